@@ -1,0 +1,282 @@
+// The data model shared by the reader, the rules, the formatters and the adapters.
+// Nothing here knows about GitHub or Azure DevOps.
+
+export type Severity = 'error' | 'warning' | 'note';
+export type SeverityOverride = Severity | 'off';
+export type FailOn = 'error' | 'warning' | 'never';
+
+/**
+ * Where a fact or finding comes from. `file` is relative to the working directory with
+ * forward slashes, or `X.zip!/entry` for an entry inside a zip. `line`/`column` are 1-based.
+ */
+export interface Location {
+  file: string;
+  line?: number;
+  column?: number;
+}
+
+export interface ConnectionReference {
+  logicalName: string;
+  displayName: string;
+  /** As exported, e.g. `/providers/Microsoft.PowerApps/apis/shared_office365`. */
+  connectorId: string;
+  /** Targets a custom connector (see SPEC section 1 for the signals). */
+  custom: boolean;
+  /** The GUID in `<customconnectorid><connectorid>`, when present. */
+  customConnectorId?: string;
+  location: Location;
+}
+
+export interface FlowConnection {
+  /** The key in `properties.connectionReferences`, e.g. `shared_office365_1`. */
+  key: string;
+  /** `api.name`, e.g. `shared_office365`. Always use this, not the key, for the connector. */
+  api: string;
+  /** `api.logicalName` (custom connectors only). */
+  apiLogicalName?: string;
+  runtimeSource?: string;
+  /** `connection.connectionReferenceLogicalName`, or null for a direct connection. */
+  connectionReference: string | null;
+}
+
+export interface CloudFlow {
+  /** Display name from the workflow metadata `Name` attribute (falls back to the file name). */
+  name: string;
+  /** WorkflowId without braces, lower case, when known. */
+  id?: string;
+  /** Path of the flow JSON inside the solution, e.g. `Workflows/MyFlow-<GUID>.json`. */
+  file: string;
+  location: Location;
+  connections: FlowConnection[];
+}
+
+export interface CanvasAppConnector {
+  /** Connector id as the app stores it, e.g. `/providers/microsoft.powerapps/apis/shared_office365`. */
+  id: string;
+  displayName?: string;
+  custom: boolean;
+  /** `customApiLogicalName`, when present. */
+  customApiLogicalName?: string;
+}
+
+export interface CanvasApp {
+  /** `<Name>`, e.g. `cr715_instagramposts_bc759`. */
+  name: string;
+  displayName: string;
+  connectors: CanvasAppConnector[];
+  location: Location;
+}
+
+export interface CustomConnector {
+  /** `<name>`, e.g. `cat_approvals-20kit`: the only part stable across environments. */
+  name: string;
+  /** `<connectorid>` GUID. */
+  connectorId?: string;
+  displayName?: string;
+  location: Location;
+}
+
+export type EnvironmentVariableType =
+  | 'String'
+  | 'Number'
+  | 'Boolean'
+  | 'JSON'
+  | 'DataSource'
+  | 'Secret'
+  | 'Unknown';
+
+export interface EnvironmentVariable {
+  schemaName: string;
+  displayName?: string;
+  type: EnvironmentVariableType;
+  /** The raw `<type>` code, e.g. `100000000`. */
+  typeCode?: string;
+  defaultValue?: string;
+  /** From `environmentvariablevalues.json` (or the 2020 `environment_variable_values.json`). */
+  currentValue?: string;
+  location: Location;
+}
+
+export interface MissingDependency {
+  kind: 'connectionreference' | 'environmentvariable' | 'other';
+  /** Logical name / schema name (for `other`: whatever identifies it best). */
+  name: string;
+  displayName?: string;
+}
+
+export type SolutionLayout = 'zip' | 'extracted' | 'unpacked';
+export type ManagedKind = 'managed' | 'unmanaged' | 'both';
+
+/** Everything the rules need to know about one solution. */
+export interface Solution {
+  /** The path as reported: relative to the working directory, forward slashes. */
+  path: string;
+  layout: SolutionLayout;
+  uniqueName: string;
+  version: string;
+  managed: ManagedKind;
+  connectionReferences: ConnectionReference[];
+  flows: CloudFlow[];
+  canvasApps: CanvasApp[];
+  customConnectors: CustomConnector[];
+  environmentVariables: EnvironmentVariable[];
+  missingDependencies: MissingDependency[];
+}
+
+/** A solution path that could not be read: becomes an SL001 finding. */
+export interface UnreadableSolution {
+  path: string;
+  /** One line: what is wrong and what to do. */
+  reason: string;
+  location: Location;
+}
+
+export type SolutionReadResult =
+  | { ok: true; solution: Solution }
+  | { ok: false; unreadable: UnreadableSolution };
+
+// ---------------------------------------------------------------------------------------------
+// Deployment settings (`pac solution create-settings` format)
+
+export interface SettingsConnectionReference {
+  logicalName: string;
+  /** null when the key is missing or JSON null. */
+  connectionId: string | null;
+  connectorId: string | null;
+  /** True when connectionId came (partly) from a placeholder substitution: never print it. */
+  secret: boolean;
+  location: Location;
+}
+
+export interface SettingsEnvironmentVariable {
+  schemaName: string;
+  value: string | null;
+  /** True when value came (partly) from a placeholder substitution: never print it. */
+  secret: boolean;
+  location: Location;
+}
+
+export interface SettingsFile {
+  /** Path as reported (relative to the working directory). */
+  path: string;
+  connectionReferences: SettingsConnectionReference[];
+  environmentVariables: SettingsEnvironmentVariable[];
+}
+
+/** A settings file that is not valid JSON or not of the pac shape: becomes a DS001 finding. */
+export interface UnusableSettings {
+  path: string;
+  /** One line: what is wrong and what to do. */
+  reason: string;
+  location: Location;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules and findings
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  /** Says what is wrong and how to fix it. Never contains a secret value. */
+  message: string;
+  /** The solution's unique name (or its path when it could not be read). */
+  solution: string;
+  /** The logical name / schema name / flow name / app name / file the finding is about. */
+  subject: string;
+  location?: Location;
+  /** The settings file the finding was computed against, when more than one was checked. */
+  settings?: string;
+}
+
+export interface RuleMeta {
+  /** Stable id, e.g. `CR001`. */
+  id: string;
+  /** kebab-case slug, e.g. `unbound-connection-reference`. */
+  name: string;
+  defaultSeverity: Severity;
+  /** One line, shown in SARIF `shortDescription` and the README table. */
+  description: string;
+  /** Longer explanation (SARIF `fullDescription`). */
+  details: string;
+  /** False for rules that still run when the settings file is unusable (CR006 to CR010). */
+  needsSettings: boolean;
+  /** The docs page, `docs/rules/<ID>.md`, as an absolute URL. */
+  docsUrl: string;
+}
+
+/** What a rule reports; the engine adds the rule id, solution and final severity. */
+export interface RuleReport {
+  subject: string;
+  message: string;
+  location?: Location;
+  /** Only for rules whose severity depends on the case (CR003, CR006); else the default. */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  solution: Solution;
+  /** Empty settings when none were given; null when the given file was unusable (DS001). */
+  settings: SettingsFile | null;
+  report(finding: RuleReport): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The report (SPEC section 5)
+
+export interface ReportConnectionReference {
+  logicalName: string;
+  displayName: string;
+  connectorId: string;
+  custom: boolean;
+  bound: boolean;
+  usedBy: { kind: 'flow' | 'canvasApp'; name: string }[];
+}
+
+export interface ReportFlow {
+  name: string;
+  file: string;
+  connections: { key: string; api: string; connectionReference: string | null }[];
+}
+
+export interface ReportCanvasApp {
+  name: string;
+  displayName: string;
+  connectors: { id: string; custom: boolean }[];
+}
+
+export interface ReportEnvironmentVariable {
+  schemaName: string;
+  type: EnvironmentVariableType;
+  hasDefault: boolean;
+  hasCurrentValue: boolean;
+  bound: boolean;
+}
+
+export interface ReportSolution {
+  path: string;
+  uniqueName: string;
+  version: string;
+  managed: ManagedKind;
+  connectionReferences: ReportConnectionReference[];
+  flows: ReportFlow[];
+  canvasApps: ReportCanvasApp[];
+  environmentVariables: ReportEnvironmentVariable[];
+}
+
+export interface Summary {
+  errors: number;
+  warnings: number;
+  notes: number;
+}
+
+export interface Report {
+  tool: { name: 'connref-gate'; version: string };
+  solutions: ReportSolution[];
+  findings: Finding[];
+  summary: Summary;
+}
