@@ -1,0 +1,126 @@
+// Path and glob handling shared by solution discovery and settings files.
+// Node 20 has no fs.glob, so a small matcher covers `*`, `?`, `**` and `{a,b}`.
+import { readdir, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { UsageError } from './errors.js';
+
+/** Folders that never hold a solution and are expensive to walk. */
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+
+/** Relative to cwd with forward slashes: how every path appears in reports. */
+export function toReportPath(absPath: string, cwd: string): string {
+  const rel = relative(cwd, absPath);
+  return (rel === '' ? '.' : rel).split(sep).join('/');
+}
+
+export function hasGlobMagic(pattern: string): boolean {
+  return /[*?{[]/.test(pattern);
+}
+
+/** Expands `{a,b}` alternatives (not nested) into plain patterns. */
+function expandBraces(pattern: string): string[] {
+  const match = /\{([^{}]*)\}/.exec(pattern);
+  if (!match) return [pattern];
+  const before = pattern.slice(0, match.index);
+  const after = pattern.slice(match.index + match[0].length);
+  return match[1]!.split(',').flatMap((alt) => expandBraces(before + alt + after));
+}
+
+function segmentRegExp(segment: string): RegExp {
+  let source = '';
+  for (const ch of segment) {
+    if (ch === '*') source += '[^/]*';
+    else if (ch === '?') source += '[^/]';
+    else source += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`, process.platform === 'win32' ? 'i' : '');
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function listDirectory(path: string): Promise<{ name: string; isDir: boolean }[]> {
+  try {
+    const entries = await readdir(path, { withFileTypes: true });
+    return entries.map((e) => ({ name: e.name, isDir: e.isDirectory() }));
+  } catch {
+    return [];
+  }
+}
+
+async function walkGlob(base: string, segments: string[], out: Set<string>): Promise<void> {
+  if (segments.length === 0) {
+    out.add(base);
+    return;
+  }
+  const [head, ...rest] = segments as [string, ...string[]];
+  if (head === '**') {
+    // `**` matches zero or more folders.
+    await walkGlob(base, rest, out);
+    for (const entry of await listDirectory(base)) {
+      if (entry.isDir && !SKIPPED_FOLDERS.has(entry.name)) {
+        await walkGlob(join(base, entry.name), segments, out);
+      }
+    }
+    return;
+  }
+  if (!hasGlobMagic(head)) {
+    const next = join(base, head);
+    if (rest.length === 0 || (await isDirectory(next))) {
+      if (rest.length > 0 || (await exists(next))) await walkGlob(next, rest, out);
+    }
+    return;
+  }
+  const regexp = segmentRegExp(head);
+  for (const entry of await listDirectory(base)) {
+    if (!regexp.test(entry.name)) continue;
+    if (rest.length > 0 && !entry.isDir) continue;
+    await walkGlob(join(base, entry.name), rest, out);
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Expands paths and globs against cwd into absolute paths, sorted, without duplicates.
+ * A literal path that does not exist, or a glob that matches nothing, is a UsageError naming
+ * `what` (e.g. "solution", "settings file").
+ */
+export async function expandPaths(patterns: string[], cwd: string, what: string): Promise<string[]> {
+  const results = new Set<string>();
+  for (const raw of patterns) {
+    const pattern = raw.trim();
+    if (pattern === '') continue;
+    if (!hasGlobMagic(pattern)) {
+      const abs = resolve(cwd, pattern);
+      if (!(await exists(abs))) {
+        throw new UsageError(`${what} not found: ${pattern} (check the path; it is relative to ${cwd})`);
+      }
+      results.add(abs);
+      continue;
+    }
+    const found = new Set<string>();
+    for (const alternative of expandBraces(pattern.replace(/\\/g, '/'))) {
+      const absolute = isAbsolute(alternative);
+      const segments = alternative.split('/').filter((s) => s !== '' && s !== '.');
+      await walkGlob(absolute ? resolve('/') : cwd, segments, found);
+    }
+    if (found.size === 0) {
+      throw new UsageError(`no ${what} matches ${pattern} (check the glob; it is relative to ${cwd})`);
+    }
+    for (const path of found) results.add(path);
+  }
+  return [...results].sort();
+}
