@@ -98,7 +98,11 @@ async function exists(path: string): Promise<boolean> {
  * A literal path that does not exist, or a glob that matches nothing, is a UsageError naming
  * `what` (e.g. "solution", "settings file").
  */
-export async function expandPaths(patterns: string[], cwd: string, what: string): Promise<string[]> {
+export async function expandPaths(
+  patterns: string[],
+  cwd: string,
+  what: string,
+): Promise<string[]> {
   const results = new Set<string>();
   for (const raw of patterns) {
     const pattern = raw.trim();
@@ -106,7 +110,9 @@ export async function expandPaths(patterns: string[], cwd: string, what: string)
     if (!hasGlobMagic(pattern)) {
       const abs = resolve(cwd, pattern);
       if (!(await exists(abs))) {
-        throw new UsageError(`${what} not found: ${pattern} (check the path; it is relative to ${cwd})`);
+        throw new UsageError(
+          `${what} not found: ${pattern} (check the path; it is relative to ${cwd})`,
+        );
       }
       results.add(abs);
       continue;
@@ -118,7 +124,9 @@ export async function expandPaths(patterns: string[], cwd: string, what: string)
       await walkGlob(absolute ? resolve('/') : cwd, segments, found);
     }
     if (found.size === 0) {
-      throw new UsageError(`no ${what} matches ${pattern} (check the glob; it is relative to ${cwd})`);
+      throw new UsageError(
+        `no ${what} matches ${pattern} (check the glob; it is relative to ${cwd})`,
+      );
     }
     for (const path of found) results.add(path);
   }

@@ -1,0 +1,200 @@
+// One view over the three physical forms of a solution (zip, extracted zip, unpacked folder), so
+// the fact extraction in solution-reader.ts never cares where bytes come from.
+import { lstat, open, readdir } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { join } from 'node:path';
+import type { ReadLimits } from './options.js';
+import { ZipArchive, ZipFormatError } from './zip.js';
+
+/** A problem reading one file of a solution; becomes SL001 at that file. */
+export class SolutionFileError extends Error {
+  override name = 'SolutionFileError';
+  constructor(
+    message: string,
+    readonly file: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface SolutionFiles {
+  /** Files below `folder` (relative, slashes, actual case), at most `depth` levels deep. */
+  list(folder: string, depth: number): Promise<string[]>;
+  /** The path of a file if it exists (case-insensitive match per segment). */
+  find(path: string): Promise<string | undefined>;
+  read(path: string): Promise<Buffer>;
+  /** How a file appears in reports: `dir/Other/Customizations.xml` or `X.zip!/customizations.xml`. */
+  where(path: string): string;
+  close(): Promise<void>;
+}
+
+export class ZipSolutionFiles implements SolutionFiles {
+  private constructor(
+    private readonly archive: ZipArchive,
+    private readonly reportPath: string,
+  ) {}
+
+  static async open(
+    absPath: string,
+    reportPath: string,
+    limits: ReadLimits,
+  ): Promise<ZipSolutionFiles> {
+    return new ZipSolutionFiles(await ZipArchive.open(absPath, limits), reportPath);
+  }
+
+  async list(folder: string, depth: number): Promise<string[]> {
+    const prefix = folder === '' ? '' : `${folder.toLowerCase()}/`;
+    const result: string[] = [];
+    for (const entry of this.archive.entries) {
+      if (entry.name.endsWith('/')) continue;
+      const lower = entry.name.toLowerCase();
+      if (!lower.startsWith(prefix)) continue;
+      if (lower.slice(prefix.length).split('/').length > depth) continue;
+      result.push(entry.name);
+    }
+    return result;
+  }
+
+  async find(path: string): Promise<string | undefined> {
+    return this.archive.find(path)?.name;
+  }
+
+  async read(path: string): Promise<Buffer> {
+    const entry = this.archive.find(path);
+    if (!entry) throw new SolutionFileError(`${path} is missing`, this.where(path));
+    try {
+      return await this.archive.read(entry);
+    } catch (error) {
+      if (error instanceof ZipFormatError)
+        throw new SolutionFileError(error.message, this.where(path));
+      throw error;
+    }
+  }
+
+  where(path: string): string {
+    return `${this.reportPath}!/${path}`;
+  }
+
+  async close(): Promise<void> {
+    await this.archive.close();
+  }
+
+  /** All entry names, for layout sniffing (legacy packages). */
+  entryNames(): string[] {
+    return this.archive.entries.map((e) => e.name);
+  }
+}
+
+/**
+ * An unpacked or extracted solution on disk. Symbolic links are never followed and only regular
+ * files are read: a pull request controls this tree, and a link or FIFO must not leak or hang.
+ */
+export class FolderSolutionFiles implements SolutionFiles {
+  private readonly listings = new Map<
+    string,
+    Promise<Map<string, { name: string; kind: 'file' | 'dir' }>>
+  >();
+
+  constructor(
+    private readonly root: string,
+    /** The root as reported (relative to the working directory). */
+    private readonly reportRoot: string,
+    private readonly limits: ReadLimits,
+  ) {}
+
+  /** Children of a folder keyed by lower-case name; symlinks and special files are left out. */
+  private children(folder: string): Promise<Map<string, { name: string; kind: 'file' | 'dir' }>> {
+    let listing = this.listings.get(folder);
+    if (!listing) {
+      listing = (async () => {
+        const map = new Map<string, { name: string; kind: 'file' | 'dir' }>();
+        try {
+          for (const entry of await readdir(join(this.root, folder), { withFileTypes: true })) {
+            const kind = entry.isFile() ? 'file' : entry.isDirectory() ? 'dir' : undefined;
+            if (kind && !map.has(entry.name.toLowerCase())) {
+              map.set(entry.name.toLowerCase(), { name: entry.name, kind });
+            }
+          }
+        } catch {
+          // An unreadable or missing folder simply has no files.
+        }
+        return map;
+      })();
+      this.listings.set(folder, listing);
+    }
+    return listing;
+  }
+
+  /** Resolves a relative path case-insensitively, segment by segment. */
+  private async resolveCase(path: string, kind: 'file' | 'dir'): Promise<string | undefined> {
+    const segments = path.split('/').filter((s) => s !== '');
+    let current = '';
+    for (let i = 0; i < segments.length; i++) {
+      const child = (await this.children(current)).get(segments[i]!.toLowerCase());
+      const wanted = i === segments.length - 1 ? kind : 'dir';
+      if (!child || child.kind !== wanted) return undefined;
+      current = current === '' ? child.name : `${current}/${child.name}`;
+    }
+    return current;
+  }
+
+  async list(folder: string, depth: number): Promise<string[]> {
+    const start = folder === '' ? '' : await this.resolveCase(folder, 'dir');
+    if (start === undefined) return [];
+    const result: string[] = [];
+    const walk = async (dir: string, level: number): Promise<void> => {
+      for (const child of (await this.children(dir)).values()) {
+        const path = dir === '' ? child.name : `${dir}/${child.name}`;
+        if (child.kind === 'file') result.push(path);
+        else if (level < depth) await walk(path, level + 1);
+      }
+    };
+    await walk(start, 1);
+    return result.sort();
+  }
+
+  async find(path: string): Promise<string | undefined> {
+    return this.resolveCase(path, 'file');
+  }
+
+  async read(path: string): Promise<Buffer> {
+    const absolute = join(this.root, path);
+    const where = this.where(path);
+    let stats;
+    try {
+      stats = await lstat(absolute);
+    } catch {
+      throw new SolutionFileError(`${path} is missing or unreadable`, where);
+    }
+    if (!stats.isFile()) throw new SolutionFileError(`${path} is not a regular file`, where);
+    if (stats.size > this.limits.maxEntryBytes) {
+      throw new SolutionFileError(
+        `${path} is ${stats.size} bytes, over the ${this.limits.maxEntryBytes}-byte limit`,
+        where,
+      );
+    }
+    // O_NOFOLLOW and O_NONBLOCK: a file swapped for a link or FIFO after lstat still cannot be read.
+    let handle;
+    try {
+      handle = await open(
+        absolute,
+        constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK,
+      );
+    } catch {
+      throw new SolutionFileError(`${path} cannot be opened (check its permissions)`, where);
+    }
+    try {
+      return await handle.readFile();
+    } catch {
+      throw new SolutionFileError(`${path} cannot be read (check its permissions)`, where);
+    } finally {
+      await handle.close();
+    }
+  }
+
+  where(path: string): string {
+    return this.reportRoot === '.' ? path : `${this.reportRoot}/${path}`;
+  }
+
+  async close(): Promise<void> {}
+}

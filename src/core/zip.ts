@@ -1,0 +1,278 @@
+// A random-access zip reader on node:zlib.
+//
+// Why not jszip for the outer solution zip: it loads the whole archive into memory, so a solution
+// with hundreds of MB of canvas-app media costs that much RSS and time before a single flow is
+// read. Solutions only need a handful of small entries; this reader reads the central directory,
+// then seeks to and inflates just those entries, and never touches the media. It also enforces
+// the limits a pull-request gate needs against hostile zips (bombs, lying sizes, zip64 tricks).
+import { open, type FileHandle } from 'node:fs/promises';
+import { inflateRaw } from 'node:zlib';
+import { promisify } from 'node:util';
+import type { ReadLimits } from './options.js';
+
+const inflateRawAsync = promisify(inflateRaw);
+
+const EOCD_SIGNATURE = 0x06054b50;
+const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
+const ZIP64_EOCD_SIGNATURE = 0x06064b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const LOCAL_SIGNATURE = 0x04034b50;
+const MAX_EOCD_SEARCH = 22 + 0xffff;
+/** Ratios are only meaningful for entries big enough to matter. */
+const RATIO_CHECK_MIN_BYTES = 1024 * 1024;
+
+/** Any problem with the archive itself; the message is one line for an SL001 finding. */
+export class ZipFormatError extends Error {
+  override name = 'ZipFormatError';
+}
+
+export interface ZipEntry {
+  /** Entry name with backslashes turned into slashes (msapp files use backslashes). */
+  name: string;
+  compressedSize: number;
+  uncompressedSize: number;
+  method: number;
+  encrypted: boolean;
+  localHeaderOffset: number;
+}
+
+export class ZipArchive {
+  private readonly byLowerName = new Map<string, ZipEntry>();
+  private totalInflated = 0;
+
+  private constructor(
+    private readonly file: FileHandle,
+    private readonly fileSize: number,
+    readonly entries: ZipEntry[],
+    private readonly limits: ReadLimits,
+  ) {
+    for (const entry of entries) {
+      const key = entry.name.toLowerCase();
+      if (!this.byLowerName.has(key)) this.byLowerName.set(key, entry);
+    }
+  }
+
+  /** Opens a zip and reads its central directory. Throws ZipFormatError for anything not a zip. */
+  static async open(path: string, limits: ReadLimits): Promise<ZipArchive> {
+    const file = await open(path, 'r');
+    try {
+      const { size } = await file.stat();
+      const entries = await readCentralDirectory(file, size);
+      return new ZipArchive(file, size, entries, limits);
+    } catch (error) {
+      await file.close();
+      throw error;
+    }
+  }
+
+  /** Case-insensitive look-up by entry name (slashes). */
+  find(name: string): ZipEntry | undefined {
+    return this.byLowerName.get(name.toLowerCase());
+  }
+
+  /** Reads and inflates one entry within the limits. */
+  async read(entry: ZipEntry): Promise<Buffer> {
+    if (entry.encrypted) {
+      throw new ZipFormatError(`entry ${entry.name} is encrypted; export the solution unencrypted`);
+    }
+    if (entry.uncompressedSize > this.limits.maxEntryBytes) {
+      throw new ZipFormatError(
+        `entry ${entry.name} inflates to ${entry.uncompressedSize} bytes, over the ${this.limits.maxEntryBytes}-byte limit`,
+      );
+    }
+    if (
+      entry.uncompressedSize >= RATIO_CHECK_MIN_BYTES &&
+      entry.uncompressedSize > entry.compressedSize * this.limits.maxCompressionRatio
+    ) {
+      throw new ZipFormatError(
+        `entry ${entry.name} has a compression ratio over ${this.limits.maxCompressionRatio}:1 (a zip bomb?)`,
+      );
+    }
+    if (this.totalInflated + entry.uncompressedSize > this.limits.maxTotalBytes) {
+      throw new ZipFormatError(
+        `reading ${entry.name} would pass the ${this.limits.maxTotalBytes}-byte total limit for one solution`,
+      );
+    }
+
+    const header = await readAt(this.file, entry.localHeaderOffset, 30);
+    if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_SIGNATURE) {
+      throw new ZipFormatError(`entry ${entry.name} has no valid local header (corrupt zip)`);
+    }
+    const dataStart =
+      entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+    if (dataStart + entry.compressedSize > this.fileSize) {
+      throw new ZipFormatError(`entry ${entry.name} runs past the end of the file (truncated zip)`);
+    }
+    const compressed = await readAt(this.file, dataStart, entry.compressedSize);
+
+    let data: Buffer;
+    if (entry.method === 0) {
+      if (entry.compressedSize !== entry.uncompressedSize) {
+        throw new ZipFormatError(`stored entry ${entry.name} has inconsistent sizes (corrupt zip)`);
+      }
+      data = compressed;
+    } else if (entry.method === 8) {
+      try {
+        // The declared size bounds the output, so a lying header cannot inflate without limit.
+        data = await inflateRawAsync(compressed, {
+          maxOutputLength: Math.max(1, entry.uncompressedSize),
+        });
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
+          throw new ZipFormatError(
+            `entry ${entry.name} inflates past its declared size (corrupt or hostile zip)`,
+          );
+        }
+        throw new ZipFormatError(`entry ${entry.name} cannot be inflated (corrupt zip)`);
+      }
+    } else {
+      throw new ZipFormatError(
+        `entry ${entry.name} uses unsupported compression method ${entry.method}`,
+      );
+    }
+    if (data.length !== entry.uncompressedSize) {
+      throw new ZipFormatError(
+        `entry ${entry.name} is not the size its header declares (corrupt zip)`,
+      );
+    }
+    this.totalInflated += data.length;
+    return data;
+  }
+
+  async close(): Promise<void> {
+    await this.file.close();
+  }
+}
+
+async function readAt(file: FileHandle, position: number, length: number): Promise<Buffer> {
+  const buffer = Buffer.allocUnsafe(length);
+  let filled = 0;
+  while (filled < length) {
+    const { bytesRead } = await file.read(buffer, filled, length - filled, position + filled);
+    if (bytesRead === 0) break;
+    filled += bytesRead;
+  }
+  return filled === length ? buffer : buffer.subarray(0, filled);
+}
+
+async function readCentralDirectory(file: FileHandle, size: number): Promise<ZipEntry[]> {
+  if (size < 22) throw new ZipFormatError('not a zip file (too small)');
+  const tailLength = Math.min(size, MAX_EOCD_SEARCH);
+  const tailStart = size - tailLength;
+  const tail = await readAt(file, tailStart, tailLength);
+
+  let eocd = -1;
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (tail.readUInt32LE(i) === EOCD_SIGNATURE) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) {
+    const head = await readAt(file, 0, 4);
+    throw new ZipFormatError(
+      head.length === 4 && head.readUInt32LE(0) === LOCAL_SIGNATURE
+        ? 'truncated or corrupt zip (no end of central directory)'
+        : 'not a zip file',
+    );
+  }
+
+  let entryCount = tail.readUInt16LE(eocd + 10);
+  let directorySize = tail.readUInt32LE(eocd + 12);
+  let directoryOffset = tail.readUInt32LE(eocd + 16);
+
+  if (entryCount === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff) {
+    const locator = eocd - 20;
+    if (locator < 0 || tail.readUInt32LE(locator) !== ZIP64_LOCATOR_SIGNATURE) {
+      throw new ZipFormatError('corrupt zip64 archive (no zip64 locator)');
+    }
+    const zip64Offset = toSafeNumber(tail.readBigUInt64LE(locator + 8));
+    const record = await readAt(file, zip64Offset, 56);
+    if (record.length < 56 || record.readUInt32LE(0) !== ZIP64_EOCD_SIGNATURE) {
+      throw new ZipFormatError('corrupt zip64 archive (bad zip64 end record)');
+    }
+    entryCount = toSafeNumber(record.readBigUInt64LE(32));
+    directorySize = toSafeNumber(record.readBigUInt64LE(40));
+    directoryOffset = toSafeNumber(record.readBigUInt64LE(48));
+  }
+
+  if (directoryOffset + directorySize > size) {
+    throw new ZipFormatError('corrupt zip (central directory past the end of the file)');
+  }
+  // Each central record is at least 46 bytes: a count that cannot fit is a lie.
+  if (entryCount * 46 > directorySize) {
+    throw new ZipFormatError('corrupt zip (entry count does not fit the central directory)');
+  }
+
+  const directory = await readAt(file, directoryOffset, directorySize);
+  const entries: ZipEntry[] = [];
+  let offset = 0;
+  for (let index = 0; index < entryCount; index++) {
+    if (offset + 46 > directory.length || directory.readUInt32LE(offset) !== CENTRAL_SIGNATURE) {
+      throw new ZipFormatError('corrupt zip (bad central directory record)');
+    }
+    const flags = directory.readUInt16LE(offset + 8);
+    const method = directory.readUInt16LE(offset + 10);
+    let compressedSize = directory.readUInt32LE(offset + 20);
+    let uncompressedSize = directory.readUInt32LE(offset + 24);
+    const nameLength = directory.readUInt16LE(offset + 28);
+    const extraLength = directory.readUInt16LE(offset + 30);
+    const commentLength = directory.readUInt16LE(offset + 32);
+    let localHeaderOffset = directory.readUInt32LE(offset + 42);
+    const nameStart = offset + 46;
+    const extraStart = nameStart + nameLength;
+    const next = extraStart + extraLength + commentLength;
+    if (next > directory.length) throw new ZipFormatError('corrupt zip (central record overruns)');
+
+    const name = directory.toString('utf8', nameStart, extraStart).replace(/\\/g, '/');
+
+    if (
+      uncompressedSize === 0xffffffff ||
+      compressedSize === 0xffffffff ||
+      localHeaderOffset === 0xffffffff
+    ) {
+      // Zip64 extended information: only the fields that overflowed are present, in this order.
+      let extra = extraStart;
+      const extraEnd = extraStart + extraLength;
+      while (extra + 4 <= extraEnd) {
+        const id = directory.readUInt16LE(extra);
+        const length = directory.readUInt16LE(extra + 2);
+        if (id === 0x0001) {
+          let field = extra + 4;
+          const fieldEnd = Math.min(field + length, extraEnd);
+          if (uncompressedSize === 0xffffffff && field + 8 <= fieldEnd) {
+            uncompressedSize = toSafeNumber(directory.readBigUInt64LE(field));
+            field += 8;
+          }
+          if (compressedSize === 0xffffffff && field + 8 <= fieldEnd) {
+            compressedSize = toSafeNumber(directory.readBigUInt64LE(field));
+            field += 8;
+          }
+          if (localHeaderOffset === 0xffffffff && field + 8 <= fieldEnd) {
+            localHeaderOffset = toSafeNumber(directory.readBigUInt64LE(field));
+          }
+          break;
+        }
+        extra += 4 + length;
+      }
+    }
+
+    entries.push({
+      name,
+      compressedSize,
+      uncompressedSize,
+      method,
+      encrypted: (flags & 0x1) !== 0,
+      localHeaderOffset,
+    });
+    offset = next;
+  }
+  return entries;
+}
+
+function toSafeNumber(value: bigint): number {
+  if (value > BigInt(Number.MAX_SAFE_INTEGER))
+    throw new ZipFormatError('corrupt zip64 archive (size out of range)');
+  return Number(value);
+}
