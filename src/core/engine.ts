@@ -1,0 +1,401 @@
+// Runs the rules over every (solution, settings file) pair and builds the report of SPEC section 5.
+import { basename } from 'node:path';
+import { UsageError } from './errors.js';
+import type {
+  FailOn,
+  Finding,
+  Location,
+  Report,
+  ReportSolution,
+  RuleReport,
+  Severity,
+  SeverityOverride,
+  SettingsFile,
+  Solution,
+  SolutionReadResult,
+  Summary,
+  UnusableSettings,
+} from './model.js';
+import { DEFAULT_LIMITS, type CheckOptions, type ReadLimits } from './options.js';
+import { expandPaths, toReportPath } from './paths.js';
+import { allRules, findRule } from './rules/index.js';
+import { connectorApiName, isBlank, isBoundConnectionId, nameKey } from './rules/helpers.js';
+import { emptySettings, findPlaceholder, readSettingsFile } from './settings.js';
+import { findSolutions, readSolution, type SolutionTarget } from './solution-reader.js';
+import { TOOL_NAME, VERSION } from './version.js';
+
+export interface CheckResult {
+  report: Report;
+  /** Values that came from placeholder substitution: adapters mask them in their logs. */
+  secrets: string[];
+  /** The usable settings files after substitution (for `--resolved-settings`). */
+  settingsFiles: SettingsFile[];
+}
+
+/** How many solutions are read at once: enough to overlap I/O, few enough to bound memory. */
+const READ_CONCURRENCY = 4;
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
+
+export function isUnusableSettings(
+  settings: SettingsFile | UnusableSettings,
+): settings is UnusableSettings {
+  return 'reason' in settings;
+}
+
+/** Replaces every occurrence of a secret with `***`, longest secret first. */
+export function redactSecrets(text: string, secrets: readonly string[]): string {
+  let result = text;
+  const ordered = [...new Set(secrets)].filter((s) => s !== '').sort((a, b) => b.length - a.length);
+  for (const secret of ordered) result = result.split(secret).join('***');
+  return result;
+}
+
+/** Upper-cases ids and rejects unknown ones, for overrides that did not come through parseRuleOverrides. */
+function normalizeOverrides(
+  overrides: Record<string, SeverityOverride> | undefined,
+): Map<string, SeverityOverride> {
+  const normalized = new Map<string, SeverityOverride>();
+  for (const [id, severity] of Object.entries(overrides ?? {})) {
+    const rule = findRule(id);
+    if (rule === undefined) throw new UsageError(`unknown rule id "${id}" in rule overrides`);
+    if (!['error', 'warning', 'note', 'off'].includes(severity)) {
+      throw new UsageError(
+        `bad severity "${String(severity)}" for rule ${rule.meta.id}; use error, warning, note or off`,
+      );
+    }
+    normalized.set(rule.meta.id, severity);
+  }
+  return normalized;
+}
+
+function compareText(a: string | undefined, b: string | undefined): number {
+  const x = a ?? '';
+  const y = b ?? '';
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function compareLocation(a: Location | undefined, b: Location | undefined): number {
+  if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? -1 : 1;
+  return (
+    compareText(a.file, b.file) ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0)
+  );
+}
+
+/** Severity, then solution, rule, subject, location; the rest only makes the order total. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    compareText(a.solution, b.solution) ||
+    compareText(a.ruleId, b.ruleId) ||
+    compareText(a.subject, b.subject) ||
+    compareLocation(a.location, b.location) ||
+    compareText(a.settings, b.settings) ||
+    compareText(a.message, b.message)
+  );
+}
+
+function summarize(findings: readonly Finding[]): Summary {
+  const summary: Summary = { errors: 0, warnings: 0, notes: 0 };
+  for (const finding of findings) {
+    if (finding.severity === 'error') summary.errors++;
+    else if (finding.severity === 'warning') summary.warnings++;
+    else summary.notes++;
+  }
+  return summary;
+}
+
+/** True when the summary holds a finding at or above `failOn`. */
+export function isFailing(summary: Summary, failOn: FailOn): boolean {
+  if (failOn === 'never') return false;
+  if (failOn === 'warning') return summary.errors + summary.warnings > 0;
+  return summary.errors > 0;
+}
+
+/** The exit code of a check (SPEC section 3): 1 when failing, else 0. */
+export function exitCodeFor(summary: Summary, failOn: FailOn): 0 | 1 {
+  return isFailing(summary, failOn) ? 1 : 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report facts
+
+function sortedBy<T>(items: readonly T[], ...keys: ((item: T) => string)[]): T[] {
+  return [...items].sort((a, b) => {
+    for (const key of keys) {
+      const order =
+        compareText(key(a).toLowerCase(), key(b).toLowerCase()) || compareText(key(a), key(b));
+      if (order !== 0) return order;
+    }
+    return 0;
+  });
+}
+
+function referenceBound(logicalName: string, settings: SettingsFile): boolean {
+  return settings.connectionReferences.some(
+    (entry) =>
+      nameKey(entry.logicalName) === nameKey(logicalName) &&
+      isBoundConnectionId(entry.connectionId),
+  );
+}
+
+function variableBoundInSettings(schemaName: string, settings: SettingsFile): boolean {
+  return settings.environmentVariables.some(
+    (entry) =>
+      nameKey(entry.schemaName) === nameKey(schemaName) &&
+      !isBlank(entry.value) &&
+      findPlaceholder(entry.value!) === undefined,
+  );
+}
+
+/**
+ * `bound` must hold against every settings file checked: a reference bound for Test but not for
+ * Prod is not bound. Unusable settings bind nothing.
+ */
+function reportSolution(
+  solution: Solution,
+  settingsList: readonly (SettingsFile | UnusableSettings)[],
+): ReportSolution {
+  const usable = settingsList.map((s) => (isUnusableSettings(s) ? emptySettings(s.path) : s));
+  const checked = usable.length === 0 ? [emptySettings()] : usable;
+
+  const connectionReferences = sortedBy(solution.connectionReferences, (r) => r.logicalName).map(
+    (ref) => {
+      const key = nameKey(ref.logicalName);
+      const api = connectorApiName(ref.connectorId);
+      const usedBy = new Map<string, { kind: 'flow' | 'canvasApp'; name: string }>();
+      for (const flow of solution.flows) {
+        if (
+          flow.connections.some(
+            (c) => c.connectionReference && nameKey(c.connectionReference) === key,
+          )
+        ) {
+          usedBy.set(`flow\0${flow.name}`, { kind: 'flow', name: flow.name });
+        }
+      }
+      for (const app of solution.canvasApps) {
+        if (app.connectors.some((c) => connectorApiName(c.id) === api)) {
+          usedBy.set(`canvasApp\0${app.name}`, { kind: 'canvasApp', name: app.name });
+        }
+      }
+      return {
+        logicalName: ref.logicalName,
+        displayName: ref.displayName,
+        connectorId: ref.connectorId,
+        custom: ref.custom,
+        bound: checked.every((settings) => referenceBound(ref.logicalName, settings)),
+        usedBy: sortedBy(
+          [...usedBy.values()],
+          (u) => u.kind,
+          (u) => u.name,
+        ),
+      };
+    },
+  );
+
+  const flows = sortedBy(
+    solution.flows,
+    (f) => f.name,
+    (f) => f.file,
+  ).map((flow) => ({
+    name: flow.name,
+    file: flow.file,
+    connections: flow.connections.map((c) => ({
+      key: c.key,
+      api: c.api,
+      connectionReference: c.connectionReference,
+    })),
+  }));
+
+  const canvasApps = sortedBy(solution.canvasApps, (a) => a.name).map((app) => ({
+    name: app.name,
+    displayName: app.displayName,
+    connectors: app.connectors.map((c) => ({ id: c.id, custom: c.custom })),
+  }));
+
+  const environmentVariables = sortedBy(solution.environmentVariables, (v) => v.schemaName).map(
+    (variable) => {
+      const hasDefault = variable.defaultValue !== undefined && variable.defaultValue !== '';
+      const hasCurrentValue = variable.currentValue !== undefined && variable.currentValue !== '';
+      return {
+        schemaName: variable.schemaName,
+        type: variable.type,
+        hasDefault,
+        hasCurrentValue,
+        bound:
+          hasDefault ||
+          hasCurrentValue ||
+          checked.every((settings) => variableBoundInSettings(variable.schemaName, settings)),
+      };
+    },
+  );
+
+  return {
+    path: solution.path,
+    uniqueName: solution.uniqueName,
+    version: solution.version,
+    managed: solution.managed,
+    connectionReferences,
+    flows,
+    canvasApps,
+    environmentVariables,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running the rules
+
+function runRules(
+  solution: Solution,
+  settings: SettingsFile | null,
+  emit: (ruleId: string, severity: Severity, report: RuleReport) => void,
+): void {
+  for (const rule of allRules) {
+    if (settings === null && rule.meta.needsSettings) continue;
+    rule.check({
+      solution,
+      settings,
+      report: (report) => emit(rule.meta.id, report.severity ?? rule.meta.defaultSeverity, report),
+    });
+  }
+}
+
+/**
+ * The rules over already-read solutions and settings: what `check` does after reading, exposed so
+ * it can be tested without files. Settings files order does not matter; the report is sorted.
+ */
+export function checkSolutions(
+  results: readonly SolutionReadResult[],
+  settingsList: readonly (SettingsFile | UnusableSettings)[],
+  overrides: Record<string, SeverityOverride> = {},
+  secrets: readonly string[] = [],
+): Report {
+  const severityOf = normalizeOverrides(overrides);
+  const tagSettings = settingsList.length > 1;
+  const findings: Finding[] = [];
+  const add = (
+    ruleId: string,
+    severity: Severity,
+    solution: string,
+    report: RuleReport,
+    settingsPath?: string,
+  ): void => {
+    const override = severityOf.get(ruleId);
+    if (override === 'off') return;
+    const finding: Finding = {
+      ruleId,
+      severity: override ?? severity,
+      message: redactSecrets(report.message, secrets),
+      solution,
+      subject: report.subject,
+    };
+    if (report.location) finding.location = { ...report.location };
+    if (tagSettings && settingsPath !== undefined) finding.settings = settingsPath;
+    findings.push(finding);
+  };
+
+  // A settings file is unusable whatever it is paired with, so DS001 goes with every solution,
+  // readable or not: each pair's findings are then complete on their own.
+  const reportUnusable = (solutionName: string): void => {
+    for (const settings of settingsList) {
+      if (!isUnusableSettings(settings)) continue;
+      const report = {
+        subject: basename(settings.path),
+        message: settings.reason,
+        location: settings.location,
+      };
+      add('DS001', 'error', solutionName, report, settings.path);
+    }
+  };
+
+  const solutions: ReportSolution[] = [];
+  for (const result of results) {
+    if (!result.ok) {
+      const { unreadable } = result;
+      add('SL001', 'error', unreadable.path, {
+        subject: basename(unreadable.path),
+        message: unreadable.reason,
+        location: unreadable.location,
+      });
+      reportUnusable(unreadable.path);
+      continue;
+    }
+    const { solution } = result;
+    solutions.push(reportSolution(solution, settingsList));
+    reportUnusable(solution.uniqueName);
+    const pairs = settingsList.length === 0 ? [emptySettings()] : settingsList;
+    for (const settings of pairs) {
+      runRules(
+        solution,
+        isUnusableSettings(settings) ? null : settings,
+        (ruleId, severity, report) =>
+          add(ruleId, severity, solution.uniqueName, report, settings.path),
+      );
+    }
+  }
+
+  findings.sort(compareFindings);
+  solutions.sort((a, b) => compareText(a.path, b.path) || compareText(a.uniqueName, b.uniqueName));
+  return {
+    tool: { name: TOOL_NAME, version: VERSION },
+    solutions,
+    findings,
+    summary: summarize(findings),
+  };
+}
+
+async function readAll(
+  targets: readonly SolutionTarget[],
+  limits: ReadLimits,
+): Promise<SolutionReadResult[]> {
+  const results = new Array<SolutionReadResult>(targets.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < targets.length) {
+      const index = next++;
+      results[index] = await readSolution(targets[index]!, limits);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, targets.length) }, worker));
+  return results;
+}
+
+/**
+ * Checks solutions against settings files (SPEC sections 1 to 5). Throws UsageError for bad
+ * options and paths that do not exist; bad content becomes SL001 and DS001 findings.
+ */
+export async function check(options: CheckOptions): Promise<CheckResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const env = options.env ?? {};
+  // Validate overrides before any reading, so a typo fails fast.
+  normalizeOverrides(options.rules);
+  const limits: ReadLimits = { ...DEFAULT_LIMITS, ...options.limits };
+
+  const targets = await findSolutions(options.solutions, cwd);
+  const settingsPatterns = (options.settings ?? []).filter((p) => p.trim() !== '');
+  const settingsPaths =
+    settingsPatterns.length === 0 ? [] : await expandPaths(settingsPatterns, cwd, 'settings file');
+
+  const settingsList: (SettingsFile | UnusableSettings)[] = [];
+  const secrets = new Set<string>();
+  for (const absPath of settingsPaths) {
+    const parsed = await readSettingsFile(absPath, toReportPath(absPath, cwd), env);
+    if ('unusable' in parsed) {
+      settingsList.push(parsed.unusable);
+    } else {
+      settingsList.push(parsed.settings);
+      for (const secret of parsed.secrets) secrets.add(secret);
+    }
+  }
+
+  const results = await readAll(targets, limits);
+  const secretList = [...secrets];
+  const report = checkSolutions(results, settingsList, options.rules, secretList);
+  return {
+    report,
+    secrets: secretList,
+    settingsFiles: settingsList.filter((s): s is SettingsFile => !isUnusableSettings(s)),
+  };
+}
