@@ -1,0 +1,208 @@
+// The GitHub Action: inputs → core gate → masks, annotations, job summary, outputs, PR comment.
+// A thin adapter: every rule, count and text comes from the core.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import * as core from '@actions/core';
+import * as github from '@actions/github';
+import { UsageError, errorMessage } from '../core/errors.js';
+import { formatPullRequestComment } from '../core/format/markdown.js';
+import { runGate, type GateOptions, type GateOutcome } from '../core/gate.js';
+import type { FailOn, Summary } from '../core/model.js';
+import { ANNOTATIONS_PER_TYPE, describeMore, planAnnotations } from './annotations.js';
+import { httpStatus, pullRequestOf, upsertComment } from './comment.js';
+import { getInputs, type ActionInputs } from './inputs.js';
+
+// The resolved-settings file (SPEC section 3, `--resolved-settings`) is written by the core's
+// gate; these are the names the settings work adds to GateOptions and GateOutcome.written.
+type GateRequest = GateOptions & { resolvedSettingsFile?: string };
+type Written = GateOutcome['written'] & { resolvedSettings?: string };
+
+export async function run(): Promise<void> {
+  let inputs: ActionInputs;
+  let outcome: GateOutcome;
+  try {
+    inputs = getInputs();
+    const request: GateRequest = {
+      solutions: inputs.solutions,
+      settings: inputs.settings,
+      cwd: inputs.cwd,
+      env: process.env,
+      rules: inputs.rules,
+      failOn: inputs.failOn,
+      sarifFile: inputs.sarifFile,
+      reportFile: reportPath(),
+      resolvedSettingsFile: inputs.resolvedSettingsFile,
+    };
+    outcome = await runGate(request);
+  } catch (error) {
+    fail(error);
+    return;
+  }
+
+  try {
+    // Before anything is logged: every value that came from a substitution is a secret.
+    maskSecrets(outcome.result.secrets);
+
+    const { report } = outcome;
+    const plan = planAnnotations(report.findings, {
+      cwd: inputs.cwd,
+      workspace: resolve(process.env['GITHUB_WORKSPACE'] || process.cwd()),
+    });
+    for (const annotation of plan.annotations) {
+      core[annotation.kind](annotation.message, annotation.properties);
+    }
+    const more = describeMore(plan.more);
+    if (more) {
+      core.startGroup(
+        `${more} (GitHub shows ${ANNOTATIONS_PER_TYPE} annotations of each type per step)`,
+      );
+      for (const line of plan.overflow) core.info(line);
+      core.endGroup();
+      core.info(
+        `connref-gate: GitHub shows ${ANNOTATIONS_PER_TYPE} annotations of each type per step; ${more} are listed in the group above and in the JSON report.`,
+      );
+    }
+
+    await writeSummary(outcome.markdown, more);
+
+    const summary = report.summary;
+    core.setOutput('result', outcome.failed ? 'fail' : 'pass');
+    core.setOutput('errors', String(summary.errors));
+    core.setOutput('warnings', String(summary.warnings));
+    core.setOutput('notes', String(summary.notes));
+    const written: Written = outcome.written;
+    core.setOutput('report', written.reportFile ?? '');
+    core.setOutput('sarif-file', written.sarifFile ?? '');
+    core.setOutput('resolved-settings', written.resolvedSettings ?? '');
+    if (written.reportFile) core.info(`connref-gate: JSON report: ${written.reportFile}`);
+    if (written.sarifFile) core.info(`connref-gate: SARIF: ${written.sarifFile}`);
+    if (written.resolvedSettings) {
+      core.info(`connref-gate: resolved settings: ${written.resolvedSettings}`);
+    } else if (inputs.resolvedSettingsFile) {
+      core.info(
+        summary.errors > 0
+          ? 'connref-gate: resolved settings not written: the gate found errors'
+          : 'connref-gate: resolved settings not written',
+      );
+    }
+
+    if (inputs.commentOnPr) await comment(inputs, outcome);
+
+    if (outcome.failed) {
+      core.setFailed(`connref-gate: ${failReason(summary, inputs.failOn)}`);
+    } else {
+      core.info(`connref-gate: passed with ${counts(summary)} (fail-on=${inputs.failOn})`);
+    }
+  } catch (error) {
+    fail(error);
+  }
+}
+
+/** Where the JSON report goes: a fresh folder under RUNNER_TEMP (or the OS temp folder). */
+function reportPath(): string {
+  const base = process.env['RUNNER_TEMP'] || tmpdir();
+  return join(mkdtempSync(join(base, 'connref-gate-')), 'connref-gate-report.json');
+}
+
+function maskSecrets(secrets: readonly string[]): void {
+  for (const secret of secrets) {
+    if (secret.trim() === '') continue;
+    core.setSecret(secret);
+    // The runner masks line by line: register each line of a multi-line value as well.
+    if (/[\r\n]/.test(secret)) {
+      for (const line of secret.split(/\r?\n|\r/)) {
+        if (line.trim() !== '') core.setSecret(line);
+      }
+    }
+  }
+}
+
+async function writeSummary(markdown: string, more: string): Promise<void> {
+  if (!process.env['GITHUB_STEP_SUMMARY']) {
+    core.debug('GITHUB_STEP_SUMMARY is not set: no job summary');
+    return;
+  }
+  let text = markdown;
+  if (more) {
+    text += `\n> [!NOTE]\n> GitHub shows at most ${ANNOTATIONS_PER_TYPE} annotations of each type per step: ${more} are not annotated on the files. The step log and the JSON report (output \`report\`) list every finding.\n`;
+  }
+  await core.summary.addRaw(text, true).write();
+}
+
+async function comment(inputs: ActionInputs, outcome: GateOutcome): Promise<void> {
+  const context = github.context;
+  const pr = pullRequestOf(context);
+  if (!pr) {
+    core.debug(`event '${context.eventName}' is not a pull request: no comment`);
+    return;
+  }
+  if (!inputs.githubToken) {
+    core.warning(
+      'connref-gate: no github-token, so no pull-request comment; the gate result does not depend on it',
+    );
+    return;
+  }
+  const runUrl =
+    Number.isFinite(context.runId) && context.runId > 0
+      ? `${context.serverUrl}/${pr.owner}/${pr.repo}/actions/runs/${context.runId}`
+      : undefined;
+  try {
+    const octokit = github.getOctokit(inputs.githubToken);
+    const result = await upsertComment(octokit, pr, (previousBody) =>
+      formatPullRequestComment(outcome.report, { failOn: inputs.failOn, previousBody, runUrl }),
+    );
+    core.info(
+      `connref-gate: ${result.action} the pull-request comment${result.url ? ` ${result.url}` : ''}`,
+    );
+  } catch (error) {
+    const status = httpStatus(error);
+    const why = oneLine(errorMessage(error));
+    if (status === 403 || status === 404) {
+      core.warning(
+        `connref-gate: could not write the pull-request comment (HTTP ${status}: ${why}); give the job 'permissions: pull-requests: write' (pull requests from forks only get a read-only token). The gate result does not depend on the comment.`,
+      );
+    } else {
+      core.warning(
+        `connref-gate: could not write the pull-request comment (${status ? `HTTP ${status}: ` : ''}${why}). The gate result does not depend on the comment.`,
+      );
+    }
+  }
+}
+
+function fail(error: unknown): void {
+  if (!(error instanceof UsageError) && error instanceof Error && error.stack) {
+    core.debug(error.stack);
+  }
+  core.setFailed(`connref-gate: ${oneLine(errorMessage(error))}`);
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function counts(summary: Summary): string {
+  return [
+    plural(summary.errors, 'error'),
+    plural(summary.warnings, 'warning'),
+    plural(summary.notes, 'note'),
+  ].join(', ');
+}
+
+/** "3 errors at or above fail-on=error (and 1 warning below it)". */
+export function failReason(summary: Summary, failOn: FailOn): string {
+  const above = [plural(summary.errors, 'error')];
+  const below: string[] = [];
+  if (failOn === 'error') {
+    if (summary.warnings) below.push(plural(summary.warnings, 'warning'));
+  } else {
+    above.push(plural(summary.warnings, 'warning'));
+  }
+  if (summary.notes) below.push(plural(summary.notes, 'note'));
+  const rest = below.length ? ` (and ${below.join(', ')} below it)` : '';
+  return `${above.join(', ')} at or above fail-on=${failOn}${rest}`;
+}

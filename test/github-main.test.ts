@@ -1,0 +1,482 @@
+// Unit tests of src/github/main.ts with mocked @actions/core, @actions/github and core gate.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Finding, Report } from '../src/core/model.js';
+
+const MARKER = '<!-- connref-gate:test-marker -->';
+
+const state = vi.hoisted(() => ({
+  inputs: new Map<string, string>(),
+  /** Every call to @actions/core, in order. */
+  calls: [] as { fn: string; args: unknown[] }[],
+  summary: [] as string[],
+  gate: undefined as unknown,
+  gateError: undefined as unknown,
+  gateOptions: [] as unknown[],
+  context: {
+    eventName: 'pull_request',
+    payload: { pull_request: { number: 7 } } as Record<string, unknown>,
+    repo: { owner: 'contoso', repo: 'alm' },
+    runId: 42,
+    serverUrl: 'https://github.com',
+  },
+  comments: [] as { id: number; body: string; user: { type: string } }[],
+  octokitError: undefined as unknown,
+  tokens: [] as string[],
+  rest: [] as { op: string; params: Record<string, unknown> }[],
+  renderCalls: [] as unknown[],
+}));
+
+vi.mock('@actions/core', () => {
+  const record =
+    (fn: string) =>
+    (...args: unknown[]) => {
+      state.calls.push({ fn, args });
+    };
+  const summary = {
+    addRaw(text: string) {
+      state.summary.push(text);
+      return summary;
+    },
+    async write() {
+      state.calls.push({ fn: 'summary.write', args: [] });
+      return summary;
+    },
+  };
+  return {
+    getInput: (name: string) => state.inputs.get(name) ?? '',
+    setSecret: record('setSecret'),
+    setOutput: record('setOutput'),
+    setFailed: record('setFailed'),
+    error: record('error'),
+    warning: record('warning'),
+    notice: record('notice'),
+    info: record('info'),
+    debug: record('debug'),
+    startGroup: record('startGroup'),
+    endGroup: record('endGroup'),
+    summary,
+  };
+});
+
+vi.mock('@actions/github', () => ({
+  context: state.context,
+  getOctokit: (token: string) => {
+    state.tokens.push(token);
+    const fail = () => {
+      if (state.octokitError) throw state.octokitError;
+    };
+    const rest = {
+      issues: {
+        listComments: async (params: Record<string, unknown>) => {
+          state.rest.push({ op: 'list', params });
+          fail();
+          return { data: state.comments };
+        },
+        createComment: async (params: Record<string, unknown>) => {
+          state.rest.push({ op: 'create', params });
+          fail();
+          return { data: { id: 100, html_url: 'https://github.com/c/a/pull/7#c100' } };
+        },
+        updateComment: async (params: Record<string, unknown>) => {
+          state.rest.push({ op: 'update', params });
+          fail();
+          return { data: { id: params['comment_id'], html_url: 'https://x/c' } };
+        },
+      },
+    };
+    return {
+      rest,
+      paginate: async (
+        method: (p: Record<string, unknown>) => Promise<{ data: unknown[] }>,
+        params: Record<string, unknown>,
+      ) => (await method(params)).data,
+    };
+  },
+}));
+
+vi.mock('../src/core/gate.js', () => ({
+  runGate: async (options: unknown) => {
+    state.gateOptions.push(options);
+    if (state.gateError) throw state.gateError;
+    return state.gate;
+  },
+}));
+
+vi.mock('../src/core/format/markdown.js', () => ({
+  COMMENT_MARKER: MARKER,
+  formatPullRequestComment: (report: Report, options: unknown) => {
+    state.renderCalls.push(options);
+    return `${MARKER}\ncomment with ${report.summary.errors} errors`;
+  },
+}));
+
+vi.mock('../src/core/rules/index.js', async () => {
+  const { UsageError } = await import('../src/core/errors.js');
+  return {
+    parseRuleOverrides: (lines: string[]) => {
+      const out: Record<string, string> = {};
+      for (const line of lines) {
+        const [id, severity] = line.split('=');
+        if (!/^(CR|EV|DS|SL)\d{3}$/.test(id ?? '')) throw new UsageError(`unknown rule id ${id}`);
+        out[id!] = severity!;
+      }
+      return out;
+    },
+  };
+});
+
+const { run, failReason } = await import('../src/github/main.js');
+const { UsageError } = await import('../src/core/errors.js');
+
+function finding(
+  severity: Finding['severity'],
+  ruleId: string,
+  subject: string,
+  location?: Finding['location'],
+): Finding {
+  return {
+    ruleId,
+    severity,
+    subject,
+    message: `${ruleId} message about ${subject}`,
+    solution: 'Contoso',
+    location,
+  };
+}
+
+function outcome(findings: Finding[], options: { failed: boolean; secrets?: string[] }) {
+  const summary = {
+    errors: findings.filter((f) => f.severity === 'error').length,
+    warnings: findings.filter((f) => f.severity === 'warning').length,
+    notes: findings.filter((f) => f.severity === 'note').length,
+  };
+  const report: Report = {
+    tool: { name: 'connref-gate', version: '0.1.0' },
+    solutions: [],
+    findings,
+    summary,
+  };
+  return {
+    result: { report, secrets: options.secrets ?? [], settingsFiles: [] },
+    report,
+    failed: options.failed,
+    markdown: '## connref-gate\n\nsummary markdown\n',
+    written: {
+      reportFile: '/tmp/r/connref-gate-report.json',
+      sarifFile: undefined as string | undefined,
+    },
+  };
+}
+
+const calls = (fn: string) => state.calls.filter((c) => c.fn === fn);
+const outputs = () => Object.fromEntries(calls('setOutput').map((c) => [c.args[0], c.args[1]]));
+
+let workspace: string;
+const saved = { ...process.env };
+
+beforeEach(() => {
+  workspace = mkdtempSync(join(tmpdir(), 'connref-gate-main-'));
+  process.env['GITHUB_WORKSPACE'] = workspace;
+  process.env['RUNNER_TEMP'] = workspace;
+  process.env['GITHUB_STEP_SUMMARY'] = join(workspace, 'summary.md');
+  state.inputs.clear();
+  state.inputs.set('solution', 'solutions/Contoso.zip');
+  state.inputs.set('settings', 'config/deploymentSettings.json');
+  state.inputs.set('github-token', 'ghs_fake');
+  state.calls.length = 0;
+  state.summary.length = 0;
+  state.gateOptions.length = 0;
+  state.gateError = undefined;
+  state.comments = [];
+  state.octokitError = undefined;
+  state.tokens.length = 0;
+  state.rest.length = 0;
+  state.renderCalls.length = 0;
+  state.context.eventName = 'pull_request';
+  state.context.payload = { pull_request: { number: 7 } };
+});
+
+afterEach(() => {
+  rmSync(workspace, { recursive: true, force: true });
+  for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+  Object.assign(process.env, saved);
+});
+
+describe('run', () => {
+  it('passes the inputs to the gate and always asks for a JSON report under RUNNER_TEMP', async () => {
+    state.inputs.set('fail-on', 'warning');
+    state.inputs.set('rules', 'CR010=off');
+    state.inputs.set('sarif-file', 'out.sarif');
+    state.gate = outcome([], { failed: false });
+    await run();
+    expect(state.gateOptions).toHaveLength(1);
+    const options = state.gateOptions[0] as Record<string, unknown>;
+    expect(options).toMatchObject({
+      solutions: ['solutions/Contoso.zip'],
+      settings: ['config/deploymentSettings.json'],
+      cwd: workspace,
+      failOn: 'warning',
+      rules: { CR010: 'off' },
+      sarifFile: join(workspace, 'out.sarif'),
+    });
+    expect(options['env']).toBe(process.env);
+    expect(String(options['reportFile'])).toMatch(
+      new RegExp(`^${workspace}/connref-gate-[^/]+/connref-gate-report\\.json$`),
+    );
+  });
+
+  it('masks every secret before anything else is logged', async () => {
+    state.gate = outcome([finding('error', 'CR001', 'new_a', { file: 'x.xml', line: 3 })], {
+      failed: true,
+      secrets: ['conn-1234', 'line1\nline2', ''],
+    });
+    await run();
+    const secretCalls = calls('setSecret').map((c) => c.args[0]);
+    expect(secretCalls).toEqual(['conn-1234', 'line1\nline2', 'line1', 'line2']);
+    const firstOther = state.calls.findIndex((c) => c.fn !== 'setSecret');
+    const lastSecret = state.calls.map((c) => c.fn).lastIndexOf('setSecret');
+    expect(lastSecret).toBeLessThan(firstOther);
+  });
+
+  it('annotates findings most severe first, with file, line and title', async () => {
+    state.gate = outcome(
+      [
+        finding('note', 'CR010', 'new_unused', { file: 'src/Other/Customizations.xml', line: 40 }),
+        finding('warning', 'CR004', 'new_stale', {
+          file: 'config/deploymentSettings.json',
+          line: 9,
+          column: 7,
+        }),
+        finding('error', 'CR001', 'new_office', { file: 'src/Other/Customizations.xml', line: 12 }),
+        finding('error', 'CR007', 'My flow', { file: 'Contoso.zip!/Workflows/MyFlow.json' }),
+        finding('error', 'SL001', 'nothing'),
+      ],
+      { failed: true },
+    );
+    await run();
+    const annotations = state.calls.filter((c) => ['error', 'warning', 'notice'].includes(c.fn));
+    expect(annotations.map((c) => [c.fn, c.args[1]])).toEqual([
+      ['error', { title: 'CR001 new_office', file: 'src/Other/Customizations.xml', startLine: 12 }],
+      ['error', { title: 'CR007 My flow', file: 'Contoso.zip' }],
+      ['error', { title: 'SL001 nothing' }],
+      [
+        'warning',
+        {
+          title: 'CR004 new_stale',
+          file: 'config/deploymentSettings.json',
+          startLine: 9,
+          startColumn: 7,
+        },
+      ],
+      [
+        'notice',
+        { title: 'CR010 new_unused', file: 'src/Other/Customizations.xml', startLine: 40 },
+      ],
+    ]);
+    expect(annotations[1]!.args[0]).toBe(
+      'CR007 message about My flow (in Workflows/MyFlow.json inside the zip)',
+    );
+  });
+
+  it('annotates 10 per type and says in the log and the summary how many more there are', async () => {
+    const findings = [
+      ...Array.from({ length: 13 }, (_, i) =>
+        finding('error', 'CR001', `ref_${i}`, { file: 'a.xml', line: i + 1 }),
+      ),
+      ...Array.from({ length: 11 }, (_, i) =>
+        finding('warning', 'CR004', `stale_${i}`, { file: 's.json', line: i + 1 }),
+      ),
+      finding('note', 'CR010', 'unused'),
+    ];
+    state.gate = outcome(findings, { failed: true });
+    await run();
+    expect(calls('error')).toHaveLength(10);
+    expect(calls('warning')).toHaveLength(10);
+    expect(calls('notice')).toHaveLength(1);
+    const log = calls('info').map((c) => String(c.args[0]));
+    expect(log.some((l) => l.includes('3 more errors and 1 more warning'))).toBe(true);
+    expect(log).toContain('a.xml:11: error CR001 ref_10: CR001 message about ref_10');
+    expect(state.summary.join('')).toContain('3 more errors and 1 more warning');
+  });
+
+  it('writes the summary, sets the outputs and fails with a one-line reason', async () => {
+    state.gate = outcome(
+      [
+        finding('error', 'CR001', 'a'),
+        finding('error', 'CR002', 'b'),
+        finding('error', 'EV001', 'c'),
+        finding('warning', 'CR004', 'd'),
+      ],
+      { failed: true },
+    );
+    await run();
+    expect(state.summary.join('')).toContain('summary markdown');
+    expect(calls('summary.write')).toHaveLength(1);
+    expect(outputs()).toEqual({
+      result: 'fail',
+      errors: '3',
+      warnings: '1',
+      notes: '0',
+      report: '/tmp/r/connref-gate-report.json',
+      'sarif-file': '',
+      'resolved-settings': '',
+    });
+    expect(calls('setFailed').map((c) => c.args[0])).toEqual([
+      'connref-gate: 3 errors at or above fail-on=error (and 1 warning below it)',
+    ]);
+  });
+
+  it('passes without setFailed when nothing reaches fail-on', async () => {
+    state.gate = outcome([finding('warning', 'CR004', 'd')], { failed: false });
+    await run();
+    expect(calls('setFailed')).toHaveLength(0);
+    expect(outputs()['result']).toBe('pass');
+    expect(
+      calls('info').some((c) => String(c.args[0]).includes('passed with 0 errors, 1 warning')),
+    ).toBe(true);
+  });
+
+  it('fails a usage error from the core with one line and no stack', async () => {
+    state.gateError = new UsageError('solution path does not exist: solutions/Contoso.zip');
+    await run();
+    expect(calls('setFailed').map((c) => c.args[0])).toEqual([
+      'connref-gate: solution path does not exist: solutions/Contoso.zip',
+    ]);
+    expect(calls('debug')).toHaveLength(0);
+    expect(outputs()).toEqual({});
+  });
+
+  it('fails a bad input before running the gate', async () => {
+    state.inputs.set('fail-on', 'sometimes');
+    await run();
+    expect(state.gateOptions).toHaveLength(0);
+    expect(calls('setFailed').map((c) => c.args[0])).toEqual([
+      "connref-gate: input 'fail-on' is 'sometimes': use one of error, warning, never",
+    ]);
+  });
+
+  it('fails an unknown rule id', async () => {
+    state.inputs.set('rules', 'CR999=off\nBAD=off');
+    await run();
+    expect(String(calls('setFailed')[0]?.args[0])).toMatch(
+      /^connref-gate: input 'rules': unknown rule id BAD$/,
+    );
+  });
+
+  it('keeps an unexpected error to one line, with the stack only in debug', async () => {
+    state.gateError = new Error('disk full\n    at somewhere');
+    await run();
+    expect(calls('setFailed').map((c) => c.args[0])).toEqual([
+      'connref-gate: disk full at somewhere',
+    ]);
+    expect(calls('debug')).toHaveLength(1);
+  });
+});
+
+describe('pull-request comment', () => {
+  it('creates the comment when there is none, with the run URL', async () => {
+    state.gate = outcome([finding('error', 'CR001', 'a')], { failed: true });
+    await run();
+    expect(state.tokens).toEqual(['ghs_fake']);
+    expect(state.rest.map((r) => r.op)).toEqual(['list', 'create']);
+    expect(state.rest[1]!.params).toMatchObject({ owner: 'contoso', repo: 'alm', issue_number: 7 });
+    expect(state.rest[1]!.params['body']).toContain(MARKER);
+    expect(state.renderCalls).toEqual([
+      {
+        failOn: 'error',
+        previousBody: undefined,
+        runUrl: 'https://github.com/contoso/alm/actions/runs/42',
+      },
+    ]);
+  });
+
+  it('updates the marked comment in place and passes its body as previousBody', async () => {
+    state.comments = [
+      { id: 1, body: 'unrelated', user: { type: 'User' } },
+      { id: 2, body: `quoting ${MARKER}`, user: { type: 'User' } },
+      { id: 3, body: `${MARKER}\nold body`, user: { type: 'Bot' } },
+    ];
+    state.gate = outcome([], { failed: false });
+    await run();
+    expect(state.rest.map((r) => r.op)).toEqual(['list', 'update']);
+    expect(state.rest[1]!.params).toMatchObject({ comment_id: 3 });
+    expect(state.renderCalls[0]).toMatchObject({ previousBody: `${MARKER}\nold body` });
+  });
+
+  it('warns on 403 and keeps the gate result', async () => {
+    state.octokitError = Object.assign(new Error('Resource not accessible by integration'), {
+      status: 403,
+    });
+    state.gate = outcome([finding('error', 'CR001', 'a')], { failed: true });
+    await run();
+    const warnings = calls('warning').map((c) => String(c.args[0]));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /HTTP 403: Resource not accessible by integration.*pull-requests: write/,
+    );
+    expect(warnings[0]).not.toContain('\n');
+    expect(outputs()['result']).toBe('fail');
+    expect(calls('setFailed')).toHaveLength(1);
+  });
+
+  it('warns on other errors too, and a passing gate stays passing', async () => {
+    state.octokitError = new Error('socket hang up');
+    state.gate = outcome([], { failed: false });
+    await run();
+    expect(calls('warning').map((c) => c.args[0])).toEqual([
+      'connref-gate: could not write the pull-request comment (socket hang up). The gate result does not depend on the comment.',
+    ]);
+    expect(calls('setFailed')).toHaveLength(0);
+  });
+
+  it('warns without a token', async () => {
+    state.inputs.set('github-token', '');
+    state.gate = outcome([], { failed: false });
+    await run();
+    expect(state.tokens).toEqual([]);
+    expect(calls('warning')).toHaveLength(1);
+  });
+
+  it.each(['push', 'workflow_dispatch'])('does not comment on %s events', async (event) => {
+    state.context.eventName = event;
+    state.gate = outcome([], { failed: false });
+    await run();
+    expect(state.tokens).toEqual([]);
+    expect(calls('warning')).toHaveLength(0);
+  });
+
+  it('comments on pull_request_target', async () => {
+    state.context.eventName = 'pull_request_target';
+    state.gate = outcome([], { failed: false });
+    await run();
+    expect(state.rest.map((r) => r.op)).toEqual(['list', 'create']);
+  });
+
+  it('does not comment when comment-on-pr is false', async () => {
+    state.inputs.set('comment-on-pr', 'false');
+    state.gate = outcome([finding('error', 'CR001', 'a')], { failed: true });
+    await run();
+    expect(state.tokens).toEqual([]);
+  });
+});
+
+describe('failReason', () => {
+  it.each([
+    [
+      { errors: 3, warnings: 1, notes: 0 },
+      'error',
+      '3 errors at or above fail-on=error (and 1 warning below it)',
+    ],
+    [{ errors: 1, warnings: 0, notes: 0 }, 'error', '1 error at or above fail-on=error'],
+    [
+      { errors: 0, warnings: 2, notes: 1 },
+      'warning',
+      '0 errors, 2 warnings at or above fail-on=warning (and 1 note below it)',
+    ],
+  ] as const)('%j %s', (summary, failOn, expected) => {
+    expect(failReason(summary, failOn)).toBe(expected);
+  });
+});
