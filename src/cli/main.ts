@@ -1,0 +1,285 @@
+// The `connref-gate` command line. `run` takes the arguments and the streams it writes to and
+// returns the exit code, so that tests call it directly and index.ts stays one line.
+import { UsageError, errorMessage } from '../core/errors.js';
+import {
+  formatReport,
+  isOutputFormat,
+  OUTPUT_FORMATS,
+  type OutputFormat,
+} from '../core/format/index.js';
+import { assertWritable, runGate, writeOutputFile } from '../core/gate.js';
+import { redactSecrets } from '../core/engine.js';
+import type { FailOn } from '../core/model.js';
+import { parseRuleOverrides } from '../core/rules/index.js';
+import { REPOSITORY_URL, TOOL_NAME, VERSION } from '../core/version.js';
+import { summaryText } from '../core/format/common.js';
+
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** Whether stdout is a terminal (colour by default). */
+  isTTY: boolean;
+}
+
+/** Exit codes of SPEC section 3; internal errors share 2 with usage errors, as the SPEC has no other. */
+export const EXIT_PASS = 0;
+export const EXIT_FAIL = 1;
+export const EXIT_USAGE = 2;
+
+const FAIL_ON_VALUES: readonly FailOn[] = ['error', 'warning', 'never'];
+
+export const HELP = `Usage: ${TOOL_NAME} check --solution PATH... [options]
+       ${TOOL_NAME} help | --help | --version
+
+Checks the connection references and environment variables of Power Platform solutions against
+a deployment-settings file (pac solution create-settings) before import.
+
+Options of check:
+  --solution PATH...     solution zip, unpacked solution folder, extracted zip, or a folder or
+                         glob holding several; repeatable (required)
+  --settings FILE...     deployment-settings JSON file(s) or glob; repeatable. Without it the
+                         solution is checked against empty settings
+  --format FORMAT        text (default), json, sarif or markdown
+  --output FILE          write the report to FILE instead of stdout
+  --fail-on LEVEL        error (default), warning or never: the lowest severity that fails
+  --rule ID=SEVERITY     override a rule: error, warning, note or off; repeatable (CR010=off)
+  --sarif-file FILE      also write SARIF 2.1.0 to FILE
+  --report-file FILE     also write the JSON report to FILE
+  -h, --help             show this help
+  -v, --version          show the version
+
+Placeholders #{NAME}#, #{NAME} and $(NAME) in settings values are replaced from the
+environment before checking; substituted values never appear in any output.
+Colour: on a terminal unless NO_COLOR is set; FORCE_COLOR forces it.
+
+Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it,
+2 usage error, a path that does not exist, or an internal error.
+
+Docs: ${REPOSITORY_URL}#command-line
+`;
+
+type Arity = 'flag' | 'one' | 'many';
+
+const OPTIONS: Record<string, Arity> = {
+  solution: 'many',
+  settings: 'many',
+  format: 'one',
+  output: 'one',
+  'fail-on': 'one',
+  rule: 'one',
+  'sarif-file': 'one',
+  'report-file': 'one',
+  'resolved-settings': 'one',
+  help: 'flag',
+  version: 'flag',
+};
+
+const SHORT_OPTIONS: Record<string, string> = { h: 'help', v: 'version', o: 'output', f: 'format' };
+
+/** Options that may be given more than once; the values add up. */
+const REPEATABLE = new Set(['solution', 'settings', 'rule']);
+
+interface ParsedArgs {
+  positionals: string[];
+  values: Map<string, string[]>;
+  flags: Set<string>;
+}
+
+function isOptionLike(arg: string): boolean {
+  return arg.startsWith('-') && arg !== '-';
+}
+
+/**
+ * A small parser rather than util.parseArgs: `--solution a.zip b.zip` must take every path that
+ * an unquoted shell glob expands to, and errors must read as one short line.
+ */
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const parsed: ParsedArgs = { positionals: [], values: new Map(), flags: new Set() };
+  let onlyPositionals = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (onlyPositionals || !isOptionLike(arg)) {
+      parsed.positionals.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      onlyPositionals = true;
+      continue;
+    }
+    let name: string;
+    let inlineValue: string | undefined;
+    if (arg.startsWith('--')) {
+      const equals = arg.indexOf('=');
+      name = equals === -1 ? arg.slice(2) : arg.slice(2, equals);
+      inlineValue = equals === -1 ? undefined : arg.slice(equals + 1);
+    } else {
+      const long = SHORT_OPTIONS[arg.slice(1)];
+      if (long === undefined)
+        throw new UsageError(`unknown option ${arg} (see ${TOOL_NAME} --help)`);
+      name = long;
+    }
+    const arity = Object.hasOwn(OPTIONS, name) ? OPTIONS[name] : undefined;
+    if (arity === undefined) {
+      throw new UsageError(`unknown option --${name} (see ${TOOL_NAME} --help)`);
+    }
+    if (arity === 'flag') {
+      if (inlineValue !== undefined) throw new UsageError(`option --${name} takes no value`);
+      parsed.flags.add(name);
+      continue;
+    }
+    const values: string[] = [];
+    if (inlineValue !== undefined) {
+      values.push(inlineValue);
+    } else {
+      const next = argv[i + 1];
+      if (next === undefined || isOptionLike(next)) {
+        throw new UsageError(`option --${name} needs a value (see ${TOOL_NAME} --help)`);
+      }
+      values.push(next);
+      i++;
+      // An unquoted glob reaches us already expanded by the shell into several arguments.
+      while (arity === 'many' && argv[i + 1] !== undefined && !isOptionLike(argv[i + 1]!)) {
+        values.push(argv[++i]!);
+      }
+    }
+    const previous = parsed.values.get(name);
+    if (previous && !REPEATABLE.has(name)) {
+      throw new UsageError(`option --${name} given more than once`);
+    }
+    parsed.values.set(name, [...(previous ?? []), ...values]);
+  }
+  return parsed;
+}
+
+function single(args: ParsedArgs, name: string): string | undefined {
+  return args.values.get(name)?.[0];
+}
+
+function useColor(io: CliIo): boolean {
+  const force = io.env['FORCE_COLOR'];
+  if (force !== undefined && force !== '0' && force !== 'false') return true;
+  if (io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '') return false;
+  return io.isTTY;
+}
+
+function notAvailableYet(what: string): UsageError {
+  return new UsageError(`${what} is not available yet in this version of ${TOOL_NAME}`);
+}
+
+async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
+  if (args.positionals.length > 1) {
+    throw new UsageError(
+      `unexpected argument ${args.positionals[1]} (give paths after --solution or --settings)`,
+    );
+  }
+  if (args.values.has('resolved-settings')) throw notAvailableYet('--resolved-settings');
+  const solutions = args.values.get('solution') ?? [];
+  if (solutions.length === 0) {
+    throw new UsageError(
+      'missing --solution: give a solution zip, an unpacked solution folder, or a folder or glob holding several',
+    );
+  }
+  const format = single(args, 'format') ?? 'text';
+  if (!isOutputFormat(format)) {
+    throw new UsageError(`bad --format ${format}: use ${OUTPUT_FORMATS.join(', ')}`);
+  }
+  const failOn = single(args, 'fail-on') ?? 'error';
+  if (!(FAIL_ON_VALUES as readonly string[]).includes(failOn)) {
+    throw new UsageError(`bad --fail-on ${failOn}: use ${FAIL_ON_VALUES.join(', ')}`);
+  }
+  const rules = parseRuleOverrides(args.values.get('rule') ?? []);
+  const output = single(args, 'output');
+  const toFile = output !== undefined && output !== '-';
+
+  const outcome = await runGate({
+    solutions,
+    settings: args.values.get('settings') ?? [],
+    cwd: io.cwd,
+    env: io.env,
+    rules,
+    failOn: failOn as FailOn,
+    sarifFile: single(args, 'sarif-file'),
+    reportFile: single(args, 'report-file'),
+  });
+  const { report, secrets } = outcome.result;
+  const text = redactSecrets(
+    formatReport(report, format as OutputFormat, {
+      color: !toFile && useColor(io),
+      failOn: failOn as FailOn,
+    }),
+    secrets,
+  );
+  if (toFile) {
+    assertWritable(output, outcome.result, io.cwd, 'output file');
+    await writeOutputFile(output, text, io.cwd);
+    io.stdout.write(
+      `${TOOL_NAME}: wrote the ${format} report to ${output}: ${summaryText(report.summary)}\n`,
+    );
+  } else {
+    io.stdout.write(text);
+  }
+  return outcome.failed ? EXIT_FAIL : EXIT_PASS;
+}
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv);
+  if (args.flags.has('help')) {
+    io.stdout.write(HELP);
+    return EXIT_PASS;
+  }
+  if (args.flags.has('version')) {
+    io.stdout.write(`${VERSION}\n`);
+    return EXIT_PASS;
+  }
+  const command = args.positionals[0];
+  switch (command) {
+    case 'check':
+      return runCheck(args, io);
+    case 'help':
+      io.stdout.write(HELP);
+      return EXIT_PASS;
+    case 'init':
+      throw notAvailableYet('the init command');
+    case undefined:
+      throw new UsageError(
+        `missing command: ${TOOL_NAME} check --solution PATH (see ${TOOL_NAME} --help)`,
+      );
+    default:
+      throw new UsageError(
+        `unknown command ${command} (commands: check, help; see ${TOOL_NAME} --help)`,
+      );
+  }
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\r?\n\s*/g, ' ').trim();
+}
+
+/** Runs the CLI and returns its exit code; never throws, never prints a stack trace. */
+export async function run(argv: readonly string[], io: Partial<CliIo> = {}): Promise<number> {
+  const fullIo: CliIo = {
+    stdout: io.stdout ?? process.stdout,
+    stderr: io.stderr ?? process.stderr,
+    env: io.env ?? process.env,
+    cwd: io.cwd ?? process.cwd(),
+    isTTY: io.isTTY ?? process.stdout.isTTY === true,
+  };
+  try {
+    return await dispatch(argv, fullIo);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      fullIo.stderr.write(`${TOOL_NAME}: ${oneLine(error.message)}\n`);
+    } else {
+      // A bug, not the user's fault: one line, and the stack only when asked for.
+      fullIo.stderr.write(
+        `${TOOL_NAME}: internal error: ${oneLine(errorMessage(error))} (please report it at ${REPOSITORY_URL}/issues; set CONNREF_GATE_DEBUG=1 for details)\n`,
+      );
+      if (fullIo.env['CONNREF_GATE_DEBUG'] && error instanceof Error && error.stack) {
+        fullIo.stderr.write(`${error.stack}\n`);
+      }
+    }
+    return EXIT_USAGE;
+  }
+}

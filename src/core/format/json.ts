@@ -1,0 +1,78 @@
+// The JSON report of SPEC section 5. Every object is rebuilt key by key so that the key order
+// is fixed by this file, not by how the report happened to be assembled: two runs on the same
+// report give the same bytes. The order of solutions and findings is the engine's (sorted).
+import type { Finding, Report, ReportSolution } from '../model.js';
+
+function solutionJson(solution: ReportSolution) {
+  return {
+    path: solution.path,
+    uniqueName: solution.uniqueName,
+    version: solution.version,
+    managed: solution.managed,
+    connectionReferences: solution.connectionReferences.map((reference) => ({
+      logicalName: reference.logicalName,
+      displayName: reference.displayName,
+      connectorId: reference.connectorId,
+      custom: reference.custom,
+      bound: reference.bound,
+      usedBy: reference.usedBy.map((user) => ({ kind: user.kind, name: user.name })),
+    })),
+    flows: solution.flows.map((flow) => ({
+      name: flow.name,
+      file: flow.file,
+      connections: flow.connections.map((connection) => ({
+        key: connection.key,
+        api: connection.api,
+        connectionReference: connection.connectionReference,
+      })),
+    })),
+    canvasApps: solution.canvasApps.map((app) => ({
+      name: app.name,
+      displayName: app.displayName,
+      connectors: app.connectors.map((connector) => ({
+        id: connector.id,
+        custom: connector.custom,
+      })),
+    })),
+    environmentVariables: solution.environmentVariables.map((variable) => ({
+      schemaName: variable.schemaName,
+      type: variable.type,
+      hasDefault: variable.hasDefault,
+      hasCurrentValue: variable.hasCurrentValue,
+      bound: variable.bound,
+    })),
+  };
+}
+
+function findingJson(finding: Finding) {
+  // `location` is omitted where there is no file, `line` where there is no line (SPEC 5);
+  // `settings` appears only when several settings files were checked.
+  return {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    solution: finding.solution,
+    subject: finding.subject,
+    ...(finding.location && {
+      location: {
+        file: finding.location.file,
+        ...(finding.location.line !== undefined && { line: finding.location.line }),
+      },
+    }),
+    ...(finding.settings !== undefined && { settings: finding.settings }),
+  };
+}
+
+export function formatJson(report: Report): string {
+  const json = {
+    tool: { name: report.tool.name, version: report.tool.version },
+    solutions: report.solutions.map(solutionJson),
+    findings: report.findings.map(findingJson),
+    summary: {
+      errors: report.summary.errors,
+      warnings: report.summary.warnings,
+      notes: report.summary.notes,
+    },
+  };
+  return `${JSON.stringify(json, null, 2)}\n`;
+}

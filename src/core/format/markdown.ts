@@ -1,0 +1,339 @@
+// Markdown for job summaries and pull-request comments (GitHub and Azure DevOps): per solution a
+// table of connection references and one of environment variables, then the findings. A GitHub
+// comment holds at most 65,536 characters, so the document is fitted into a size budget: tables
+// shrink first, findings go last and always most severe first.
+import { isFailing } from '../engine.js';
+import type {
+  FailOn,
+  Finding,
+  Report,
+  ReportConnectionReference,
+  ReportEnvironmentVariable,
+  Severity,
+} from '../model.js';
+import { TOOL_NAME, ruleDocsUrl } from '../version.js';
+import {
+  bySeverity,
+  connectorName,
+  groupBySolution,
+  locationText,
+  plural,
+  summaryText,
+  type SolutionGroup,
+} from './common.js';
+
+export const DEFAULT_MARKDOWN_MAX_LENGTH = 60_000;
+
+export interface MarkdownOptions {
+  /** Size budget in characters (default 60,000; a GitHub comment is limited to 65,536). */
+  maxLength?: number;
+  /** When given, the headline states whether the report fails the gate. */
+  failOn?: FailOn;
+  /** Link to the run that produced the report (the full log). */
+  runUrl?: string;
+}
+
+const SEVERITY_ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', note: 'ℹ️' };
+
+/**
+ * Escapes text for a table cell: `|` would end the cell, `<`/`>`/`&` could open HTML, markdown
+ * punctuation could start emphasis or links, and a newline would end the row.
+ */
+export function escapeCell(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]|~]/g, '\\$&')
+    .replace(/\r\n|\r|\n/g, '<br>');
+}
+
+// Text without these characters is shown as a code span as is; anything else is escaped instead,
+// because backslash escapes do not work inside code spans.
+const CODE_SAFE = /^[^`|<>&\\\r\n]+$/;
+
+/** A name as a code span when that is safe, else as escaped text. */
+function codeCell(text: string): string {
+  return CODE_SAFE.test(text) && text.trim() === text ? `\`${text}\`` : escapeCell(text);
+}
+
+function row(cells: string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+function table(header: string[], rows: string[][]): string[] {
+  return [row(header), row(header.map(() => '---')), ...rows.map(row)];
+}
+
+const MAX_USERS_SHOWN = 5;
+
+function usedByCell(reference: ReportConnectionReference): string {
+  if (reference.usedBy.length === 0) return '—';
+  const names = reference.usedBy
+    .slice(0, MAX_USERS_SHOWN)
+    .map((user) => `${user.kind === 'flow' ? 'flow' : 'canvas app'} ${escapeCell(user.name)}`);
+  const more = reference.usedBy.length - MAX_USERS_SHOWN;
+  if (more > 0) names.push(`${more} more`);
+  return names.join('<br>');
+}
+
+function bound(value: boolean): string {
+  return value ? '✅' : '❌';
+}
+
+function referenceRow(reference: ReportConnectionReference): string[] {
+  return [
+    codeCell(reference.logicalName),
+    escapeCell(reference.displayName),
+    `${codeCell(connectorName(reference.connectorId))}${reference.custom ? ' (custom)' : ''}`,
+    bound(reference.bound),
+    usedByCell(reference),
+  ];
+}
+
+function variableRow(variable: ReportEnvironmentVariable): string[] {
+  const values = [variable.hasDefault && 'default', variable.hasCurrentValue && 'current'].filter(
+    Boolean,
+  );
+  return [
+    codeCell(variable.schemaName),
+    variable.type,
+    values.length > 0 ? values.join(', ') : '—',
+    bound(variable.bound),
+  ];
+}
+
+function findingRow(finding: Finding): string[] {
+  const where = locationText(finding);
+  return [
+    `${SEVERITY_ICON[finding.severity]} ${finding.severity}`,
+    `[${finding.ruleId}](${ruleDocsUrl(finding.ruleId)})`,
+    codeCell(finding.subject),
+    escapeCell(finding.message),
+    where === undefined ? '—' : codeCell(where),
+  ];
+}
+
+/** How much of the detail fits: rows per table (Infinity: all) and which findings are shown. */
+interface Detail {
+  tableRows: number;
+  shownFindings: Set<Finding>;
+}
+
+function limitedTable<T>(
+  title: string,
+  items: readonly T[],
+  header: string[],
+  toRow: (item: T) => string[],
+  noun: string,
+  maxRows: number,
+): string[] {
+  if (items.length === 0) return [];
+  const lines = [`#### ${title} (${items.length})`, ''];
+  if (maxRows <= 0) {
+    lines.push(
+      `_${plural(items.length, noun)} not shown to keep this summary within its size limit._`,
+    );
+    return [...lines, ''];
+  }
+  lines.push(...table(header, items.slice(0, maxRows).map(toRow)));
+  if (items.length > maxRows) {
+    lines.push('', `_… ${items.length - maxRows} more ${noun}s not shown (size limit)._`);
+  }
+  return [...lines, ''];
+}
+
+const FINDING_HEADER = ['Severity', 'Rule', 'Subject', 'Message', 'Location'];
+
+function findingsSection(title: string, findings: Finding[], detail: Detail): string[] {
+  const shown = findings.filter((finding) => detail.shownFindings.has(finding));
+  const lines = [`#### ${title} (${findings.length})`, ''];
+  if (shown.length > 0) lines.push(...table(FINDING_HEADER, shown.map(findingRow)));
+  const hidden = findings.length - shown.length;
+  if (hidden > 0) {
+    if (shown.length > 0) lines.push('');
+    lines.push(
+      `_… ${plural(hidden, 'more finding')} not shown (size limit): see the full report in the run log._`,
+    );
+  }
+  return [...lines, ''];
+}
+
+function solutionSection(group: SolutionGroup, detail: Detail): string[] {
+  const { solution } = group;
+  const lines: string[] = [];
+  if (solution) {
+    lines.push(
+      `### ${escapeCell(solution.uniqueName)} ${escapeCell(solution.version)} (${solution.managed})`,
+      '',
+      `${codeCell(solution.path)}: ${[
+        plural(solution.connectionReferences.length, 'connection reference'),
+        plural(solution.flows.length, 'cloud flow'),
+        plural(solution.canvasApps.length, 'canvas app'),
+        plural(solution.environmentVariables.length, 'environment variable'),
+      ].join(', ')}`,
+      '',
+    );
+    lines.push(
+      ...limitedTable(
+        'Connection references',
+        solution.connectionReferences,
+        ['Logical name', 'Display name', 'Connector', 'Bound', 'Used by'],
+        referenceRow,
+        'connection reference',
+        detail.tableRows,
+      ),
+      ...limitedTable(
+        'Environment variables',
+        solution.environmentVariables,
+        ['Schema name', 'Type', 'Value in solution', 'Bound'],
+        variableRow,
+        'environment variable',
+        detail.tableRows,
+      ),
+    );
+  } else {
+    lines.push(`### ${codeCell(group.key)}`, '');
+  }
+  if (group.findings.length === 0) {
+    lines.push('No findings.', '');
+    return lines;
+  }
+  const ordered = bySeverity(group.findings);
+  // With several settings files (environments) the findings are grouped by the file they were
+  // checked against; findings that do not depend on a settings file come first.
+  const settingsFiles = [
+    ...new Set(ordered.flatMap((f) => (f.settings === undefined ? [] : [f.settings]))),
+  ];
+  if (settingsFiles.length === 0)
+    return [...lines, ...findingsSection('Findings', ordered, detail)];
+  const general = ordered.filter((finding) => finding.settings === undefined);
+  if (general.length > 0) lines.push(...findingsSection('Findings', general, detail));
+  for (const settings of settingsFiles) {
+    lines.push(
+      ...findingsSection(
+        `Findings against ${codeCell(settings)}`,
+        ordered.filter((finding) => finding.settings === settings),
+        detail,
+      ),
+    );
+  }
+  return lines;
+}
+
+/** The headline: the verdict when `failOn` is known, else a plain title. */
+export function headline(report: Report, failOn?: FailOn): string {
+  if (failOn === undefined) return `## ${TOOL_NAME} report`;
+  return isFailing(report.summary, failOn)
+    ? `## ❌ ${TOOL_NAME}: fails the gate`
+    : `## ✅ ${TOOL_NAME}: passes the gate`;
+}
+
+function summaryLine(report: Report, options: MarkdownOptions): string {
+  const parts = [
+    `${plural(report.solutions.length, 'solution')} checked: ${summaryText(report.summary)}`,
+  ];
+  if (options.failOn !== undefined) {
+    parts.push(
+      options.failOn === 'never'
+        ? 'the gate is set never to fail (`fail-on: never`)'
+        : `the gate fails on ${options.failOn === 'error' ? 'errors' : 'warnings or errors'}`,
+    );
+  }
+  if (options.runUrl) parts.push(`[run details](${options.runUrl})`);
+  return `${parts.join(' · ')}.`;
+}
+
+function render(report: Report, intro: string[], options: MarkdownOptions, detail: Detail): string {
+  const lines = [...intro, summaryLine(report, options), ''];
+  for (const group of groupBySolution(report)) lines.push(...solutionSection(group, detail));
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+const TRUNCATED_NOTE = '\n\n_… cut to fit the size limit: see the full report in the run log._\n';
+
+/**
+ * Renders at the richest level of detail that fits `maxLength`: all rows, then 25 and 5 rows
+ * per table, then no tables, then as many findings as fit (most severe first). A final hard cut
+ * only happens when even the headline and the first finding do not fit.
+ */
+function fitMarkdown(report: Report, intro: string[], options: MarkdownOptions): string {
+  const maxLength = options.maxLength ?? DEFAULT_MARKDOWN_MAX_LENGTH;
+  const allFindings = new Set(report.findings);
+  for (const tableRows of [Infinity, 25, 5, 0]) {
+    const text = render(report, intro, options, { tableRows, shownFindings: allFindings });
+    if (text.length <= maxLength) return text;
+  }
+  const ranked = bySeverity(report.findings);
+  const withFindings = (count: number) =>
+    render(report, intro, options, {
+      tableRows: 0,
+      shownFindings: new Set(ranked.slice(0, count)),
+    });
+  // Binary search for the most findings that fit; the length grows with the count.
+  let low = 0;
+  let high = ranked.length;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (withFindings(mid).length <= maxLength) low = mid;
+    else high = mid - 1;
+  }
+  const text = withFindings(low);
+  if (text.length <= maxLength) return text;
+  const cut = text.slice(0, Math.max(0, maxLength - TRUNCATED_NOTE.length));
+  // Cut at a line end so that no table row or escape sequence is left half-written.
+  const lineEnd = cut.lastIndexOf('\n');
+  return (lineEnd > 0 ? cut.slice(0, lineEnd) : cut) + TRUNCATED_NOTE;
+}
+
+export function formatMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  return fitMarkdown(report, [headline(report, options.failOn), ''], options);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The single pull-request comment that the GitHub and Azure DevOps adapters create once and then
+// update in place. Hidden markers let an adapter find its own comment and tell whether the
+// previous run failed, so that a fix is announced instead of passing silently.
+
+/** Identifies the comment written by connref-gate among all comments of a pull request. */
+export const COMMENT_MARKER = '<!-- connref-gate -->';
+
+export type CommentState = 'pass' | 'fail';
+
+const STATE_PATTERN = /<!-- connref-gate:state=(pass|fail) -->/;
+
+function stateMarker(state: CommentState): string {
+  return `<!-- connref-gate:state=${state} -->`;
+}
+
+/** The gate state recorded in an earlier comment body, if it is one of ours. */
+export function commentState(body: string | undefined): CommentState | undefined {
+  if (body === undefined) return undefined;
+  return STATE_PATTERN.exec(body)?.[1] as CommentState | undefined;
+}
+
+export interface PullRequestCommentOptions {
+  failOn: FailOn;
+  /** The body of the comment this one replaces, to announce when earlier problems are fixed. */
+  previousBody?: string;
+  /** Link to the pipeline or workflow run. */
+  runUrl?: string;
+  /** Size budget (default 60,000; a GitHub comment is limited to 65,536 characters). */
+  maxLength?: number;
+}
+
+export function formatPullRequestComment(
+  report: Report,
+  options: PullRequestCommentOptions,
+): string {
+  const state: CommentState = isFailing(report.summary, options.failOn) ? 'fail' : 'pass';
+  const intro = [COMMENT_MARKER, stateMarker(state), headline(report, options.failOn), ''];
+  if (state === 'pass' && commentState(options.previousBody) === 'fail') {
+    intro.push('**All clear: the problems reported earlier are fixed.**', '');
+  }
+  return fitMarkdown(report, intro, {
+    failOn: options.failOn,
+    runUrl: options.runUrl,
+    maxLength: options.maxLength ?? DEFAULT_MARKDOWN_MAX_LENGTH,
+  });
+}

@@ -1,0 +1,94 @@
+// Human output for a terminal or a CI log: one block per solution, most severe finding first,
+// each finding with its location first so that editors and terminals can jump to it.
+import type { Finding, Report, Severity } from '../model.js';
+import { bySeverity, groupBySolution, locationText, plural, summaryText } from './common.js';
+
+export interface TextOptions {
+  /** ANSI colours; the CLI asks only on a TTY, never with NO_COLOR, always with FORCE_COLOR. */
+  color: boolean;
+}
+
+type Style = (text: string) => string;
+
+function ansi(open: number, close: number): Style {
+  return (text) => `\u001b[${open}m${text}\u001b[${close}m`;
+}
+
+const plain: Style = (text) => text;
+
+interface Palette {
+  bold: Style;
+  dim: Style;
+  severity: Record<Severity, Style>;
+  pass: Style;
+}
+
+const COLORS: Palette = {
+  bold: ansi(1, 22),
+  dim: ansi(2, 22),
+  severity: { error: ansi(31, 39), warning: ansi(33, 39), note: ansi(36, 39) },
+  pass: ansi(32, 39),
+};
+
+const NO_COLORS: Palette = {
+  bold: plain,
+  dim: plain,
+  severity: { error: plain, warning: plain, note: plain },
+  pass: plain,
+};
+
+// Severity words are padded to the longest one so that rule ids line up.
+const SEVERITY_WIDTH = 'warning'.length;
+
+function findingLines(finding: Finding, palette: Palette): string[] {
+  const severity = palette.severity[finding.severity](finding.severity.padEnd(SEVERITY_WIDTH));
+  const head = [`  ${severity}  ${palette.bold(finding.ruleId)}  ${finding.subject}`];
+  const indent = ' '.repeat(2 + SEVERITY_WIDTH + 2);
+  const where = locationText(finding);
+  const lines = [head.join('')];
+  // Messages are single sentences today, but a newline must not break the layout.
+  for (const messageLine of finding.message.split(/\r?\n/)) lines.push(`${indent}${messageLine}`);
+  const context = [
+    where,
+    finding.settings !== undefined ? `settings ${finding.settings}` : undefined,
+  ]
+    .filter((part): part is string => part !== undefined)
+    .join(', ');
+  if (context !== '') lines.push(`${indent}${palette.dim(context)}`);
+  return lines;
+}
+
+export function formatText(report: Report, options: TextOptions): string {
+  const palette = options.color ? COLORS : NO_COLORS;
+  const lines: string[] = [];
+  for (const group of groupBySolution(report)) {
+    const { solution } = group;
+    const header = solution
+      ? `${palette.bold(solution.uniqueName)} ${solution.version} (${solution.managed}) ${palette.dim(solution.path)}`
+      : palette.bold(group.key);
+    lines.push(header);
+    if (solution) {
+      lines.push(
+        `  ${[
+          plural(solution.connectionReferences.length, 'connection reference'),
+          plural(solution.flows.length, 'cloud flow'),
+          plural(solution.canvasApps.length, 'canvas app'),
+          plural(solution.environmentVariables.length, 'environment variable'),
+        ].join(', ')}`,
+      );
+    }
+    if (group.findings.length === 0) lines.push(`  ${palette.pass('no findings')}`);
+    for (const finding of bySeverity(group.findings)) lines.push(...findingLines(finding, palette));
+    lines.push('');
+  }
+  const { summary } = report;
+  const checked = plural(report.solutions.length, 'solution');
+  const verdictStyle =
+    summary.errors > 0
+      ? palette.severity.error
+      : summary.warnings > 0
+        ? palette.severity.warning
+        : palette.pass;
+  lines.push(verdictStyle(`${checked} checked: ${summaryText(summary)}`));
+  return `${lines.join('\n')}\n`;
+}
