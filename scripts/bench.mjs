@@ -1,0 +1,748 @@
+#!/usr/bin/env node
+// Benchmark for issue 6: connref-gate's whole-process time and peak RSS against baselines that
+// only read what must be read (`unzip -p` of the needed entries, `cat` of the needed files).
+//
+//   npm run bench                      full run (generates ~2.5 GB under os.tmpdir() once, cached)
+//   npm run bench -- --quick           tiny inputs, one run each: checks that the benchmark works (CI)
+//   npm run bench -- --runs 9          more runs per case (medians)
+//   npm run bench -- --no-huge         skip the 100 MiB-per-app zip (2 GB)
+//   npm run bench -- --only zip,unpacked   only some cases (ids: zip, zip-huge, jszip, jszip-huge,
+//                                      unpacked, set, startup-cli, startup-action, corpus)
+//   npm run bench -- --profile DIR     also write a --cpu-prof profile of one connref-gate run per case
+//   npm run bench -- --json FILE       also write the results as JSON
+//
+// Timing: wall time of each spawned process (spawnSync, stdout to /dev/null), medians over the
+// runs, baseline and connref-gate runs alternating after one warm-up of each. Peak RSS of
+// connref-gate: a preload (NODE_OPTIONS=--require) records process.resourceUsage().maxRSS at exit,
+// so it needs nothing but node; the baseline's RSS comes from /usr/bin/time when it is installed.
+// The bench is informational: a missed target prints MISS and still exits 0. It exits 1 only when
+// the benchmark itself does not work (a command crashes, or the CLI fails with --fail-on never).
+import { Buffer } from 'node:buffer';
+import { spawnSync } from 'node:child_process';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MiB, cached, generateSolution, generateSolutionSet } from './generate-solution.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+const argv = process.argv.slice(2);
+const flag = (/** @type {string} */ name) => argv.includes(name);
+const option = (/** @type {string} */ name) => {
+  const at = argv.indexOf(name);
+  return at >= 0 ? argv[at + 1] : undefined;
+};
+if (flag('--help') || flag('-h')) {
+  const text = readFileSync(fileURLToPath(import.meta.url), 'utf8')
+    .split('\n')
+    .slice(1, 13);
+  console.log(text.map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+  process.exit(0);
+}
+const quick = flag('--quick');
+const runs = Math.max(1, Number(option('--runs') ?? (quick ? 1 : 5)));
+const warmup = !quick;
+const only = option('--only')?.split(',');
+const want = (/** @type {string} */ id) =>
+  !only || only.includes(id) || only.some((o) => id.startsWith(`${o}-`) && o === 'corpus');
+const skipHuge = flag('--no-huge');
+const profileDir = option('--profile') ? resolve(option('--profile') ?? '') : undefined;
+const jsonOut = option('--json') ? resolve(option('--json') ?? '') : undefined;
+const cli = resolve(root, option('--cli') ?? 'dist/cli.js');
+const action = resolve(root, option('--action') ?? 'dist/index.js');
+const work = resolve(option('--work') ?? join(tmpdir(), 'connref-gate-bench'));
+const corpus = resolve(root, '..', 'shared', 'corpus');
+const cores = availableParallelism();
+
+/** Scales of the generated inputs. */
+const scale = quick
+  ? {
+      large: {
+        flows: 40,
+        connectionReferences: 12,
+        canvasApps: 2,
+        mediaBytesPerApp: 256 * 1024,
+        environmentVariables: 6,
+      },
+      hugeMedia: MiB,
+      set: {
+        count: 4,
+        flows: 10,
+        connectionReferences: 4,
+        canvasApps: 1,
+        mediaBytesPerApp: 64 * 1024,
+        environmentVariables: 3,
+      },
+    }
+  : {
+      large: {
+        flows: 2000,
+        connectionReferences: 500,
+        canvasApps: 20,
+        mediaBytesPerApp: 10 * MiB,
+        environmentVariables: 100,
+      },
+      hugeMedia: 100 * MiB,
+      set: {
+        count: 50,
+        flows: 100,
+        connectionReferences: 30,
+        canvasApps: 2,
+        mediaBytesPerApp: MiB,
+        environmentVariables: 10,
+      },
+    };
+
+const TARGET_RATIO = 2.5;
+const TARGET_RSS_MIB = 150;
+const TARGET_SET = 1.5;
+const TARGET_STARTUP_MS = 150;
+
+// ---------------------------------------------------------------------------------------------
+// Measuring
+
+mkdirSync(work, { recursive: true });
+const probe = join(work, 'rss-probe.cjs');
+writeFileSync(
+  probe,
+  `// Written by scripts/bench.mjs: records this process's peak RSS (KiB) at exit.
+const file = process.env.CONNREF_BENCH_RSS_FILE;
+if (file) {
+  process.on('exit', () => {
+    try {
+      require('node:fs').appendFileSync(file, process.pid + ' ' + process.resourceUsage().maxRSS + '\\n');
+    } catch {}
+  });
+}
+`,
+);
+const rssFile = join(work, 'rss.txt');
+const devNull = openSync('/dev/null', 'w');
+const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const unzipPath = which('unzip');
+
+/** @param {string} name */
+function which(name) {
+  for (const dir of (process.env.PATH ?? '').split(':')) {
+    if (dir && existsSync(join(dir, name))) return join(dir, name);
+  }
+  return undefined;
+}
+
+/**
+ * @typedef {object} Command
+ * @property {string} file
+ * @property {string[]} args
+ * @property {string} [cwd]
+ * @property {boolean} [node] a node process: its RSS is taken by the preload probe
+ * @property {number[]} [okStatus] exit codes that mean it worked (default [0])
+ */
+
+/**
+ * @typedef {object} Sample
+ * @property {number} ms
+ * @property {number | undefined} rssKiB
+ * @property {number | null} status
+ * @property {string | null} signal
+ * @property {string} stderr
+ * @property {number} processes node processes that reported RSS
+ */
+
+const baseEnv = Object.fromEntries(
+  Object.entries(process.env).filter(
+    ([k]) => !k.startsWith('INPUT_') && k !== 'NODE_OPTIONS' && !k.startsWith('GITHUB_'),
+  ),
+);
+
+/**
+ * @param {Command} cmd
+ * @param {{stdout?: 'null' | 'pipe', extraNodeOptions?: string}} [how]
+ * @returns {Sample & {stdout?: string}}
+ */
+function runOnce(cmd, how = {}) {
+  rmSync(rssFile, { force: true });
+  const env = { ...baseEnv };
+  if (cmd.node) {
+    env.NODE_OPTIONS = `--require=${probe}${how.extraNodeOptions ? ` ${how.extraNodeOptions}` : ''}`;
+    env.CONNREF_BENCH_RSS_FILE = rssFile;
+  }
+  const started = process.hrtime.bigint();
+  const result = spawnSync(cmd.file, cmd.args, {
+    cwd: cmd.cwd ?? work,
+    env,
+    stdio: ['ignore', how.stdout === 'pipe' ? 'pipe' : devNull, 'pipe'],
+    maxBuffer: 1024 * MiB,
+    timeout: 15 * 60 * 1000,
+  });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  let rssKiB;
+  let processes = 0;
+  if (cmd.node && existsSync(rssFile)) {
+    for (const line of readFileSync(rssFile, 'utf8').trim().split('\n')) {
+      const kib = Number(line.split(' ')[1]);
+      if (Number.isFinite(kib)) {
+        processes++;
+        rssKiB = Math.max(rssKiB ?? 0, kib);
+      }
+    }
+  }
+  return {
+    ms,
+    rssKiB,
+    status: result.status,
+    signal: result.signal,
+    stderr: (result.stderr ?? Buffer.alloc(0)).toString('utf8').slice(0, 2000),
+    processes,
+    stdout: how.stdout === 'pipe' ? (result.stdout ?? Buffer.alloc(0)).toString('utf8') : undefined,
+  };
+}
+
+/** Peak RSS (KiB) of any command via GNU time, or undefined when /usr/bin/time is absent. */
+function gnuTimeRss(/** @type {Command} */ cmd) {
+  if (!gnuTime) return undefined;
+  const result = spawnSync(gnuTime, ['-f', '%M', cmd.file, ...cmd.args], {
+    cwd: cmd.cwd ?? work,
+    env: baseEnv,
+    stdio: ['ignore', devNull, 'pipe'],
+    timeout: 15 * 60 * 1000,
+  });
+  const last = (result.stderr ?? Buffer.alloc(0)).toString('utf8').trim().split('\n').pop() ?? '';
+  const kib = Number(last);
+  return Number.isFinite(kib) && kib > 0 ? kib : undefined;
+}
+
+/** @param {Sample} s @param {Command} cmd */
+function failed(s, cmd) {
+  if (s.signal) return `killed by ${s.signal}`;
+  const ok = cmd.okStatus ?? [0];
+  if (s.status === null || !ok.includes(s.status))
+    return `exit ${s.status}: ${s.stderr.trim().split('\n').slice(-3).join(' | ')}`;
+  return undefined;
+}
+
+/** @param {number[]} values */
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? /** @type {number} */ (sorted[mid])
+    : /** @type {number} */ (sorted[mid - 1] + /** @type {number} */ (sorted[mid])) / 2;
+}
+
+/**
+ * Runs each command `runs` times, interleaved, after one warm-up each.
+ * @param {Record<string, Command>} commands
+ * @returns {Record<string, {median: number, samples: number[], rssKiB?: number, error?: string, processes: number}>}
+ */
+function measure(commands) {
+  /** @type {Record<string, {median: number, samples: number[], rssKiB?: number, error?: string, processes: number}>} */
+  const out = {};
+  for (const [name] of Object.entries(commands))
+    out[name] = { median: NaN, samples: [], processes: 0 };
+  const rounds = runs + (warmup ? 1 : 0);
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, cmd] of Object.entries(commands)) {
+      const slot = /** @type {(typeof out)[string]} */ (out[name]);
+      if (slot.error) continue;
+      const s = runOnce(cmd);
+      const error = failed(s, cmd);
+      if (error) {
+        slot.error = error;
+        continue;
+      }
+      if (warmup && round === 0) continue;
+      slot.samples.push(s.ms);
+      if (s.rssKiB !== undefined) slot.rssKiB = Math.max(slot.rssKiB ?? 0, s.rssKiB);
+      slot.processes = Math.max(slot.processes, s.processes);
+    }
+  }
+  for (const slot of Object.values(out))
+    if (slot.samples.length) slot.median = median(slot.samples);
+  return out;
+}
+
+/**
+ * One run with stdout captured: what connref-gate reported (to check the bench measures real work).
+ * @param {Command} cmd
+ */
+function report(cmd) {
+  const s = runOnce(cmd, { stdout: 'pipe' });
+  try {
+    return /** @type {any} */ (JSON.parse(s.stdout ?? ''));
+  } catch {
+    return { notJson: (s.stdout ?? '').trim().slice(0, 80) };
+  }
+}
+
+/** @param {Command} cmd @param {string} label */
+function profile(cmd, label) {
+  if (!profileDir) return;
+  mkdirSync(profileDir, { recursive: true });
+  runOnce(cmd, {
+    extraNodeOptions: `--cpu-prof --cpu-prof-dir=${profileDir} --cpu-prof-name=${label}.cpuprofile`,
+  });
+  notes.push(`cpu profile: ${join(profileDir, `${label}.cpuprofile`)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows
+
+/**
+ * @typedef {object} Row
+ * @property {string} id
+ * @property {string} label
+ * @property {string} baseline what the baseline is
+ * @property {number | undefined} baselineMs
+ * @property {number | undefined} toolMs
+ * @property {number | undefined} ratio
+ * @property {string} target
+ * @property {number | undefined} rssMiB connref-gate (or the measured alternative) peak RSS
+ * @property {number | undefined} baselineRssMiB
+ * @property {'PASS' | 'MISS' | 'ERR' | 'SKIP' | 'INFO'} result
+ * @property {string} [note]
+ */
+
+/** @type {Row[]} */
+const rows = [];
+/** @type {string[]} */
+const notes = [];
+let broken = false;
+
+const kib2mib = (/** @type {number | undefined} */ k) => (k === undefined ? undefined : k / 1024);
+
+/** @param {string} id @param {string} label @param {string} why */
+function skip(id, label, why) {
+  rows.push({
+    id,
+    label,
+    baseline: '',
+    baselineMs: undefined,
+    toolMs: undefined,
+    ratio: undefined,
+    target: '',
+    rssMiB: undefined,
+    baselineRssMiB: undefined,
+    result: 'SKIP',
+    note: why,
+  });
+  console.error(`skip ${label}: ${why}`);
+}
+
+/**
+ * @param {string} id
+ * @param {string} label
+ * @param {{name: string, cmd: Command}} baseline
+ * @param {Command} tool
+ * @param {{ratio?: number, rssMiB?: number, info?: boolean}} target
+ */
+function compare(id, label, baseline, tool, target) {
+  console.error(`measuring ${label} (${runs} run${runs > 1 ? 's' : ''})…`);
+  const m = measure({ baseline: baseline.cmd, tool });
+  const b = /** @type {NonNullable<(typeof m)['baseline']>} */ (m.baseline);
+  const t = /** @type {NonNullable<(typeof m)['tool']>} */ (m.tool);
+  const baselineRss = kib2mib(gnuTimeRss(baseline.cmd));
+  const error = t.error ?? (b.error ? `baseline: ${b.error}` : undefined);
+  const ratio = error ? undefined : t.median / b.median;
+  const rssMiB = kib2mib(t.rssKiB);
+  let result = /** @type {Row['result']} */ ('PASS');
+  if (error) {
+    result = 'ERR';
+    broken = true;
+  } else if (target.info) result = 'INFO';
+  else if (
+    (target.ratio !== undefined && /** @type {number} */ (ratio) > target.ratio) ||
+    (target.rssMiB !== undefined && (rssMiB ?? Infinity) > target.rssMiB)
+  )
+    result = 'MISS';
+  const targetText = [
+    target.ratio !== undefined ? `≤ ${target.ratio}×` : '',
+    target.rssMiB !== undefined ? `≤ ${target.rssMiB} MiB` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  rows.push({
+    id,
+    label,
+    baseline: baseline.name,
+    baselineMs: b.median,
+    toolMs: error ? undefined : t.median,
+    ratio,
+    target: target.info ? `(info) ${targetText}` : targetText,
+    rssMiB,
+    baselineRssMiB: baselineRss,
+    result,
+    note:
+      error ??
+      (t.processes > 1 ? `${t.processes} node processes; RSS is the largest one` : undefined),
+  });
+  if (!error) profile(tool, id);
+}
+
+/** @param {string[]} args */
+const cliCmd = (args) =>
+  /** @type {Command} */ ({ file: process.execPath, args: [cli, ...args], node: true });
+/** @param {string} solution @param {string | undefined} settings */
+const checkCmd = (solution, settings) =>
+  cliCmd([
+    'check',
+    '--solution',
+    solution,
+    ...(settings ? ['--settings', settings] : []),
+    '--format',
+    'json',
+    '--fail-on',
+    'never',
+  ]);
+
+/** @param {string} zip */
+function unzipCmd(zip) {
+  return {
+    name: 'unzip -p',
+    cmd: /** @type {Command} */ ({
+      file: /** @type {string} */ (unzipPath),
+      args: [
+        '-p',
+        zip,
+        'customizations.xml',
+        'solution.xml',
+        'Workflows/*',
+        'environmentvariabledefinitions/*',
+      ],
+      okStatus: [0, 11], // 11: a pattern matched nothing (a zip without env vars)
+    }),
+  };
+}
+
+/** `cat` of the files a check reads in an unpacked folder, globbed by the shell like a user would. */
+function catCmd(/** @type {string} */ folder) {
+  const patterns = [
+    ['Other/Solution.xml', 'Other/Solution.xml'],
+    ['Other/Customizations.xml', 'Other/Customizations.xml'],
+    ['Workflows', 'Workflows/*'],
+    ['CanvasApps', 'CanvasApps/*.meta.xml'],
+    ['Connectors', 'Connectors/*.xml'],
+    ['environmentvariabledefinitions', 'environmentvariabledefinitions/*/*'],
+    ['EnvironmentVariables', 'EnvironmentVariables/*'],
+  ]
+    .filter(([probePath, pattern]) => {
+      if (!existsSync(join(folder, /** @type {string} */ (probePath)))) return false;
+      if (pattern === 'CanvasApps/*.meta.xml')
+        return readdirSync(join(folder, 'CanvasApps')).some((f) => f.endsWith('.meta.xml'));
+      if (pattern === 'Connectors/*.xml')
+        return readdirSync(join(folder, 'Connectors')).some((f) => f.endsWith('.xml'));
+      return true;
+    })
+    .map(([, pattern]) => pattern);
+  return {
+    name: 'cat',
+    cmd: /** @type {Command} */ ({
+      file: '/bin/sh',
+      args: ['-c', `cat ${patterns.join(' ')} > /dev/null`],
+      cwd: folder,
+    }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inputs
+
+function generateInputs() {
+  const base = join(work, quick ? 'quick' : 'full');
+  const t0 = Date.now();
+  const large = cached(join(base, 'large'), scale.large, () =>
+    generateSolution({
+      ...scale.large,
+      zipPath: join(base, 'large', 'ConnrefBenchLarge.zip'),
+      unpackedDir: join(base, 'large', 'unpacked'),
+      settingsPath: join(base, 'large', 'settings.json'),
+    }),
+  );
+  const wantHuge = !skipHuge && (want('zip-huge') || want('jszip-huge'));
+  const hugeOptions = { ...scale.large, mediaBytesPerApp: scale.hugeMedia };
+  const huge = wantHuge
+    ? cached(join(base, 'huge'), hugeOptions, () =>
+        generateSolution({
+          ...hugeOptions,
+          zipPath: join(base, 'huge', 'ConnrefBenchHuge.zip'),
+          settingsPath: join(base, 'huge', 'settings.json'),
+        }),
+      )
+    : undefined;
+  const set = want('set')
+    ? cached(join(base, 'set'), scale.set, () =>
+        generateSolutionSet({ ...scale.set, outDir: join(base, 'set') }),
+      )
+    : undefined;
+  const reused = [large, huge, set].every((x) => !x || x.reused);
+  console.error(
+    `inputs ${reused ? 'reused' : 'generated'} under ${base} (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+  );
+  return { large: large.result, huge: huge?.result, set: set?.result };
+}
+
+/** @param {string} path */
+function sizeMiB(path) {
+  return statSync(path).size / MiB;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+const cliText = existsSync(cli) ? readFileSync(cli, 'utf8') : '';
+const cliPlaceholder = cliText.length < 2000 && /console\.log\(['"]hello['"]\)/.test(cliText);
+if (!cliText) {
+  console.error(`error: ${relative(root, cli)} is missing: run npm run build first`);
+  process.exit(1);
+}
+if (cliPlaceholder)
+  notes.push(
+    `${relative(root, cli)} is still the placeholder: the connref-gate numbers measure node start-up only`,
+  );
+if (!unzipPath)
+  notes.push('unzip is not installed: the zip baselines are skipped (apt-get install unzip)');
+if (!gnuTime)
+  notes.push(
+    '/usr/bin/time is not installed: baseline RSS is not shown (connref-gate RSS needs only node)',
+  );
+
+const inputs = generateInputs();
+const { large, huge, set } = inputs;
+
+if (want('zip')) {
+  if (!unzipPath) skip('zip', 'large zip', 'unzip missing');
+  else
+    compare(
+      'zip',
+      `large zip (${large.counts.flows} flows, ${large.counts.canvasApps} apps × ${scale.large.mediaBytesPerApp / MiB} MiB, ${sizeMiB(/** @type {string} */ (large.zipPath)).toFixed(0)} MiB)`,
+      unzipCmd(/** @type {string} */ (large.zipPath)),
+      checkCmd(/** @type {string} */ (large.zipPath), large.settingsPath),
+      { ratio: TARGET_RATIO, rssMiB: TARGET_RSS_MIB },
+    );
+}
+if (huge && want('zip-huge')) {
+  if (!unzipPath) skip('zip-huge', 'large zip, huge media', 'unzip missing');
+  else
+    compare(
+      'zip-huge',
+      `large zip, ${scale.hugeMedia / MiB} MiB per app (${sizeMiB(/** @type {string} */ (huge.zipPath)).toFixed(0)} MiB)`,
+      unzipCmd(/** @type {string} */ (huge.zipPath)),
+      checkCmd(/** @type {string} */ (huge.zipPath), huge.settingsPath),
+      { ratio: TARGET_RATIO, rssMiB: TARGET_RSS_MIB },
+    );
+}
+const jszipScript = join(root, 'scripts', 'bench-jszip.mjs');
+for (const [id, sol] of /** @type {const} */ ([
+  ['jszip', large],
+  ['jszip-huge', huge],
+])) {
+  if (!sol || !want(id) || !unzipPath) continue;
+  compare(
+    id,
+    `alternative: JSZip.loadAsync + read flows, ${id === 'jszip' ? 'large zip' : `${scale.hugeMedia / MiB} MiB per app`}`,
+    unzipCmd(/** @type {string} */ (sol.zipPath)),
+    {
+      file: process.execPath,
+      args: [jszipScript, /** @type {string} */ (sol.zipPath)],
+      node: true,
+    },
+    { ratio: TARGET_RATIO, rssMiB: TARGET_RSS_MIB, info: true },
+  );
+}
+if (want('unpacked')) {
+  compare(
+    'unpacked',
+    `unpacked large (${large.unpackedFiles.length} files)`,
+    catCmd(/** @type {string} */ (large.unpackedDir)),
+    checkCmd(/** @type {string} */ (large.unpackedDir), large.settingsPath),
+    { ratio: TARGET_RATIO },
+  );
+}
+
+if (set && want('set')) {
+  console.error(`measuring ${set.solutions.length} solutions in one run vs the largest alone…`);
+  const m = measure({
+    all: checkCmd(set.dir, set.settingsPath),
+    zip: checkCmd(set.largestZip, set.settingsPath),
+    folder: checkCmd(set.largestFolder, set.settingsPath),
+  });
+  const all = /** @type {NonNullable<(typeof m)['all']>} */ (m.all);
+  const zip = /** @type {NonNullable<(typeof m)['zip']>} */ (m.zip);
+  const folder = /** @type {NonNullable<(typeof m)['folder']>} */ (m.folder);
+  const error = all.error ?? zip.error ?? folder.error;
+  // "The largest alone": the slower of the largest zip and the largest unpacked folder.
+  const largest = Math.max(zip.median, folder.median);
+  const reference = (largest * set.solutions.length) / cores;
+  if (error) broken = true;
+  rows.push({
+    id: 'set',
+    label: `${set.solutions.length} solutions in one run (${set.solutions.filter((s) => s.kind === 'zip').length} zips + ${set.solutions.filter((s) => s.kind === 'folder').length} folders)`,
+    baseline: `largest alone × ${set.solutions.length} / ${cores} cores`,
+    baselineMs: error ? undefined : reference,
+    toolMs: error ? undefined : all.median,
+    ratio: error ? undefined : all.median / reference,
+    target: `≤ ${TARGET_SET}×`,
+    rssMiB: kib2mib(all.rssKiB),
+    baselineRssMiB: undefined,
+    result: error ? 'ERR' : all.median / reference <= TARGET_SET ? 'PASS' : 'MISS',
+    note:
+      error ??
+      `largest alone: zip ${zip.median.toFixed(0)} ms, folder ${folder.median.toFixed(0)} ms`,
+  });
+  if (!error) profile(checkCmd(set.dir, set.settingsPath), 'set');
+}
+
+const nodeBaseline = {
+  name: 'node -e 0',
+  cmd: /** @type {Command} */ ({ file: process.execPath, args: ['-e', '0'], node: true }),
+};
+/**
+ * @param {string} id
+ * @param {string} label
+ * @param {Command} cmd
+ */
+function startup(id, label, cmd) {
+  console.error(`measuring ${label}…`);
+  const m = measure({ baseline: nodeBaseline.cmd, tool: cmd });
+  const b = /** @type {NonNullable<(typeof m)['baseline']>} */ (m.baseline);
+  const t = /** @type {NonNullable<(typeof m)['tool']>} */ (m.tool);
+  if (t.error) broken = true;
+  rows.push({
+    id,
+    label,
+    baseline: nodeBaseline.name,
+    baselineMs: b.median,
+    toolMs: t.error ? undefined : t.median,
+    ratio: t.error ? undefined : t.median / b.median,
+    target: `≤ ${TARGET_STARTUP_MS} ms`,
+    rssMiB: kib2mib(t.rssKiB),
+    baselineRssMiB: kib2mib(b.rssKiB),
+    result: t.error ? 'ERR' : t.median <= TARGET_STARTUP_MS ? 'PASS' : 'MISS',
+    note: t.error,
+  });
+}
+if (want('startup-cli'))
+  startup('startup-cli', 'start-up: node dist/cli.js --version', cliCmd(['--version']));
+if (want('startup-action')) {
+  if (!existsSync(action))
+    skip('startup-action', 'start-up: node dist/index.js', `${relative(root, action)} missing`);
+  else
+    startup('startup-action', 'start-up: node dist/index.js (no inputs, fails fast)', {
+      file: process.execPath,
+      args: [action],
+      node: true,
+      okStatus: [0, 1, 2],
+    });
+}
+
+/** The largest real trees of the corpus, with a settings file where the corpus has one. */
+const corpusCases = [
+  {
+    id: 'corpus-coe-core',
+    label: 'corpus: CoE 2021 Core (SolutionPackage)',
+    dir: 'coe-starter-kit-2021/CenterofExcellenceCoreComponents/SolutionPackage',
+    settings: undefined,
+  },
+  {
+    id: 'corpus-approvals',
+    label: 'corpus: BusinessApprovalKit/src',
+    dir: 'powercat-business-approvals-kit/BusinessApprovalKit/src',
+    settings:
+      'powercat-business-approvals-kit/BusinessApprovalKit/config/Prod/deploymentSettings.json',
+  },
+];
+for (const c of corpusCases) {
+  if (!want(c.id)) continue;
+  const dir = join(corpus, c.dir);
+  if (!existsSync(dir)) {
+    skip(c.id, c.label, `${relative(root, dir)} is absent (the corpus lives in ../shared/corpus)`);
+    continue;
+  }
+  const settings =
+    c.settings && existsSync(join(corpus, c.settings)) ? join(corpus, c.settings) : undefined;
+  compare(c.id, c.label, catCmd(dir), checkCmd(dir, settings), { ratio: TARGET_RATIO });
+}
+
+// What connref-gate reported for the generated inputs: proof that the timed runs did the work.
+if (!cliPlaceholder) {
+  const checks = /** @type {const} */ ([
+    ['large zip', large.zipPath, large.settingsPath, large.counts],
+    ['unpacked large', large.unpackedDir, large.settingsPath, large.counts],
+    ['huge zip', huge?.zipPath, huge?.settingsPath, huge?.counts],
+  ]);
+  for (const [label, solution, settings, counts] of checks) {
+    if (!solution || !counts) continue;
+    const r = report(checkCmd(solution, settings));
+    const s = r.solutions?.[0];
+    if (!s) {
+      notes.push(`${label}: no report (${JSON.stringify(r).slice(0, 120)})`);
+      broken = true;
+      continue;
+    }
+    const got = `${s.flows?.length} flows, ${s.connectionReferences?.length} connection references, ${s.canvasApps?.length} canvas apps, ${s.environmentVariables?.length} environment variables; ${r.summary?.errors} errors, ${r.summary?.warnings} warnings, ${r.summary?.notes} notes`;
+    const ok =
+      s.flows?.length === counts.flows &&
+      s.connectionReferences?.length === counts.connectionReferences &&
+      s.canvasApps?.length === counts.canvasApps &&
+      s.environmentVariables?.length === counts.environmentVariables &&
+      r.summary?.errors === 0;
+    notes.push(
+      `${label}: connref-gate reported ${got}${ok ? '' : ' — EXPECTED ' + JSON.stringify(counts) + ' and 0 errors'}`,
+    );
+  }
+  if (set && want('set')) {
+    const r = report(checkCmd(set.dir, set.settingsPath));
+    notes.push(
+      `${set.solutions.length} solutions: connref-gate reported ${r.solutions?.length} solutions, ${r.summary?.errors} errors, ${r.summary?.warnings} warnings`,
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+const ms = (/** @type {number | undefined} */ v) =>
+  v === undefined || Number.isNaN(v)
+    ? '—'
+    : v >= 1000
+      ? `${(v / 1000).toFixed(2)} s`
+      : `${v.toFixed(0)} ms`;
+const mib = (/** @type {number | undefined} */ v) =>
+  v === undefined ? '—' : `${v.toFixed(0)} MiB`;
+const lines = [
+  '| case | baseline | baseline median | connref-gate median | ratio | target | peak RSS (baseline) | result |',
+  '|---|---|---:|---:|---:|---|---:|---|',
+  ...rows.map(
+    (r) =>
+      `| ${r.label} | ${r.baseline || '—'} | ${ms(r.baselineMs)} | ${ms(r.toolMs)} | ${r.ratio === undefined ? '—' : `${r.ratio.toFixed(2)}×`} | ${r.target || '—'} | ${mib(r.rssMiB)}${r.baselineRssMiB !== undefined ? ` (${mib(r.baselineRssMiB)})` : ''} | ${r.result}${r.note ? ` (${r.note})` : ''} |`,
+  ),
+];
+console.log(
+  `\nconnref-gate bench${quick ? ' --quick (tiny inputs: checks that the benchmark runs; numbers mean nothing)' : ''}: node ${process.version}, ${cores} cores, medians of ${runs} run${runs > 1 ? 's' : ''}${warmup ? ' after 1 warm-up' : ''}\n`,
+);
+console.log(lines.join('\n'));
+if (notes.length) console.log(`\n${notes.map((n) => `- ${n}`).join('\n')}`);
+if (jsonOut) {
+  writeFileSync(
+    jsonOut,
+    `${JSON.stringify({ node: process.version, cores, runs, quick, rows, notes }, null, 2)}\n`,
+  );
+}
+closeSync(devNull);
+if (broken) {
+  console.error('\nerror: the benchmark did not work (ERR rows above)');
+  process.exitCode = 1;
+}
