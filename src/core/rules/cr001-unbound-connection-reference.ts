@@ -27,8 +27,8 @@ export const rule: Rule = {
           subject: ref.logicalName,
           location: ref.location,
           message:
-            `Connection reference ${ref.logicalName} (${connector}) has no entry in the deployment settings, ` +
-            `so the import leaves it unbound. Add {"LogicalName": "${ref.logicalName}", "ConnectionId": ` +
+            `Connection reference ${ref.logicalName} (${connector}) has no entry in the deployment settings` +
+            `${context.settings.path === '' ? ' (none were given)' : ''}, so the import leaves it unbound. Add {"LogicalName": "${ref.logicalName}", "ConnectionId": ` +
             `"<connection id in the target environment>", "ConnectorId": "${ref.connectorId}"} to ConnectionReferences.`,
         });
       } else if (entries.every((entry) => isBlank(entry.connectionId))) {
