@@ -153,7 +153,7 @@ function findingsSection(title: string, findings: Finding[], detail: Detail): st
   if (hidden > 0) {
     if (shown.length > 0) lines.push('');
     lines.push(
-      `_… ${plural(hidden, 'more finding')} not shown (size limit): see the full report in the run log._`,
+      `_… ${plural(hidden, 'more finding')} not shown (size limit): the JSON report lists them all._`,
     );
   }
   return [...lines, ''];
@@ -250,7 +250,7 @@ function render(report: Report, intro: string[], options: MarkdownOptions, detai
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-const TRUNCATED_NOTE = '\n\n_… cut to fit the size limit: see the full report in the run log._\n';
+const TRUNCATED_NOTE = '\n\n_… cut to fit the size limit: the JSON report has everything._\n';
 
 /**
  * Renders at the richest level of detail that fits `maxLength`: all rows, then 25 and 5 rows

@@ -21,11 +21,19 @@ const PROBLEM_SEVERITY: Record<Severity, string> = {
   note: 'recommendation',
 };
 
+/** SARIF wants a rule's friendly name as one Pascal-case identifier: `unbound-x` -> `UnboundX`. */
+function pascalCase(slug: string): string {
+  return slug
+    .split(/[^A-Za-z0-9]+/)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('');
+}
+
 function ruleDescriptor(meta: RuleMeta) {
   const helpUri = meta.docsUrl || ruleDocsUrl(meta.id);
   return {
     id: meta.id,
-    name: meta.name,
+    name: pascalCase(meta.name),
     shortDescription: { text: meta.description },
     fullDescription: { text: meta.details || meta.description },
     help: {

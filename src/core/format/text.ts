@@ -37,19 +37,31 @@ const NO_COLORS: Palette = {
   pass: plain,
 };
 
+/**
+ * Names and messages come from the solution: a control character in them (an escape sequence in
+ * a flow name) must not drive the terminal, so it is shown as a visible code instead.
+ */
+function safe(text: string): string {
+  return text.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 // Severity words are padded to the longest one so that rule ids line up.
 const SEVERITY_WIDTH = 'warning'.length;
 
 function findingLines(finding: Finding, palette: Palette): string[] {
   const severity = palette.severity[finding.severity](finding.severity.padEnd(SEVERITY_WIDTH));
-  const head = [`  ${severity}  ${palette.bold(finding.ruleId)}  ${finding.subject}`];
   const indent = ' '.repeat(2 + SEVERITY_WIDTH + 2);
   const where = locationText(finding);
-  const lines = [head.join('')];
+  const lines = [`  ${severity}  ${palette.bold(finding.ruleId)}  ${safe(finding.subject)}`];
   // Messages are single sentences today, but a newline must not break the layout.
-  for (const messageLine of finding.message.split(/\r?\n/)) lines.push(`${indent}${messageLine}`);
+  for (const messageLine of finding.message.split(/\r?\n/))
+    lines.push(`${indent}${safe(messageLine)}`);
   const context = [
-    where,
+    where === undefined ? undefined : safe(where),
     finding.settings !== undefined ? `settings ${finding.settings}` : undefined,
   ]
     .filter((part): part is string => part !== undefined)
@@ -64,8 +76,8 @@ export function formatText(report: Report, options: TextOptions): string {
   for (const group of groupBySolution(report)) {
     const { solution } = group;
     const header = solution
-      ? `${palette.bold(solution.uniqueName)} ${solution.version} (${solution.managed}) ${palette.dim(solution.path)}`
-      : palette.bold(group.key);
+      ? `${palette.bold(safe(solution.uniqueName))} ${safe(solution.version)} (${solution.managed}) ${palette.dim(safe(solution.path))}`
+      : palette.bold(safe(group.key));
     lines.push(header);
     if (solution) {
       lines.push(
