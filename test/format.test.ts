@@ -13,7 +13,7 @@ import type { Finding } from '../src/core/model.js';
 import { ruleDocsUrl } from '../src/core/version.js';
 import { bigReport, coreSolution, emptyReport, findings, makeReport } from './format-fixtures.js';
 
-const ANSI = /\u001b\[/;
+const ANSI = new RegExp(String.fromCharCode(27) + '\\[');
 
 describe('formatJson', () => {
   it('prints the SPEC section 5 shape with a fixed key order and a trailing newline', () => {

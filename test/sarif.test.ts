@@ -18,12 +18,24 @@ interface SarifResult {
   partialFingerprints: Record<string, string>;
 }
 
+interface SarifRule {
+  id: string;
+  name: string;
+  shortDescription: { text: string };
+  fullDescription: { text: string };
+  help: { text: string; markdown: string };
+  helpUri: string;
+  defaultConfiguration: { level: string };
+}
+
 function parse(text: string) {
   return JSON.parse(text) as {
     $schema: string;
     version: string;
     runs: {
-      tool: { driver: { name: string; version: string; informationUri: string; rules: any[] } };
+      tool: {
+        driver: { name: string; version: string; informationUri: string; rules: SarifRule[] };
+      };
       results: SarifResult[];
     }[];
   };
@@ -59,7 +71,7 @@ describe('formatSarif', () => {
   it('points every result at its rule by index, with a level and a message', () => {
     expect(run.results).toHaveLength(findings.length);
     for (const result of run.results) {
-      expect(run.tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId);
+      expect(run.tool.driver.rules[result.ruleIndex]!.id).toBe(result.ruleId);
       expect(['error', 'warning', 'note']).toContain(result.level);
       expect(result.message.text.length).toBeGreaterThan(0);
     }
@@ -122,7 +134,7 @@ describe('formatSarif', () => {
   it('still gives a valid ruleIndex for a rule id it does not know', () => {
     const report = makeReport({ findings: [{ ...findings[0]!, ruleId: 'XX999' }] });
     const out = parse(formatSarif(report)).runs[0]!;
-    expect(out.tool.driver.rules[out.results[0]!.ruleIndex].id).toBe('XX999');
+    expect(out.tool.driver.rules[out.results[0]!.ruleIndex]!.id).toBe('XX999');
   });
 });
 
