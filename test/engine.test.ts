@@ -1,0 +1,467 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  check,
+  checkSolutions,
+  exitCodeFor,
+  isFailing,
+  redactSecrets,
+} from '../src/core/engine.js';
+import { UsageError } from '../src/core/errors.js';
+import type {
+  Finding,
+  SettingsFile,
+  SolutionReadResult,
+  UnusableSettings,
+} from '../src/core/model.js';
+import { parseSettings } from '../src/core/settings.js';
+import {
+  API,
+  makeCanvasApp,
+  makeConnection,
+  makeFlow,
+  makeReference,
+  makeSolution,
+  makeVariable,
+  settingsJson,
+} from './helpers/make-solution.js';
+
+function settings(path: string, text: string, env: Record<string, string> = {}): SettingsFile {
+  const result = parseSettings(new TextEncoder().encode(text), path, env);
+  if ('unusable' in result) throw new Error(result.unusable.reason);
+  return result.settings;
+}
+
+function unusable(path: string, text: string): UnusableSettings {
+  const result = parseSettings(new TextEncoder().encode(text), path);
+  if (!('unusable' in result)) throw new Error('expected DS001');
+  return result.unusable;
+}
+
+const office = makeReference('cr_office', 'shared_office365');
+const sql = makeReference('cr_sql', 'shared_sql');
+const contoso: SolutionReadResult = {
+  ok: true,
+  solution: makeSolution({
+    path: 'src/Contoso',
+    uniqueName: 'Contoso',
+    connectionReferences: [sql, office],
+    flows: [
+      makeFlow('Route', [
+        makeConnection('shared_sql', 'CR_SQL'),
+        makeConnection('shared_teams', null),
+      ]),
+      makeFlow('Archive', [makeConnection('shared_sql', 'cr_sql')]),
+    ],
+    canvasApps: [makeCanvasApp('cr_app', [{ id: `${API}SHARED_OFFICE365` }])],
+    environmentVariables: [
+      makeVariable('cr_url'),
+      makeVariable('cr_limit', 'Number', { defaultValue: '5' }),
+    ],
+  }),
+};
+const fabrikam: SolutionReadResult = {
+  ok: true,
+  solution: makeSolution({
+    path: 'src/Fabrikam',
+    uniqueName: 'Fabrikam',
+    connectionReferences: [makeReference('fab_dv', 'shared_commondataserviceforapps')],
+  }),
+};
+const broken: SolutionReadResult = {
+  ok: false,
+  unreadable: {
+    path: 'drop/Legacy.zip',
+    reason: 'drop/Legacy.zip is a legacy export package, not a Dataverse solution',
+    location: { file: 'drop/Legacy.zip' },
+  },
+};
+
+const rulesOf = (findings: Finding[]) => findings.map((f) => `${f.ruleId} ${f.subject}`);
+
+describe('checkSolutions', () => {
+  it('checks against empty settings when none are given', () => {
+    const report = checkSolutions([contoso], []);
+    expect(rulesOf(report.findings)).toEqual([
+      'CR001 cr_office',
+      'CR001 cr_sql',
+      'CR007 Route',
+      'EV001 cr_url',
+    ]);
+    expect(report.findings.every((f) => f.settings === undefined && f.solution === 'Contoso')).toBe(
+      true,
+    );
+    expect(report.summary).toEqual({ errors: 4, warnings: 0, notes: 0 });
+  });
+
+  it('builds the report facts: bound, usedBy, sorted', () => {
+    const text = settingsJson(
+      [
+        { LogicalName: 'cr_sql', ConnectionId: 'c1' },
+        { LogicalName: 'cr_office', ConnectionId: '#{x}#' },
+      ],
+      [{ SchemaName: 'cr_url', Value: 'https://x' }],
+    );
+    const report = checkSolutions([contoso], [settings('s.json', text)]);
+    const [solution] = report.solutions;
+    expect(report.tool.name).toBe('connref-gate');
+    expect(solution).toMatchObject({
+      path: 'src/Contoso',
+      uniqueName: 'Contoso',
+      version: '1.0.0.0',
+      managed: 'unmanaged',
+    });
+    expect(solution!.connectionReferences).toEqual([
+      {
+        logicalName: 'cr_office',
+        displayName: 'cr_office display',
+        connectorId: `${API}shared_office365`,
+        custom: false,
+        bound: false,
+        usedBy: [{ kind: 'canvasApp', name: 'cr_app' }],
+      },
+      {
+        logicalName: 'cr_sql',
+        displayName: 'cr_sql display',
+        connectorId: `${API}shared_sql`,
+        custom: false,
+        bound: true,
+        usedBy: [
+          { kind: 'flow', name: 'Archive' },
+          { kind: 'flow', name: 'Route' },
+        ],
+      },
+    ]);
+    expect(solution!.flows.map((f) => f.name)).toEqual(['Archive', 'Route']);
+    expect(solution!.flows[1]!.connections).toEqual([
+      { key: 'shared_sql', api: 'shared_sql', connectionReference: 'CR_SQL' },
+      { key: 'shared_teams', api: 'shared_teams', connectionReference: null },
+    ]);
+    expect(solution!.canvasApps).toEqual([
+      {
+        name: 'cr_app',
+        displayName: 'cr_app app',
+        connectors: [{ id: `${API}SHARED_OFFICE365`, custom: false }],
+      },
+    ]);
+    expect(solution!.environmentVariables).toEqual([
+      {
+        schemaName: 'cr_limit',
+        type: 'Number',
+        hasDefault: true,
+        hasCurrentValue: false,
+        bound: true,
+      },
+      {
+        schemaName: 'cr_url',
+        type: 'String',
+        hasDefault: false,
+        hasCurrentValue: false,
+        bound: true,
+      },
+    ]);
+  });
+
+  it('applies overrides: off drops a rule, a severity replaces the rule’s own', () => {
+    const text = settingsJson([
+      { LogicalName: 'cr_sql', ConnectionId: 'c', ConnectorId: `${API}shared_teams` },
+      { LogicalName: 'cr_old', ConnectionId: 'c' },
+    ]);
+    const input = [settings('s.json', text)];
+    const plain = checkSolutions([contoso], input);
+    expect(plain.findings.map((f) => `${f.ruleId} ${f.severity}`)).toEqual([
+      'CR001 error',
+      'CR003 error',
+      'CR007 error',
+      'EV001 error',
+      'CR004 warning',
+    ]);
+    const overridden = checkSolutions([contoso], input, {
+      cr001: 'off',
+      CR003: 'note',
+      CR004: 'error',
+      EV001: 'warning',
+    });
+    expect(overridden.findings.map((f) => `${f.ruleId} ${f.severity}`)).toEqual([
+      'CR004 error',
+      'CR007 error',
+      'EV001 warning',
+      'CR003 note',
+    ]);
+    expect(overridden.summary).toEqual({ errors: 2, warnings: 1, notes: 1 });
+    expect(() => checkSolutions([contoso], input, { CR999: 'off' })).toThrow(UsageError);
+  });
+
+  it('sorts so that the same input in any order gives the same bytes', () => {
+    const test = settings(
+      'config/Test.json',
+      settingsJson([{ LogicalName: 'cr_sql', ConnectionId: '' }]),
+    );
+    const prod = settings(
+      'config/Prod.json',
+      settingsJson([{ LogicalName: 'fab_dv', ConnectionId: 'x' }]),
+    );
+    const a = checkSolutions([contoso, broken, fabrikam], [test, prod]);
+    const b = checkSolutions([fabrikam, contoso, broken], [prod, test]);
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+    expect(a.solutions.map((s) => s.path)).toEqual(['src/Contoso', 'src/Fabrikam']);
+    const order = a.findings.map((f) => [f.severity, f.solution, f.ruleId, f.subject]);
+    const severityRank = { error: 0, warning: 1, note: 2 } as const;
+    const sorted = [...order].sort(
+      (x, y) =>
+        severityRank[x[0] as Finding['severity']] - severityRank[y[0] as Finding['severity']] ||
+        (x.slice(1).join('\0') < y.slice(1).join('\0') ? -1 : 1),
+    );
+    expect(order.map((o) => o.slice(0, 2))).toEqual(sorted.map((o) => o.slice(0, 2)));
+  });
+
+  it('runs every (solution, settings file) pair and tags findings with the settings file', () => {
+    const test = settings(
+      'config/Test.json',
+      settingsJson([{ LogicalName: 'cr_sql', ConnectionId: 'x' }]),
+    );
+    const prod = settings(
+      'config/Prod.json',
+      settingsJson([
+        { LogicalName: 'cr_sql', ConnectionId: 'x' },
+        { LogicalName: 'cr_office', ConnectionId: 'y' },
+      ]),
+    );
+    const report = checkSolutions([contoso], [test, prod]);
+    const cr001 = report.findings.filter((f) => f.ruleId === 'CR001');
+    expect(cr001.map((f) => [f.subject, f.settings])).toEqual([['cr_office', 'config/Test.json']]);
+    // Solution-only findings come once per settings file, each tagged.
+    expect(report.findings.filter((f) => f.ruleId === 'CR007').map((f) => f.settings)).toEqual([
+      'config/Prod.json',
+      'config/Test.json',
+    ]);
+    // A reference is bound only when every settings file binds it.
+    expect(report.solutions[0]!.connectionReferences.map((r) => [r.logicalName, r.bound])).toEqual([
+      ['cr_office', false],
+      ['cr_sql', true],
+    ]);
+  });
+
+  it('after DS001 runs only CR006 to CR010', () => {
+    const bad = unusable(
+      'config/customDeploymentSettings.json',
+      '{\n  "ActivateFlowConfiguration": []\n}',
+    );
+    const solution: SolutionReadResult = {
+      ok: true,
+      solution: makeSolution({
+        connectionReferences: [
+          office,
+          makeReference('cr_a', 'shared_x', { displayName: 'Same' }),
+          makeReference('cr_b', 'shared_x', { displayName: 'Same' }),
+        ],
+        flows: [
+          makeFlow('F', [
+            makeConnection('shared_x', 'cr_missing'),
+            makeConnection('shared_y', null),
+            makeConnection('shared_x', 'cr_a'),
+          ]),
+        ],
+        canvasApps: [
+          makeCanvasApp('app', [{ id: `${API}shared_z-5fq-5f0123456789abcdef`, custom: true }]),
+        ],
+        environmentVariables: [makeVariable('cr_v')],
+      }),
+    };
+    const report = checkSolutions([solution], [bad]);
+    expect([...new Set(report.findings.map((f) => f.ruleId))].sort()).toEqual([
+      'CR006',
+      'CR007',
+      'CR008',
+      'CR009',
+      'CR010',
+      'DS001',
+    ]);
+    const ds001 = report.findings.find((f) => f.ruleId === 'DS001')!;
+    expect(ds001).toMatchObject({
+      severity: 'error',
+      solution: 'Contoso',
+      subject: 'customDeploymentSettings.json',
+      location: { file: 'config/customDeploymentSettings.json', line: 1, column: 1 },
+    });
+    expect(ds001.settings).toBeUndefined();
+    expect(report.solutions[0]!.connectionReferences.every((r) => !r.bound)).toBe(true);
+  });
+
+  it('reports an unreadable solution as SL001 and still checks the others', () => {
+    const report = checkSolutions([broken, fabrikam], []);
+    expect(report.findings.find((f) => f.ruleId === 'SL001')).toEqual({
+      ruleId: 'SL001',
+      severity: 'error',
+      message: broken.ok ? '' : broken.unreadable.reason,
+      solution: 'drop/Legacy.zip',
+      subject: 'Legacy.zip',
+      location: { file: 'drop/Legacy.zip' },
+    });
+    // Code-unit order, independent of locale: 'Fabrikam' sorts before 'drop/Legacy.zip'.
+    expect(rulesOf(report.findings)).toEqual(['CR001 fab_dv', 'SL001 Legacy.zip', 'CR010 fab_dv']);
+    expect(report.solutions.map((s) => s.uniqueName)).toEqual(['Fabrikam']);
+  });
+
+  it('redacts secrets from every message as a last line of defence', () => {
+    const report = checkSolutions([contoso], [], {}, ['cr_office']);
+    const message = report.findings.find((f) => f.subject === 'cr_office')!.message;
+    expect(message).not.toContain('cr_office');
+    expect(message).toContain('***');
+  });
+});
+
+describe('redactSecrets', () => {
+  it('replaces every occurrence, longest secret first, ignoring empty ones', () => {
+    expect(redactSecrets('abc abcdef abc', ['abc', 'abcdef', ''])).toBe('*** *** ***');
+    expect(redactSecrets('a.b*c a.b*c', ['a.b*c'])).toBe('*** ***');
+    expect(redactSecrets('nothing', [])).toBe('nothing');
+  });
+});
+
+describe('isFailing and exitCodeFor', () => {
+  const none = { errors: 0, warnings: 0, notes: 3 };
+  const warnings = { errors: 0, warnings: 1, notes: 0 };
+  const errors = { errors: 2, warnings: 0, notes: 0 };
+  it.each([
+    [none, 'error', false],
+    [none, 'warning', false],
+    [warnings, 'error', false],
+    [warnings, 'warning', true],
+    [errors, 'error', true],
+    [errors, 'warning', true],
+    [errors, 'never', false],
+  ] as const)('%j with --fail-on %s fails: %s', (summary, failOn, failing) => {
+    expect(isFailing(summary, failOn)).toBe(failing);
+    expect(exitCodeFor(summary, failOn)).toBe(failing ? 1 : 0);
+  });
+});
+
+describe('check (files)', () => {
+  const repo = join(import.meta.dirname, '..');
+  const example = 'examples/contoso-invoices';
+
+  it.skipIf(!existsSync(join(repo, example)))(
+    'checks the example against its Test and Prod settings',
+    async () => {
+      const { report, settingsFiles, secrets } = await check({
+        solutions: [`${example}/src`],
+        settings: [`${example}/config/*/deploymentSettings.json`],
+        cwd: repo,
+      });
+      expect(settingsFiles.map((s) => s.path)).toEqual([
+        `${example}/config/Prod/deploymentSettings.json`,
+        `${example}/config/Test/deploymentSettings.json`,
+      ]);
+      expect(secrets).toEqual([]);
+      const byFile = (file: string) =>
+        [
+          ...new Set(
+            report.findings
+              .filter((f) => f.settings === `${example}/config/${file}/deploymentSettings.json`)
+              .map((f) => `${f.ruleId} ${f.severity}`),
+          ),
+        ].sort();
+      expect(byFile('Prod')).toEqual([
+        'CR003 warning',
+        'CR006 warning',
+        'CR007 error',
+        'CR008 error',
+        'CR010 note',
+      ]);
+      expect(byFile('Test')).toEqual([
+        'CR001 error',
+        'CR002 error',
+        'CR004 warning',
+        'CR006 warning',
+        'CR007 error',
+        'CR008 error',
+        'CR010 note',
+        'EV002 error',
+        'EV003 error',
+      ]);
+    },
+  );
+
+  it.skipIf(!existsSync(join(repo, example)))(
+    'substitutes placeholders from env and keeps the value out of the report',
+    async () => {
+      const secret = '0123456789abcdef0123456789abcdef';
+      const { report, secrets, settingsFiles } = await check({
+        solutions: [`${example}/src`],
+        settings: [`${example}/config/Test/deploymentSettings.json`],
+        cwd: repo,
+        env: { CONNECTIONREFERENCE_CONTOSO_SHAREDCOMMONDATASERVICEFORAPPS_7F3A1: secret },
+        rules: { CR010: 'off' },
+      });
+      expect(secrets).toEqual([secret]);
+      expect(settingsFiles[0]!.connectionReferences[0]).toMatchObject({
+        connectionId: secret,
+        secret: true,
+      });
+      expect(report.findings.some((f) => f.ruleId === 'CR002')).toBe(false);
+      expect(report.findings.some((f) => f.ruleId === 'CR010')).toBe(false);
+      expect(report.findings.every((f) => f.settings === undefined)).toBe(true);
+      expect(JSON.stringify(report)).not.toContain(secret);
+    },
+  );
+
+  it('rejects a settings path that does not exist and an unknown rule id as usage errors', async () => {
+    await expect(
+      check({ solutions: [`${example}/src`], settings: ['nope.json'], cwd: repo }),
+    ).rejects.toThrow(UsageError);
+    await expect(
+      check({ solutions: [`${example}/src`], cwd: repo, rules: { XX001: 'off' } }),
+    ).rejects.toThrow(/unknown rule id "XX001"/);
+  });
+});
+
+const corpusDir = join(import.meta.dirname, '../../shared/corpus');
+const hasCorpus = existsSync(corpusDir);
+if (!hasCorpus) console.warn(`[engine] ${corpusDir} is absent: corpus engine tests SKIPPED`);
+
+describe.skipIf(!hasCorpus)('check (corpus)', () => {
+  const kit = 'powercat-business-approvals-kit/BusinessApprovalKit';
+
+  it('binds all six ALM Accelerator tokens from pipeline variables without leaking them', async () => {
+    const names = [
+      'Approvals',
+      'Dataverse',
+      'MicrosoftGraphMailboxSetting',
+      'MicrosoftTeams',
+      'O365Outlook',
+      'O365Users',
+    ];
+    const env = Object.fromEntries(
+      names.map((n, i) => [
+        `CONNECTIONREFERENCE_CAT_BUSINESSAPPROVALKIT${n.toUpperCase()}`,
+        `secret-connection-${i}-5b1d2c3e`,
+      ]),
+    );
+    const { report, secrets } = await check({
+      solutions: [`${kit}/src`],
+      settings: [`${kit}/config/Prod/deploymentSettings.json`],
+      cwd: corpusDir,
+      env,
+    });
+    expect(secrets).toHaveLength(6);
+    expect(report.findings.filter((f) => ['CR001', 'CR002'].includes(f.ruleId))).toEqual([]);
+    expect(report.solutions[0]!.connectionReferences.every((r) => r.bound)).toBe(true);
+    const json = JSON.stringify(report);
+    for (const value of Object.values(env)) expect(json).not.toContain(value);
+  });
+
+  it('gives the same bytes on two runs over several solutions', async () => {
+    const options = {
+      solutions: ['powercat-automation-kit', 'coe-starter-kit-2021'],
+      cwd: corpusDir,
+    };
+    const first = await check(options);
+    const second = await check(options);
+    expect(JSON.stringify(second.report)).toBe(JSON.stringify(first.report));
+    const paths = first.report.solutions.map((s) => s.path);
+    expect(paths).toEqual([...paths].sort());
+    expect(paths.length).toBe(10);
+  });
+});
