@@ -11,6 +11,7 @@ const ncc = join('node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
 const bundles = [
   { entry: 'src/github/index.ts', out: 'dist/index.js' },
   { entry: 'src/cli/index.ts', out: 'dist/cli.js', shebang: true },
+  { entry: 'src/ado/index.ts', out: 'ado-task/ConnrefGate/index.js' },
 ];
 
 for (const { entry, out, shebang } of bundles) {

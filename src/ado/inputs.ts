@@ -1,0 +1,266 @@
+// The one place that reads the task's inputs and the agent's variables. Everything else in the
+// adapter works from the typed TaskSettings this returns.
+import { statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
+import * as tl from 'azure-pipelines-task-lib/task.js';
+import { UsageError, errorMessage } from '../core/errors.js';
+import type { FailOn, SeverityOverride } from '../core/model.js';
+import { parseRuleOverrides } from '../core/rules/index.js';
+
+/** Where and how to comment on the pull request that triggered the build. */
+export interface PullRequestContext {
+  /** `System.PullRequest.PullRequestId`. */
+  id: string;
+  /** `System.TeamFoundationCollectionUri`, always ending in `/`. */
+  collectionUri: string;
+  /** `System.TeamProjectId`, or the project name. */
+  project: string;
+  /** `Build.Repository.ID`. */
+  repositoryId: string;
+  /** The job's access token; undefined when the agent gave none. */
+  token: string | undefined;
+  /** `Build.Repository.Provider`, e.g. `TfsGit`; comments work only for Azure Repos. */
+  provider: string | undefined;
+  /** Link to this run, shown in the comment. */
+  runUrl: string | undefined;
+}
+
+export interface TaskSettings {
+  /** The `workingDirectory` input, absolute. */
+  workingDirectory: string;
+  /**
+   * The base the core resolves and reports paths against: the repository root
+   * (`Build.SourcesDirectory`) when the working directory is inside it, so that issue source
+   * paths and SARIF URIs are repository-relative; else the working directory itself.
+   */
+  cwd: string;
+  /** Solution paths/globs, relative to `cwd` (or absolute). */
+  solutions: string[];
+  /** Settings files/globs, relative to the repository root = `cwd` (or absolute). Empty: none. */
+  settings: string[];
+  failOn: FailOn;
+  rules: Record<string, SeverityOverride>;
+  /** Absolute path of the SARIF file to write, or undefined. */
+  sarifFile: string | undefined;
+  /** Absolute path of the resolved settings file to write, or undefined. */
+  resolvedSettings: string | undefined;
+  commentOnPullRequest: boolean;
+  /** Set on a pull-request build when commentOnPullRequest is true. */
+  pullRequest: PullRequestContext | undefined;
+  /** Folder for the report and summary files (`Agent.TempDirectory`). */
+  tempDirectory: string;
+  /** Values for placeholders in settings: the environment plus secret pipeline variables. */
+  env: Record<string, string | undefined>;
+}
+
+const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never'];
+
+/** A multiLine input: trimmed, without empty lines and `#` comment lines. */
+function lines(name: string): string[] {
+  return (tl.getInput(name, false) ?? '')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+}
+
+function optionalInput(name: string): string | undefined {
+  const value = tl.getInput(name, false)?.trim();
+  return value ? value : undefined;
+}
+
+function variable(name: string): string | undefined {
+  const value = tl.getVariable(name)?.trim();
+  return value ? value : undefined;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function isSamePath(a: string, b: string): boolean {
+  const norm = (p: string) => resolve(p).replace(/[\\/]+$/, '');
+  return process.platform === 'win32'
+    ? norm(a).toLowerCase() === norm(b).toLowerCase()
+    : norm(a) === norm(b);
+}
+
+function readFailOn(): FailOn {
+  const raw = optionalInput('failOn') ?? 'error';
+  const value = raw.toLowerCase();
+  if (!(FAIL_ON as readonly string[]).includes(value)) {
+    throw new UsageError(`input 'failOn' is '${raw}': use one of ${FAIL_ON.join(', ')}`);
+  }
+  return value as FailOn;
+}
+
+function readBoolean(name: string, fallback: boolean): boolean {
+  const raw = optionalInput(name);
+  if (raw === undefined) return fallback;
+  const value = raw.toLowerCase();
+  if (['true', 'yes', 'on'].includes(value)) return true;
+  if (['false', 'no', 'off'].includes(value)) return false;
+  throw new UsageError(`input '${name}' is '${raw}': use true or false`);
+}
+
+/**
+ * The job's access token: the `SystemVssConnection` endpoint the agent always provides, else
+ * `System.AccessToken` mapped into the environment. Masked as soon as it is read.
+ */
+function readAccessToken(): string | undefined {
+  let token: string | undefined;
+  try {
+    // getEndpointAuthorization logs only whether the endpoint exists, never the token.
+    token = tl.getEndpointAuthorization('SystemVssConnection', true)?.parameters?.['AccessToken'];
+  } catch {
+    token = undefined;
+  }
+  token ||= process.env['SYSTEM_ACCESSTOKEN'] || undefined;
+  if (token) tl.setSecret(token);
+  return token;
+}
+
+function readPullRequest(): PullRequestContext | undefined {
+  const id = variable('System.PullRequest.PullRequestId');
+  if (id === undefined) return undefined;
+  const collection =
+    variable('System.TeamFoundationCollectionUri') ??
+    variable('System.CollectionUri') ??
+    tl.getEndpointUrl('SystemVssConnection', true);
+  const project = variable('System.TeamProjectId') ?? variable('System.TeamProject');
+  const repositoryId = variable('Build.Repository.ID');
+  const buildId = variable('Build.BuildId');
+  const collectionUri = collection
+    ? collection.endsWith('/')
+      ? collection
+      : `${collection}/`
+    : '';
+  return {
+    id,
+    collectionUri,
+    project: project ?? '',
+    repositoryId: repositoryId ?? '',
+    token: readAccessToken(),
+    provider: variable('Build.Repository.Provider'),
+    runUrl:
+      collectionUri && project && buildId
+        ? `${collectionUri}${encodeURIComponent(project)}/_build/results?buildId=${encodeURIComponent(buildId)}`
+        : undefined,
+  };
+}
+
+/**
+ * Placeholder values: the process environment, plus secret pipeline variables, which the agent
+ * hands to tasks encrypted (task-lib keeps them out of process.env). Public variables are already
+ * in the environment under their `A_B` names; a secret one is fetched only when a placeholder
+ * asks for it, so no value is ever enumerated or logged.
+ */
+function substitutionEnv(): Record<string, string | undefined> {
+  const base: Record<string, string | undefined> = { ...process.env };
+  const secretCache = new Map<string, string | undefined>();
+  const secret = (name: string): string | undefined => {
+    const key = name.replace(/[.\s]/g, '_').toUpperCase();
+    if (key === '' || Object.hasOwn(base, key)) return undefined;
+    if (!secretCache.has(key)) {
+      let value: string | undefined;
+      try {
+        value = tl.getVariable(name);
+      } catch {
+        value = undefined;
+      }
+      secretCache.set(key, value || undefined);
+    }
+    return secretCache.get(key);
+  };
+  return new Proxy(base, {
+    get(target, name) {
+      if (typeof name !== 'string') return undefined;
+      return Object.hasOwn(target, name) ? target[name] : secret(name);
+    },
+    has(target, name) {
+      return (
+        typeof name === 'string' && (Object.hasOwn(target, name) || secret(name) !== undefined)
+      );
+    },
+    getOwnPropertyDescriptor(target, name) {
+      if (typeof name !== 'string') return undefined;
+      if (Object.hasOwn(target, name)) return Object.getOwnPropertyDescriptor(target, name);
+      const value = secret(name);
+      return value === undefined
+        ? undefined
+        : { value, writable: false, enumerable: false, configurable: true };
+    },
+  });
+}
+
+/** Reads and validates every input. Throws UsageError with one line for a bad input. */
+export function readTaskSettings(): TaskSettings {
+  const sources = variable('Build.SourcesDirectory') ?? variable('System.DefaultWorkingDirectory');
+  const root = resolve(sources ?? process.cwd());
+  const workingDirectory = resolve(root, optionalInput('workingDirectory') ?? '');
+  if (!isDirectory(workingDirectory)) {
+    throw new UsageError(
+      `input 'workingDirectory': ${workingDirectory} does not exist or is not a folder`,
+    );
+  }
+
+  // Inside the repository, hand the core repository-relative patterns: every path it reports is
+  // then relative to the repository root, which is what issues and SARIF consumers expect.
+  const prefix = relative(root, workingDirectory).split(sep).join('/');
+  const inside =
+    prefix === '' || (prefix !== '..' && !prefix.startsWith('../') && !isAbsolute(prefix));
+  const cwd = inside ? root : workingDirectory;
+  const toCorePattern = (pattern: string): string =>
+    !inside || prefix === '' || isAbsolute(pattern) ? pattern : posix.join(prefix, pattern);
+
+  const solutions = lines('solution');
+  if (solutions.length === 0) {
+    throw new UsageError(
+      "input 'solution' is required: give one solution path or glob per line (a zip, an unpacked folder, or a folder holding several)",
+    );
+  }
+
+  // `settings` is a filePath input: the agent roots a relative value at the repository root and
+  // hands an empty one over as the repository root itself, which therefore means "not given".
+  const emptyMeans = [root, variable('System.DefaultWorkingDirectory')].filter(
+    (path): path is string => path !== undefined,
+  );
+  const settings = lines('settings')
+    .filter((path) => !emptyMeans.some((empty) => isSamePath(resolve(root, path), empty)))
+    .map((path) => (isAbsolute(path) || cwd === root ? path : resolve(root, path)));
+
+  let rules: Record<string, SeverityOverride>;
+  try {
+    rules = parseRuleOverrides(lines('rules'));
+  } catch (error) {
+    throw new UsageError(`input 'rules': ${errorMessage(error)}`);
+  }
+
+  const outputPath = (name: string): string | undefined => {
+    const value = optionalInput(name);
+    return value === undefined ? undefined : resolve(workingDirectory, value);
+  };
+  const failOn = readFailOn();
+  const sarifFile = outputPath('sarifFile');
+  const resolvedSettings = outputPath('resolvedSettings');
+  const commentOnPullRequest = readBoolean('commentOnPullRequest', true);
+
+  return {
+    workingDirectory,
+    cwd,
+    solutions: solutions.map(toCorePattern),
+    settings,
+    failOn,
+    rules,
+    sarifFile,
+    resolvedSettings,
+    commentOnPullRequest,
+    pullRequest: commentOnPullRequest ? readPullRequest() : undefined,
+    tempDirectory: variable('Agent.TempDirectory') ?? tmpdir(),
+    env: substitutionEnv(),
+  };
+}

@@ -1,0 +1,232 @@
+// The Azure Pipelines task: a thin adapter over the core gate. It maps the gate's outcome to
+// logging commands (issues, summary, output variables, result) and a pull-request thread.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as tl from 'azure-pipelines-task-lib/task.js';
+import { UsageError, errorMessage } from '../core/errors.js';
+import { COMMENT_MARKER, formatPullRequestComment } from '../core/format/markdown.js';
+import { runGate, type GateOutcome } from '../core/gate.js';
+import type { FailOn, Finding, Report, Severity, Summary } from '../core/model.js';
+import { readTaskSettings, type TaskSettings } from './inputs.js';
+import { upsertPullRequestComment } from './pr-thread.js';
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
+
+/** Registers every secret with the agent's masker; a multi-line value is masked line by line. */
+function maskSecrets(secrets: Iterable<string>): void {
+  for (const secret of secrets) {
+    for (const line of secret.split(/\r\n|\r|\n/)) {
+      if (line.trim() !== '') tl.setSecret(line);
+    }
+  }
+}
+
+/**
+ * Replaces secrets in text the agent does not mask itself (the summary attachment, the PR
+ * comment). The core never puts secrets there; this is the second lock on the door.
+ */
+function redact(text: string, secrets: readonly string[]): string {
+  let result = text;
+  const longestFirst = [...secrets].filter((s) => s.length > 0).sort((a, b) => b.length - a.length);
+  for (const secret of longestFirst) result = result.split(secret).join('***');
+  return result;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function logFinding(finding: Finding, report: Report, secrets: readonly string[]): void {
+  const parts = [`${finding.ruleId}: ${finding.message}`];
+  if (report.solutions.length > 1 && finding.solution) parts.push(`(solution ${finding.solution})`);
+  if (finding.settings) parts.push(`(settings ${finding.settings})`);
+
+  let path: string | undefined;
+  let line: number | undefined;
+  let column: number | undefined;
+  const location = finding.location;
+  if (location) {
+    const zipSplit = location.file.indexOf('!/');
+    if (zipSplit >= 0) {
+      // An entry inside a zip: point at the zip, and say where inside it.
+      path = location.file.slice(0, zipSplit);
+      parts.push(`(at ${location.file}${location.line ? `:${location.line}` : ''})`);
+    } else {
+      path = location.file;
+      line = location.line;
+      column = location.column;
+    }
+  }
+  const message = redact(parts.join(' '), secrets);
+
+  if (finding.severity === 'note') {
+    const where = path ? ` [${path}${line ? `:${line}` : ''}]` : '';
+    console.log(`note ${message}${where}`);
+    return;
+  }
+  const type = finding.severity === 'error' ? tl.IssueType.Error : tl.IssueType.Warning;
+  tl.logIssue(type, message, path, line, column, finding.ruleId);
+}
+
+function logReport(outcome: GateOutcome): void {
+  const { report, secrets } = outcome.result;
+  const { errors, warnings, notes } = report.summary;
+  console.log(
+    `connref-gate ${report.tool.version}: checked ${plural(report.solutions.length, 'solution')}: ` +
+      `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(notes, 'note')}`,
+  );
+  const ordered = report.findings
+    .map((finding, index) => ({ finding, index }))
+    .sort(
+      (a, b) =>
+        SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || a.index - b.index,
+    );
+  for (const { finding } of ordered) logFinding(finding, report, secrets);
+}
+
+function writeSummary(outcome: GateOutcome, directory: string): string {
+  // The summary section on the run's Extensions tab is titled with the file name.
+  const file = join(directory, 'connref-gate.md');
+  writeFileSync(file, redact(outcome.markdown, outcome.result.secrets), { mode: 0o600 });
+  tl.uploadSummary(file);
+  return file;
+}
+
+function setOutputs(outcome: GateOutcome, reportFile: string | undefined): void {
+  const { summary } = outcome.result.report;
+  const output = (name: string, value: string) => tl.setVariable(name, value, false, true);
+  output('result', outcome.failed ? 'fail' : 'pass');
+  output('errors', String(summary.errors));
+  output('warnings', String(summary.warnings));
+  output('notes', String(summary.notes));
+  output('report', reportFile ?? '');
+  output('sarifFile', outcome.written.sarifFile ?? '');
+  // Written by the resolved-settings feature once the core supports it (see run()).
+  output('resolvedSettings', '');
+}
+
+async function commentOnPullRequest(outcome: GateOutcome, settings: TaskSettings): Promise<void> {
+  const pr = settings.pullRequest;
+  if (!pr) return;
+  if (pr.provider && pr.provider.toLowerCase() !== 'tfsgit') {
+    console.log(
+      `Pull request comments are posted on Azure Repos only (this repository's provider is ${pr.provider}); no comment.`,
+    );
+    return;
+  }
+  if (!pr.collectionUri || !pr.project || !pr.repositoryId) {
+    tl.warning(
+      'could not comment on the pull request: the agent did not provide the collection, project or repository; the gate result stands',
+    );
+    return;
+  }
+  if (!pr.token) {
+    tl.warning(
+      'could not comment on the pull request: the job has no access token (SystemVssConnection); the gate result stands',
+    );
+    return;
+  }
+  const { report, secrets } = outcome.result;
+  const result = await upsertPullRequestComment(
+    {
+      collectionUri: pr.collectionUri,
+      project: pr.project,
+      repositoryId: pr.repositoryId,
+      pullRequestId: pr.id,
+      token: pr.token,
+    },
+    {
+      marker: COMMENT_MARKER,
+      failing: outcome.failed,
+      render: (previousBody) =>
+        redact(
+          formatPullRequestComment(report, {
+            failOn: settings.failOn,
+            previousBody,
+            runUrl: pr.runUrl,
+          }),
+          secrets,
+        ),
+    },
+  );
+  switch (result.kind) {
+    case 'created':
+      console.log(`Commented on pull request ${pr.id} (thread ${result.threadId}).`);
+      break;
+    case 'updated':
+      console.log(`Updated the comment on pull request ${pr.id} (thread ${result.threadId}).`);
+      break;
+    case 'unchanged':
+      console.log(
+        `The comment on pull request ${pr.id} is up to date (thread ${result.threadId}).`,
+      );
+      break;
+    case 'failed':
+      tl.warning(result.message);
+      break;
+  }
+}
+
+/** "1 error at or above failOn=error (and 1 warning below it)". */
+export function failReason(summary: Summary, failOn: FailOn): string {
+  const above = [plural(summary.errors, 'error')];
+  const below: string[] = [];
+  if (failOn === 'warning') above.push(plural(summary.warnings, 'warning'));
+  else if (summary.warnings) below.push(plural(summary.warnings, 'warning'));
+  if (summary.notes) below.push(plural(summary.notes, 'note'));
+  const rest = below.length ? ` (and ${below.join(', ')} below it)` : '';
+  return `${above.join(', ')} at or above failOn=${failOn}${rest}`;
+}
+
+function setTaskResult(outcome: GateOutcome, failOn: FailOn): void {
+  const summary = outcome.result.report.summary;
+  const { errors, warnings } = summary;
+  if (outcome.failed) {
+    tl.setResult(tl.TaskResult.Failed, `connref-gate: ${failReason(summary, failOn)}`);
+  } else if (errors + warnings > 0) {
+    tl.setResult(
+      tl.TaskResult.SucceededWithIssues,
+      `connref-gate: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, below failOn=${failOn}`,
+    );
+  } else {
+    tl.setResult(tl.TaskResult.Succeeded, 'connref-gate: no errors or warnings');
+  }
+}
+
+/** The task. Never throws: every problem ends as the task result, in one line. */
+export async function run(): Promise<void> {
+  try {
+    const settings = readTaskSettings();
+    const outputDirectory = mkdtempSync(join(settings.tempDirectory, 'connref-gate-'));
+    const reportFile = join(outputDirectory, 'connref-gate.json');
+
+    const outcome = await runGate({
+      solutions: settings.solutions,
+      settings: settings.settings,
+      cwd: settings.cwd,
+      env: settings.env,
+      rules: settings.rules,
+      failOn: settings.failOn,
+      sarifFile: settings.sarifFile,
+      reportFile,
+    });
+    // Before anything else is logged: every value that came from a substitution.
+    maskSecrets(outcome.result.secrets);
+
+    logReport(outcome);
+    if (settings.resolvedSettings) {
+      tl.warning(
+        `connref-gate: resolvedSettings is not supported by this version yet; ${settings.resolvedSettings} was not written`,
+      );
+    }
+    writeSummary(outcome, outputDirectory);
+    setOutputs(outcome, outcome.written.reportFile);
+    if (settings.commentOnPullRequest) await commentOnPullRequest(outcome, settings);
+    setTaskResult(outcome, settings.failOn);
+  } catch (error) {
+    if (!(error instanceof UsageError))
+      tl.debug(error instanceof Error ? String(error.stack) : String(error));
+    const message = errorMessage(error).split(/\r?\n/)[0] ?? '';
+    tl.setResult(tl.TaskResult.Failed, `connref-gate: ${message}`);
+  }
+}
