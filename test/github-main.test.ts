@@ -12,6 +12,7 @@ const state = vi.hoisted(() => ({
   /** Every call to @actions/core, in order. */
   calls: [] as { fn: string; args: unknown[] }[],
   summary: [] as string[],
+  summaryError: undefined as unknown,
   gate: undefined as unknown,
   gateError: undefined as unknown,
   gateOptions: [] as unknown[],
@@ -41,6 +42,7 @@ vi.mock('@actions/core', () => {
       return summary;
     },
     async write() {
+      if (state.summaryError) throw state.summaryError;
       state.calls.push({ fn: 'summary.write', args: [] });
       return summary;
     },
@@ -190,6 +192,7 @@ beforeEach(() => {
   state.summary.length = 0;
   state.gateOptions.length = 0;
   state.gateError = undefined;
+  state.summaryError = undefined;
   state.comments = [];
   state.octokitError = undefined;
   state.tokens.length = 0;
@@ -327,6 +330,18 @@ describe('run', () => {
     expect(calls('setFailed').map((c) => c.args[0])).toEqual([
       'connref-gate: 3 errors at or above fail-on=error (and 1 warning below it)',
     ]);
+  });
+
+  it('warns and keeps the result when the job summary cannot be written', async () => {
+    process.env['GITHUB_STEP_SUMMARY'] = join(workspace, 'summary.md');
+    state.summaryError = new Error('EACCES: permission denied');
+    state.gate = outcome([finding('error', 'CR001', 'a')], { failed: true });
+    await run();
+    expect(calls('warning').map((c) => c.args[0])).toEqual([
+      'connref-gate: could not write the job summary (EACCES: permission denied)',
+    ]);
+    expect(outputs()['result']).toBe('fail');
+    expect(calls('setFailed')).toHaveLength(1);
   });
 
   it('passes without setFailed when nothing reaches fail-on', async () => {

@@ -64,8 +64,6 @@ export async function run(): Promise<void> {
       );
     }
 
-    await writeSummary(outcome.markdown, more);
-
     const summary = report.summary;
     core.setOutput('result', outcome.failed ? 'fail' : 'pass');
     core.setOutput('errors', String(summary.errors));
@@ -87,6 +85,7 @@ export async function run(): Promise<void> {
       );
     }
 
+    await writeSummary(outcome.markdown, more);
     if (inputs.commentOnPr) await comment(inputs, outcome);
 
     if (outcome.failed) {
@@ -127,7 +126,12 @@ async function writeSummary(markdown: string, more: string): Promise<void> {
   if (more) {
     text += `\n> [!NOTE]\n> GitHub shows at most ${ANNOTATIONS_PER_TYPE} annotations of each type per step: ${more} are not annotated on the files. The step log and the JSON report (output \`report\`) list every finding.\n`;
   }
-  await core.summary.addRaw(text, true).write();
+  try {
+    await core.summary.addRaw(text, true).write();
+  } catch (error) {
+    // Like the comment, the summary is a view of the result, never the result.
+    core.warning(`connref-gate: could not write the job summary (${oneLine(errorMessage(error))})`);
+  }
 }
 
 async function comment(inputs: ActionInputs, outcome: GateOutcome): Promise<void> {
