@@ -30,7 +30,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MiB, cached, generateSolution, generateSolutionSet } from './generate-solution.mjs';
@@ -67,6 +67,7 @@ const action = resolve(root, option('--action') ?? 'dist/index.js');
 const work = resolve(option('--work') ?? join(tmpdir(), 'connref-gate-bench'));
 const corpus = resolve(root, '..', 'shared', 'corpus');
 const cores = availableParallelism();
+const loadStart = loadavg()[0] ?? 0;
 
 /** Scales of the generated inputs. */
 const scale = quick
@@ -120,11 +121,19 @@ const probe = join(work, 'rss-probe.cjs');
 writeFileSync(
   probe,
   `// Written by scripts/bench.mjs: records this process's peak RSS (KiB) at exit.
+// On Linux it reads VmHWM: getrusage's maxRSS also counts what the process had before exec, i.e.
+// the forked copy of the (bigger) parent, which would inflate small numbers.
 const file = process.env.CONNREF_BENCH_RSS_FILE;
 if (file) {
   process.on('exit', () => {
+    const fs = require('node:fs');
+    let kib = process.resourceUsage().maxRSS;
     try {
-      require('node:fs').appendFileSync(file, process.pid + ' ' + process.resourceUsage().maxRSS + '\\n');
+      const hwm = /VmHWM:\\s+(\\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+      if (hwm) kib = Number(hwm[1]);
+    } catch {}
+    try {
+      fs.appendFileSync(file, process.pid + ' ' + kib + '\\n');
     } catch {}
   });
 }
@@ -679,9 +688,14 @@ for (const c of corpusCases) {
 // What connref-gate reported for the generated inputs: proof that the timed runs did the work.
 if (!cliPlaceholder) {
   const checks = /** @type {const} */ ([
-    ['large zip', large.zipPath, large.settingsPath, large.counts],
-    ['unpacked large', large.unpackedDir, large.settingsPath, large.counts],
-    ['huge zip', huge?.zipPath, huge?.settingsPath, huge?.counts],
+    ['large zip', want('zip') ? large.zipPath : undefined, large.settingsPath, large.counts],
+    [
+      'unpacked large',
+      want('unpacked') ? large.unpackedDir : undefined,
+      large.settingsPath,
+      large.counts,
+    ],
+    ['huge zip', want('zip-huge') ? huge?.zipPath : undefined, huge?.settingsPath, huge?.counts],
   ]);
   for (const [label, solution, settings, counts] of checks) {
     if (!solution || !counts) continue;
@@ -731,7 +745,7 @@ const lines = [
   ),
 ];
 console.log(
-  `\nconnref-gate bench${quick ? ' --quick (tiny inputs: checks that the benchmark runs; numbers mean nothing)' : ''}: node ${process.version}, ${cores} cores, medians of ${runs} run${runs > 1 ? 's' : ''}${warmup ? ' after 1 warm-up' : ''}\n`,
+  `\nconnref-gate bench${quick ? ' --quick (tiny inputs: checks that the benchmark runs; numbers mean nothing)' : ''}: node ${process.version}, ${cores} cores, medians of ${runs} run${runs > 1 ? 's' : ''}${warmup ? ' after 1 warm-up' : ''}; 1-min load average ${loadStart.toFixed(1)} at start, ${loadavg()[0]?.toFixed(1)} at end\n`,
 );
 console.log(lines.join('\n'));
 if (notes.length) console.log(`\n${notes.map((n) => `- ${n}`).join('\n')}`);
