@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../src/core/errors.js';
 import type { Rule, RuleReport, SettingsFile, Solution } from '../src/core/model.js';
@@ -109,6 +110,31 @@ describe('rule catalogue', () => {
   it('only CR006 to CR010 (and the engine-made DS001, SL001) run without usable settings', () => {
     const without = allRules.filter((r) => !r.meta.needsSettings).map((r) => r.meta.id);
     expect(without).toEqual(['CR006', 'CR007', 'CR008', 'CR009', 'CR010', 'DS001', 'SL001']);
+  });
+
+  it('has a docs page per rule, titled with its description, and a README table row', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    // Cells trimmed, so the check survives a table reformatted with padding.
+    const tableRows = readme
+      .split('\n')
+      .filter((line) => line.startsWith('| ['))
+      .map((line) =>
+        line
+          .split('|')
+          .slice(1, -1)
+          .map((cell) => cell.trim()),
+      );
+    for (const { meta } of allRules) {
+      const page = readFileSync(new URL(`../docs/rules/${meta.id}.md`, import.meta.url), 'utf8');
+      expect(page.split('\n')[0]).toBe(`# ${meta.id}: ${meta.description}`);
+      expect(page).toContain(`Default severity: **${meta.defaultSeverity}**`);
+      expect(page).toContain(`--rule ${meta.id}=`);
+      expect(tableRows).toContainEqual([
+        `[${meta.id}](docs/rules/${meta.id}.md)`,
+        meta.defaultSeverity,
+        meta.description,
+      ]);
+    }
   });
 
   it('finds rules by id in any casing', () => {
