@@ -18,6 +18,11 @@ const ZIP64_EOCD_SIGNATURE = 0x06064b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
 const MAX_EOCD_SEARCH = 22 + 0xffff;
+/**
+ * More central records than any real solution has (the corpus tops out at 57; big Dynamics
+ * solutions hold a few thousand). Only a zip64 directory can claim more than 65535.
+ */
+const MAX_ENTRIES = 100_000;
 /** Ratios are only meaningful for entries big enough to matter. */
 const RATIO_CHECK_MIN_BYTES = 1024 * 1024;
 
@@ -93,7 +98,18 @@ export class ZipArchive {
         `reading ${entry.name} would pass the ${this.limits.maxTotalBytes}-byte total limit for one solution`,
       );
     }
+    // Reserve the bytes before the first await: reads run concurrently (every flow at once), and
+    // counting only after inflating let each of them pass the total limit check.
+    this.totalInflated += entry.uncompressedSize;
+    try {
+      return await this.inflate(entry);
+    } catch (error) {
+      this.totalInflated -= entry.uncompressedSize;
+      throw error;
+    }
+  }
 
+  private async inflate(entry: ZipEntry): Promise<Buffer> {
     const header = await readAt(this.file, entry.localHeaderOffset, 30);
     if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_SIGNATURE) {
       throw new ZipFormatError(`entry ${entry.name} has no valid local header (corrupt zip)`);
@@ -136,7 +152,6 @@ export class ZipArchive {
         `entry ${entry.name} is not the size its header declares (corrupt zip)`,
       );
     }
-    this.totalInflated += data.length;
     return data;
   }
 
@@ -204,9 +219,15 @@ async function readCentralDirectory(file: FileHandle, size: number): Promise<Zip
   if (entryCount * 46 > directorySize) {
     throw new ZipFormatError('corrupt zip (entry count does not fit the central directory)');
   }
+  if (entryCount > MAX_ENTRIES) {
+    throw new ZipFormatError(
+      `zip has ${entryCount} entries, more than the ${MAX_ENTRIES} a solution can hold (hostile zip?)`,
+    );
+  }
 
   const directory = await readAt(file, directoryOffset, directorySize);
   const entries: ZipEntry[] = [];
+  const spans: { name: string; start: number; end: number }[] = [];
   let offset = 0;
   for (let index = 0; index < entryCount; index++) {
     if (offset + 46 > directory.length || directory.readUInt32LE(offset) !== CENTRAL_SIGNATURE) {
@@ -266,9 +287,35 @@ async function readCentralDirectory(file: FileHandle, size: number): Promise<Zip
       encrypted: (flags & 0x1) !== 0,
       localHeaderOffset,
     });
+    spans.push({
+      name,
+      start: localHeaderOffset,
+      end: localHeaderOffset + 30 + nameLength + compressedSize,
+    });
     offset = next;
   }
+  assertNoOverlap(spans, directoryOffset);
   return entries;
+}
+
+/**
+ * Entries whose local header and data overlap another's are never written by a real zip tool;
+ * they are how a small file makes many entries inflate one payload (an overlapping zip bomb).
+ * `end` is a lower bound of where an entry's data ends (the local extra field is not counted).
+ */
+function assertNoOverlap(
+  spans: { name: string; start: number; end: number }[],
+  directoryOffset: number,
+): void {
+  spans.sort((a, b) => a.start - b.start);
+  for (let i = 0; i < spans.length; i++) {
+    const next = spans[i + 1];
+    if (spans[i]!.end > (next ? next.start : directoryOffset)) {
+      throw new ZipFormatError(
+        `entry ${spans[i]!.name} overlaps ${next ? `entry ${next.name}` : 'the central directory'} (corrupt or hostile zip)`,
+      );
+    }
+  }
 }
 
 function toSafeNumber(value: bigint): number {
