@@ -829,7 +829,23 @@ export async function readSolution(
   }
 }
 
+/**
+ * SL001 reasons are one line: entry and file names, and parser messages that quote the input,
+ * may hold newlines or control characters (a hostile name could forge extra output lines).
+ */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 function toUnreadable(error: unknown, target: SolutionTarget) {
+  const unreadable = describeUnreadable(error, target);
+  return { ...unreadable, reason: oneLine(unreadable.reason) };
+}
+
+function describeUnreadable(error: unknown, target: SolutionTarget) {
   if (error instanceof SolutionFileError) {
     const reason =
       error.message.startsWith(target.reportPath) || error.message.startsWith(error.file)
