@@ -1,0 +1,567 @@
+// Hostile and broken solution zips: each must be SL001 with one line naming the file and what is
+// wrong, in bounded time and memory, and nothing is ever extracted to disk.
+import { existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../src/core/options.js';
+import { ZipArchive, ZipFormatError } from '../src/core/zip.js';
+import {
+  ENV_VALUES,
+  FLOW_FILE,
+  HOSTILE_TIMEOUT,
+  expectUnreadable,
+  readOne,
+  removeTempDirs,
+  solutionEntries,
+  tempDir,
+  withinMemory,
+  writeZip,
+  zipSolutionFiles,
+} from './helpers/hostile-solution.js';
+import { buildZip, deflateZeros, zipLandmarks, type RawEntry } from './helpers/hostile-zip.js';
+
+afterAll(removeTempDirs);
+
+const MB = 1024 * 1024;
+
+/** Reads `<dir>/S.zip` as the one solution under dir. */
+async function readZip(dir: string, limits = {}) {
+  return readOne('S.zip', dir, limits);
+}
+
+describe('hostile zips: baseline', () => {
+  it(
+    'reads the raw-built solution zip (the hostile cases below break one thing each)',
+    async () => {
+      const dir = tempDir();
+      writeZip(dir, 'S.zip', solutionEntries());
+      const result = await readZip(dir);
+      if (!result.ok) throw new Error(result.unreadable.reason);
+      expect(result.solution.uniqueName).toBe('Hostile');
+      expect(result.solution.connectionReferences.map((r) => r.logicalName)).toEqual([
+        'new_sharedoffice365_1',
+      ]);
+      expect(result.solution.flows.map((f) => f.location.file)).toEqual([`S.zip!/${FLOW_FILE}`]);
+      expect(result.solution.canvasApps).toHaveLength(1);
+      expect(result.solution.environmentVariables.map((v) => v.currentValue)).toEqual([
+        'https://contoso.example',
+      ]);
+    },
+    HOSTILE_TIMEOUT,
+  );
+
+  it(
+    'reads a valid zip64 archive (zip64 end record, locator and extra fields)',
+    async () => {
+      const dir = tempDir();
+      writeZip(
+        dir,
+        'S.zip',
+        solutionEntries().map((e) => ({ ...e, zip64: true })),
+        { zip64: true },
+      );
+      const result = await readZip(dir);
+      if (!result.ok) throw new Error(result.unreadable.reason);
+      expect(result.solution.flows).toHaveLength(1);
+      expect(result.solution.environmentVariables).toHaveLength(1);
+    },
+    HOSTILE_TIMEOUT,
+  );
+
+  it(
+    'reads stored entries, a self-extractor prefix and an archive comment',
+    async () => {
+      const dir = tempDir();
+      writeZip(
+        dir,
+        'S.zip',
+        solutionEntries().map((e) => ({ ...e, method: 0 })),
+        { prefix: Buffer.from('MZ stub '.repeat(64)), comment: Buffer.from('exported') },
+      );
+      const result = await readZip(dir);
+      if (!result.ok) throw new Error(result.unreadable.reason);
+      expect(result.solution.flows).toHaveLength(1);
+    },
+    HOSTILE_TIMEOUT,
+  );
+});
+
+describe('hostile zips: not a zip, truncated, corrupt', () => {
+  it(
+    'says that files which are not zips are not zips',
+    async () => {
+      const dir = tempDir();
+      const cases: [string, Buffer][] = [
+        ['empty', Buffer.alloc(0)],
+        ['tiny', Buffer.from('PK')],
+        ['text', Buffer.from('hello, I am not a zip\n'.repeat(100))],
+        ['random', randomBytes(200_000)],
+        ['png', Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), randomBytes(5000)])],
+        ['nul', Buffer.alloc(100_000)],
+      ];
+      for (const [, bytes] of cases) {
+        writeFileSync(join(dir, 'S.zip'), bytes);
+        expectUnreadable(await readZip(dir), 'S.zip', /S\.zip: .*(not a zip|too small|corrupt)/);
+      }
+    },
+    HOSTILE_TIMEOUT,
+  );
+
+  it(
+    'reports a truncated zip, cut anywhere',
+    async () => {
+      const dir = tempDir();
+      const whole = buildZip(solutionEntries());
+      const { directoryOffset, eocdOffset } = zipLandmarks(whole);
+      for (const length of [
+        30,
+        Math.floor(whole.length / 2),
+        directoryOffset,
+        directoryOffset + 10,
+        eocdOffset,
+        eocdOffset + 21,
+        whole.length - 1,
+      ]) {
+        writeFileSync(join(dir, 'S.zip'), whole.subarray(0, length));
+        expectUnreadable(await readZip(dir), /^S\.zip/, /(truncated|corrupt|not a zip)/);
+      }
+    },
+    HOSTILE_TIMEOUT,
+  );
+
+  it(
+    'reports a cut that keeps the end record but loses entry data',
+    async () => {
+      const dir = tempDir();
+      // The central directory says customizations.xml is at an offset past the end of the file.
+      const entries = solutionEntries();
+      const whole = buildZip(entries);
+      const { directoryOffset } = zipLandmarks(whole);
+      // Drop the local headers and data, keep the directory: every entry points into nothing.
+      const shifted = Buffer.concat([whole.subarray(0, 10), whole.subarray(directoryOffset)]);
+      shifted.writeUInt32LE(10, shifted.length - 6);
+      writeFileSync(join(dir, 'S.zip'), shifted);
+      expectUnreadable(
+        await readZip(dir),
+        /^S\.zip/,
+        /(no valid local header|past the end|overlaps the central directory|corrupt)/,
+      );
+    },
+    HOSTILE_TIMEOUT,
+  );
+
+  it(
+    'reports bad central directories',
+    async () => {
+      const dir = tempDir();
+      const whole = buildZip(solutionEntries());
+      const { directoryOffset, eocdOffset } = zipLandmarks(whole);
+      const variants: [string, (zip: Buffer) => void, RegExp][] = [
+        ['bad record signature', (z) => z.writeUInt32LE(0xdeadbeef, directoryOffset), /corrupt/],
+        ['offset past the end', (z) => z.writeUInt32LE(0xfffffff0, eocdOffset + 16), /corrupt/],
+        ['size past the end', (z) => z.writeUInt32LE(0x7ffffff0, eocdOffset + 12), /corrupt/],
+        ['count that cannot fit', (z) => z.writeUInt16LE(0xfff0, eocdOffset + 10), /corrupt/],
+        ['name length overrun', (z) => z.writeUInt16LE(0xffff, directoryOffset + 28), /corrupt/],
+        ['extra length overrun', (z) => z.writeUInt16LE(0xfff0, directoryOffset + 30), /corrupt/],
+        ['directory too short', (z) => z.writeUInt32LE(50, eocdOffset + 12), /corrupt/],
+      ];
+      for (const [, mutate] of variants) {
+        const zip = Buffer.from(whole);
+        mutate(zip);
+        writeFileSync(join(dir, 'S.zip'), zip);
+        expectUnreadable(await readZip(dir), /^S\.zip/, /(corrupt|not a zip)/);
+      }
+    },
+    HOSTILE_TIMEOUT,
+  );
+
+  it(
+    'reports a local header that is not one',
+    async () => {
+      const dir = tempDir();
+      const whole = buildZip(solutionEntries());
+      whole.writeUInt32LE(0x12345678, 0); // solution.xml is the first entry
+      writeFileSync(join(dir, 'S.zip'), whole);
+      expectUnreadable(await readZip(dir), 'S.zip!/solution.xml', /no valid local header/);
+    },
+    HOSTILE_TIMEOUT,
+  );
+});
+
+describe('hostile zips: lying sizes, encryption, methods', () => {
+  const file = 'customizations.xml';
+  const where = `S.zip!/${file}`;
+  const actual = Buffer.byteLength(zipSolutionFiles()[file]!);
+
+  const cases: [string, Partial<RawEntry>, RegExp][] = [
+    [
+      'declared smaller than it inflates',
+      { declaredUncompressedSize: 100 },
+      /inflates past its declared size/,
+    ],
+    [
+      'declared larger than it inflates',
+      { declaredUncompressedSize: actual + 1000 },
+      /not the size its header declares/,
+    ],
+    ['declared zero', { declaredUncompressedSize: 0 }, /(inflates past|not the size)/],
+    ['compressed size past the end', { declaredCompressedSize: 10_000_000 }, /overlaps/],
+    [
+      'compressed size too small',
+      { declaredCompressedSize: 10 },
+      /(cannot be inflated|not the size|corrupt)/,
+    ],
+    [
+      'garbage deflate data',
+      { compressed: randomBytes(500) },
+      /(cannot be inflated|inflates past|not the size)/,
+    ],
+    [
+      'stored with inconsistent sizes',
+      { method: 0, declaredCompressedSize: 5 },
+      /inconsistent sizes/,
+    ],
+    ['encrypted', { flags: 0x0801 }, /encrypted/],
+    ['bzip2', { method: 12 }, /unsupported compression method 12/],
+    [
+      'zip64 flag without the extra field',
+      { zip64: true, declaredUncompressedSize: 0xffffffff },
+      /(over the|limit|not the size)/,
+    ],
+  ];
+  for (const [name, change, what] of cases) {
+    it(
+      `reports customizations.xml ${name}`,
+      async () => {
+        const dir = tempDir();
+        writeZip(dir, 'S.zip', solutionEntries(undefined, { [file]: change }));
+        // A size that makes the entry overlap the next one is caught when the zip is opened.
+        expectUnreadable(await readZip(dir), what.source === 'overlaps' ? 'S.zip' : where, what);
+      },
+      HOSTILE_TIMEOUT,
+    );
+  }
+
+  it(
+    'does not care about encrypted entries it never reads (canvas app media)',
+    async () => {
+      const dir = tempDir();
+      writeZip(
+        dir,
+        'S.zip',
+        solutionEntries(undefined, { 'CanvasApps/new_app_1_DocumentUri.msapp': { flags: 1 } }),
+      );
+      expect((await readZip(dir)).ok).toBe(true);
+    },
+    HOSTILE_TIMEOUT,
+  );
+});
+
+describe('hostile zips: zip64 corruption', () => {
+  const all64 = () => solutionEntries().map((e) => ({ ...e, zip64: true }));
+  const cases: [string, Parameters<typeof buildZip>[1], RegExp][] = [
+    [
+      'an end record that asks for zip64 but has no locator',
+      { eocd: { entryCount: 0xffff } },
+      /zip64/,
+    ],
+    ['a locator pointing at garbage', { zip64: true, zip64LocatorOffset: 3n }, /zip64/],
+    ['a locator past the end', { zip64: true, zip64LocatorOffset: 1n << 40n }, /zip64/],
+    ['a locator out of range', { zip64: true, zip64LocatorOffset: 1n << 62n }, /zip64/],
+    [
+      'a size out of range',
+      { zip64: true, zip64Eocd: { directorySize: 1n << 60n } },
+      /(zip64|corrupt)/,
+    ],
+    [
+      'an offset past the end',
+      { zip64: true, zip64Eocd: { directoryOffset: 1n << 40n } },
+      /corrupt/,
+    ],
+    ['a count of 2^40 entries', { zip64: true, zip64Eocd: { entryCount: 1n << 40n } }, /corrupt/],
+  ];
+  for (const [name, options, what] of cases) {
+    it(
+      `reports ${name}`,
+      async () => {
+        const dir = tempDir();
+        writeZip(dir, 'S.zip', all64(), options);
+        expectUnreadable(await readZip(dir), /^S\.zip/, what);
+      },
+      HOSTILE_TIMEOUT,
+    );
+  }
+
+  it(
+    'reports a zip64 extra field whose sizes are out of range',
+    async () => {
+      const dir = tempDir();
+      const zip = buildZip(all64(), { zip64: true });
+      // The first central record's zip64 extra: uncompressed size = 2^62.
+      const { directoryOffset } = zipLandmarks(zip);
+      const extra = directoryOffset + 46 + zip.readUInt16LE(directoryOffset + 28);
+      zip.writeBigUInt64LE(1n << 62n, extra + 4);
+      writeFileSync(join(dir, 'S.zip'), zip);
+      expectUnreadable(await readZip(dir), /^S\.zip/, /(zip64|corrupt|out of range)/);
+    },
+    HOSTILE_TIMEOUT,
+  );
+});
+
+describe('hostile zips: entry names', () => {
+  it(
+    'uses names with .., absolute paths and backslashes only as look-up keys, never extracts',
+    async () => {
+      const dir = tempDir();
+      const marker = `crg-escape-${process.pid}-${Date.now()}`;
+      const names = [
+        `../${marker}-dotdot.json`,
+        `../../../../../../../../tmp/${marker}-deep.json`,
+        `/tmp/${marker}-absolute.json`,
+        `..\\..\\${marker}-backslash.json`,
+        `C:\\Windows\\Temp\\${marker}-drive.json`,
+        `Workflows/../../${marker}-workflows.json`,
+        `Workflows/..\\..\\${marker}-mixed.json`,
+      ];
+      const entries = [
+        ...solutionEntries(),
+        ...names.map((name) => ({ name, data: '{"properties":{}}' })),
+      ];
+      writeZip(dir, 'S.zip', entries);
+      const before = readdirSync(tmpdir());
+      const result = await readZip(dir);
+      if (!result.ok) throw new Error(result.unreadable.reason);
+      // Only the real flow is a flow: nothing below Workflows/ resolves through `..`.
+      expect(result.solution.flows.map((f) => f.file)).toEqual([FLOW_FILE]);
+      expect(readdirSync(tmpdir()).filter((n) => n.includes(marker))).toEqual([]);
+      expect(readdirSync(tmpdir()).length).toBeLessThanOrEqual(before.length + 1);
+      for (const name of names) expect(existsSync(join(dir, name))).toBe(false);
+      expect(readdirSync(dir)).toEqual(['S.zip']);
+    },
+    HOSTILE_TIMEOUT,
+  );
+
+  it(
+    'keeps a reason on one line when an entry name holds a newline',
+    async () => {
+      const dir = tempDir();
+      const evil = 'Workflows/x\n::error::injected\r\n.json';
+      writeZip(dir, 'S.zip', [...solutionEntries(), { name: evil, data: '{not json' }]);
+      expectUnreadable(await readZip(dir), /^S\.zip!\/Workflows\/x/, /not valid JSON/);
+    },
+    HOSTILE_TIMEOUT,
+  );
+
+  it(
+    'takes the first of duplicate entry names, whatever their case',
+    async () => {
+      const dir = tempDir();
+      writeZip(dir, 'S.zip', [
+        ...solutionEntries(),
+        { name: 'Customizations.XML', data: '<!DOCTYPE x [<!ENTITY a "b">]><x/>' },
+      ]);
+      expect((await readZip(dir)).ok).toBe(true);
+    },
+    HOSTILE_TIMEOUT,
+  );
+});
+
+describe('hostile zips: bombs', () => {
+  it('refuses an entry that inflates past maxEntryBytes (default limits), without inflating it', async () => {
+    const dir = tempDir();
+    const size = DEFAULT_LIMITS.maxEntryBytes + MB;
+    // Incompressible tail keeps the ratio under the ratio limit: only the size limit applies.
+    const compressed = await deflateZeros(size, randomBytes(400 * 1024));
+    writeZip(
+      dir,
+      'S.zip',
+      solutionEntries(undefined, {
+        [FLOW_FILE]: { compressed, declaredUncompressedSize: size + 400 * 1024 },
+      }),
+    );
+    const result = await withinMemory(() => readZip(dir), 64);
+    expectUnreadable(result, `S.zip!/${FLOW_FILE}`, /over the \d+-byte limit/);
+  }, 20_000);
+
+  it(
+    'refuses an entry whose ratio passes maxCompressionRatio (default limits)',
+    async () => {
+      const dir = tempDir();
+      const size = 64 * MB;
+      const compressed = await deflateZeros(size);
+      expect(size / compressed.length).toBeGreaterThan(DEFAULT_LIMITS.maxCompressionRatio);
+      writeZip(
+        dir,
+        'S.zip',
+        solutionEntries(undefined, {
+          'customizations.xml': { compressed, declaredUncompressedSize: size },
+        }),
+      );
+      const result = await withinMemory(() => readZip(dir), 64);
+      expectUnreadable(result, 'S.zip!/customizations.xml', /compression ratio over 1000:1/);
+    },
+    HOSTILE_TIMEOUT,
+  );
+
+  it(
+    'stops inflating at the declared size when the header lies about a bomb',
+    async () => {
+      const dir = tempDir();
+      const compressed = await deflateZeros(200 * MB);
+      writeZip(
+        dir,
+        'S.zip',
+        solutionEntries(undefined, {
+          [ENV_VALUES]: { compressed, declaredUncompressedSize: 1000 },
+        }),
+      );
+      const result = await withinMemory(() => readZip(dir), 64);
+      expectUnreadable(result, `S.zip!/${ENV_VALUES}`, /inflates past its declared size/);
+    },
+    HOSTILE_TIMEOUT,
+  );
+
+  it(
+    'honours configured limits (CheckOptions.limits)',
+    async () => {
+      const dir = tempDir();
+      writeZip(dir, 'S.zip', solutionEntries());
+      expectUnreadable(
+        await readZip(dir, { maxEntryBytes: 100 }),
+        /^S\.zip!\//,
+        /over the 100-byte limit/,
+      );
+      expectUnreadable(
+        await readZip(dir, { maxTotalBytes: 1000 }),
+        /^S\.zip!\//,
+        /1000-byte total limit/,
+      );
+      const compressed = await deflateZeros(2 * MB);
+      writeZip(
+        dir,
+        'S.zip',
+        solutionEntries(undefined, {
+          [FLOW_FILE]: { compressed, declaredUncompressedSize: 2 * MB },
+        }),
+      );
+      expectUnreadable(
+        await readZip(dir, { maxCompressionRatio: 50 }),
+        `S.zip!/${FLOW_FILE}`,
+        /compression ratio over 50:1/,
+      );
+    },
+    HOSTILE_TIMEOUT,
+  );
+
+  it('refuses overlapping entries (many names sharing one bomb payload)', async () => {
+    const dir = tempDir();
+    // 100 MB per entry under a 1000:1 ratio; 200 flow entries would inflate 20 GB.
+    const compressed = await deflateZeros(100 * MB, randomBytes(8 * 1024));
+    const flows: RawEntry[] = [
+      { name: 'Workflows/F-0.json', compressed, declaredUncompressedSize: 100 * MB + 8 * 1024 },
+    ];
+    for (let i = 1; i < 200; i++) {
+      flows.push({
+        name: `Workflows/F-${i}.json`,
+        shareDataWith: solutionEntries().length,
+        declaredUncompressedSize: 100 * MB + 8 * 1024,
+      });
+    }
+    writeZip(dir, 'S.zip', [...solutionEntries(), ...flows]);
+    const result = await withinMemory(() => readZip(dir), 512);
+    expectUnreadable(result, /^S\.zip/, /(overlap|total limit|hostile)/);
+  }, 20_000);
+
+  it(
+    'keeps the total limit when many distinct entries are read at once',
+    async () => {
+      const dir = tempDir();
+      const compressed = await deflateZeros(8 * MB, randomBytes(16 * 1024));
+      const flows: RawEntry[] = [];
+      for (let i = 0; i < 40; i++) {
+        flows.push({
+          name: `Workflows/F-${i}.json`,
+          compressed,
+          declaredUncompressedSize: 8 * MB + 16 * 1024,
+        });
+      }
+      writeZip(dir, 'S.zip', [...solutionEntries(), ...flows]);
+      const inflated: number[] = [];
+      const read = ZipArchive.prototype.read;
+      ZipArchive.prototype.read = async function (entry) {
+        const data = await read.call(this, entry);
+        inflated.push(data.length);
+        return data;
+      };
+      try {
+        const result = await readZip(dir, { maxTotalBytes: 64 * MB });
+        expectUnreadable(
+          result,
+          /^S\.zip!\/Workflows\/F-\d+\.json$/,
+          /64\d+-byte total limit|67108864-byte total limit/,
+        );
+      } finally {
+        ZipArchive.prototype.read = read;
+      }
+      expect(inflated.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(64 * MB);
+    },
+    HOSTILE_TIMEOUT,
+  );
+
+  it(
+    'refuses a central directory with a huge number of entries',
+    async () => {
+      const dir = tempDir();
+      // 300,000 central records (zip64 count), all naming one tiny local entry.
+      const records = 300_000;
+      const base = buildZip([{ name: 'a', data: 'x' }]);
+      const { directoryOffset } = zipLandmarks(base);
+      const record = base.subarray(directoryOffset, directoryOffset + 46 + 1);
+      const directory = Buffer.alloc(record.length * records);
+      for (let i = 0; i < records; i++) record.copy(directory, i * record.length);
+      const zip64End = Buffer.alloc(56);
+      zip64End.writeUInt32LE(0x06064b50, 0);
+      zip64End.writeBigUInt64LE(44n, 4);
+      zip64End.writeBigUInt64LE(BigInt(records), 24);
+      zip64End.writeBigUInt64LE(BigInt(records), 32);
+      zip64End.writeBigUInt64LE(BigInt(directory.length), 40);
+      zip64End.writeBigUInt64LE(BigInt(directoryOffset), 48);
+      const locator = Buffer.alloc(20);
+      locator.writeUInt32LE(0x07064b50, 0);
+      locator.writeBigUInt64LE(BigInt(directoryOffset + directory.length), 8);
+      const eocd = Buffer.alloc(22);
+      eocd.writeUInt32LE(0x06054b50, 0);
+      eocd.writeUInt16LE(0xffff, 8);
+      eocd.writeUInt16LE(0xffff, 10);
+      eocd.writeUInt32LE(0xffffffff, 12);
+      eocd.writeUInt32LE(0xffffffff, 16);
+      writeFileSync(
+        join(dir, 'S.zip'),
+        Buffer.concat([base.subarray(0, directoryOffset), directory, zip64End, locator, eocd]),
+      );
+      const started = Date.now();
+      const result = await withinMemory(() => readZip(dir), 128);
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expectUnreadable(result, 'S.zip', /(entries|overlap|corrupt)/);
+    },
+    HOSTILE_TIMEOUT,
+  );
+});
+
+describe('hostile zips: the zip reader itself', () => {
+  it(
+    'throws only ZipFormatError from open() and read() for a file that is not a zip',
+    async () => {
+      const dir = tempDir();
+      const path = join(dir, 'x.zip');
+      writeFileSync(path, randomBytes(1000));
+      await expect(ZipArchive.open(path, DEFAULT_LIMITS)).rejects.toBeInstanceOf(ZipFormatError);
+      writeFileSync(path, buildZip(solutionEntries()));
+      truncateSync(path, readFileSync(path).length - 30);
+      await expect(ZipArchive.open(path, DEFAULT_LIMITS)).rejects.toBeInstanceOf(ZipFormatError);
+    },
+    HOSTILE_TIMEOUT,
+  );
+});
