@@ -299,6 +299,13 @@ describe('formatPullRequestComment', () => {
   });
 });
 
+describe('markdown run link', () => {
+  it('keeps a run URL with parentheses or spaces inside the link', () => {
+    const md = formatMarkdown(emptyReport(), { runUrl: 'https://x.test/a (1)' });
+    expect(md).toContain('[run details](https://x.test/a%20%281%29)');
+  });
+});
+
 describe('formatReport', () => {
   it('dispatches by format name', () => {
     const report = makeReport();

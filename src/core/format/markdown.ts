@@ -240,7 +240,14 @@ function summaryLine(report: Report, options: MarkdownOptions): string {
         : `the gate fails on ${options.failOn === 'error' ? 'errors' : 'warnings or errors'}`,
     );
   }
-  if (options.runUrl) parts.push(`[run details](${options.runUrl})`);
+  if (options.runUrl) {
+    // A parenthesis or space in the URL would end the link early.
+    const url = options.runUrl.replace(
+      /[()\s<>]/g,
+      (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+    );
+    parts.push(`[run details](${url})`);
+  }
   return `${parts.join(' · ')}.`;
 }
 
