@@ -1,18 +1,13 @@
 // The `connref-gate` command line. `run` takes the arguments and the streams it writes to and
 // returns the exit code, so that tests call it directly and index.ts stays one line.
 import { UsageError, errorMessage } from '../core/errors.js';
-import {
-  formatReport,
-  isOutputFormat,
-  OUTPUT_FORMATS,
-  type OutputFormat,
-} from '../core/format/index.js';
+import { summaryText } from '../core/format/common.js';
+import { formatReport, isOutputFormat, OUTPUT_FORMATS } from '../core/format/index.js';
 import { assertWritable, runGate, writeOutputFile } from '../core/gate.js';
 import { redactSecrets } from '../core/engine.js';
 import type { FailOn } from '../core/model.js';
 import { parseRuleOverrides } from '../core/rules/index.js';
 import { REPOSITORY_URL, TOOL_NAME, VERSION } from '../core/version.js';
-import { summaryText } from '../core/format/common.js';
 
 export interface CliIo {
   stdout: { write(text: string): unknown };
@@ -153,6 +148,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   return parsed;
 }
 
+function isFailOn(value: string): value is FailOn {
+  return (FAIL_ON_VALUES as readonly string[]).includes(value);
+}
+
 function single(args: ParsedArgs, name: string): string | undefined {
   return args.values.get(name)?.[0];
 }
@@ -186,7 +185,7 @@ async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
     throw new UsageError(`bad --format ${format}: use ${OUTPUT_FORMATS.join(', ')}`);
   }
   const failOn = single(args, 'fail-on') ?? 'error';
-  if (!(FAIL_ON_VALUES as readonly string[]).includes(failOn)) {
+  if (!isFailOn(failOn)) {
     throw new UsageError(`bad --fail-on ${failOn}: use ${FAIL_ON_VALUES.join(', ')}`);
   }
   const rules = parseRuleOverrides(args.values.get('rule') ?? []);
@@ -199,15 +198,15 @@ async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
     cwd: io.cwd,
     env: io.env,
     rules,
-    failOn: failOn as FailOn,
+    failOn,
     sarifFile: single(args, 'sarif-file'),
     reportFile: single(args, 'report-file'),
   });
   const { report, secrets } = outcome.result;
   const text = redactSecrets(
-    formatReport(report, format as OutputFormat, {
+    formatReport(report, format, {
       color: !toFile && useColor(io),
-      failOn: failOn as FailOn,
+      failOn,
     }),
     secrets,
   );
