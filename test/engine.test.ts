@@ -313,10 +313,17 @@ describe('checkSolutions', () => {
 });
 
 describe('redactSecrets', () => {
-  it('replaces every occurrence, longest secret first, ignoring empty ones', () => {
-    expect(redactSecrets('abc abcdef abc', ['abc', 'abcdef', ''])).toBe('*** *** ***');
-    expect(redactSecrets('a.b*c a.b*c', ['a.b*c'])).toBe('*** ***');
+  it('replaces every occurrence, longest secret first', () => {
+    expect(redactSecrets('abcdef abcdefghi abcdef', ['abcdef', 'abcdefghi', ''])).toBe(
+      '*** *** ***',
+    );
+    expect(redactSecrets('a.b*c$d a.b*c$d', ['a.b*c$d'])).toBe('*** ***');
     expect(redactSecrets('nothing', [])).toBe('nothing');
+  });
+
+  it('leaves secrets too short to mask without mangling the output', () => {
+    const json = '{"bound": true, "errors": 5000}';
+    expect(redactSecrets(json, ['true', '5000', 'no'])).toBe(json);
   });
 });
 

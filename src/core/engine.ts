@@ -43,10 +43,19 @@ export function isUnusableSettings(
   return 'reason' in settings;
 }
 
+/**
+ * Shorter secrets are not redacted: masking `true`, `no` or `5000` everywhere would mangle ordinary
+ * text and break JSON and SARIF structure (`"bound": ***`). The rules never print a substituted
+ * value in the first place; this is the last line of defence for the long ones (connection ids).
+ */
+export const MIN_REDACTED_SECRET_LENGTH = 6;
+
 /** Replaces every occurrence of a secret with `***`, longest secret first. */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
   let result = text;
-  const ordered = [...new Set(secrets)].filter((s) => s !== '').sort((a, b) => b.length - a.length);
+  const ordered = [...new Set(secrets)]
+    .filter((s) => s.length >= MIN_REDACTED_SECRET_LENGTH)
+    .sort((a, b) => b.length - a.length);
   for (const secret of ordered) result = result.split(secret).join('***');
   return result;
 }

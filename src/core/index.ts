@@ -11,6 +11,7 @@ export {
   exitCodeFor,
   isFailing,
   isUnusableSettings,
+  MIN_REDACTED_SECRET_LENGTH,
   redactSecrets,
   type CheckResult,
 } from './engine.js';

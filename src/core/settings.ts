@@ -258,7 +258,10 @@ export function parseJson(text: string): JsonValue {
   return new JsonParser(text).parseDocument();
 }
 
-/** The last member named `key`: exact spelling first, else any casing (pac matches loosely). */
+/**
+ * The last member named `key` (as JSON.parse keeps the last duplicate): exact spelling first, else
+ * any casing, since .NET JSON binding (pac) falls back to case-insensitive property names.
+ */
 function member(object: { members: JsonMember[] }, key: string): JsonMember | undefined {
   let loose: JsonMember | undefined;
   const lower = key.toLowerCase();
