@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   JsonSyntaxError,
@@ -11,6 +12,7 @@ import {
   parseSettings,
   readSettingsFile,
   substitutePlaceholders,
+  type JsonValue,
   type ParseSettingsResult,
 } from '../src/core/settings.js';
 import type { SettingsFile, UnusableSettings } from '../src/core/model.js';
@@ -71,6 +73,64 @@ describe('parseJson', () => {
       expect(error).toBeInstanceOf(JsonSyntaxError);
       expect((error as JsonSyntaxError).offset).toBe(offset);
     }
+  });
+});
+
+/** The plain value of a parsed tree, built like JSON.parse does (own properties, last key wins). */
+function plain(value: JsonValue): unknown {
+  switch (value.kind) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const m of value.members)
+        Object.defineProperty(out, m.key, {
+          value: plain(m.value),
+          enumerable: true,
+          configurable: true,
+          writable: true,
+        });
+      return out;
+    }
+    case 'array':
+      return value.items.map(plain);
+    case 'number':
+      return Number(value.raw);
+    case 'null':
+      return null;
+    default:
+      return value.value;
+  }
+}
+
+describe('parseJson agrees with JSON.parse', () => {
+  it('on valid JSON', () => {
+    fc.assert(
+      fc.property(fc.json({ maxDepth: 6 }), (text) => {
+        expect(plain(parseJson(text))).toEqual(JSON.parse(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('on arbitrary text: same verdict, and only JsonSyntaxError', () => {
+    const jsonish = fc.stringMatching(/^[\s{}[\]",:0-9a-z.eE+\-\\]{0,30}$/);
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), jsonish), (text) => {
+        let valid = true;
+        try {
+          JSON.parse(text);
+        } catch {
+          valid = false;
+        }
+        try {
+          parseJson(text);
+          expect(valid).toBe(true);
+        } catch (error) {
+          expect(error).toBeInstanceOf(JsonSyntaxError);
+          expect(valid).toBe(false);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
