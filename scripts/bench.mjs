@@ -6,8 +6,8 @@
 //   npm run bench -- --quick           tiny inputs, one run each: checks that the benchmark works (CI)
 //   npm run bench -- --runs 9          more runs per case (medians)
 //   npm run bench -- --no-huge         skip the 100 MiB-per-app zip (2 GB)
-//   npm run bench -- --only zip,unpacked   only some cases (ids: zip, zip-huge, jszip, jszip-huge,
-//                                      unpacked, set, startup-cli, startup-action, corpus)
+//   npm run bench -- --only zip,unpacked   only some cases (ids: zip, zip-huge, reader, reader-huge,
+//                     jszip, jszip-huge, unpacked, set, startup-cli, startup-action, corpus)
 //   npm run bench -- --profile DIR     also write a --cpu-prof profile of one connref-gate run per case
 //   npm run bench -- --json FILE       also write the results as JSON
 //
@@ -19,6 +19,7 @@
 // the benchmark itself does not work (a command crashes, or the CLI fails with --fail-on never).
 import { Buffer } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   closeSync,
   existsSync,
@@ -480,7 +481,7 @@ function generateInputs() {
       settingsPath: join(base, 'large', 'settings.json'),
     }),
   );
-  const wantHuge = !skipHuge && (want('zip-huge') || want('jszip-huge'));
+  const wantHuge = !skipHuge && (want('zip-huge') || want('jszip-huge') || want('reader-huge'));
   const hugeOptions = { ...scale.large, mediaBytesPerApp: scale.hugeMedia };
   const huge = wantHuge
     ? cached(join(base, 'huge'), hugeOptions, () =>
@@ -501,6 +502,43 @@ function generateInputs() {
     `inputs ${reused ? 'reused' : 'generated'} under ${base} (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
   );
   return { large: large.result, huge: huge?.result, set: set?.result };
+}
+
+/**
+ * Bundles scripts/bench-reader.ts (the project's zip reader alone) with ncc into the work folder,
+ * once per version of the sources.
+ * @returns {string | undefined} the bundle, or undefined when it cannot be built
+ */
+function buildReader() {
+  const entry = join(root, 'scripts', 'bench-reader.ts');
+  const ncc = join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
+  if (!existsSync(entry) || !existsSync(ncc)) return undefined;
+  const hash = createHash('sha256');
+  for (const file of [
+    entry,
+    ...readdirSync(join(root, 'src', 'core')).map((f) => join(root, 'src', 'core', f)),
+  ]) {
+    if (file.endsWith('.ts')) hash.update(file).update(readFileSync(file));
+  }
+  const out = join(work, 'reader', hash.digest('hex').slice(0, 16));
+  const bundle = join(out, 'index.js');
+  if (existsSync(bundle)) return bundle;
+  console.error('bundling scripts/bench-reader.ts with ncc…');
+  const result = spawnSync(
+    process.execPath,
+    [ncc, 'build', entry, '-o', out, '--target', 'es2022', '-q'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  if (result.status !== 0) {
+    notes.push(
+      `could not bundle scripts/bench-reader.ts: ${(result.stderr ?? '').toString().trim().split('\n').pop()}`,
+    );
+    return undefined;
+  }
+  return bundle;
 }
 
 /** @param {string} path */
@@ -552,6 +590,24 @@ if (huge && want('zip-huge')) {
       checkCmd(/** @type {string} */ (huge.zipPath), huge.settingsPath),
       { ratio: TARGET_RATIO, rssMiB: TARGET_RSS_MIB },
     );
+}
+const readerBundle = want('reader') || want('reader-huge') ? buildReader() : undefined;
+for (const [id, sol] of /** @type {const} */ ([
+  ['reader', large],
+  ['reader-huge', huge],
+])) {
+  if (!sol || !want(id) || !unzipPath || !readerBundle) continue;
+  compare(
+    id,
+    `project zip reader alone (src/core/zip.ts) + read flows, ${id === 'reader' ? 'large zip' : `${scale.hugeMedia / MiB} MiB per app`}`,
+    unzipCmd(/** @type {string} */ (sol.zipPath)),
+    {
+      file: process.execPath,
+      args: [readerBundle, /** @type {string} */ (sol.zipPath)],
+      node: true,
+    },
+    { ratio: TARGET_RATIO, rssMiB: TARGET_RSS_MIB, info: true },
+  );
 }
 const jszipScript = join(root, 'scripts', 'bench-jszip.mjs');
 for (const [id, sol] of /** @type {const} */ ([
@@ -737,7 +793,7 @@ const ms = (/** @type {number | undefined} */ v) =>
 const mib = (/** @type {number | undefined} */ v) =>
   v === undefined ? '—' : `${v.toFixed(0)} MiB`;
 const lines = [
-  '| case | baseline | baseline median | connref-gate median | ratio | target | peak RSS (baseline) | result |',
+  '| case | baseline | baseline median | measured median | ratio | target | peak RSS (baseline) | result |',
   '|---|---|---:|---:|---:|---|---:|---|',
   ...rows.map(
     (r) =>
