@@ -131,7 +131,8 @@ function readPullRequest(): PullRequestContext | undefined {
     variable('System.TeamFoundationCollectionUri') ??
     variable('System.CollectionUri') ??
     tl.getEndpointUrl('SystemVssConnection', true);
-  const project = variable('System.TeamProjectId') ?? variable('System.TeamProject');
+  const projectName = variable('System.TeamProject');
+  const project = variable('System.TeamProjectId') ?? projectName;
   const repositoryId = variable('Build.Repository.ID');
   const buildId = variable('Build.BuildId');
   const collectionUri = collection
@@ -148,7 +149,7 @@ function readPullRequest(): PullRequestContext | undefined {
     provider: variable('Build.Repository.Provider'),
     runUrl:
       collectionUri && project && buildId
-        ? `${collectionUri}${encodeURIComponent(project)}/_build/results?buildId=${encodeURIComponent(buildId)}`
+        ? `${collectionUri}${encodeURIComponent(projectName ?? project)}/_build/results?buildId=${encodeURIComponent(buildId)}`
         : undefined,
   };
 }

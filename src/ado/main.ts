@@ -12,23 +12,30 @@ import { upsertPullRequestComment } from './pr-thread.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
 
-/** Registers every secret with the agent's masker; a multi-line value is masked line by line. */
-function maskSecrets(secrets: Iterable<string>): void {
+/** The strings to hide: every secret, and each line of a multi-line one (as the agent masks). */
+function secretParts(secrets: readonly string[]): string[] {
+  const parts = new Set<string>();
   for (const secret of secrets) {
-    for (const line of secret.split(/\r\n|\r|\n/)) {
-      if (line.trim() !== '') tl.setSecret(line);
-    }
+    if (secret.trim() !== '') parts.add(secret);
+    for (const line of secret.split(/\r\n|\r|\n/)) if (line.trim() !== '') parts.add(line);
+  }
+  return [...parts].sort((a, b) => b.length - a.length);
+}
+
+/** Registers every secret with the agent's masker; a multi-line value is masked line by line. */
+function maskSecrets(secrets: readonly string[]): void {
+  for (const part of secretParts(secrets)) {
+    if (!/[\r\n]/.test(part)) tl.setSecret(part);
   }
 }
 
 /**
  * Replaces secrets in text the agent does not mask itself (the summary attachment, the PR
- * comment). The core never puts secrets there; this is the second lock on the door.
+ * comment) and in issue messages. The core never puts secrets there; this is the second lock.
  */
 function redact(text: string, secrets: readonly string[]): string {
   let result = text;
-  const longestFirst = [...secrets].filter((s) => s.length > 0).sort((a, b) => b.length - a.length);
-  for (const secret of longestFirst) result = result.split(secret).join('***');
+  for (const part of secretParts(secrets)) result = result.split(part).join('***');
   return result;
 }
 

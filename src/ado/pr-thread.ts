@@ -171,12 +171,12 @@ function describeFailure(error: unknown, pullRequestId: string): CommentOutcome 
       message: `could not comment on pull request ${pullRequestId} (${error.message}); the gate result stands`,
     };
   }
-  const reason =
-    error instanceof Error
-      ? error.name === 'TimeoutError'
-        ? 'the request timed out'
-        : error.message
-      : String(error);
+  let reason = String(error);
+  if (error instanceof Error) {
+    // fetch reports "fetch failed" and puts the reason (ECONNREFUSED, a TLS error...) in `cause`.
+    const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+    reason = error.name === 'TimeoutError' ? 'the request timed out' : `${error.message}${cause}`;
+  }
   return {
     kind: 'failed',
     message: `could not comment on pull request ${pullRequestId} (${reason}); the gate result stands`,
