@@ -77,13 +77,7 @@ export interface CustomConnector {
 }
 
 export type EnvironmentVariableType =
-  | 'String'
-  | 'Number'
-  | 'Boolean'
-  | 'JSON'
-  | 'DataSource'
-  | 'Secret'
-  | 'Unknown';
+  'String' | 'Number' | 'Boolean' | 'JSON' | 'DataSource' | 'Secret' | 'Unknown';
 
 export interface EnvironmentVariable {
   schemaName: string;
@@ -132,8 +126,7 @@ export interface UnreadableSolution {
 }
 
 export type SolutionReadResult =
-  | { ok: true; solution: Solution }
-  | { ok: false; unreadable: UnreadableSolution };
+  { ok: true; solution: Solution } | { ok: false; unreadable: UnreadableSolution };
 
 // ---------------------------------------------------------------------------------------------
 // Deployment settings (`pac solution create-settings` format)
