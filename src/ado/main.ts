@@ -3,6 +3,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tl from 'azure-pipelines-task-lib/task.js';
+import { redactSecrets } from '../core/engine.js';
 import { UsageError, errorMessage } from '../core/errors.js';
 import { COMMENT_MARKER, formatPullRequestComment } from '../core/format/markdown.js';
 import { runGate, type GateOutcome } from '../core/gate.js';
@@ -31,12 +32,11 @@ function maskSecrets(secrets: readonly string[]): void {
 
 /**
  * Replaces secrets in text the agent does not mask itself (the summary attachment, the PR
- * comment) and in issue messages. The core never puts secrets there; this is the second lock.
+ * comment) and in issue messages, with the core's rule (values too short to be told apart from
+ * ordinary text are left alone). The core never puts secrets there; this is the second lock.
  */
 function redact(text: string, secrets: readonly string[]): string {
-  let result = text;
-  for (const part of secretParts(secrets)) result = result.split(part).join('***');
-  return result;
+  return redactSecrets(text, secretParts(secrets));
 }
 
 function plural(count: number, word: string): string {
