@@ -1,0 +1,23126 @@
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 37:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+// Copyright (c) Microsoft. All rights reserved.
+// Licensed under the MIT license. See LICENSE file in the project root for full license information.
+var __extends = (this && this.__extends) || (function () {
+    var extendStatics = function (d, b) {
+        extendStatics = Object.setPrototypeOf ||
+            ({ __proto__: [] } instanceof Array && function (d, b) { d.__proto__ = b; }) ||
+            function (d, b) { for (var p in b) if (Object.prototype.hasOwnProperty.call(b, p)) d[p] = b[p]; };
+        return extendStatics(d, b);
+    };
+    return function (d, b) {
+        if (typeof b !== "function" && b !== null)
+            throw new TypeError("Class extends value " + String(b) + " is not a constructor or null");
+        extendStatics(d, b);
+        function __() { this.constructor = d; }
+        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
+    };
+})();
+var __assign = (this && this.__assign) || function () {
+    __assign = Object.assign || function(t) {
+        for (var s, i = 1, n = arguments.length; i < n; i++) {
+            s = arguments[i];
+            for (var p in s) if (Object.prototype.hasOwnProperty.call(s, p))
+                t[p] = s[p];
+        }
+        return t;
+    };
+    return __assign.apply(this, arguments);
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.errorExternalOutput = exports.warningExternalOutput = exports.debugExternalOutput = exports.writeExternalOutput = exports.createFilteredWriter = exports.filterExternalOutput = exports.createExternalOutputStream = exports.ExternalOutputStream = exports.MarkerFilter = exports.defaultAllowedVsoCommands = void 0;
+var stream = __nccwpck_require__(203);
+var im = __nccwpck_require__(202);
+//
+// External output filtering.
+//
+// Azure Pipelines treats a task's stdout both as log text and as a command channel:
+// a line containing the marker "##vso[area.event ...]data" is parsed and executed by the
+// agent. When a task echoes output that originates from an untrusted source (a remote
+// server, a child process, a repository filename, compiler/test output, ...), that source
+// can smuggle a "##vso[" marker and make the agent run a command on its behalf.
+//
+// This module neutralizes markers in such external output before it reaches the agent's
+// command parser. By default every marker is blocked (rewritten "##vso[" -> "##_vso[").
+// A task may opt a compatibility-sensitive path into a small, explicit allowlist of
+// command names; unknown, malformed, or future commands stay blocked.
+//
+// The filter works on raw bytes (Buffer) so it never corrupts invalid UTF-8, binary
+// output, or multibyte characters split across chunk boundaries. It matches the marker
+// byte-for-byte, mirroring the agent's Ordinal comparison, so the two agree exactly on
+// what a marker is.
+//
+/** The exact marker bytes the agent recognizes as the start of a command: "##vso[". */
+var MARKER = Buffer.from('##vso[', 'ascii');
+/** Neutralized form written in place of a blocked marker: "##_vso[". */
+var NEUTRALIZED = Buffer.from('##_vso[', 'ascii');
+var EMPTY = Buffer.alloc(0);
+var SPACE = 0x20;
+var RBRACKET = 0x5D; // ]
+var CR = 0x0D;
+var LF = 0x0A;
+// Maximum command-name bytes retained while waiting for a terminator.
+var MAX_HEADER = 256;
+/** Commands allowed by default once VSO commands are enabled for a path. */
+exports.defaultAllowedVsoCommands = Object.freeze(['task.debug', 'task.setprogress']);
+function resolveAllowed(options) {
+    if (!options.enableVsoCommands) {
+        return new Set();
+    }
+    var list = options.allowedVsoCommands !== undefined
+        ? options.allowedVsoCommands
+        : exports.defaultAllowedVsoCommands;
+    // Command-name comparison is case-insensitive to match the agent's command lookup.
+    return new Set(list.map(function (c) { return c.toLowerCase(); }));
+}
+/**
+ * Normalizes a raw command-name token to the agent's canonical "area.event" form, or null
+ * when it is not a valid command name. Mirrors the agent's Split('.', RemoveEmptyEntries)
+ * with a required length of exactly two non-empty segments.
+ */
+function canonicalCommandName(raw) {
+    var parts = raw.split('.').filter(function (p) { return p.length > 0; });
+    if (parts.length !== 2) {
+        return null;
+    }
+    return (parts[0] + '.' + parts[1]).toLowerCase();
+}
+/** Returns the longest suffix of buf that is a proper marker prefix. */
+function partialMarkerSuffixLength(buf) {
+    var max = Math.min(MARKER.length - 1, buf.length);
+    for (var k = max; k >= 1; k--) {
+        if (buf.compare(MARKER, 0, k, buf.length - k, buf.length) === 0) {
+            return k;
+        }
+    }
+    return 0;
+}
+/**
+ * Locates the end of a command-name header that starts at `start` (the byte after a marker).
+ * The name ends at the first space or ']'. A CR or LF is also reported as a terminator with
+ * newline=true so the caller can fail closed. Scans at most MAX_HEADER bytes; term is -1 when
+ * no terminator is found within that bound (or before the buffer ends).
+ */
+function scanHeader(buf, start) {
+    var limit = Math.min(buf.length, start + MAX_HEADER);
+    for (var k = start; k < limit; k++) {
+        var b = buf[k];
+        if (b === SPACE || b === RBRACKET) {
+            return { term: k, newline: false };
+        }
+        if (b === CR || b === LF) {
+            return { term: k, newline: true };
+        }
+    }
+    return { term: -1, newline: false };
+}
+/**
+ * Stateful, byte-level marker filter. Feed bytes with push() and finish with flush().
+ * Retains only the minimal bytes needed to resolve a marker that straddles a chunk
+ * boundary, so memory stays bounded regardless of input size.
+ */
+var MarkerFilter = /** @class */ (function () {
+    function MarkerFilter(enabled, allowed) {
+        this.enabled = enabled;
+        this.allowed = allowed;
+        this.pending = EMPTY;
+    }
+    MarkerFilter.prototype.push = function (chunk) {
+        var buf = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+        this.pending = EMPTY;
+        var out = [];
+        var pos = 0;
+        while (pos < buf.length) {
+            var idx = buf.indexOf(MARKER, pos);
+            if (idx === -1) {
+                // No complete marker remains. Retain a possible partial marker at the tail so
+                // it can be completed by the next chunk; emit everything before it.
+                var keep = Math.min(partialMarkerSuffixLength(buf), buf.length - pos);
+                var emitEnd = buf.length - keep;
+                if (emitEnd > pos) {
+                    out.push(pos === 0 && emitEnd === buf.length ? buf : buf.subarray(pos, emitEnd));
+                }
+                this.pending = keep ? buf.subarray(buf.length - keep) : EMPTY;
+                break;
+            }
+            if (idx > pos) {
+                out.push(buf.subarray(pos, idx));
+            }
+            var afterMarker = idx + MARKER.length;
+            if (!this.enabled) {
+                out.push(NEUTRALIZED);
+                pos = afterMarker;
+                continue;
+            }
+            // Enabled: read the command name (up to the first space or ']') and allow the marker
+            // only when that name is allowlisted.
+            var _a = scanHeader(buf, afterMarker), term = _a.term, newline = _a.newline;
+            if (term === -1) {
+                if (buf.length - afterMarker >= MAX_HEADER) {
+                    // No terminator within the bound: fail closed.
+                    out.push(NEUTRALIZED);
+                    pos = afterMarker;
+                    continue;
+                }
+                // Header may complete in a later chunk; retain from the marker start.
+                this.pending = buf.subarray(idx);
+                break;
+            }
+            // A CR/LF before the terminator means the agent (which parses per line) would never
+            // treat this as a command, so we fail closed and neutralize.
+            if (newline) {
+                out.push(NEUTRALIZED);
+                pos = afterMarker;
+                continue;
+            }
+            var name_1 = canonicalCommandName(buf.toString('utf8', afterMarker, term));
+            // Allowlisted markers pass unchanged; the header/data after them flow through as
+            // ordinary bytes and any later markers are evaluated independently.
+            out.push(name_1 && this.allowed.has(name_1) ? MARKER : NEUTRALIZED);
+            pos = afterMarker;
+        }
+        if (out.length === 0) {
+            return EMPTY;
+        }
+        if (out.length === 1) {
+            var only = out[0];
+            // Never expose module-level buffers that callers could mutate globally.
+            return only === NEUTRALIZED || only === MARKER ? Buffer.from(only) : only;
+        }
+        return Buffer.concat(out);
+    };
+    MarkerFilter.prototype.flush = function () {
+        var p = this.pending;
+        this.pending = EMPTY;
+        if (p.length === 0) {
+            return EMPTY;
+        }
+        // An incomplete command candidate that begins with the full marker is neutralized.
+        if (this.enabled && p.length >= MARKER.length && p.subarray(0, MARKER.length).equals(MARKER)) {
+            return Buffer.concat([NEUTRALIZED, p.subarray(MARKER.length)]);
+        }
+        // A partial marker (fewer than the full bytes) cannot be executed by the agent, so it
+        // is safe to emit unchanged.
+        return p;
+    };
+    return MarkerFilter;
+}());
+exports.MarkerFilter = MarkerFilter;
+/**
+ * A Transform stream that neutralizes VSO command markers in external output. Pipe untrusted
+ * output into it; it writes filtered bytes to its readable side (and, via
+ * createExternalOutputStream, on to the destination).
+ */
+var ExternalOutputStream = /** @class */ (function (_super) {
+    __extends(ExternalOutputStream, _super);
+    function ExternalOutputStream(options) {
+        var _this = _super.call(this) || this;
+        _this.markerFilter = new MarkerFilter(!!options.enableVsoCommands, resolveAllowed(options));
+        return _this;
+    }
+    ExternalOutputStream.prototype._transform = function (chunk, _encoding, callback) {
+        try {
+            var buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk), 'utf8');
+            var out = this.markerFilter.push(buf);
+            if (out.length) {
+                this.push(out);
+            }
+            callback();
+        }
+        catch (err) {
+            // Fail closed: never recover by emitting the original marker.
+            callback(err);
+        }
+    };
+    ExternalOutputStream.prototype._flush = function (callback) {
+        try {
+            var out = this.markerFilter.flush();
+            if (out.length) {
+                this.push(out);
+            }
+            callback();
+        }
+        catch (err) {
+            callback(err);
+        }
+    };
+    return ExternalOutputStream;
+}(stream.Transform));
+exports.ExternalOutputStream = ExternalOutputStream;
+/**
+ * Creates a filtering stream for external output and pipes it to the destination
+ * (default process.stdout). Pipe untrusted output into the returned stream, e.g.
+ * `jenkinsResponse.pipe(tl.createExternalOutputStream({ source: 'remote' }))`.
+ */
+function createExternalOutputStream(options) {
+    var filterStream = new ExternalOutputStream(options);
+    var destination = options.destination || process.stdout;
+    // Do not end the shared destination (e.g. process.stdout) when the source ends.
+    filterStream.pipe(destination, { end: false });
+    return filterStream;
+}
+exports.createExternalOutputStream = createExternalOutputStream;
+/** Filters one complete value for internal task-lib consumers. */
+function filterExternalOutput(data, options) {
+    var filter = new MarkerFilter(!!options.enableVsoCommands, resolveAllowed(options));
+    var buf = Buffer.isBuffer(data) ? data : Buffer.from(String(data), 'utf8');
+    var filtered = filter.push(buf);
+    var pending = filter.flush();
+    return pending.length ? Buffer.concat([filtered, pending]) : filtered;
+}
+exports.filterExternalOutput = filterExternalOutput;
+/** Creates a stateful writer for internal consumers that receive output in chunks. */
+function createFilteredWriter(options, destination) {
+    var filter = new MarkerFilter(!!options.enableVsoCommands, resolveAllowed(options));
+    var ended = false;
+    return {
+        write: function (data) {
+            if (ended) {
+                throw new Error('Cannot write after end');
+            }
+            var buf = Buffer.isBuffer(data) ? data : Buffer.from(String(data), 'utf8');
+            var filtered = filter.push(buf);
+            if (filtered.length) {
+                destination.write(filtered);
+            }
+        },
+        end: function () {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            var pending = filter.flush();
+            if (pending.length) {
+                destination.write(pending);
+            }
+        }
+    };
+}
+exports.createFilteredWriter = createFilteredWriter;
+/** Filters external output before writing it or submitting it through a task-lib logger. */
+function logExternalOutput(message, options) {
+    var filtered = filterExternalOutput(message, options);
+    switch (options.type) {
+        case 'raw':
+            var destination = options.destination || process.stdout;
+            destination.write(filtered);
+            break;
+        case 'debug':
+            im._debug(filtered.toString('utf8'));
+            break;
+        case 'warning':
+            im._warning(filtered.toString('utf8'), options.issueSource, options.auditAction);
+            break;
+        case 'error':
+            im._error(filtered.toString('utf8'), options.issueSource, options.auditAction);
+            break;
+    }
+}
+/** Filters external output and writes it directly to the configured destination. */
+function writeExternalOutput(message, options) {
+    logExternalOutput(message, __assign(__assign({}, options), { type: 'raw' }));
+}
+exports.writeExternalOutput = writeExternalOutput;
+/** Filters external output and submits it through the task-lib debug logger. */
+function debugExternalOutput(message, options) {
+    logExternalOutput(message, __assign(__assign({}, options), { type: 'debug' }));
+}
+exports.debugExternalOutput = debugExternalOutput;
+/** Filters external output and submits it through the task-lib warning logger. */
+function warningExternalOutput(message, options) {
+    logExternalOutput(message, __assign(__assign({}, options), { type: 'warning' }));
+}
+exports.warningExternalOutput = warningExternalOutput;
+/** Filters external output and submits it through the task-lib error logger. */
+function errorExternalOutput(message, options) {
+    logExternalOutput(message, __assign(__assign({}, options), { type: 'error' }));
+}
+exports.errorExternalOutput = errorExternalOutput;
+
+
+/***/ }),
+
+/***/ 202:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+var _a, _b;
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.isSigPipeError = exports._exposeCertSettings = exports._exposeProxySettings = exports._normalizeSeparators = exports._isRooted = exports._getDirectoryName = exports._ensureRooted = exports._isUncPath = exports._loadData = exports._ensurePatternRooted = exports._getFindInfoFromPattern = exports._cloneMatchOptions = exports._legacyFindFiles_convertPatternToRegExp = exports._which = exports._checkPath = exports._exist = exports._debug = exports._error = exports._warning = exports._command = exports._getVariableKey = exports._getVariable = exports._loc = exports._setResourcePath = exports._setErrStream = exports._setStdStream = exports._writeLine = exports._truncateBeforeSensitiveKeyword = exports._endsWith = exports._startsWith = exports.IssueAuditAction = exports.IssueSource = exports._vault = exports._knownVariableMap = void 0;
+var fs = __nccwpck_require__(896);
+var path = __nccwpck_require__(928);
+var os = __nccwpck_require__(857);
+var minimatch = __nccwpck_require__(772);
+var util = __nccwpck_require__(23);
+var tcm = __nccwpck_require__(373);
+var vm = __nccwpck_require__(59);
+var semver = __nccwpck_require__(318);
+var crypto = __nccwpck_require__(982);
+var libResource = __nccwpck_require__(137);
+/**
+ * Hash table of known variable info. The formatted env var name is the lookup key.
+ *
+ * The purpose of this hash table is to keep track of known variables. The hash table
+ * needs to be maintained for multiple reasons:
+ *  1) to distinguish between env vars and job vars
+ *  2) to distinguish between secret vars and public
+ *  3) to know the real variable name and not just the formatted env var name.
+ */
+exports._knownVariableMap = {};
+var _commandCorrelationId;
+//-----------------------------------------------------
+// Enums
+//-----------------------------------------------------
+var IssueSource;
+(function (IssueSource) {
+    IssueSource["CustomerScript"] = "CustomerScript";
+    IssueSource["TaskInternal"] = "TaskInternal";
+})(IssueSource = exports.IssueSource || (exports.IssueSource = {}));
+var IssueAuditAction;
+(function (IssueAuditAction) {
+    IssueAuditAction[IssueAuditAction["Unknown"] = 0] = "Unknown";
+    IssueAuditAction[IssueAuditAction["ShellTasksValidation"] = 1] = "ShellTasksValidation";
+})(IssueAuditAction = exports.IssueAuditAction || (exports.IssueAuditAction = {}));
+//-----------------------------------------------------
+// Validation Checks
+//-----------------------------------------------------
+// async await needs generators in node 4.x+
+if (semver.lt(process.versions.node, '4.2.0')) {
+    _warning('Tasks require a new agent.  Upgrade your agent or node to 4.2.0 or later', IssueSource.TaskInternal);
+}
+//-----------------------------------------------------
+// String convenience
+//-----------------------------------------------------
+function _startsWith(str, start) {
+    return str.slice(0, start.length) == start;
+}
+exports._startsWith = _startsWith;
+function _endsWith(str, end) {
+    return str.slice(-end.length) == end;
+}
+exports._endsWith = _endsWith;
+function _truncateBeforeSensitiveKeyword(str, sensitiveKeywordsPattern) {
+    if (!str) {
+        return str;
+    }
+    var index = str.search(sensitiveKeywordsPattern);
+    if (index <= 0) {
+        return str;
+    }
+    return "".concat(str.substring(0, index), "...");
+}
+exports._truncateBeforeSensitiveKeyword = _truncateBeforeSensitiveKeyword;
+//-----------------------------------------------------
+// General Helpers
+//-----------------------------------------------------
+var _outStream = process.stdout;
+var _errStream = process.stderr;
+function _writeLine(str) {
+    _outStream.write(str + os.EOL);
+}
+exports._writeLine = _writeLine;
+function _setStdStream(stdStream) {
+    _outStream = stdStream;
+}
+exports._setStdStream = _setStdStream;
+function _setErrStream(errStream) {
+    _errStream = errStream;
+}
+exports._setErrStream = _setErrStream;
+//-----------------------------------------------------
+// Loc Helpers
+//-----------------------------------------------------
+var _locStringCache = {};
+var _resourceFiles = {};
+var _libResourceFileLoaded = false;
+var _resourceCulture = 'en-US';
+function _getLocStrings(resourceJson, locResourceJson) {
+    var locStrings = {};
+    if (resourceJson && resourceJson.hasOwnProperty('messages')) {
+        for (var key in resourceJson.messages) {
+            if (locResourceJson && locResourceJson.hasOwnProperty('loc.messages.' + key)) {
+                locStrings[key] = locResourceJson['loc.messages.' + key];
+            }
+            else {
+                locStrings[key] = resourceJson.messages[key];
+            }
+        }
+    }
+    return locStrings;
+}
+function _loadResJson(resjsonFile) {
+    var resJson;
+    if (_exist(resjsonFile)) {
+        var resjsonContent = fs.readFileSync(resjsonFile, 'utf8').toString();
+        // remove BOM
+        if (resjsonContent.indexOf('\uFEFF') == 0) {
+            resjsonContent = resjsonContent.slice(1);
+        }
+        try {
+            resJson = JSON.parse(resjsonContent);
+        }
+        catch (err) {
+            _debug('unable to parse resjson with err: ' + err.message);
+        }
+    }
+    else {
+        _debug('.resjson file not found: ' + resjsonFile);
+    }
+    return resJson;
+}
+function _loadLocStrings(resourceFile, culture) {
+    var locStrings = {};
+    if (_exist(resourceFile)) {
+        var resourceJson = __WEBPACK_EXTERNAL_createRequire(import.meta.url)(resourceFile);
+        if (resourceJson && resourceJson.hasOwnProperty('messages')) {
+            var locResourceJson;
+            // load up resource resjson for different culture
+            var localizedResourceFile = path.join(path.dirname(resourceFile), 'Strings', 'resources.resjson');
+            var upperCulture = culture.toUpperCase();
+            var cultures = [];
+            try {
+                cultures = fs.readdirSync(localizedResourceFile);
+            }
+            catch (ex) { }
+            for (var i = 0; i < cultures.length; i++) {
+                if (cultures[i].toUpperCase() == upperCulture) {
+                    localizedResourceFile = path.join(localizedResourceFile, cultures[i], 'resources.resjson');
+                    if (_exist(localizedResourceFile)) {
+                        locResourceJson = _loadResJson(localizedResourceFile);
+                    }
+                    break;
+                }
+            }
+            locStrings = _getLocStrings(resourceJson, locResourceJson);
+        }
+    }
+    else {
+        _warning('LIB_ResourceFile does not exist', IssueSource.TaskInternal);
+    }
+    return locStrings;
+}
+function _loadEmbeddedLocStrings(resourceData, culture) {
+    var localizedResource;
+    var upperCulture = culture.toUpperCase();
+    var localizedResources = resourceData.localizedMessages || {};
+    for (var localizedCulture in localizedResources) {
+        if (localizedCulture.toUpperCase() == upperCulture) {
+            localizedResource = localizedResources[localizedCulture];
+            break;
+        }
+    }
+    return _getLocStrings(resourceData, localizedResource);
+}
+/**
+ * Sets the location of the resources json.  This is typically the task.json file.
+ * Call once at the beginning of the script before any calls to loc.
+ * @param     path      Full path to the json.
+ * @param     ignoreWarnings  Won't throw warnings if path already set.
+ * @returns   void
+ */
+function _setResourcePath(path, ignoreWarnings) {
+    if (ignoreWarnings === void 0) { ignoreWarnings = false; }
+    if (process.env['TASKLIB_INPROC_UNITS']) {
+        _resourceFiles = {};
+        _libResourceFileLoaded = false;
+        _locStringCache = {};
+        _resourceCulture = 'en-US';
+    }
+    if (!_resourceFiles[path]) {
+        _checkPath(path, 'resource file path');
+        _resourceFiles[path] = path;
+        _debug('adding resource file: ' + path);
+        _resourceCulture = _getVariable('system.culture') || _resourceCulture;
+        var locStrs = _loadLocStrings(path, _resourceCulture);
+        for (var key in locStrs) {
+            //cache loc string
+            _locStringCache[key] = locStrs[key];
+        }
+    }
+    else {
+        if (ignoreWarnings) {
+        }
+        else {
+            _warning(_loc('LIB_ResourceFileAlreadySet', path), IssueSource.TaskInternal);
+        }
+    }
+}
+exports._setResourcePath = _setResourcePath;
+/**
+ * Gets the localized string from the json resource file.  Optionally formats with additional params.
+ *
+ * @param     key      key of the resources string in the resource file
+ * @param     param    additional params for formatting the string
+ * @returns   string
+ */
+function _loc(key) {
+    var param = [];
+    for (var _i = 1; _i < arguments.length; _i++) {
+        param[_i - 1] = arguments[_i];
+    }
+    if (!_libResourceFileLoaded) {
+        // merge loc strings from azure-pipelines-task-lib.
+        var libLocStrs = _loadEmbeddedLocStrings(libResource, _resourceCulture);
+        for (var libKey in libLocStrs) {
+            //cache azure-pipelines-task-lib loc string
+            _locStringCache[libKey] = libLocStrs[libKey];
+        }
+        _libResourceFileLoaded = true;
+    }
+    var locString;
+    ;
+    if (_locStringCache.hasOwnProperty(key)) {
+        locString = _locStringCache[key];
+    }
+    else {
+        if (Object.keys(_resourceFiles).length <= 0) {
+            _warning("Resource file haven't been set, can't find loc string for key: ".concat(key), IssueSource.TaskInternal);
+        }
+        else {
+            _warning("Can't find loc string for key: ".concat(key));
+        }
+        locString = key;
+    }
+    if (param.length > 0) {
+        return util.format.apply(this, [locString].concat(param));
+    }
+    else {
+        return locString;
+    }
+}
+exports._loc = _loc;
+//-----------------------------------------------------
+// Input Helpers
+//-----------------------------------------------------
+/**
+ * Gets a variable value that is defined on the build/release definition or set at runtime.
+ *
+ * @param     name     name of the variable to get
+ * @returns   string
+ */
+function _getVariable(name) {
+    var varval;
+    // get the metadata
+    var info;
+    var key = _getVariableKey(name);
+    if (exports._knownVariableMap.hasOwnProperty(key)) {
+        info = exports._knownVariableMap[key];
+    }
+    if (info && info.secret) {
+        // get the secret value
+        varval = exports._vault.retrieveSecret('SECRET_' + key);
+    }
+    else {
+        // get the public value
+        varval = process.env[key];
+        // fallback for pre 2.104.1 agent
+        if (!varval && name.toUpperCase() == 'AGENT.JOBSTATUS') {
+            varval = process.env['agent.jobstatus'];
+        }
+    }
+    _debug(name + '=' + varval);
+    return varval;
+}
+exports._getVariable = _getVariable;
+function _getVariableKey(name) {
+    if (!name) {
+        throw new Error(_loc('LIB_ParameterIsRequired', 'name'));
+    }
+    return name.replace(/\./g, '_').replace(/ /g, '_').toUpperCase();
+}
+exports._getVariableKey = _getVariableKey;
+//-----------------------------------------------------
+// Cmd Helpers
+//-----------------------------------------------------
+function _command(command, properties, message) {
+    var taskCmd = new tcm.TaskCommand(command, properties, message);
+    _writeLine(taskCmd.toString());
+}
+exports._command = _command;
+function _warning(message, source, auditAction) {
+    if (source === void 0) { source = IssueSource.TaskInternal; }
+    _command('task.issue', {
+        'type': 'warning',
+        'source': source,
+        'correlationId': _commandCorrelationId,
+        'auditAction': auditAction
+    }, message);
+}
+exports._warning = _warning;
+function _error(message, source, auditAction) {
+    if (source === void 0) { source = IssueSource.TaskInternal; }
+    _command('task.issue', {
+        'type': 'error',
+        'source': source,
+        'correlationId': _commandCorrelationId,
+        'auditAction': auditAction
+    }, message);
+}
+exports._error = _error;
+var debugMode = ((_a = _getVariable('system.debug')) === null || _a === void 0 ? void 0 : _a.toLowerCase()) === 'true';
+var shouldCheckDebugMode = ((_b = _getVariable('DistributedTask.Tasks.Node.SkipDebugLogsWhenDebugModeOff')) === null || _b === void 0 ? void 0 : _b.toLowerCase()) === 'true';
+function _debug(message) {
+    if (!shouldCheckDebugMode
+        || (shouldCheckDebugMode && debugMode)) {
+        _command('task.debug', null, message);
+    }
+}
+exports._debug = _debug;
+// //-----------------------------------------------------
+// // Disk Functions
+// //-----------------------------------------------------
+/**
+ * Returns whether a path exists.
+ *
+ * @param     path      path to check
+ * @returns   boolean
+ */
+function _exist(path) {
+    var exist = false;
+    try {
+        exist = !!(path && fs.statSync(path) != null);
+    }
+    catch (err) {
+        if (err && err.code === 'ENOENT') {
+            exist = false;
+        }
+        else {
+            throw err;
+        }
+    }
+    return exist;
+}
+exports._exist = _exist;
+/**
+ * Checks whether a path exists.
+ * If the path does not exist, it will throw.
+ *
+ * @param     p         path to check
+ * @param     name      name only used in error message to identify the path
+ * @returns   void
+ */
+function _checkPath(p, name) {
+    _debug('check path : ' + p);
+    if (!_exist(p)) {
+        throw new Error(_loc('LIB_PathNotFound', name, p));
+    }
+}
+exports._checkPath = _checkPath;
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool       name of the tool
+ * @param     check      whether to check if tool exists
+ * @returns   string
+ */
+function _which(tool, check) {
+    if (!tool) {
+        throw new Error('parameter \'tool\' is required');
+    }
+    // recursive when check=true
+    if (check) {
+        var result = _which(tool, false);
+        if (result) {
+            return result;
+        }
+        else {
+            if (process.platform == 'win32') {
+                throw new Error(_loc('LIB_WhichNotFound_Win', tool));
+            }
+            else {
+                throw new Error(_loc('LIB_WhichNotFound_Linux', tool));
+            }
+        }
+    }
+    _debug("which '".concat(tool, "'"));
+    try {
+        // build the list of extensions to try
+        var extensions = [];
+        if (process.platform == 'win32' && process.env['PATHEXT']) {
+            for (var _i = 0, _a = process.env['PATHEXT'].split(path.delimiter); _i < _a.length; _i++) {
+                var extension = _a[_i];
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (_isRooted(tool)) {
+            var filePath = _tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                _debug("found: '".concat(filePath, "'"));
+                return filePath;
+            }
+            _debug('not found');
+            return '';
+        }
+        // if any path separators, return empty
+        if (tool.indexOf('/') >= 0 || (process.platform == 'win32' && tool.indexOf('\\') >= 0)) {
+            _debug('not found');
+            return '';
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a task lib perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the task lib should strive for consistency
+        // across platforms.
+        var directories = [];
+        if (process.env['PATH']) {
+            for (var _b = 0, _c = process.env['PATH'].split(path.delimiter); _b < _c.length; _b++) {
+                var p = _c[_b];
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // return the first match
+        for (var _d = 0, directories_1 = directories; _d < directories_1.length; _d++) {
+            var directory = directories_1[_d];
+            var filePath = _tryGetExecutablePath(directory + path.sep + tool, extensions);
+            if (filePath) {
+                _debug("found: '".concat(filePath, "'"));
+                return filePath;
+            }
+        }
+        _debug('not found');
+        return '';
+    }
+    catch (err) {
+        throw new Error(_loc('LIB_OperationFailed', 'which', err.message));
+    }
+}
+exports._which = _which;
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function _tryGetExecutablePath(filePath, extensions) {
+    try {
+        // test file exists
+        var stats = fs.statSync(filePath);
+        if (stats.isFile()) {
+            if (process.platform == 'win32') {
+                // on Windows, test for valid extension
+                var isExecutable = false;
+                var fileName = path.basename(filePath);
+                var dotIndex = fileName.lastIndexOf('.');
+                if (dotIndex >= 0) {
+                    var upperExt_1 = fileName.substr(dotIndex).toUpperCase();
+                    if (extensions.some(function (validExt) { return validExt.toUpperCase() == upperExt_1; })) {
+                        return filePath;
+                    }
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+    }
+    catch (err) {
+        if (err.code != 'ENOENT') {
+            _debug("Unexpected error attempting to determine if executable file exists '".concat(filePath, "': ").concat(err));
+        }
+    }
+    // try each extension
+    var originalFilePath = filePath;
+    for (var _i = 0, extensions_1 = extensions; _i < extensions_1.length; _i++) {
+        var extension = extensions_1[_i];
+        var found = false;
+        var filePath_1 = originalFilePath + extension;
+        try {
+            var stats = fs.statSync(filePath_1);
+            if (stats.isFile()) {
+                if (process.platform == 'win32') {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        var directory = path.dirname(filePath_1);
+                        var upperName = path.basename(filePath_1).toUpperCase();
+                        for (var _a = 0, _b = fs.readdirSync(directory); _a < _b.length; _a++) {
+                            var actualName = _b[_a];
+                            if (upperName == actualName.toUpperCase()) {
+                                filePath_1 = path.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        _debug("Unexpected error attempting to determine the actual case of the file '".concat(filePath_1, "': ").concat(err));
+                    }
+                    return filePath_1;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath_1;
+                    }
+                }
+            }
+        }
+        catch (err) {
+            if (err.code != 'ENOENT') {
+                _debug("Unexpected error attempting to determine if executable file exists '".concat(filePath_1, "': ").concat(err));
+            }
+        }
+    }
+    return '';
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return (stats.mode & 1) > 0 || ((stats.mode & 8) > 0 && stats.gid === process.getgid()) || ((stats.mode & 64) > 0 && stats.uid === process.getuid());
+}
+function _legacyFindFiles_convertPatternToRegExp(pattern) {
+    pattern = (process.platform == 'win32' ? pattern.replace(/\\/g, '/') : pattern) // normalize separator on Windows
+        .replace(/[-\/\\^$*+?.()|[\]{}]/g, '\\$&') // regex escape - from http://stackoverflow.com/questions/3561493/is-there-a-regexp-escape-function-in-javascript
+        .replace(/\\\/\\\*\\\*\\\//g, '((\/.+/)|(\/))') // replace directory globstar, e.g. /hello/**/world
+        .replace(/\\\*\\\*/g, '.*') // replace remaining globstars with a wildcard that can span directory separators, e.g. /hello/**dll
+        .replace(/\\\*/g, '[^\/]*') // replace asterisks with a wildcard that cannot span directory separators, e.g. /hello/*.dll
+        .replace(/\\\?/g, '[^\/]'); // replace single character wildcards, e.g. /hello/log?.dll
+    pattern = "^".concat(pattern, "$");
+    var flags = process.platform == 'win32' ? 'i' : '';
+    return new RegExp(pattern, flags);
+}
+exports._legacyFindFiles_convertPatternToRegExp = _legacyFindFiles_convertPatternToRegExp;
+function _cloneMatchOptions(matchOptions) {
+    return {
+        debug: matchOptions.debug,
+        nobrace: matchOptions.nobrace,
+        noglobstar: matchOptions.noglobstar,
+        dot: matchOptions.dot,
+        noext: matchOptions.noext,
+        nocase: matchOptions.nocase,
+        nonull: matchOptions.nonull,
+        matchBase: matchOptions.matchBase,
+        nocomment: matchOptions.nocomment,
+        nonegate: matchOptions.nonegate,
+        flipNegate: matchOptions.flipNegate
+    };
+}
+exports._cloneMatchOptions = _cloneMatchOptions;
+function _getFindInfoFromPattern(defaultRoot, pattern, matchOptions) {
+    // parameter validation
+    if (!defaultRoot) {
+        throw new Error('getFindRootFromPattern() parameter defaultRoot cannot be empty');
+    }
+    if (!pattern) {
+        throw new Error('getFindRootFromPattern() parameter pattern cannot be empty');
+    }
+    if (!matchOptions.nobrace) {
+        throw new Error('getFindRootFromPattern() expected matchOptions.nobrace to be true');
+    }
+    // for the sake of determining the findPath, pretend nocase=false
+    matchOptions = _cloneMatchOptions(matchOptions);
+    matchOptions.nocase = false;
+    // check if basename only and matchBase=true
+    if (matchOptions.matchBase &&
+        !_isRooted(pattern) &&
+        (process.platform == 'win32' ? pattern.replace(/\\/g, '/') : pattern).indexOf('/') < 0) {
+        return {
+            adjustedPattern: pattern,
+            findPath: defaultRoot,
+            statOnly: false,
+        };
+    }
+    // the technique applied by this function is to use the information on the Minimatch object determine
+    // the findPath. Minimatch breaks the pattern into path segments, and exposes information about which
+    // segments are literal vs patterns.
+    //
+    // note, the technique currently imposes a limitation for drive-relative paths with a glob in the
+    // first segment, e.g. C:hello*/world. it's feasible to overcome this limitation, but is left unsolved
+    // for now.
+    var minimatchObj = new minimatch.Minimatch(pattern, matchOptions);
+    // the "set" property is an array of arrays of parsed path segment info. the outer array should only
+    // contain one item, otherwise something went wrong. brace expansion can result in multiple arrays,
+    // but that should be turned off by the time this function is reached.
+    if (minimatchObj.set.length != 1) {
+        throw new Error('getFindRootFromPattern() expected Minimatch(...).set.length to be 1. Actual: ' + minimatchObj.set.length);
+    }
+    var literalSegments = [];
+    for (var _i = 0, _a = minimatchObj.set[0]; _i < _a.length; _i++) {
+        var parsedSegment = _a[_i];
+        if (typeof parsedSegment == 'string') {
+            // the item is a string when the original input for the path segment does not contain any
+            // unescaped glob characters.
+            //
+            // note, the string here is already unescaped (i.e. glob escaping removed), so it is ready
+            // to pass to find() as-is. for example, an input string 'hello\\*world' => 'hello*world'.
+            literalSegments.push(parsedSegment);
+            continue;
+        }
+        break;
+    }
+    // join the literal segments back together. Minimatch converts '\' to '/' on Windows, then squashes
+    // consequetive slashes, and finally splits on slash. this means that UNC format is lost, but can
+    // be detected from the original pattern.
+    var joinedSegments = literalSegments.join('/');
+    if (joinedSegments && process.platform == 'win32' && _startsWith(pattern.replace(/\\/g, '/'), '//')) {
+        joinedSegments = '/' + joinedSegments; // restore UNC format
+    }
+    // determine the find path
+    var findPath;
+    if (_isRooted(pattern)) { // the pattern was rooted
+        findPath = joinedSegments;
+    }
+    else if (joinedSegments) { // the pattern was not rooted, and literal segments were found
+        findPath = _ensureRooted(defaultRoot, joinedSegments);
+    }
+    else { // the pattern was not rooted, and no literal segments were found
+        findPath = defaultRoot;
+    }
+    // clean up the path
+    if (findPath) {
+        findPath = _getDirectoryName(_ensureRooted(findPath, '_')); // hack to remove unnecessary trailing slash
+        findPath = _normalizeSeparators(findPath); // normalize slashes
+    }
+    return {
+        adjustedPattern: _ensurePatternRooted(defaultRoot, pattern),
+        findPath: findPath,
+        statOnly: literalSegments.length == minimatchObj.set[0].length,
+    };
+}
+exports._getFindInfoFromPattern = _getFindInfoFromPattern;
+function _ensurePatternRooted(root, p) {
+    if (!root) {
+        throw new Error('ensurePatternRooted() parameter "root" cannot be empty');
+    }
+    if (!p) {
+        throw new Error('ensurePatternRooted() parameter "p" cannot be empty');
+    }
+    if (_isRooted(p)) {
+        return p;
+    }
+    // normalize root
+    root = _normalizeSeparators(root);
+    // escape special glob characters
+    root = (process.platform == 'win32' ? root : root.replace(/\\/g, '\\\\')) // escape '\' on OSX/Linux
+        .replace(/(\[)(?=[^\/]+\])/g, '[[]') // escape '[' when ']' follows within the path segment
+        .replace(/\?/g, '[?]') // escape '?'
+        .replace(/\*/g, '[*]') // escape '*'
+        .replace(/\+\(/g, '[+](') // escape '+('
+        .replace(/@\(/g, '[@](') // escape '@('
+        .replace(/!\(/g, '[!]('); // escape '!('
+    return _ensureRooted(root, p);
+}
+exports._ensurePatternRooted = _ensurePatternRooted;
+//-------------------------------------------------------------------
+// Populate the vault with sensitive data.  Inputs and Endpoints
+//-------------------------------------------------------------------
+function _loadData() {
+    // in agent, prefer TempDirectory then workFolder.
+    // In interactive dev mode, it won't be
+    var keyPath = _getVariable("agent.TempDirectory") || _getVariable("agent.workFolder") || process.cwd();
+    exports._vault = new vm.Vault(keyPath);
+    exports._knownVariableMap = {};
+    _debug('loading inputs and endpoints');
+    var loaded = 0;
+    for (var envvar in process.env) {
+        if (_startsWith(envvar, 'INPUT_') ||
+            _startsWith(envvar, 'ENDPOINT_AUTH_') ||
+            _startsWith(envvar, 'SECUREFILE_TICKET_') ||
+            _startsWith(envvar, 'SECRET_') ||
+            _startsWith(envvar, 'VSTS_TASKVARIABLE_')) {
+            // Record the secret variable metadata. This is required by getVariable to know whether
+            // to retrieve the value from the vault. In a 2.104.1 agent or higher, this metadata will
+            // be overwritten when the VSTS_SECRET_VARIABLES env var is processed below.
+            if (_startsWith(envvar, 'SECRET_')) {
+                var variableName = envvar.substring('SECRET_'.length);
+                if (variableName) {
+                    // This is technically not the variable name (has underscores instead of dots),
+                    // but it's good enough to make getVariable work in a pre-2.104.1 agent where
+                    // the VSTS_SECRET_VARIABLES env var is not defined.
+                    exports._knownVariableMap[_getVariableKey(variableName)] = { name: variableName, secret: true };
+                }
+            }
+            // store the secret
+            var value = process.env[envvar];
+            if (value) {
+                ++loaded;
+                _debug('loading ' + envvar);
+                exports._vault.storeSecret(envvar, value);
+                delete process.env[envvar];
+            }
+        }
+    }
+    _debug('loaded ' + loaded);
+    var correlationId = process.env["COMMAND_CORRELATION_ID"];
+    delete process.env["COMMAND_CORRELATION_ID"];
+    _commandCorrelationId = correlationId ? String(correlationId) : "";
+    // store public variable metadata
+    var names;
+    try {
+        names = JSON.parse(process.env['VSTS_PUBLIC_VARIABLES'] || '[]');
+    }
+    catch (err) {
+        throw new Error('Failed to parse VSTS_PUBLIC_VARIABLES as JSON. ' + err); // may occur during interactive testing
+    }
+    names.forEach(function (name) {
+        exports._knownVariableMap[_getVariableKey(name)] = { name: name, secret: false };
+    });
+    delete process.env['VSTS_PUBLIC_VARIABLES'];
+    // store secret variable metadata
+    try {
+        names = JSON.parse(process.env['VSTS_SECRET_VARIABLES'] || '[]');
+    }
+    catch (err) {
+        throw new Error('Failed to parse VSTS_SECRET_VARIABLES as JSON. ' + err); // may occur during interactive testing
+    }
+    names.forEach(function (name) {
+        exports._knownVariableMap[_getVariableKey(name)] = { name: name, secret: true };
+    });
+    delete process.env['VSTS_SECRET_VARIABLES'];
+    // avoid loading twice (overwrites .taskkey)
+    global['_vsts_task_lib_loaded'] = true;
+}
+exports._loadData = _loadData;
+//--------------------------------------------------------------------------------
+// Internal path helpers.
+//--------------------------------------------------------------------------------
+/**
+ * Defines if path is unc-path.
+ *
+ * @param path  a path to a file.
+ * @returns     true if path starts with double backslash, otherwise returns false.
+ */
+function _isUncPath(path) {
+    return /^\\\\[^\\]/.test(path);
+}
+exports._isUncPath = _isUncPath;
+function _ensureRooted(root, p) {
+    if (!root) {
+        throw new Error('ensureRooted() parameter "root" cannot be empty');
+    }
+    if (!p) {
+        throw new Error('ensureRooted() parameter "p" cannot be empty');
+    }
+    if (_isRooted(p)) {
+        return p;
+    }
+    if (process.platform == 'win32' && root.match(/^[A-Z]:$/i)) { // e.g. C:
+        return root + p;
+    }
+    // ensure root ends with a separator
+    if (_endsWith(root, '/') || (process.platform == 'win32' && _endsWith(root, '\\'))) {
+        // root already ends with a separator
+    }
+    else {
+        root += path.sep; // append separator
+    }
+    return root + p;
+}
+exports._ensureRooted = _ensureRooted;
+/**
+ * Determines the parent path and trims trailing slashes (when safe). Path separators are normalized
+ * in the result. This function works similar to the .NET System.IO.Path.GetDirectoryName() method.
+ * For example, C:\hello\world\ returns C:\hello\world (trailing slash removed). Returns empty when
+ * no higher directory can be determined.
+ */
+function _getDirectoryName(p) {
+    // short-circuit if empty
+    if (!p) {
+        return '';
+    }
+    // normalize separators
+    p = _normalizeSeparators(p);
+    // on Windows, the goal of this function is to match the behavior of
+    // [System.IO.Path]::GetDirectoryName(), e.g.
+    //      C:/             =>
+    //      C:/hello        => C:\
+    //      C:/hello/       => C:\hello
+    //      C:/hello/world  => C:\hello
+    //      C:/hello/world/ => C:\hello\world
+    //      C:              =>
+    //      C:hello         => C:
+    //      C:hello/        => C:hello
+    //      /               =>
+    //      /hello          => \
+    //      /hello/         => \hello
+    //      //hello         =>
+    //      //hello/        =>
+    //      //hello/world   =>
+    //      //hello/world/  => \\hello\world
+    //
+    // unfortunately, path.dirname() can't simply be used. for example, on Windows
+    // it yields different results from Path.GetDirectoryName:
+    //      C:/             => C:/
+    //      C:/hello        => C:/
+    //      C:/hello/       => C:/
+    //      C:/hello/world  => C:/hello
+    //      C:/hello/world/ => C:/hello
+    //      C:              => C:
+    //      C:hello         => C:
+    //      C:hello/        => C:
+    //      /               => /
+    //      /hello          => /
+    //      /hello/         => /
+    //      //hello         => /
+    //      //hello/        => /
+    //      //hello/world   => //hello/world
+    //      //hello/world/  => //hello/world/
+    //      //hello/world/again => //hello/world/
+    //      //hello/world/again/ => //hello/world/
+    //      //hello/world/again/again => //hello/world/again
+    //      //hello/world/again/again/ => //hello/world/again
+    if (process.platform == 'win32') {
+        if (/^[A-Z]:\\?[^\\]+$/i.test(p)) { // e.g. C:\hello or C:hello
+            return p.charAt(2) == '\\' ? p.substring(0, 3) : p.substring(0, 2);
+        }
+        else if (/^[A-Z]:\\?$/i.test(p)) { // e.g. C:\ or C:
+            return '';
+        }
+        var lastSlashIndex = p.lastIndexOf('\\');
+        if (lastSlashIndex < 0) { // file name only
+            return '';
+        }
+        else if (p == '\\') { // relative root
+            return '';
+        }
+        else if (lastSlashIndex == 0) { // e.g. \\hello
+            return '\\';
+        }
+        else if (/^\\\\[^\\]+(\\[^\\]*)?$/.test(p)) { // UNC root, e.g. \\hello or \\hello\ or \\hello\world
+            return '';
+        }
+        return p.substring(0, lastSlashIndex); // e.g. hello\world => hello or hello\world\ => hello\world
+        // note, this means trailing slashes for non-root directories
+        // (i.e. not C:\, \, or \\unc\) will simply be removed.
+    }
+    // OSX/Linux
+    if (p.indexOf('/') < 0) { // file name only
+        return '';
+    }
+    else if (p == '/') {
+        return '';
+    }
+    else if (_endsWith(p, '/')) {
+        return p.substring(0, p.length - 1);
+    }
+    return path.dirname(p);
+}
+exports._getDirectoryName = _getDirectoryName;
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function _isRooted(p) {
+    p = _normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (process.platform == 'win32') {
+        return _startsWith(p, '\\') || // e.g. \ or \hello or \\hello
+            /^[A-Z]:/i.test(p); // e.g. C: or C:\hello
+    }
+    return _startsWith(p, '/'); // e.g. /hello
+}
+exports._isRooted = _isRooted;
+function _normalizeSeparators(p) {
+    p = p || '';
+    if (process.platform == 'win32') {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        var isUnc = /^\\\\+[^\\]/.test(p); // e.g. \\hello
+        return (isUnc ? '\\' : '') + p.replace(/\\\\+/g, '\\'); // preserve leading // for UNC
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+exports._normalizeSeparators = _normalizeSeparators;
+//-----------------------------------------------------
+// Expose proxy information to vsts-node-api
+//-----------------------------------------------------
+function _exposeProxySettings() {
+    var proxyUrl = _getVariable('Agent.ProxyUrl');
+    if (proxyUrl && proxyUrl.length > 0) {
+        var proxyUsername = _getVariable('Agent.ProxyUsername');
+        var proxyPassword = _getVariable('Agent.ProxyPassword');
+        var proxyBypassHostsJson = _getVariable('Agent.ProxyBypassList');
+        global['_vsts_task_lib_proxy_url'] = proxyUrl;
+        global['_vsts_task_lib_proxy_username'] = proxyUsername;
+        global['_vsts_task_lib_proxy_bypass'] = proxyBypassHostsJson;
+        global['_vsts_task_lib_proxy_password'] = _exposeTaskLibSecret('proxy', proxyPassword || '');
+        _debug('expose agent proxy configuration.');
+        global['_vsts_task_lib_proxy'] = true;
+    }
+}
+exports._exposeProxySettings = _exposeProxySettings;
+//-----------------------------------------------------
+// Expose certificate information to vsts-node-api
+//-----------------------------------------------------
+function _exposeCertSettings() {
+    var ca = _getVariable('Agent.CAInfo');
+    if (ca) {
+        global['_vsts_task_lib_cert_ca'] = ca;
+    }
+    var clientCert = _getVariable('Agent.ClientCert');
+    if (clientCert) {
+        var clientCertKey = _getVariable('Agent.ClientCertKey');
+        var clientCertArchive = _getVariable('Agent.ClientCertArchive');
+        var clientCertPassword = _getVariable('Agent.ClientCertPassword');
+        global['_vsts_task_lib_cert_clientcert'] = clientCert;
+        global['_vsts_task_lib_cert_key'] = clientCertKey;
+        global['_vsts_task_lib_cert_archive'] = clientCertArchive;
+        global['_vsts_task_lib_cert_passphrase'] = _exposeTaskLibSecret('cert', clientCertPassword || '');
+    }
+    if (ca || clientCert) {
+        _debug('expose agent certificate configuration.');
+        global['_vsts_task_lib_cert'] = true;
+    }
+    var skipCertValidation = _getVariable('Agent.SkipCertValidation') || 'false';
+    if (skipCertValidation) {
+        global['_vsts_task_lib_skip_cert_validation'] = skipCertValidation.toUpperCase() === 'TRUE';
+    }
+}
+exports._exposeCertSettings = _exposeCertSettings;
+// We store the encryption key on disk and hold the encrypted content and key file in memory
+// return base64encoded<keyFilePath>:base64encoded<encryptedContent>
+// downstream vsts-node-api will retrieve the secret later
+function _exposeTaskLibSecret(keyFile, secret) {
+    if (secret) {
+        var encryptKey = crypto.randomBytes(32);
+        var iv = crypto.randomBytes(16);
+        var cipher = crypto.createCipheriv("aes-256-ctr", encryptKey, iv);
+        var encryptedContent = cipher.update(secret, "utf8", "hex"); // CodeQL [SM01511] agent need to retrieve password later to connect to proxy server
+        encryptedContent += cipher.final("hex");
+        var storageFile = path.join(_getVariable('Agent.TempDirectory') || _getVariable("agent.workFolder") || process.cwd(), keyFile);
+        var keyAndIv = encryptKey.toString('base64') + ':' + iv.toString('base64');
+        fs.writeFileSync(storageFile, keyAndIv, { encoding: 'utf8' });
+        return Buffer.from(storageFile).toString('base64') + ':' + Buffer.from(encryptedContent).toString('base64');
+    }
+}
+function isSigPipeError(e) {
+    var _a;
+    if (!e || typeof e !== 'object') {
+        return false;
+    }
+    return e.code === 'EPIPE' && ((_a = e.syscall) === null || _a === void 0 ? void 0 : _a.toUpperCase()) === 'WRITE';
+}
+exports.isSigPipeError = isSigPipeError;
+
+
+/***/ }),
+
+/***/ 137:
+/***/ ((module) => {
+
+// Copyright (c) Microsoft. All rights reserved.
+// Licensed under the MIT license. See LICENSE file in the project root for full license information.
+
+// Generated by make.js from lib.json and Strings/resources.resjson.
+module.exports = {
+  "messages": {
+    "LIB_CopyDirectoryWithoutRecursiveOption": "cp: cannot copy a directory '%s' without the recursive option",
+    "LIB_CopyFileFailed": "Error while copying the file. Attempts left: %s",
+    "LIB_DirectoryStackEmpty": "Directory stack is empty",
+    "LIB_EndpointAuthNotExist": "Endpoint auth data not present: %s",
+    "LIB_EndpointDataNotExist": "Endpoint data parameter %s not present: %s",
+    "LIB_EndpointNotExist": "Endpoint not present: %s",
+    "LIB_FailOnCode": "Failure return code: %d",
+    "LIB_InputRequired": "Input required: %s",
+    "LIB_InvalidEndpointAuth": "Invalid endpoint auth: %s",
+    "LIB_InvalidPattern": "Invalid pattern: '%s'",
+    "LIB_InvalidSecureFilesInput": "Invalid secure file input: %s",
+    "LIB_LocStringNotFound": "Can\\'t find loc string for key: %s",
+    "LIB_MergeTestResultNotSupported": "Merging test results from multiple files to one test run is not supported on this version of build agent for OSX/Linux, each test result file will be published as a separate test run in VSO/TFS.",
+    "LIB_MkdirFailed": "Unable to create directory '%s'. %s",
+    "LIB_MkdirFailedFileExists": "Unable to create directory '%s'. Conflicting file exists: '%s'",
+    "LIB_MkdirFailedInvalidDriveRoot": "Unable to create directory '%s'. Root directory does not exist: '%s'",
+    "LIB_MkdirFailedInvalidShare": "Unable to create directory '%s'. Unable to verify the directory exists: '%s'. If directory is a file share, please verify the share name is correct, the share is online, and the current process has permission to access the share.",
+    "LIB_MultilineSecret": "Secrets cannot contain multiple lines",
+    "LIB_NotFoundPreviousDirectory": "Could not find previous directory",
+    "LIB_OperationFailed": "Failed %s: %s",
+    "LIB_ParameterIsRequired": "%s not supplied",
+    "LIB_PathHasNullByte": "Path cannot contain null bytes",
+    "LIB_PathIsNotADirectory": "Path is not a directory: %s",
+    "LIB_PathNotFound": "Not found %s: %s",
+    "LIB_PlatformNotSupported": "Platform not supported: %s",
+    "LIB_ProcessError": "There was an error when attempting to execute the process '%s'. This may indicate the process failed to start. Error: %s",
+    "LIB_ProcessExitCode": "The process '%s' failed with exit code %s",
+    "LIB_ProcessStderr": "The process '%s' failed because one or more lines were written to the STDERR stream",
+    "LIB_ResourceFileAlreadySet": "Resource file has already set to: %s",
+    "LIB_ResourceFileNotExist": "Resource file doesn\\'t exist: %s",
+    "LIB_ResourceFileNotSet": "Resource file haven\\'t set, can\\'t find loc string for key: %s",
+    "LIB_ReturnCode": "Return code: %d",
+    "LIB_StdioNotClosed": "The STDIO streams did not close within %s seconds of the exit event from process '%s'. This may indicate a child process inherited the STDIO streams and has not yet exited.",
+    "LIB_UndefinedNodeVersion": "Node version is undefined.",
+    "LIB_UnhandledEx": "Unhandled: %s",
+    "LIB_UseFirstGlobMatch": "Multiple workspace matches. using first.",
+    "LIB_WhichNotFound_Linux": "Unable to locate executable file: '%s'. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.",
+    "LIB_WhichNotFound_Win": "Unable to locate executable file: '%s'. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file."
+  },
+  "localizedMessages": {
+    "de-DE": {
+      "loc.messages.LIB_CopyFileFailed": "Fehler beim Kopieren der Datei. Verbleibende Versuche: %s",
+      "loc.messages.LIB_DirectoryStackEmpty": "Der Verzeichnisstapel ist leer.",
+      "loc.messages.LIB_EndpointAuthNotExist": "Die Endpunkt-Authentifizierungsdatensind nicht vorhanden: %s",
+      "loc.messages.LIB_EndpointDataNotExist": "Der Endpunkt-Datenparameter %s ist nicht vorhanden: %s",
+      "loc.messages.LIB_EndpointNotExist": "Der Endpunkt ist nicht vorhanden: %s",
+      "loc.messages.LIB_FailOnCode": "Fehler beim Rückgabecode: %d",
+      "loc.messages.LIB_InputRequired": "Eingabe erforderlich: %s",
+      "loc.messages.LIB_InvalidEndpointAuth": "Ungültige Endpunktauthentifizierung: %s",
+      "loc.messages.LIB_InvalidPattern": "Ungültiges Muster: \"%s\"",
+      "loc.messages.LIB_InvalidSecureFilesInput": "Ungültige sichere Dateiausgabe: %s",
+      "loc.messages.LIB_LocStringNotFound": "Die Lokalisierungszeichenfolge für den folgenden Schlüssel wurde nicht gefunden: %s",
+      "loc.messages.LIB_MergeTestResultNotSupported": "Das Mergen von Testergebnissen aus mehreren Dateien in einen Testlauf wird von dieser Version des Build-Agents für OSX/Linux nicht unterstützt. Jede Testergebnisdatei wird als separater Testlauf in VSO/TFS veröffentlicht.",
+      "loc.messages.LIB_MkdirFailed": "Das Verzeichnis \"%s\" kann nicht erstellt werden. %s",
+      "loc.messages.LIB_MkdirFailedFileExists": "Das Verzeichnis \"%s\" kann nicht erstellt werden. Eine in Konflikt stehende Datei ist vorhanden: \"%s\"",
+      "loc.messages.LIB_MkdirFailedInvalidDriveRoot": "Das Verzeichnis \"%s\" kann nicht erstellt werden. Das Stammverzeichnis ist nicht vorhanden: %s",
+      "loc.messages.LIB_MkdirFailedInvalidShare": "Das Verzeichnis \"%s\" kann nicht erstellt werden. Es kann nicht überprüft werden, ob das Verzeichnis vorhanden ist: {%s}. Wenn das Verzeichnis eine Dateifreigabe ist, stellen Sie sicher, dass der Freigabename richtig, die Freigabe online und der aktuelle Prozess berechtigt ist, auf die Freigabe zuzugreifen.",
+      "loc.messages.LIB_MultilineSecret": "Geheimnisse dürfen nicht mehrere Zeilen enthalten",
+      "loc.messages.LIB_NotFoundPreviousDirectory": "Vorheriges Verzeichnis wurde nicht gefunden.",
+      "loc.messages.LIB_OperationFailed": "Fehler %s: %s",
+      "loc.messages.LIB_ParameterIsRequired": "\"%s\" wurde nicht angegeben.",
+      "loc.messages.LIB_PathHasNullByte": "Der Pfad darf keine NULL-Bytes enthalten.",
+      "loc.messages.LIB_PathIsNotADirectory": "Der Pfad ist kein Verzeichnis: %s",
+      "loc.messages.LIB_PathNotFound": "Nicht gefunden %s: %s",
+      "loc.messages.LIB_PlatformNotSupported": "Plattform wird nicht unterstützt: %s",
+      "loc.messages.LIB_ProcessError": "Fehler beim Ausführen des Prozesses \"%s\". Möglicherweise konnte der Prozess nicht gestartet werden. Fehler: %s",
+      "loc.messages.LIB_ProcessExitCode": "Fehler beim Prozess \"%s\" mit Exitcode %s.",
+      "loc.messages.LIB_ProcessStderr": "Fehler beim Prozess \"%s\": Mindestens eine Zeile wurde in den STDERR-Datenstrom geschrieben.",
+      "loc.messages.LIB_ResourceFileAlreadySet": "Die Ressourcendatei wurde bereits festgelegt auf: %s",
+      "loc.messages.LIB_ResourceFileNotExist": "Die Ressourcendatei ist nicht vorhanden: %s",
+      "loc.messages.LIB_ResourceFileNotSet": "Die Ressourcendatei wurde nicht festgelegt. Die Lokalisierungszeichenfolge für den folgenden Schlüssel wurde nicht gefunden: %s",
+      "loc.messages.LIB_ReturnCode": "Rückgabecode: %d",
+      "loc.messages.LIB_StdioNotClosed": "Die STDIO-Datenströme wurden nicht innerhalb von %s Sekunden nach dem Beendigungsereignis aus dem Prozess \"%s\" geschlossen. Möglicherweise hat ein untergeordneter Prozess die STDIO-Datenströme geerbt und wurde noch nicht beendet.",
+      "loc.messages.LIB_UndefinedNodeVersion": "Die Knotenversion ist nicht definiert.",
+      "loc.messages.LIB_UnhandledEx": "Ausnahmefehler: %s",
+      "loc.messages.LIB_UseFirstGlobMatch": "Mehrere Arbeitsbereichübereinstimmungen. Die erste Übereinstimmung wird verwendet.",
+      "loc.messages.LIB_WhichNotFound_Linux": "Ausführbare Datei nicht gefunden: '%s'. Prüfen Sie, ob der Dateipfad vorhanden ist oder sich die Datei in einem von der PATH-Umgebungsvariablen angegebenen Verzeichnis befindet. Prüfen Sie zudem den Dateimodus, um sicherzustellen, dass die Datei ausführbar ist.",
+      "loc.messages.LIB_WhichNotFound_Win": "Ausführbare Datei nicht gefunden: \"%s\". Prüfen Sie, ob der Dateipfad vorhanden ist oder sich die Datei in einem von der PATH-Umgebungsvariablen angegebenen Verzeichnis befindet. Prüfen Sie zudem, ob die Datei eine gültige Erweiterung für eine ausführbare Datei aufweist."
+    },
+    "en-US": {
+      "loc.messages.LIB_CopyDirectoryWithoutRecursiveOption": "cp: cannot copy a directory '%s' without the recursive option",
+      "loc.messages.LIB_CopyFileFailed": "Error while copying the file. Attempts left: %s",
+      "loc.messages.LIB_DirectoryStackEmpty": "Directory stack is empty",
+      "loc.messages.LIB_EndpointAuthNotExist": "Endpoint auth data not present: %s",
+      "loc.messages.LIB_EndpointDataNotExist": "Endpoint data parameter %s not present: %s",
+      "loc.messages.LIB_EndpointNotExist": "Endpoint not present: %s",
+      "loc.messages.LIB_FailOnCode": "Failure return code: %d",
+      "loc.messages.LIB_InputRequired": "Input required: %s",
+      "loc.messages.LIB_InvalidEndpointAuth": "Invalid endpoint auth: %s",
+      "loc.messages.LIB_InvalidPattern": "Invalid pattern: '%s'",
+      "loc.messages.LIB_InvalidSecureFilesInput": "Invalid secure file input: %s",
+      "loc.messages.LIB_LocStringNotFound": "Can\\'t find loc string for key: %s",
+      "loc.messages.LIB_MergeTestResultNotSupported": "Merging test results from multiple files to one test run is not supported on this version of build agent for OSX/Linux, each test result file will be published as a separate test run in VSO/TFS.",
+      "loc.messages.LIB_MkdirFailed": "Unable to create directory '%s'. %s",
+      "loc.messages.LIB_MkdirFailedFileExists": "Unable to create directory '%s'. Conflicting file exists: '%s'",
+      "loc.messages.LIB_MkdirFailedInvalidDriveRoot": "Unable to create directory '%s'. Root directory does not exist: '%s'",
+      "loc.messages.LIB_MkdirFailedInvalidShare": "Unable to create directory '%s'. Unable to verify the directory exists: '%s'. If directory is a file share, please verify the share name is correct, the share is online, and the current process has permission to access the share.",
+      "loc.messages.LIB_MultilineSecret": "Secrets cannot contain multiple lines",
+      "loc.messages.LIB_NotFoundPreviousDirectory": "Could not find previous directory",
+      "loc.messages.LIB_OperationFailed": "Failed %s: %s",
+      "loc.messages.LIB_ParameterIsRequired": "%s not supplied",
+      "loc.messages.LIB_PathHasNullByte": "Path cannot contain null bytes",
+      "loc.messages.LIB_PathIsNotADirectory": "Path is not a directory: %s",
+      "loc.messages.LIB_PathNotFound": "Not found %s: %s",
+      "loc.messages.LIB_PlatformNotSupported": "Platform not supported: %s",
+      "loc.messages.LIB_ProcessError": "There was an error when attempting to execute the process '%s'. This may indicate the process failed to start. Error: %s",
+      "loc.messages.LIB_ProcessExitCode": "The process '%s' failed with exit code %s",
+      "loc.messages.LIB_ProcessStderr": "The process '%s' failed because one or more lines were written to the STDERR stream",
+      "loc.messages.LIB_ResourceFileAlreadySet": "Resource file has already set to: %s",
+      "loc.messages.LIB_ResourceFileNotExist": "Resource file doesn\\'t exist: %s",
+      "loc.messages.LIB_ResourceFileNotSet": "Resource file haven\\'t set, can\\'t find loc string for key: %s",
+      "loc.messages.LIB_ReturnCode": "Return code: %d",
+      "loc.messages.LIB_StdioNotClosed": "The STDIO streams did not close within %s seconds of the exit event from process '%s'. This may indicate a child process inherited the STDIO streams and has not yet exited.",
+      "loc.messages.LIB_UndefinedNodeVersion": "Node version is undefined.",
+      "loc.messages.LIB_UnhandledEx": "Unhandled: %s",
+      "loc.messages.LIB_UseFirstGlobMatch": "Multiple workspace matches. using first.",
+      "loc.messages.LIB_WhichNotFound_Linux": "Unable to locate executable file: '%s'. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.",
+      "loc.messages.LIB_WhichNotFound_Win": "Unable to locate executable file: '%s'. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file."
+    },
+    "es-ES": {
+      "loc.messages.LIB_CopyFileFailed": "Error al copiar el archivo. Intentos restantes: %s",
+      "loc.messages.LIB_DirectoryStackEmpty": "La pila de directorios está vacía",
+      "loc.messages.LIB_EndpointAuthNotExist": "Los datos de autenticación del punto de conexión no existen: %s.",
+      "loc.messages.LIB_EndpointDataNotExist": "El parámetro %s de datos del punto de conexión no existe: %s.",
+      "loc.messages.LIB_EndpointNotExist": "No hay punto de conexión: %s",
+      "loc.messages.LIB_FailOnCode": "Código de retorno de error: %d",
+      "loc.messages.LIB_InputRequired": "Entrada requerida: %s",
+      "loc.messages.LIB_InvalidEndpointAuth": "Autenticación de punto de conexión no válida: %s",
+      "loc.messages.LIB_InvalidPattern": "Patrón no válido: '%s'",
+      "loc.messages.LIB_InvalidSecureFilesInput": "Entrada de archivo seguro no válida: %s",
+      "loc.messages.LIB_LocStringNotFound": "No se encuentra la cadena localizada para la clave: %s",
+      "loc.messages.LIB_MergeTestResultNotSupported": "Esta versión del agente de compilación para OSX/Linux no admite la fusión mediante combinación de resultados de pruebas de varios archivos en una serie de pruebas. Cada archivo de resultados de pruebas se publicará como una serie de pruebas diferente en VSO/TFS.",
+      "loc.messages.LIB_MkdirFailed": "No se puede crear el directorio '%s'. %s",
+      "loc.messages.LIB_MkdirFailedFileExists": "No se puede crear el directorio '%s'. Hay un conflicto entre archivos: '%s'",
+      "loc.messages.LIB_MkdirFailedInvalidDriveRoot": "No se puede crear el directorio '%s'. El directorio raíz no existe: '%s'",
+      "loc.messages.LIB_MkdirFailedInvalidShare": "No se puede crear el directorio '%s'. No se puede comprobar si el directorio existe: '%s'. Si el directorio es un recurso compartido de archivos, compruebe que el nombre es correcto, que está en línea y que el proceso actual tiene permiso de acceso a este.",
+      "loc.messages.LIB_MultilineSecret": "Los secretos no pueden contener varias líneas.",
+      "loc.messages.LIB_NotFoundPreviousDirectory": "No se ha encontrado el directorio anterior",
+      "loc.messages.LIB_OperationFailed": "Error de %s: %s",
+      "loc.messages.LIB_ParameterIsRequired": "No se ha proporcionado %s",
+      "loc.messages.LIB_PathHasNullByte": "La ruta de acceso no puede tener bytes nulos",
+      "loc.messages.LIB_PathIsNotADirectory": "La ruta de acceso no es un directorio: %s",
+      "loc.messages.LIB_PathNotFound": "No se encuentra %s: %s",
+      "loc.messages.LIB_PlatformNotSupported": "No se admite la plataforma: %s",
+      "loc.messages.LIB_ProcessError": "Error al intentar ejecutar el proceso \"%s\". Esto puede indicar que no se pudo iniciar el proceso. Error: %s",
+      "loc.messages.LIB_ProcessExitCode": "Error del proceso \"%s\" con el código de salida %s",
+      "loc.messages.LIB_ProcessStderr": "Error del proceso \"%s\" porque se escribieron una o varias líneas en la secuencia STDERR",
+      "loc.messages.LIB_ResourceFileAlreadySet": "El archivo de recursos se ha establecido ya en: %s",
+      "loc.messages.LIB_ResourceFileNotExist": "El archivo de recursos no existe: %s",
+      "loc.messages.LIB_ResourceFileNotSet": "No se ha establecido el archivo de recursos. No se encuentra la cadena localizada para la clave: %s",
+      "loc.messages.LIB_ReturnCode": "Código de retorno: %d",
+      "loc.messages.LIB_StdioNotClosed": "Las secuencias STDIO no se cerraron en un plazo de %s segundos desde el evento de salida del proceso \"%s\". Esto puede indicar que un proceso secundario ha heredado las secuencias STDIO y aún no se ha cerrado.",
+      "loc.messages.LIB_UndefinedNodeVersion": "La versión del nodo no está definida.",
+      "loc.messages.LIB_UnhandledEx": "No controlada: %s",
+      "loc.messages.LIB_UseFirstGlobMatch": "Hay varias coincidencias en el área de trabajo. Se usará la primera.",
+      "loc.messages.LIB_WhichNotFound_Linux": "No se puede encontrar el archivo ejecutable: \"%s\". Compruebe que la ruta de acceso del archivo existe o que el archivo se puede encontrar en un directorio especificado en la variable de entorno PATH. Revise también el modo de archivo para comprobar que el archivo es ejecutable.",
+      "loc.messages.LIB_WhichNotFound_Win": "No se puede encontrar el archivo ejecutable: \"%s\". Compruebe que la ruta de acceso del archivo existe o que el archivo se puede encontrar en un directorio especificado en la variable de entorno PATH. Revise también que el archivo tenga una extensión válida para un archivo ejecutable."
+    },
+    "fr-FR": {
+      "loc.messages.LIB_CopyFileFailed": "Erreur durant la copie du fichier. Tentatives restantes : %s",
+      "loc.messages.LIB_DirectoryStackEmpty": "La pile de répertoires est vide",
+      "loc.messages.LIB_EndpointAuthNotExist": "Données d'authentification du point de terminaison absentes : %s",
+      "loc.messages.LIB_EndpointDataNotExist": "Paramètre de données du point de terminaison %s absent : %s",
+      "loc.messages.LIB_EndpointNotExist": "Point de terminaison absent : %s",
+      "loc.messages.LIB_FailOnCode": "Code de retour de l'échec : %d",
+      "loc.messages.LIB_InputRequired": "Entrée nécessaire : %s",
+      "loc.messages.LIB_InvalidEndpointAuth": "Authentification du point de terminaison non valide : %s",
+      "loc.messages.LIB_InvalidPattern": "Modèle non valide : '%s'",
+      "loc.messages.LIB_InvalidSecureFilesInput": "Entrée de fichier sécurisé non valide : %s",
+      "loc.messages.LIB_LocStringNotFound": "Chaîne localisée introuvable pour la clé : %s",
+      "loc.messages.LIB_MergeTestResultNotSupported": "La fusion des résultats des tests de plusieurs fichiers en une seule série de tests n'est pas prise en charge dans cette version de l'agent de build pour OSX/Linux. Chaque fichier de résultats des tests est publié en tant que série de tests distincte dans VSO/TFS.",
+      "loc.messages.LIB_MkdirFailed": "Impossible de créer le répertoire '%s'. %s",
+      "loc.messages.LIB_MkdirFailedFileExists": "Impossible de créer le répertoire '%s'. Présence d'un fichier en conflit : '%s'",
+      "loc.messages.LIB_MkdirFailedInvalidDriveRoot": "Impossible de créer le répertoire '%s'. Le répertoire racine n'existe pas : '%s'",
+      "loc.messages.LIB_MkdirFailedInvalidShare": "Impossible de créer le répertoire '%s'. Impossible de vérifier l'existence du répertoire : '%s'. Si le répertoire est un partage de fichiers, vérifiez que le nom du partage est correct, que le partage est en ligne, et que le processus actuel est autorisé à accéder au partage.",
+      "loc.messages.LIB_MultilineSecret": "Les secrets ne peuvent pas contenir plusieurs lignes",
+      "loc.messages.LIB_NotFoundPreviousDirectory": "Désolé, nous n’avons pas pu trouver le répertoire précédent",
+      "loc.messages.LIB_OperationFailed": "Échec de %s : %s",
+      "loc.messages.LIB_ParameterIsRequired": "%s non fourni",
+      "loc.messages.LIB_PathHasNullByte": "Le chemin ne peut pas contenir d'octets de valeur Null",
+      "loc.messages.LIB_PathIsNotADirectory": "Le chemin d’accès n’est pas un répertoire : %s",
+      "loc.messages.LIB_PathNotFound": "%s : %s introuvable",
+      "loc.messages.LIB_PlatformNotSupported": "Plateforme non prise en charge : %s",
+      "loc.messages.LIB_ProcessError": "Erreur durant la tentative d'exécution du processus '%s'. Cela peut indiquer que le processus n'a pas réussi à démarrer. Erreur : %s",
+      "loc.messages.LIB_ProcessExitCode": "Échec du processus '%s'. Code de sortie : %s",
+      "loc.messages.LIB_ProcessStderr": "Échec du processus '%s', car une ou plusieurs lignes ont été écrites dans le flux STDERR",
+      "loc.messages.LIB_ResourceFileAlreadySet": "Le fichier de ressources est déjà défini : %s",
+      "loc.messages.LIB_ResourceFileNotExist": "Le fichier de ressources n'existe pas : %s",
+      "loc.messages.LIB_ResourceFileNotSet": "Le fichier de ressources n'est pas défini. La chaîne localisée de la clé est introuvable : %s",
+      "loc.messages.LIB_ReturnCode": "Code de retour : %d",
+      "loc.messages.LIB_StdioNotClosed": "Les flux STDIO ne se sont pas fermés dans les %s secondes qui ont suivi l'événement exit du processus '%s'. Cela peut indiquer qu'un processus enfant a hérité des flux STDIO et qu'il n'est pas encore sorti.",
+      "loc.messages.LIB_UndefinedNodeVersion": "La version du nœud n’est pas définie.",
+      "loc.messages.LIB_UnhandledEx": "Non géré : %s",
+      "loc.messages.LIB_UseFirstGlobMatch": "Plusieurs espaces de travail correspondants. Utilisation du premier d'entre eux.",
+      "loc.messages.LIB_WhichNotFound_Linux": "Impossible de localiser le fichier exécutable : '%s'. Vérifiez si le chemin du fichier existe ou si le fichier peut se trouver dans un répertoire spécifié par la variable d'environnement PATH. Vérifiez également le Mode de Fichier pour déterminer si le fichier est exécutable.",
+      "loc.messages.LIB_WhichNotFound_Win": "Impossible de localiser le fichier exécutable : '%s'. Vérifiez si le chemin du fichier existe ou si le fichier peut se trouver dans un répertoire spécifié par la variable d'environnement PATH. Vérifiez également si le fichier a une extension de fichier exécutable valide."
+    },
+    "it-IT": {
+      "loc.messages.LIB_CopyFileFailed": "Si è verificato un errore durante la copia del file. Tentativi rimasti: %s",
+      "loc.messages.LIB_DirectoryStackEmpty": "Lo stack della directory è vuoto",
+      "loc.messages.LIB_EndpointAuthNotExist": "I dati di autenticazione endpoint non sono presenti: %s",
+      "loc.messages.LIB_EndpointDataNotExist": "Il parametro %s dei dati dell'endpoint non è presente: %s",
+      "loc.messages.LIB_EndpointNotExist": "Endpoint non presente: %s",
+      "loc.messages.LIB_FailOnCode": "Codice restituito dell'errore: %d",
+      "loc.messages.LIB_InputRequired": "Input richiesto: %s",
+      "loc.messages.LIB_InvalidEndpointAuth": "Autenticazione endpoint non valida: %s",
+      "loc.messages.LIB_InvalidPattern": "Criterio non valido: '%s'",
+      "loc.messages.LIB_InvalidSecureFilesInput": "L'input del file protetto non è valido: %s",
+      "loc.messages.LIB_LocStringNotFound": "La stringa localizzata per la chiave %s non è stata trovata",
+      "loc.messages.LIB_MergeTestResultNotSupported": "L'unione di più file risultanti da un'unica esecuzione dei test non è supportata in questa versione dell'agente di compilazione per OS X/Linux. Ogni file dei risultati del test verrà pubblicato come esecuzione dei test separata in VSO/TFS.",
+      "loc.messages.LIB_MkdirFailed": "Non è possibile creare la directory '%s'. %s",
+      "loc.messages.LIB_MkdirFailedFileExists": "Non è possibile creare la directory '%s'. Esiste un file in conflitto: '%s'",
+      "loc.messages.LIB_MkdirFailedInvalidDriveRoot": "Non è possibile creare la directory '%s'. La directory radice non esiste: '%s'",
+      "loc.messages.LIB_MkdirFailedInvalidShare": "Non è possibile creare la directory '%s' perché non è possibile verificarne l'esistenza: '%s'. Se la directory è una condivisione file, verificare che il nome della condivisione sia corretto, che la condivisione sia online e che il processo corrente sia autorizzato ad accedervi.",
+      "loc.messages.LIB_MultilineSecret": "I segreti non possono contenere più righe",
+      "loc.messages.LIB_NotFoundPreviousDirectory": "Non è stato possibile trovare la directory precedente",
+      "loc.messages.LIB_OperationFailed": "Operazione %s non riuscita: %s",
+      "loc.messages.LIB_ParameterIsRequired": "Parametro %s non fornito",
+      "loc.messages.LIB_PathHasNullByte": "Il percorso non può contenere byte Null",
+      "loc.messages.LIB_PathIsNotADirectory": "Il percorso non è una directory: %s",
+      "loc.messages.LIB_PathNotFound": "Percorso %s non trovato: %s",
+      "loc.messages.LIB_PlatformNotSupported": "Piattaforma non supportata: %s",
+      "loc.messages.LIB_ProcessError": "Si è verificato un errore durante il tentativo di eseguire il processo '%s'. Questo errore può indicare che non è stato possibile avviare il processo. Errore: %s",
+      "loc.messages.LIB_ProcessExitCode": "Il processo '%s' non è riuscito. Codice di uscita: %s",
+      "loc.messages.LIB_ProcessStderr": "Il processo '%s' non è riuscito perché una o più righe sono state scritte nel flusso STDERR",
+      "loc.messages.LIB_ResourceFileAlreadySet": "Il file di risorse è già stato impostato su %s",
+      "loc.messages.LIB_ResourceFileNotExist": "Il file di risorse non esiste: %s",
+      "loc.messages.LIB_ResourceFileNotSet": "Il file di risorse non è stato impostato. La stringa localizzata per la chiave %s non è stata trovata",
+      "loc.messages.LIB_ReturnCode": "Codice restituito: %d",
+      "loc.messages.LIB_StdioNotClosed": "I flussi STDIO non si sono chiusi entro %s secondi dall'evento di uscita dal processo '%s'. Questa condizione può indicare che un processo figlio ha ereditato i flussi STDIO e non è ancora stato terminato.",
+      "loc.messages.LIB_UndefinedNodeVersion": "La versione del nodo non è definita.",
+      "loc.messages.LIB_UnhandledEx": "Eccezione non gestita: %s",
+      "loc.messages.LIB_UseFirstGlobMatch": "Sono presenti più corrispondenze dell'area di lavoro. Verrà usata la prima.",
+      "loc.messages.LIB_WhichNotFound_Linux": "Il file eseguibile '%s' non è stato trovato. Verificare se il percorso di file esiste o il file è presente in una directory specificata dalla variabile di ambiente PATH. Controllare anche la modalità file per verificare che il file sia eseguibile.",
+      "loc.messages.LIB_WhichNotFound_Win": "Il file eseguibile '%s' non è stato trovato. Verificare se il percorso di file esiste o il file è presente in una directory specificata dalla variabile di ambiente PATH. Controllare anche che l'estensione sia valida per un file eseguibile."
+    },
+    "ja-JP": {
+      "loc.messages.LIB_CopyFileFailed": "ファイルのコピー中にエラーが発生しました。残りの試行回数: %s",
+      "loc.messages.LIB_DirectoryStackEmpty": "ディレクトリ スタックが空です",
+      "loc.messages.LIB_EndpointAuthNotExist": "エンドポイントの認証データがありません: %s",
+      "loc.messages.LIB_EndpointDataNotExist": "エンドポイントのデータ パラメーター %s がありません: %s",
+      "loc.messages.LIB_EndpointNotExist": "エンドポイントが存在しません: %s",
+      "loc.messages.LIB_FailOnCode": "失敗のリターン コード: %d",
+      "loc.messages.LIB_InputRequired": "入力が必要です: %s",
+      "loc.messages.LIB_InvalidEndpointAuth": "エンドポイントの認証が無効です: %s",
+      "loc.messages.LIB_InvalidPattern": "無効なパターン: '%s'",
+      "loc.messages.LIB_InvalidSecureFilesInput": "無効なセキュア ファイル入力: %s",
+      "loc.messages.LIB_LocStringNotFound": "キーの loc 文字列が見つかりません: %s",
+      "loc.messages.LIB_MergeTestResultNotSupported": "複数のファイルからのテスト結果を 1 つのテスト実行にマージする処理は、OSX/Linux 用のビルド エージェントのこのバージョンではサポートされていません。各テスト結果ファイルが VSO/TFS で別個のテスト実行として発行されます。",
+      "loc.messages.LIB_MkdirFailed": "ディレクトリ '%s' を作成できません。%s",
+      "loc.messages.LIB_MkdirFailedFileExists": "ディレクトリ '%s' を作成できません。競合するファイルが存在します: '%s'",
+      "loc.messages.LIB_MkdirFailedInvalidDriveRoot": "ディレクトリ '%s' を作成できません。ルート ディレクトリが存在しません: '%s'",
+      "loc.messages.LIB_MkdirFailedInvalidShare": "ディレクトリ '%s' を作成できません。ディレクトリが存在することを確認できません: '%s'。ディレクトリがファイル共有である場合、その共有名が正しいこと、その共有がオンラインであること、そして現在のプロセスにその共有へのアクセス許可があることをご確認ください。",
+      "loc.messages.LIB_MultilineSecret": "シークレットに複数の行を含めることはできません",
+      "loc.messages.LIB_NotFoundPreviousDirectory": "前のディレクトリが見つかりませんでした",
+      "loc.messages.LIB_OperationFailed": "失敗しました %s: %s",
+      "loc.messages.LIB_ParameterIsRequired": "%s が提供されていません",
+      "loc.messages.LIB_PathHasNullByte": "パスに null バイトを含めることはできません",
+      "loc.messages.LIB_PathIsNotADirectory": "パスがディレクトリではありません: %s",
+      "loc.messages.LIB_PathNotFound": "見つかりませんでした %s: %s",
+      "loc.messages.LIB_PlatformNotSupported": "プラットフォームがサポートされていません: %s",
+      "loc.messages.LIB_ProcessError": "プロセス '%s' を実行しようとしているときにエラーが発生しました。プロセスの開始に失敗したおそれがあります。エラー: %s",
+      "loc.messages.LIB_ProcessExitCode": "プロセス '%s' が終了コード %s で失敗しました",
+      "loc.messages.LIB_ProcessStderr": "1 つ以上の行が STDERR ストリームに書き込まれたため、プロセス '%s' が失敗しました",
+      "loc.messages.LIB_ResourceFileAlreadySet": "リソース ファイルは既に %s に設定されています",
+      "loc.messages.LIB_ResourceFileNotExist": "リソース ファイルが存在しません: %s",
+      "loc.messages.LIB_ResourceFileNotSet": "リソース ファイルが設定されておらず、キーの loc 文字列が見つかりません: %s",
+      "loc.messages.LIB_ReturnCode": "リターン コード: %d",
+      "loc.messages.LIB_StdioNotClosed": "STDIO ストリームが、プロセス '%s' の終了イベントから %s 秒以内に終了しませんでした。これは、子プロセスが STDIO ストリームを継承し、まだ終了していないことを示している可能性があります。",
+      "loc.messages.LIB_UndefinedNodeVersion": "ノードのバージョンが定義されていません。",
+      "loc.messages.LIB_UnhandledEx": "未処理: %s",
+      "loc.messages.LIB_UseFirstGlobMatch": "複数のワークスペースが一致します。最初のワークスペースが使用されます。",
+      "loc.messages.LIB_WhichNotFound_Linux": "実行可能ファイルが見つかりません: '%s'。ファイル パスが存在すること、またはそのファイルが PATH 環境変数で指定されたディレクトリ内にあることをご確認ください。ファイルが実行可能かどうかについてファイル モードもご確認ください。",
+      "loc.messages.LIB_WhichNotFound_Win": "実行可能ファイルが見つかりません: '%s'。ファイル パスが存在すること、またはそのファイルが PATH 環境変数で指定されたディレクトリ内にあることをご確認ください。そのファイルに実行可能ファイルの有効な拡張子がついていることもご確認ください。"
+    },
+    "ko-KR": {
+      "loc.messages.LIB_CopyFileFailed": "파일을 복사하는 동안 오류가 발생했습니다. 남은 시도 횟수: %s",
+      "loc.messages.LIB_DirectoryStackEmpty": "디렉터리 스택이 비어 있습니다.",
+      "loc.messages.LIB_EndpointAuthNotExist": "엔드포인트 인증 데이터가 없음: %s",
+      "loc.messages.LIB_EndpointDataNotExist": "엔드포인트 데이터 매개 변수 %s이(가) 없음: %s",
+      "loc.messages.LIB_EndpointNotExist": "엔드포인트가 없음: %s",
+      "loc.messages.LIB_FailOnCode": "실패 반환 코드: %d",
+      "loc.messages.LIB_InputRequired": "입력 필요: %s",
+      "loc.messages.LIB_InvalidEndpointAuth": "잘못된 엔드포인트 인증: %s",
+      "loc.messages.LIB_InvalidPattern": "잘못된 패턴: '%s'",
+      "loc.messages.LIB_InvalidSecureFilesInput": "보안 파일 입력이 잘못됨: %s",
+      "loc.messages.LIB_LocStringNotFound": "키에 대한 loc 문자열을 찾을 수 없음: %s",
+      "loc.messages.LIB_MergeTestResultNotSupported": "이 OSX/Linux용 빌드 에이전트 버전에서 여러 파일의 테스트 결과를 하나의 테스트 실행으로 병합하는 것을 지원하지 않습니다. 각 테스트 결과 파일은 VSO/TFS에서 별도의 테스트 실행으로 게시됩니다.",
+      "loc.messages.LIB_MkdirFailed": "'%s' 디렉터리를 만들 수 없습니다. %s",
+      "loc.messages.LIB_MkdirFailedFileExists": "'%s' 디렉터리를 만들 수 없습니다. 충돌하는 파일 '%s'이(가) 있습니다.",
+      "loc.messages.LIB_MkdirFailedInvalidDriveRoot": "'%s' 디렉터리를 만들 수 없습니다. 루트 디렉터리 '%s'이(가) 없습니다.",
+      "loc.messages.LIB_MkdirFailedInvalidShare": "'%s' 디렉터리를 만들 수 없습니다. '%s' 디렉터리가 있는지 확인할 수 없습니다. 디렉터리가 파일 공유인 경우 공유 이름이 올바르고, 공유가 온라인 상태이며, 현재 프로세스에 공유에 액세스할 수 있는 권한이 있는지 확인하세요.",
+      "loc.messages.LIB_MultilineSecret": "비밀에 여러 줄을 사용할 수 없습니다.",
+      "loc.messages.LIB_NotFoundPreviousDirectory": "이전 디렉터리를 찾을 수 없습니다.",
+      "loc.messages.LIB_OperationFailed": "%s 실패: %s",
+      "loc.messages.LIB_ParameterIsRequired": "%s이(가) 제공되지 않음",
+      "loc.messages.LIB_PathHasNullByte": "경로에 null 바이트를 포함할 수 없음",
+      "loc.messages.LIB_PathIsNotADirectory": "경로가 디렉터리가 아닙니다. %s",
+      "loc.messages.LIB_PathNotFound": "%s을(를) 찾을 수 없음: %s",
+      "loc.messages.LIB_PlatformNotSupported": "지원되지 않는 플랫폼: %s",
+      "loc.messages.LIB_ProcessError": "'%s' 프로세스를 실행할 때 오류가 발생했습니다. 이는 프로세스를 시작하지 못했음을 나타낼 수 있습니다. 오류: %s",
+      "loc.messages.LIB_ProcessExitCode": "'%s' 프로세스가 실패함(종료 코드 %s)",
+      "loc.messages.LIB_ProcessStderr": "하나 이상의 줄이 STDERR 스트림에 쓰였으므로 '%s' 프로세스가 실패함",
+      "loc.messages.LIB_ResourceFileAlreadySet": "리소스 파일이 이미 다음으로 설정됨: %s",
+      "loc.messages.LIB_ResourceFileNotExist": "리소스 파일이 없음: %s",
+      "loc.messages.LIB_ResourceFileNotSet": "리소스 파일이 설정되지 않았고 키에 대한 loc 문자열을 찾을 수 없음: %s",
+      "loc.messages.LIB_ReturnCode": "반환 코드: %d",
+      "loc.messages.LIB_StdioNotClosed": "STDIO 스트림이 %s초 이내('%s' 프로세스의 종료 이벤트 후)에 닫히지 않았습니다. 이는 자식 프로세스가 STDIO 스트림을 상속했으며 아직 종료되지 않았음을 나타낼 수 있습니다.",
+      "loc.messages.LIB_UndefinedNodeVersion": "노드 버전이 정의되지 않았습니다.",
+      "loc.messages.LIB_UnhandledEx": "처리되지 않음: %s",
+      "loc.messages.LIB_UseFirstGlobMatch": "여러 작업 영역이 일치합니다. 첫 번째 작업 영역을 사용하세요.",
+      "loc.messages.LIB_WhichNotFound_Linux": "실행 파일 '%s'을(를) 찾을 수 없습니다. 파일 경로가 있는지 또는 PATH 환경 변수에서 지정한 디렉터리 내에서 파일을 찾을 수 있는지 확인하세요. 또한 파일 모드를 확인하여 파일을 실행할 수 있는지 확인하세요.",
+      "loc.messages.LIB_WhichNotFound_Win": "실행 파일 '%s'을(를) 찾을 수 없습니다. 파일 경로가 있는지 또는 PATH 환경 변수에서 지정한 디렉터리 내에서 파일을 찾을 수 있는지 확인하세요. 또한 파일이 실행 파일에 대해 올바른 확장명을 가지고 있는지 확인하세요."
+    },
+    "ru-RU": {
+      "loc.messages.LIB_CopyFileFailed": "Ошибка при копировании файла. Оставшееся число попыток: %s.",
+      "loc.messages.LIB_DirectoryStackEmpty": "Стек каталога пуст",
+      "loc.messages.LIB_EndpointAuthNotExist": "Отсутствуют данные для проверки подлинности конечной точки: %s",
+      "loc.messages.LIB_EndpointDataNotExist": "Отсутствует параметр %s данных конечной точки: %s",
+      "loc.messages.LIB_EndpointNotExist": "Конечная точка отсутствует: %s.",
+      "loc.messages.LIB_FailOnCode": "Код возврата при сбое: %d.",
+      "loc.messages.LIB_InputRequired": "Требуется ввести данные: %s.",
+      "loc.messages.LIB_InvalidEndpointAuth": "Недопустимая проверка подлинности конечной точки: %s.",
+      "loc.messages.LIB_InvalidPattern": "Недопустимый шаблон: \"%s\"",
+      "loc.messages.LIB_InvalidSecureFilesInput": "Недопустимые входные данные защитного файла: %s",
+      "loc.messages.LIB_LocStringNotFound": "Не удается найти локализованную строку для ключа: %s.",
+      "loc.messages.LIB_MergeTestResultNotSupported": "Объединение результатов тестов из нескольких файлов в один тестовый запуск не поддерживается в этой версии агента сборки для OSX/Linux. Каждый файл результатов теста будет опубликован в качестве отдельного тестового запуска в VSO/TFS.",
+      "loc.messages.LIB_MkdirFailed": "Не удается создать каталог \"%s\". %s",
+      "loc.messages.LIB_MkdirFailedFileExists": "Не удается создать каталог \"%s\". Существует конфликтующий файл: \"%s\"",
+      "loc.messages.LIB_MkdirFailedInvalidDriveRoot": "Не удалось создать каталог \"%s\". Корневой каталог не существует: \"%s\"",
+      "loc.messages.LIB_MkdirFailedInvalidShare": "Не удалось создать каталог \"%s\". Не удалось проверить, существует ли каталог \"%s\". Если каталог является файловым ресурсом, убедитесь, что имя ресурса указано правильно, он работает и текущий процесс имеет разрешение на доступ к нему.",
+      "loc.messages.LIB_MultilineSecret": "Секрет не может быть многострочным",
+      "loc.messages.LIB_NotFoundPreviousDirectory": "Не удалось найти предыдущий каталог",
+      "loc.messages.LIB_OperationFailed": "Сбой %s: %s.",
+      "loc.messages.LIB_ParameterIsRequired": "Не указан %s.",
+      "loc.messages.LIB_PathHasNullByte": "Путь не может содержать пустые байты.",
+      "loc.messages.LIB_PathIsNotADirectory": "Путь не является каталогом: %s",
+      "loc.messages.LIB_PathNotFound": "Не найден %s: %s.",
+      "loc.messages.LIB_PlatformNotSupported": "Платформа не поддерживается: %s",
+      "loc.messages.LIB_ProcessError": "Произошла ошибка при попытке выполнить процесс \"%s\". Это может означать, что процесс не удалось запустить. Ошибка: %s",
+      "loc.messages.LIB_ProcessExitCode": "Произошел сбой процесса \"%s\" с кодом выхода %s.",
+      "loc.messages.LIB_ProcessStderr": "Произошел сбой процесса \"%s\", так как одна или несколько строк были записаны в поток STDERR.",
+      "loc.messages.LIB_ResourceFileAlreadySet": "Файл ресурсов уже задан: %s.",
+      "loc.messages.LIB_ResourceFileNotExist": "Файл ресурсов не существует: %s.",
+      "loc.messages.LIB_ResourceFileNotSet": "Файл ресурсов не задан, не удается найти локализованную строку для ключа: %s.",
+      "loc.messages.LIB_ReturnCode": "Код возврата: %d",
+      "loc.messages.LIB_StdioNotClosed": "Потоки STDIO не были закрыты в течение %s с после получения события выхода от процесса \"%s\". Это может свидетельствовать о том, что дочерний процесс унаследовал потоки STDIO и еще не завершил работу.",
+      "loc.messages.LIB_UndefinedNodeVersion": "Версия узла не определена.",
+      "loc.messages.LIB_UnhandledEx": "Не обработано: %s",
+      "loc.messages.LIB_UseFirstGlobMatch": "Несколько рабочих областей совпадает, использована первая рабочая область.",
+      "loc.messages.LIB_WhichNotFound_Linux": "Не удалось найти исполняемый файл: \"%s\". Убедитесь, что путь к файлу существует и файл можно найти в каталоге, указанном переменной окружения PATH. Также проверьте режим файла, чтобы убедиться, что файл является исполняемым.",
+      "loc.messages.LIB_WhichNotFound_Win": "Не удалось найти исполняемый файл: \"%s\". Убедитесь, что путь к файлу существует и что файл можно найти в каталоге, указанном переменной окружения PATH. Также убедитесь, что у файла есть допустимое расширение для исполняемого файла."
+    },
+    "zh-CN": {
+      "loc.messages.LIB_CopyFileFailed": "复制文件时出错。剩余尝试次数: %s",
+      "loc.messages.LIB_DirectoryStackEmpty": "目录堆栈为空",
+      "loc.messages.LIB_EndpointAuthNotExist": "终结点授权数据不存在: %s",
+      "loc.messages.LIB_EndpointDataNotExist": "终结点数据参数 %s 不存在: %s",
+      "loc.messages.LIB_EndpointNotExist": "终结点不存在: %s",
+      "loc.messages.LIB_FailOnCode": "故障返回代码: %d",
+      "loc.messages.LIB_InputRequired": "输入必需项: %s",
+      "loc.messages.LIB_InvalidEndpointAuth": "终结点验证无效: %s",
+      "loc.messages.LIB_InvalidPattern": "无效的模式: \"%s\"",
+      "loc.messages.LIB_InvalidSecureFilesInput": "无效的安全文件输入: %s",
+      "loc.messages.LIB_LocStringNotFound": "无法找到关键字的本地字符串: %s",
+      "loc.messages.LIB_MergeTestResultNotSupported": "此版本的 OSX/Linux 生成代理不支持来自某个测试运行的多文件合并测试结果，在 VSO/TFS 中，每个测试结果文件都将作为单独的测试运行进行发布。",
+      "loc.messages.LIB_MkdirFailed": "无法创建目录“%s”。%s",
+      "loc.messages.LIB_MkdirFailedFileExists": "无法创建目录“%s”。存在冲突文件:“%s”",
+      "loc.messages.LIB_MkdirFailedInvalidDriveRoot": "无法创建目录“%s”。根目录不存在:“%s”",
+      "loc.messages.LIB_MkdirFailedInvalidShare": "无法创建目录“%s”。无法验证“%s”目录是否存在。如果目录是文件共享，请验证共享名称是否正确、共享是否已联机以及当前进程是否有权访问该共享。",
+      "loc.messages.LIB_MultilineSecret": "密码不能包含多个行",
+      "loc.messages.LIB_NotFoundPreviousDirectory": "找不到以前的目录",
+      "loc.messages.LIB_OperationFailed": "%s 失败: %s",
+      "loc.messages.LIB_ParameterIsRequired": "未提供 %s",
+      "loc.messages.LIB_PathHasNullByte": "路径不能包含 null 字节",
+      "loc.messages.LIB_PathIsNotADirectory": "路径不是目录： %s",
+      "loc.messages.LIB_PathNotFound": "找不到 %s: %s",
+      "loc.messages.LIB_PlatformNotSupported": "平台不受支持: %s",
+      "loc.messages.LIB_ProcessError": "尝试执行进程“%s”时出错。这可能表示进程启动失败。错误: %s",
+      "loc.messages.LIB_ProcessExitCode": "进程“%s”失败，退出代码为 %s",
+      "loc.messages.LIB_ProcessStderr": "进程“%s”失败，因为已将一行或多行写入 STDERR 流",
+      "loc.messages.LIB_ResourceFileAlreadySet": "资源文件已被设置为 %s",
+      "loc.messages.LIB_ResourceFileNotExist": "资源文件不存在: %s",
+      "loc.messages.LIB_ResourceFileNotSet": "资源文件尚未设置，无法找到关键字的本地字符串: %s",
+      "loc.messages.LIB_ReturnCode": "返回代码: %d",
+      "loc.messages.LIB_StdioNotClosed": "STDIO 流在进程“%s”中发生退出事件 %s 秒内未关闭 。这可能表示子进程继承了 STDIO 流且尚未退出。",
+      "loc.messages.LIB_UndefinedNodeVersion": "节点版本未定义。",
+      "loc.messages.LIB_UnhandledEx": "未处理: %s",
+      "loc.messages.LIB_UseFirstGlobMatch": "出现多个工作区匹配时，使用第一个。",
+      "loc.messages.LIB_WhichNotFound_Linux": "无法定位可执行文件: \"%s\"。请验证文件路径是否存在或文件是否可在 PATH 环境变量指定的目录内找到。另请检查文件模式以验证文件是否可执行。",
+      "loc.messages.LIB_WhichNotFound_Win": "无法定位可执行文件: \"%s\"。请验证文件路径是否存在或文件是否可在 PATH 环境变量指定的目录内找到。另请验证该文件是否具有可执行文件的有效扩展名。"
+    },
+    "zh-TW": {
+      "loc.messages.LIB_CopyFileFailed": "複製檔案時發生錯誤。剩餘嘗試次數: %s",
+      "loc.messages.LIB_DirectoryStackEmpty": "目錄堆疊是空的",
+      "loc.messages.LIB_EndpointAuthNotExist": "端點驗證資料不存在: %s",
+      "loc.messages.LIB_EndpointDataNotExist": "端點資料參數 %s 不存在: %s",
+      "loc.messages.LIB_EndpointNotExist": "端點不存在: %s",
+      "loc.messages.LIB_FailOnCode": "傳回程式碼失敗: %d",
+      "loc.messages.LIB_InputRequired": "需要輸入內容: %s",
+      "loc.messages.LIB_InvalidEndpointAuth": "端點驗證無效: %s",
+      "loc.messages.LIB_InvalidPattern": "模式無效: '%s'",
+      "loc.messages.LIB_InvalidSecureFilesInput": "安全檔案輸入無效: %s",
+      "loc.messages.LIB_LocStringNotFound": "找不到索引鍵的 loc 字串: %s",
+      "loc.messages.LIB_MergeTestResultNotSupported": "OSX/Linux 的此版本組建代理程式不支援將多個檔案的測試結果合併至單一測試回合，每個測試結果檔案將作為個別測試回合在 VSO/TFS 中發行。",
+      "loc.messages.LIB_MkdirFailed": "無法建立目錄 '%s'。%s",
+      "loc.messages.LIB_MkdirFailedFileExists": "無法建立目錄 '%s'。存在衝突的檔案: '%s'",
+      "loc.messages.LIB_MkdirFailedInvalidDriveRoot": "無法建立目錄 '%s'。根目錄不存在: '%s'",
+      "loc.messages.LIB_MkdirFailedInvalidShare": "無法建立目錄 '%s'。無法驗證目錄是否存在: '%s'。如果目錄是檔案共用，請驗證共用名稱正確、共用在線上，而且目前的流程具有存取共用的權限。",
+      "loc.messages.LIB_MultilineSecret": "祕密不得包含多個行",
+      "loc.messages.LIB_NotFoundPreviousDirectory": "找不到之前的目錄",
+      "loc.messages.LIB_OperationFailed": "%s 失敗: %s",
+      "loc.messages.LIB_ParameterIsRequired": "未提供 %s",
+      "loc.messages.LIB_PathHasNullByte": "路徑不能包含 null 位元組",
+      "loc.messages.LIB_PathIsNotADirectory": "路徑不是目錄： %s",
+      "loc.messages.LIB_PathNotFound": "找不到 %s: %s",
+      "loc.messages.LIB_PlatformNotSupported": "不支援的平台: %s",
+      "loc.messages.LIB_ProcessError": "嘗試執行處理序 '%s' 時發生錯誤。這可能表示處理序無法啟動。錯誤: %s",
+      "loc.messages.LIB_ProcessExitCode": "處理序 '%s' 失敗，結束代碼為 %s",
+      "loc.messages.LIB_ProcessStderr": "因為 STDERR 資料流中寫入了一或多行程式碼，所以處理序 '%s' 失敗",
+      "loc.messages.LIB_ResourceFileAlreadySet": "資源檔案已設定至: %s",
+      "loc.messages.LIB_ResourceFileNotExist": "資源檔案不存在: %s",
+      "loc.messages.LIB_ResourceFileNotSet": "尚未設定資源檔案，找不到索引鍵的 loc 字串: %s",
+      "loc.messages.LIB_ReturnCode": "傳回程式碼: %d",
+      "loc.messages.LIB_StdioNotClosed": "STDIO 資料流未在 %s 秒內關閉 (從處理序 '%s' 結束事件發生後算起)。這可能表示子處理序繼承了 STDIO 資料流且尚未結束。",
+      "loc.messages.LIB_UndefinedNodeVersion": "未定義節點版本。",
+      "loc.messages.LIB_UnhandledEx": "未經處理: %s",
+      "loc.messages.LIB_UseFirstGlobMatch": "多個工作區相符。請先使用。",
+      "loc.messages.LIB_WhichNotFound_Linux": "找不到可執行檔: '%s'。請確認檔案路徑存在，或檔案可以在 PATH 環境變數指定的目錄中找到。另請檢查檔案模式，確認檔案可以執行。",
+      "loc.messages.LIB_WhichNotFound_Win": "找不到可執行檔: '%s'。請確認檔案路徑存在，或檔案可以在 PATH 環境變數指定的目錄中找到。另請確認檔案具備有效的可執行檔副檔名。"
+    }
+  }
+};
+
+
+/***/ }),
+
+/***/ 358:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
+    if (pack || arguments.length === 2) for (var i = 0, l = from.length, ar; i < l; i++) {
+        if (ar || !(i in from)) {
+            if (!ar) ar = Array.prototype.slice.call(from, 0, i);
+            ar[i] = from[i];
+        }
+    }
+    return to.concat(ar || Array.prototype.slice.call(from));
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.getPlatform = exports.osType = exports.writeFile = exports.exist = exports.stats = exports.debug = exports.error = exports.warning = exports.command = exports.setTaskVariable = exports.getTaskVariable = exports.getSecureFileTicket = exports.getSecureFileName = exports.getEndpointAuthorization = exports.getEndpointAuthorizationParameterRequired = exports.getEndpointAuthorizationParameter = exports.getEndpointAuthorizationSchemeRequired = exports.getEndpointAuthorizationScheme = exports.getEndpointDataParameterRequired = exports.getEndpointDataParameter = exports.getEndpointUrlRequired = exports.getEndpointUrl = exports.getPathInputRequired = exports.getPathInput = exports.filePathSupplied = exports.getDelimitedInput = exports.getPipelineFeature = exports.getBoolFeatureFlag = exports.getBoolInput = exports.getInputRequired = exports.getInput = exports.setSecret = exports.setVariable = exports.getVariables = exports.assertAgent = exports.getVariable = exports.loc = exports.setResourcePath = exports.setSanitizedResult = exports.setResult = exports.setErrStream = exports.setStdStream = exports.AgentHostedMode = exports.Platform = exports.IssueSource = exports.FieldType = exports.ArtifactType = exports.IssueType = exports.TaskState = exports.TaskResult = void 0;
+exports.defaultAllowedVsoCommands = exports.errorExternalOutput = exports.warningExternalOutput = exports.debugExternalOutput = exports.writeExternalOutput = exports.createExternalOutputStream = exports.updateReleaseName = exports.addBuildTag = exports.updateBuildNumber = exports.uploadBuildLog = exports.associateArtifact = exports.uploadArtifact = exports.logIssue = exports.logDetail = exports.setProgress = exports.setEndpoint = exports.addAttachment = exports.uploadSummary = exports.prependPath = exports.uploadFile = exports.CodeCoverageEnabler = exports.CodeCoveragePublisher = exports.TestPublisher = exports.getHttpCertConfiguration = exports.getHttpProxyConfiguration = exports.findMatch = exports.filter = exports.match = exports.tool = exports.execSync = exports.exec = exports.execAsync = exports.rmRF = exports.legacyFindFiles = exports.find = exports.retry = exports.mv = exports.cp = exports.ls = exports.which = exports.resolve = exports.mkdirP = exports.popd = exports.pushd = exports.cd = exports.checkPath = exports.cwd = exports.getSprint = exports.getAgentMode = exports.getNodeMajorVersion = void 0;
+var childProcess = __nccwpck_require__(317);
+var fs = __nccwpck_require__(896);
+var path = __nccwpck_require__(928);
+var os = __nccwpck_require__(857);
+var minimatch = __nccwpck_require__(772);
+var im = __nccwpck_require__(202);
+var tcm = __nccwpck_require__(373);
+var trm = __nccwpck_require__(419);
+var eom = __nccwpck_require__(37);
+var semver = __nccwpck_require__(318);
+var TaskResult;
+(function (TaskResult) {
+    TaskResult[TaskResult["Succeeded"] = 0] = "Succeeded";
+    TaskResult[TaskResult["SucceededWithIssues"] = 1] = "SucceededWithIssues";
+    TaskResult[TaskResult["Failed"] = 2] = "Failed";
+    TaskResult[TaskResult["Cancelled"] = 3] = "Cancelled";
+    TaskResult[TaskResult["Skipped"] = 4] = "Skipped";
+})(TaskResult = exports.TaskResult || (exports.TaskResult = {}));
+var TaskState;
+(function (TaskState) {
+    TaskState[TaskState["Unknown"] = 0] = "Unknown";
+    TaskState[TaskState["Initialized"] = 1] = "Initialized";
+    TaskState[TaskState["InProgress"] = 2] = "InProgress";
+    TaskState[TaskState["Completed"] = 3] = "Completed";
+})(TaskState = exports.TaskState || (exports.TaskState = {}));
+var IssueType;
+(function (IssueType) {
+    IssueType[IssueType["Error"] = 0] = "Error";
+    IssueType[IssueType["Warning"] = 1] = "Warning";
+})(IssueType = exports.IssueType || (exports.IssueType = {}));
+var ArtifactType;
+(function (ArtifactType) {
+    ArtifactType[ArtifactType["Container"] = 0] = "Container";
+    ArtifactType[ArtifactType["FilePath"] = 1] = "FilePath";
+    ArtifactType[ArtifactType["VersionControl"] = 2] = "VersionControl";
+    ArtifactType[ArtifactType["GitRef"] = 3] = "GitRef";
+    ArtifactType[ArtifactType["TfvcLabel"] = 4] = "TfvcLabel";
+})(ArtifactType = exports.ArtifactType || (exports.ArtifactType = {}));
+var FieldType;
+(function (FieldType) {
+    FieldType[FieldType["AuthParameter"] = 0] = "AuthParameter";
+    FieldType[FieldType["DataParameter"] = 1] = "DataParameter";
+    FieldType[FieldType["Url"] = 2] = "Url";
+})(FieldType = exports.FieldType || (exports.FieldType = {}));
+exports.IssueSource = im.IssueSource;
+/** Platforms supported by our build agent */
+var Platform;
+(function (Platform) {
+    Platform[Platform["Windows"] = 0] = "Windows";
+    Platform[Platform["MacOS"] = 1] = "MacOS";
+    Platform[Platform["Linux"] = 2] = "Linux";
+})(Platform = exports.Platform || (exports.Platform = {}));
+var AgentHostedMode;
+(function (AgentHostedMode) {
+    AgentHostedMode[AgentHostedMode["Unknown"] = 0] = "Unknown";
+    AgentHostedMode[AgentHostedMode["SelfHosted"] = 1] = "SelfHosted";
+    AgentHostedMode[AgentHostedMode["MsHosted"] = 2] = "MsHosted";
+})(AgentHostedMode = exports.AgentHostedMode || (exports.AgentHostedMode = {}));
+var SPRINT_ONE_START_UTC_MS = Date.UTC(2010, 7, 14, 0, 0, 0, 0);
+var DAYS_PER_WEEK = 7;
+var DAYS_PER_SPRINT = 21;
+var MILLISECONDS_PER_DAY = 24 * 60 * 60 * 1000;
+//-----------------------------------------------------
+// General Helpers
+//-----------------------------------------------------
+exports.setStdStream = im._setStdStream;
+exports.setErrStream = im._setErrStream;
+function setResult(result, message, done) {
+    (0, exports.debug)('task result: ' + TaskResult[result]);
+    // add an error issue
+    if (result == TaskResult.Failed && message) {
+        (0, exports.error)(message, exports.IssueSource.TaskInternal);
+    }
+    else if (result == TaskResult.SucceededWithIssues && message) {
+        (0, exports.warning)(message, exports.IssueSource.TaskInternal);
+    }
+    // task.complete
+    var properties = { 'result': TaskResult[result] };
+    if (done) {
+        properties['done'] = 'true';
+    }
+    (0, exports.command)('task.complete', properties, message);
+}
+exports.setResult = setResult;
+/**
+ * Sets the result of the task with sanitized message.
+ *
+ * @param result    TaskResult enum of Succeeded, SucceededWithIssues, Failed, Cancelled or Skipped.
+ * @param message   A message which will be logged as an error issue if the result is Failed. Message will be truncated
+ *                  before first occurence of wellknown sensitive keyword.
+ * @param done      Optional. Instructs the agent the task is done. This is helpful when child processes
+ *                  may still be running and prevent node from fully exiting. This argument is supported
+ *                  from agent version 2.142.0 or higher (otherwise will no-op).
+ * @returns         void
+ */
+function setSanitizedResult(result, message, done) {
+    var pattern = /password|key|secret|bearer|authorization|token|pat/i;
+    var sanitizedMessage = im._truncateBeforeSensitiveKeyword(message, pattern);
+    setResult(result, sanitizedMessage, done);
+}
+exports.setSanitizedResult = setSanitizedResult;
+//
+// Catching all exceptions
+//
+process.on('uncaughtException', function (err) {
+    if (!im.isSigPipeError(err)) {
+        setResult(TaskResult.Failed, (0, exports.loc)('LIB_UnhandledEx', err.message));
+        (0, exports.error)(String(err.stack), im.IssueSource.TaskInternal);
+    }
+});
+//
+// Catching unhandled rejections from promises and rethrowing them as exceptions
+// For example, a promise that is rejected but not handled by a .catch() handler in node 10
+// doesn't cause an uncaughtException but causes in Node 16.
+// For types definitions(Error | Any) see https://nodejs.org/docs/latest-v16.x/api/process.html#event-unhandledrejection
+//
+process.on('unhandledRejection', function (reason) {
+    if (reason instanceof Error) {
+        throw reason;
+    }
+    else {
+        throw new Error(reason);
+    }
+});
+//-----------------------------------------------------
+// Loc Helpers
+//-----------------------------------------------------
+exports.setResourcePath = im._setResourcePath;
+exports.loc = im._loc;
+//-----------------------------------------------------
+// Input Helpers
+//-----------------------------------------------------
+exports.getVariable = im._getVariable;
+/**
+ * Asserts the agent version is at least the specified minimum.
+ *
+ * @param    minimum    minimum version version - must be 2.104.1 or higher
+ */
+function assertAgent(minimum) {
+    if (semver.lt(minimum, '2.104.1')) {
+        throw new Error('assertAgent() requires the parameter to be 2.104.1 or higher');
+    }
+    var agent = (0, exports.getVariable)('Agent.Version');
+    (0, exports.debug)('Detected Agent.Version=' + (agent ? agent : 'undefined'));
+    if (agent && semver.lt(agent, minimum)) {
+        throw new Error("Agent version ".concat(minimum, " or higher is required. Detected Agent version: ").concat(agent));
+    }
+}
+exports.assertAgent = assertAgent;
+/**
+ * Gets a snapshot of the current state of all job variables available to the task.
+ * Requires a 2.104.1 agent or higher for full functionality.
+ *
+ * Limitations on an agent prior to 2.104.1:
+ *  1) The return value does not include all public variables. Only public variables
+ *     that have been added using setVariable are returned.
+ *  2) The name returned for each secret variable is the formatted environment variable
+ *     name, not the actual variable name (unless it was set explicitly at runtime using
+ *     setVariable).
+ *
+ * @returns VariableInfo[]
+ */
+function getVariables() {
+    return Object.keys(im._knownVariableMap)
+        .map(function (key) {
+        var info = im._knownVariableMap[key];
+        return { name: info.name, value: (0, exports.getVariable)(info.name), secret: info.secret };
+    });
+}
+exports.getVariables = getVariables;
+/**
+ * Sets a variable which will be available to subsequent tasks as well.
+ *
+ * @param     name     name of the variable to set
+ * @param     val      value to set
+ * @param     secret   whether variable is secret.  Multi-line secrets are not allowed.  Optional, defaults to false
+ * @param     isOutput whether variable is an output variable.  Optional, defaults to false
+ * @returns   void
+ */
+function setVariable(name, val, secret, isOutput) {
+    if (secret === void 0) { secret = false; }
+    if (isOutput === void 0) { isOutput = false; }
+    // once a secret always a secret
+    var key = im._getVariableKey(name);
+    if (im._knownVariableMap.hasOwnProperty(key)) {
+        secret = secret || im._knownVariableMap[key].secret;
+    }
+    // store the value
+    var varValue = val || '';
+    (0, exports.debug)('set ' + name + '=' + (secret && varValue ? '********' : varValue));
+    if (secret) {
+        if (varValue && varValue.match(/\r|\n/) && "".concat(process.env['SYSTEM_UNSAFEALLOWMULTILINESECRET']).toUpperCase() != 'TRUE') {
+            throw new Error((0, exports.loc)('LIB_MultilineSecret'));
+        }
+        im._vault.storeSecret('SECRET_' + key, varValue);
+        delete process.env[key];
+    }
+    else {
+        process.env[key] = varValue;
+    }
+    // store the metadata
+    im._knownVariableMap[key] = { name: name, secret: secret };
+    // write the setvariable command
+    (0, exports.command)('task.setvariable', { 'variable': name || '', isOutput: (isOutput || false).toString(), 'issecret': (secret || false).toString() }, varValue);
+}
+exports.setVariable = setVariable;
+/**
+ * Registers a value with the logger, so the value will be masked from the logs.  Multi-line secrets are not allowed.
+ *
+ * @param val value to register
+ */
+function setSecret(val) {
+    if (val) {
+        if (val.match(/\r|\n/) && "".concat(process.env['SYSTEM_UNSAFEALLOWMULTILINESECRET']).toUpperCase() !== 'TRUE') {
+            throw new Error((0, exports.loc)('LIB_MultilineSecret'));
+        }
+        (0, exports.command)('task.setsecret', {}, val);
+    }
+}
+exports.setSecret = setSecret;
+/**
+ * Gets the value of an input.
+ * If required is true and the value is not set, it will throw.
+ *
+ * @param     name     name of the input to get
+ * @param     required whether input is required.  optional, defaults to false
+ * @returns   string
+ */
+function getInput(name, required) {
+    var inval = im._vault.retrieveSecret('INPUT_' + im._getVariableKey(name));
+    if (required && !inval) {
+        throw new Error((0, exports.loc)('LIB_InputRequired', name));
+    }
+    (0, exports.debug)(name + '=' + inval);
+    return inval;
+}
+exports.getInput = getInput;
+/**
+ * Gets the value of an input.
+ * If the value is not set, it will throw.
+ *
+ * @param     name     name of the input to get
+ * @returns   string
+ */
+function getInputRequired(name) {
+    return getInput(name, true);
+}
+exports.getInputRequired = getInputRequired;
+/**
+ * Gets the value of an input and converts to a bool.  Convenience.
+ * If required is true and the value is not set, it will throw.
+ * If required is false and the value is not set, returns false.
+ *
+ * @param     name     name of the bool input to get
+ * @param     required whether input is required.  optional, defaults to false
+ * @returns   boolean
+ */
+function getBoolInput(name, required) {
+    return (getInput(name, required) || '').toUpperCase() == "TRUE";
+}
+exports.getBoolInput = getBoolInput;
+/**
+ * Gets the value of an feature flag and converts to a bool.
+ * @IMPORTANT This method is only for internal Microsoft development. Do not use it for external tasks.
+ * @param     name     name of the feature flag to get.
+ * @param     defaultValue default value of the feature flag in case it's not found in env. (optional. Default value = false)
+ * @returns   boolean
+ * @deprecated Don't use this for new development. Use getPipelineFeature instead.
+ */
+function getBoolFeatureFlag(ffName, defaultValue) {
+    if (defaultValue === void 0) { defaultValue = false; }
+    var ffValue = process.env[ffName];
+    if (!ffValue) {
+        (0, exports.debug)("Feature flag ".concat(ffName, " not found. Returning ").concat(defaultValue, " as default."));
+        return defaultValue;
+    }
+    (0, exports.debug)("Feature flag ".concat(ffName, " = ").concat(ffValue));
+    return ffValue.toLowerCase() === "true";
+}
+exports.getBoolFeatureFlag = getBoolFeatureFlag;
+/**
+ * Gets the value of an task feature and converts to a bool.
+ * @IMPORTANT This method is only for internal Microsoft development. Do not use it for external tasks.
+ * @param     name     name of the feature to get.
+ * @returns   boolean
+ */
+function getPipelineFeature(featureName) {
+    var variableName = im._getVariableKey("DistributedTask.Tasks.".concat(featureName));
+    var featureValue = process.env[variableName];
+    if (!featureValue) {
+        (0, exports.debug)("Feature '".concat(featureName, "' not found. Returning false as default."));
+        return false;
+    }
+    var boolValue = featureValue.toLowerCase() === "true";
+    (0, exports.debug)("Feature '".concat(featureName, "' = '").concat(featureValue, "'. Processed as '").concat(boolValue, "'."));
+    return boolValue;
+}
+exports.getPipelineFeature = getPipelineFeature;
+/**
+ * Gets the value of an input and splits the value using a delimiter (space, comma, etc).
+ * Empty values are removed.  This function is useful for splitting an input containing a simple
+ * list of items - such as build targets.
+ * IMPORTANT: Do not use this function for splitting additional args!  Instead use argString(), which
+ * follows normal argument splitting rules and handles values encapsulated by quotes.
+ * If required is true and the value is not set, it will throw.
+ *
+ * @param     name     name of the input to get
+ * @param     delim    delimiter to split on
+ * @param     required whether input is required.  optional, defaults to false
+ * @returns   string[]
+ */
+function getDelimitedInput(name, delim, required) {
+    var inputVal = getInput(name, required);
+    if (!inputVal) {
+        return [];
+    }
+    var result = [];
+    inputVal.split(delim).forEach(function (x) {
+        if (x) {
+            result.push(x);
+        }
+    });
+    return result;
+}
+exports.getDelimitedInput = getDelimitedInput;
+/**
+ * Checks whether a path inputs value was supplied by the user
+ * File paths are relative with a picker, so an empty path is the root of the repo.
+ * Useful if you need to condition work (like append an arg) if a value was supplied
+ *
+ * @param     name      name of the path input to check
+ * @returns   boolean
+ */
+function filePathSupplied(name) {
+    // normalize paths
+    var pathValue = this.resolve(this.getPathInput(name) || '');
+    var repoRoot = this.resolve((0, exports.getVariable)('build.sourcesDirectory') || (0, exports.getVariable)('system.defaultWorkingDirectory') || '');
+    var supplied = pathValue !== repoRoot;
+    (0, exports.debug)(name + 'path supplied :' + supplied);
+    return supplied;
+}
+exports.filePathSupplied = filePathSupplied;
+/**
+ * Gets the value of a path input
+ * It will be quoted for you if it isn't already and contains spaces
+ * If required is true and the value is not set, it will throw.
+ * If check is true and the path does not exist, it will throw.
+ *
+ * @param     name      name of the input to get
+ * @param     required  whether input is required.  optional, defaults to false
+ * @param     check     whether path is checked.  optional, defaults to false
+ * @returns   string
+ */
+function getPathInput(name, required, check) {
+    var inval = getInput(name, required);
+    if (inval) {
+        if (check) {
+            (0, exports.checkPath)(inval, name);
+        }
+    }
+    return inval;
+}
+exports.getPathInput = getPathInput;
+/**
+ * Gets the value of a path input
+ * It will be quoted for you if it isn't already and contains spaces
+ * If the value is not set, it will throw.
+ * If check is true and the path does not exist, it will throw.
+ *
+ * @param     name      name of the input to get
+ * @param     check     whether path is checked.  optional, defaults to false
+ * @returns   string
+ */
+function getPathInputRequired(name, check) {
+    return getPathInput(name, true, check);
+}
+exports.getPathInputRequired = getPathInputRequired;
+//-----------------------------------------------------
+// Endpoint Helpers
+//-----------------------------------------------------
+/**
+ * Gets the url for a service endpoint
+ * If the url was not set and is not optional, it will throw.
+ *
+ * @param     id        name of the service endpoint
+ * @param     optional  whether the url is optional
+ * @returns   string
+ */
+function getEndpointUrl(id, optional) {
+    var urlval = process.env['ENDPOINT_URL_' + id];
+    if (!optional && !urlval) {
+        throw new Error((0, exports.loc)('LIB_EndpointNotExist', id));
+    }
+    (0, exports.debug)(id + '=' + urlval);
+    return urlval;
+}
+exports.getEndpointUrl = getEndpointUrl;
+/**
+ * Gets the url for a service endpoint
+ * If the url was not set, it will throw.
+ *
+ * @param     id        name of the service endpoint
+ * @returns   string
+ */
+function getEndpointUrlRequired(id) {
+    return getEndpointUrl(id, false);
+}
+exports.getEndpointUrlRequired = getEndpointUrlRequired;
+/*
+ * Gets the endpoint data parameter value with specified key for a service endpoint
+ * If the endpoint data parameter was not set and is not optional, it will throw.
+ *
+ * @param id name of the service endpoint
+ * @param key of the parameter
+ * @param optional whether the endpoint data is optional
+ * @returns {string} value of the endpoint data parameter
+ */
+function getEndpointDataParameter(id, key, optional) {
+    var dataParamVal = process.env['ENDPOINT_DATA_' + id + '_' + key.toUpperCase()];
+    if (!optional && !dataParamVal) {
+        throw new Error((0, exports.loc)('LIB_EndpointDataNotExist', id, key));
+    }
+    (0, exports.debug)(id + ' data ' + key + ' = ' + dataParamVal);
+    return dataParamVal;
+}
+exports.getEndpointDataParameter = getEndpointDataParameter;
+/*
+ * Gets the endpoint data parameter value with specified key for a service endpoint
+ * If the endpoint data parameter was not set, it will throw.
+ *
+ * @param id name of the service endpoint
+ * @param key of the parameter
+ * @returns {string} value of the endpoint data parameter
+ */
+function getEndpointDataParameterRequired(id, key) {
+    return getEndpointDataParameter(id, key, false);
+}
+exports.getEndpointDataParameterRequired = getEndpointDataParameterRequired;
+/**
+ * Gets the endpoint authorization scheme for a service endpoint
+ * If the endpoint authorization scheme is not set and is not optional, it will throw.
+ *
+ * @param id name of the service endpoint
+ * @param optional whether the endpoint authorization scheme is optional
+ * @returns {string} value of the endpoint authorization scheme
+ */
+function getEndpointAuthorizationScheme(id, optional) {
+    var authScheme = im._vault.retrieveSecret('ENDPOINT_AUTH_SCHEME_' + id);
+    if (!optional && !authScheme) {
+        throw new Error((0, exports.loc)('LIB_EndpointAuthNotExist', id));
+    }
+    (0, exports.debug)(id + ' auth scheme = ' + authScheme);
+    return authScheme;
+}
+exports.getEndpointAuthorizationScheme = getEndpointAuthorizationScheme;
+/**
+ * Gets the endpoint authorization scheme for a service endpoint
+ * If the endpoint authorization scheme is not set, it will throw.
+ *
+ * @param id name of the service endpoint
+ * @returns {string} value of the endpoint authorization scheme
+ */
+function getEndpointAuthorizationSchemeRequired(id) {
+    return getEndpointAuthorizationScheme(id, false);
+}
+exports.getEndpointAuthorizationSchemeRequired = getEndpointAuthorizationSchemeRequired;
+/**
+ * Gets the endpoint authorization parameter value for a service endpoint with specified key
+ * If the endpoint authorization parameter is not set and is not optional, it will throw.
+ *
+ * @param id name of the service endpoint
+ * @param key key to find the endpoint authorization parameter
+ * @param optional optional whether the endpoint authorization scheme is optional
+ * @returns {string} value of the endpoint authorization parameter value
+ */
+function getEndpointAuthorizationParameter(id, key, optional) {
+    var authParam = im._vault.retrieveSecret('ENDPOINT_AUTH_PARAMETER_' + id + '_' + key.toUpperCase());
+    if (!optional && !authParam) {
+        throw new Error((0, exports.loc)('LIB_EndpointAuthNotExist', id));
+    }
+    (0, exports.debug)(id + ' auth param ' + key + ' = ' + authParam);
+    return authParam;
+}
+exports.getEndpointAuthorizationParameter = getEndpointAuthorizationParameter;
+/**
+ * Gets the endpoint authorization parameter value for a service endpoint with specified key
+ * If the endpoint authorization parameter is not set, it will throw.
+ *
+ * @param id name of the service endpoint
+ * @param key key to find the endpoint authorization parameter
+ * @returns {string} value of the endpoint authorization parameter value
+ */
+function getEndpointAuthorizationParameterRequired(id, key) {
+    return getEndpointAuthorizationParameter(id, key, false);
+}
+exports.getEndpointAuthorizationParameterRequired = getEndpointAuthorizationParameterRequired;
+/**
+ * Gets the authorization details for a service endpoint
+ * If the authorization was not set and is not optional, it will set the task result to Failed.
+ *
+ * @param     id        name of the service endpoint
+ * @param     optional  whether the url is optional
+ * @returns   string
+ */
+function getEndpointAuthorization(id, optional) {
+    var aval = im._vault.retrieveSecret('ENDPOINT_AUTH_' + id);
+    if (!optional && !aval) {
+        setResult(TaskResult.Failed, (0, exports.loc)('LIB_EndpointAuthNotExist', id));
+    }
+    (0, exports.debug)(id + ' exists ' + (!!aval));
+    var auth;
+    try {
+        if (aval) {
+            auth = JSON.parse(aval);
+        }
+    }
+    catch (err) {
+        throw new Error((0, exports.loc)('LIB_InvalidEndpointAuth', aval));
+    }
+    return auth;
+}
+exports.getEndpointAuthorization = getEndpointAuthorization;
+//-----------------------------------------------------
+// SecureFile Helpers
+//-----------------------------------------------------
+/**
+ * Gets the name for a secure file
+ *
+ * @param     id        secure file id
+ * @returns   string
+ */
+function getSecureFileName(id) {
+    var name = process.env['SECUREFILE_NAME_' + id];
+    (0, exports.debug)('secure file name for id ' + id + ' = ' + name);
+    return name;
+}
+exports.getSecureFileName = getSecureFileName;
+/**
+  * Gets the secure file ticket that can be used to download the secure file contents
+  *
+  * @param id name of the secure file
+  * @returns {string} secure file ticket
+  */
+function getSecureFileTicket(id) {
+    var ticket = im._vault.retrieveSecret('SECUREFILE_TICKET_' + id);
+    (0, exports.debug)('secure file ticket for id ' + id + ' = ' + ticket);
+    return ticket;
+}
+exports.getSecureFileTicket = getSecureFileTicket;
+//-----------------------------------------------------
+// Task Variable Helpers
+//-----------------------------------------------------
+/**
+ * Gets a variable value that is set by previous step from the same wrapper task.
+ * Requires a 2.115.0 agent or higher.
+ *
+ * @param     name     name of the variable to get
+ * @returns   string
+ */
+function getTaskVariable(name) {
+    assertAgent('2.115.0');
+    var inval = im._vault.retrieveSecret('VSTS_TASKVARIABLE_' + im._getVariableKey(name));
+    if (inval) {
+        inval = inval.trim();
+    }
+    (0, exports.debug)('task variable: ' + name + '=' + inval);
+    return inval;
+}
+exports.getTaskVariable = getTaskVariable;
+/**
+ * Sets a task variable which will only be available to subsequent steps belong to the same wrapper task.
+ * Requires a 2.115.0 agent or higher.
+ *
+ * @param     name    name of the variable to set
+ * @param     val     value to set
+ * @param     secret  whether variable is secret.  optional, defaults to false
+ * @returns   void
+ */
+function setTaskVariable(name, val, secret) {
+    if (secret === void 0) { secret = false; }
+    assertAgent('2.115.0');
+    var key = im._getVariableKey(name);
+    // store the value
+    var varValue = val || '';
+    (0, exports.debug)('set task variable: ' + name + '=' + (secret && varValue ? '********' : varValue));
+    im._vault.storeSecret('VSTS_TASKVARIABLE_' + key, varValue);
+    delete process.env[key];
+    // write the command
+    (0, exports.command)('task.settaskvariable', { 'variable': name || '', 'issecret': (secret || false).toString() }, varValue);
+}
+exports.setTaskVariable = setTaskVariable;
+//-----------------------------------------------------
+// Cmd Helpers
+//-----------------------------------------------------
+exports.command = im._command;
+exports.warning = im._warning;
+exports.error = im._error;
+exports.debug = im._debug;
+//-----------------------------------------------------
+// Disk Functions
+//-----------------------------------------------------
+/**
+ * Get's stat on a path.
+ * Useful for checking whether a file or directory.  Also getting created, modified and accessed time.
+ * see [fs.stat](https://nodejs.org/api/fs.html#fs_class_fs_stats)
+ *
+ * @param     path      path to check
+ * @returns   fsStat
+ */
+function stats(path) {
+    return fs.statSync(path);
+}
+exports.stats = stats;
+exports.exist = im._exist;
+function writeFile(file, data, options) {
+    if (typeof (options) === 'string') {
+        fs.writeFileSync(file, data, { encoding: options });
+    }
+    else {
+        fs.writeFileSync(file, data, options);
+    }
+}
+exports.writeFile = writeFile;
+/**
+ * @deprecated Use `getPlatform`
+ * Useful for determining the host operating system.
+ * see [os.type](https://nodejs.org/api/os.html#os_os_type)
+ *
+ * @return      the name of the operating system
+ */
+function osType() {
+    return os.type();
+}
+exports.osType = osType;
+/**
+ * Determine the operating system the build agent is running on.
+ * @returns {Platform}
+ * @throws {Error} Platform is not supported by our agent
+ */
+function getPlatform() {
+    switch (process.platform) {
+        case 'win32': return Platform.Windows;
+        case 'darwin': return Platform.MacOS;
+        case 'linux': return Platform.Linux;
+        default: throw Error((0, exports.loc)('LIB_PlatformNotSupported', process.platform));
+    }
+}
+exports.getPlatform = getPlatform;
+/**
+ * Resolves major version of Node.js engine used by the agent.
+ * @returns {Number} Node's major version.
+ */
+function getNodeMajorVersion() {
+    var _a;
+    var version = (_a = process === null || process === void 0 ? void 0 : process.versions) === null || _a === void 0 ? void 0 : _a.node;
+    if (!version) {
+        throw new Error((0, exports.loc)('LIB_UndefinedNodeVersion'));
+    }
+    var parts = version.split('.').map(Number);
+    if (parts.length < 1) {
+        return NaN;
+    }
+    return parts[0];
+}
+exports.getNodeMajorVersion = getNodeMajorVersion;
+/**
+ * Return hosted type of Agent
+ * @returns {AgentHostedMode}
+ */
+function getAgentMode() {
+    var agentCloudId = (0, exports.getVariable)('Agent.CloudId');
+    if (agentCloudId === undefined)
+        return AgentHostedMode.Unknown;
+    if (agentCloudId)
+        return AgentHostedMode.MsHosted;
+    return AgentHostedMode.SelfHosted;
+}
+exports.getAgentMode = getAgentMode;
+/**
+ * Calculates sprint and week using the same cadence as whatsprintis.it.
+ *
+ * @param date Optional date to evaluate. Defaults to the current date/time.
+ * @returns SprintInfo with `sprint` and `week` properties.
+ */
+function getSprint(date) {
+    var targetDate = date || new Date();
+    var elapsedDays = Math.floor((targetDate.getTime() - SPRINT_ONE_START_UTC_MS) / MILLISECONDS_PER_DAY);
+    var sprintIndex = Math.floor(elapsedDays / DAYS_PER_SPRINT);
+    var dayWithinSprint = ((elapsedDays % DAYS_PER_SPRINT) + DAYS_PER_SPRINT) % DAYS_PER_SPRINT;
+    return {
+        sprint: sprintIndex + 1,
+        week: Math.floor(dayWithinSprint / DAYS_PER_WEEK) + 1
+    };
+}
+exports.getSprint = getSprint;
+/**
+ * Returns the process's current working directory.
+ * see [process.cwd](https://nodejs.org/api/process.html#process_process_cwd)
+ *
+ * @return      the path to the current working directory of the process
+ */
+function cwd() {
+    return process.cwd();
+}
+exports.cwd = cwd;
+exports.checkPath = im._checkPath;
+/**
+ * Change working directory.
+ *
+ * @param   {string} path - New working directory path
+ * @returns {void}
+ */
+function cd(path) {
+    if (path === '-') {
+        if (!process.env.OLDPWD) {
+            throw new Error((0, exports.loc)('LIB_NotFoundPreviousDirectory'));
+        }
+        else {
+            path = process.env.OLDPWD;
+        }
+    }
+    if (path === '~') {
+        path = os.homedir();
+    }
+    if (!fs.existsSync(path)) {
+        throw new Error((0, exports.loc)('LIB_PathNotFound', 'cd', path));
+    }
+    if (!fs.statSync(path).isDirectory()) {
+        throw new Error((0, exports.loc)('LIB_PathIsNotADirectory', path));
+    }
+    try {
+        var currentPath = process.cwd();
+        process.chdir(path);
+        process.env.OLDPWD = currentPath;
+    }
+    catch (error) {
+        (0, exports.debug)((0, exports.loc)('LIB_OperationFailed', 'cd', error));
+    }
+}
+exports.cd = cd;
+var dirStack = [];
+function getActualStack() {
+    return [process.cwd()].concat(dirStack);
+}
+/**
+ * Change working directory and push it on the stack
+ *
+ * @param   {string} dir - New working directory path
+ * @returns {void}
+ */
+function pushd(dir) {
+    if (dir === void 0) { dir = ''; }
+    var dirs = getActualStack();
+    var maybeIndex = parseInt(dir);
+    if (dir === '+0') {
+        return dirs;
+    }
+    else if (dir.length === 0) {
+        if (dirs.length > 1) {
+            dirs.splice.apply(dirs, __spreadArray([0, 0], dirs.splice(1, 1), false));
+        }
+        else {
+            throw new Error((0, exports.loc)('LIB_DirectoryStackEmpty'));
+        }
+    }
+    else if (!isNaN(maybeIndex)) {
+        if (maybeIndex < dirStack.length + 1) {
+            maybeIndex = dir.charAt(0) === '-' ? maybeIndex - 1 : maybeIndex;
+        }
+        dirs.splice.apply(dirs, __spreadArray([0, dirs.length], dirs.slice(maybeIndex).concat(dirs.slice(0, maybeIndex)), false));
+    }
+    else {
+        dirs.unshift(dir);
+    }
+    var _path = path.resolve(dirs.shift());
+    try {
+        cd(_path);
+    }
+    catch (error) {
+        if (!fs.existsSync(_path)) {
+            throw new Error((0, exports.loc)('Not found', 'pushd', _path));
+        }
+        throw error;
+    }
+    dirStack.splice.apply(dirStack, __spreadArray([0, dirStack.length], dirs, false));
+    return getActualStack();
+}
+exports.pushd = pushd;
+/**
+ * Change working directory back to previously pushed directory
+ *
+ * @param   {string} index - Index to remove from the stack
+ * @returns {void}
+ */
+function popd(index) {
+    if (index === void 0) { index = ''; }
+    if (dirStack.length === 0) {
+        throw new Error((0, exports.loc)('LIB_DirectoryStackEmpty'));
+    }
+    var maybeIndex = parseInt(index);
+    if (isNaN(maybeIndex)) {
+        maybeIndex = 0;
+    }
+    else if (maybeIndex < dirStack.length + 1) {
+        maybeIndex = index.charAt(0) === '-' ? maybeIndex - 1 : maybeIndex;
+    }
+    if (maybeIndex > 0 || dirStack.length + maybeIndex === 0) {
+        maybeIndex = maybeIndex > 0 ? maybeIndex - 1 : maybeIndex;
+        dirStack.splice(maybeIndex, 1);
+    }
+    else {
+        var _path = path.resolve(dirStack.shift());
+        cd(_path);
+    }
+    return getActualStack();
+}
+exports.popd = popd;
+/**
+ * Make a directory. Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   {string} p - Path to create
+ * @returns {void}
+ */
+function mkdirP(p) {
+    if (!p) {
+        throw new Error((0, exports.loc)('LIB_ParameterIsRequired', 'p'));
+    }
+    // build a stack of directories to create
+    var stack = [];
+    var testDir = p;
+    while (true) {
+        // validate the loop is not out of control
+        if (stack.length >= Number(process.env['TASKLIB_TEST_MKDIRP_FAILSAFE'] || 1000)) {
+            // let the framework throw
+            (0, exports.debug)('loop is out of control');
+            fs.mkdirSync(p);
+            return;
+        }
+        (0, exports.debug)("testing directory '".concat(testDir, "'"));
+        var stats_1 = void 0;
+        try {
+            stats_1 = fs.statSync(testDir);
+        }
+        catch (err) {
+            if (err.code == 'ENOENT') {
+                // validate the directory is not the drive root
+                var parentDir = path.dirname(testDir);
+                if (testDir == parentDir) {
+                    throw new Error((0, exports.loc)('LIB_MkdirFailedInvalidDriveRoot', p, testDir)); // Unable to create directory '{p}'. Root directory does not exist: '{testDir}'
+                }
+                // push the dir and test the parent
+                stack.push(testDir);
+                testDir = parentDir;
+                continue;
+            }
+            else if (err.code == 'UNKNOWN') {
+                throw new Error((0, exports.loc)('LIB_MkdirFailedInvalidShare', p, testDir)); // Unable to create directory '{p}'. Unable to verify the directory exists: '{testDir}'. If directory is a file share, please verify the share name is correct, the share is online, and the current process has permission to access the share.
+            }
+            else {
+                throw err;
+            }
+        }
+        if (!stats_1.isDirectory()) {
+            throw new Error((0, exports.loc)('LIB_MkdirFailedFileExists', p, testDir)); // Unable to create directory '{p}'. Conflicting file exists: '{testDir}'
+        }
+        // testDir exists
+        break;
+    }
+    // create each directory
+    while (stack.length) {
+        var dir = stack.pop(); // non-null because `stack.length` was truthy
+        (0, exports.debug)("mkdir '".concat(dir, "'"));
+        try {
+            fs.mkdirSync(dir);
+        }
+        catch (err) {
+            throw new Error((0, exports.loc)('LIB_MkdirFailed', p, err.message)); // Unable to create directory '{p}'. {err.message}
+        }
+    }
+}
+exports.mkdirP = mkdirP;
+/**
+ * Resolves a sequence of paths or path segments into an absolute path.
+ * Calls node.js path.resolve()
+ * Allows L0 testing with consistent path formats on Mac/Linux and Windows in the mock implementation
+ * @param pathSegments
+ * @returns {string}
+ */
+function resolve() {
+    var pathSegments = [];
+    for (var _i = 0; _i < arguments.length; _i++) {
+        pathSegments[_i] = arguments[_i];
+    }
+    var absolutePath = path.resolve.apply(this, pathSegments);
+    (0, exports.debug)('Absolute path for pathSegments: ' + pathSegments + ' = ' + absolutePath);
+    return absolutePath;
+}
+exports.resolve = resolve;
+exports.which = im._which;
+/**
+ * Returns array of files in the given path, or in current directory if no path provided.
+ * @param  {unknown}   optionsOrPaths  - Available options: -R (recursive), -A (all files, include files beginning with ., except for . and ..)
+ * @param  {unknown[]} paths           - Paths to search.
+ * @return {string[]}                  - An array of files in the given path(s).
+ */
+function ls(optionsOrPaths) {
+    var paths = [];
+    for (var _i = 1; _i < arguments.length; _i++) {
+        paths[_i - 1] = arguments[_i];
+    }
+    var isRecursive = false;
+    var includeHidden = false;
+    if (typeof optionsOrPaths === 'string' && optionsOrPaths.startsWith('-')) {
+        var options = String(optionsOrPaths).toLowerCase();
+        isRecursive = options.includes('r');
+        includeHidden = options.includes('a');
+    }
+    if (Array.isArray(paths)) {
+        paths = flattenArray(paths);
+    }
+    // If the first argument is not options, then it is a path
+    if (typeof optionsOrPaths !== 'string' || !optionsOrPaths.startsWith('-')) {
+        var pathsFromOptions = [];
+        if (Array.isArray(optionsOrPaths)) {
+            pathsFromOptions = optionsOrPaths;
+        }
+        else if (optionsOrPaths && typeof optionsOrPaths === 'string') {
+            pathsFromOptions = [optionsOrPaths];
+        }
+        if (paths === undefined || paths.length === 0) {
+            paths = pathsFromOptions;
+        }
+        else {
+            paths.push.apply(paths, pathsFromOptions);
+        }
+    }
+    if (paths.length === 0) {
+        paths.push(path.resolve('.'));
+    }
+    var pathsCopy = __spreadArray([], paths, true);
+    var preparedPaths = [];
+    var fileEntries = [];
+    try {
+        var remainingPaths = [];
+        while (paths.length > 0) {
+            var pathEntry = resolve(paths.shift());
+            if (pathEntry === null || pathEntry === void 0 ? void 0 : pathEntry.includes('*')) {
+                remainingPaths.push(pathEntry);
+                continue;
+            }
+            var stats_2 = fs.lstatSync(pathEntry);
+            if (stats_2.isFile()) {
+                var fileName = path.basename(pathEntry);
+                fileEntries.push(fileName);
+            }
+            else {
+                remainingPaths.push(pathEntry);
+            }
+        }
+        paths.push.apply(paths, remainingPaths);
+        var _loop_1 = function () {
+            var pathEntry = resolve(paths.shift());
+            if (pathEntry === null || pathEntry === void 0 ? void 0 : pathEntry.includes('*')) {
+                paths.push.apply(paths, findMatch(path.dirname(pathEntry), [path.basename(pathEntry)]));
+                return "continue";
+            }
+            if (fs.lstatSync(pathEntry).isDirectory()) {
+                preparedPaths.push.apply(preparedPaths, fs.readdirSync(pathEntry).map(function (file) { return path.join(pathEntry, file); }));
+            }
+            else {
+                preparedPaths.push(pathEntry);
+            }
+        };
+        while (paths.length > 0) {
+            _loop_1();
+        }
+        var entries = [];
+        var _loop_2 = function () {
+            var entry = preparedPaths.shift();
+            var entrybasename = path.basename(entry);
+            if (entry === null || entry === void 0 ? void 0 : entry.includes('*')) {
+                preparedPaths.push.apply(preparedPaths, findMatch(path.dirname(entry), [entrybasename]));
+                return "continue";
+            }
+            if (!includeHidden && entrybasename.startsWith('.') && entrybasename !== '.' && entrybasename !== '..') {
+                return "continue";
+            }
+            var baseDir = safeFind(pathsCopy, function (p) { return entry.startsWith(path.resolve(p)); }) || path.resolve('.');
+            if (fs.lstatSync(entry).isDirectory() && isRecursive) {
+                preparedPaths.push.apply(preparedPaths, fs.readdirSync(entry).map(function (x) { return path.join(entry, x); }));
+                entries.push(path.relative(baseDir, entry));
+            }
+            else {
+                entries.push(path.relative(baseDir, entry));
+            }
+        };
+        while (preparedPaths.length > 0) {
+            _loop_2();
+        }
+        var finalResults = __spreadArray(__spreadArray([], fileEntries, true), entries, true);
+        return finalResults;
+    }
+    catch (error) {
+        if (error.code === 'ENOENT') {
+            throw new Error((0, exports.loc)('LIB_PathNotFound', 'ls', error.message));
+        }
+        else {
+            throw new Error((0, exports.loc)('LIB_OperationFailed', 'ls', error));
+        }
+    }
+}
+exports.ls = ls;
+function flattenArray(arr) {
+    return arr.reduce(function (flat, toFlatten) {
+        return flat.concat(Array.isArray(toFlatten) ? flattenArray(toFlatten) : toFlatten);
+    }, []);
+}
+/**
+ * Copies a file or folder.
+ * @param   {string}  sourceOrOptions          - Either the source path or an option string '-r', '-f' , '-n' or '-rfn' for recursive, force and no-clobber.
+ * @param   {string}  destinationOrSource      - Destination path or the source path.
+ * @param   {string}  [optionsOrDestination]   - Options string or the destination path.
+ * @param   {boolean} [continueOnError=false]  - Optional. Whether to continue on error.
+ * @param   {number}  [retryCount=0]           - Optional. Retry count to copy the file. It might help to resolve intermittent issues e.g. with UNC target paths on a remote host.
+ * @returns {void}
+ */
+function cp(sourceOrOptions, destinationOrSource, optionsOrDestination, continueOnError, retryCount) {
+    if (continueOnError === void 0) { continueOnError = false; }
+    if (retryCount === void 0) { retryCount = 0; }
+    retry(function () {
+        var recursive = false;
+        var force = true;
+        var source = String(sourceOrOptions);
+        var destination = destinationOrSource;
+        var options = '';
+        if (typeof sourceOrOptions === 'string' && sourceOrOptions.startsWith('-')) {
+            options = sourceOrOptions.toLowerCase();
+            recursive = options.includes('r');
+            force = !options.includes('n');
+            source = destinationOrSource;
+            destination = String(optionsOrDestination);
+        }
+        else if (typeof optionsOrDestination === 'string' && optionsOrDestination && optionsOrDestination.startsWith('-')) {
+            options = optionsOrDestination.toLowerCase();
+            recursive = options.includes('r');
+            force = !options.includes('n');
+            source = String(sourceOrOptions);
+            destination = destinationOrSource;
+        }
+        if (!fs.existsSync(destination) && !force) {
+            throw new Error((0, exports.loc)('LIB_PathNotFound', 'cp', destination));
+        }
+        var isPattern = /[*?{\[]/.test(source) || /[@+!]\(/.test(source);
+        if (isPattern) {
+            var defaultRoot = (0, exports.getVariable)('system.defaultWorkingDirectory') || process.cwd();
+            var matches = findMatch(defaultRoot, [source], undefined, { nonegate: true, nocomment: true });
+            var resolvedMatches = matches.filter(function (src) { return path.resolve(src) !== path.resolve(source); });
+            for (var _i = 0, resolvedMatches_1 = resolvedMatches; _i < resolvedMatches_1.length; _i++) {
+                var src = resolvedMatches_1[_i];
+                cp(src, destination, options, continueOnError, retryCount);
+            }
+            if (matches.length > 0 && resolvedMatches.length === matches.length) {
+                return;
+            }
+            if (matches.length === 0) {
+                (0, exports.debug)("No matches found for the pattern: ".concat(source, ". Fallback to check for the literal path."));
+            }
+        }
+        var lstatSource = fs.lstatSync(source);
+        if (!recursive && lstatSource.isDirectory()) {
+            throw new Error((0, exports.loc)('LIB_CopyDirectoryWithoutRecursiveOption', source));
+        }
+        if (!force && fs.existsSync(destination)) {
+            return;
+        }
+        try {
+            if (fs.existsSync(destination) && fs.lstatSync(destination).isDirectory()) {
+                destination = path.join(destination, path.basename(source));
+            }
+            copyWithPreservedSymlinks(source, destination, force);
+        }
+        catch (error) {
+            throw new Error((0, exports.loc)('LIB_OperationFailed', 'cp', error));
+        }
+    }, [], { retryCount: retryCount, continueOnError: continueOnError });
+}
+exports.cp = cp;
+var copyWithPreservedSymlinks = function (source, destination, force) {
+    var lstatSource = fs.lstatSync(source);
+    if (lstatSource.isSymbolicLink()) {
+        var symlinkTarget = fs.readlinkSync(source);
+        if (force && fs.existsSync(destination)) {
+            var destStats = fs.lstatSync(destination);
+            if (destStats.isSymbolicLink()) {
+                fs.unlinkSync(destination);
+            }
+            else {
+                fs.rmSync(destination, { recursive: true, force: true });
+            }
+        }
+        fs.symlinkSync(symlinkTarget, destination);
+    }
+    else if (lstatSource.isFile()) {
+        if (force) {
+            fs.copyFileSync(source, destination);
+        }
+        else {
+            fs.copyFileSync(source, destination, fs.constants.COPYFILE_EXCL);
+        }
+    }
+    else {
+        var entries = fs.readdirSync(source, { withFileTypes: true });
+        if (!fs.existsSync(destination)) {
+            fs.mkdirSync(destination, { recursive: true });
+        }
+        for (var _i = 0, entries_1 = entries; _i < entries_1.length; _i++) {
+            var entry = entries_1[_i];
+            var srcPath = path.join(source, entry.name);
+            var destPath = path.join(destination, entry.name);
+            copyWithPreservedSymlinks(srcPath, destPath, force);
+        }
+    }
+};
+/**
+ * Moves a path.
+ *
+ * @param  {string}              source            - Source path.
+ * @param  {string}              dest              - Destination path.
+ * @param  {MoveOptionsVariants} [options]         - Option string -f or -n for force and no clobber.
+ * @param  {boolean}             [continueOnError] - Optional. Whether to continue on error.
+ * @returns {void}
+ */
+function mv(source, dest, options, continueOnError) {
+    var force = false;
+    if (options && typeof options === 'string' && options.startsWith('-')) {
+        var lowercasedOptions = String(options).toLowerCase();
+        force = lowercasedOptions.includes('f') && !lowercasedOptions.includes('n');
+    }
+    var sourceExists = fs.existsSync(source);
+    var destExists = fs.existsSync(dest);
+    var sources = [];
+    try {
+        if (!sourceExists) {
+            if (source.includes('*')) {
+                sources.push.apply(sources, findMatch(path.resolve(path.dirname(source)), [path.basename(source)]));
+            }
+            else {
+                throw new Error((0, exports.loc)('LIB_PathNotFound', 'mv', source));
+            }
+        }
+        else {
+            sources.push(source);
+        }
+        if (destExists && !force) {
+            throw new Error("File already exists at ".concat(dest));
+        }
+        for (var _i = 0, sources_1 = sources; _i < sources_1.length; _i++) {
+            var source_1 = sources_1[_i];
+            fs.renameSync(source_1, dest);
+        }
+    }
+    catch (error) {
+        (0, exports.debug)('mv failed');
+        var errMsg = (0, exports.loc)('LIB_OperationFailed', 'mv', error);
+        (0, exports.debug)(errMsg);
+        if (!continueOnError) {
+            throw new Error(errMsg);
+        }
+    }
+}
+exports.mv = mv;
+/**
+ * Tries to execute a function a specified number of times.
+ *
+ * @param   func            a function to be executed.
+ * @param   args            executed function arguments array.
+ * @param   retryOptions    optional. Defaults to { continueOnError: false, retryCount: 0 }.
+ * @returns the same as the usual function.
+ */
+function retry(func, args, retryOptions) {
+    if (retryOptions === void 0) { retryOptions = { continueOnError: false, retryCount: 0 }; }
+    while (retryOptions.retryCount >= 0) {
+        try {
+            return func.apply(void 0, args);
+        }
+        catch (e) {
+            if (retryOptions.retryCount <= 0) {
+                if (retryOptions.continueOnError) {
+                    (0, exports.warning)(e, exports.IssueSource.TaskInternal);
+                    break;
+                }
+                else {
+                    throw e;
+                }
+            }
+            else {
+                (0, exports.debug)("Attempt to execute function \"".concat(func === null || func === void 0 ? void 0 : func.name, "\" failed, retries left: ").concat(retryOptions.retryCount));
+                retryOptions.retryCount--;
+            }
+        }
+    }
+}
+exports.retry = retry;
+/**
+ * Gets info about item stats.
+ *
+ * @param path                      a path to the item to be processed.
+ * @param followSymbolicLink        indicates whether to traverse descendants of symbolic link directories.
+ * @param allowBrokenSymbolicLinks  when true, broken symbolic link will not cause an error.
+ * @returns fs.Stats
+ */
+function _getStats(path, followSymbolicLink, allowBrokenSymbolicLinks) {
+    // stat returns info about the target of a symlink (or symlink chain),
+    // lstat returns info about a symlink itself
+    var stats;
+    if (followSymbolicLink) {
+        try {
+            // use stat (following symlinks)
+            stats = fs.statSync(path);
+        }
+        catch (err) {
+            if (err.code == 'ENOENT' && allowBrokenSymbolicLinks) {
+                // fallback to lstat (broken symlinks allowed)
+                stats = fs.lstatSync(path);
+                (0, exports.debug)("  ".concat(path, " (broken symlink)"));
+            }
+            else {
+                throw err;
+            }
+        }
+    }
+    else {
+        // use lstat (not following symlinks)
+        stats = fs.lstatSync(path);
+    }
+    return stats;
+}
+/**
+ * Recursively finds all paths a given path. Returns an array of paths.
+ *
+ * @param     findPath  path to search
+ * @param     options   optional. defaults to { followSymbolicLinks: true }. following soft links is generally appropriate unless deleting files.
+ * @returns   string[]
+ */
+function find(findPath, options) {
+    if (!findPath) {
+        (0, exports.debug)('no path specified');
+        return [];
+    }
+    // normalize the path, otherwise the first result is inconsistently formatted from the rest of the results
+    // because path.join() performs normalization.
+    findPath = path.normalize(findPath);
+    // debug trace the parameters
+    (0, exports.debug)("findPath: '".concat(findPath, "'"));
+    options = options || _getDefaultFindOptions();
+    _debugFindOptions(options);
+    // return empty if not exists
+    try {
+        fs.lstatSync(findPath);
+    }
+    catch (err) {
+        if (err.code == 'ENOENT') {
+            (0, exports.debug)('0 results');
+            return [];
+        }
+        throw err;
+    }
+    try {
+        var result = [];
+        // push the first item
+        var stack = [new _FindItem(findPath, 1)];
+        var traversalChain = []; // used to detect cycles
+        var _loop_3 = function () {
+            // pop the next item and push to the result array
+            var item = stack.pop(); // non-null because `stack.length` was truthy
+            var stats_3 = void 0;
+            try {
+                // `item.path` equals `findPath` for the first item to be processed, when the `result` array is empty
+                var isPathToSearch = !result.length;
+                // following specified symlinks only if current path equals specified path
+                var followSpecifiedSymbolicLink = options.followSpecifiedSymbolicLink && isPathToSearch;
+                // following all symlinks or following symlink for the specified path
+                var followSymbolicLink = options.followSymbolicLinks || followSpecifiedSymbolicLink;
+                // stat the item. The stat info is used further below to determine whether to traverse deeper
+                stats_3 = _getStats(item.path, followSymbolicLink, options.allowBrokenSymbolicLinks);
+            }
+            catch (err) {
+                if (err.code == 'ENOENT' && options.skipMissingFiles) {
+                    (0, exports.warning)("No such file or directory: \"".concat(item.path, "\" - skipping."), exports.IssueSource.TaskInternal);
+                    return "continue";
+                }
+                throw err;
+            }
+            result.push(item.path);
+            // note, isDirectory() returns false for the lstat of a symlink
+            if (stats_3.isDirectory()) {
+                (0, exports.debug)("  ".concat(item.path, " (directory)"));
+                if (options.followSymbolicLinks) {
+                    // get the realpath
+                    var realPath_1;
+                    if (im._isUncPath(item.path)) {
+                        // Sometimes there are spontaneous issues when working with unc-paths, so retries have been added for them.
+                        realPath_1 = retry(fs.realpathSync, [item.path], { continueOnError: false, retryCount: 5 });
+                    }
+                    else {
+                        realPath_1 = fs.realpathSync(item.path);
+                    }
+                    // fixup the traversal chain to match the item level
+                    while (traversalChain.length >= item.level) {
+                        traversalChain.pop();
+                    }
+                    // test for a cycle
+                    if (traversalChain.some(function (x) { return x == realPath_1; })) {
+                        (0, exports.debug)('    cycle detected');
+                        return "continue";
+                    }
+                    // update the traversal chain
+                    traversalChain.push(realPath_1);
+                }
+                // push the child items in reverse onto the stack
+                var childLevel_1 = item.level + 1;
+                var childItems = fs.readdirSync(item.path)
+                    .map(function (childName) { return new _FindItem(path.join(item.path, childName), childLevel_1); });
+                for (var i = childItems.length - 1; i >= 0; i--) {
+                    stack.push(childItems[i]);
+                }
+            }
+            else {
+                (0, exports.debug)("  ".concat(item.path, " (file)"));
+            }
+        };
+        while (stack.length) {
+            _loop_3();
+        }
+        (0, exports.debug)("".concat(result.length, " results"));
+        return result;
+    }
+    catch (err) {
+        throw new Error((0, exports.loc)('LIB_OperationFailed', 'find', err.message));
+    }
+}
+exports.find = find;
+var _FindItem = /** @class */ (function () {
+    function _FindItem(path, level) {
+        this.path = path;
+        this.level = level;
+    }
+    return _FindItem;
+}());
+function _debugFindOptions(options) {
+    (0, exports.debug)("findOptions.allowBrokenSymbolicLinks: '".concat(options.allowBrokenSymbolicLinks, "'"));
+    (0, exports.debug)("findOptions.followSpecifiedSymbolicLink: '".concat(options.followSpecifiedSymbolicLink, "'"));
+    (0, exports.debug)("findOptions.followSymbolicLinks: '".concat(options.followSymbolicLinks, "'"));
+    (0, exports.debug)("findOptions.skipMissingFiles: '".concat(options.skipMissingFiles, "'"));
+}
+function _getDefaultFindOptions() {
+    return {
+        allowBrokenSymbolicLinks: false,
+        followSpecifiedSymbolicLink: true,
+        followSymbolicLinks: true,
+        skipMissingFiles: false
+    };
+}
+/**
+ * Prefer tl.find() and tl.match() instead. This function is for backward compatibility
+ * when porting tasks to Node from the PowerShell or PowerShell3 execution handler.
+ *
+ * @param    rootDirectory      path to root unrooted patterns with
+ * @param    pattern            include and exclude patterns
+ * @param    includeFiles       whether to include files in the result. defaults to true when includeFiles and includeDirectories are both false
+ * @param    includeDirectories whether to include directories in the result
+ * @returns  string[]
+ */
+function legacyFindFiles(rootDirectory, pattern, includeFiles, includeDirectories) {
+    if (!pattern) {
+        throw new Error('pattern parameter cannot be empty');
+    }
+    (0, exports.debug)("legacyFindFiles rootDirectory: '".concat(rootDirectory, "'"));
+    (0, exports.debug)("pattern: '".concat(pattern, "'"));
+    (0, exports.debug)("includeFiles: '".concat(includeFiles, "'"));
+    (0, exports.debug)("includeDirectories: '".concat(includeDirectories, "'"));
+    if (!includeFiles && !includeDirectories) {
+        includeFiles = true;
+    }
+    // organize the patterns into include patterns and exclude patterns
+    var includePatterns = [];
+    var excludePatterns = [];
+    pattern = pattern.replace(/;;/g, '\0');
+    for (var _i = 0, _a = pattern.split(';'); _i < _a.length; _i++) {
+        var pat = _a[_i];
+        if (!pat) {
+            continue;
+        }
+        pat = pat.replace(/\0/g, ';');
+        // determine whether include pattern and remove any include/exclude prefix.
+        // include patterns start with +: or anything other than -:
+        // exclude patterns start with -:
+        var isIncludePattern = void 0;
+        if (im._startsWith(pat, '+:')) {
+            pat = pat.substring(2);
+            isIncludePattern = true;
+        }
+        else if (im._startsWith(pat, '-:')) {
+            pat = pat.substring(2);
+            isIncludePattern = false;
+        }
+        else {
+            isIncludePattern = true;
+        }
+        // validate pattern does not end with a slash
+        if (im._endsWith(pat, '/') || (process.platform == 'win32' && im._endsWith(pat, '\\'))) {
+            throw new Error((0, exports.loc)('LIB_InvalidPattern', pat));
+        }
+        // root the pattern
+        if (rootDirectory && !path.isAbsolute(pat)) {
+            pat = path.join(rootDirectory, pat);
+            // remove trailing slash sometimes added by path.join() on Windows, e.g.
+            //      path.join('\\\\hello', 'world') => '\\\\hello\\world\\'
+            //      path.join('//hello', 'world') => '\\\\hello\\world\\'
+            if (im._endsWith(pat, '\\')) {
+                pat = pat.substring(0, pat.length - 1);
+            }
+        }
+        if (isIncludePattern) {
+            includePatterns.push(pat);
+        }
+        else {
+            excludePatterns.push(im._legacyFindFiles_convertPatternToRegExp(pat));
+        }
+    }
+    // find and apply patterns
+    var count = 0;
+    var result = _legacyFindFiles_getMatchingItems(includePatterns, excludePatterns, !!includeFiles, !!includeDirectories);
+    (0, exports.debug)('all matches:');
+    for (var _b = 0, result_1 = result; _b < result_1.length; _b++) {
+        var resultItem = result_1[_b];
+        (0, exports.debug)(' ' + resultItem);
+    }
+    (0, exports.debug)('total matched: ' + result.length);
+    return result;
+}
+exports.legacyFindFiles = legacyFindFiles;
+function _legacyFindFiles_getMatchingItems(includePatterns, excludePatterns, includeFiles, includeDirectories) {
+    (0, exports.debug)('getMatchingItems()');
+    for (var _i = 0, includePatterns_1 = includePatterns; _i < includePatterns_1.length; _i++) {
+        var pattern = includePatterns_1[_i];
+        (0, exports.debug)("includePattern: '".concat(pattern, "'"));
+    }
+    for (var _a = 0, excludePatterns_1 = excludePatterns; _a < excludePatterns_1.length; _a++) {
+        var pattern = excludePatterns_1[_a];
+        (0, exports.debug)("excludePattern: ".concat(pattern));
+    }
+    (0, exports.debug)('includeFiles: ' + includeFiles);
+    (0, exports.debug)('includeDirectories: ' + includeDirectories);
+    var allFiles = {};
+    var _loop_4 = function (pattern) {
+        // determine the directory to search
+        //
+        // note, getDirectoryName removes redundant path separators
+        var findPath = void 0;
+        var starIndex = pattern.indexOf('*');
+        var questionIndex = pattern.indexOf('?');
+        if (starIndex < 0 && questionIndex < 0) {
+            // if no wildcards are found, use the directory name portion of the path.
+            // if there is no directory name (file name only in pattern or drive root),
+            // this will return empty string.
+            findPath = im._getDirectoryName(pattern);
+        }
+        else {
+            // extract the directory prior to the first wildcard
+            var index = Math.min(starIndex >= 0 ? starIndex : questionIndex, questionIndex >= 0 ? questionIndex : starIndex);
+            findPath = im._getDirectoryName(pattern.substring(0, index));
+        }
+        // note, due to this short-circuit and the above usage of getDirectoryName, this
+        // function has the same limitations regarding drive roots as the powershell
+        // implementation.
+        //
+        // also note, since getDirectoryName eliminates slash redundancies, some additional
+        // work may be required if removal of this limitation is attempted.
+        if (!findPath) {
+            return "continue";
+        }
+        var patternRegex = im._legacyFindFiles_convertPatternToRegExp(pattern);
+        // find files/directories
+        var items = find(findPath, { followSymbolicLinks: true })
+            .filter(function (item) {
+            if (includeFiles && includeDirectories) {
+                return true;
+            }
+            var isDir = fs.statSync(item).isDirectory();
+            return (includeFiles && !isDir) || (includeDirectories && isDir);
+        })
+            .forEach(function (item) {
+            var normalizedPath = process.platform == 'win32' ? item.replace(/\\/g, '/') : item; // normalize separators
+            // **/times/** will not match C:/fun/times because there isn't a trailing slash
+            // so try both if including directories
+            var alternatePath = "".concat(normalizedPath, "/"); // potential bug: it looks like this will result in a false
+            // positive if the item is a regular file and not a directory
+            var isMatch = false;
+            if (patternRegex.test(normalizedPath) || (includeDirectories && patternRegex.test(alternatePath))) {
+                isMatch = true;
+                // test whether the path should be excluded
+                for (var _i = 0, excludePatterns_2 = excludePatterns; _i < excludePatterns_2.length; _i++) {
+                    var regex = excludePatterns_2[_i];
+                    if (regex.test(normalizedPath) || (includeDirectories && regex.test(alternatePath))) {
+                        isMatch = false;
+                        break;
+                    }
+                }
+            }
+            if (isMatch) {
+                allFiles[item] = item;
+            }
+        });
+    };
+    for (var _b = 0, includePatterns_2 = includePatterns; _b < includePatterns_2.length; _b++) {
+        var pattern = includePatterns_2[_b];
+        _loop_4(pattern);
+    }
+    return Object.keys(allFiles).sort();
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param  {string} inputPath - Path to remove
+ * @return {void}
+ * @throws When the file or directory exists but could not be deleted.
+ */
+function rmRF(inputPath) {
+    (0, exports.debug)('rm -rf ' + inputPath);
+    if (getPlatform() == Platform.Windows) {
+        // Node doesn't provide a delete operation, only an unlink function. This means that if the file is being used by another
+        // program (e.g. antivirus), it won't be deleted. To address this, we shell out the work to rd/del.
+        try {
+            var lstats = fs.lstatSync(inputPath);
+            if (lstats.isDirectory() && !lstats.isSymbolicLink()) {
+                (0, exports.debug)('removing directory ' + inputPath);
+                childProcess.execFileSync("cmd.exe", ["/c", "rd", "/s", "/q", im._normalizeSeparators(inputPath)]);
+            }
+            else if (lstats.isSymbolicLink()) {
+                (0, exports.debug)('removing symbolic link ' + inputPath);
+                var realPath = fs.readlinkSync(inputPath);
+                if (fs.existsSync(realPath)) {
+                    var stats_4 = fs.statSync(realPath);
+                    if (stats_4.isDirectory()) {
+                        childProcess.execFileSync("cmd.exe", ["/c", "rd", "/s", "/q", im._normalizeSeparators(realPath)]);
+                        fs.unlinkSync(inputPath);
+                    }
+                    else {
+                        fs.unlinkSync(inputPath);
+                    }
+                }
+                else {
+                    (0, exports.debug)("Symbolic link '".concat(inputPath, "' points to a non-existing target '").concat(realPath, "'. Removing the symbolic link."));
+                    fs.unlinkSync(inputPath);
+                }
+            }
+            else {
+                (0, exports.debug)('removing file ' + inputPath);
+                childProcess.execFileSync("cmd.exe", ["/c", "del", "/f", "/a", im._normalizeSeparators(inputPath)]);
+            }
+        }
+        catch (err) {
+            (0, exports.debug)('Error: ' + err.message);
+            if (err.code != 'ENOENT') {
+                throw new Error((0, exports.loc)('LIB_OperationFailed', 'rmRF', err.message));
+            }
+        }
+    }
+    else {
+        var lstats = void 0;
+        try {
+            if (inputPath.includes('*')) {
+                var entries = findMatch(path.dirname(inputPath), [path.basename(inputPath)]);
+                for (var _i = 0, entries_2 = entries; _i < entries_2.length; _i++) {
+                    var entry = entries_2[_i];
+                    rmRF(entry);
+                }
+            }
+            else {
+                lstats = fs.lstatSync(inputPath);
+                if (lstats.isDirectory() && !lstats.isSymbolicLink()) {
+                    (0, exports.debug)('removing directory ' + inputPath);
+                    fs.rmSync(inputPath, { recursive: true, force: true });
+                }
+                else if (lstats.isSymbolicLink()) {
+                    (0, exports.debug)('removing symbolic link ' + inputPath);
+                    var realPath = fs.readlinkSync(inputPath);
+                    if (fs.existsSync(realPath)) {
+                        var stats_5 = fs.statSync(realPath);
+                        if (stats_5.isDirectory()) {
+                            fs.rmSync(realPath, { recursive: true, force: true });
+                            fs.unlinkSync(inputPath);
+                        }
+                        else {
+                            fs.unlinkSync(inputPath);
+                        }
+                    }
+                    else {
+                        (0, exports.debug)("Symbolic link '".concat(inputPath, "' points to a non-existing target '").concat(realPath, "'. Removing the symbolic link."));
+                        fs.unlinkSync(inputPath);
+                    }
+                }
+                else {
+                    (0, exports.debug)('removing file ' + inputPath);
+                    fs.unlinkSync(inputPath);
+                }
+            }
+        }
+        catch (err) {
+            (0, exports.debug)('Error: ' + err.message);
+            if (err.code != 'ENOENT') {
+                throw new Error((0, exports.loc)('LIB_OperationFailed', 'rmRF', err.message));
+            }
+        }
+    }
+}
+exports.rmRF = rmRF;
+/**
+ * Exec a tool.  Convenience wrapper over ToolRunner to exec with args in one call.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     tool     path to tool to exec
+ * @param     args     an arg string or array of args
+ * @param     options  optional exec options.  See IExecOptions
+ * @returns   number
+ */
+function execAsync(tool, args, options) {
+    var tr = this.tool(tool);
+    if (args) {
+        if (args instanceof Array) {
+            tr.arg(args);
+        }
+        else if (typeof (args) === 'string') {
+            tr.line(args);
+        }
+    }
+    return tr.execAsync(options);
+}
+exports.execAsync = execAsync;
+/**
+ * Exec a tool.  Convenience wrapper over ToolRunner to exec with args in one call.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @deprecated Use the {@link execAsync} method that returns a native Javascript Promise instead
+ * @param     tool     path to tool to exec
+ * @param     args     an arg string or array of args
+ * @param     options  optional exec options.  See IExecOptions
+ * @returns   number
+ */
+function exec(tool, args, options) {
+    var tr = this.tool(tool);
+    if (args) {
+        if (args instanceof Array) {
+            tr.arg(args);
+        }
+        else if (typeof (args) === 'string') {
+            tr.line(args);
+        }
+    }
+    return tr.exec(options);
+}
+exports.exec = exec;
+/**
+ * Exec a tool synchronously.  Convenience wrapper over ToolRunner to execSync with args in one call.
+ * Output will be *not* be streamed to the live console.  It will be returned after execution is complete.
+ * Appropriate for short running tools
+ * Returns IExecResult with output and return code
+ *
+ * @param     tool     path to tool to exec
+ * @param     args     an arg string or array of args
+ * @param     options  optional exec options.  See IExecSyncOptions
+ * @returns   IExecSyncResult
+ */
+function execSync(tool, args, options) {
+    var tr = this.tool(tool);
+    if (args) {
+        if (args instanceof Array) {
+            tr.arg(args);
+        }
+        else if (typeof (args) === 'string') {
+            tr.line(args);
+        }
+    }
+    return tr.execSync(options);
+}
+exports.execSync = execSync;
+/**
+ * Convenience factory to create a ToolRunner.
+ *
+ * @param     tool     path to tool to exec
+ * @returns   ToolRunner
+ */
+function tool(tool) {
+    var tr = new trm.ToolRunner(tool);
+    tr.on('debug', function (message) {
+        (0, exports.debug)(message);
+    });
+    return tr;
+}
+exports.tool = tool;
+/**
+ * Applies glob patterns to a list of paths. Supports interleaved exclude patterns.
+ *
+ * @param  list         array of paths
+ * @param  patterns     patterns to apply. supports interleaved exclude patterns.
+ * @param  patternRoot  optional. default root to apply to unrooted patterns. not applied to basename-only patterns when matchBase:true.
+ * @param  options      optional. defaults to { dot: true, nobrace: true, nocase: process.platform == 'win32' }.
+ */
+function match(list, patterns, patternRoot, options) {
+    // trace parameters
+    (0, exports.debug)("patternRoot: '".concat(patternRoot, "'"));
+    options = options || _getDefaultMatchOptions(); // default match options
+    _debugMatchOptions(options);
+    // convert pattern to an array
+    if (typeof patterns == 'string') {
+        patterns = [patterns];
+    }
+    // hashtable to keep track of matches
+    var map = {};
+    var originalOptions = options;
+    for (var _i = 0, patterns_1 = patterns; _i < patterns_1.length; _i++) {
+        var pattern = patterns_1[_i];
+        (0, exports.debug)("pattern: '".concat(pattern, "'"));
+        // trim and skip empty
+        pattern = (pattern || '').trim();
+        if (!pattern) {
+            (0, exports.debug)('skipping empty pattern');
+            continue;
+        }
+        // clone match options
+        var options_1 = im._cloneMatchOptions(originalOptions);
+        // skip comments
+        if (!options_1.nocomment && im._startsWith(pattern, '#')) {
+            (0, exports.debug)('skipping comment');
+            continue;
+        }
+        // set nocomment - brace expansion could result in a leading '#'
+        options_1.nocomment = true;
+        // determine whether pattern is include or exclude
+        var negateCount = 0;
+        if (!options_1.nonegate) {
+            while (pattern.charAt(negateCount) == '!') {
+                negateCount++;
+            }
+            pattern = pattern.substring(negateCount); // trim leading '!'
+            if (negateCount) {
+                (0, exports.debug)("trimmed leading '!'. pattern: '".concat(pattern, "'"));
+            }
+        }
+        var isIncludePattern = negateCount == 0 ||
+            (negateCount % 2 == 0 && !options_1.flipNegate) ||
+            (negateCount % 2 == 1 && options_1.flipNegate);
+        // set nonegate - brace expansion could result in a leading '!'
+        options_1.nonegate = true;
+        options_1.flipNegate = false;
+        // expand braces - required to accurately root patterns
+        var expanded = void 0;
+        var preExpanded = pattern;
+        if (options_1.nobrace) {
+            expanded = [pattern];
+        }
+        else {
+            // convert slashes on Windows before calling braceExpand(). unfortunately this means braces cannot
+            // be escaped on Windows, this limitation is consistent with current limitations of minimatch (3.0.3).
+            (0, exports.debug)('expanding braces');
+            var convertedPattern = process.platform == 'win32' ? pattern.replace(/\\/g, '/') : pattern;
+            expanded = minimatch.braceExpand(convertedPattern);
+        }
+        // set nobrace
+        options_1.nobrace = true;
+        for (var _a = 0, expanded_1 = expanded; _a < expanded_1.length; _a++) {
+            var pattern_1 = expanded_1[_a];
+            if (expanded.length != 1 || pattern_1 != preExpanded) {
+                (0, exports.debug)("pattern: '".concat(pattern_1, "'"));
+            }
+            // trim and skip empty
+            pattern_1 = (pattern_1 || '').trim();
+            if (!pattern_1) {
+                (0, exports.debug)('skipping empty pattern');
+                continue;
+            }
+            // root the pattern when all of the following conditions are true:
+            if (patternRoot && // patternRoot supplied
+                !im._isRooted(pattern_1) && // AND pattern not rooted
+                // AND matchBase:false or not basename only
+                (!options_1.matchBase || (process.platform == 'win32' ? pattern_1.replace(/\\/g, '/') : pattern_1).indexOf('/') >= 0)) {
+                pattern_1 = im._ensureRooted(patternRoot, pattern_1);
+                (0, exports.debug)("rooted pattern: '".concat(pattern_1, "'"));
+            }
+            if (isIncludePattern) {
+                // apply the pattern
+                (0, exports.debug)('applying include pattern against original list');
+                var matchResults = minimatch.match(list, pattern_1, options_1);
+                (0, exports.debug)(matchResults.length + ' matches');
+                // union the results
+                for (var _b = 0, matchResults_1 = matchResults; _b < matchResults_1.length; _b++) {
+                    var matchResult = matchResults_1[_b];
+                    map[matchResult] = true;
+                }
+            }
+            else {
+                // apply the pattern
+                (0, exports.debug)('applying exclude pattern against original list');
+                var matchResults = minimatch.match(list, pattern_1, options_1);
+                (0, exports.debug)(matchResults.length + ' matches');
+                // substract the results
+                for (var _c = 0, matchResults_2 = matchResults; _c < matchResults_2.length; _c++) {
+                    var matchResult = matchResults_2[_c];
+                    delete map[matchResult];
+                }
+            }
+        }
+    }
+    // return a filtered version of the original list (preserves order and prevents duplication)
+    var result = list.filter(function (item) { return map.hasOwnProperty(item); });
+    (0, exports.debug)(result.length + ' final results');
+    return result;
+}
+exports.match = match;
+/**
+ * Filter to apply glob patterns
+ *
+ * @param  pattern  pattern to apply
+ * @param  options  optional. defaults to { dot: true, nobrace: true, nocase: process.platform == 'win32' }.
+ */
+function filter(pattern, options) {
+    options = options || _getDefaultMatchOptions();
+    return minimatch.filter(pattern, options);
+}
+exports.filter = filter;
+function _debugMatchOptions(options) {
+    (0, exports.debug)("matchOptions.debug: '".concat(options.debug, "'"));
+    (0, exports.debug)("matchOptions.nobrace: '".concat(options.nobrace, "'"));
+    (0, exports.debug)("matchOptions.noglobstar: '".concat(options.noglobstar, "'"));
+    (0, exports.debug)("matchOptions.dot: '".concat(options.dot, "'"));
+    (0, exports.debug)("matchOptions.noext: '".concat(options.noext, "'"));
+    (0, exports.debug)("matchOptions.nocase: '".concat(options.nocase, "'"));
+    (0, exports.debug)("matchOptions.nonull: '".concat(options.nonull, "'"));
+    (0, exports.debug)("matchOptions.matchBase: '".concat(options.matchBase, "'"));
+    (0, exports.debug)("matchOptions.nocomment: '".concat(options.nocomment, "'"));
+    (0, exports.debug)("matchOptions.nonegate: '".concat(options.nonegate, "'"));
+    (0, exports.debug)("matchOptions.flipNegate: '".concat(options.flipNegate, "'"));
+}
+function _getDefaultMatchOptions() {
+    return {
+        debug: false,
+        nobrace: true,
+        noglobstar: false,
+        dot: true,
+        noext: false,
+        nocase: process.platform == 'win32',
+        nonull: false,
+        matchBase: false,
+        nocomment: false,
+        nonegate: false,
+        flipNegate: false
+    };
+}
+/**
+ * Determines the find root from a list of patterns. Performs the find and then applies the glob patterns.
+ * Supports interleaved exclude patterns. Unrooted patterns are rooted using defaultRoot, unless
+ * matchOptions.matchBase is specified and the pattern is a basename only. For matchBase cases, the
+ * defaultRoot is used as the find root.
+ *
+ * @param  defaultRoot   default path to root unrooted patterns. falls back to System.DefaultWorkingDirectory or process.cwd().
+ * @param  patterns      pattern or array of patterns to apply
+ * @param  findOptions   defaults to { followSymbolicLinks: true }. following soft links is generally appropriate unless deleting files.
+ * @param  matchOptions  defaults to { dot: true, nobrace: true, nocase: process.platform == 'win32' }
+ */
+function findMatch(defaultRoot, patterns, findOptions, matchOptions) {
+    // apply defaults for parameters and trace
+    defaultRoot = defaultRoot || this.getVariable('system.defaultWorkingDirectory') || process.cwd();
+    (0, exports.debug)("defaultRoot: '".concat(defaultRoot, "'"));
+    patterns = patterns || [];
+    patterns = typeof patterns == 'string' ? [patterns] : patterns;
+    findOptions = findOptions || _getDefaultFindOptions();
+    _debugFindOptions(findOptions);
+    matchOptions = matchOptions || _getDefaultMatchOptions();
+    _debugMatchOptions(matchOptions);
+    // normalize slashes for root dir
+    defaultRoot = im._normalizeSeparators(defaultRoot);
+    var results = {};
+    var originalMatchOptions = matchOptions;
+    for (var _i = 0, _a = (patterns || []); _i < _a.length; _i++) {
+        var pattern = _a[_i];
+        (0, exports.debug)("pattern: '".concat(pattern, "'"));
+        // trim and skip empty
+        pattern = (pattern || '').trim();
+        if (!pattern) {
+            (0, exports.debug)('skipping empty pattern');
+            continue;
+        }
+        // clone match options
+        var matchOptions_1 = im._cloneMatchOptions(originalMatchOptions);
+        // skip comments
+        if (!matchOptions_1.nocomment && im._startsWith(pattern, '#')) {
+            (0, exports.debug)('skipping comment');
+            continue;
+        }
+        // set nocomment - brace expansion could result in a leading '#'
+        matchOptions_1.nocomment = true;
+        // determine whether pattern is include or exclude
+        var negateCount = 0;
+        if (!matchOptions_1.nonegate) {
+            while (pattern.charAt(negateCount) == '!') {
+                negateCount++;
+            }
+            pattern = pattern.substring(negateCount); // trim leading '!'
+            if (negateCount) {
+                (0, exports.debug)("trimmed leading '!'. pattern: '".concat(pattern, "'"));
+            }
+        }
+        var isIncludePattern = negateCount == 0 ||
+            (negateCount % 2 == 0 && !matchOptions_1.flipNegate) ||
+            (negateCount % 2 == 1 && matchOptions_1.flipNegate);
+        // set nonegate - brace expansion could result in a leading '!'
+        matchOptions_1.nonegate = true;
+        matchOptions_1.flipNegate = false;
+        // expand braces - required to accurately interpret findPath
+        var expanded = void 0;
+        var preExpanded = pattern;
+        if (matchOptions_1.nobrace) {
+            expanded = [pattern];
+        }
+        else {
+            // convert slashes on Windows before calling braceExpand(). unfortunately this means braces cannot
+            // be escaped on Windows, this limitation is consistent with current limitations of minimatch (3.0.3).
+            (0, exports.debug)('expanding braces');
+            var convertedPattern = process.platform == 'win32' ? pattern.replace(/\\/g, '/') : pattern;
+            expanded = minimatch.braceExpand(convertedPattern);
+        }
+        // set nobrace
+        matchOptions_1.nobrace = true;
+        for (var _b = 0, expanded_2 = expanded; _b < expanded_2.length; _b++) {
+            var pattern_2 = expanded_2[_b];
+            if (expanded.length != 1 || pattern_2 != preExpanded) {
+                (0, exports.debug)("pattern: '".concat(pattern_2, "'"));
+            }
+            // trim and skip empty
+            pattern_2 = (pattern_2 || '').trim();
+            if (!pattern_2) {
+                (0, exports.debug)('skipping empty pattern');
+                continue;
+            }
+            if (isIncludePattern) {
+                // determine the findPath
+                var findInfo = im._getFindInfoFromPattern(defaultRoot, pattern_2, matchOptions_1);
+                var findPath = findInfo.findPath;
+                (0, exports.debug)("findPath: '".concat(findPath, "'"));
+                if (!findPath) {
+                    (0, exports.debug)('skipping empty path');
+                    continue;
+                }
+                // perform the find
+                (0, exports.debug)("statOnly: '".concat(findInfo.statOnly, "'"));
+                var findResults = [];
+                if (findInfo.statOnly) {
+                    // simply stat the path - all path segments were used to build the path
+                    try {
+                        fs.statSync(findPath);
+                        findResults.push(findPath);
+                    }
+                    catch (err) {
+                        if (err.code != 'ENOENT') {
+                            throw err;
+                        }
+                        (0, exports.debug)('ENOENT');
+                    }
+                }
+                else {
+                    findResults = find(findPath, findOptions);
+                }
+                (0, exports.debug)("found ".concat(findResults.length, " paths"));
+                // apply the pattern
+                (0, exports.debug)('applying include pattern');
+                if (findInfo.adjustedPattern != pattern_2) {
+                    (0, exports.debug)("adjustedPattern: '".concat(findInfo.adjustedPattern, "'"));
+                    pattern_2 = findInfo.adjustedPattern;
+                }
+                var matchResults = minimatch.match(findResults, pattern_2, matchOptions_1);
+                (0, exports.debug)(matchResults.length + ' matches');
+                // union the results
+                for (var _c = 0, matchResults_3 = matchResults; _c < matchResults_3.length; _c++) {
+                    var matchResult = matchResults_3[_c];
+                    var key = process.platform == 'win32' ? matchResult.toUpperCase() : matchResult;
+                    results[key] = matchResult;
+                }
+            }
+            else {
+                // check if basename only and matchBase=true
+                if (matchOptions_1.matchBase &&
+                    !im._isRooted(pattern_2) &&
+                    (process.platform == 'win32' ? pattern_2.replace(/\\/g, '/') : pattern_2).indexOf('/') < 0) {
+                    // do not root the pattern
+                    (0, exports.debug)('matchBase and basename only');
+                }
+                else {
+                    // root the exclude pattern
+                    pattern_2 = im._ensurePatternRooted(defaultRoot, pattern_2);
+                    (0, exports.debug)("after ensurePatternRooted, pattern: '".concat(pattern_2, "'"));
+                }
+                // apply the pattern
+                (0, exports.debug)('applying exclude pattern');
+                var matchResults = minimatch.match(Object.keys(results).map(function (key) { return results[key]; }), pattern_2, matchOptions_1);
+                (0, exports.debug)(matchResults.length + ' matches');
+                // substract the results
+                for (var _d = 0, matchResults_4 = matchResults; _d < matchResults_4.length; _d++) {
+                    var matchResult = matchResults_4[_d];
+                    var key = process.platform == 'win32' ? matchResult.toUpperCase() : matchResult;
+                    delete results[key];
+                }
+            }
+        }
+    }
+    var finalResult = Object.keys(results)
+        .map(function (key) { return results[key]; })
+        .sort();
+    (0, exports.debug)(finalResult.length + ' final results');
+    return finalResult;
+}
+exports.findMatch = findMatch;
+/**
+ * Build Proxy URL in the following format: protocol://username:password@hostname:port
+ * @param proxyUrl Url address of the proxy server (eg: http://example.com)
+ * @param proxyUsername Proxy username (optional)
+ * @param proxyPassword Proxy password (optional)
+ * @returns string
+ */
+function getProxyFormattedUrl(proxyUrl, proxyUsername, proxyPassword) {
+    var parsedUrl = new URL(proxyUrl);
+    var proxyAddress = "".concat(parsedUrl.protocol, "//").concat(parsedUrl.host);
+    if (proxyUsername) {
+        proxyAddress = "".concat(parsedUrl.protocol, "//").concat(proxyUsername, ":").concat(proxyPassword, "@").concat(parsedUrl.host);
+    }
+    return proxyAddress;
+}
+/**
+ * Gets http proxy configuration used by Build/Release agent
+ *
+ * @return  ProxyConfiguration
+ */
+function getHttpProxyConfiguration(requestUrl) {
+    var proxyUrl = (0, exports.getVariable)('Agent.ProxyUrl');
+    if (proxyUrl && proxyUrl.length > 0) {
+        var proxyUsername = (0, exports.getVariable)('Agent.ProxyUsername');
+        var proxyPassword = (0, exports.getVariable)('Agent.ProxyPassword');
+        var proxyBypassHosts = JSON.parse((0, exports.getVariable)('Agent.ProxyBypassList') || '[]');
+        var bypass_1 = false;
+        if (requestUrl) {
+            proxyBypassHosts.forEach(function (bypassHost) {
+                if (new RegExp(bypassHost, 'i').test(requestUrl)) {
+                    bypass_1 = true;
+                }
+            });
+        }
+        if (bypass_1) {
+            return null;
+        }
+        else {
+            var proxyAddress = getProxyFormattedUrl(proxyUrl, proxyUsername, proxyPassword);
+            return {
+                proxyUrl: proxyUrl,
+                proxyUsername: proxyUsername,
+                proxyPassword: proxyPassword,
+                proxyBypassHosts: proxyBypassHosts,
+                proxyFormattedUrl: proxyAddress
+            };
+        }
+    }
+    else {
+        return null;
+    }
+}
+exports.getHttpProxyConfiguration = getHttpProxyConfiguration;
+/**
+ * Gets http certificate configuration used by Build/Release agent
+ *
+ * @return  CertConfiguration
+ */
+function getHttpCertConfiguration() {
+    var ca = (0, exports.getVariable)('Agent.CAInfo');
+    var clientCert = (0, exports.getVariable)('Agent.ClientCert');
+    if (ca || clientCert) {
+        var certConfig = {};
+        certConfig.caFile = ca;
+        certConfig.certFile = clientCert;
+        if (clientCert) {
+            var clientCertKey = (0, exports.getVariable)('Agent.ClientCertKey');
+            var clientCertArchive = (0, exports.getVariable)('Agent.ClientCertArchive');
+            var clientCertPassword = (0, exports.getVariable)('Agent.ClientCertPassword');
+            certConfig.keyFile = clientCertKey;
+            certConfig.certArchiveFile = clientCertArchive;
+            certConfig.passphrase = clientCertPassword;
+        }
+        return certConfig;
+    }
+    else {
+        return null;
+    }
+}
+exports.getHttpCertConfiguration = getHttpCertConfiguration;
+//-----------------------------------------------------
+// Test Publisher
+//-----------------------------------------------------
+var TestPublisher = /** @class */ (function () {
+    function TestPublisher(testRunner) {
+        this.testRunner = testRunner;
+    }
+    TestPublisher.prototype.publish = function (resultFiles, mergeResults, platform, config, runTitle, publishRunAttachments, testRunSystem) {
+        // Could have used an initializer, but wanted to avoid reordering parameters when converting to strict null checks
+        // (A parameter cannot both be optional and have an initializer)
+        testRunSystem = testRunSystem || "VSTSTask";
+        var properties = {};
+        properties['type'] = this.testRunner;
+        if (mergeResults) {
+            properties['mergeResults'] = mergeResults;
+        }
+        if (platform) {
+            properties['platform'] = platform;
+        }
+        if (config) {
+            properties['config'] = config;
+        }
+        if (runTitle) {
+            properties['runTitle'] = runTitle;
+        }
+        if (publishRunAttachments) {
+            properties['publishRunAttachments'] = publishRunAttachments;
+        }
+        if (resultFiles) {
+            properties['resultFiles'] = Array.isArray(resultFiles) ? resultFiles.join() : resultFiles;
+        }
+        properties['testRunSystem'] = testRunSystem;
+        (0, exports.command)('results.publish', properties, '');
+    };
+    return TestPublisher;
+}());
+exports.TestPublisher = TestPublisher;
+//-----------------------------------------------------
+// Code coverage Publisher
+//-----------------------------------------------------
+var CodeCoveragePublisher = /** @class */ (function () {
+    function CodeCoveragePublisher() {
+    }
+    CodeCoveragePublisher.prototype.publish = function (codeCoverageTool, summaryFileLocation, reportDirectory, additionalCodeCoverageFiles) {
+        var properties = {};
+        if (codeCoverageTool) {
+            properties['codecoveragetool'] = codeCoverageTool;
+        }
+        if (summaryFileLocation) {
+            properties['summaryfile'] = summaryFileLocation;
+        }
+        if (reportDirectory) {
+            properties['reportdirectory'] = reportDirectory;
+        }
+        if (additionalCodeCoverageFiles) {
+            properties['additionalcodecoveragefiles'] = Array.isArray(additionalCodeCoverageFiles) ? additionalCodeCoverageFiles.join() : additionalCodeCoverageFiles;
+        }
+        (0, exports.command)('codecoverage.publish', properties, "");
+    };
+    return CodeCoveragePublisher;
+}());
+exports.CodeCoveragePublisher = CodeCoveragePublisher;
+//-----------------------------------------------------
+// Code coverage Publisher
+//-----------------------------------------------------
+var CodeCoverageEnabler = /** @class */ (function () {
+    function CodeCoverageEnabler(buildTool, ccTool) {
+        this.buildTool = buildTool;
+        this.ccTool = ccTool;
+    }
+    CodeCoverageEnabler.prototype.enableCodeCoverage = function (buildProps) {
+        buildProps['buildtool'] = this.buildTool;
+        buildProps['codecoveragetool'] = this.ccTool;
+        (0, exports.command)('codecoverage.enable', buildProps, "");
+    };
+    return CodeCoverageEnabler;
+}());
+exports.CodeCoverageEnabler = CodeCoverageEnabler;
+//-----------------------------------------------------
+// Task Logging Commands
+//-----------------------------------------------------
+/**
+ * Upload user interested file as additional log information
+ * to the current timeline record.
+ *
+ * The file shall be available for download along with task logs.
+ *
+ * @param path      Path to the file that should be uploaded.
+ * @returns         void
+ */
+function uploadFile(path) {
+    (0, exports.command)("task.uploadfile", null, path);
+}
+exports.uploadFile = uploadFile;
+/**
+ * Instruction for the agent to update the PATH environment variable.
+ * The specified directory is prepended to the PATH.
+ * The updated environment variable will be reflected in subsequent tasks.
+ *
+ * @param path      Local directory path.
+ * @returns         void
+ */
+function prependPath(path) {
+    assertAgent("2.115.0");
+    (0, exports.command)("task.prependpath", null, path);
+}
+exports.prependPath = prependPath;
+/**
+ * Upload and attach summary markdown to current timeline record.
+ * This summary shall be added to the build/release summary and
+ * not available for download with logs.
+ *
+ * @param path      Local directory path.
+ * @returns         void
+ */
+function uploadSummary(path) {
+    (0, exports.command)("task.uploadsummary", null, path);
+}
+exports.uploadSummary = uploadSummary;
+/**
+ * Upload and attach attachment to current timeline record.
+ * These files are not available for download with logs.
+ * These can only be referred to by extensions using the type or name values.
+ *
+ * @param type      Attachment type.
+ * @param name      Attachment name.
+ * @param path      Attachment path.
+ * @returns         void
+ */
+function addAttachment(type, name, path) {
+    (0, exports.command)("task.addattachment", { "type": type, "name": name }, path);
+}
+exports.addAttachment = addAttachment;
+/**
+ * Set an endpoint field with given value.
+ * Value updated will be retained in the endpoint for
+ * the subsequent tasks that execute within the same job.
+ *
+ * @param id      Endpoint id.
+ * @param field   FieldType enum of AuthParameter, DataParameter or Url.
+ * @param key     Key.
+ * @param value   Value for key or url.
+ * @returns       void
+ */
+function setEndpoint(id, field, key, value) {
+    (0, exports.command)("task.setendpoint", { "id": id, "field": FieldType[field].toLowerCase(), "key": key }, value);
+}
+exports.setEndpoint = setEndpoint;
+/**
+ * Set progress and current operation for current task.
+ *
+ * @param percent           Percentage of completion.
+ * @param currentOperation  Current pperation.
+ * @returns                 void
+ */
+function setProgress(percent, currentOperation) {
+    (0, exports.command)("task.setprogress", { "value": "".concat(percent) }, currentOperation);
+}
+exports.setProgress = setProgress;
+/**
+ * Indicates whether to write the logging command directly to the host or to the output pipeline.
+ *
+ * @param id            Timeline record Guid.
+ * @param parentId      Parent timeline record Guid.
+ * @param recordType    Record type.
+ * @param recordName    Record name.
+ * @param order         Order of timeline record.
+ * @param startTime     Start time.
+ * @param finishTime    End time.
+ * @param progress      Percentage of completion.
+ * @param state         TaskState enum of Unknown, Initialized, InProgress or Completed.
+ * @param result        TaskResult enum of Succeeded, SucceededWithIssues, Failed, Cancelled or Skipped.
+ * @param message       current operation
+ * @returns             void
+ */
+function logDetail(id, message, parentId, recordType, recordName, order, startTime, finishTime, progress, state, result) {
+    var properties = {
+        "id": id,
+        "parentid": parentId,
+        "type": recordType,
+        "name": recordName,
+        "order": order ? order.toString() : undefined,
+        "starttime": startTime,
+        "finishtime": finishTime,
+        "progress": progress ? progress.toString() : undefined,
+        "state": state ? TaskState[state] : undefined,
+        "result": result ? TaskResult[result] : undefined
+    };
+    (0, exports.command)("task.logdetail", properties, message);
+}
+exports.logDetail = logDetail;
+/**
+ * Log error or warning issue to timeline record of current task.
+ *
+ * @param type          IssueType enum of Error or Warning.
+ * @param sourcePath    Source file location.
+ * @param lineNumber    Line number.
+ * @param columnNumber  Column number.
+ * @param code          Error or warning code.
+ * @param message       Error or warning message.
+ * @returns             void
+ */
+function logIssue(type, message, sourcePath, lineNumber, columnNumber, errorCode) {
+    var properties = {
+        "type": IssueType[type].toLowerCase(),
+        "code": errorCode,
+        "sourcepath": sourcePath,
+        "linenumber": lineNumber ? lineNumber.toString() : undefined,
+        "columnnumber": columnNumber ? columnNumber.toString() : undefined,
+    };
+    (0, exports.command)("task.logissue", properties, message);
+}
+exports.logIssue = logIssue;
+//-----------------------------------------------------
+// Artifact Logging Commands
+//-----------------------------------------------------
+/**
+ * Upload user interested file as additional log information
+ * to the current timeline record.
+ *
+ * The file shall be available for download along with task logs.
+ *
+ * @param containerFolder   Folder that the file will upload to, folder will be created if needed.
+ * @param path              Path to the file that should be uploaded.
+ * @param name              Artifact name.
+ * @returns                 void
+ */
+function uploadArtifact(containerFolder, path, name) {
+    (0, exports.command)("artifact.upload", { "containerfolder": containerFolder, "artifactname": name }, path);
+}
+exports.uploadArtifact = uploadArtifact;
+/**
+ * Create an artifact link, artifact location is required to be
+ * a file container path, VC path or UNC share path.
+ *
+ * The file shall be available for download along with task logs.
+ *
+ * @param name              Artifact name.
+ * @param path              Path to the file that should be associated.
+ * @param artifactType      ArtifactType enum of Container, FilePath, VersionControl, GitRef or TfvcLabel.
+ * @returns                 void
+ */
+function associateArtifact(name, path, artifactType) {
+    (0, exports.command)("artifact.associate", { "type": ArtifactType[artifactType].toLowerCase(), "artifactname": name }, path);
+}
+exports.associateArtifact = associateArtifact;
+//-----------------------------------------------------
+// Build Logging Commands
+//-----------------------------------------------------
+/**
+ * Upload user interested log to build’s container “logs\tool” folder.
+ *
+ * @param path      Path to the file that should be uploaded.
+ * @returns         void
+ */
+function uploadBuildLog(path) {
+    (0, exports.command)("build.uploadlog", null, path);
+}
+exports.uploadBuildLog = uploadBuildLog;
+/**
+ * Update build number for current build.
+ *
+ * @param value     Value to be assigned as the build number.
+ * @returns         void
+ */
+function updateBuildNumber(value) {
+    (0, exports.command)("build.updatebuildnumber", null, value);
+}
+exports.updateBuildNumber = updateBuildNumber;
+/**
+ * Add a tag for current build.
+ *
+ * @param value     Tag value.
+ * @returns         void
+ */
+function addBuildTag(value) {
+    (0, exports.command)("build.addbuildtag", null, value);
+}
+exports.addBuildTag = addBuildTag;
+//-----------------------------------------------------
+// Release Logging Commands
+//-----------------------------------------------------
+/**
+ * Update release name for current release.
+ *
+ * @param value     Value to be assigned as the release name.
+ * @returns         void
+ */
+function updateReleaseName(name) {
+    assertAgent("2.132.0");
+    (0, exports.command)("release.updatereleasename", null, name);
+}
+exports.updateReleaseName = updateReleaseName;
+//-----------------------------------------------------
+// Tools
+//-----------------------------------------------------
+exports.TaskCommand = tcm.TaskCommand;
+exports.commandFromString = tcm.commandFromString;
+exports.ToolRunner = trm.ToolRunner;
+/**
+ * Creates a filtering stream for external output and pipes it to the destination
+ * (default process.stdout). Pipe untrusted output (a remote response, a child process's
+ * stdout, etc.) into the returned stream so that any "##vso[" command markers it contains
+ * are neutralized instead of executed by the agent.
+ *
+ * By default every marker is blocked. Set enableVsoCommands to true (optionally with an
+ * explicit allowedVsoCommands list) to permit a small set of command names on a
+ * compatibility-sensitive path.
+ *
+ * @param options   External output options. See ExternalOutputOptions.
+ * @returns         A writable/readable stream to pipe untrusted output into.
+ */
+function createExternalOutputStream(options) {
+    return eom.createExternalOutputStream(options);
+}
+exports.createExternalOutputStream = createExternalOutputStream;
+/** Filters external output and writes it directly to the configured destination. */
+function writeExternalOutput(message, options) {
+    eom.writeExternalOutput(message, options);
+}
+exports.writeExternalOutput = writeExternalOutput;
+/** Filters external output and submits it through the existing task-lib debug logger. */
+function debugExternalOutput(message, options) {
+    eom.debugExternalOutput(message, options);
+}
+exports.debugExternalOutput = debugExternalOutput;
+/** Filters external output and submits it through the existing task-lib warning logger. */
+function warningExternalOutput(message, options) {
+    eom.warningExternalOutput(message, options);
+}
+exports.warningExternalOutput = warningExternalOutput;
+/** Filters external output and submits it through the existing task-lib error logger. */
+function errorExternalOutput(message, options) {
+    eom.errorExternalOutput(message, options);
+}
+exports.errorExternalOutput = errorExternalOutput;
+/** Commands allowed when VSO commands are enabled without an explicit allowlist. */
+exports.defaultAllowedVsoCommands = eom.defaultAllowedVsoCommands;
+//-----------------------------------------------------
+// Validation Checks
+//-----------------------------------------------------
+// async await needs generators in node 4.x+
+if (semver.lt(process.versions.node, '4.2.0')) {
+    (0, exports.warning)('Tasks require a new agent.  Upgrade your agent or node to 4.2.0 or later', exports.IssueSource.TaskInternal);
+}
+//-------------------------------------------------------------------
+// Populate the vault with sensitive data.  Inputs and Endpoints
+//-------------------------------------------------------------------
+// avoid loading twice (overwrites .taskkey)
+if (!global['_vsts_task_lib_loaded']) {
+    im._loadData();
+    im._exposeProxySettings();
+    im._exposeCertSettings();
+}
+//Helper Functions for internal use only
+/**
+ * safeFind - safe replacement for Array.prototype.find
+ *
+ * @param {Array} arr - the array to search
+ * @param {Function} predicate - function to test each element, returns true if match
+ * @returns {*} - first element that matches or undefined
+ */
+function safeFind(arr, predicate) {
+    for (var i = 0; i < arr.length; i++) {
+        if (predicate(arr[i])) {
+            return arr[i];
+        }
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 373:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.commandFromString = exports.TaskCommand = void 0;
+//
+// Command Format:
+//    ##vso[artifact.command key=value;key=value]user message
+//    
+// Examples:
+//    ##vso[task.progress value=58]
+//    ##vso[task.issue type=warning;]This is the user warning message
+//
+var CMD_PREFIX = '##vso[';
+var TaskCommand = /** @class */ (function () {
+    function TaskCommand(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    TaskCommand.prototype.toString = function () {
+        var cmdStr = CMD_PREFIX + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            for (var key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    var val = this.properties[key];
+                    if (val) {
+                        // safely append the val - avoid blowing up when attempting to
+                        // call .replace() if message is not a string for some reason
+                        cmdStr += key + '=' + escape('' + (val || '')) + ';';
+                    }
+                }
+            }
+        }
+        cmdStr += ']';
+        // safely append the message - avoid blowing up when attempting to
+        // call .replace() if message is not a string for some reason
+        var message = '' + (this.message || '');
+        cmdStr += escapedata(message);
+        return cmdStr;
+    };
+    return TaskCommand;
+}());
+exports.TaskCommand = TaskCommand;
+function commandFromString(commandLine) {
+    var preLen = CMD_PREFIX.length;
+    var lbPos = commandLine.indexOf('[');
+    var rbPos = commandLine.indexOf(']');
+    if (lbPos == -1 || rbPos == -1 || rbPos - lbPos < 3) {
+        throw new Error('Invalid command brackets');
+    }
+    var cmdInfo = commandLine.substring(lbPos + 1, rbPos);
+    var spaceIdx = cmdInfo.indexOf(' ');
+    var command = cmdInfo;
+    var properties = {};
+    if (spaceIdx > 0) {
+        command = cmdInfo.trim().substring(0, spaceIdx);
+        var propSection = cmdInfo.trim().substring(spaceIdx + 1);
+        var propLines = propSection.split(';');
+        propLines.forEach(function (propLine) {
+            propLine = propLine.trim();
+            if (propLine.length > 0) {
+                var eqIndex = propLine.indexOf('=');
+                if (eqIndex == -1) {
+                    throw new Error('Invalid property: ' + propLine);
+                }
+                var key = propLine.substring(0, eqIndex);
+                var val = propLine.substring(eqIndex + 1);
+                properties[key] = unescape(val);
+            }
+        });
+    }
+    var msg = unescapedata(commandLine.substring(rbPos + 1));
+    var cmd = new TaskCommand(command, properties, msg);
+    return cmd;
+}
+exports.commandFromString = commandFromString;
+function escapedata(s) {
+    return s.replace(/%/g, '%AZP25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function unescapedata(s) {
+    return s.replace(/%0D/g, '\r')
+        .replace(/%0A/g, '\n')
+        .replace(/%AZP25/g, '%');
+}
+function escape(s) {
+    return s.replace(/%/g, '%AZP25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/]/g, '%5D')
+        .replace(/;/g, '%3B');
+}
+function unescape(s) {
+    return s.replace(/%0D/g, '\r')
+        .replace(/%0A/g, '\n')
+        .replace(/%5D/g, ']')
+        .replace(/%3B/g, ';')
+        .replace(/%AZP25/g, '%');
+}
+
+
+/***/ }),
+
+/***/ 419:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __extends = (this && this.__extends) || (function () {
+    var extendStatics = function (d, b) {
+        extendStatics = Object.setPrototypeOf ||
+            ({ __proto__: [] } instanceof Array && function (d, b) { d.__proto__ = b; }) ||
+            function (d, b) { for (var p in b) if (Object.prototype.hasOwnProperty.call(b, p)) d[p] = b[p]; };
+        return extendStatics(d, b);
+    };
+    return function (d, b) {
+        if (typeof b !== "function" && b !== null)
+            throw new TypeError("Class extends value " + String(b) + " is not a constructor or null");
+        extendStatics(d, b);
+        function __() { this.constructor = d; }
+        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ToolRunner = void 0;
+var Q = __nccwpck_require__(560);
+var os = __nccwpck_require__(857);
+var events = __nccwpck_require__(434);
+var child = __nccwpck_require__(317);
+var im = __nccwpck_require__(202);
+var fs = __nccwpck_require__(896);
+var eom = __nccwpck_require__(37);
+var ToolRunner = /** @class */ (function (_super) {
+    __extends(ToolRunner, _super);
+    function ToolRunner(toolPath) {
+        var _this = _super.call(this) || this;
+        _this.cmdSpecialChars = [' ', '\t', '&', '(', ')', '[', ']', '{', '}', '^', '=', ';', '!', '\'', '+', ',', '`', '~', '|', '<', '>', '"'];
+        if (!toolPath) {
+            throw new Error('Parameter \'toolPath\' cannot be null or empty.');
+        }
+        _this.toolPath = im._which(toolPath, true);
+        _this.args = [];
+        _this._debug('toolRunner toolPath: ' + toolPath);
+        return _this;
+    }
+    ToolRunner.prototype._debug = function (message) {
+        this.emit('debug', message);
+    };
+    ToolRunner.prototype._argStringToArray = function (argString) {
+        var args = [];
+        var inQuotes = false;
+        var escaped = false;
+        var lastCharWasSpace = true;
+        var arg = '';
+        var append = function (c) {
+            // we only escape double quotes.
+            if (escaped) {
+                if (c !== '"') {
+                    arg += '\\';
+                }
+                else {
+                    arg.slice(0, -1);
+                }
+            }
+            arg += c;
+            escaped = false;
+        };
+        for (var i = 0; i < argString.length; i++) {
+            var c = argString.charAt(i);
+            if (c === ' ' && !inQuotes) {
+                if (!lastCharWasSpace) {
+                    args.push(arg);
+                    arg = '';
+                }
+                lastCharWasSpace = true;
+                continue;
+            }
+            else {
+                lastCharWasSpace = false;
+            }
+            if (c === '"') {
+                if (!escaped) {
+                    inQuotes = !inQuotes;
+                }
+                else {
+                    append(c);
+                }
+                continue;
+            }
+            if (c === "\\" && escaped) {
+                append(c);
+                continue;
+            }
+            if (c === "\\" && inQuotes) {
+                escaped = true;
+                continue;
+            }
+            append(c);
+            lastCharWasSpace = false;
+        }
+        if (!lastCharWasSpace) {
+            args.push(arg.trim());
+        }
+        return args;
+    };
+    ToolRunner.prototype._getCommandString = function (options, noPrefix) {
+        var _this = this;
+        var toolPath = this._getSpawnFileName();
+        var args = this._getSpawnArgs(options);
+        var cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        var commandParts = [];
+        if (process.platform == 'win32') {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                commandParts.push(toolPath);
+                commandParts = commandParts.concat(args);
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                commandParts.push("\"".concat(toolPath, "\""));
+                commandParts = commandParts.concat(args);
+            }
+            else if (options.shell) {
+                commandParts.push(this._windowsQuoteCmdArg(toolPath));
+                commandParts = commandParts.concat(args);
+            }
+            // Windows (regular)
+            else {
+                commandParts.push(this._windowsQuoteCmdArg(toolPath));
+                commandParts = commandParts.concat(args.map(function (arg) { return _this._windowsQuoteCmdArg(arg); }));
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            commandParts.push(toolPath);
+            commandParts = commandParts.concat(args);
+        }
+        cmd += commandParts.join(' ');
+        // append second tool
+        if (this.pipeOutputToTool) {
+            cmd += ' | ' + this.pipeOutputToTool._getCommandString(options, /*noPrefix:*/ true);
+        }
+        return cmd;
+    };
+    ToolRunner.prototype._processLineBuffer = function (data, buffer, onLine) {
+        var newBuffer = buffer + data.toString();
+        try {
+            var eolIndex = newBuffer.indexOf(os.EOL);
+            while (eolIndex > -1) {
+                var line = newBuffer.substring(0, eolIndex);
+                onLine(line);
+                // the rest of the string ...
+                newBuffer = newBuffer.substring(eolIndex + os.EOL.length);
+                eolIndex = newBuffer.indexOf(os.EOL);
+            }
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug('error processing line');
+        }
+        return newBuffer;
+    };
+    /**
+     * Wraps an arg string with specified char if it's not already wrapped
+     * @returns {string} Arg wrapped with specified char
+     * @param {string} arg Input argument string
+     * @param {string} wrapChar A char input string should be wrapped with
+     */
+    ToolRunner.prototype._wrapArg = function (arg, wrapChar) {
+        if (!this._isWrapped(arg, wrapChar)) {
+            return "".concat(wrapChar).concat(arg).concat(wrapChar);
+        }
+        return arg;
+    };
+    /**
+     * Unwraps an arg string wrapped with specified char
+     * @param arg Arg wrapped with specified char
+     * @param wrapChar A char to be removed
+     */
+    ToolRunner.prototype._unwrapArg = function (arg, wrapChar) {
+        if (this._isWrapped(arg, wrapChar)) {
+            var pattern = new RegExp("(^\\\\?".concat(wrapChar, ")|(\\\\?").concat(wrapChar, "$)"), 'g');
+            return arg.trim().replace(pattern, '');
+        }
+        return arg;
+    };
+    /**
+     * Determine if arg string is wrapped with specified char
+     * @param arg Input arg string
+     */
+    ToolRunner.prototype._isWrapped = function (arg, wrapChar) {
+        var pattern = new RegExp("^\\\\?".concat(wrapChar, ".+\\\\?").concat(wrapChar, "$"));
+        return pattern.test(arg.trim());
+    };
+    ToolRunner.prototype._getSpawnFileName = function (options) {
+        if (process.platform == 'win32') {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        if (options && options.shell) {
+            return this._wrapArg(this.toolPath, '"');
+        }
+        return this.toolPath;
+    };
+    ToolRunner.prototype._getSpawnArgs = function (options) {
+        var _this = this;
+        if (process.platform == 'win32') {
+            if (this._isCmdFile()) {
+                var argline = "/D /S /C \"".concat(this._windowsQuoteCmdArg(this.toolPath));
+                for (var i = 0; i < this.args.length; i++) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments ? this.args[i] : this._windowsQuoteCmdArg(this.args[i]);
+                }
+                argline += '"';
+                return [argline];
+            }
+            if (options.windowsVerbatimArguments) {
+                // note, in Node 6.x options.argv0 can be used instead of overriding args.slice and args.unshift.
+                // for more details, refer to https://github.com/nodejs/node/blob/v6.x/lib/child_process.js
+                var args_1 = this.args.slice(0); // copy the array
+                // override slice to prevent Node from creating a copy of the arg array.
+                // we need Node to use the "unshift" override below.
+                args_1.slice = function () {
+                    if (arguments.length != 1 || arguments[0] != 0) {
+                        throw new Error('Unexpected arguments passed to args.slice when windowsVerbatimArguments flag is set.');
+                    }
+                    return args_1;
+                };
+                // override unshift
+                //
+                // when using the windowsVerbatimArguments option, Node does not quote the tool path when building
+                // the cmdline parameter for the win32 function CreateProcess(). an unquoted space in the tool path
+                // causes problems for tools when attempting to parse their own command line args. tools typically
+                // assume their arguments begin after arg 0.
+                //
+                // by hijacking unshift, we can quote the tool path when it pushed onto the args array. Node builds
+                // the cmdline parameter from the args array.
+                //
+                // note, we can't simply pass a quoted tool path to Node for multiple reasons:
+                //   1) Node verifies the file exists (calls win32 function GetFileAttributesW) and the check returns
+                //      false if the path is quoted.
+                //   2) Node passes the tool path as the application parameter to CreateProcess, which expects the
+                //      path to be unquoted.
+                //
+                // also note, in addition to the tool path being embedded within the cmdline parameter, Node also
+                // passes the tool path to CreateProcess via the application parameter (optional parameter). when
+                // present, Windows uses the application parameter to determine which file to run, instead of
+                // interpreting the file from the cmdline parameter.
+                args_1.unshift = function () {
+                    if (arguments.length != 1) {
+                        throw new Error('Unexpected arguments passed to args.unshift when windowsVerbatimArguments flag is set.');
+                    }
+                    return Array.prototype.unshift.call(args_1, "\"".concat(arguments[0], "\"")); // quote the file name
+                };
+                return args_1;
+            }
+            else if (options.shell) {
+                var args = [];
+                for (var _i = 0, _a = this.args; _i < _a.length; _i++) {
+                    var arg = _a[_i];
+                    if (this._needQuotesForCmd(arg, '%')) {
+                        args.push(this._wrapArg(arg, '"'));
+                    }
+                    else {
+                        args.push(arg);
+                    }
+                }
+                return args;
+            }
+        }
+        else if (options.shell) {
+            return this.args.map(function (arg) {
+                if (_this._isWrapped(arg, "'")) {
+                    return arg;
+                }
+                // remove wrapping double quotes to avoid escaping
+                arg = _this._unwrapArg(arg, '"');
+                arg = _this._escapeChar(arg, '"');
+                return _this._wrapArg(arg, '"');
+            });
+        }
+        return this.args;
+    };
+    /**
+     * Escape specified character.
+     * @param arg String to escape char in
+     * @param charToEscape Char should be escaped
+     */
+    ToolRunner.prototype._escapeChar = function (arg, charToEscape) {
+        var escChar = "\\";
+        var output = '';
+        var charIsEscaped = false;
+        for (var _i = 0, arg_1 = arg; _i < arg_1.length; _i++) {
+            var char = arg_1[_i];
+            if (char === charToEscape && !charIsEscaped) {
+                output += escChar + char;
+            }
+            else {
+                output += char;
+            }
+            charIsEscaped = char === escChar && !charIsEscaped;
+        }
+        return output;
+    };
+    ToolRunner.prototype._isCmdFile = function () {
+        var upperToolPath = this.toolPath.toUpperCase();
+        return im._endsWith(upperToolPath, '.CMD') || im._endsWith(upperToolPath, '.BAT');
+    };
+    /**
+     * Determine whether the cmd arg needs to be quoted. Returns true if arg contains any of special chars array.
+     * @param arg The cmd command arg.
+     * @param additionalChars Additional chars which should be also checked.
+     */
+    ToolRunner.prototype._needQuotesForCmd = function (arg, additionalChars) {
+        var specialChars = this.cmdSpecialChars;
+        if (additionalChars) {
+            specialChars = this.cmdSpecialChars.concat(additionalChars);
+        }
+        var _loop_1 = function (char) {
+            if (specialChars.some(function (x) { return x === char; })) {
+                return { value: true };
+            }
+        };
+        for (var _i = 0, arg_2 = arg; _i < arg_2.length; _i++) {
+            var char = arg_2[_i];
+            var state_1 = _loop_1(char);
+            if (typeof state_1 === "object")
+                return state_1.value;
+        }
+        return false;
+    };
+    ToolRunner.prototype._windowsQuoteCmdArg = function (arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uv_quote_cmd_arg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        var needsQuotes = this._needQuotesForCmd(arg);
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that preceed a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        var reverse = '"';
+        var quote_hit = true;
+        for (var i = arg.length; i > 0; i--) { // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quote_hit && arg[i - 1] == '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] == '"') {
+                quote_hit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quote_hit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    };
+    ToolRunner.prototype._uv_quote_cmd_arg = function (arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (arg.indexOf(' ') < 0 && arg.indexOf('\t') < 0 && arg.indexOf('"') < 0) {
+            // No quotation needed
+            return arg;
+        }
+        if (arg.indexOf('"') < 0 && arg.indexOf('\\') < 0) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return "\"".concat(arg, "\"");
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        var reverse = '"';
+        var quote_hit = true;
+        for (var i = arg.length; i > 0; i--) { // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quote_hit && arg[i - 1] == '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] == '"') {
+                quote_hit = true;
+                reverse += '\\';
+            }
+            else {
+                quote_hit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    };
+    ToolRunner.prototype._cloneExecOptions = function (options) {
+        options = options || {};
+        var result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            shell: options.shell || false,
+            externalOutput: options.externalOutput
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    };
+    /** Builds one filtered writer per display destination. */
+    ToolRunner.prototype._createDisplayFilter = function (options) {
+        var ext = options.externalOutput;
+        if (!ext) {
+            return null;
+        }
+        var outStream = options.outStream;
+        var errDest = options.failOnStdErr ? options.errStream : options.outStream;
+        var stdoutWriter = eom.createFilteredWriter(ext, outStream);
+        var stderrWriter = errDest === outStream
+            ? stdoutWriter
+            : eom.createFilteredWriter(ext, errDest);
+        return {
+            commandLine: function (text) { outStream.write(eom.filterExternalOutput(text, ext)); },
+            stdout: function (data) { return stdoutWriter.write(data); },
+            stderr: function (data) { return stderrWriter.write(data); },
+            finalize: function () {
+                stdoutWriter.end();
+                if (stderrWriter !== stdoutWriter) {
+                    stderrWriter.end();
+                }
+            }
+        };
+    };
+    ToolRunner.prototype._getSpawnOptions = function (options) {
+        options = options || {};
+        var result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result.shell = options.shell;
+        result['windowsVerbatimArguments'] = options.windowsVerbatimArguments || this._isCmdFile();
+        return result;
+    };
+    ToolRunner.prototype._getSpawnSyncOptions = function (options) {
+        var result = {};
+        result.maxBuffer = 1024 * 1024 * 1024;
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result.shell = options.shell;
+        result['windowsVerbatimArguments'] = options.windowsVerbatimArguments || this._isCmdFile();
+        return result;
+    };
+    ToolRunner.prototype.execWithPipingAsync = function (pipeOutputToTool, options) {
+        var _this = this;
+        this._debug('exec tool: ' + this.toolPath);
+        this._debug('arguments:');
+        this.args.forEach(function (arg) {
+            _this._debug('   ' + arg);
+        });
+        var success = true;
+        var optionsNonNull = this._cloneExecOptions(options);
+        var df = this._createDisplayFilter(optionsNonNull);
+        if (!optionsNonNull.silent) {
+            if (df) {
+                df.commandLine(this._getCommandString(optionsNonNull) + os.EOL);
+            }
+            else {
+                optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os.EOL);
+            }
+        }
+        var cp;
+        var toolPath = pipeOutputToTool.toolPath;
+        var toolPathFirst;
+        var successFirst = true;
+        var returnCodeFirst;
+        var fileStream;
+        var waitingEvents = 0; // number of process or stream events we are waiting on to complete
+        var returnCode = 0;
+        var error;
+        toolPathFirst = this.toolPath;
+        // Following node documentation example from this link on how to pipe output of one process to another
+        // https://nodejs.org/api/child_process.html#child_process_child_process_spawn_command_args_options
+        //start the child process for both tools
+        waitingEvents++;
+        var cpFirst = child.spawn(this._getSpawnFileName(optionsNonNull), this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(optionsNonNull));
+        waitingEvents++;
+        cp = child.spawn(pipeOutputToTool._getSpawnFileName(optionsNonNull), pipeOutputToTool._getSpawnArgs(optionsNonNull), pipeOutputToTool._getSpawnOptions(optionsNonNull));
+        fileStream = this.pipeOutputToFile ? fs.createWriteStream(this.pipeOutputToFile) : null;
+        return new Promise(function (resolve, reject) {
+            var _a, _b, _c, _d;
+            var complete = function () {
+                if (waitingEvents != 0) {
+                    return;
+                }
+                if (df) {
+                    df.finalize();
+                }
+                if (error) {
+                    reject(error);
+                }
+                else {
+                    resolve(returnCode);
+                }
+            };
+            if (fileStream) {
+                waitingEvents++;
+                fileStream.on('finish', function () {
+                    waitingEvents--; //file write is complete
+                    fileStream = null;
+                    complete();
+                });
+                fileStream.on('error', function (err) {
+                    waitingEvents--; //there were errors writing to the file, write is done
+                    _this._debug("Failed to pipe output of ".concat(toolPathFirst, " to file ").concat(_this.pipeOutputToFile, ". Error = ").concat(err));
+                    fileStream = null;
+                    complete();
+                });
+            }
+            //pipe stdout of first tool to stdin of second tool
+            (_a = cpFirst.stdout) === null || _a === void 0 ? void 0 : _a.on('data', function (data) {
+                var _a, _b;
+                try {
+                    if (fileStream) {
+                        fileStream.write(data);
+                    }
+                    if (!((_a = cp.stdin) === null || _a === void 0 ? void 0 : _a.destroyed)) {
+                        (_b = cp.stdin) === null || _b === void 0 ? void 0 : _b.write(data);
+                    }
+                }
+                catch (err) {
+                    _this._debug('Failed to pipe output of ' + toolPathFirst + ' to ' + toolPath);
+                    _this._debug(toolPath + ' might have exited due to errors prematurely. Verify the arguments passed are valid.');
+                }
+            });
+            (_b = cpFirst.stderr) === null || _b === void 0 ? void 0 : _b.on('data', function (data) {
+                if (fileStream) {
+                    fileStream.write(data);
+                }
+                successFirst = !optionsNonNull.failOnStdErr;
+                if (!optionsNonNull.silent) {
+                    if (df) {
+                        df.stderr(data);
+                    }
+                    else {
+                        var s = optionsNonNull.failOnStdErr ? optionsNonNull.errStream : optionsNonNull.outStream;
+                        s.write(data);
+                    }
+                }
+            });
+            cpFirst.on('error', function (err) {
+                var _a;
+                waitingEvents--; //first process is complete with errors
+                if (fileStream) {
+                    fileStream.end();
+                }
+                (_a = cp.stdin) === null || _a === void 0 ? void 0 : _a.end();
+                error = new Error(toolPathFirst + ' failed. ' + err.message);
+                complete();
+            });
+            cpFirst.on('close', function (code, signal) {
+                var _a;
+                waitingEvents--; //first process is complete
+                if (code != 0 && !optionsNonNull.ignoreReturnCode) {
+                    successFirst = false;
+                    returnCodeFirst = code;
+                    returnCode = returnCodeFirst;
+                }
+                _this._debug('success of first tool:' + successFirst);
+                if (fileStream) {
+                    fileStream.end();
+                }
+                (_a = cp.stdin) === null || _a === void 0 ? void 0 : _a.end();
+                complete();
+            });
+            var stdLineBuffer = '';
+            (_c = cp.stdout) === null || _c === void 0 ? void 0 : _c.on('data', function (data) {
+                _this.emit('stdout', data);
+                if (!optionsNonNull.silent) {
+                    if (df) {
+                        df.stdout(data);
+                    }
+                    else {
+                        optionsNonNull.outStream.write(data);
+                    }
+                }
+                stdLineBuffer = _this._processLineBuffer(data, stdLineBuffer, function (line) {
+                    _this.emit('stdline', line);
+                });
+            });
+            var errLineBuffer = '';
+            (_d = cp.stderr) === null || _d === void 0 ? void 0 : _d.on('data', function (data) {
+                _this.emit('stderr', data);
+                success = !optionsNonNull.failOnStdErr;
+                if (!optionsNonNull.silent) {
+                    if (df) {
+                        df.stderr(data);
+                    }
+                    else {
+                        var s = optionsNonNull.failOnStdErr ? optionsNonNull.errStream : optionsNonNull.outStream;
+                        s.write(data);
+                    }
+                }
+                errLineBuffer = _this._processLineBuffer(data, errLineBuffer, function (line) {
+                    _this.emit('errline', line);
+                });
+            });
+            cp.on('error', function (err) {
+                waitingEvents--; //process is done with errors
+                error = new Error(toolPath + ' failed. ' + err.message);
+                complete();
+            });
+            cp.on('close', function (code, signal) {
+                waitingEvents--; //process is complete
+                _this._debug('rc:' + code);
+                returnCode = code;
+                if (stdLineBuffer.length > 0) {
+                    _this.emit('stdline', stdLineBuffer);
+                }
+                if (errLineBuffer.length > 0) {
+                    _this.emit('errline', errLineBuffer);
+                }
+                if (code != 0 && !optionsNonNull.ignoreReturnCode) {
+                    success = false;
+                }
+                _this._debug('success:' + success);
+                if (!successFirst) { //in the case output is piped to another tool, check exit code of both tools
+                    error = new Error(toolPathFirst + ' failed with return code: ' + returnCodeFirst);
+                }
+                else if (!success) {
+                    error = new Error(toolPath + ' failed with return code: ' + code);
+                }
+                complete();
+            });
+        });
+    };
+    ToolRunner.prototype.execWithPiping = function (pipeOutputToTool, options) {
+        var _this = this;
+        var _a, _b, _c, _d;
+        var defer = Q.defer();
+        this._debug('exec tool: ' + this.toolPath);
+        this._debug('arguments:');
+        this.args.forEach(function (arg) {
+            _this._debug('   ' + arg);
+        });
+        var success = true;
+        var optionsNonNull = this._cloneExecOptions(options);
+        var df = this._createDisplayFilter(optionsNonNull);
+        if (!optionsNonNull.silent) {
+            if (df) {
+                df.commandLine(this._getCommandString(optionsNonNull) + os.EOL);
+            }
+            else {
+                optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os.EOL);
+            }
+        }
+        var cp;
+        var toolPath = pipeOutputToTool.toolPath;
+        var toolPathFirst;
+        var successFirst = true;
+        var returnCodeFirst;
+        var fileStream;
+        var waitingEvents = 0; // number of process or stream events we are waiting on to complete
+        var returnCode = 0;
+        var error;
+        toolPathFirst = this.toolPath;
+        // Following node documentation example from this link on how to pipe output of one process to another
+        // https://nodejs.org/api/child_process.html#child_process_child_process_spawn_command_args_options
+        //start the child process for both tools
+        waitingEvents++;
+        var cpFirst = child.spawn(this._getSpawnFileName(optionsNonNull), this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(optionsNonNull));
+        waitingEvents++;
+        cp = child.spawn(pipeOutputToTool._getSpawnFileName(optionsNonNull), pipeOutputToTool._getSpawnArgs(optionsNonNull), pipeOutputToTool._getSpawnOptions(optionsNonNull));
+        fileStream = this.pipeOutputToFile ? fs.createWriteStream(this.pipeOutputToFile) : null;
+        var complete = function () {
+            if (waitingEvents != 0) {
+                return;
+            }
+            if (df) {
+                df.finalize();
+            }
+            if (error) {
+                defer.reject(error);
+            }
+            else {
+                defer.resolve(returnCode);
+            }
+        };
+        if (fileStream) {
+            waitingEvents++;
+            fileStream.on('finish', function () {
+                waitingEvents--; //file write is complete
+                fileStream = null;
+                complete();
+            });
+            fileStream.on('error', function (err) {
+                waitingEvents--; //there were errors writing to the file, write is done
+                _this._debug("Failed to pipe output of ".concat(toolPathFirst, " to file ").concat(_this.pipeOutputToFile, ". Error = ").concat(err));
+                fileStream = null;
+                complete();
+            });
+        }
+        //pipe stdout of first tool to stdin of second tool
+        (_a = cpFirst.stdout) === null || _a === void 0 ? void 0 : _a.on('data', function (data) {
+            var _a;
+            try {
+                if (fileStream) {
+                    fileStream.write(data);
+                }
+                (_a = cp.stdin) === null || _a === void 0 ? void 0 : _a.write(data);
+            }
+            catch (err) {
+                _this._debug('Failed to pipe output of ' + toolPathFirst + ' to ' + toolPath);
+                _this._debug(toolPath + ' might have exited due to errors prematurely. Verify the arguments passed are valid.');
+            }
+        });
+        (_b = cpFirst.stderr) === null || _b === void 0 ? void 0 : _b.on('data', function (data) {
+            if (fileStream) {
+                fileStream.write(data);
+            }
+            successFirst = !optionsNonNull.failOnStdErr;
+            if (!optionsNonNull.silent) {
+                if (df) {
+                    df.stderr(data);
+                }
+                else {
+                    var s = optionsNonNull.failOnStdErr ? optionsNonNull.errStream : optionsNonNull.outStream;
+                    s.write(data);
+                }
+            }
+        });
+        cpFirst.on('error', function (err) {
+            var _a;
+            waitingEvents--; //first process is complete with errors
+            if (fileStream) {
+                fileStream.end();
+            }
+            (_a = cp.stdin) === null || _a === void 0 ? void 0 : _a.end();
+            error = new Error(toolPathFirst + ' failed. ' + err.message);
+            complete();
+        });
+        cpFirst.on('close', function (code, signal) {
+            var _a;
+            waitingEvents--; //first process is complete
+            if (code != 0 && !optionsNonNull.ignoreReturnCode) {
+                successFirst = false;
+                returnCodeFirst = code;
+                returnCode = returnCodeFirst;
+            }
+            _this._debug('success of first tool:' + successFirst);
+            if (fileStream) {
+                fileStream.end();
+            }
+            (_a = cp.stdin) === null || _a === void 0 ? void 0 : _a.end();
+            complete();
+        });
+        var stdLineBuffer = '';
+        (_c = cp.stdout) === null || _c === void 0 ? void 0 : _c.on('data', function (data) {
+            _this.emit('stdout', data);
+            if (!optionsNonNull.silent) {
+                if (df) {
+                    df.stdout(data);
+                }
+                else {
+                    optionsNonNull.outStream.write(data);
+                }
+            }
+            stdLineBuffer = _this._processLineBuffer(data, stdLineBuffer, function (line) {
+                _this.emit('stdline', line);
+            });
+        });
+        var errLineBuffer = '';
+        (_d = cp.stderr) === null || _d === void 0 ? void 0 : _d.on('data', function (data) {
+            _this.emit('stderr', data);
+            success = !optionsNonNull.failOnStdErr;
+            if (!optionsNonNull.silent) {
+                if (df) {
+                    df.stderr(data);
+                }
+                else {
+                    var s = optionsNonNull.failOnStdErr ? optionsNonNull.errStream : optionsNonNull.outStream;
+                    s.write(data);
+                }
+            }
+            errLineBuffer = _this._processLineBuffer(data, errLineBuffer, function (line) {
+                _this.emit('errline', line);
+            });
+        });
+        cp.on('error', function (err) {
+            waitingEvents--; //process is done with errors
+            error = new Error(toolPath + ' failed. ' + err.message);
+            complete();
+        });
+        cp.on('close', function (code, signal) {
+            waitingEvents--; //process is complete
+            _this._debug('rc:' + code);
+            returnCode = code;
+            if (stdLineBuffer.length > 0) {
+                _this.emit('stdline', stdLineBuffer);
+            }
+            if (errLineBuffer.length > 0) {
+                _this.emit('errline', errLineBuffer);
+            }
+            if (code != 0 && !optionsNonNull.ignoreReturnCode) {
+                success = false;
+            }
+            _this._debug('success:' + success);
+            if (!successFirst) { //in the case output is piped to another tool, check exit code of both tools
+                error = new Error(toolPathFirst + ' failed with return code: ' + returnCodeFirst);
+            }
+            else if (!success) {
+                error = new Error(toolPath + ' failed with return code: ' + code);
+            }
+            complete();
+        });
+        return defer.promise;
+    };
+    /**
+     * Add argument
+     * Append an argument or an array of arguments
+     * returns ToolRunner for chaining
+     *
+     * @param     val        string cmdline or array of strings
+     * @returns   ToolRunner
+     */
+    ToolRunner.prototype.arg = function (val) {
+        if (!val) {
+            return this;
+        }
+        if (val instanceof Array) {
+            this._debug(this.toolPath + ' arg: ' + JSON.stringify(val));
+            this.args = this.args.concat(val);
+        }
+        else if (typeof (val) === 'string') {
+            this._debug(this.toolPath + ' arg: ' + val);
+            this.args = this.args.concat(val.trim());
+        }
+        return this;
+    };
+    /**
+     * Parses an argument line into one or more arguments
+     * e.g. .line('"arg one" two -z') is equivalent to .arg(['arg one', 'two', '-z'])
+     * returns ToolRunner for chaining
+     *
+     * @param     val        string argument line
+     * @returns   ToolRunner
+     */
+    ToolRunner.prototype.line = function (val) {
+        if (!val) {
+            return this;
+        }
+        this._debug(this.toolPath + ' arg: ' + val);
+        this.args = this.args.concat(this._argStringToArray(val));
+        return this;
+    };
+    /**
+     * Add argument(s) if a condition is met
+     * Wraps arg().  See arg for details
+     * returns ToolRunner for chaining
+     *
+     * @param     condition     boolean condition
+     * @param     val     string cmdline or array of strings
+     * @returns   ToolRunner
+     */
+    ToolRunner.prototype.argIf = function (condition, val) {
+        if (condition) {
+            this.arg(val);
+        }
+        return this;
+    };
+    /**
+     * Pipe output of exec() to another tool
+     * @param tool
+     * @param file  optional filename to additionally stream the output to.
+     * @returns {ToolRunner}
+     */
+    ToolRunner.prototype.pipeExecOutputToTool = function (tool, file) {
+        this.pipeOutputToTool = tool;
+        this.pipeOutputToFile = file;
+        return this;
+    };
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See IExecOptions
+     * @returns   number
+     */
+    ToolRunner.prototype.execAsync = function (options) {
+        var _this = this;
+        var _a, _b, _c;
+        if (this.pipeOutputToTool) {
+            return this.execWithPipingAsync(this.pipeOutputToTool, options);
+        }
+        this._debug('exec tool: ' + this.toolPath);
+        this._debug('arguments:');
+        this.args.forEach(function (arg) {
+            _this._debug('   ' + arg);
+        });
+        var optionsNonNull = this._cloneExecOptions(options);
+        var df = this._createDisplayFilter(optionsNonNull);
+        if (!optionsNonNull.silent) {
+            if (df) {
+                df.commandLine(this._getCommandString(optionsNonNull) + os.EOL);
+            }
+            else {
+                optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os.EOL);
+            }
+        }
+        var state = new ExecState(optionsNonNull, this.toolPath);
+        state.on('debug', function (message) {
+            _this._debug(message);
+        });
+        var stdLineBuffer = '';
+        var errLineBuffer = '';
+        var emitDoneEvent = function (resolve, reject) {
+            state.on('done', function (error, exitCode) {
+                if (stdLineBuffer.length > 0) {
+                    _this.emit('stdline', stdLineBuffer);
+                }
+                if (errLineBuffer.length > 0) {
+                    _this.emit('errline', errLineBuffer);
+                }
+                if (cp) {
+                    cp.removeAllListeners();
+                }
+                if (error) {
+                    reject(error);
+                }
+                else {
+                    resolve(exitCode);
+                }
+            });
+        };
+        // Edge case when the node itself cant's spawn and emit event
+        var cp;
+        try {
+            cp = child.spawn(this._getSpawnFileName(options), this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(options));
+        }
+        catch (error) {
+            return new Promise(function (resolve, reject) {
+                emitDoneEvent(resolve, reject);
+                state.processError = error.message;
+                state.processExited = true;
+                state.processClosed = true;
+                state.CheckComplete();
+            });
+        }
+        this.childProcess = cp;
+        // it is possible for the child process to end its last line without a new line.
+        // because stdout is buffered, this causes the last line to not get sent to the parent
+        // stream. Adding this event forces a flush before the child streams are closed.
+        (_a = cp.stdout) === null || _a === void 0 ? void 0 : _a.on('end', function () {
+            if (!optionsNonNull.silent) {
+                if (df) {
+                    df.stdout(Buffer.from(os.EOL));
+                }
+                else {
+                    optionsNonNull.outStream.write(os.EOL);
+                }
+            }
+        });
+        (_b = cp.stdout) === null || _b === void 0 ? void 0 : _b.on('data', function (data) {
+            _this.emit('stdout', data);
+            if (!optionsNonNull.silent) {
+                if (df) {
+                    df.stdout(data);
+                }
+                else {
+                    optionsNonNull.outStream.write(data);
+                }
+            }
+            stdLineBuffer = _this._processLineBuffer(data, stdLineBuffer, function (line) {
+                _this.emit('stdline', line);
+            });
+        });
+        (_c = cp.stderr) === null || _c === void 0 ? void 0 : _c.on('data', function (data) {
+            state.processStderr = true;
+            _this.emit('stderr', data);
+            if (!optionsNonNull.silent) {
+                if (df) {
+                    df.stderr(data);
+                }
+                else {
+                    var s = optionsNonNull.failOnStdErr ? optionsNonNull.errStream : optionsNonNull.outStream;
+                    s.write(data);
+                }
+            }
+            errLineBuffer = _this._processLineBuffer(data, errLineBuffer, function (line) {
+                _this.emit('errline', line);
+            });
+        });
+        cp.on('error', function (err) {
+            state.processError = err.message;
+            state.processExited = true;
+            state.processClosed = true;
+            state.CheckComplete();
+        });
+        // Do not write debug logs here. Sometimes stdio not closed yet and you can damage user output commands.
+        cp.on('exit', function (code, signal) {
+            state.processExitCode = code;
+            state.processExitSignal = signal;
+            state.processExited = true;
+            state.CheckComplete();
+        });
+        cp.on('close', function (code, signal) {
+            if (df) {
+                df.finalize();
+            }
+            state.processCloseCode = code;
+            state.processCloseSignal = signal;
+            state.processClosed = true;
+            state.processExited = true;
+            state.CheckComplete();
+        });
+        return new Promise(emitDoneEvent);
+    };
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @deprecated Use the `execAsync` method that returns a native Javascript promise instead
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See IExecOptions
+     * @returns   number
+     */
+    ToolRunner.prototype.exec = function (options) {
+        var _this = this;
+        var _a, _b, _c;
+        if (this.pipeOutputToTool) {
+            return this.execWithPiping(this.pipeOutputToTool, options);
+        }
+        var defer = Q.defer();
+        this._debug('exec tool: ' + this.toolPath);
+        this._debug('arguments:');
+        this.args.forEach(function (arg) {
+            _this._debug('   ' + arg);
+        });
+        var optionsNonNull = this._cloneExecOptions(options);
+        var df = this._createDisplayFilter(optionsNonNull);
+        if (!optionsNonNull.silent) {
+            if (df) {
+                df.commandLine(this._getCommandString(optionsNonNull) + os.EOL);
+            }
+            else {
+                optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os.EOL);
+            }
+        }
+        var state = new ExecState(optionsNonNull, this.toolPath);
+        state.on('debug', function (message) {
+            _this._debug(message);
+        });
+        var stdLineBuffer = '';
+        var errLineBuffer = '';
+        state.on('done', function (error, exitCode) {
+            if (stdLineBuffer.length > 0) {
+                _this.emit('stdline', stdLineBuffer);
+            }
+            if (errLineBuffer.length > 0) {
+                _this.emit('errline', errLineBuffer);
+            }
+            if (cp) {
+                cp.removeAllListeners();
+            }
+            if (error) {
+                defer.reject(error);
+            }
+            else {
+                defer.resolve(exitCode);
+            }
+        });
+        // Edge case when the node itself cant's spawn and emit event
+        var cp;
+        try {
+            cp = child.spawn(this._getSpawnFileName(options), this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(options));
+        }
+        catch (error) {
+            state.processError = error.message;
+            state.processExited = true;
+            state.processClosed = true;
+            state.CheckComplete();
+            return defer.promise;
+        }
+        this.childProcess = cp;
+        // it is possible for the child process to end its last line without a new line.
+        // because stdout is buffered, this causes the last line to not get sent to the parent
+        // stream. Adding this event forces a flush before the child streams are closed.
+        (_a = cp.stdout) === null || _a === void 0 ? void 0 : _a.on('end', function () {
+            if (!optionsNonNull.silent) {
+                if (df) {
+                    df.stdout(Buffer.from(os.EOL));
+                }
+                else {
+                    optionsNonNull.outStream.write(os.EOL);
+                }
+            }
+        });
+        (_b = cp.stdout) === null || _b === void 0 ? void 0 : _b.on('data', function (data) {
+            _this.emit('stdout', data);
+            if (!optionsNonNull.silent) {
+                if (df) {
+                    df.stdout(data);
+                }
+                else {
+                    optionsNonNull.outStream.write(data);
+                }
+            }
+            stdLineBuffer = _this._processLineBuffer(data, stdLineBuffer, function (line) {
+                _this.emit('stdline', line);
+            });
+        });
+        (_c = cp.stderr) === null || _c === void 0 ? void 0 : _c.on('data', function (data) {
+            state.processStderr = true;
+            _this.emit('stderr', data);
+            if (!optionsNonNull.silent) {
+                if (df) {
+                    df.stderr(data);
+                }
+                else {
+                    var s = optionsNonNull.failOnStdErr ? optionsNonNull.errStream : optionsNonNull.outStream;
+                    s.write(data);
+                }
+            }
+            errLineBuffer = _this._processLineBuffer(data, errLineBuffer, function (line) {
+                _this.emit('errline', line);
+            });
+        });
+        cp.on('error', function (err) {
+            state.processError = err.message;
+            state.processExited = true;
+            state.processClosed = true;
+            state.CheckComplete();
+        });
+        // Do not write debug logs here. Sometimes stdio not closed yet and you can damage user output commands.
+        cp.on('exit', function (code, signal) {
+            state.processExitCode = code;
+            state.processExitSignal = signal;
+            state.processExited = true;
+            state.CheckComplete();
+        });
+        cp.on('close', function (code, signal) {
+            if (df) {
+                df.finalize();
+            }
+            state.processCloseCode = code;
+            state.processCloseSignal = signal;
+            state.processClosed = true;
+            state.processExited = true;
+            state.CheckComplete();
+        });
+        return defer.promise;
+    };
+    /**
+     * Exec a tool synchronously.
+     * Output will be *not* be streamed to the live console.  It will be returned after execution is complete.
+     * Appropriate for short running tools
+     * Returns IExecSyncResult with output and return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See IExecSyncOptions
+     * @returns   IExecSyncResult
+     */
+    ToolRunner.prototype.execSync = function (options) {
+        var _this = this;
+        this._debug('exec tool: ' + this.toolPath);
+        this._debug('arguments:');
+        this.args.forEach(function (arg) {
+            _this._debug('   ' + arg);
+        });
+        var success = true;
+        options = this._cloneExecOptions(options);
+        var ext = options.externalOutput;
+        if (!options.silent) {
+            var cmdLine = this._getCommandString(options) + os.EOL;
+            options.outStream.write(ext ? eom.filterExternalOutput(cmdLine, ext) : cmdLine);
+        }
+        var r = child.spawnSync(this._getSpawnFileName(options), this._getSpawnArgs(options), this._getSpawnSyncOptions(options));
+        if (!options.silent && r.stdout && r.stdout.length > 0) {
+            options.outStream.write(ext ? eom.filterExternalOutput(r.stdout, ext) : r.stdout);
+        }
+        if (!options.silent && r.stderr && r.stderr.length > 0) {
+            options.errStream.write(ext ? eom.filterExternalOutput(r.stderr, ext) : r.stderr);
+        }
+        var res = { code: r.status, error: r.error };
+        res.stdout = (r.stdout) ? r.stdout.toString() : '';
+        res.stderr = (r.stderr) ? r.stderr.toString() : '';
+        return res;
+    };
+    /**
+     * Used to close child process by sending SIGNINT signal.
+     * It allows executed script to have some additional logic on SIGINT, before exiting.
+     */
+    ToolRunner.prototype.killChildProcess = function (signal) {
+        if (signal === void 0) { signal = "SIGTERM"; }
+        if (this.childProcess) {
+            this._debug("[killChildProcess] Signal ".concat(signal, " received"));
+            this.childProcess.kill(signal);
+        }
+    };
+    return ToolRunner;
+}(events.EventEmitter));
+exports.ToolRunner = ToolRunner;
+var ExecState = /** @class */ (function (_super) {
+    __extends(ExecState, _super);
+    function ExecState(options, toolPath) {
+        var _this = _super.call(this) || this;
+        _this.delay = 10000; // 10 seconds
+        _this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        _this.options = options;
+        _this.toolPath = toolPath;
+        var delay = process.env['TASKLIB_TEST_TOOLRUNNER_EXITDELAY'];
+        if (delay) {
+            _this.delay = parseInt(delay);
+        }
+        return _this;
+    }
+    ExecState.prototype.CheckComplete = function () {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = setTimeout(ExecState.HandleTimeout, this.delay, this);
+        }
+    };
+    ExecState.prototype._debug = function (message) {
+        this.emit('debug', message);
+    };
+    ExecState.prototype._setResult = function () {
+        // determine whether there is an error
+        var error;
+        if (this.processExited) {
+            this._debug("Process exited with code ".concat(this.processExitCode, " and signal ").concat(this.processExitSignal, " for tool '").concat(this.toolPath, "'"));
+            if (this.processError) {
+                error = new Error(im._loc('LIB_ProcessError', this.toolPath, this.processError));
+            }
+            else if (this.processExitCode != 0 && !this.options.ignoreReturnCode) {
+                error = new Error(im._loc('LIB_ProcessExitCode', this.toolPath, this.processExitCode));
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(im._loc('LIB_ProcessStderr', this.toolPath));
+            }
+        }
+        if (this.processClosed) {
+            this._debug("STDIO streams have closed and received exit code ".concat(this.processCloseCode, " and signal ").concat(this.processCloseSignal, " for tool '").concat(this.toolPath, "'"));
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    };
+    ExecState.HandleTimeout = function (state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            console.log(im._loc('LIB_StdioNotClosed', state.delay / 1000, state.toolPath));
+            state._debug(im._loc('LIB_StdioNotClosed', state.delay / 1000, state.toolPath));
+        }
+        state._setResult();
+    };
+    return ExecState;
+}(events.EventEmitter));
+
+
+/***/ }),
+
+/***/ 59:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Vault = void 0;
+var fs = __nccwpck_require__(896);
+var path = __nccwpck_require__(928);
+var crypto = __nccwpck_require__(982);
+var algorithm = "aes-256-ctr";
+var encryptEncoding = 'hex';
+var unencryptedEncoding = 'utf8';
+//
+// Store sensitive data in proc.
+// Main goal: Protects tasks which would dump envvars from leaking secrets inadvertently
+//            the task lib clears after storing.
+// Also protects against a dump of a process getting the secrets
+// The secret is generated and stored externally for the lifetime of the task.
+//
+var Vault = /** @class */ (function () {
+    function Vault(keyPath) {
+        this._keyFile = path.join(keyPath, '.taskkey');
+        this._store = {};
+        this.genKey();
+    }
+    Vault.prototype.initialize = function () { };
+    Vault.prototype.storeSecret = function (name, data) {
+        if (!name || name.length == 0) {
+            return false;
+        }
+        name = name.toLowerCase();
+        if (!data || data.length == 0) {
+            if (this._store.hasOwnProperty(name)) {
+                delete this._store[name];
+            }
+            return false;
+        }
+        var key = this.getKey();
+        var iv = crypto.randomBytes(16);
+        var cipher = crypto.createCipheriv(algorithm, key, iv);
+        var crypted = cipher.update(data, unencryptedEncoding, encryptEncoding);
+        var cryptedFinal = cipher.final(encryptEncoding);
+        this._store[name] = iv.toString(encryptEncoding) + crypted + cryptedFinal;
+        return true;
+    };
+    Vault.prototype.retrieveSecret = function (name) {
+        var secret;
+        name = (name || '').toLowerCase();
+        if (this._store.hasOwnProperty(name)) {
+            var key = this.getKey();
+            var data = this._store[name];
+            var ivDataBuffer = Buffer.from(data, encryptEncoding);
+            var iv = ivDataBuffer.slice(0, 16);
+            var encryptedText = ivDataBuffer.slice(16);
+            var decipher = crypto.createDecipheriv(algorithm, key, iv);
+            var dec = decipher.update(encryptedText);
+            var decFinal = decipher.final(unencryptedEncoding);
+            secret = dec + decFinal;
+        }
+        return secret;
+    };
+    Vault.prototype.getKey = function () {
+        var key = fs.readFileSync(this._keyFile).toString('utf8');
+        // Key needs to be hashed to correct length to match algorithm (aes-256-ctr)
+        return crypto.createHash('sha256').update(key).digest();
+    };
+    Vault.prototype.genKey = function () {
+        var key;
+        if (crypto.randomUUID) {
+            key = crypto.randomUUID();
+        }
+        else {
+            var bytes = crypto.randomBytes(16);
+            bytes[6] = (bytes[6] & 0x0f) | 0x40;
+            bytes[8] = (bytes[8] & 0x3f) | 0x80;
+            var hex = bytes.toString('hex');
+            key = hex.slice(0, 8) + '-' + hex.slice(8, 12) + '-' + hex.slice(12, 16) + '-' + hex.slice(16, 20) + '-' + hex.slice(20);
+        }
+        fs.writeFileSync(this._keyFile, key, { encoding: 'utf8' });
+    };
+    return Vault;
+}());
+exports.Vault = Vault;
+
+
+/***/ }),
+
+/***/ 380:
+/***/ ((module) => {
+
+
+module.exports = balanced;
+function balanced(a, b, str) {
+  if (a instanceof RegExp) a = maybeMatch(a, str);
+  if (b instanceof RegExp) b = maybeMatch(b, str);
+
+  var r = range(a, b, str);
+
+  return r && {
+    start: r[0],
+    end: r[1],
+    pre: str.slice(0, r[0]),
+    body: str.slice(r[0] + a.length, r[1]),
+    post: str.slice(r[1] + b.length)
+  };
+}
+
+function maybeMatch(reg, str) {
+  var m = str.match(reg);
+  return m ? m[0] : null;
+}
+
+balanced.range = range;
+function range(a, b, str) {
+  var begs, beg, left, right, result;
+  var ai = str.indexOf(a);
+  var bi = str.indexOf(b, ai + 1);
+  var i = ai;
+
+  if (ai >= 0 && bi > 0) {
+    if(a===b) {
+      return [ai, bi];
+    }
+    begs = [];
+    left = str.length;
+
+    while (i >= 0 && !result) {
+      if (i == ai) {
+        begs.push(i);
+        ai = str.indexOf(a, i + 1);
+      } else if (begs.length == 1) {
+        result = [ begs.pop(), bi ];
+      } else {
+        beg = begs.pop();
+        if (beg < left) {
+          left = beg;
+          right = bi;
+        }
+
+        bi = str.indexOf(b, i + 1);
+      }
+
+      i = ai < bi && ai >= 0 ? ai : bi;
+    }
+
+    if (begs.length) {
+      result = [ left, right ];
+    }
+  }
+
+  return result;
+}
+
+
+/***/ }),
+
+/***/ 691:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var concatMap = __nccwpck_require__(87)
+var balanced = __nccwpck_require__(380)
+
+module.exports = expandTop
+
+var escSlash = '\0SLASH' + Math.random().toFixed(16) + '\0'
+var escOpen = '\0OPEN' + Math.random().toFixed(16) + '\0'
+var escClose = '\0CLOSE' + Math.random().toFixed(16) + '\0'
+var escComma = '\0COMMA' + Math.random().toFixed(16) + '\0'
+var escPeriod = '\0PERIOD' + Math.random().toFixed(16) + '\0'
+
+var EXPANSION_MAX = 100000
+
+// `EXPANSION_MAX` caps the *number* of expansions, but not their length. An
+// input like `'{a,b}'.repeat(1500)` stays under that count - its output is
+// truncated to 100k results - while making every result ~1500 characters
+// long. The result set, and the intermediate arrays built while combining
+// brace sets, then grow large enough to exhaust memory and crash the process
+// (CVE-2026-14257). `EXPANSION_MAX_LENGTH` bounds the total number of
+// characters the accumulator may hold at any point, so memory stays flat no
+// matter how many brace groups are chained. The limit sits well above any
+// realistic expansion (100k results hitting `EXPANSION_MAX` measure ~1M
+// characters) so legitimate input is unaffected.
+var EXPANSION_MAX_LENGTH = 4000000
+
+// `expand` recurses once per level of brace *nesting* - both when expanding a
+// set's comma members and when re-wrapping a set whose body is a single part.
+// The CVE-2026-14257 fix made the *tail* iterative (recursion on `m.post`, one
+// level per chained group), which left nesting depth unbounded: about 3,100
+// levels of `{{{...a,b...}}}` - only ~6KB of input - exhausted the native stack
+// and crashed the process. `EXPANSION_MAX_DEPTH` bounds how deep the parser
+// will follow nesting. It sits far above any realistic pattern and well below
+// the depth at which the stack runs out.
+var EXPANSION_MAX_DEPTH = 1000
+
+// Bash keeps a quirk where a brace group followed by a comma set still expands
+// (`{a},b}`). The parser implements it by rewriting the string and restarting
+// the scan, absorbing one `}` per pass. `n` trailing braces therefore cost `n`
+// full passes over a string that itself grows by one `escClose` sentinel each
+// time - quadratic in `n`, with a ~26x constant from the sentinel's length.
+// 128KB of `'{a}' + '}'.repeat(n) + ',z}'` blocked the event loop for 27
+// seconds to produce two results. `EXPANSION_MAX_REWRITES` bounds how many
+// times the scan may restart. Real `{a},b}` input needs a handful.
+var EXPANSION_MAX_REWRITES = 1000
+
+// `EXPANSION_MAX_STEPS` bounds the work one `expandTop` call does, which `max`,
+// `maxLength` and `maxDepth` don't: nested sets are rescanned at every level
+// and chained groups each rebuild up to `max` results, so 2KB of input could
+// block the event loop for over 30 seconds. Each character scanned, result
+// built and sequence value generated is a step, and each `expand` call costs
+// `CALL_STEPS` more. Past the budget, the set being expanded and everything
+// after it stay literal. A glob needs a few hundred steps, and nesting all the
+// way to `EXPANSION_MAX_DEPTH` about 4M.
+var EXPANSION_MAX_STEPS = 20000000
+
+// What one `expand` call costs on top of what it scans and builds. Setting
+// one up takes about as long as scanning 16 characters, and a set whose
+// results are wrapped to be expanded again makes one call per result, each
+// scanning and building next to nothing: 64KB of
+// `('{{' + ','.repeat(316) + '}{' + ','.repeat(316) + '}}').repeat(n)` made
+// 4M such calls, which spent the budget three times as slowly as anything
+// else.
+var CALL_STEPS = 16
+
+function numeric(str) {
+  return parseInt(str, 10) == str ? parseInt(str, 10) : str.charCodeAt(0)
+}
+
+function escapeBraces(str) {
+  return str
+    .split('\\\\')
+    .join(escSlash)
+    .split('\\{')
+    .join(escOpen)
+    .split('\\}')
+    .join(escClose)
+    .split('\\,')
+    .join(escComma)
+    .split('\\.')
+    .join(escPeriod)
+}
+
+function unescapeBraces(str) {
+  return str
+    .split(escSlash)
+    .join('\\')
+    .split(escOpen)
+    .join('{')
+    .split(escClose)
+    .join('}')
+    .split(escComma)
+    .join(',')
+    .split(escPeriod)
+    .join('.')
+}
+
+// Like `target.push(...items)` but doesn't overflow the stack
+function pushAll(target, items) {
+  for (var i = 0; i < items.length; i++) {
+    target.push(items[i])
+  }
+}
+
+// `balanced`, run on `masked` (see `maskUnmatchedOpens`), sliced from `str`
+// and charged for the characters it walks: up to the group's `}`, or the
+// whole string when there is no match or unmatched `{` come first, which
+// `unmatched` then flags for masking. Once a call overdraws the budget, it
+// and every later one return undefined, so the rest stays literal.
+//
+// `budget` is `{ remaining }`, one counter shared by every level and group of
+// an `expandTop` call, so the bound holds for the call as a whole.
+function balancedWithBudget(str, masked, budget) {
+  if (budget.remaining < 0) {
+    return undefined
+  }
+  var r = balanced.range('{', '}', masked)
+  var unmatched = r !== undefined && masked.indexOf('{') < r[0]
+  budget.remaining -= r && !unmatched ? r[1] + 1 : str.length
+  if (!r || budget.remaining < 0) {
+    return undefined
+  }
+  return {
+    end: r[1],
+    pre: str.slice(0, r[0]),
+    body: str.slice(r[0] + 1, r[1]),
+    post: str.slice(r[1] + 1),
+    unmatched: unmatched,
+  }
+}
+
+// `masked` with every `{` that has no matching `}` swapped for a `\0`, which
+// keeps the length, so a scan of it still lines up with the string it was
+// made from. Such a `{` is literal either way, but `balanced` only learns that
+// one is unmatched by reading to the end of the string, so with one at the
+// head of every group (`'{a,{b,c}'.repeat(n)`) each scan read the rest of the
+// input. That was quadratic, and once the step budget charged for it, it ran
+// out partway through and left the rest literal. A scan of the masked copy
+// stops at the group's `}`. It is one pass, charged as such.
+function maskUnmatchedOpens(masked, budget) {
+  budget.remaining -= masked.length
+  var open = []
+  for (var i = 0; i < masked.length; i++) {
+    var c = masked.charCodeAt(i)
+    if (c === 0x7b) {
+      open.push(i)
+    } else if (c === 0x7d && open.length) {
+      open.pop()
+    }
+  }
+  var out = ''
+  var last = 0
+  for (var j = 0; j < open.length; j++) {
+    out += masked.slice(last, open[j]) + '\0'
+    last = open[j] + 1
+  }
+  return out + masked.slice(last)
+}
+
+// Whether `str` has a `,` not followed by another `,`, with a `}` after it on
+// the same line - what `/,(?!,).*\}/.test(str)` asks, answered in one pass from
+// the end. The regex tries every `,` and backtracks through the rest of its
+// line from each, which is quadratic, and the `{a},b}` rewrite asks again on
+// every pass. Like a scan, it is charged for the whole string and refused if
+// that overdraws the budget.
+function commaSetFollows(str, budget) {
+  budget.remaining -= str.length
+  if (budget.remaining < 0) {
+    return false
+  }
+  // Whether a `}` follows the current position before the line ends
+  var close = false
+  for (var i = str.length - 1; i >= 0; i--) {
+    var c = str.charCodeAt(i)
+    if (c === 0x7d) {
+      close = true
+    } else if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) {
+      // A line terminator, which `.` does not match
+      close = false
+    } else if (c === 0x2c && close && str.charCodeAt(i + 1) !== 0x2c) {
+      return true
+    }
+  }
+  return false
+}
+
+// Basically just str.split(","), but handling cases
+// where we have nested braced sections, which should be
+// treated as individual members, like {a,{b,c},d}
+//
+// Returns `undefined` if the step budget runs out before the whole set is
+// split, since splitting what is left on every comma would tear apart the
+// nested sets it still holds.
+function parseCommaParts(str, budget) {
+  var parts = []
+
+  // Walk the brace groups iteratively. Recursing on `post` once per group let a
+  // chain of them exhaust the stack - the parsing-side counterpart to
+  // the `expand` overflow fixed for CVE-2026-14257, and not something `max` or
+  // `maxLength` can bound, since it happens before expansion.
+  //
+  // The part the next chunk continues
+  var carry = ''
+
+  for (;;) {
+    // A set's body holds no unmatched `{`, so there is nothing to mask.
+    var m = balancedWithBudget(str, str, budget)
+
+    if (budget.remaining < 0) {
+      return undefined
+    }
+
+    if (!m) {
+      var tail = str.split(',')
+      tail[0] = carry + tail[0]
+      pushAll(parts, tail)
+      return parts
+    }
+
+    var pre = m.pre
+    var body = m.body
+    var post = m.post
+    var p = pre.split(',')
+
+    p[0] = carry + p[0]
+    p[p.length - 1] += '{' + body + '}'
+
+    if (!post.length) {
+      pushAll(parts, p)
+      return parts
+    }
+
+    carry = p.pop()
+    pushAll(parts, p)
+    str = post
+  }
+}
+
+// An option that is left out or null, or that is NaN, gets its default. Every
+// comparison against NaN is false, so a NaN bound would never be reached:
+// `{ maxSteps: NaN }` let 15KB of input block the event loop for 16 seconds,
+// and `{ maxDepth: NaN }` overflowed the stack again (CVE-2026-102278). Pass
+// `Infinity` to lift a bound.
+function bound(value, fallback) {
+  return value == null || isNaN(value) ? fallback : value
+}
+
+function expandTop(str, options) {
+  if (!str) return []
+
+  options = options || {}
+  var max = bound(options.max, EXPANSION_MAX)
+  var maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH)
+  var maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH)
+  var maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES)
+  var maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS)
+
+  // I don't know why Bash 4.3 does this, but it does.
+  // Anything starting with {} will have the first two bytes preserved
+  // but *only* at the top level, so {},a}b will not expand to anything,
+  // but a{},b}c will be expanded to [a}c,abc].
+  // One could argue that this is a bug in Bash, but since the goal of
+  // this module is to match Bash's rules, we escape a leading {}
+  if (str.substr(0, 2) === '{}') {
+    str = '\\{\\}' + str.substr(2)
+  }
+
+  return expand(
+    escapeBraces(str),
+    max,
+    maxLength,
+    maxDepth,
+    0,
+    maxRewrites,
+    { remaining: maxSteps },
+    true
+  ).map(unescapeBraces)
+}
+
+function identity(e) {
+  return e
+}
+
+function embrace(str) {
+  return '{' + str + '}'
+}
+function isPadded(el) {
+  return /^-?0\d/.test(el)
+}
+
+function lte(i, y) {
+  return i <= y
+}
+function gte(i, y) {
+  return i >= y
+}
+
+// Build `{ acc[a] + pre + values[v] }` for every combination, capping the
+// number of results at `max` and the total number of characters at `maxLength`.
+// This is the one place output grows, so bounding it here keeps the single
+// accumulator - and therefore memory - flat regardless of how many brace groups
+// are combined (CVE-2026-14257). Each result built is a step, since `max` and
+// `maxLength` bound one combination, not how many brace groups are combined.
+//
+// `base[a]` is the length of the part of `acc[a]` that predates the current
+// empty-drop baseline (see `expand`). The matching baselines for the results
+// are appended to `outBase`, which the caller carries forward alongside them.
+function combine(
+  acc,
+  base,
+  pre,
+  values,
+  max,
+  maxLength,
+  dropEmpties,
+  outBase,
+  budget
+) {
+  var out = []
+  var length = 0
+  // Bash drops empty results at the top level, and they don't count against
+  // `max`, so `max` bounds the number of *kept* results. "Empty" means "adds
+  // nothing past the baseline", not "empty overall", and only an `acc[a] + pre`
+  // that adds nothing can make one, so for those the empty values are skipped
+  // without being visited. Visiting them one at a time let a set of empties
+  // cost `acc.length * values.length` while keeping nothing.
+  var nonEmpty
+  outer: for (var a = 0; a < acc.length; a++) {
+    var prefix = acc[a] + pre
+    var vs = values
+    if (dropEmpties && prefix.length === base[a]) {
+      if (!nonEmpty) nonEmpty = values.filter(Boolean)
+      vs = nonEmpty
+    }
+    for (var v = 0; v < vs.length; v++) {
+      if (out.length >= max) break outer
+      var expansion = prefix + vs[v]
+      if (length + expansion.length > maxLength) break outer
+      out.push(expansion)
+      outBase.push(base[a])
+      length += expansion.length
+    }
+  }
+  budget.remaining -= out.length
+  return out
+}
+
+// The expansion values of a single numeric (`1..5`) or alphabetic (`a..e..2`)
+// sequence body, or `undefined` if the step budget runs out generating them.
+function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
+  var n = body.split(/\.\./)
+  var N = []
+  // A sequence body always splits into two or three parts, but the compiler
+  // can't know that.
+  /* c8 ignore start */
+  if (n[0] === undefined || n[1] === undefined) {
+    return N
+  }
+  /* c8 ignore stop */
+  var x = numeric(n[0])
+  var y = numeric(n[1])
+  var width = Math.max(n[0].length, n[1].length)
+  var incr =
+    n.length === 3 && n[2] !== undefined ?
+      Math.max(Math.abs(numeric(n[2])), 1)
+    : 1
+  var test = lte
+  var reverse = y < x
+  if (reverse) {
+    incr *= -1
+    test = gte
+  }
+  var pad = n.some(isPadded)
+  // A padded value is built a character at a time to `width`, which the input
+  // sets, so it costs one step per character: 64KB of
+  // `('{' + '0'.repeat(100) + '..99999}').repeat(n)` took 7 seconds charged
+  // one step per value.
+  var cost = pad ? width : 1
+
+  var length = 0
+  for (var i = x; test(i, y) && N.length < max; i += incr) {
+    // Each value is a step. `max` and `maxLength` bound one sequence, but a
+    // chain of them still generated up to `max` values each, however few
+    // combining could keep.
+    budget.remaining -= cost
+    if (budget.remaining < 0) {
+      return undefined
+    }
+    var c
+    if (isAlphaSequence) {
+      c = String.fromCharCode(i)
+      if (c === '\\') {
+        c = ''
+      }
+    } else {
+      c = String(i)
+      if (pad) {
+        var need = width - c.length
+        if (need > 0) {
+          var z = new Array(need + 1).join('0')
+          if (i < 0) {
+            c = '-' + z + c.slice(1)
+          } else {
+            c = z + c
+          }
+        }
+      }
+    }
+    if (length + c.length > maxLength) break
+    N.push(c)
+    length += c.length
+  }
+  return N
+}
+
+function expand(
+  str,
+  max,
+  maxLength,
+  maxDepth,
+  depth,
+  maxRewrites,
+  budget,
+  isTop
+) {
+  // An overdraft here makes the first scan refuse, so `str` stays literal.
+  budget.remaining -= CALL_STEPS
+
+  // Too deeply nested to keep following: treat the rest as literal, the same
+  // way a group that cannot expand is already handled. Truncating rather than
+  // throwing keeps expansion total, matching `max` and `maxLength`.
+  if (depth > maxDepth) {
+    return [str]
+  }
+
+  // Consume the string's top-level brace groups left to right, threading a
+  // running set of combined prefixes (`acc`). Expanding the tail iteratively -
+  // rather than recursing on `m.post` once per group - keeps the native stack
+  // depth constant, so deeply chained input (`'{a,b}'.repeat(3000)`) can no
+  // longer overflow the stack, and leaves a single accumulator whose size
+  // `maxLength` bounds directly (CVE-2026-14257).
+  var acc = ['']
+
+  // Bash drops empty results, but only when the *first* group of the run is a
+  // comma set - a sequence like `{a..\}` may legitimately yield ''. The drop
+  // is on the final strings, so it is applied to whichever `combine` produces
+  // them (the one with no brace set left in the tail).
+  //
+  // The old implementation recursed on `m.post`, so the drop tested only the
+  // expansion of the current call's substring. The `{a},b}` rewrite below turns
+  // `isTop` back on part-way through a string, starting a fresh such run, so
+  // the drop must ignore whatever `acc` already holds from earlier groups.
+  // `accBase[a]` records how much of `acc[a]` predates the current run;
+  // `combine` treats an expansion as empty when it adds nothing past that.
+  var accBase = [0]
+  // How many times the `{a},b}` rewrite below has restarted the scan. Each pass
+  // re-reads the whole string, so leaving this unbounded is quadratic.
+  var rewrites = 0
+  var dropEmpties = false
+  var firstGroup = true
+  // `str` with its unmatched `{` masked, once a scan has run into them
+  var masked = str
+  var nextBase
+
+  for (;;) {
+    var m = balancedWithBudget(str, masked, budget)
+
+    // No brace set left, or no step budget left to look for one: the rest of
+    // the string is literal.
+    if (!m) {
+      return combine(
+        acc,
+        accBase,
+        str,
+        [''],
+        max,
+        maxLength,
+        dropEmpties,
+        [],
+        budget
+      )
+    }
+    if (m.unmatched) {
+      masked = maskUnmatchedOpens(masked, budget)
+    }
+
+    // no need to expand pre, since it is guaranteed to be free of brace-sets
+    var pre = m.pre
+
+    // This set and the rest of the string, literal: for a set that cannot
+    // expand, and for one the step budget runs out on. Once it is overdrawn,
+    // every set still being expanded, at every level, stays literal like this -
+    // otherwise each level above would go on combining, and wrapping and
+    // expanding again, results the budget was too small for.
+    var literal = function () {
+      return combine(
+        acc,
+        accBase,
+        pre + '{' + m.body + '}' + m.post,
+        [''],
+        max,
+        maxLength,
+        dropEmpties,
+        [],
+        budget
+      )
+    }
+
+    // For compatibility reasons, `${` is not eligible for brace expansion, and
+    // on the 1.x line it suppresses expansion of the rest of the string too:
+    // the whole remainder is literal. The 2.x and 5.x lines instead keep
+    // expanding the tail, which is what bash does, but changing that here would
+    // be a breaking change for 1.x consumers. Routed through `combine` so the
+    // result is still bounded by `max` and `maxLength`.
+    if (/\$$/.test(pre)) {
+      return combine(
+        acc,
+        accBase,
+        str,
+        [''],
+        max,
+        maxLength,
+        dropEmpties,
+        [],
+        budget
+      )
+    }
+
+    var isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body)
+    var isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(
+      m.body
+    )
+    var isSequence = isNumericSequence || isAlphaSequence
+    var isOptions = m.body.indexOf(',') >= 0
+    if (!isSequence && !isOptions) {
+      // {a},b}
+      if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
+        rewrites++
+        str = m.pre + '{' + m.body + escClose + m.post
+        // Taking a `}` away never gives an unmatched `{` a partner, so what
+        // is masked stays unmatched. The `{` it closed can be left without
+        // one, and the next scan masks it.
+        masked =
+          masked.slice(0, m.end) + escClose + masked.slice(m.end + 1)
+        // The rewritten string is expanded as if it were a fresh top-level one,
+        // so start a new empty-drop run: anchor the baseline at what `acc`
+        // holds now, and let the next expanding group decide whether to drop.
+        isTop = true
+        firstGroup = true
+        dropEmpties = false
+        accBase = []
+        for (var b = 0; b < acc.length; b++) {
+          accBase.push(acc[b].length)
+        }
+        continue
+      }
+      // Nothing here expands, so the whole remaining string is literal.
+      return literal()
+    }
+
+    if (firstGroup) {
+      dropEmpties = isTop && !isSequence
+      firstGroup = false
+    }
+
+    var values
+    if (isSequence) {
+      values = expandSequence(
+        m.body,
+        isAlphaSequence,
+        max,
+        maxLength,
+        budget
+      )
+      if (!values) {
+        return literal()
+      }
+    } else {
+      var n = parseCommaParts(m.body, budget)
+      // The step budget ran out partway through the set.
+      if (!n) {
+        return literal()
+      }
+      if (n.length === 1 && n[0] !== undefined) {
+        // x{{a,b}}y ==> x{a}y x{b}y
+        n = expand(
+          n[0],
+          max,
+          maxLength,
+          maxDepth,
+          depth + 1,
+          maxRewrites,
+          budget,
+          false
+        ).map(embrace)
+        // The step budget ran out expanding the set's only part.
+        if (budget.remaining < 0) {
+          return literal()
+        }
+        //XXX is this necessary? Can't seem to hit it in tests.
+        /* c8 ignore start */
+        if (n.length === 1) {
+          nextBase = []
+          var single = combine(
+            acc,
+            accBase,
+            pre + n[0],
+            [''],
+            max,
+            maxLength,
+            dropEmpties && !m.post.length,
+            nextBase,
+            budget
+          )
+          if (budget.remaining < 0) {
+            return literal()
+          }
+          acc = single
+          accBase = nextBase
+          if (!m.post.length) break
+          str = m.post
+          masked = masked.slice(m.end + 1)
+          continue
+        }
+        /* c8 ignore stop */
+      }
+
+      // Values that `combine` is going to drop as empty produce no result, so
+      // they must not count against `max` - otherwise `{a,,b}` with `max: 2`
+      // would stop at `['a', '']` and yield one result instead of two. Skipping
+      // them outright keeps `values` bounded while leaving `max` a bound on
+      // *kept* results. A value is dropped when it adds nothing past the
+      // baseline, which is what `combine` tests.
+      var dropsEmpties = dropEmpties && !m.post.length && !pre
+      for (var d = 0; dropsEmpties && d < acc.length; d++) {
+        if (acc[d].length !== accBase[d]) {
+          dropsEmpties = false
+        }
+      }
+
+      values = []
+      var valuesLength = 0
+      outer: for (var j = 0; j < n.length; j++) {
+        var expanded = expand(
+          n[j],
+          max,
+          maxLength,
+          maxDepth,
+          depth + 1,
+          maxRewrites,
+          budget,
+          false
+        )
+        // The step budget ran out expanding a member.
+        if (budget.remaining < 0) {
+          return literal()
+        }
+        for (var k = 0; k < expanded.length; k++) {
+          var v = expanded[k]
+          if (dropsEmpties && !v) continue
+          if (
+            values.length >= max ||
+            valuesLength + v.length > maxLength
+          ) {
+            break outer
+          }
+          values.push(v)
+          valuesLength += v.length
+        }
+      }
+    }
+
+    nextBase = []
+    var next = combine(
+      acc,
+      accBase,
+      pre,
+      values,
+      max,
+      maxLength,
+      dropEmpties && !m.post.length,
+      nextBase,
+      budget
+    )
+    // The step budget ran out combining the set's values in.
+    if (budget.remaining < 0) {
+      return literal()
+    }
+    acc = next
+    accBase = nextBase
+    if (!m.post.length) break
+    str = m.post
+    masked = masked.slice(m.end + 1)
+  }
+
+  return acc
+}
+
+
+/***/ }),
+
+/***/ 87:
+/***/ ((module) => {
+
+module.exports = function (xs, fn) {
+    var res = [];
+    for (var i = 0; i < xs.length; i++) {
+        var x = fn(xs[i], i);
+        if (isArray(x)) res.push.apply(res, x);
+        else res.push(x);
+    }
+    return res;
+};
+
+var isArray = Array.isArray || function (xs) {
+    return Object.prototype.toString.call(xs) === '[object Array]';
+};
+
+
+/***/ }),
+
+/***/ 772:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = minimatch
+minimatch.Minimatch = Minimatch
+
+var path = (function () { try { return __nccwpck_require__(928) } catch (e) {}}()) || {
+  sep: '/'
+}
+minimatch.sep = path.sep
+
+var GLOBSTAR = minimatch.GLOBSTAR = Minimatch.GLOBSTAR = {}
+var expand = __nccwpck_require__(691)
+
+var plTypes = {
+  '!': { open: '(?:(?!(?:', close: '))[^/]*?)'},
+  '?': { open: '(?:', close: ')?' },
+  '+': { open: '(?:', close: ')+' },
+  '*': { open: '(?:', close: ')*' },
+  '@': { open: '(?:', close: ')' }
+}
+
+// any single thing other than /
+// don't need to escape / when using new RegExp()
+var qmark = '[^/]'
+
+// * => any number of characters
+var star = qmark + '*?'
+
+// ** when dots are allowed.  Anything goes, except .. and .
+// not (^ or / followed by one or two dots followed by $ or /),
+// followed by anything, any number of times.
+var twoStarDot = '(?:(?!(?:\\\/|^)(?:\\.{1,2})($|\\\/)).)*?'
+
+// not a ^ or / followed by a dot,
+// followed by anything, any number of times.
+var twoStarNoDot = '(?:(?!(?:\\\/|^)\\.).)*?'
+
+// characters that need to be escaped in RegExp.
+var reSpecials = charSet('().*{}+?[]^$\\!')
+
+// "abc" -> { a:true, b:true, c:true }
+function charSet (s) {
+  return s.split('').reduce(function (set, c) {
+    set[c] = true
+    return set
+  }, {})
+}
+
+// normalizes slashes.
+var slashSplit = /\/+/
+
+minimatch.filter = filter
+function filter (pattern, options) {
+  options = options || {}
+  return function (p, i, list) {
+    return minimatch(p, pattern, options)
+  }
+}
+
+function ext (a, b) {
+  b = b || {}
+  var t = {}
+  Object.keys(a).forEach(function (k) {
+    t[k] = a[k]
+  })
+  Object.keys(b).forEach(function (k) {
+    t[k] = b[k]
+  })
+  return t
+}
+
+minimatch.defaults = function (def) {
+  if (!def || typeof def !== 'object' || !Object.keys(def).length) {
+    return minimatch
+  }
+
+  var orig = minimatch
+
+  var m = function minimatch (p, pattern, options) {
+    return orig(p, pattern, ext(def, options))
+  }
+
+  m.Minimatch = function Minimatch (pattern, options) {
+    return new orig.Minimatch(pattern, ext(def, options))
+  }
+  m.Minimatch.defaults = function defaults (options) {
+    return orig.defaults(ext(def, options)).Minimatch
+  }
+
+  m.filter = function filter (pattern, options) {
+    return orig.filter(pattern, ext(def, options))
+  }
+
+  m.defaults = function defaults (options) {
+    return orig.defaults(ext(def, options))
+  }
+
+  m.makeRe = function makeRe (pattern, options) {
+    return orig.makeRe(pattern, ext(def, options))
+  }
+
+  m.braceExpand = function braceExpand (pattern, options) {
+    return orig.braceExpand(pattern, ext(def, options))
+  }
+
+  m.match = function (list, pattern, options) {
+    return orig.match(list, pattern, ext(def, options))
+  }
+
+  return m
+}
+
+Minimatch.defaults = function (def) {
+  return minimatch.defaults(def).Minimatch
+}
+
+function minimatch (p, pattern, options) {
+  assertValidPattern(pattern)
+
+  if (!options) options = {}
+
+  // shortcut: comments match nothing.
+  if (!options.nocomment && pattern.charAt(0) === '#') {
+    return false
+  }
+
+  return new Minimatch(pattern, options).match(p)
+}
+
+function Minimatch (pattern, options) {
+  if (!(this instanceof Minimatch)) {
+    return new Minimatch(pattern, options)
+  }
+
+  assertValidPattern(pattern)
+
+  if (!options) options = {}
+
+  pattern = pattern.trim()
+
+  // windows support: need to use /, not \
+  if (!options.allowWindowsEscape && path.sep !== '/') {
+    pattern = pattern.split(path.sep).join('/')
+  }
+
+  this.options = options
+  this.maxGlobstarRecursion = options.maxGlobstarRecursion !== undefined
+    ? options.maxGlobstarRecursion : 200
+  this.set = []
+  this.pattern = pattern
+  this.regexp = null
+  this.negate = false
+  this.comment = false
+  this.empty = false
+  this.partial = !!options.partial
+
+  // make the set of regexps etc.
+  this.make()
+}
+
+Minimatch.prototype.debug = function () {}
+
+Minimatch.prototype.make = make
+function make () {
+  var pattern = this.pattern
+  var options = this.options
+
+  // empty patterns and comments match nothing.
+  if (!options.nocomment && pattern.charAt(0) === '#') {
+    this.comment = true
+    return
+  }
+  if (!pattern) {
+    this.empty = true
+    return
+  }
+
+  // step 1: figure out negation, etc.
+  this.parseNegate()
+
+  // step 2: expand braces
+  var set = this.globSet = this.braceExpand()
+
+  if (options.debug) this.debug = function debug() { console.error.apply(console, arguments) }
+
+  this.debug(this.pattern, set)
+
+  // step 3: now we have a set, so turn each one into a series of path-portion
+  // matching patterns.
+  // These will be regexps, except in the case of "**", which is
+  // set to the GLOBSTAR object for globstar behavior,
+  // and will not contain any / characters
+  set = this.globParts = set.map(function (s) {
+    return s.split(slashSplit)
+  })
+
+  this.debug(this.pattern, set)
+
+  // glob --> regexps
+  set = set.map(function (s, si, set) {
+    return s.map(this.parse, this)
+  }, this)
+
+  this.debug(this.pattern, set)
+
+  // filter out everything that didn't compile properly.
+  set = set.filter(function (s) {
+    return s.indexOf(false) === -1
+  })
+
+  this.debug(this.pattern, set)
+
+  this.set = set
+}
+
+Minimatch.prototype.parseNegate = parseNegate
+function parseNegate () {
+  var pattern = this.pattern
+  var negate = false
+  var options = this.options
+  var negateOffset = 0
+
+  if (options.nonegate) return
+
+  for (var i = 0, l = pattern.length
+    ; i < l && pattern.charAt(i) === '!'
+    ; i++) {
+    negate = !negate
+    negateOffset++
+  }
+
+  if (negateOffset) this.pattern = pattern.substr(negateOffset)
+  this.negate = negate
+}
+
+// Brace expansion:
+// a{b,c}d -> abd acd
+// a{b,}c -> abc ac
+// a{0..3}d -> a0d a1d a2d a3d
+// a{b,c{d,e}f}g -> abg acdfg acefg
+// a{b,c}d{e,f}g -> abdeg acdeg abdeg abdfg
+//
+// Invalid sets are not expanded.
+// a{2..}b -> a{2..}b
+// a{b}c -> a{b}c
+minimatch.braceExpand = function (pattern, options) {
+  return braceExpand(pattern, options)
+}
+
+Minimatch.prototype.braceExpand = braceExpand
+
+function braceExpand (pattern, options) {
+  if (!options) {
+    if (this instanceof Minimatch) {
+      options = this.options
+    } else {
+      options = {}
+    }
+  }
+
+  pattern = typeof pattern === 'undefined'
+    ? this.pattern : pattern
+
+  assertValidPattern(pattern)
+
+  // Thanks to Yeting Li <https://github.com/yetingli> for
+  // improving this regexp to avoid a ReDOS vulnerability.
+  if (options.nobrace || !/\{(?:(?!\{).)*\}/.test(pattern)) {
+    // shortcut. no need to expand.
+    return [pattern]
+  }
+
+  return expand(pattern)
+}
+
+var MAX_PATTERN_LENGTH = 1024 * 64
+var assertValidPattern = function (pattern) {
+  if (typeof pattern !== 'string') {
+    throw new TypeError('invalid pattern')
+  }
+
+  if (pattern.length > MAX_PATTERN_LENGTH) {
+    throw new TypeError('pattern is too long')
+  }
+}
+
+// parse a component of the expanded set.
+// At this point, no pattern may contain "/" in it
+// so we're going to return a 2d array, where each entry is the full
+// pattern, split on '/', and then turned into a regular expression.
+// A regexp is made at the end which joins each array with an
+// escaped /, and another full one which joins each regexp with |.
+//
+// Following the lead of Bash 4.1, note that "**" only has special meaning
+// when it is the *only* thing in a path portion.  Otherwise, any series
+// of * is equivalent to a single *.  Globstar behavior is enabled by
+// default, and can be disabled by setting options.noglobstar.
+Minimatch.prototype.parse = parse
+var SUBPARSE = {}
+function parse (pattern, isSub) {
+  assertValidPattern(pattern)
+
+  var options = this.options
+
+  // shortcuts
+  if (pattern === '**') {
+    if (!options.noglobstar)
+      return GLOBSTAR
+    else
+      pattern = '*'
+  }
+  if (pattern === '') return ''
+
+  var re = ''
+  var hasMagic = !!options.nocase
+  var escaping = false
+  // ? => one single character
+  var patternListStack = []
+  var negativeLists = []
+  var stateChar
+  var inClass = false
+  var reClassStart = -1
+  var classStart = -1
+  // . and .. never match anything that doesn't start with .,
+  // even when options.dot is set.
+  var patternStart = pattern.charAt(0) === '.' ? '' // anything
+  // not (start or / followed by . or .. followed by / or end)
+  : options.dot ? '(?!(?:^|\\\/)\\.{1,2}(?:$|\\\/))'
+  : '(?!\\.)'
+  var self = this
+
+  function clearStateChar () {
+    if (stateChar) {
+      // we had some state-tracking character
+      // that wasn't consumed by this pass.
+      switch (stateChar) {
+        case '*':
+          re += star
+          hasMagic = true
+        break
+        case '?':
+          re += qmark
+          hasMagic = true
+        break
+        default:
+          re += '\\' + stateChar
+        break
+      }
+      self.debug('clearStateChar %j %j', stateChar, re)
+      stateChar = false
+    }
+  }
+
+  for (var i = 0, len = pattern.length, c
+    ; (i < len) && (c = pattern.charAt(i))
+    ; i++) {
+    this.debug('%s\t%s %s %j', pattern, i, re, c)
+
+    // skip over any that are escaped.
+    if (escaping && reSpecials[c]) {
+      re += '\\' + c
+      escaping = false
+      continue
+    }
+
+    switch (c) {
+      /* istanbul ignore next */
+      case '/': {
+        // completely not allowed, even escaped.
+        // Should already be path-split by now.
+        return false
+      }
+
+      case '\\':
+        clearStateChar()
+        escaping = true
+      continue
+
+      // the various stateChar values
+      // for the "extglob" stuff.
+      case '?':
+      case '*':
+      case '+':
+      case '@':
+      case '!':
+        this.debug('%s\t%s %s %j <-- stateChar', pattern, i, re, c)
+
+        // all of those are literals inside a class, except that
+        // the glob [!a] means [^a] in regexp
+        if (inClass) {
+          this.debug('  in class')
+          if (c === '!' && i === classStart + 1) c = '^'
+          re += c
+          continue
+        }
+
+        // coalesce consecutive non-globstar * characters
+        if (c === '*' && stateChar === '*') continue
+
+        // if we already have a stateChar, then it means
+        // that there was something like ** or +? in there.
+        // Handle the stateChar, then proceed with this one.
+        self.debug('call clearStateChar %j', stateChar)
+        clearStateChar()
+        stateChar = c
+        // if extglob is disabled, then +(asdf|foo) isn't a thing.
+        // just clear the statechar *now*, rather than even diving into
+        // the patternList stuff.
+        if (options.noext) clearStateChar()
+      continue
+
+      case '(':
+        if (inClass) {
+          re += '('
+          continue
+        }
+
+        if (!stateChar) {
+          re += '\\('
+          continue
+        }
+
+        patternListStack.push({
+          type: stateChar,
+          start: i - 1,
+          reStart: re.length,
+          open: plTypes[stateChar].open,
+          close: plTypes[stateChar].close
+        })
+        // negation is (?:(?!js)[^/]*)
+        re += stateChar === '!' ? '(?:(?!(?:' : '(?:'
+        this.debug('plType %j %j', stateChar, re)
+        stateChar = false
+      continue
+
+      case ')':
+        if (inClass || !patternListStack.length) {
+          re += '\\)'
+          continue
+        }
+
+        clearStateChar()
+        hasMagic = true
+        var pl = patternListStack.pop()
+        // negation is (?:(?!js)[^/]*)
+        // The others are (?:<pattern>)<type>
+        re += pl.close
+        if (pl.type === '!') {
+          negativeLists.push(pl)
+        }
+        pl.reEnd = re.length
+      continue
+
+      case '|':
+        if (inClass || !patternListStack.length || escaping) {
+          re += '\\|'
+          escaping = false
+          continue
+        }
+
+        clearStateChar()
+        re += '|'
+      continue
+
+      // these are mostly the same in regexp and glob
+      case '[':
+        // swallow any state-tracking char before the [
+        clearStateChar()
+
+        if (inClass) {
+          re += '\\' + c
+          continue
+        }
+
+        inClass = true
+        classStart = i
+        reClassStart = re.length
+        re += c
+      continue
+
+      case ']':
+        //  a right bracket shall lose its special
+        //  meaning and represent itself in
+        //  a bracket expression if it occurs
+        //  first in the list.  -- POSIX.2 2.8.3.2
+        if (i === classStart + 1 || !inClass) {
+          re += '\\' + c
+          escaping = false
+          continue
+        }
+
+        // handle the case where we left a class open.
+        // "[z-a]" is valid, equivalent to "\[z-a\]"
+        // split where the last [ was, make sure we don't have
+        // an invalid re. if so, re-walk the contents of the
+        // would-be class to re-translate any characters that
+        // were passed through as-is
+        // TODO: It would probably be faster to determine this
+        // without a try/catch and a new RegExp, but it's tricky
+        // to do safely.  For now, this is safe and works.
+        var cs = pattern.substring(classStart + 1, i)
+        try {
+          RegExp('[' + cs + ']')
+        } catch (er) {
+          // not a valid class!
+          var sp = this.parse(cs, SUBPARSE)
+          re = re.substr(0, reClassStart) + '\\[' + sp[0] + '\\]'
+          hasMagic = hasMagic || sp[1]
+          inClass = false
+          continue
+        }
+
+        // finish up the class.
+        hasMagic = true
+        inClass = false
+        re += c
+      continue
+
+      default:
+        // swallow any state char that wasn't consumed
+        clearStateChar()
+
+        if (escaping) {
+          // no need
+          escaping = false
+        } else if (reSpecials[c]
+          && !(c === '^' && inClass)) {
+          re += '\\'
+        }
+
+        re += c
+
+    } // switch
+  } // for
+
+  // handle the case where we left a class open.
+  // "[abc" is valid, equivalent to "\[abc"
+  if (inClass) {
+    // split where the last [ was, and escape it
+    // this is a huge pita.  We now have to re-walk
+    // the contents of the would-be class to re-translate
+    // any characters that were passed through as-is
+    cs = pattern.substr(classStart + 1)
+    sp = this.parse(cs, SUBPARSE)
+    re = re.substr(0, reClassStart) + '\\[' + sp[0]
+    hasMagic = hasMagic || sp[1]
+  }
+
+  // handle the case where we had a +( thing at the *end*
+  // of the pattern.
+  // each pattern list stack adds 3 chars, and we need to go through
+  // and escape any | chars that were passed through as-is for the regexp.
+  // Go through and escape them, taking care not to double-escape any
+  // | chars that were already escaped.
+  for (pl = patternListStack.pop(); pl; pl = patternListStack.pop()) {
+    var tail = re.slice(pl.reStart + pl.open.length)
+    this.debug('setting tail', re, pl)
+    // maybe some even number of \, then maybe 1 \, followed by a |
+    tail = tail.replace(/((?:\\{2}){0,64})(\\?)\|/g, function (_, $1, $2) {
+      if (!$2) {
+        // the | isn't already escaped, so escape it.
+        $2 = '\\'
+      }
+
+      // need to escape all those slashes *again*, without escaping the
+      // one that we need for escaping the | character.  As it works out,
+      // escaping an even number of slashes can be done by simply repeating
+      // it exactly after itself.  That's why this trick works.
+      //
+      // I am sorry that you have to see this.
+      return $1 + $1 + $2 + '|'
+    })
+
+    this.debug('tail=%j\n   %s', tail, tail, pl, re)
+    var t = pl.type === '*' ? star
+      : pl.type === '?' ? qmark
+      : '\\' + pl.type
+
+    hasMagic = true
+    re = re.slice(0, pl.reStart) + t + '\\(' + tail
+  }
+
+  // handle trailing things that only matter at the very end.
+  clearStateChar()
+  if (escaping) {
+    // trailing \\
+    re += '\\\\'
+  }
+
+  // only need to apply the nodot start if the re starts with
+  // something that could conceivably capture a dot
+  var addPatternStart = false
+  switch (re.charAt(0)) {
+    case '[': case '.': case '(': addPatternStart = true
+  }
+
+  // Hack to work around lack of negative lookbehind in JS
+  // A pattern like: *.!(x).!(y|z) needs to ensure that a name
+  // like 'a.xyz.yz' doesn't match.  So, the first negative
+  // lookahead, has to look ALL the way ahead, to the end of
+  // the pattern.
+  for (var n = negativeLists.length - 1; n > -1; n--) {
+    var nl = negativeLists[n]
+
+    var nlBefore = re.slice(0, nl.reStart)
+    var nlFirst = re.slice(nl.reStart, nl.reEnd - 8)
+    var nlLast = re.slice(nl.reEnd - 8, nl.reEnd)
+    var nlAfter = re.slice(nl.reEnd)
+
+    nlLast += nlAfter
+
+    // Handle nested stuff like *(*.js|!(*.json)), where open parens
+    // mean that we should *not* include the ) in the bit that is considered
+    // "after" the negated section.
+    var openParensBefore = nlBefore.split('(').length - 1
+    var cleanAfter = nlAfter
+    for (i = 0; i < openParensBefore; i++) {
+      cleanAfter = cleanAfter.replace(/\)[+*?]?/, '')
+    }
+    nlAfter = cleanAfter
+
+    var dollar = ''
+    if (nlAfter === '' && isSub !== SUBPARSE) {
+      dollar = '$'
+    }
+    var newRe = nlBefore + nlFirst + nlAfter + dollar + nlLast
+    re = newRe
+  }
+
+  // if the re is not "" at this point, then we need to make sure
+  // it doesn't match against an empty path part.
+  // Otherwise a/* will match a/, which it should not.
+  if (re !== '' && hasMagic) {
+    re = '(?=.)' + re
+  }
+
+  if (addPatternStart) {
+    re = patternStart + re
+  }
+
+  // parsing just a piece of a larger pattern.
+  if (isSub === SUBPARSE) {
+    return [re, hasMagic]
+  }
+
+  // skip the regexp for non-magical patterns
+  // unescape anything in it, though, so that it'll be
+  // an exact match against a file etc.
+  if (!hasMagic) {
+    return globUnescape(pattern)
+  }
+
+  var flags = options.nocase ? 'i' : ''
+  try {
+    var regExp = new RegExp('^' + re + '$', flags)
+  } catch (er) /* istanbul ignore next - should be impossible */ {
+    // If it was an invalid regular expression, then it can't match
+    // anything.  This trick looks for a character after the end of
+    // the string, which is of course impossible, except in multi-line
+    // mode, but it's not a /m regex.
+    return new RegExp('$.')
+  }
+
+  regExp._glob = pattern
+  regExp._src = re
+
+  return regExp
+}
+
+minimatch.makeRe = function (pattern, options) {
+  return new Minimatch(pattern, options || {}).makeRe()
+}
+
+Minimatch.prototype.makeRe = makeRe
+function makeRe () {
+  if (this.regexp || this.regexp === false) return this.regexp
+
+  // at this point, this.set is a 2d array of partial
+  // pattern strings, or "**".
+  //
+  // It's better to use .match().  This function shouldn't
+  // be used, really, but it's pretty convenient sometimes,
+  // when you just want to work with a regex.
+  var set = this.set
+
+  if (!set.length) {
+    this.regexp = false
+    return this.regexp
+  }
+  var options = this.options
+
+  var twoStar = options.noglobstar ? star
+    : options.dot ? twoStarDot
+    : twoStarNoDot
+  var flags = options.nocase ? 'i' : ''
+
+  var re = set.map(function (pattern) {
+    return pattern.map(function (p) {
+      return (p === GLOBSTAR) ? twoStar
+      : (typeof p === 'string') ? regExpEscape(p)
+      : p._src
+    }).join('\\\/')
+  }).join('|')
+
+  // must match entire pattern
+  // ending in a * or ** will make it less strict.
+  re = '^(?:' + re + ')$'
+
+  // can match anything, as long as it's not this.
+  if (this.negate) re = '^(?!' + re + ').*$'
+
+  try {
+    this.regexp = new RegExp(re, flags)
+  } catch (ex) /* istanbul ignore next - should be impossible */ {
+    this.regexp = false
+  }
+  return this.regexp
+}
+
+minimatch.match = function (list, pattern, options) {
+  options = options || {}
+  var mm = new Minimatch(pattern, options)
+  list = list.filter(function (f) {
+    return mm.match(f)
+  })
+  if (mm.options.nonull && !list.length) {
+    list.push(pattern)
+  }
+  return list
+}
+
+Minimatch.prototype.match = function match (f, partial) {
+  if (typeof partial === 'undefined') partial = this.partial
+  this.debug('match', f, this.pattern)
+  // short-circuit in the case of busted things.
+  // comments, etc.
+  if (this.comment) return false
+  if (this.empty) return f === ''
+
+  if (f === '/' && partial) return true
+
+  var options = this.options
+
+  // windows: need to use /, not \
+  if (path.sep !== '/') {
+    f = f.split(path.sep).join('/')
+  }
+
+  // treat the test path as a set of pathparts.
+  f = f.split(slashSplit)
+  this.debug(this.pattern, 'split', f)
+
+  // just ONE of the pattern sets in this.set needs to match
+  // in order for it to be valid.  If negating, then just one
+  // match means that we have failed.
+  // Either way, return on the first hit.
+
+  var set = this.set
+  this.debug(this.pattern, 'set', set)
+
+  // Find the basename of the path by looking for the last non-empty segment
+  var filename
+  var i
+  for (i = f.length - 1; i >= 0; i--) {
+    filename = f[i]
+    if (filename) break
+  }
+
+  for (i = 0; i < set.length; i++) {
+    var pattern = set[i]
+    var file = f
+    if (options.matchBase && pattern.length === 1) {
+      file = [filename]
+    }
+    var hit = this.matchOne(file, pattern, partial)
+    if (hit) {
+      if (options.flipNegate) return true
+      return !this.negate
+    }
+  }
+
+  // didn't get any hits.  this is success if it's a negative
+  // pattern, failure otherwise.
+  if (options.flipNegate) return false
+  return this.negate
+}
+
+// set partial to true to test if, for example,
+// "/a/b" matches the start of "/*/b/*/d"
+// Partial means, if you run out of file before you run
+// out of pattern, then that's fine, as long as all
+// the parts match.
+Minimatch.prototype.matchOne = function (file, pattern, partial) {
+  if (pattern.indexOf(GLOBSTAR) !== -1) {
+    return this._matchGlobstar(file, pattern, partial, 0, 0)
+  }
+  return this._matchOne(file, pattern, partial, 0, 0)
+}
+
+Minimatch.prototype._matchGlobstar = function (file, pattern, partial, fileIndex, patternIndex) {
+  var i
+
+  // find first globstar from patternIndex
+  var firstgs = -1
+  for (i = patternIndex; i < pattern.length; i++) {
+    if (pattern[i] === GLOBSTAR) { firstgs = i; break }
+  }
+
+  // find last globstar
+  var lastgs = -1
+  for (i = pattern.length - 1; i >= 0; i--) {
+    if (pattern[i] === GLOBSTAR) { lastgs = i; break }
+  }
+
+  var head = pattern.slice(patternIndex, firstgs)
+  var body = partial ? pattern.slice(firstgs + 1) : pattern.slice(firstgs + 1, lastgs)
+  var tail = partial ? [] : pattern.slice(lastgs + 1)
+
+  // check the head
+  if (head.length) {
+    var fileHead = file.slice(fileIndex, fileIndex + head.length)
+    if (!this._matchOne(fileHead, head, partial, 0, 0)) {
+      return false
+    }
+    fileIndex += head.length
+  }
+
+  // check the tail
+  var fileTailMatch = 0
+  if (tail.length) {
+    if (tail.length + fileIndex > file.length) return false
+
+    var tailStart = file.length - tail.length
+    if (this._matchOne(file, tail, partial, tailStart, 0)) {
+      fileTailMatch = tail.length
+    } else {
+      // affordance for stuff like a/**/* matching a/b/
+      if (file[file.length - 1] !== '' ||
+          fileIndex + tail.length === file.length) {
+        return false
+      }
+      tailStart--
+      if (!this._matchOne(file, tail, partial, tailStart, 0)) {
+        return false
+      }
+      fileTailMatch = tail.length + 1
+    }
+  }
+
+  // if body is empty (single ** between head and tail)
+  if (!body.length) {
+    var sawSome = !!fileTailMatch
+    for (i = fileIndex; i < file.length - fileTailMatch; i++) {
+      var f = String(file[i])
+      sawSome = true
+      if (f === '.' || f === '..' ||
+          (!this.options.dot && f.charAt(0) === '.')) {
+        return false
+      }
+    }
+    return partial || sawSome
+  }
+
+  // split body into segments at each GLOBSTAR
+  var bodySegments = [[[], 0]]
+  var currentBody = bodySegments[0]
+  var nonGsParts = 0
+  var nonGsPartsSums = [0]
+  for (var bi = 0; bi < body.length; bi++) {
+    var b = body[bi]
+    if (b === GLOBSTAR) {
+      nonGsPartsSums.push(nonGsParts)
+      currentBody = [[], 0]
+      bodySegments.push(currentBody)
+    } else {
+      currentBody[0].push(b)
+      nonGsParts++
+    }
+  }
+
+  var idx = bodySegments.length - 1
+  var fileLength = file.length - fileTailMatch
+  for (var si = 0; si < bodySegments.length; si++) {
+    bodySegments[si][1] = fileLength -
+      (nonGsPartsSums[idx--] + bodySegments[si][0].length)
+  }
+
+  return !!this._matchGlobStarBodySections(
+    file, bodySegments, fileIndex, 0, partial, 0, !!fileTailMatch
+  )
+}
+
+// return false for "nope, not matching"
+// return null for "not matching, cannot keep trying"
+Minimatch.prototype._matchGlobStarBodySections = function (
+  file, bodySegments, fileIndex, bodyIndex, partial, globStarDepth, sawTail
+) {
+  var bs = bodySegments[bodyIndex]
+  if (!bs) {
+    // just make sure there are no bad dots
+    for (var i = fileIndex; i < file.length; i++) {
+      sawTail = true
+      var f = file[i]
+      if (f === '.' || f === '..' ||
+          (!this.options.dot && f.charAt(0) === '.')) {
+        return false
+      }
+    }
+    return sawTail
+  }
+
+  var body = bs[0]
+  var after = bs[1]
+  while (fileIndex <= after) {
+    var m = this._matchOne(
+      file.slice(0, fileIndex + body.length),
+      body,
+      partial,
+      fileIndex,
+      0
+    )
+    // if limit exceeded, no match. intentional false negative,
+    // acceptable break in correctness for security.
+    if (m && globStarDepth < this.maxGlobstarRecursion) {
+      var sub = this._matchGlobStarBodySections(
+        file, bodySegments,
+        fileIndex + body.length, bodyIndex + 1,
+        partial, globStarDepth + 1, sawTail
+      )
+      if (sub !== false) {
+        return sub
+      }
+    }
+    var f = file[fileIndex]
+    if (f === '.' || f === '..' ||
+        (!this.options.dot && f.charAt(0) === '.')) {
+      return false
+    }
+    fileIndex++
+  }
+  return partial || null
+}
+
+Minimatch.prototype._matchOne = function (file, pattern, partial, fileIndex, patternIndex) {
+  var fi, pi, fl, pl
+  for (
+    fi = fileIndex, pi = patternIndex, fl = file.length, pl = pattern.length
+    ; (fi < fl) && (pi < pl)
+    ; fi++, pi++
+  ) {
+    this.debug('matchOne loop')
+    var p = pattern[pi]
+    var f = file[fi]
+
+    this.debug(pattern, p, f)
+
+    // should be impossible.
+    // some invalid regexp stuff in the set.
+    /* istanbul ignore if */
+    if (p === false || p === GLOBSTAR) return false
+
+    // something other than **
+    // non-magic patterns just have to match exactly
+    // patterns with magic have been turned into regexps.
+    var hit
+    if (typeof p === 'string') {
+      hit = f === p
+      this.debug('string match', p, f, hit)
+    } else {
+      hit = f.match(p)
+      this.debug('pattern match', p, f, hit)
+    }
+
+    if (!hit) return false
+  }
+
+  // now either we fell off the end of the pattern, or we're done.
+  if (fi === fl && pi === pl) {
+    // ran out of pattern and filename at the same time.
+    // an exact hit!
+    return true
+  } else if (fi === fl) {
+    // ran out of file, but still had pattern left.
+    // this is ok if we're doing the match as part of
+    // a glob fs traversal.
+    return partial
+  } else /* istanbul ignore else */ if (pi === pl) {
+    // ran out of pattern, still have file left.
+    // this is only acceptable if we're on the very last
+    // empty segment of a file with a trailing slash.
+    // a/* should match a/b/
+    return (fi === fl - 1) && (file[fi] === '')
+  }
+
+  // should be unreachable.
+  /* istanbul ignore next */
+  throw new Error('wtf?')
+}
+
+// replace stuff like \* with *
+function globUnescape (s) {
+  return s.replace(/\\(.)/g, '$1')
+}
+
+function regExpEscape (s) {
+  return s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, '\\$&')
+}
+
+
+/***/ }),
+
+/***/ 560:
+/***/ ((module) => {
+
+// vim:ts=4:sts=4:sw=4:
+/*!
+ *
+ * Copyright 2009-2017 Kris Kowal under the terms of the MIT
+ * license found at https://github.com/kriskowal/q/blob/v1/LICENSE
+ *
+ * With parts by Tyler Close
+ * Copyright 2007-2009 Tyler Close under the terms of the MIT X license found
+ * at http://www.opensource.org/licenses/mit-license.html
+ * Forked at ref_send.js version: 2009-05-11
+ *
+ * With parts by Mark Miller
+ * Copyright (C) 2011 Google Inc.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ * http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ *
+ */
+
+(function (definition) {
+    "use strict";
+
+    // This file will function properly as a <script> tag, or a module
+    // using CommonJS and NodeJS or RequireJS module formats.  In
+    // Common/Node/RequireJS, the module exports the Q API and when
+    // executed as a simple <script>, it creates a Q global instead.
+
+    // Montage Require
+    if (typeof bootstrap === "function") {
+        bootstrap("promise", definition);
+
+    // CommonJS
+    } else if (true) {
+        module.exports = definition();
+
+    // RequireJS
+    } else { var previousQ, global; }
+
+})(function () {
+"use strict";
+
+var hasStacks = false;
+try {
+    throw new Error();
+} catch (e) {
+    hasStacks = !!e.stack;
+}
+
+// All code after this point will be filtered from stack traces reported
+// by Q.
+var qStartingLine = captureLine();
+var qFileName;
+
+// shims
+
+// used for fallback in "allResolved"
+var noop = function () {};
+
+// Use the fastest possible means to execute a task in a future turn
+// of the event loop.
+var nextTick =(function () {
+    // linked list of tasks (single, with head node)
+    var head = {task: void 0, next: null};
+    var tail = head;
+    var flushing = false;
+    var requestTick = void 0;
+    var isNodeJS = false;
+    // queue for late tasks, used by unhandled rejection tracking
+    var laterQueue = [];
+
+    function flush() {
+        /* jshint loopfunc: true */
+        var task, domain;
+
+        while (head.next) {
+            head = head.next;
+            task = head.task;
+            head.task = void 0;
+            domain = head.domain;
+
+            if (domain) {
+                head.domain = void 0;
+                domain.enter();
+            }
+            runSingle(task, domain);
+
+        }
+        while (laterQueue.length) {
+            task = laterQueue.pop();
+            runSingle(task);
+        }
+        flushing = false;
+    }
+    // runs a single function in the async queue
+    function runSingle(task, domain) {
+        try {
+            task();
+
+        } catch (e) {
+            if (isNodeJS) {
+                // In node, uncaught exceptions are considered fatal errors.
+                // Re-throw them synchronously to interrupt flushing!
+
+                // Ensure continuation if the uncaught exception is suppressed
+                // listening "uncaughtException" events (as domains does).
+                // Continue in next event to avoid tick recursion.
+                if (domain) {
+                    domain.exit();
+                }
+                setTimeout(flush, 0);
+                if (domain) {
+                    domain.enter();
+                }
+
+                throw e;
+
+            } else {
+                // In browsers, uncaught exceptions are not fatal.
+                // Re-throw them asynchronously to avoid slow-downs.
+                setTimeout(function () {
+                    throw e;
+                }, 0);
+            }
+        }
+
+        if (domain) {
+            domain.exit();
+        }
+    }
+
+    nextTick = function (task) {
+        tail = tail.next = {
+            task: task,
+            domain: isNodeJS && process.domain,
+            next: null
+        };
+
+        if (!flushing) {
+            flushing = true;
+            requestTick();
+        }
+    };
+
+    if (typeof process === "object" &&
+        process.toString() === "[object process]" && process.nextTick) {
+        // Ensure Q is in a real Node environment, with a `process.nextTick`.
+        // To see through fake Node environments:
+        // * Mocha test runner - exposes a `process` global without a `nextTick`
+        // * Browserify - exposes a `process.nexTick` function that uses
+        //   `setTimeout`. In this case `setImmediate` is preferred because
+        //    it is faster. Browserify's `process.toString()` yields
+        //   "[object Object]", while in a real Node environment
+        //   `process.toString()` yields "[object process]".
+        isNodeJS = true;
+
+        requestTick = function () {
+            process.nextTick(flush);
+        };
+
+    } else if (typeof setImmediate === "function") {
+        // In IE10, Node.js 0.9+, or https://github.com/NobleJS/setImmediate
+        if (typeof window !== "undefined") {
+            requestTick = setImmediate.bind(window, flush);
+        } else {
+            requestTick = function () {
+                setImmediate(flush);
+            };
+        }
+
+    } else if (typeof MessageChannel !== "undefined") {
+        // modern browsers
+        // http://www.nonblocking.io/2011/06/windownexttick.html
+        var channel = new MessageChannel();
+        // At least Safari Version 6.0.5 (8536.30.1) intermittently cannot create
+        // working message ports the first time a page loads.
+        channel.port1.onmessage = function () {
+            requestTick = requestPortTick;
+            channel.port1.onmessage = flush;
+            flush();
+        };
+        var requestPortTick = function () {
+            // Opera requires us to provide a message payload, regardless of
+            // whether we use it.
+            channel.port2.postMessage(0);
+        };
+        requestTick = function () {
+            setTimeout(flush, 0);
+            requestPortTick();
+        };
+
+    } else {
+        // old browsers
+        requestTick = function () {
+            setTimeout(flush, 0);
+        };
+    }
+    // runs a task after all other tasks have been run
+    // this is useful for unhandled rejection tracking that needs to happen
+    // after all `then`d tasks have been run.
+    nextTick.runAfter = function (task) {
+        laterQueue.push(task);
+        if (!flushing) {
+            flushing = true;
+            requestTick();
+        }
+    };
+    return nextTick;
+})();
+
+// Attempt to make generics safe in the face of downstream
+// modifications.
+// There is no situation where this is necessary.
+// If you need a security guarantee, these primordials need to be
+// deeply frozen anyway, and if you don’t need a security guarantee,
+// this is just plain paranoid.
+// However, this **might** have the nice side-effect of reducing the size of
+// the minified code by reducing x.call() to merely x()
+// See Mark Miller’s explanation of what this does.
+// http://wiki.ecmascript.org/doku.php?id=conventions:safe_meta_programming
+var call = Function.call;
+function uncurryThis(f) {
+    return function () {
+        return call.apply(f, arguments);
+    };
+}
+// This is equivalent, but slower:
+// uncurryThis = Function_bind.bind(Function_bind.call);
+// http://jsperf.com/uncurrythis
+
+var array_slice = uncurryThis(Array.prototype.slice);
+
+var array_reduce = uncurryThis(
+    Array.prototype.reduce || function (callback, basis) {
+        var index = 0,
+            length = this.length;
+        // concerning the initial value, if one is not provided
+        if (arguments.length === 1) {
+            // seek to the first value in the array, accounting
+            // for the possibility that is is a sparse array
+            do {
+                if (index in this) {
+                    basis = this[index++];
+                    break;
+                }
+                if (++index >= length) {
+                    throw new TypeError();
+                }
+            } while (1);
+        }
+        // reduce
+        for (; index < length; index++) {
+            // account for the possibility that the array is sparse
+            if (index in this) {
+                basis = callback(basis, this[index], index);
+            }
+        }
+        return basis;
+    }
+);
+
+var array_indexOf = uncurryThis(
+    Array.prototype.indexOf || function (value) {
+        // not a very good shim, but good enough for our one use of it
+        for (var i = 0; i < this.length; i++) {
+            if (this[i] === value) {
+                return i;
+            }
+        }
+        return -1;
+    }
+);
+
+var array_map = uncurryThis(
+    Array.prototype.map || function (callback, thisp) {
+        var self = this;
+        var collect = [];
+        array_reduce(self, function (undefined, value, index) {
+            collect.push(callback.call(thisp, value, index, self));
+        }, void 0);
+        return collect;
+    }
+);
+
+var object_create = Object.create || function (prototype) {
+    function Type() { }
+    Type.prototype = prototype;
+    return new Type();
+};
+
+var object_defineProperty = Object.defineProperty || function (obj, prop, descriptor) {
+    obj[prop] = descriptor.value;
+    return obj;
+};
+
+var object_hasOwnProperty = uncurryThis(Object.prototype.hasOwnProperty);
+
+var object_keys = Object.keys || function (object) {
+    var keys = [];
+    for (var key in object) {
+        if (object_hasOwnProperty(object, key)) {
+            keys.push(key);
+        }
+    }
+    return keys;
+};
+
+var object_toString = uncurryThis(Object.prototype.toString);
+
+function isObject(value) {
+    return value === Object(value);
+}
+
+// generator related shims
+
+// FIXME: Remove this function once ES6 generators are in SpiderMonkey.
+function isStopIteration(exception) {
+    return (
+        object_toString(exception) === "[object StopIteration]" ||
+        exception instanceof QReturnValue
+    );
+}
+
+// FIXME: Remove this helper and Q.return once ES6 generators are in
+// SpiderMonkey.
+var QReturnValue;
+if (typeof ReturnValue !== "undefined") {
+    QReturnValue = ReturnValue;
+} else {
+    QReturnValue = function (value) {
+        this.value = value;
+    };
+}
+
+// long stack traces
+
+var STACK_JUMP_SEPARATOR = "From previous event:";
+
+function makeStackTraceLong(error, promise) {
+    // If possible, transform the error stack trace by removing Node and Q
+    // cruft, then concatenating with the stack trace of `promise`. See #57.
+    if (hasStacks &&
+        promise.stack &&
+        typeof error === "object" &&
+        error !== null &&
+        error.stack
+    ) {
+        var stacks = [];
+        for (var p = promise; !!p; p = p.source) {
+            if (p.stack && (!error.__minimumStackCounter__ || error.__minimumStackCounter__ > p.stackCounter)) {
+                object_defineProperty(error, "__minimumStackCounter__", {value: p.stackCounter, configurable: true});
+                stacks.unshift(p.stack);
+            }
+        }
+        stacks.unshift(error.stack);
+
+        var concatedStacks = stacks.join("\n" + STACK_JUMP_SEPARATOR + "\n");
+        var stack = filterStackString(concatedStacks);
+        object_defineProperty(error, "stack", {value: stack, configurable: true});
+    }
+}
+
+function filterStackString(stackString) {
+    var lines = stackString.split("\n");
+    var desiredLines = [];
+    for (var i = 0; i < lines.length; ++i) {
+        var line = lines[i];
+
+        if (!isInternalFrame(line) && !isNodeFrame(line) && line) {
+            desiredLines.push(line);
+        }
+    }
+    return desiredLines.join("\n");
+}
+
+function isNodeFrame(stackLine) {
+    return stackLine.indexOf("(module.js:") !== -1 ||
+           stackLine.indexOf("(node.js:") !== -1;
+}
+
+function getFileNameAndLineNumber(stackLine) {
+    // Named functions: "at functionName (filename:lineNumber:columnNumber)"
+    // In IE10 function name can have spaces ("Anonymous function") O_o
+    var attempt1 = /at .+ \((.+):(\d+):(?:\d+)\)$/.exec(stackLine);
+    if (attempt1) {
+        return [attempt1[1], Number(attempt1[2])];
+    }
+
+    // Anonymous functions: "at filename:lineNumber:columnNumber"
+    var attempt2 = /at ([^ ]+):(\d+):(?:\d+)$/.exec(stackLine);
+    if (attempt2) {
+        return [attempt2[1], Number(attempt2[2])];
+    }
+
+    // Firefox style: "function@filename:lineNumber or @filename:lineNumber"
+    var attempt3 = /.*@(.+):(\d+)$/.exec(stackLine);
+    if (attempt3) {
+        return [attempt3[1], Number(attempt3[2])];
+    }
+}
+
+function isInternalFrame(stackLine) {
+    var fileNameAndLineNumber = getFileNameAndLineNumber(stackLine);
+
+    if (!fileNameAndLineNumber) {
+        return false;
+    }
+
+    var fileName = fileNameAndLineNumber[0];
+    var lineNumber = fileNameAndLineNumber[1];
+
+    return fileName === qFileName &&
+        lineNumber >= qStartingLine &&
+        lineNumber <= qEndingLine;
+}
+
+// discover own file name and line number range for filtering stack
+// traces
+function captureLine() {
+    if (!hasStacks) {
+        return;
+    }
+
+    try {
+        throw new Error();
+    } catch (e) {
+        var lines = e.stack.split("\n");
+        var firstLine = lines[0].indexOf("@") > 0 ? lines[1] : lines[2];
+        var fileNameAndLineNumber = getFileNameAndLineNumber(firstLine);
+        if (!fileNameAndLineNumber) {
+            return;
+        }
+
+        qFileName = fileNameAndLineNumber[0];
+        return fileNameAndLineNumber[1];
+    }
+}
+
+function deprecate(callback, name, alternative) {
+    return function () {
+        if (typeof console !== "undefined" &&
+            typeof console.warn === "function") {
+            console.warn(name + " is deprecated, use " + alternative +
+                         " instead.", new Error("").stack);
+        }
+        return callback.apply(callback, arguments);
+    };
+}
+
+// end of shims
+// beginning of real work
+
+/**
+ * Constructs a promise for an immediate reference, passes promises through, or
+ * coerces promises from different systems.
+ * @param value immediate reference or promise
+ */
+function Q(value) {
+    // If the object is already a Promise, return it directly.  This enables
+    // the resolve function to both be used to created references from objects,
+    // but to tolerably coerce non-promises to promises.
+    if (value instanceof Promise) {
+        return value;
+    }
+
+    // assimilate thenables
+    if (isPromiseAlike(value)) {
+        return coerce(value);
+    } else {
+        return fulfill(value);
+    }
+}
+Q.resolve = Q;
+
+/**
+ * Performs a task in a future turn of the event loop.
+ * @param {Function} task
+ */
+Q.nextTick = nextTick;
+
+/**
+ * Controls whether or not long stack traces will be on
+ */
+Q.longStackSupport = false;
+
+/**
+ * The counter is used to determine the stopping point for building
+ * long stack traces. In makeStackTraceLong we walk backwards through
+ * the linked list of promises, only stacks which were created before
+ * the rejection are concatenated.
+ */
+var longStackCounter = 1;
+
+// enable long stacks if Q_DEBUG is set
+if (typeof process === "object" && process && process.env && process.env.Q_DEBUG) {
+    Q.longStackSupport = true;
+}
+
+/**
+ * Constructs a {promise, resolve, reject} object.
+ *
+ * `resolve` is a callback to invoke with a more resolved value for the
+ * promise. To fulfill the promise, invoke `resolve` with any value that is
+ * not a thenable. To reject the promise, invoke `resolve` with a rejected
+ * thenable, or invoke `reject` with the reason directly. To resolve the
+ * promise to another thenable, thus putting it in the same state, invoke
+ * `resolve` with that other thenable.
+ */
+Q.defer = defer;
+function defer() {
+    // if "messages" is an "Array", that indicates that the promise has not yet
+    // been resolved.  If it is "undefined", it has been resolved.  Each
+    // element of the messages array is itself an array of complete arguments to
+    // forward to the resolved promise.  We coerce the resolution value to a
+    // promise using the `resolve` function because it handles both fully
+    // non-thenable values and other thenables gracefully.
+    var messages = [], progressListeners = [], resolvedPromise;
+
+    var deferred = object_create(defer.prototype);
+    var promise = object_create(Promise.prototype);
+
+    promise.promiseDispatch = function (resolve, op, operands) {
+        var args = array_slice(arguments);
+        if (messages) {
+            messages.push(args);
+            if (op === "when" && operands[1]) { // progress operand
+                progressListeners.push(operands[1]);
+            }
+        } else {
+            Q.nextTick(function () {
+                resolvedPromise.promiseDispatch.apply(resolvedPromise, args);
+            });
+        }
+    };
+
+    // XXX deprecated
+    promise.valueOf = function () {
+        if (messages) {
+            return promise;
+        }
+        var nearerValue = nearer(resolvedPromise);
+        if (isPromise(nearerValue)) {
+            resolvedPromise = nearerValue; // shorten chain
+        }
+        return nearerValue;
+    };
+
+    promise.inspect = function () {
+        if (!resolvedPromise) {
+            return { state: "pending" };
+        }
+        return resolvedPromise.inspect();
+    };
+
+    if (Q.longStackSupport && hasStacks) {
+        try {
+            throw new Error();
+        } catch (e) {
+            // NOTE: don't try to use `Error.captureStackTrace` or transfer the
+            // accessor around; that causes memory leaks as per GH-111. Just
+            // reify the stack trace as a string ASAP.
+            //
+            // At the same time, cut off the first line; it's always just
+            // "[object Promise]\n", as per the `toString`.
+            promise.stack = e.stack.substring(e.stack.indexOf("\n") + 1);
+            promise.stackCounter = longStackCounter++;
+        }
+    }
+
+    // NOTE: we do the checks for `resolvedPromise` in each method, instead of
+    // consolidating them into `become`, since otherwise we'd create new
+    // promises with the lines `become(whatever(value))`. See e.g. GH-252.
+
+    function become(newPromise) {
+        resolvedPromise = newPromise;
+
+        if (Q.longStackSupport && hasStacks) {
+            // Only hold a reference to the new promise if long stacks
+            // are enabled to reduce memory usage
+            promise.source = newPromise;
+        }
+
+        array_reduce(messages, function (undefined, message) {
+            Q.nextTick(function () {
+                newPromise.promiseDispatch.apply(newPromise, message);
+            });
+        }, void 0);
+
+        messages = void 0;
+        progressListeners = void 0;
+    }
+
+    deferred.promise = promise;
+    deferred.resolve = function (value) {
+        if (resolvedPromise) {
+            return;
+        }
+
+        become(Q(value));
+    };
+
+    deferred.fulfill = function (value) {
+        if (resolvedPromise) {
+            return;
+        }
+
+        become(fulfill(value));
+    };
+    deferred.reject = function (reason) {
+        if (resolvedPromise) {
+            return;
+        }
+
+        become(reject(reason));
+    };
+    deferred.notify = function (progress) {
+        if (resolvedPromise) {
+            return;
+        }
+
+        array_reduce(progressListeners, function (undefined, progressListener) {
+            Q.nextTick(function () {
+                progressListener(progress);
+            });
+        }, void 0);
+    };
+
+    return deferred;
+}
+
+/**
+ * Creates a Node-style callback that will resolve or reject the deferred
+ * promise.
+ * @returns a nodeback
+ */
+defer.prototype.makeNodeResolver = function () {
+    var self = this;
+    return function (error, value) {
+        if (error) {
+            self.reject(error);
+        } else if (arguments.length > 2) {
+            self.resolve(array_slice(arguments, 1));
+        } else {
+            self.resolve(value);
+        }
+    };
+};
+
+/**
+ * @param resolver {Function} a function that returns nothing and accepts
+ * the resolve, reject, and notify functions for a deferred.
+ * @returns a promise that may be resolved with the given resolve and reject
+ * functions, or rejected by a thrown exception in resolver
+ */
+Q.Promise = promise; // ES6
+Q.promise = promise;
+function promise(resolver) {
+    if (typeof resolver !== "function") {
+        throw new TypeError("resolver must be a function.");
+    }
+    var deferred = defer();
+    try {
+        resolver(deferred.resolve, deferred.reject, deferred.notify);
+    } catch (reason) {
+        deferred.reject(reason);
+    }
+    return deferred.promise;
+}
+
+promise.race = race; // ES6
+promise.all = all; // ES6
+promise.reject = reject; // ES6
+promise.resolve = Q; // ES6
+
+// XXX experimental.  This method is a way to denote that a local value is
+// serializable and should be immediately dispatched to a remote upon request,
+// instead of passing a reference.
+Q.passByCopy = function (object) {
+    //freeze(object);
+    //passByCopies.set(object, true);
+    return object;
+};
+
+Promise.prototype.passByCopy = function () {
+    //freeze(object);
+    //passByCopies.set(object, true);
+    return this;
+};
+
+/**
+ * If two promises eventually fulfill to the same value, promises that value,
+ * but otherwise rejects.
+ * @param x {Any*}
+ * @param y {Any*}
+ * @returns {Any*} a promise for x and y if they are the same, but a rejection
+ * otherwise.
+ *
+ */
+Q.join = function (x, y) {
+    return Q(x).join(y);
+};
+
+Promise.prototype.join = function (that) {
+    return Q([this, that]).spread(function (x, y) {
+        if (x === y) {
+            // TODO: "===" should be Object.is or equiv
+            return x;
+        } else {
+            throw new Error("Q can't join: not the same: " + x + " " + y);
+        }
+    });
+};
+
+/**
+ * Returns a promise for the first of an array of promises to become settled.
+ * @param answers {Array[Any*]} promises to race
+ * @returns {Any*} the first promise to be settled
+ */
+Q.race = race;
+function race(answerPs) {
+    return promise(function (resolve, reject) {
+        // Switch to this once we can assume at least ES5
+        // answerPs.forEach(function (answerP) {
+        //     Q(answerP).then(resolve, reject);
+        // });
+        // Use this in the meantime
+        for (var i = 0, len = answerPs.length; i < len; i++) {
+            Q(answerPs[i]).then(resolve, reject);
+        }
+    });
+}
+
+Promise.prototype.race = function () {
+    return this.then(Q.race);
+};
+
+/**
+ * Constructs a Promise with a promise descriptor object and optional fallback
+ * function.  The descriptor contains methods like when(rejected), get(name),
+ * set(name, value), post(name, args), and delete(name), which all
+ * return either a value, a promise for a value, or a rejection.  The fallback
+ * accepts the operation name, a resolver, and any further arguments that would
+ * have been forwarded to the appropriate method above had a method been
+ * provided with the proper name.  The API makes no guarantees about the nature
+ * of the returned object, apart from that it is usable whereever promises are
+ * bought and sold.
+ */
+Q.makePromise = Promise;
+function Promise(descriptor, fallback, inspect) {
+    if (fallback === void 0) {
+        fallback = function (op) {
+            return reject(new Error(
+                "Promise does not support operation: " + op
+            ));
+        };
+    }
+    if (inspect === void 0) {
+        inspect = function () {
+            return {state: "unknown"};
+        };
+    }
+
+    var promise = object_create(Promise.prototype);
+
+    promise.promiseDispatch = function (resolve, op, args) {
+        var result;
+        try {
+            if (descriptor[op]) {
+                result = descriptor[op].apply(promise, args);
+            } else {
+                result = fallback.call(promise, op, args);
+            }
+        } catch (exception) {
+            result = reject(exception);
+        }
+        if (resolve) {
+            resolve(result);
+        }
+    };
+
+    promise.inspect = inspect;
+
+    // XXX deprecated `valueOf` and `exception` support
+    if (inspect) {
+        var inspected = inspect();
+        if (inspected.state === "rejected") {
+            promise.exception = inspected.reason;
+        }
+
+        promise.valueOf = function () {
+            var inspected = inspect();
+            if (inspected.state === "pending" ||
+                inspected.state === "rejected") {
+                return promise;
+            }
+            return inspected.value;
+        };
+    }
+
+    return promise;
+}
+
+Promise.prototype.toString = function () {
+    return "[object Promise]";
+};
+
+Promise.prototype.then = function (fulfilled, rejected, progressed) {
+    var self = this;
+    var deferred = defer();
+    var done = false;   // ensure the untrusted promise makes at most a
+                        // single call to one of the callbacks
+
+    function _fulfilled(value) {
+        try {
+            return typeof fulfilled === "function" ? fulfilled(value) : value;
+        } catch (exception) {
+            return reject(exception);
+        }
+    }
+
+    function _rejected(exception) {
+        if (typeof rejected === "function") {
+            makeStackTraceLong(exception, self);
+            try {
+                return rejected(exception);
+            } catch (newException) {
+                return reject(newException);
+            }
+        }
+        return reject(exception);
+    }
+
+    function _progressed(value) {
+        return typeof progressed === "function" ? progressed(value) : value;
+    }
+
+    Q.nextTick(function () {
+        self.promiseDispatch(function (value) {
+            if (done) {
+                return;
+            }
+            done = true;
+
+            deferred.resolve(_fulfilled(value));
+        }, "when", [function (exception) {
+            if (done) {
+                return;
+            }
+            done = true;
+
+            deferred.resolve(_rejected(exception));
+        }]);
+    });
+
+    // Progress propagator need to be attached in the current tick.
+    self.promiseDispatch(void 0, "when", [void 0, function (value) {
+        var newValue;
+        var threw = false;
+        try {
+            newValue = _progressed(value);
+        } catch (e) {
+            threw = true;
+            if (Q.onerror) {
+                Q.onerror(e);
+            } else {
+                throw e;
+            }
+        }
+
+        if (!threw) {
+            deferred.notify(newValue);
+        }
+    }]);
+
+    return deferred.promise;
+};
+
+Q.tap = function (promise, callback) {
+    return Q(promise).tap(callback);
+};
+
+/**
+ * Works almost like "finally", but not called for rejections.
+ * Original resolution value is passed through callback unaffected.
+ * Callback may return a promise that will be awaited for.
+ * @param {Function} callback
+ * @returns {Q.Promise}
+ * @example
+ * doSomething()
+ *   .then(...)
+ *   .tap(console.log)
+ *   .then(...);
+ */
+Promise.prototype.tap = function (callback) {
+    callback = Q(callback);
+
+    return this.then(function (value) {
+        return callback.fcall(value).thenResolve(value);
+    });
+};
+
+/**
+ * Registers an observer on a promise.
+ *
+ * Guarantees:
+ *
+ * 1. that fulfilled and rejected will be called only once.
+ * 2. that either the fulfilled callback or the rejected callback will be
+ *    called, but not both.
+ * 3. that fulfilled and rejected will not be called in this turn.
+ *
+ * @param value      promise or immediate reference to observe
+ * @param fulfilled  function to be called with the fulfilled value
+ * @param rejected   function to be called with the rejection exception
+ * @param progressed function to be called on any progress notifications
+ * @return promise for the return value from the invoked callback
+ */
+Q.when = when;
+function when(value, fulfilled, rejected, progressed) {
+    return Q(value).then(fulfilled, rejected, progressed);
+}
+
+Promise.prototype.thenResolve = function (value) {
+    return this.then(function () { return value; });
+};
+
+Q.thenResolve = function (promise, value) {
+    return Q(promise).thenResolve(value);
+};
+
+Promise.prototype.thenReject = function (reason) {
+    return this.then(function () { throw reason; });
+};
+
+Q.thenReject = function (promise, reason) {
+    return Q(promise).thenReject(reason);
+};
+
+/**
+ * If an object is not a promise, it is as "near" as possible.
+ * If a promise is rejected, it is as "near" as possible too.
+ * If it’s a fulfilled promise, the fulfillment value is nearer.
+ * If it’s a deferred promise and the deferred has been resolved, the
+ * resolution is "nearer".
+ * @param object
+ * @returns most resolved (nearest) form of the object
+ */
+
+// XXX should we re-do this?
+Q.nearer = nearer;
+function nearer(value) {
+    if (isPromise(value)) {
+        var inspected = value.inspect();
+        if (inspected.state === "fulfilled") {
+            return inspected.value;
+        }
+    }
+    return value;
+}
+
+/**
+ * @returns whether the given object is a promise.
+ * Otherwise it is a fulfilled value.
+ */
+Q.isPromise = isPromise;
+function isPromise(object) {
+    return object instanceof Promise;
+}
+
+Q.isPromiseAlike = isPromiseAlike;
+function isPromiseAlike(object) {
+    return isObject(object) && typeof object.then === "function";
+}
+
+/**
+ * @returns whether the given object is a pending promise, meaning not
+ * fulfilled or rejected.
+ */
+Q.isPending = isPending;
+function isPending(object) {
+    return isPromise(object) && object.inspect().state === "pending";
+}
+
+Promise.prototype.isPending = function () {
+    return this.inspect().state === "pending";
+};
+
+/**
+ * @returns whether the given object is a value or fulfilled
+ * promise.
+ */
+Q.isFulfilled = isFulfilled;
+function isFulfilled(object) {
+    return !isPromise(object) || object.inspect().state === "fulfilled";
+}
+
+Promise.prototype.isFulfilled = function () {
+    return this.inspect().state === "fulfilled";
+};
+
+/**
+ * @returns whether the given object is a rejected promise.
+ */
+Q.isRejected = isRejected;
+function isRejected(object) {
+    return isPromise(object) && object.inspect().state === "rejected";
+}
+
+Promise.prototype.isRejected = function () {
+    return this.inspect().state === "rejected";
+};
+
+//// BEGIN UNHANDLED REJECTION TRACKING
+
+// This promise library consumes exceptions thrown in handlers so they can be
+// handled by a subsequent promise.  The exceptions get added to this array when
+// they are created, and removed when they are handled.  Note that in ES6 or
+// shimmed environments, this would naturally be a `Set`.
+var unhandledReasons = [];
+var unhandledRejections = [];
+var reportedUnhandledRejections = [];
+var trackUnhandledRejections = true;
+
+function resetUnhandledRejections() {
+    unhandledReasons.length = 0;
+    unhandledRejections.length = 0;
+
+    if (!trackUnhandledRejections) {
+        trackUnhandledRejections = true;
+    }
+}
+
+function trackRejection(promise, reason) {
+    if (!trackUnhandledRejections) {
+        return;
+    }
+    if (typeof process === "object" && typeof process.emit === "function") {
+        Q.nextTick.runAfter(function () {
+            if (array_indexOf(unhandledRejections, promise) !== -1) {
+                process.emit("unhandledRejection", reason, promise);
+                reportedUnhandledRejections.push(promise);
+            }
+        });
+    }
+
+    unhandledRejections.push(promise);
+    if (reason && typeof reason.stack !== "undefined") {
+        unhandledReasons.push(reason.stack);
+    } else {
+        unhandledReasons.push("(no stack) " + reason);
+    }
+}
+
+function untrackRejection(promise) {
+    if (!trackUnhandledRejections) {
+        return;
+    }
+
+    var at = array_indexOf(unhandledRejections, promise);
+    if (at !== -1) {
+        if (typeof process === "object" && typeof process.emit === "function") {
+            Q.nextTick.runAfter(function () {
+                var atReport = array_indexOf(reportedUnhandledRejections, promise);
+                if (atReport !== -1) {
+                    process.emit("rejectionHandled", unhandledReasons[at], promise);
+                    reportedUnhandledRejections.splice(atReport, 1);
+                }
+            });
+        }
+        unhandledRejections.splice(at, 1);
+        unhandledReasons.splice(at, 1);
+    }
+}
+
+Q.resetUnhandledRejections = resetUnhandledRejections;
+
+Q.getUnhandledReasons = function () {
+    // Make a copy so that consumers can't interfere with our internal state.
+    return unhandledReasons.slice();
+};
+
+Q.stopUnhandledRejectionTracking = function () {
+    resetUnhandledRejections();
+    trackUnhandledRejections = false;
+};
+
+resetUnhandledRejections();
+
+//// END UNHANDLED REJECTION TRACKING
+
+/**
+ * Constructs a rejected promise.
+ * @param reason value describing the failure
+ */
+Q.reject = reject;
+function reject(reason) {
+    var rejection = Promise({
+        "when": function (rejected) {
+            // note that the error has been handled
+            if (rejected) {
+                untrackRejection(this);
+            }
+            return rejected ? rejected(reason) : this;
+        }
+    }, function fallback() {
+        return this;
+    }, function inspect() {
+        return { state: "rejected", reason: reason };
+    });
+
+    // Note that the reason has not been handled.
+    trackRejection(rejection, reason);
+
+    return rejection;
+}
+
+/**
+ * Constructs a fulfilled promise for an immediate reference.
+ * @param value immediate reference
+ */
+Q.fulfill = fulfill;
+function fulfill(value) {
+    return Promise({
+        "when": function () {
+            return value;
+        },
+        "get": function (name) {
+            return value[name];
+        },
+        "set": function (name, rhs) {
+            value[name] = rhs;
+        },
+        "delete": function (name) {
+            delete value[name];
+        },
+        "post": function (name, args) {
+            // Mark Miller proposes that post with no name should apply a
+            // promised function.
+            if (name === null || name === void 0) {
+                return value.apply(void 0, args);
+            } else {
+                return value[name].apply(value, args);
+            }
+        },
+        "apply": function (thisp, args) {
+            return value.apply(thisp, args);
+        },
+        "keys": function () {
+            return object_keys(value);
+        }
+    }, void 0, function inspect() {
+        return { state: "fulfilled", value: value };
+    });
+}
+
+/**
+ * Converts thenables to Q promises.
+ * @param promise thenable promise
+ * @returns a Q promise
+ */
+function coerce(promise) {
+    var deferred = defer();
+    Q.nextTick(function () {
+        try {
+            promise.then(deferred.resolve, deferred.reject, deferred.notify);
+        } catch (exception) {
+            deferred.reject(exception);
+        }
+    });
+    return deferred.promise;
+}
+
+/**
+ * Annotates an object such that it will never be
+ * transferred away from this process over any promise
+ * communication channel.
+ * @param object
+ * @returns promise a wrapping of that object that
+ * additionally responds to the "isDef" message
+ * without a rejection.
+ */
+Q.master = master;
+function master(object) {
+    return Promise({
+        "isDef": function () {}
+    }, function fallback(op, args) {
+        return dispatch(object, op, args);
+    }, function () {
+        return Q(object).inspect();
+    });
+}
+
+/**
+ * Spreads the values of a promised array of arguments into the
+ * fulfillment callback.
+ * @param fulfilled callback that receives variadic arguments from the
+ * promised array
+ * @param rejected callback that receives the exception if the promise
+ * is rejected.
+ * @returns a promise for the return value or thrown exception of
+ * either callback.
+ */
+Q.spread = spread;
+function spread(value, fulfilled, rejected) {
+    return Q(value).spread(fulfilled, rejected);
+}
+
+Promise.prototype.spread = function (fulfilled, rejected) {
+    return this.all().then(function (array) {
+        return fulfilled.apply(void 0, array);
+    }, rejected);
+};
+
+/**
+ * The async function is a decorator for generator functions, turning
+ * them into asynchronous generators.  Although generators are only part
+ * of the newest ECMAScript 6 drafts, this code does not cause syntax
+ * errors in older engines.  This code should continue to work and will
+ * in fact improve over time as the language improves.
+ *
+ * ES6 generators are currently part of V8 version 3.19 with the
+ * --harmony-generators runtime flag enabled.  SpiderMonkey has had them
+ * for longer, but under an older Python-inspired form.  This function
+ * works on both kinds of generators.
+ *
+ * Decorates a generator function such that:
+ *  - it may yield promises
+ *  - execution will continue when that promise is fulfilled
+ *  - the value of the yield expression will be the fulfilled value
+ *  - it returns a promise for the return value (when the generator
+ *    stops iterating)
+ *  - the decorated function returns a promise for the return value
+ *    of the generator or the first rejected promise among those
+ *    yielded.
+ *  - if an error is thrown in the generator, it propagates through
+ *    every following yield until it is caught, or until it escapes
+ *    the generator function altogether, and is translated into a
+ *    rejection for the promise returned by the decorated generator.
+ */
+Q.async = async;
+function async(makeGenerator) {
+    return function () {
+        // when verb is "send", arg is a value
+        // when verb is "throw", arg is an exception
+        function continuer(verb, arg) {
+            var result;
+
+            // Until V8 3.19 / Chromium 29 is released, SpiderMonkey is the only
+            // engine that has a deployed base of browsers that support generators.
+            // However, SM's generators use the Python-inspired semantics of
+            // outdated ES6 drafts.  We would like to support ES6, but we'd also
+            // like to make it possible to use generators in deployed browsers, so
+            // we also support Python-style generators.  At some point we can remove
+            // this block.
+
+            if (typeof StopIteration === "undefined") {
+                // ES6 Generators
+                try {
+                    result = generator[verb](arg);
+                } catch (exception) {
+                    return reject(exception);
+                }
+                if (result.done) {
+                    return Q(result.value);
+                } else {
+                    return when(result.value, callback, errback);
+                }
+            } else {
+                // SpiderMonkey Generators
+                // FIXME: Remove this case when SM does ES6 generators.
+                try {
+                    result = generator[verb](arg);
+                } catch (exception) {
+                    if (isStopIteration(exception)) {
+                        return Q(exception.value);
+                    } else {
+                        return reject(exception);
+                    }
+                }
+                return when(result, callback, errback);
+            }
+        }
+        var generator = makeGenerator.apply(this, arguments);
+        var callback = continuer.bind(continuer, "next");
+        var errback = continuer.bind(continuer, "throw");
+        return callback();
+    };
+}
+
+/**
+ * The spawn function is a small wrapper around async that immediately
+ * calls the generator and also ends the promise chain, so that any
+ * unhandled errors are thrown instead of forwarded to the error
+ * handler. This is useful because it's extremely common to run
+ * generators at the top-level to work with libraries.
+ */
+Q.spawn = spawn;
+function spawn(makeGenerator) {
+    Q.done(Q.async(makeGenerator)());
+}
+
+// FIXME: Remove this interface once ES6 generators are in SpiderMonkey.
+/**
+ * Throws a ReturnValue exception to stop an asynchronous generator.
+ *
+ * This interface is a stop-gap measure to support generator return
+ * values in older Firefox/SpiderMonkey.  In browsers that support ES6
+ * generators like Chromium 29, just use "return" in your generator
+ * functions.
+ *
+ * @param value the return value for the surrounding generator
+ * @throws ReturnValue exception with the value.
+ * @example
+ * // ES6 style
+ * Q.async(function* () {
+ *      var foo = yield getFooPromise();
+ *      var bar = yield getBarPromise();
+ *      return foo + bar;
+ * })
+ * // Older SpiderMonkey style
+ * Q.async(function () {
+ *      var foo = yield getFooPromise();
+ *      var bar = yield getBarPromise();
+ *      Q.return(foo + bar);
+ * })
+ */
+Q["return"] = _return;
+function _return(value) {
+    throw new QReturnValue(value);
+}
+
+/**
+ * The promised function decorator ensures that any promise arguments
+ * are settled and passed as values (`this` is also settled and passed
+ * as a value).  It will also ensure that the result of a function is
+ * always a promise.
+ *
+ * @example
+ * var add = Q.promised(function (a, b) {
+ *     return a + b;
+ * });
+ * add(Q(a), Q(B));
+ *
+ * @param {function} callback The function to decorate
+ * @returns {function} a function that has been decorated.
+ */
+Q.promised = promised;
+function promised(callback) {
+    return function () {
+        return spread([this, all(arguments)], function (self, args) {
+            return callback.apply(self, args);
+        });
+    };
+}
+
+/**
+ * sends a message to a value in a future turn
+ * @param object* the recipient
+ * @param op the name of the message operation, e.g., "when",
+ * @param args further arguments to be forwarded to the operation
+ * @returns result {Promise} a promise for the result of the operation
+ */
+Q.dispatch = dispatch;
+function dispatch(object, op, args) {
+    return Q(object).dispatch(op, args);
+}
+
+Promise.prototype.dispatch = function (op, args) {
+    var self = this;
+    var deferred = defer();
+    Q.nextTick(function () {
+        self.promiseDispatch(deferred.resolve, op, args);
+    });
+    return deferred.promise;
+};
+
+/**
+ * Gets the value of a property in a future turn.
+ * @param object    promise or immediate reference for target object
+ * @param name      name of property to get
+ * @return promise for the property value
+ */
+Q.get = function (object, key) {
+    return Q(object).dispatch("get", [key]);
+};
+
+Promise.prototype.get = function (key) {
+    return this.dispatch("get", [key]);
+};
+
+/**
+ * Sets the value of a property in a future turn.
+ * @param object    promise or immediate reference for object object
+ * @param name      name of property to set
+ * @param value     new value of property
+ * @return promise for the return value
+ */
+Q.set = function (object, key, value) {
+    return Q(object).dispatch("set", [key, value]);
+};
+
+Promise.prototype.set = function (key, value) {
+    return this.dispatch("set", [key, value]);
+};
+
+/**
+ * Deletes a property in a future turn.
+ * @param object    promise or immediate reference for target object
+ * @param name      name of property to delete
+ * @return promise for the return value
+ */
+Q.del = // XXX legacy
+Q["delete"] = function (object, key) {
+    return Q(object).dispatch("delete", [key]);
+};
+
+Promise.prototype.del = // XXX legacy
+Promise.prototype["delete"] = function (key) {
+    return this.dispatch("delete", [key]);
+};
+
+/**
+ * Invokes a method in a future turn.
+ * @param object    promise or immediate reference for target object
+ * @param name      name of method to invoke
+ * @param value     a value to post, typically an array of
+ *                  invocation arguments for promises that
+ *                  are ultimately backed with `resolve` values,
+ *                  as opposed to those backed with URLs
+ *                  wherein the posted value can be any
+ *                  JSON serializable object.
+ * @return promise for the return value
+ */
+// bound locally because it is used by other methods
+Q.mapply = // XXX As proposed by "Redsandro"
+Q.post = function (object, name, args) {
+    return Q(object).dispatch("post", [name, args]);
+};
+
+Promise.prototype.mapply = // XXX As proposed by "Redsandro"
+Promise.prototype.post = function (name, args) {
+    return this.dispatch("post", [name, args]);
+};
+
+/**
+ * Invokes a method in a future turn.
+ * @param object    promise or immediate reference for target object
+ * @param name      name of method to invoke
+ * @param ...args   array of invocation arguments
+ * @return promise for the return value
+ */
+Q.send = // XXX Mark Miller's proposed parlance
+Q.mcall = // XXX As proposed by "Redsandro"
+Q.invoke = function (object, name /*...args*/) {
+    return Q(object).dispatch("post", [name, array_slice(arguments, 2)]);
+};
+
+Promise.prototype.send = // XXX Mark Miller's proposed parlance
+Promise.prototype.mcall = // XXX As proposed by "Redsandro"
+Promise.prototype.invoke = function (name /*...args*/) {
+    return this.dispatch("post", [name, array_slice(arguments, 1)]);
+};
+
+/**
+ * Applies the promised function in a future turn.
+ * @param object    promise or immediate reference for target function
+ * @param args      array of application arguments
+ */
+Q.fapply = function (object, args) {
+    return Q(object).dispatch("apply", [void 0, args]);
+};
+
+Promise.prototype.fapply = function (args) {
+    return this.dispatch("apply", [void 0, args]);
+};
+
+/**
+ * Calls the promised function in a future turn.
+ * @param object    promise or immediate reference for target function
+ * @param ...args   array of application arguments
+ */
+Q["try"] =
+Q.fcall = function (object /* ...args*/) {
+    return Q(object).dispatch("apply", [void 0, array_slice(arguments, 1)]);
+};
+
+Promise.prototype.fcall = function (/*...args*/) {
+    return this.dispatch("apply", [void 0, array_slice(arguments)]);
+};
+
+/**
+ * Binds the promised function, transforming return values into a fulfilled
+ * promise and thrown errors into a rejected one.
+ * @param object    promise or immediate reference for target function
+ * @param ...args   array of application arguments
+ */
+Q.fbind = function (object /*...args*/) {
+    var promise = Q(object);
+    var args = array_slice(arguments, 1);
+    return function fbound() {
+        return promise.dispatch("apply", [
+            this,
+            args.concat(array_slice(arguments))
+        ]);
+    };
+};
+Promise.prototype.fbind = function (/*...args*/) {
+    var promise = this;
+    var args = array_slice(arguments);
+    return function fbound() {
+        return promise.dispatch("apply", [
+            this,
+            args.concat(array_slice(arguments))
+        ]);
+    };
+};
+
+/**
+ * Requests the names of the owned properties of a promised
+ * object in a future turn.
+ * @param object    promise or immediate reference for target object
+ * @return promise for the keys of the eventually settled object
+ */
+Q.keys = function (object) {
+    return Q(object).dispatch("keys", []);
+};
+
+Promise.prototype.keys = function () {
+    return this.dispatch("keys", []);
+};
+
+/**
+ * Turns an array of promises into a promise for an array.  If any of
+ * the promises gets rejected, the whole array is rejected immediately.
+ * @param {Array*} an array (or promise for an array) of values (or
+ * promises for values)
+ * @returns a promise for an array of the corresponding values
+ */
+// By Mark Miller
+// http://wiki.ecmascript.org/doku.php?id=strawman:concurrency&rev=1308776521#allfulfilled
+Q.all = all;
+function all(promises) {
+    return when(promises, function (promises) {
+        var pendingCount = 0;
+        var deferred = defer();
+        array_reduce(promises, function (undefined, promise, index) {
+            var snapshot;
+            if (
+                isPromise(promise) &&
+                (snapshot = promise.inspect()).state === "fulfilled"
+            ) {
+                promises[index] = snapshot.value;
+            } else {
+                ++pendingCount;
+                when(
+                    promise,
+                    function (value) {
+                        promises[index] = value;
+                        if (--pendingCount === 0) {
+                            deferred.resolve(promises);
+                        }
+                    },
+                    deferred.reject,
+                    function (progress) {
+                        deferred.notify({ index: index, value: progress });
+                    }
+                );
+            }
+        }, void 0);
+        if (pendingCount === 0) {
+            deferred.resolve(promises);
+        }
+        return deferred.promise;
+    });
+}
+
+Promise.prototype.all = function () {
+    return all(this);
+};
+
+/**
+ * Returns the first resolved promise of an array. Prior rejected promises are
+ * ignored.  Rejects only if all promises are rejected.
+ * @param {Array*} an array containing values or promises for values
+ * @returns a promise fulfilled with the value of the first resolved promise,
+ * or a rejected promise if all promises are rejected.
+ */
+Q.any = any;
+
+function any(promises) {
+    if (promises.length === 0) {
+        return Q.resolve();
+    }
+
+    var deferred = Q.defer();
+    var pendingCount = 0;
+    array_reduce(promises, function (prev, current, index) {
+        var promise = promises[index];
+
+        pendingCount++;
+
+        when(promise, onFulfilled, onRejected, onProgress);
+        function onFulfilled(result) {
+            deferred.resolve(result);
+        }
+        function onRejected(err) {
+            pendingCount--;
+            if (pendingCount === 0) {
+                var rejection = err || new Error("" + err);
+
+                rejection.message = ("Q can't get fulfillment value from any promise, all " +
+                    "promises were rejected. Last error message: " + rejection.message);
+
+                deferred.reject(rejection);
+            }
+        }
+        function onProgress(progress) {
+            deferred.notify({
+                index: index,
+                value: progress
+            });
+        }
+    }, undefined);
+
+    return deferred.promise;
+}
+
+Promise.prototype.any = function () {
+    return any(this);
+};
+
+/**
+ * Waits for all promises to be settled, either fulfilled or
+ * rejected.  This is distinct from `all` since that would stop
+ * waiting at the first rejection.  The promise returned by
+ * `allResolved` will never be rejected.
+ * @param promises a promise for an array (or an array) of promises
+ * (or values)
+ * @return a promise for an array of promises
+ */
+Q.allResolved = deprecate(allResolved, "allResolved", "allSettled");
+function allResolved(promises) {
+    return when(promises, function (promises) {
+        promises = array_map(promises, Q);
+        return when(all(array_map(promises, function (promise) {
+            return when(promise, noop, noop);
+        })), function () {
+            return promises;
+        });
+    });
+}
+
+Promise.prototype.allResolved = function () {
+    return allResolved(this);
+};
+
+/**
+ * @see Promise#allSettled
+ */
+Q.allSettled = allSettled;
+function allSettled(promises) {
+    return Q(promises).allSettled();
+}
+
+/**
+ * Turns an array of promises into a promise for an array of their states (as
+ * returned by `inspect`) when they have all settled.
+ * @param {Array[Any*]} values an array (or promise for an array) of values (or
+ * promises for values)
+ * @returns {Array[State]} an array of states for the respective values.
+ */
+Promise.prototype.allSettled = function () {
+    return this.then(function (promises) {
+        return all(array_map(promises, function (promise) {
+            promise = Q(promise);
+            function regardless() {
+                return promise.inspect();
+            }
+            return promise.then(regardless, regardless);
+        }));
+    });
+};
+
+/**
+ * Captures the failure of a promise, giving an oportunity to recover
+ * with a callback.  If the given promise is fulfilled, the returned
+ * promise is fulfilled.
+ * @param {Any*} promise for something
+ * @param {Function} callback to fulfill the returned promise if the
+ * given promise is rejected
+ * @returns a promise for the return value of the callback
+ */
+Q.fail = // XXX legacy
+Q["catch"] = function (object, rejected) {
+    return Q(object).then(void 0, rejected);
+};
+
+Promise.prototype.fail = // XXX legacy
+Promise.prototype["catch"] = function (rejected) {
+    return this.then(void 0, rejected);
+};
+
+/**
+ * Attaches a listener that can respond to progress notifications from a
+ * promise's originating deferred. This listener receives the exact arguments
+ * passed to ``deferred.notify``.
+ * @param {Any*} promise for something
+ * @param {Function} callback to receive any progress notifications
+ * @returns the given promise, unchanged
+ */
+Q.progress = progress;
+function progress(object, progressed) {
+    return Q(object).then(void 0, void 0, progressed);
+}
+
+Promise.prototype.progress = function (progressed) {
+    return this.then(void 0, void 0, progressed);
+};
+
+/**
+ * Provides an opportunity to observe the settling of a promise,
+ * regardless of whether the promise is fulfilled or rejected.  Forwards
+ * the resolution to the returned promise when the callback is done.
+ * The callback can return a promise to defer completion.
+ * @param {Any*} promise
+ * @param {Function} callback to observe the resolution of the given
+ * promise, takes no arguments.
+ * @returns a promise for the resolution of the given promise when
+ * ``fin`` is done.
+ */
+Q.fin = // XXX legacy
+Q["finally"] = function (object, callback) {
+    return Q(object)["finally"](callback);
+};
+
+Promise.prototype.fin = // XXX legacy
+Promise.prototype["finally"] = function (callback) {
+    if (!callback || typeof callback.apply !== "function") {
+        throw new Error("Q can't apply finally callback");
+    }
+    callback = Q(callback);
+    return this.then(function (value) {
+        return callback.fcall().then(function () {
+            return value;
+        });
+    }, function (reason) {
+        // TODO attempt to recycle the rejection with "this".
+        return callback.fcall().then(function () {
+            throw reason;
+        });
+    });
+};
+
+/**
+ * Terminates a chain of promises, forcing rejections to be
+ * thrown as exceptions.
+ * @param {Any*} promise at the end of a chain of promises
+ * @returns nothing
+ */
+Q.done = function (object, fulfilled, rejected, progress) {
+    return Q(object).done(fulfilled, rejected, progress);
+};
+
+Promise.prototype.done = function (fulfilled, rejected, progress) {
+    var onUnhandledError = function (error) {
+        // forward to a future turn so that ``when``
+        // does not catch it and turn it into a rejection.
+        Q.nextTick(function () {
+            makeStackTraceLong(error, promise);
+            if (Q.onerror) {
+                Q.onerror(error);
+            } else {
+                throw error;
+            }
+        });
+    };
+
+    // Avoid unnecessary `nextTick`ing via an unnecessary `when`.
+    var promise = fulfilled || rejected || progress ?
+        this.then(fulfilled, rejected, progress) :
+        this;
+
+    if (typeof process === "object" && process && process.domain) {
+        onUnhandledError = process.domain.bind(onUnhandledError);
+    }
+
+    promise.then(void 0, onUnhandledError);
+};
+
+/**
+ * Causes a promise to be rejected if it does not get fulfilled before
+ * some milliseconds time out.
+ * @param {Any*} promise
+ * @param {Number} milliseconds timeout
+ * @param {Any*} custom error message or Error object (optional)
+ * @returns a promise for the resolution of the given promise if it is
+ * fulfilled before the timeout, otherwise rejected.
+ */
+Q.timeout = function (object, ms, error) {
+    return Q(object).timeout(ms, error);
+};
+
+Promise.prototype.timeout = function (ms, error) {
+    var deferred = defer();
+    var timeoutId = setTimeout(function () {
+        if (!error || "string" === typeof error) {
+            error = new Error(error || "Timed out after " + ms + " ms");
+            error.code = "ETIMEDOUT";
+        }
+        deferred.reject(error);
+    }, ms);
+
+    this.then(function (value) {
+        clearTimeout(timeoutId);
+        deferred.resolve(value);
+    }, function (exception) {
+        clearTimeout(timeoutId);
+        deferred.reject(exception);
+    }, deferred.notify);
+
+    return deferred.promise;
+};
+
+/**
+ * Returns a promise for the given value (or promised value), some
+ * milliseconds after it resolved. Passes rejections immediately.
+ * @param {Any*} promise
+ * @param {Number} milliseconds
+ * @returns a promise for the resolution of the given promise after milliseconds
+ * time has elapsed since the resolution of the given promise.
+ * If the given promise rejects, that is passed immediately.
+ */
+Q.delay = function (object, timeout) {
+    if (timeout === void 0) {
+        timeout = object;
+        object = void 0;
+    }
+    return Q(object).delay(timeout);
+};
+
+Promise.prototype.delay = function (timeout) {
+    return this.then(function (value) {
+        var deferred = defer();
+        setTimeout(function () {
+            deferred.resolve(value);
+        }, timeout);
+        return deferred.promise;
+    });
+};
+
+/**
+ * Passes a continuation to a Node function, which is called with the given
+ * arguments provided as an array, and returns a promise.
+ *
+ *      Q.nfapply(FS.readFile, [__filename])
+ *      .then(function (content) {
+ *      })
+ *
+ */
+Q.nfapply = function (callback, args) {
+    return Q(callback).nfapply(args);
+};
+
+Promise.prototype.nfapply = function (args) {
+    var deferred = defer();
+    var nodeArgs = array_slice(args);
+    nodeArgs.push(deferred.makeNodeResolver());
+    this.fapply(nodeArgs).fail(deferred.reject);
+    return deferred.promise;
+};
+
+/**
+ * Passes a continuation to a Node function, which is called with the given
+ * arguments provided individually, and returns a promise.
+ * @example
+ * Q.nfcall(FS.readFile, __filename)
+ * .then(function (content) {
+ * })
+ *
+ */
+Q.nfcall = function (callback /*...args*/) {
+    var args = array_slice(arguments, 1);
+    return Q(callback).nfapply(args);
+};
+
+Promise.prototype.nfcall = function (/*...args*/) {
+    var nodeArgs = array_slice(arguments);
+    var deferred = defer();
+    nodeArgs.push(deferred.makeNodeResolver());
+    this.fapply(nodeArgs).fail(deferred.reject);
+    return deferred.promise;
+};
+
+/**
+ * Wraps a NodeJS continuation passing function and returns an equivalent
+ * version that returns a promise.
+ * @example
+ * Q.nfbind(FS.readFile, __filename)("utf-8")
+ * .then(console.log)
+ * .done()
+ */
+Q.nfbind =
+Q.denodeify = function (callback /*...args*/) {
+    if (callback === undefined) {
+        throw new Error("Q can't wrap an undefined function");
+    }
+    var baseArgs = array_slice(arguments, 1);
+    return function () {
+        var nodeArgs = baseArgs.concat(array_slice(arguments));
+        var deferred = defer();
+        nodeArgs.push(deferred.makeNodeResolver());
+        Q(callback).fapply(nodeArgs).fail(deferred.reject);
+        return deferred.promise;
+    };
+};
+
+Promise.prototype.nfbind =
+Promise.prototype.denodeify = function (/*...args*/) {
+    var args = array_slice(arguments);
+    args.unshift(this);
+    return Q.denodeify.apply(void 0, args);
+};
+
+Q.nbind = function (callback, thisp /*...args*/) {
+    var baseArgs = array_slice(arguments, 2);
+    return function () {
+        var nodeArgs = baseArgs.concat(array_slice(arguments));
+        var deferred = defer();
+        nodeArgs.push(deferred.makeNodeResolver());
+        function bound() {
+            return callback.apply(thisp, arguments);
+        }
+        Q(bound).fapply(nodeArgs).fail(deferred.reject);
+        return deferred.promise;
+    };
+};
+
+Promise.prototype.nbind = function (/*thisp, ...args*/) {
+    var args = array_slice(arguments, 0);
+    args.unshift(this);
+    return Q.nbind.apply(void 0, args);
+};
+
+/**
+ * Calls a method of a Node-style object that accepts a Node-style
+ * callback with a given array of arguments, plus a provided callback.
+ * @param object an object that has the named method
+ * @param {String} name name of the method of object
+ * @param {Array} args arguments to pass to the method; the callback
+ * will be provided by Q and appended to these arguments.
+ * @returns a promise for the value or error
+ */
+Q.nmapply = // XXX As proposed by "Redsandro"
+Q.npost = function (object, name, args) {
+    return Q(object).npost(name, args);
+};
+
+Promise.prototype.nmapply = // XXX As proposed by "Redsandro"
+Promise.prototype.npost = function (name, args) {
+    var nodeArgs = array_slice(args || []);
+    var deferred = defer();
+    nodeArgs.push(deferred.makeNodeResolver());
+    this.dispatch("post", [name, nodeArgs]).fail(deferred.reject);
+    return deferred.promise;
+};
+
+/**
+ * Calls a method of a Node-style object that accepts a Node-style
+ * callback, forwarding the given variadic arguments, plus a provided
+ * callback argument.
+ * @param object an object that has the named method
+ * @param {String} name name of the method of object
+ * @param ...args arguments to pass to the method; the callback will
+ * be provided by Q and appended to these arguments.
+ * @returns a promise for the value or error
+ */
+Q.nsend = // XXX Based on Mark Miller's proposed "send"
+Q.nmcall = // XXX Based on "Redsandro's" proposal
+Q.ninvoke = function (object, name /*...args*/) {
+    var nodeArgs = array_slice(arguments, 2);
+    var deferred = defer();
+    nodeArgs.push(deferred.makeNodeResolver());
+    Q(object).dispatch("post", [name, nodeArgs]).fail(deferred.reject);
+    return deferred.promise;
+};
+
+Promise.prototype.nsend = // XXX Based on Mark Miller's proposed "send"
+Promise.prototype.nmcall = // XXX Based on "Redsandro's" proposal
+Promise.prototype.ninvoke = function (name /*...args*/) {
+    var nodeArgs = array_slice(arguments, 1);
+    var deferred = defer();
+    nodeArgs.push(deferred.makeNodeResolver());
+    this.dispatch("post", [name, nodeArgs]).fail(deferred.reject);
+    return deferred.promise;
+};
+
+/**
+ * If a function would like to support both Node continuation-passing-style and
+ * promise-returning-style, it can end its internal promise chain with
+ * `nodeify(nodeback)`, forwarding the optional nodeback argument.  If the user
+ * elects to use a nodeback, the result will be sent there.  If they do not
+ * pass a nodeback, they will receive the result promise.
+ * @param object a result (or a promise for a result)
+ * @param {Function} nodeback a Node.js-style callback
+ * @returns either the promise or nothing
+ */
+Q.nodeify = nodeify;
+function nodeify(object, nodeback) {
+    return Q(object).nodeify(nodeback);
+}
+
+Promise.prototype.nodeify = function (nodeback) {
+    if (nodeback) {
+        this.then(function (value) {
+            Q.nextTick(function () {
+                nodeback(null, value);
+            });
+        }, function (error) {
+            Q.nextTick(function () {
+                nodeback(error);
+            });
+        });
+    } else {
+        return this;
+    }
+};
+
+Q.noConflict = function() {
+    throw new Error("Q.noConflict only works when Q is used as a global");
+};
+
+// All code before this point will be filtered from stack traces.
+var qEndingLine = captureLine();
+
+return Q;
+
+});
+
+
+/***/ }),
+
+/***/ 318:
+/***/ ((module, exports) => {
+
+exports = module.exports = SemVer
+
+var debug
+/* istanbul ignore next */
+if (typeof process === 'object' &&
+    process.env &&
+    process.env.NODE_DEBUG &&
+    /\bsemver\b/i.test(process.env.NODE_DEBUG)) {
+  debug = function () {
+    var args = Array.prototype.slice.call(arguments, 0)
+    args.unshift('SEMVER')
+    console.log.apply(console, args)
+  }
+} else {
+  debug = function () {}
+}
+
+// Note: this is the semver.org version of the spec that it implements
+// Not necessarily the package version of this code.
+exports.SEMVER_SPEC_VERSION = '2.0.0'
+
+var MAX_LENGTH = 256
+var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER ||
+  /* istanbul ignore next */ 9007199254740991
+
+// Max safe segment length for coercion.
+var MAX_SAFE_COMPONENT_LENGTH = 16
+
+var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6
+
+// The actual regexps go on exports.re
+var re = exports.re = []
+var safeRe = exports.safeRe = []
+var src = exports.src = []
+var R = 0
+
+var LETTERDASHNUMBER = '[a-zA-Z0-9-]'
+
+// Replace some greedy regex tokens to prevent regex dos issues. These regex are
+// used internally via the safeRe object since all inputs in this library get
+// normalized first to trim and collapse all extra whitespace. The original
+// regexes are exported for userland consumption and lower level usage. A
+// future breaking change could export the safer regex only with a note that
+// all input should have extra whitespace removed.
+var safeRegexReplacements = [
+  ['\\s', 1],
+  ['\\d', MAX_LENGTH],
+  [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH],
+]
+
+function makeSafeRe (value) {
+  for (var i = 0; i < safeRegexReplacements.length; i++) {
+    var token = safeRegexReplacements[i][0]
+    var max = safeRegexReplacements[i][1]
+    value = value
+      .split(token + '*').join(token + '{0,' + max + '}')
+      .split(token + '+').join(token + '{1,' + max + '}')
+  }
+  return value
+}
+
+// The following Regular Expressions can be used for tokenizing,
+// validating, and parsing SemVer version strings.
+
+// ## Numeric Identifier
+// A single `0`, or a non-zero digit followed by zero or more digits.
+
+var NUMERICIDENTIFIER = R++
+src[NUMERICIDENTIFIER] = '0|[1-9]\\d*'
+var NUMERICIDENTIFIERLOOSE = R++
+src[NUMERICIDENTIFIERLOOSE] = '\\d+'
+
+// ## Non-numeric Identifier
+// Zero or more digits, followed by a letter or hyphen, and then zero or
+// more letters, digits, or hyphens.
+
+var NONNUMERICIDENTIFIER = R++
+src[NONNUMERICIDENTIFIER] = '\\d*[a-zA-Z-]' + LETTERDASHNUMBER + '*'
+
+// ## Main Version
+// Three dot-separated numeric identifiers.
+
+var MAINVERSION = R++
+src[MAINVERSION] = '(' + src[NUMERICIDENTIFIER] + ')\\.' +
+                   '(' + src[NUMERICIDENTIFIER] + ')\\.' +
+                   '(' + src[NUMERICIDENTIFIER] + ')'
+
+var MAINVERSIONLOOSE = R++
+src[MAINVERSIONLOOSE] = '(' + src[NUMERICIDENTIFIERLOOSE] + ')\\.' +
+                        '(' + src[NUMERICIDENTIFIERLOOSE] + ')\\.' +
+                        '(' + src[NUMERICIDENTIFIERLOOSE] + ')'
+
+// ## Pre-release Version Identifier
+// A numeric identifier, or a non-numeric identifier.
+
+var PRERELEASEIDENTIFIER = R++
+src[PRERELEASEIDENTIFIER] = '(?:' + src[NUMERICIDENTIFIER] +
+                            '|' + src[NONNUMERICIDENTIFIER] + ')'
+
+var PRERELEASEIDENTIFIERLOOSE = R++
+src[PRERELEASEIDENTIFIERLOOSE] = '(?:' + src[NUMERICIDENTIFIERLOOSE] +
+                                 '|' + src[NONNUMERICIDENTIFIER] + ')'
+
+// ## Pre-release Version
+// Hyphen, followed by one or more dot-separated pre-release version
+// identifiers.
+
+var PRERELEASE = R++
+src[PRERELEASE] = '(?:-(' + src[PRERELEASEIDENTIFIER] +
+                  '(?:\\.' + src[PRERELEASEIDENTIFIER] + ')*))'
+
+var PRERELEASELOOSE = R++
+src[PRERELEASELOOSE] = '(?:-?(' + src[PRERELEASEIDENTIFIERLOOSE] +
+                       '(?:\\.' + src[PRERELEASEIDENTIFIERLOOSE] + ')*))'
+
+// ## Build Metadata Identifier
+// Any combination of digits, letters, or hyphens.
+
+var BUILDIDENTIFIER = R++
+src[BUILDIDENTIFIER] = LETTERDASHNUMBER + '+'
+
+// ## Build Metadata
+// Plus sign, followed by one or more period-separated build metadata
+// identifiers.
+
+var BUILD = R++
+src[BUILD] = '(?:\\+(' + src[BUILDIDENTIFIER] +
+             '(?:\\.' + src[BUILDIDENTIFIER] + ')*))'
+
+// ## Full Version String
+// A main version, followed optionally by a pre-release version and
+// build metadata.
+
+// Note that the only major, minor, patch, and pre-release sections of
+// the version string are capturing groups.  The build metadata is not a
+// capturing group, because it should not ever be used in version
+// comparison.
+
+var FULL = R++
+var FULLPLAIN = 'v?' + src[MAINVERSION] +
+                src[PRERELEASE] + '?' +
+                src[BUILD] + '?'
+
+src[FULL] = '^' + FULLPLAIN + '$'
+
+// like full, but allows v1.2.3 and =1.2.3, which people do sometimes.
+// also, 1.0.0alpha1 (prerelease without the hyphen) which is pretty
+// common in the npm registry.
+var LOOSEPLAIN = '[v=\\s]*' + src[MAINVERSIONLOOSE] +
+                 src[PRERELEASELOOSE] + '?' +
+                 src[BUILD] + '?'
+
+var LOOSE = R++
+src[LOOSE] = '^' + LOOSEPLAIN + '$'
+
+var GTLT = R++
+src[GTLT] = '((?:<|>)?=?)'
+
+// Something like "2.*" or "1.2.x".
+// Note that "x.x" is a valid xRange identifer, meaning "any version"
+// Only the first item is strictly required.
+var XRANGEIDENTIFIERLOOSE = R++
+src[XRANGEIDENTIFIERLOOSE] = src[NUMERICIDENTIFIERLOOSE] + '|x|X|\\*'
+var XRANGEIDENTIFIER = R++
+src[XRANGEIDENTIFIER] = src[NUMERICIDENTIFIER] + '|x|X|\\*'
+
+var XRANGEPLAIN = R++
+src[XRANGEPLAIN] = '[v=\\s]*(' + src[XRANGEIDENTIFIER] + ')' +
+                   '(?:\\.(' + src[XRANGEIDENTIFIER] + ')' +
+                   '(?:\\.(' + src[XRANGEIDENTIFIER] + ')' +
+                   '(?:' + src[PRERELEASE] + ')?' +
+                   src[BUILD] + '?' +
+                   ')?)?'
+
+var XRANGEPLAINLOOSE = R++
+src[XRANGEPLAINLOOSE] = '[v=\\s]*(' + src[XRANGEIDENTIFIERLOOSE] + ')' +
+                        '(?:\\.(' + src[XRANGEIDENTIFIERLOOSE] + ')' +
+                        '(?:\\.(' + src[XRANGEIDENTIFIERLOOSE] + ')' +
+                        '(?:' + src[PRERELEASELOOSE] + ')?' +
+                        src[BUILD] + '?' +
+                        ')?)?'
+
+var XRANGE = R++
+src[XRANGE] = '^' + src[GTLT] + '\\s*' + src[XRANGEPLAIN] + '$'
+var XRANGELOOSE = R++
+src[XRANGELOOSE] = '^' + src[GTLT] + '\\s*' + src[XRANGEPLAINLOOSE] + '$'
+
+// Coercion.
+// Extract anything that could conceivably be a part of a valid semver
+var COERCE = R++
+src[COERCE] = '(?:^|[^\\d])' +
+              '(\\d{1,' + MAX_SAFE_COMPONENT_LENGTH + '})' +
+              '(?:\\.(\\d{1,' + MAX_SAFE_COMPONENT_LENGTH + '}))?' +
+              '(?:\\.(\\d{1,' + MAX_SAFE_COMPONENT_LENGTH + '}))?' +
+              '(?:$|[^\\d])'
+
+// Tilde ranges.
+// Meaning is "reasonably at or greater than"
+var LONETILDE = R++
+src[LONETILDE] = '(?:~>?)'
+
+var TILDETRIM = R++
+src[TILDETRIM] = '(\\s*)' + src[LONETILDE] + '\\s+'
+re[TILDETRIM] = new RegExp(src[TILDETRIM], 'g')
+safeRe[TILDETRIM] = new RegExp(makeSafeRe(src[TILDETRIM]), 'g')
+var tildeTrimReplace = '$1~'
+
+var TILDE = R++
+src[TILDE] = '^' + src[LONETILDE] + src[XRANGEPLAIN] + '$'
+var TILDELOOSE = R++
+src[TILDELOOSE] = '^' + src[LONETILDE] + src[XRANGEPLAINLOOSE] + '$'
+
+// Caret ranges.
+// Meaning is "at least and backwards compatible with"
+var LONECARET = R++
+src[LONECARET] = '(?:\\^)'
+
+var CARETTRIM = R++
+src[CARETTRIM] = '(\\s*)' + src[LONECARET] + '\\s+'
+re[CARETTRIM] = new RegExp(src[CARETTRIM], 'g')
+safeRe[CARETTRIM] = new RegExp(makeSafeRe(src[CARETTRIM]), 'g')
+var caretTrimReplace = '$1^'
+
+var CARET = R++
+src[CARET] = '^' + src[LONECARET] + src[XRANGEPLAIN] + '$'
+var CARETLOOSE = R++
+src[CARETLOOSE] = '^' + src[LONECARET] + src[XRANGEPLAINLOOSE] + '$'
+
+// A simple gt/lt/eq thing, or just "" to indicate "any version"
+var COMPARATORLOOSE = R++
+src[COMPARATORLOOSE] = '^' + src[GTLT] + '\\s*(' + LOOSEPLAIN + ')$|^$'
+var COMPARATOR = R++
+src[COMPARATOR] = '^' + src[GTLT] + '\\s*(' + FULLPLAIN + ')$|^$'
+
+// An expression to strip any whitespace between the gtlt and the thing
+// it modifies, so that `> 1.2.3` ==> `>1.2.3`
+var COMPARATORTRIM = R++
+src[COMPARATORTRIM] = '(\\s*)' + src[GTLT] +
+                      '\\s*(' + LOOSEPLAIN + '|' + src[XRANGEPLAIN] + ')'
+
+// this one has to use the /g flag
+re[COMPARATORTRIM] = new RegExp(src[COMPARATORTRIM], 'g')
+safeRe[COMPARATORTRIM] = new RegExp(makeSafeRe(src[COMPARATORTRIM]), 'g')
+
+// Something like `1.2.3 - 1.2.4`
+// Note that these all use the loose form, because they'll be
+// checked against either the strict or loose comparator form
+// later.
+var HYPHENRANGE = R++
+src[HYPHENRANGE] = '^\\s*(' + src[XRANGEPLAIN] + ')' +
+                   '\\s+-\\s+' +
+                   '(' + src[XRANGEPLAIN] + ')' +
+                   '\\s*$'
+
+var HYPHENRANGELOOSE = R++
+src[HYPHENRANGELOOSE] = '^\\s*(' + src[XRANGEPLAINLOOSE] + ')' +
+                        '\\s+-\\s+' +
+                        '(' + src[XRANGEPLAINLOOSE] + ')' +
+                        '\\s*$'
+
+// Star ranges basically just allow anything at all.
+var STAR = R++
+src[STAR] = '(<|>)?=?\\s*\\*'
+
+// Compile to actual regexp objects.
+// All are flag-free, unless they were created above with a flag.
+for (var i = 0; i < R; i++) {
+  debug(i, src[i])
+  if (!re[i]) {
+    re[i] = new RegExp(src[i])
+
+    // Replace all greedy whitespace to prevent regex dos issues. These regex are
+    // used internally via the safeRe object since all inputs in this library get
+    // normalized first to trim and collapse all extra whitespace. The original
+    // regexes are exported for userland consumption and lower level usage. A
+    // future breaking change could export the safer regex only with a note that
+    // all input should have extra whitespace removed.
+    safeRe[i] = new RegExp(makeSafeRe(src[i]))
+  }
+}
+
+exports.parse = parse
+function parse (version, options) {
+  if (!options || typeof options !== 'object') {
+    options = {
+      loose: !!options,
+      includePrerelease: false
+    }
+  }
+
+  if (version instanceof SemVer) {
+    return version
+  }
+
+  if (typeof version !== 'string') {
+    return null
+  }
+
+  if (version.length > MAX_LENGTH) {
+    return null
+  }
+
+  var r = options.loose ? safeRe[LOOSE] : safeRe[FULL]
+  if (!r.test(version)) {
+    return null
+  }
+
+  try {
+    return new SemVer(version, options)
+  } catch (er) {
+    return null
+  }
+}
+
+exports.valid = valid
+function valid (version, options) {
+  var v = parse(version, options)
+  return v ? v.version : null
+}
+
+exports.clean = clean
+function clean (version, options) {
+  var s = parse(version.trim().replace(/^[=v]+/, ''), options)
+  return s ? s.version : null
+}
+
+exports.SemVer = SemVer
+
+function SemVer (version, options) {
+  if (!options || typeof options !== 'object') {
+    options = {
+      loose: !!options,
+      includePrerelease: false
+    }
+  }
+  if (version instanceof SemVer) {
+    if (version.loose === options.loose) {
+      return version
+    } else {
+      version = version.version
+    }
+  } else if (typeof version !== 'string') {
+    throw new TypeError('Invalid Version: ' + version)
+  }
+
+  if (version.length > MAX_LENGTH) {
+    throw new TypeError('version is longer than ' + MAX_LENGTH + ' characters')
+  }
+
+  if (!(this instanceof SemVer)) {
+    return new SemVer(version, options)
+  }
+
+  debug('SemVer', version, options)
+  this.options = options
+  this.loose = !!options.loose
+
+  var m = version.trim().match(options.loose ? safeRe[LOOSE] : safeRe[FULL])
+
+  if (!m) {
+    throw new TypeError('Invalid Version: ' + version)
+  }
+
+  this.raw = version
+
+  // these are actually numbers
+  this.major = +m[1]
+  this.minor = +m[2]
+  this.patch = +m[3]
+
+  if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+    throw new TypeError('Invalid major version')
+  }
+
+  if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+    throw new TypeError('Invalid minor version')
+  }
+
+  if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+    throw new TypeError('Invalid patch version')
+  }
+
+  // numberify any prerelease numeric ids
+  if (!m[4]) {
+    this.prerelease = []
+  } else {
+    this.prerelease = m[4].split('.').map(function (id) {
+      if (/^[0-9]+$/.test(id)) {
+        var num = +id
+        if (num >= 0 && num < MAX_SAFE_INTEGER) {
+          return num
+        }
+      }
+      return id
+    })
+  }
+
+  this.build = m[5] ? m[5].split('.') : []
+  this.format()
+}
+
+SemVer.prototype.format = function () {
+  this.version = this.major + '.' + this.minor + '.' + this.patch
+  if (this.prerelease.length) {
+    this.version += '-' + this.prerelease.join('.')
+  }
+  return this.version
+}
+
+SemVer.prototype.toString = function () {
+  return this.version
+}
+
+SemVer.prototype.compare = function (other) {
+  debug('SemVer.compare', this.version, this.options, other)
+  if (!(other instanceof SemVer)) {
+    other = new SemVer(other, this.options)
+  }
+
+  return this.compareMain(other) || this.comparePre(other)
+}
+
+SemVer.prototype.compareMain = function (other) {
+  if (!(other instanceof SemVer)) {
+    other = new SemVer(other, this.options)
+  }
+
+  return compareIdentifiers(this.major, other.major) ||
+         compareIdentifiers(this.minor, other.minor) ||
+         compareIdentifiers(this.patch, other.patch)
+}
+
+SemVer.prototype.comparePre = function (other) {
+  if (!(other instanceof SemVer)) {
+    other = new SemVer(other, this.options)
+  }
+
+  // NOT having a prerelease is > having one
+  if (this.prerelease.length && !other.prerelease.length) {
+    return -1
+  } else if (!this.prerelease.length && other.prerelease.length) {
+    return 1
+  } else if (!this.prerelease.length && !other.prerelease.length) {
+    return 0
+  }
+
+  var i = 0
+  do {
+    var a = this.prerelease[i]
+    var b = other.prerelease[i]
+    debug('prerelease compare', i, a, b)
+    if (a === undefined && b === undefined) {
+      return 0
+    } else if (b === undefined) {
+      return 1
+    } else if (a === undefined) {
+      return -1
+    } else if (a === b) {
+      continue
+    } else {
+      return compareIdentifiers(a, b)
+    }
+  } while (++i)
+}
+
+// preminor will bump the version up to the next minor release, and immediately
+// down to pre-release. premajor and prepatch work the same way.
+SemVer.prototype.inc = function (release, identifier) {
+  switch (release) {
+    case 'premajor':
+      this.prerelease.length = 0
+      this.patch = 0
+      this.minor = 0
+      this.major++
+      this.inc('pre', identifier)
+      break
+    case 'preminor':
+      this.prerelease.length = 0
+      this.patch = 0
+      this.minor++
+      this.inc('pre', identifier)
+      break
+    case 'prepatch':
+      // If this is already a prerelease, it will bump to the next version
+      // drop any prereleases that might already exist, since they are not
+      // relevant at this point.
+      this.prerelease.length = 0
+      this.inc('patch', identifier)
+      this.inc('pre', identifier)
+      break
+    // If the input is a non-prerelease version, this acts the same as
+    // prepatch.
+    case 'prerelease':
+      if (this.prerelease.length === 0) {
+        this.inc('patch', identifier)
+      }
+      this.inc('pre', identifier)
+      break
+
+    case 'major':
+      // If this is a pre-major version, bump up to the same major version.
+      // Otherwise increment major.
+      // 1.0.0-5 bumps to 1.0.0
+      // 1.1.0 bumps to 2.0.0
+      if (this.minor !== 0 ||
+          this.patch !== 0 ||
+          this.prerelease.length === 0) {
+        this.major++
+      }
+      this.minor = 0
+      this.patch = 0
+      this.prerelease = []
+      break
+    case 'minor':
+      // If this is a pre-minor version, bump up to the same minor version.
+      // Otherwise increment minor.
+      // 1.2.0-5 bumps to 1.2.0
+      // 1.2.1 bumps to 1.3.0
+      if (this.patch !== 0 || this.prerelease.length === 0) {
+        this.minor++
+      }
+      this.patch = 0
+      this.prerelease = []
+      break
+    case 'patch':
+      // If this is not a pre-release version, it will increment the patch.
+      // If it is a pre-release it will bump up to the same patch version.
+      // 1.2.0-5 patches to 1.2.0
+      // 1.2.0 patches to 1.2.1
+      if (this.prerelease.length === 0) {
+        this.patch++
+      }
+      this.prerelease = []
+      break
+    // This probably shouldn't be used publicly.
+    // 1.0.0 "pre" would become 1.0.0-0 which is the wrong direction.
+    case 'pre':
+      if (this.prerelease.length === 0) {
+        this.prerelease = [0]
+      } else {
+        var i = this.prerelease.length
+        while (--i >= 0) {
+          if (typeof this.prerelease[i] === 'number') {
+            this.prerelease[i]++
+            i = -2
+          }
+        }
+        if (i === -1) {
+          // didn't increment anything
+          this.prerelease.push(0)
+        }
+      }
+      if (identifier) {
+        // 1.2.0-beta.1 bumps to 1.2.0-beta.2,
+        // 1.2.0-beta.fooblz or 1.2.0-beta bumps to 1.2.0-beta.0
+        if (this.prerelease[0] === identifier) {
+          if (isNaN(this.prerelease[1])) {
+            this.prerelease = [identifier, 0]
+          }
+        } else {
+          this.prerelease = [identifier, 0]
+        }
+      }
+      break
+
+    default:
+      throw new Error('invalid increment argument: ' + release)
+  }
+  this.format()
+  this.raw = this.version
+  return this
+}
+
+exports.inc = inc
+function inc (version, release, loose, identifier) {
+  if (typeof (loose) === 'string') {
+    identifier = loose
+    loose = undefined
+  }
+
+  try {
+    return new SemVer(version, loose).inc(release, identifier).version
+  } catch (er) {
+    return null
+  }
+}
+
+exports.diff = diff
+function diff (version1, version2) {
+  if (eq(version1, version2)) {
+    return null
+  } else {
+    var v1 = parse(version1)
+    var v2 = parse(version2)
+    var prefix = ''
+    if (v1.prerelease.length || v2.prerelease.length) {
+      prefix = 'pre'
+      var defaultResult = 'prerelease'
+    }
+    for (var key in v1) {
+      if (key === 'major' || key === 'minor' || key === 'patch') {
+        if (v1[key] !== v2[key]) {
+          return prefix + key
+        }
+      }
+    }
+    return defaultResult // may be undefined
+  }
+}
+
+exports.compareIdentifiers = compareIdentifiers
+
+var numeric = /^[0-9]+$/
+function compareIdentifiers (a, b) {
+  var anum = numeric.test(a)
+  var bnum = numeric.test(b)
+
+  if (anum && bnum) {
+    a = +a
+    b = +b
+  }
+
+  return a === b ? 0
+    : (anum && !bnum) ? -1
+    : (bnum && !anum) ? 1
+    : a < b ? -1
+    : 1
+}
+
+exports.rcompareIdentifiers = rcompareIdentifiers
+function rcompareIdentifiers (a, b) {
+  return compareIdentifiers(b, a)
+}
+
+exports.major = major
+function major (a, loose) {
+  return new SemVer(a, loose).major
+}
+
+exports.minor = minor
+function minor (a, loose) {
+  return new SemVer(a, loose).minor
+}
+
+exports.patch = patch
+function patch (a, loose) {
+  return new SemVer(a, loose).patch
+}
+
+exports.compare = compare
+function compare (a, b, loose) {
+  return new SemVer(a, loose).compare(new SemVer(b, loose))
+}
+
+exports.compareLoose = compareLoose
+function compareLoose (a, b) {
+  return compare(a, b, true)
+}
+
+exports.rcompare = rcompare
+function rcompare (a, b, loose) {
+  return compare(b, a, loose)
+}
+
+exports.sort = sort
+function sort (list, loose) {
+  return list.sort(function (a, b) {
+    return exports.compare(a, b, loose)
+  })
+}
+
+exports.rsort = rsort
+function rsort (list, loose) {
+  return list.sort(function (a, b) {
+    return exports.rcompare(a, b, loose)
+  })
+}
+
+exports.gt = gt
+function gt (a, b, loose) {
+  return compare(a, b, loose) > 0
+}
+
+exports.lt = lt
+function lt (a, b, loose) {
+  return compare(a, b, loose) < 0
+}
+
+exports.eq = eq
+function eq (a, b, loose) {
+  return compare(a, b, loose) === 0
+}
+
+exports.neq = neq
+function neq (a, b, loose) {
+  return compare(a, b, loose) !== 0
+}
+
+exports.gte = gte
+function gte (a, b, loose) {
+  return compare(a, b, loose) >= 0
+}
+
+exports.lte = lte
+function lte (a, b, loose) {
+  return compare(a, b, loose) <= 0
+}
+
+exports.cmp = cmp
+function cmp (a, op, b, loose) {
+  switch (op) {
+    case '===':
+      if (typeof a === 'object')
+        a = a.version
+      if (typeof b === 'object')
+        b = b.version
+      return a === b
+
+    case '!==':
+      if (typeof a === 'object')
+        a = a.version
+      if (typeof b === 'object')
+        b = b.version
+      return a !== b
+
+    case '':
+    case '=':
+    case '==':
+      return eq(a, b, loose)
+
+    case '!=':
+      return neq(a, b, loose)
+
+    case '>':
+      return gt(a, b, loose)
+
+    case '>=':
+      return gte(a, b, loose)
+
+    case '<':
+      return lt(a, b, loose)
+
+    case '<=':
+      return lte(a, b, loose)
+
+    default:
+      throw new TypeError('Invalid operator: ' + op)
+  }
+}
+
+exports.Comparator = Comparator
+function Comparator (comp, options) {
+  if (!options || typeof options !== 'object') {
+    options = {
+      loose: !!options,
+      includePrerelease: false
+    }
+  }
+
+  if (comp instanceof Comparator) {
+    if (comp.loose === !!options.loose) {
+      return comp
+    } else {
+      comp = comp.value
+    }
+  }
+
+  if (!(this instanceof Comparator)) {
+    return new Comparator(comp, options)
+  }
+
+  comp = comp.trim().split(/\s+/).join(' ')
+  debug('comparator', comp, options)
+  this.options = options
+  this.loose = !!options.loose
+  this.parse(comp)
+
+  if (this.semver === ANY) {
+    this.value = ''
+  } else {
+    this.value = this.operator + this.semver.version
+  }
+
+  debug('comp', this)
+}
+
+var ANY = {}
+Comparator.prototype.parse = function (comp) {
+  var r = this.options.loose ? safeRe[COMPARATORLOOSE] : safeRe[COMPARATOR]
+  var m = comp.match(r)
+
+  if (!m) {
+    throw new TypeError('Invalid comparator: ' + comp)
+  }
+
+  this.operator = m[1]
+  if (this.operator === '=') {
+    this.operator = ''
+  }
+
+  // if it literally is just '>' or '' then allow anything.
+  if (!m[2]) {
+    this.semver = ANY
+  } else {
+    this.semver = new SemVer(m[2], this.options.loose)
+  }
+}
+
+Comparator.prototype.toString = function () {
+  return this.value
+}
+
+Comparator.prototype.test = function (version) {
+  debug('Comparator.test', version, this.options.loose)
+
+  if (this.semver === ANY) {
+    return true
+  }
+
+  if (typeof version === 'string') {
+    version = new SemVer(version, this.options)
+  }
+
+  return cmp(version, this.operator, this.semver, this.options)
+}
+
+Comparator.prototype.intersects = function (comp, options) {
+  if (!(comp instanceof Comparator)) {
+    throw new TypeError('a Comparator is required')
+  }
+
+  if (!options || typeof options !== 'object') {
+    options = {
+      loose: !!options,
+      includePrerelease: false
+    }
+  }
+
+  var rangeTmp
+
+  if (this.operator === '') {
+    rangeTmp = new Range(comp.value, options)
+    return satisfies(this.value, rangeTmp, options)
+  } else if (comp.operator === '') {
+    rangeTmp = new Range(this.value, options)
+    return satisfies(comp.semver, rangeTmp, options)
+  }
+
+  var sameDirectionIncreasing =
+    (this.operator === '>=' || this.operator === '>') &&
+    (comp.operator === '>=' || comp.operator === '>')
+  var sameDirectionDecreasing =
+    (this.operator === '<=' || this.operator === '<') &&
+    (comp.operator === '<=' || comp.operator === '<')
+  var sameSemVer = this.semver.version === comp.semver.version
+  var differentDirectionsInclusive =
+    (this.operator === '>=' || this.operator === '<=') &&
+    (comp.operator === '>=' || comp.operator === '<=')
+  var oppositeDirectionsLessThan =
+    cmp(this.semver, '<', comp.semver, options) &&
+    ((this.operator === '>=' || this.operator === '>') &&
+    (comp.operator === '<=' || comp.operator === '<'))
+  var oppositeDirectionsGreaterThan =
+    cmp(this.semver, '>', comp.semver, options) &&
+    ((this.operator === '<=' || this.operator === '<') &&
+    (comp.operator === '>=' || comp.operator === '>'))
+
+  return sameDirectionIncreasing || sameDirectionDecreasing ||
+    (sameSemVer && differentDirectionsInclusive) ||
+    oppositeDirectionsLessThan || oppositeDirectionsGreaterThan
+}
+
+exports.Range = Range
+function Range (range, options) {
+  if (!options || typeof options !== 'object') {
+    options = {
+      loose: !!options,
+      includePrerelease: false
+    }
+  }
+
+  if (range instanceof Range) {
+    if (range.loose === !!options.loose &&
+        range.includePrerelease === !!options.includePrerelease) {
+      return range
+    } else {
+      return new Range(range.raw, options)
+    }
+  }
+
+  if (range instanceof Comparator) {
+    return new Range(range.value, options)
+  }
+
+  if (!(this instanceof Range)) {
+    return new Range(range, options)
+  }
+
+  this.options = options
+  this.loose = !!options.loose
+  this.includePrerelease = !!options.includePrerelease
+
+  // First reduce all whitespace as much as possible so we do not have to rely
+  // on potentially slow regexes like \s*. This is then stored and used for
+  // future error messages as well.
+  this.raw = range
+    .trim()
+    .split(/\s+/)
+    .join(' ')
+
+  // First, split based on boolean or ||
+  this.set = this.raw.split('||').map(function (range) {
+    return this.parseRange(range.trim())
+  }, this).filter(function (c) {
+    // throw out any that are not relevant for whatever reason
+    return c.length
+  })
+
+  if (!this.set.length) {
+    throw new TypeError('Invalid SemVer Range: ' + this.raw)
+  }
+
+  this.format()
+}
+
+Range.prototype.format = function () {
+  this.range = this.set.map(function (comps) {
+    return comps.join(' ').trim()
+  }).join('||').trim()
+  return this.range
+}
+
+Range.prototype.toString = function () {
+  return this.range
+}
+
+function isWhitespace (char) {
+  var code = char && char.charCodeAt(0)
+  return (code >= 0x0009 && code <= 0x000d) ||
+    code === 0x0020 || code === 0x00a0 || code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f ||
+    code === 0x205f || code === 0x3000 || code === 0xfeff
+}
+
+function isVersionPrefix (char) {
+  return char === 'v' || char === '=' || isWhitespace(char)
+}
+
+function isDigit (char) {
+  return char !== undefined && char >= '0' && char <= '9'
+}
+
+function isLetter (char) {
+  return char !== undefined &&
+    ((char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z'))
+}
+
+function isIdentifierCharacter (char) {
+  return isDigit(char) || isLetter(char) || char === '-'
+}
+
+function isVersionStart (char) {
+  return isDigit(char) || char === 'x' || char === 'X' || char === '*'
+}
+
+function findDigitsEndIndex (range, start, limit, digitRuns) {
+  if (!isDigit(range[start])) {
+    return start
+  }
+  if (start >= digitRuns.start && start < digitRuns.end) {
+    return Math.min(start + limit, digitRuns.end)
+  }
+  if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
+    return Math.min(start + limit, digitRuns.previousEnd)
+  }
+  var end = start + 1
+  while (isDigit(range[end])) {
+    end++
+  }
+  // A failed full version can rewind from its second digit run to its first.
+  digitRuns.previousStart = digitRuns.start
+  digitRuns.previousEnd = digitRuns.end
+  digitRuns.start = start
+  digitRuns.end = end
+  return Math.min(start + limit, end)
+}
+
+function findVersionNumberEndIndex (range, start, loose, digitRuns) {
+  if (!loose && range[start] === '0') {
+    return start + 1
+  }
+  return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns)
+}
+
+function findPrereleaseIdentifierEndIndex (range, start, loose, digitRuns) {
+  // Unlike v7, the legacy regex tries numeric identifiers before nonnumeric ones.
+  if (isDigit(range[start])) {
+    return findVersionNumberEndIndex(range, start, loose, digitRuns)
+  }
+  if (!isLetter(range[start]) && range[start] !== '-') {
+    return start
+  }
+  var end = start + 1
+  var limit = end + MAX_SAFE_BUILD_LENGTH
+  while (end < limit && isIdentifierCharacter(range[end])) {
+    end++
+  }
+  return end
+}
+
+function findPrereleaseEndIndex (range, start, loose, digitRuns) {
+  var hyphen = range[start] === '-'
+  if (!loose && !hyphen) {
+    return start
+  }
+  var identifierStart = start + (hyphen ? 1 : 0)
+  var end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns)
+  if (end === identifierStart) {
+    if (!loose || !hyphen) {
+      return start
+    }
+    end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns)
+  }
+  while (range[end] === '.') {
+    var next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns)
+    if (next === end + 1) {
+      break
+    }
+    end = next
+  }
+  return end
+}
+
+function findBuildEndIndex (range, start) {
+  if (range[start] !== '+') {
+    return start
+  }
+  var end = start + 1
+  do {
+    var identifierStart = end
+    while (end - identifierStart < MAX_SAFE_BUILD_LENGTH &&
+        isIdentifierCharacter(range[end])) {
+      end++
+    }
+    if (end === identifierStart) {
+      return identifierStart === start + 1 ? start : end - 1
+    }
+    if (range[end] !== '.') {
+      return end
+    }
+    end++
+  } while (true)
+}
+
+function findLooseFullVersionEndIndex (range, start, digitRuns) {
+  var end = start
+  for (var component = 0; component < 3; component++) {
+    var next = findVersionNumberEndIndex(range, end, true, digitRuns)
+    if (next === end) {
+      return start
+    }
+    end = next
+    if (component < 2) {
+      if (range[end] !== '.') {
+        return start
+      }
+      end++
+    }
+  }
+  return findBuildEndIndex(range, findPrereleaseEndIndex(range, end, true, digitRuns))
+}
+
+function findPartialVersionComponentEndIndex (range, start, digitRuns) {
+  if (isDigit(range[start])) {
+    return findVersionNumberEndIndex(range, start, false, digitRuns)
+  }
+  return isVersionStart(range[start]) ? start + 1 : start
+}
+
+function findVersionEndIndex (range, start, digitRuns) {
+  var end = findLooseFullVersionEndIndex(range, start, digitRuns)
+  if (end !== start) {
+    return end
+  }
+  end = findPartialVersionComponentEndIndex(range, start, digitRuns)
+  for (var component = 0; component < 2; component++) {
+    if (range[end] !== '.') {
+      return end
+    }
+    var next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns)
+    if (next === end + 1) {
+      return end
+    }
+    end = next
+  }
+  return findBuildEndIndex(range, findPrereleaseEndIndex(range, end, false, digitRuns))
+}
+
+function findRemovableWhitespaceIndex (range, position) {
+  if (isWhitespace(range[position])) {
+    position++
+  }
+  if (range[position] === '<' || range[position] === '>') {
+    position++
+  }
+  if (range[position] === '=') {
+    position++
+  }
+  return isWhitespace(range[position]) ? position : -1
+}
+
+function trimComparatorWhitespace (range) {
+  var result = ''
+  var copyFrom = 0
+  var cursor = 0
+  var digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 }
+  while (cursor < range.length) {
+    var matchStart = cursor
+    if (range[cursor] === '<' || range[cursor] === '>') {
+      cursor++
+    } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+      cursor++
+      continue
+    }
+    while (cursor < range.length && isVersionPrefix(range[cursor])) {
+      cursor++
+    }
+    if (!isVersionStart(range[cursor])) {
+      continue
+    }
+    var whitespacePosition = findRemovableWhitespaceIndex(range, matchStart)
+    if (whitespacePosition !== -1) {
+      result += range.slice(copyFrom, whitespacePosition)
+      copyFrom = whitespacePosition + 1
+    }
+    // Preserve match boundaries inside prerelease and build identifiers.
+    cursor = findVersionEndIndex(range, cursor, digitRuns)
+  }
+  return result + range.slice(copyFrom)
+}
+
+Range.prototype.parseRange = function (range) {
+  var loose = this.options.loose
+  // `1.2.3 - 1.2.4` => `>=1.2.3 <=1.2.4`
+  var hr = loose ? safeRe[HYPHENRANGELOOSE] : safeRe[HYPHENRANGE]
+  range = range.replace(hr, hyphenReplace)
+  debug('hyphen replace', range)
+  // `> 1.2.3 < 1.2.5` => `>1.2.3 <1.2.5`
+  range = trimComparatorWhitespace(range)
+  debug('comparator trim', range)
+
+  // `~ 1.2.3` => `~1.2.3`
+  range = range.replace(safeRe[TILDETRIM], tildeTrimReplace)
+
+  // `^ 1.2.3` => `^1.2.3`
+  range = range.replace(safeRe[CARETTRIM], caretTrimReplace)
+
+  // At this point, the range is completely trimmed and
+  // ready to be split into comparators.
+  var compRe = loose ? safeRe[COMPARATORLOOSE] : safeRe[COMPARATOR]
+  var set = range.split(' ').map(function (comp) {
+    return parseComparator(comp, this.options)
+  }, this).join(' ').split(/\s+/)
+  if (this.options.loose) {
+    // in loose mode, throw out any that are not valid comparators
+    set = set.filter(function (comp) {
+      return !!comp.match(compRe)
+    })
+  }
+  set = set.map(function (comp) {
+    return new Comparator(comp, this.options)
+  }, this)
+
+  return set
+}
+
+Range.prototype.intersects = function (range, options) {
+  if (!(range instanceof Range)) {
+    throw new TypeError('a Range is required')
+  }
+
+  return this.set.some(function (thisComparators) {
+    return thisComparators.every(function (thisComparator) {
+      return range.set.some(function (rangeComparators) {
+        return rangeComparators.every(function (rangeComparator) {
+          return thisComparator.intersects(rangeComparator, options)
+        })
+      })
+    })
+  })
+}
+
+// Mostly just for testing and legacy API reasons
+exports.toComparators = toComparators
+function toComparators (range, options) {
+  return new Range(range, options).set.map(function (comp) {
+    return comp.map(function (c) {
+      return c.value
+    }).join(' ').trim().split(' ')
+  })
+}
+
+// comprised of xranges, tildes, stars, and gtlt's at this point.
+// already replaced the hyphen ranges
+// turn into a set of JUST comparators.
+function parseComparator (comp, options) {
+  debug('comp', comp, options)
+  comp = replaceCarets(comp, options)
+  debug('caret', comp)
+  comp = replaceTildes(comp, options)
+  debug('tildes', comp)
+  comp = replaceXRanges(comp, options)
+  debug('xrange', comp)
+  comp = replaceStars(comp, options)
+  debug('stars', comp)
+  return comp
+}
+
+function isX (id) {
+  return !id || id.toLowerCase() === 'x' || id === '*'
+}
+
+// ~, ~> --> * (any, kinda silly)
+// ~2, ~2.x, ~2.x.x, ~>2, ~>2.x ~>2.x.x --> >=2.0.0 <3.0.0
+// ~2.0, ~2.0.x, ~>2.0, ~>2.0.x --> >=2.0.0 <2.1.0
+// ~1.2, ~1.2.x, ~>1.2, ~>1.2.x --> >=1.2.0 <1.3.0
+// ~1.2.3, ~>1.2.3 --> >=1.2.3 <1.3.0
+// ~1.2.0, ~>1.2.0 --> >=1.2.0 <1.3.0
+function replaceTildes (comp, options) {
+  return comp.trim().split(/\s+/).map(function (comp) {
+    return replaceTilde(comp, options)
+  }).join(' ')
+}
+
+function replaceTilde (comp, options) {
+  var r = options.loose ? safeRe[TILDELOOSE] : safeRe[TILDE]
+  return comp.replace(r, function (_, M, m, p, pr) {
+    debug('tilde', comp, _, M, m, p, pr)
+    var ret
+
+    if (isX(M)) {
+      ret = ''
+    } else if (isX(m)) {
+      ret = '>=' + M + '.0.0 <' + (+M + 1) + '.0.0'
+    } else if (isX(p)) {
+      // ~1.2 == >=1.2.0 <1.3.0
+      ret = '>=' + M + '.' + m + '.0 <' + M + '.' + (+m + 1) + '.0'
+    } else if (pr) {
+      debug('replaceTilde pr', pr)
+      ret = '>=' + M + '.' + m + '.' + p + '-' + pr +
+            ' <' + M + '.' + (+m + 1) + '.0'
+    } else {
+      // ~1.2.3 == >=1.2.3 <1.3.0
+      ret = '>=' + M + '.' + m + '.' + p +
+            ' <' + M + '.' + (+m + 1) + '.0'
+    }
+
+    debug('tilde return', ret)
+    return ret
+  })
+}
+
+// ^ --> * (any, kinda silly)
+// ^2, ^2.x, ^2.x.x --> >=2.0.0 <3.0.0
+// ^2.0, ^2.0.x --> >=2.0.0 <3.0.0
+// ^1.2, ^1.2.x --> >=1.2.0 <2.0.0
+// ^1.2.3 --> >=1.2.3 <2.0.0
+// ^1.2.0 --> >=1.2.0 <2.0.0
+function replaceCarets (comp, options) {
+  return comp.trim().split(/\s+/).map(function (comp) {
+    return replaceCaret(comp, options)
+  }).join(' ')
+}
+
+function replaceCaret (comp, options) {
+  debug('caret', comp, options)
+  var r = options.loose ? safeRe[CARETLOOSE] : safeRe[CARET]
+  return comp.replace(r, function (_, M, m, p, pr) {
+    debug('caret', comp, _, M, m, p, pr)
+    var ret
+
+    if (isX(M)) {
+      ret = ''
+    } else if (isX(m)) {
+      ret = '>=' + M + '.0.0 <' + (+M + 1) + '.0.0'
+    } else if (isX(p)) {
+      if (M === '0') {
+        ret = '>=' + M + '.' + m + '.0 <' + M + '.' + (+m + 1) + '.0'
+      } else {
+        ret = '>=' + M + '.' + m + '.0 <' + (+M + 1) + '.0.0'
+      }
+    } else if (pr) {
+      debug('replaceCaret pr', pr)
+      if (M === '0') {
+        if (m === '0') {
+          ret = '>=' + M + '.' + m + '.' + p + '-' + pr +
+                ' <' + M + '.' + m + '.' + (+p + 1)
+        } else {
+          ret = '>=' + M + '.' + m + '.' + p + '-' + pr +
+                ' <' + M + '.' + (+m + 1) + '.0'
+        }
+      } else {
+        ret = '>=' + M + '.' + m + '.' + p + '-' + pr +
+              ' <' + (+M + 1) + '.0.0'
+      }
+    } else {
+      debug('no pr')
+      if (M === '0') {
+        if (m === '0') {
+          ret = '>=' + M + '.' + m + '.' + p +
+                ' <' + M + '.' + m + '.' + (+p + 1)
+        } else {
+          ret = '>=' + M + '.' + m + '.' + p +
+                ' <' + M + '.' + (+m + 1) + '.0'
+        }
+      } else {
+        ret = '>=' + M + '.' + m + '.' + p +
+              ' <' + (+M + 1) + '.0.0'
+      }
+    }
+
+    debug('caret return', ret)
+    return ret
+  })
+}
+
+function replaceXRanges (comp, options) {
+  debug('replaceXRanges', comp, options)
+  return comp.split(/\s+/).map(function (comp) {
+    return replaceXRange(comp, options)
+  }).join(' ')
+}
+
+function replaceXRange (comp, options) {
+  comp = comp.trim()
+  var r = options.loose ? safeRe[XRANGELOOSE] : safeRe[XRANGE]
+  return comp.replace(r, function (ret, gtlt, M, m, p, pr) {
+    debug('xRange', comp, ret, gtlt, M, m, p, pr)
+    var xM = isX(M)
+    var xm = xM || isX(m)
+    var xp = xm || isX(p)
+    var anyX = xp
+
+    if (gtlt === '=' && anyX) {
+      gtlt = ''
+    }
+
+    if (xM) {
+      if (gtlt === '>' || gtlt === '<') {
+        // nothing is allowed
+        ret = '<0.0.0'
+      } else {
+        // nothing is forbidden
+        ret = '*'
+      }
+    } else if (gtlt && anyX) {
+      // we know patch is an x, because we have any x at all.
+      // replace X with 0
+      if (xm) {
+        m = 0
+      }
+      p = 0
+
+      if (gtlt === '>') {
+        // >1 => >=2.0.0
+        // >1.2 => >=1.3.0
+        // >1.2.3 => >= 1.2.4
+        gtlt = '>='
+        if (xm) {
+          M = +M + 1
+          m = 0
+          p = 0
+        } else {
+          m = +m + 1
+          p = 0
+        }
+      } else if (gtlt === '<=') {
+        // <=0.7.x is actually <0.8.0, since any 0.7.x should
+        // pass.  Similarly, <=7.x is actually <8.0.0, etc.
+        gtlt = '<'
+        if (xm) {
+          M = +M + 1
+        } else {
+          m = +m + 1
+        }
+      }
+
+      ret = gtlt + M + '.' + m + '.' + p
+    } else if (xm) {
+      ret = '>=' + M + '.0.0 <' + (+M + 1) + '.0.0'
+    } else if (xp) {
+      ret = '>=' + M + '.' + m + '.0 <' + M + '.' + (+m + 1) + '.0'
+    }
+
+    debug('xRange return', ret)
+
+    return ret
+  })
+}
+
+// Because * is AND-ed with everything else in the comparator,
+// and '' means "any version", just remove the *s entirely.
+function replaceStars (comp, options) {
+  debug('replaceStars', comp, options)
+  // Looseness is ignored here.  star is always as loose as it gets!
+  return comp.trim().replace(safeRe[STAR], '')
+}
+
+// This function is passed to string.replace(safeRe[HYPHENRANGE])
+// M, m, patch, prerelease, build
+// 1.2 - 3.4.5 => >=1.2.0 <=3.4.5
+// 1.2.3 - 3.4 => >=1.2.0 <3.5.0 Any 3.4.x will do
+// 1.2 - 3.4 => >=1.2.0 <3.5.0
+function hyphenReplace ($0,
+  from, fM, fm, fp, fpr, fb,
+  to, tM, tm, tp, tpr, tb) {
+  if (isX(fM)) {
+    from = ''
+  } else if (isX(fm)) {
+    from = '>=' + fM + '.0.0'
+  } else if (isX(fp)) {
+    from = '>=' + fM + '.' + fm + '.0'
+  } else {
+    from = '>=' + from
+  }
+
+  if (isX(tM)) {
+    to = ''
+  } else if (isX(tm)) {
+    to = '<' + (+tM + 1) + '.0.0'
+  } else if (isX(tp)) {
+    to = '<' + tM + '.' + (+tm + 1) + '.0'
+  } else if (tpr) {
+    to = '<=' + tM + '.' + tm + '.' + tp + '-' + tpr
+  } else {
+    to = '<=' + to
+  }
+
+  return (from + ' ' + to).trim()
+}
+
+// if ANY of the sets match ALL of its comparators, then pass
+Range.prototype.test = function (version) {
+  if (!version) {
+    return false
+  }
+
+  if (typeof version === 'string') {
+    version = new SemVer(version, this.options)
+  }
+
+  for (var i = 0; i < this.set.length; i++) {
+    if (testSet(this.set[i], version, this.options)) {
+      return true
+    }
+  }
+  return false
+}
+
+function testSet (set, version, options) {
+  for (var i = 0; i < set.length; i++) {
+    if (!set[i].test(version)) {
+      return false
+    }
+  }
+
+  if (version.prerelease.length && !options.includePrerelease) {
+    // Find the set of versions that are allowed to have prereleases
+    // For example, ^1.2.3-pr.1 desugars to >=1.2.3-pr.1 <2.0.0
+    // That should allow `1.2.3-pr.2` to pass.
+    // However, `1.2.4-alpha.notready` should NOT be allowed,
+    // even though it's within the range set by the comparators.
+    for (i = 0; i < set.length; i++) {
+      debug(set[i].semver)
+      if (set[i].semver === ANY) {
+        continue
+      }
+
+      if (set[i].semver.prerelease.length > 0) {
+        var allowed = set[i].semver
+        if (allowed.major === version.major &&
+            allowed.minor === version.minor &&
+            allowed.patch === version.patch) {
+          return true
+        }
+      }
+    }
+
+    // Version has a -pre, but it's not one of the ones we like.
+    return false
+  }
+
+  return true
+}
+
+exports.satisfies = satisfies
+function satisfies (version, range, options) {
+  try {
+    range = new Range(range, options)
+  } catch (er) {
+    return false
+  }
+  return range.test(version)
+}
+
+exports.maxSatisfying = maxSatisfying
+function maxSatisfying (versions, range, options) {
+  var max = null
+  var maxSV = null
+  try {
+    var rangeObj = new Range(range, options)
+  } catch (er) {
+    return null
+  }
+  versions.forEach(function (v) {
+    if (rangeObj.test(v)) {
+      // satisfies(v, range, options)
+      if (!max || maxSV.compare(v) === -1) {
+        // compare(max, v, true)
+        max = v
+        maxSV = new SemVer(max, options)
+      }
+    }
+  })
+  return max
+}
+
+exports.minSatisfying = minSatisfying
+function minSatisfying (versions, range, options) {
+  var min = null
+  var minSV = null
+  try {
+    var rangeObj = new Range(range, options)
+  } catch (er) {
+    return null
+  }
+  versions.forEach(function (v) {
+    if (rangeObj.test(v)) {
+      // satisfies(v, range, options)
+      if (!min || minSV.compare(v) === 1) {
+        // compare(min, v, true)
+        min = v
+        minSV = new SemVer(min, options)
+      }
+    }
+  })
+  return min
+}
+
+exports.minVersion = minVersion
+function minVersion (range, loose) {
+  range = new Range(range, loose)
+
+  var minver = new SemVer('0.0.0')
+  if (range.test(minver)) {
+    return minver
+  }
+
+  minver = new SemVer('0.0.0-0')
+  if (range.test(minver)) {
+    return minver
+  }
+
+  minver = null
+  for (var i = 0; i < range.set.length; ++i) {
+    var comparators = range.set[i]
+
+    comparators.forEach(function (comparator) {
+      // Clone to avoid manipulating the comparator's semver object.
+      var compver = new SemVer(comparator.semver.version)
+      switch (comparator.operator) {
+        case '>':
+          if (compver.prerelease.length === 0) {
+            compver.patch++
+          } else {
+            compver.prerelease.push(0)
+          }
+          compver.raw = compver.format()
+          /* fallthrough */
+        case '':
+        case '>=':
+          if (!minver || gt(minver, compver)) {
+            minver = compver
+          }
+          break
+        case '<':
+        case '<=':
+          /* Ignore maximum versions */
+          break
+        /* istanbul ignore next */
+        default:
+          throw new Error('Unexpected operation: ' + comparator.operator)
+      }
+    })
+  }
+
+  if (minver && range.test(minver)) {
+    return minver
+  }
+
+  return null
+}
+
+exports.validRange = validRange
+function validRange (range, options) {
+  try {
+    // Return '*' instead of '' so that truthiness works.
+    // This will throw if it's invalid anyway
+    return new Range(range, options).range || '*'
+  } catch (er) {
+    return null
+  }
+}
+
+// Determine if version is less than all the versions possible in the range
+exports.ltr = ltr
+function ltr (version, range, options) {
+  return outside(version, range, '<', options)
+}
+
+// Determine if version is greater than all the versions possible in the range.
+exports.gtr = gtr
+function gtr (version, range, options) {
+  return outside(version, range, '>', options)
+}
+
+exports.outside = outside
+function outside (version, range, hilo, options) {
+  version = new SemVer(version, options)
+  range = new Range(range, options)
+
+  var gtfn, ltefn, ltfn, comp, ecomp
+  switch (hilo) {
+    case '>':
+      gtfn = gt
+      ltefn = lte
+      ltfn = lt
+      comp = '>'
+      ecomp = '>='
+      break
+    case '<':
+      gtfn = lt
+      ltefn = gte
+      ltfn = gt
+      comp = '<'
+      ecomp = '<='
+      break
+    default:
+      throw new TypeError('Must provide a hilo val of "<" or ">"')
+  }
+
+  // If it satisifes the range it is not outside
+  if (satisfies(version, range, options)) {
+    return false
+  }
+
+  // From now on, variable terms are as if we're in "gtr" mode.
+  // but note that everything is flipped for the "ltr" function.
+
+  for (var i = 0; i < range.set.length; ++i) {
+    var comparators = range.set[i]
+
+    var high = null
+    var low = null
+
+    comparators.forEach(function (comparator) {
+      if (comparator.semver === ANY) {
+        comparator = new Comparator('>=0.0.0')
+      }
+      high = high || comparator
+      low = low || comparator
+      if (gtfn(comparator.semver, high.semver, options)) {
+        high = comparator
+      } else if (ltfn(comparator.semver, low.semver, options)) {
+        low = comparator
+      }
+    })
+
+    // If the edge version comparator has a operator then our version
+    // isn't outside it
+    if (high.operator === comp || high.operator === ecomp) {
+      return false
+    }
+
+    // If the lowest version comparator has an operator and our version
+    // is less than it then it isn't higher than the range
+    if ((!low.operator || low.operator === comp) &&
+        ltefn(version, low.semver)) {
+      return false
+    } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+      return false
+    }
+  }
+  return true
+}
+
+exports.prerelease = prerelease
+function prerelease (version, options) {
+  var parsed = parse(version, options)
+  return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
+}
+
+exports.intersects = intersects
+function intersects (r1, r2, options) {
+  r1 = new Range(r1, options)
+  r2 = new Range(r2, options)
+  return r1.intersects(r2)
+}
+
+exports.coerce = coerce
+function coerce (version) {
+  if (version instanceof SemVer) {
+    return version
+  }
+
+  if (typeof version !== 'string') {
+    return null
+  }
+
+  var match = version.match(safeRe[COERCE])
+
+  if (match == null) {
+    return null
+  }
+
+  return parse(match[1] +
+    '.' + (match[2] || '0') +
+    '.' + (match[3] || '0'))
+}
+
+
+/***/ }),
+
+/***/ 317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 23:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: ./node_modules/azure-pipelines-task-lib/task.js
+var task = __nccwpck_require__(358);
+;// CONCATENATED MODULE: ./src/core/errors.ts
+/**
+ * A problem with how the tool was called (bad option, path that does not exist, unknown rule id).
+ * Adapters print `message` as one line and exit 2; never a stack trace.
+ */
+class UsageError extends Error {
+    name = 'UsageError';
+}
+/** The text of any thrown value, for one-line error output. */
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./src/core/options.ts
+const DEFAULT_LIMITS = {
+    maxEntryBytes: 256 * 1024 * 1024,
+    maxCompressionRatio: 1000,
+    maxTotalBytes: 2 * 1024 * 1024 * 1024,
+};
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/core/paths.ts
+// Path and glob handling shared by solution discovery and settings files.
+// Node 20 has no fs.glob, so a small matcher covers `*`, `?`, `**` and `{a,b}`.
+
+
+
+/** Folders that never hold a solution and are expensive to walk. */
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+/** Relative to cwd with forward slashes: how every path appears in reports. */
+function toReportPath(absPath, cwd) {
+    const rel = (0,external_node_path_namespaceObject.relative)(cwd, absPath);
+    return (rel === '' ? '.' : rel).split(external_node_path_namespaceObject.sep).join('/');
+}
+function hasGlobMagic(pattern) {
+    return /[*?{[]/.test(pattern);
+}
+/** Expands `{a,b}` alternatives (not nested) into plain patterns. */
+function expandBraces(pattern) {
+    const match = /\{([^{}]*)\}/.exec(pattern);
+    if (!match)
+        return [pattern];
+    const before = pattern.slice(0, match.index);
+    const after = pattern.slice(match.index + match[0].length);
+    return match[1].split(',').flatMap((alt) => expandBraces(before + alt + after));
+}
+function segmentRegExp(segment) {
+    let source = '';
+    for (const ch of segment) {
+        if (ch === '*')
+            source += '[^/]*';
+        else if (ch === '?')
+            source += '[^/]';
+        else
+            source += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    }
+    return new RegExp(`^${source}$`, process.platform === 'win32' ? 'i' : '');
+}
+async function isDirectory(path) {
+    try {
+        return (await (0,promises_namespaceObject.stat)(path)).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+async function listDirectory(path) {
+    try {
+        const entries = await (0,promises_namespaceObject.readdir)(path, { withFileTypes: true });
+        return entries.map((e) => ({ name: e.name, isDir: e.isDirectory() }));
+    }
+    catch {
+        return [];
+    }
+}
+async function walkGlob(base, segments, out) {
+    if (segments.length === 0) {
+        out.add(base);
+        return;
+    }
+    const [head, ...rest] = segments;
+    if (head === '**') {
+        // `**` matches zero or more folders.
+        await walkGlob(base, rest, out);
+        for (const entry of await listDirectory(base)) {
+            if (entry.isDir && !SKIPPED_FOLDERS.has(entry.name)) {
+                await walkGlob((0,external_node_path_namespaceObject.join)(base, entry.name), segments, out);
+            }
+        }
+        return;
+    }
+    if (!hasGlobMagic(head)) {
+        const next = (0,external_node_path_namespaceObject.join)(base, head);
+        if (rest.length === 0 || (await isDirectory(next))) {
+            if (rest.length > 0 || (await exists(next)))
+                await walkGlob(next, rest, out);
+        }
+        return;
+    }
+    const regexp = segmentRegExp(head);
+    for (const entry of await listDirectory(base)) {
+        if (!regexp.test(entry.name))
+            continue;
+        if (rest.length > 0 && !entry.isDir)
+            continue;
+        await walkGlob((0,external_node_path_namespaceObject.join)(base, entry.name), rest, out);
+    }
+}
+async function exists(path) {
+    try {
+        await (0,promises_namespaceObject.stat)(path);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Expands paths and globs against cwd into absolute paths, sorted, without duplicates.
+ * A literal path that does not exist, or a glob that matches nothing, is a UsageError naming
+ * `what` (e.g. "solution", "settings file").
+ */
+async function expandPaths(patterns, cwd, what) {
+    const results = new Set();
+    for (const raw of patterns) {
+        const pattern = raw.trim();
+        if (pattern === '')
+            continue;
+        if (!hasGlobMagic(pattern)) {
+            const abs = (0,external_node_path_namespaceObject.resolve)(cwd, pattern);
+            if (!(await exists(abs))) {
+                throw new UsageError(`${what} not found: ${pattern} (check the path; it is relative to ${cwd})`);
+            }
+            results.add(abs);
+            continue;
+        }
+        const found = new Set();
+        for (const alternative of expandBraces(pattern.replace(/\\/g, '/'))) {
+            const absolute = (0,external_node_path_namespaceObject.isAbsolute)(alternative);
+            const segments = alternative.split('/').filter((s) => s !== '' && s !== '.');
+            await walkGlob(absolute ? (0,external_node_path_namespaceObject.resolve)('/') : cwd, segments, found);
+        }
+        if (found.size === 0) {
+            throw new UsageError(`no ${what} matches ${pattern} (check the glob; it is relative to ${cwd})`);
+        }
+        for (const path of found)
+            results.add(path);
+    }
+    return [...results].sort();
+}
+
+;// CONCATENATED MODULE: ./src/core/version.ts
+// Kept in step with package.json by test/version.test.ts; a literal so the bundles need no JSON import.
+const VERSION = '0.1.0';
+const TOOL_NAME = 'connref-gate';
+const REPOSITORY_URL = 'https://github.com/connref-gate/connref-gate';
+/** The docs page of a rule, used by messages, SARIF helpUri and summaries. */
+function ruleDocsUrl(ruleId) {
+    return `${REPOSITORY_URL}/blob/main/docs/rules/${ruleId}.md`;
+}
+
+;// CONCATENATED MODULE: ./src/core/text.ts
+// Dataverse writes UTF-8 with or without a BOM, and UTF-16LE with a BOM (2020/2021 CoE flows,
+// Connections.json). Everything that reads text goes through decodeText.
+const utf8 = new TextDecoder('utf-8');
+const utf16le = new TextDecoder('utf-16le');
+const utf16be = new TextDecoder('utf-16be');
+/** Decodes bytes by their BOM (UTF-8, UTF-16LE, UTF-16BE), else by a NUL-byte sniff, else UTF-8. */
+function decodeText(bytes) {
+    const [b0, b1, b2] = bytes;
+    if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf)
+        return utf8.decode(bytes.subarray(3));
+    if (b0 === 0xff && b1 === 0xfe)
+        return utf16le.decode(bytes.subarray(2));
+    if (b0 === 0xfe && b1 === 0xff)
+        return utf16be.decode(bytes.subarray(2));
+    // UTF-16 without a BOM still starts with an ASCII character and a NUL byte.
+    if (bytes.length >= 2 && b0 !== 0 && b1 === 0)
+        return utf16le.decode(bytes);
+    if (bytes.length >= 2 && b0 === 0 && b1 !== 0)
+        return utf16be.decode(bytes);
+    return utf8.decode(bytes);
+}
+/**
+ * Maps character offsets in a text to 1-based line and column numbers.
+ * Built once per file so that many look-ups stay cheap.
+ */
+class LineIndex {
+    lineStarts = [0];
+    constructor(text) {
+        for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+            this.lineStarts.push(i + 1);
+        }
+    }
+    /** 1-based line of a 0-based character offset. */
+    lineOf(offset) {
+        let low = 0;
+        let high = this.lineStarts.length - 1;
+        while (low < high) {
+            const mid = (low + high + 1) >> 1;
+            if ((this.lineStarts[mid] ?? 0) <= offset)
+                low = mid;
+            else
+                high = mid - 1;
+        }
+        return low + 1;
+    }
+    /** 1-based line and column of a 0-based character offset. */
+    positionOf(offset) {
+        const line = this.lineOf(offset);
+        return { line, column: offset - (this.lineStarts[line - 1] ?? 0) + 1 };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/settings.ts
+// Reads `pac solution create-settings` deployment-settings files.
+//
+// A small JSON parser of our own instead of JSON.parse: findings must point at the line of each
+// entry, syntax errors must say line and column, and a hostile file must neither pollute
+// prototypes (objects are kept as key/value lists, never assigned into) nor overflow the stack.
+
+
+
+
+/** Deeper nesting than this is no settings file; the limit keeps recursion far from the stack. */
+const MAX_JSON_DEPTH = 256;
+class JsonSyntaxError extends Error {
+    offset;
+    name = 'JsonSyntaxError';
+    constructor(message, offset) {
+        super(message);
+        this.offset = offset;
+    }
+}
+const ESCAPES = Object.freeze(Object.assign(Object.create(null), {
+    '"': '"',
+    '\\': '\\',
+    '/': '/',
+    b: '\b',
+    f: '\f',
+    n: '\n',
+    r: '\r',
+    t: '\t',
+}));
+function describeChar(ch) {
+    if (ch === undefined)
+        return 'end of file';
+    if (ch === '\n')
+        return 'a line break';
+    if (ch === '\r')
+        return 'a carriage return';
+    if (ch === '\t')
+        return 'a tab';
+    const code = ch.charCodeAt(0);
+    if (code < 0x20)
+        return `control character U+${code.toString(16).padStart(4, '0')}`;
+    return `'${ch}'`;
+}
+class JsonParser {
+    text;
+    pos = 0;
+    constructor(text) {
+        this.text = text;
+    }
+    parseDocument() {
+        this.skipWhitespace();
+        const value = this.parseValue(0);
+        this.skipWhitespace();
+        if (this.pos < this.text.length) {
+            this.fail(`unexpected ${describeChar(this.text[this.pos])} after the end of the JSON value`);
+        }
+        return value;
+    }
+    fail(message, offset = this.pos) {
+        throw new JsonSyntaxError(message, offset);
+    }
+    skipWhitespace() {
+        const text = this.text;
+        while (this.pos < text.length) {
+            const ch = text.charCodeAt(this.pos);
+            if (ch === 0x20 || ch === 0x0a || ch === 0x0d || ch === 0x09)
+                this.pos++;
+            else
+                break;
+        }
+    }
+    parseValue(depth) {
+        const ch = this.text[this.pos];
+        const offset = this.pos;
+        switch (ch) {
+            case '{':
+                return this.parseObject(depth + 1);
+            case '[':
+                return this.parseArray(depth + 1);
+            case '"':
+                return { kind: 'string', offset, value: this.parseString() };
+            case 't':
+                this.expectWord('true');
+                return { kind: 'boolean', offset, value: true };
+            case 'f':
+                this.expectWord('false');
+                return { kind: 'boolean', offset, value: false };
+            case 'n':
+                this.expectWord('null');
+                return { kind: 'null', offset };
+            default:
+                if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) {
+                    return { kind: 'number', offset, raw: this.parseNumber() };
+                }
+                return this.fail(`unexpected ${describeChar(ch)}; expected a JSON value`);
+        }
+    }
+    checkDepth(depth) {
+        if (depth > MAX_JSON_DEPTH) {
+            this.fail(`nesting deeper than ${MAX_JSON_DEPTH} levels`);
+        }
+    }
+    parseObject(depth) {
+        this.checkDepth(depth);
+        const offset = this.pos;
+        this.pos++;
+        const members = [];
+        this.skipWhitespace();
+        if (this.text[this.pos] === '}') {
+            this.pos++;
+            return { kind: 'object', offset, members };
+        }
+        for (;;) {
+            this.skipWhitespace();
+            if (this.text[this.pos] !== '"') {
+                const what = this.text[this.pos] === '}' ? "'}' after a comma" : describeChar(this.text[this.pos]);
+                this.fail(`unexpected ${what}; expected a property name in double quotes`);
+            }
+            const keyOffset = this.pos;
+            const key = this.parseString();
+            this.skipWhitespace();
+            if (this.text[this.pos] !== ':') {
+                this.fail(`unexpected ${describeChar(this.text[this.pos])}; expected ':' after "${key}"`);
+            }
+            this.pos++;
+            this.skipWhitespace();
+            members.push({ key, keyOffset, value: this.parseValue(depth) });
+            this.skipWhitespace();
+            const next = this.text[this.pos];
+            if (next === ',') {
+                this.pos++;
+                continue;
+            }
+            if (next === '}') {
+                this.pos++;
+                return { kind: 'object', offset, members };
+            }
+            this.fail(`unexpected ${describeChar(next)}; expected ',' or '}' in the object`);
+        }
+    }
+    parseArray(depth) {
+        this.checkDepth(depth);
+        const offset = this.pos;
+        this.pos++;
+        const items = [];
+        this.skipWhitespace();
+        if (this.text[this.pos] === ']') {
+            this.pos++;
+            return { kind: 'array', offset, items };
+        }
+        for (;;) {
+            this.skipWhitespace();
+            if (this.text[this.pos] === ']')
+                this.fail("unexpected ']' after a comma; expected a value");
+            items.push(this.parseValue(depth));
+            this.skipWhitespace();
+            const next = this.text[this.pos];
+            if (next === ',') {
+                this.pos++;
+                continue;
+            }
+            if (next === ']') {
+                this.pos++;
+                return { kind: 'array', offset, items };
+            }
+            this.fail(`unexpected ${describeChar(next)}; expected ',' or ']' in the array`);
+        }
+    }
+    parseString() {
+        const text = this.text;
+        const start = this.pos;
+        this.pos++;
+        let out = '';
+        let chunkStart = this.pos;
+        for (;;) {
+            if (this.pos >= text.length)
+                this.fail('unterminated string', start);
+            const code = text.charCodeAt(this.pos);
+            if (code === 0x22) {
+                out += text.slice(chunkStart, this.pos);
+                this.pos++;
+                return out;
+            }
+            if (code < 0x20) {
+                this.fail(`${describeChar(text[this.pos])} inside a string; escape it`);
+            }
+            if (code !== 0x5c) {
+                this.pos++;
+                continue;
+            }
+            out += text.slice(chunkStart, this.pos);
+            const escape = text[this.pos + 1];
+            if (escape === 'u') {
+                const hex = text.slice(this.pos + 2, this.pos + 6);
+                if (!/^[0-9a-fA-F]{4}$/.test(hex))
+                    this.fail('bad \\u escape; expected four hex digits');
+                out += String.fromCharCode(parseInt(hex, 16));
+                this.pos += 6;
+            }
+            else if (escape !== undefined && Object.hasOwn(ESCAPES, escape)) {
+                out += ESCAPES[escape];
+                this.pos += 2;
+            }
+            else {
+                this.fail(`bad escape \\${escape ?? ''} in a string`);
+            }
+            chunkStart = this.pos;
+        }
+    }
+    parseNumber() {
+        const match = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+        match.lastIndex = this.pos;
+        const found = match.exec(this.text);
+        if (!found || found[0] === '-')
+            this.fail('bad number');
+        this.pos += found[0].length;
+        return found[0];
+    }
+    expectWord(word) {
+        if (this.text.startsWith(word, this.pos)) {
+            this.pos += word.length;
+            return;
+        }
+        this.fail(`unexpected ${describeChar(this.text[this.pos])}; expected a JSON value`);
+    }
+}
+/** Parses JSON text into a tree that keeps offsets. Throws JsonSyntaxError with an offset. */
+function parseJson(text) {
+    return new JsonParser(text).parseDocument();
+}
+/**
+ * The last member named `key` (as JSON.parse keeps the last duplicate): exact spelling first, else
+ * any casing, since .NET JSON binding (pac) falls back to case-insensitive property names.
+ */
+function member(object, key) {
+    let loose;
+    const lower = key.toLowerCase();
+    for (let i = object.members.length - 1; i >= 0; i--) {
+        const m = object.members[i];
+        if (m.key === key)
+            return m;
+        if (loose === undefined && m.key.toLowerCase() === lower)
+            loose = m;
+    }
+    return loose;
+}
+function kindName(value) {
+    switch (value.kind) {
+        case 'object':
+            return 'an object';
+        case 'array':
+            return 'an array';
+        case 'string':
+            return 'a string';
+        case 'number':
+            return 'a number';
+        case 'boolean':
+            return 'a boolean';
+        case 'null':
+            return 'null';
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// Placeholders (SPEC section 4)
+/** Forms substituted from the environment: `#{NAME}#`, `#{NAME}`, `$(NAME)`. */
+const SUBSTITUTABLE = /#\{([^{}]+)\}#?|\$\(([^()]+)\)/g;
+/** Every placeholder form CR002 recognizes, substituted or not. */
+const PLACEHOLDER_FORMS = [
+    /#\{[^{}]+\}#?/,
+    /\$\([^()]+\)/,
+    /\$\{\{.*?\}\}/,
+    /@@[^@]+@@/,
+    /__[A-Za-z][\w.-]*__/,
+];
+/** The first placeholder left in a value (`#{…}#`, `#{…}`, `$(…)`, `${{ … }}`, `@@…@@`, `__…__`). */
+function findPlaceholder(value) {
+    let first;
+    for (const form of PLACEHOLDER_FORMS) {
+        const match = form.exec(value);
+        if (match && (first === undefined || match.index < first.index)) {
+            first = { index: match.index, text: match[0] };
+        }
+    }
+    return first?.text;
+}
+/**
+ * The value of a placeholder name. Azure Pipelines exposes variable `a.b` as `A_B`, so after the
+ * name as written, the upper-cased name with `.` and spaces as `_` is tried.
+ */
+function lookUp(name, env) {
+    const trimmed = name.trim();
+    if (trimmed === '')
+        return undefined;
+    const direct = Object.hasOwn(env, trimmed) ? env[trimmed] : undefined;
+    if (direct !== undefined)
+        return direct;
+    const pipelineName = trimmed.toUpperCase().replace(/[.\s]/g, '_');
+    return Object.hasOwn(env, pipelineName) ? env[pipelineName] : undefined;
+}
+/**
+ * Replaces `#{NAME}#`, `#{NAME}` and `$(NAME)` from env in one pass (a replacement is not scanned
+ * again). Placeholders without a value stay as they are, for CR002 to report.
+ */
+function substitutePlaceholders(value, env, secrets) {
+    let substituted = false;
+    const result = value.replace(SUBSTITUTABLE, (whole, hashName, dollarName) => {
+        const replacement = lookUp(hashName ?? dollarName ?? '', env);
+        if (replacement === undefined)
+            return whole;
+        substituted = true;
+        if (replacement !== '')
+            secrets?.add(replacement);
+        return replacement;
+    });
+    return { value: result, substituted };
+}
+// ---------------------------------------------------------------------------------------------
+// The settings shape
+/** Top-level keys of the ALM Accelerator's customDeploymentSettings.json. */
+const CUSTOM_DEPLOYMENT_SETTINGS_KEYS = new Set([
+    'ActivateFlowConfiguration',
+    'SolutionComponentOwnershipConfiguration',
+    'FlowShareWithGroupTeamConfiguration',
+    'ConnectorShareWithGroupTeamConfiguration',
+    'AadGroupCanvasConfiguration',
+    'AadGroupTeamConfiguration',
+    'WebhookUrls',
+    'OrgSettings',
+    'SDKMessages',
+].map((key) => key.toLowerCase()));
+const EXPECTED_SHAPE = 'a pac deployment-settings file ({"EnvironmentVariables":[…],"ConnectionReferences":[…]}, as written by `pac solution create-settings`)';
+class ShapeError extends Error {
+    offset;
+    constructor(message, offset) {
+        super(message);
+        this.offset = offset;
+    }
+}
+function isAlmPipelineSettings(root) {
+    return (root.kind === 'array' &&
+        root.items.some((item) => item.kind === 'object' && member(item, 'UserSettings') !== undefined));
+}
+function isCustomDeploymentSettings(root) {
+    return (root.kind === 'object' &&
+        root.members.some((m) => CUSTOM_DEPLOYMENT_SETTINGS_KEYS.has(m.key.toLowerCase())));
+}
+function requireSection(root, key) {
+    const section = member(root, key);
+    if (section === undefined)
+        return [];
+    if (section.value.kind !== 'array') {
+        throw new ShapeError(`"${section.key}" is ${kindName(section.value)}; expected an array of entries`, section.value.offset);
+    }
+    return section.value.items;
+}
+function requireEntryObject(item, section, index) {
+    if (item.kind !== 'object') {
+        throw new ShapeError(`entry ${index + 1} of "${section}" is ${kindName(item)}; expected an object`, item.offset);
+    }
+    return item;
+}
+function requireName(entry, key, section, index) {
+    const m = member(entry, key);
+    if (m === undefined) {
+        throw new ShapeError(`entry ${index + 1} of "${section}" has no "${key}"; expected a string`, entry.offset);
+    }
+    if (m.value.kind !== 'string') {
+        throw new ShapeError(`"${m.key}" in entry ${index + 1} of "${section}" is ${kindName(m.value)}; expected a string`, m.value.offset);
+    }
+    return m.value.value;
+}
+function optionalString(entry, key, section, index) {
+    const m = member(entry, key);
+    if (m === undefined || m.value.kind === 'null')
+        return null;
+    if (m.value.kind !== 'string') {
+        throw new ShapeError(`"${m.key}" in entry ${index + 1} of "${section}" is ${kindName(m.value)}; expected a string or null`, m.value.offset);
+    }
+    return m.value.value;
+}
+/**
+ * Parses deployment-settings bytes (UTF-8 with or without BOM, UTF-16) and substitutes
+ * placeholders from env. `reportPath` names the file in reasons and locations.
+ */
+function parseSettings(bytes, reportPath, env = {}) {
+    const text = decodeText(bytes);
+    const lines = new LineIndex(text);
+    const name = (0,external_node_path_namespaceObject.basename)(reportPath);
+    const locate = (offset) => ({ file: reportPath, ...lines.positionOf(offset) });
+    const unusable = (what, offset) => {
+        const location = locate(offset);
+        return {
+            unusable: {
+                path: reportPath,
+                reason: `${name} (line ${location.line}, column ${location.column}): ${what}`,
+                location,
+            },
+        };
+    };
+    if (text.trim() === '') {
+        return unusable(`the file is empty; expected ${EXPECTED_SHAPE}`, 0);
+    }
+    let root;
+    try {
+        root = parseJson(text);
+    }
+    catch (error) {
+        if (error instanceof JsonSyntaxError) {
+            return unusable(`not valid JSON: ${error.message}`, error.offset);
+        }
+        throw error;
+    }
+    if (isAlmPipelineSettings(root)) {
+        return unusable(`this is an ALM Accelerator pipeline deployment-settings file (a list of stages with UserSettings), not ${EXPECTED_SHAPE}`, root.offset);
+    }
+    if (root.kind !== 'object') {
+        return unusable(`the top level is ${kindName(root)}; expected ${EXPECTED_SHAPE}`, root.offset);
+    }
+    const hasReferences = member(root, 'ConnectionReferences') !== undefined;
+    const hasVariables = member(root, 'EnvironmentVariables') !== undefined;
+    if (!hasReferences && !hasVariables) {
+        if (isCustomDeploymentSettings(root)) {
+            return unusable(`this is a customDeploymentSettings.json (ALM Accelerator flow activation, sharing and ownership settings), not ${EXPECTED_SHAPE}`, root.offset);
+        }
+        return unusable(`the top level holds neither "ConnectionReferences" nor "EnvironmentVariables"; expected ${EXPECTED_SHAPE}`, root.offset);
+    }
+    const secrets = new Set();
+    const connectionReferences = [];
+    const environmentVariables = [];
+    try {
+        requireSection(root, 'ConnectionReferences').forEach((item, index) => {
+            const entry = requireEntryObject(item, 'ConnectionReferences', index);
+            const logicalName = requireName(entry, 'LogicalName', 'ConnectionReferences', index);
+            const rawConnectionId = optionalString(entry, 'ConnectionId', 'ConnectionReferences', index);
+            const rawConnectorId = optionalString(entry, 'ConnectorId', 'ConnectionReferences', index);
+            const connectionId = rawConnectionId === null ? null : substitutePlaceholders(rawConnectionId, env, secrets);
+            const connectorId = rawConnectorId === null ? null : substitutePlaceholders(rawConnectorId, env, secrets);
+            connectionReferences.push({
+                logicalName,
+                connectionId: connectionId?.value ?? null,
+                connectorId: connectorId?.value ?? null,
+                secret: (connectionId?.substituted ?? false) || (connectorId?.substituted ?? false),
+                location: locate(entry.offset),
+            });
+        });
+        requireSection(root, 'EnvironmentVariables').forEach((item, index) => {
+            const entry = requireEntryObject(item, 'EnvironmentVariables', index);
+            const schemaName = requireName(entry, 'SchemaName', 'EnvironmentVariables', index);
+            const rawValue = optionalString(entry, 'Value', 'EnvironmentVariables', index);
+            const value = rawValue === null ? null : substitutePlaceholders(rawValue, env, secrets);
+            environmentVariables.push({
+                schemaName,
+                value: value?.value ?? null,
+                secret: value?.substituted ?? false,
+                location: locate(entry.offset),
+            });
+        });
+    }
+    catch (error) {
+        if (error instanceof ShapeError) {
+            return unusable(`${error.message} (expected ${EXPECTED_SHAPE})`, error.offset);
+        }
+        throw error;
+    }
+    return {
+        settings: { path: reportPath, connectionReferences, environmentVariables },
+        secrets: [...secrets],
+    };
+}
+/** Reads and parses a settings file; a read error is an UnusableSettings with the reason. */
+async function readSettingsFile(absPath, reportPath, env = {}) {
+    let bytes;
+    try {
+        bytes = await (0,promises_namespaceObject.readFile)(absPath);
+    }
+    catch (error) {
+        return {
+            unusable: {
+                path: reportPath,
+                reason: `${(0,external_node_path_namespaceObject.basename)(reportPath)}: cannot be read (${errorMessage(error)}); check the path and permissions`,
+                location: { file: reportPath },
+            },
+        };
+    }
+    return parseSettings(bytes, reportPath, env);
+}
+/** Settings for checking without a settings file (SPEC section 2: empty settings). */
+function emptySettings(path = '') {
+    return { path, connectionReferences: [], environmentVariables: [] };
+}
+
+;// CONCATENATED MODULE: ./src/core/rules/helpers.ts
+
+function nameKey(name) {
+    return name.toLowerCase();
+}
+function sameName(a, b) {
+    return nameKey(a) === nameKey(b);
+}
+/** Groups items by a case-insensitive name, keeping first-seen order. */
+function groupByName(items, nameOf) {
+    const groups = new Map();
+    for (const item of items) {
+        const key = nameKey(nameOf(item));
+        const group = groups.get(key);
+        if (group)
+            group.push(item);
+        else
+            groups.set(key, [item]);
+    }
+    return groups;
+}
+function settingsReferencesByName(settings) {
+    return groupByName(settings.connectionReferences, (entry) => entry.logicalName);
+}
+function settingsVariablesByName(settings) {
+    return groupByName(settings.environmentVariables, (entry) => entry.schemaName);
+}
+function definedReferenceNames(solution) {
+    return new Set(solution.connectionReferences.map((ref) => nameKey(ref.logicalName)));
+}
+function definedVariableNames(solution) {
+    return new Set(solution.environmentVariables.map((variable) => nameKey(variable.schemaName)));
+}
+function isBlank(value) {
+    return value === null || value === undefined || value.trim() === '';
+}
+/** A ConnectionId that the import can bind: present, non-empty, and no placeholder left. */
+function isBoundConnectionId(connectionId) {
+    return !isBlank(connectionId) && findPlaceholder(connectionId) === undefined;
+}
+/** `shared_office365` from `/providers/Microsoft.PowerApps/apis/shared_office365` (lower case). */
+function connectorApiName(connectorId) {
+    const trimmed = connectorId.trim().replace(/\/+$/, '');
+    return trimmed.slice(trimmed.lastIndexOf('/') + 1).toLowerCase();
+}
+/** `shared_<prefix>-5f<name>-5f<hash>`: the id form Dataverse gives a custom connector. */
+const CUSTOM_CONNECTOR_API = /^(shared_.+)-5f([0-9a-f]{8,})$/i;
+/** The custom connector api name without its environment-specific hash, or undefined. */
+function customConnectorStem(connectorId) {
+    const match = CUSTOM_CONNECTOR_API.exec(connectorApiName(connectorId));
+    return match?.[1];
+}
+function lines(entries) {
+    const numbers = entries.map((entry) => entry.location.line).filter((line) => line !== undefined);
+    if (numbers.length === 0)
+        return '';
+    return numbers.length === 1 ? ` (line ${numbers[0]})` : ` (lines ${numbers.join(', ')})`;
+}
+/** Settings for a rule that needs them; the engine never runs such rules on unusable settings. */
+function usableSettings(context) {
+    return context.settings ?? undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/rules/cr001-unbound-connection-reference.ts
+
+
+const rule = {
+    meta: {
+        id: 'CR001',
+        name: 'unbound-connection-reference',
+        defaultSeverity: 'error',
+        description: 'A connection reference in the solution has no connection in the deployment settings',
+        details: 'Every connection reference defined in the solution needs a settings entry with a non-empty ConnectionId. ' +
+            'Without one the import leaves the reference unbound: flows that use it are imported turned off, and an ' +
+            'unattended import fails with ConnectionNotFound or "Invalid Connection".',
+        needsSettings: true,
+        docsUrl: ruleDocsUrl('CR001'),
+    },
+    check(context) {
+        if (!context.settings)
+            return;
+        const entriesByName = settingsReferencesByName(context.settings);
+        for (const ref of context.solution.connectionReferences) {
+            const connector = connectorApiName(ref.connectorId);
+            const entries = entriesByName.get(nameKey(ref.logicalName)) ?? [];
+            if (entries.length === 0) {
+                context.report({
+                    subject: ref.logicalName,
+                    location: ref.location,
+                    message: `Connection reference ${ref.logicalName} (${connector}) has no entry in the deployment settings` +
+                        `${context.settings.path === '' ? ' (none were given)' : ''}, so the import leaves it unbound. Add {"LogicalName": "${ref.logicalName}", "ConnectionId": ` +
+                        `"<connection id in the target environment>", "ConnectorId": "${ref.connectorId}"} to ConnectionReferences.`,
+                });
+            }
+            else if (entries.every((entry) => isBlank(entry.connectionId))) {
+                const entry = entries[0];
+                context.report({
+                    subject: ref.logicalName,
+                    location: entry.location,
+                    message: `Connection reference ${ref.logicalName} (${connector}) has ${entry.connectionId === null ? 'no' : 'an empty'} ` +
+                        'ConnectionId in the deployment settings, so the import leaves it unbound. Set ConnectionId to the id of a ' +
+                        `${connector} connection in the target environment.`,
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/cr002-unresolved-placeholder.ts
+
+
+
+/** The variable a substitutable placeholder asks for, to name it in the fix. */
+function variableName(placeholder) {
+    const match = /^#\{([^{}]+)\}#?$|^\$\(([^()]+)\)$/.exec(placeholder);
+    const name = (match?.[1] ?? match?.[2])?.trim();
+    return name === undefined || name === '' ? undefined : name;
+}
+function howToFix(placeholder, secret) {
+    const name = secret ? undefined : variableName(placeholder);
+    if (name === undefined) {
+        return 'Replace it in the pipeline before the check (token replacement step), or write the real value.';
+    }
+    const pipelineName = name.toUpperCase().replace(/[.\s]/g, '_');
+    const alias = pipelineName === name ? '' : ` (exposed as ${pipelineName})`;
+    return `Define the pipeline or environment variable ${name}${alias} so it is substituted, or write the real value.`;
+}
+const cr002_unresolved_placeholder_rule = {
+    meta: {
+        id: 'CR002',
+        name: 'unresolved-placeholder',
+        defaultSeverity: 'error',
+        description: 'A ConnectionId or environment variable Value still holds a placeholder',
+        details: 'Placeholders such as #{…}#, #{…}, $(…), ${{ … }}, @@…@@ and __…__ are meant to be replaced by the pipeline ' +
+            'before the import. One left in a ConnectionId makes the import fail to find the connection ' +
+            '(ConnectionNotFound); one left in an environment variable Value is imported as that literal text.',
+        needsSettings: true,
+        docsUrl: ruleDocsUrl('CR002'),
+    },
+    check(context) {
+        if (!context.settings)
+            return;
+        const report = (kind, subject, field, placeholder, secret, location) => {
+            // A partly substituted value is secret: then even the placeholder text is not printed.
+            const shown = secret ? 'a placeholder' : `the placeholder ${placeholder}`;
+            context.report({
+                subject,
+                location,
+                message: `${field} of ${kind} ${subject} still holds ${shown} after substitution. ${howToFix(placeholder, secret)}`,
+            });
+        };
+        const refEntries = settingsReferencesByName(context.settings);
+        for (const ref of context.solution.connectionReferences) {
+            for (const entry of refEntries.get(nameKey(ref.logicalName)) ?? []) {
+                const placeholder = entry.connectionId === null ? undefined : findPlaceholder(entry.connectionId);
+                if (placeholder !== undefined) {
+                    report('connection reference', ref.logicalName, 'ConnectionId', placeholder, entry.secret, entry.location);
+                    break;
+                }
+            }
+        }
+        const variableEntries = settingsVariablesByName(context.settings);
+        for (const variable of context.solution.environmentVariables) {
+            for (const entry of variableEntries.get(nameKey(variable.schemaName)) ?? []) {
+                const placeholder = entry.value === null ? undefined : findPlaceholder(entry.value);
+                if (placeholder !== undefined) {
+                    report('environment variable', variable.schemaName, 'Value', placeholder, entry.secret, entry.location);
+                    break;
+                }
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/cr003-connector-mismatch.ts
+
+
+const cr003_connector_mismatch_rule = {
+    meta: {
+        id: 'CR003',
+        name: 'connector-mismatch',
+        defaultSeverity: 'error',
+        description: "The settings ConnectorId differs from the connector of the solution's connection reference",
+        details: 'The ConnectorId in the settings must name the same connector as the connection reference in the solution ' +
+            '(compared by api name, case-insensitively). A different connector means the settings were written for another ' +
+            'reference or another version of the solution, and the ConnectionId most likely belongs to the wrong connector, ' +
+            'which the import rejects as an invalid connection. Custom connectors whose ids differ only in the ' +
+            'environment-specific hash are a warning: check that the connection belongs to the custom connector in the target.',
+        needsSettings: true,
+        docsUrl: ruleDocsUrl('CR003'),
+    },
+    check(context) {
+        if (!context.settings)
+            return;
+        const entriesByName = settingsReferencesByName(context.settings);
+        for (const ref of context.solution.connectionReferences) {
+            if (isBlank(ref.connectorId))
+                continue;
+            const expected = connectorApiName(ref.connectorId);
+            for (const entry of entriesByName.get(nameKey(ref.logicalName)) ?? []) {
+                if (entry.connectorId === null || isBlank(entry.connectorId))
+                    continue;
+                const actual = connectorApiName(entry.connectorId);
+                if (actual === expected)
+                    continue;
+                const stem = customConnectorStem(entry.connectorId);
+                const hashOnly = stem !== undefined && stem === customConnectorStem(ref.connectorId);
+                const given = entry.secret ? 'a different connector' : actual;
+                context.report({
+                    subject: ref.logicalName,
+                    location: entry.location,
+                    severity: hashOnly ? 'warning' : 'error',
+                    message: hashOnly
+                        ? `ConnectorId of connection reference ${ref.logicalName} names custom connector ${given}, which differs from ` +
+                            `the solution's ${expected} only in the environment-specific hash. Make sure ConnectionId is a ` +
+                            'connection of this custom connector in the target environment.'
+                        : `ConnectorId of connection reference ${ref.logicalName} is ${given}, but the solution's connection ` +
+                            `reference uses ${expected}. Set ConnectorId to "${ref.connectorId}" and ConnectionId to a ` +
+                            `${expected} connection (regenerate with pac solution create-settings if the solution changed).`,
+                });
+                break;
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/cr004-stale-connection-reference-entry.ts
+
+
+const cr004_stale_connection_reference_entry_rule = {
+    meta: {
+        id: 'CR004',
+        name: 'stale-connection-reference-entry',
+        defaultSeverity: 'warning',
+        description: 'A settings entry names a connection reference that the solution does not define',
+        details: 'A ConnectionReferences entry whose LogicalName matches no connection reference in the solution is ignored by ' +
+            'the import. It is usually left over from a renamed or removed reference, or a typo, in which case the ' +
+            'reference it was meant for is unbound.',
+        needsSettings: true,
+        docsUrl: ruleDocsUrl('CR004'),
+    },
+    check(context) {
+        if (!context.settings)
+            return;
+        const defined = definedReferenceNames(context.solution);
+        for (const [key, entries] of settingsReferencesByName(context.settings)) {
+            if (defined.has(key))
+                continue;
+            const entry = entries[0];
+            context.report({
+                subject: entry.logicalName,
+                location: entry.location,
+                message: `The deployment settings name connection reference ${entry.logicalName}, which solution ` +
+                    `${context.solution.uniqueName} does not define. Remove the stale entry, or correct the LogicalName.`,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/cr005-duplicate-connection-reference-entry.ts
+
+
+const cr005_duplicate_connection_reference_entry_rule = {
+    meta: {
+        id: 'CR005',
+        name: 'duplicate-connection-reference-entry',
+        defaultSeverity: 'error',
+        description: 'Two settings entries name the same connection reference',
+        details: 'When ConnectionReferences holds the same LogicalName twice (names compare case-insensitively), which ' +
+            'ConnectionId the import uses is not under your control, and editing one copy silently has no effect.',
+        needsSettings: true,
+        docsUrl: ruleDocsUrl('CR005'),
+    },
+    check(context) {
+        if (!context.settings)
+            return;
+        for (const entries of settingsReferencesByName(context.settings).values()) {
+            if (entries.length < 2)
+                continue;
+            const first = entries[0];
+            context.report({
+                subject: first.logicalName,
+                location: entries[1].location,
+                message: `Connection reference ${first.logicalName} has ${entries.length} entries in the deployment settings` +
+                    `${lines(entries)}. Keep one entry per connection reference.`,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/cr006-undefined-connection-reference.ts
+
+
+function flowList(flows) {
+    const names = [...new Set(flows.map((flow) => flow.name))];
+    return names.length === 1 ? `Flow ${names[0]}` : `Flows ${names.join(', ')}`;
+}
+const cr006_undefined_connection_reference_rule = {
+    meta: {
+        id: 'CR006',
+        name: 'undefined-connection-reference',
+        defaultSeverity: 'error',
+        description: 'A flow uses a connection reference that the solution does not define',
+        details: 'A flow that names a connection reference missing from the solution cannot be bound on import: the import ' +
+            'fails, or the flow is imported turned off. When solution.xml lists the reference under MissingDependencies ' +
+            'this is a warning: the import succeeds only if the target environment already holds that reference.',
+        needsSettings: false,
+        docsUrl: ruleDocsUrl('CR006'),
+    },
+    check(context) {
+        const { solution } = context;
+        const defined = definedReferenceNames(solution);
+        const users = new Map();
+        for (const flow of solution.flows) {
+            for (const connection of flow.connections) {
+                const name = connection.connectionReference;
+                if (name === null || name === '' || defined.has(nameKey(name)))
+                    continue;
+                const entry = users.get(nameKey(name));
+                if (entry === undefined)
+                    users.set(nameKey(name), { name, flows: [flow] });
+                else if (!entry.flows.includes(flow))
+                    entry.flows.push(flow);
+            }
+        }
+        const dependencies = new Set(solution.missingDependencies
+            .filter((dependency) => dependency.kind === 'connectionreference')
+            .map((dependency) => nameKey(dependency.name)));
+        for (const [key, { name, flows }] of users) {
+            const expectedInTarget = dependencies.has(key);
+            context.report({
+                subject: name,
+                location: flows[0].location,
+                severity: expectedInTarget ? 'warning' : 'error',
+                message: expectedInTarget
+                    ? `${flowList(flows)} uses connection reference ${name}, which solution ${solution.uniqueName} does not ` +
+                        'define but lists under MissingDependencies. Import the solution that holds it into the target first.'
+                    : `${flowList(flows)} uses connection reference ${name}, which solution ${solution.uniqueName} does not ` +
+                        'define. Add the connection reference to the solution (Add existing > Connection reference) and export again.',
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/cr007-direct-connection.ts
+
+const cr007_direct_connection_rule = {
+    meta: {
+        id: 'CR007',
+        name: 'direct-connection',
+        defaultSeverity: 'error',
+        description: 'A flow connection does not go through a connection reference',
+        details: 'A flow connection without connection.connectionReferenceLogicalName is bound to a connection of the source ' +
+            'environment. The import cannot rebind it from the deployment settings, so the flow is imported turned off or ' +
+            'fails to activate. The flow checker reports this as "Use connection references".',
+        needsSettings: false,
+        docsUrl: ruleDocsUrl('CR007'),
+    },
+    check(context) {
+        for (const flow of context.solution.flows) {
+            const direct = flow.connections.filter((connection) => connection.connectionReference === null || connection.connectionReference === '');
+            if (direct.length === 0)
+                continue;
+            const apis = [...new Set(direct.map((connection) => connection.api))].join(', ');
+            context.report({
+                subject: flow.name,
+                location: flow.location,
+                message: `Flow ${flow.name} connects to ${apis} directly, not through a connection reference, so the import ` +
+                    'cannot rebind it. Edit the flow inside the solution and switch each connection to a connection reference.',
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/cr008-canvas-app-custom-connector.ts
+
+
+const cr008_canvas_app_custom_connector_rule = {
+    meta: {
+        id: 'CR008',
+        name: 'canvas-app-custom-connector',
+        defaultSeverity: 'error',
+        description: 'A canvas app uses a custom connector, which needs a manual re-edit after import',
+        details: "Canvas apps don't recognize connection references on custom connectors. After import the app must be opened " +
+            'and the custom connector connection removed and added again; in a managed solution that edit creates an ' +
+            'unmanaged layer on the app, which blocks later updates.',
+        needsSettings: false,
+        docsUrl: ruleDocsUrl('CR008'),
+    },
+    check(context) {
+        for (const app of context.solution.canvasApps) {
+            const seen = new Set();
+            for (const connector of app.connectors) {
+                if (!connector.custom)
+                    continue;
+                const key = connectorApiName(connector.id);
+                if (seen.has(key))
+                    continue;
+                seen.add(key);
+                const label = connector.displayName ? `${connector.displayName} (${key})` : key;
+                context.report({
+                    subject: app.name,
+                    location: app.location,
+                    message: `Canvas app ${app.displayName || app.name} uses custom connector ${label}; canvas apps don't bind custom ` +
+                        'connectors through connection references, so after import the app must be edited to remove and re-add ' +
+                        'the connection, which in a managed solution creates an unmanaged layer. Call the connector from a cloud ' +
+                        'flow instead, or plan that post-import step.',
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/cr009-duplicate-display-name.ts
+
+const cr009_duplicate_display_name_rule = {
+    meta: {
+        id: 'CR009',
+        name: 'duplicate-display-name',
+        defaultSeverity: 'warning',
+        description: 'Two connection references in the solution share a display name',
+        details: 'The import wizard, the maker portal and pipeline deployment steps show connection references by display ' +
+            'name. Two references with the same display name are easy to bind to the wrong connection.',
+        needsSettings: false,
+        docsUrl: ruleDocsUrl('CR009'),
+    },
+    check(context) {
+        const groups = new Map();
+        for (const ref of context.solution.connectionReferences) {
+            const key = ref.displayName.trim().toLowerCase();
+            if (key === '')
+                continue;
+            const group = groups.get(key);
+            if (group)
+                group.push(ref.logicalName);
+            else
+                groups.set(key, [ref.logicalName]);
+        }
+        for (const ref of context.solution.connectionReferences) {
+            const names = groups.get(ref.displayName.trim().toLowerCase());
+            if (names === undefined || names.length < 2)
+                continue;
+            const others = names.filter((name) => name !== ref.logicalName);
+            context.report({
+                subject: ref.logicalName,
+                location: ref.location,
+                message: `Connection reference ${ref.logicalName} shares the display name "${ref.displayName.trim()}" with ` +
+                    `${others.join(', ')}. Give each connection reference a distinct display name.`,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/cr010-unused-connection-reference.ts
+
+
+/** Lower-cased names of the connection references that a flow or canvas app uses. */
+function usedReferenceNames(solution) {
+    const used = new Set();
+    for (const flow of solution.flows) {
+        for (const connection of flow.connections) {
+            if (connection.connectionReference)
+                used.add(nameKey(connection.connectionReference));
+        }
+    }
+    // Canvas apps store connector ids, not reference names: a reference counts as used by an app
+    // that uses its connector.
+    const appConnectors = new Set(solution.canvasApps.flatMap((app) => app.connectors.map((c) => connectorApiName(c.id))));
+    for (const ref of solution.connectionReferences) {
+        if (appConnectors.has(connectorApiName(ref.connectorId)))
+            used.add(nameKey(ref.logicalName));
+    }
+    return used;
+}
+const cr010_unused_connection_reference_rule = {
+    meta: {
+        id: 'CR010',
+        name: 'unused-connection-reference',
+        defaultSeverity: 'note',
+        description: 'A connection reference is defined but no flow or canvas app in the solution uses it',
+        details: 'An unused connection reference still has to be bound in every target environment, so it costs a connection ' +
+            'and a settings entry for nothing. It is often left behind after a flow was changed to another reference.',
+        needsSettings: false,
+        docsUrl: ruleDocsUrl('CR010'),
+    },
+    check(context) {
+        const used = usedReferenceNames(context.solution);
+        for (const ref of context.solution.connectionReferences) {
+            if (used.has(nameKey(ref.logicalName)))
+                continue;
+            context.report({
+                subject: ref.logicalName,
+                location: ref.location,
+                message: `Connection reference ${ref.logicalName} is not used by any flow or canvas app in solution ` +
+                    `${context.solution.uniqueName}. Remove it from the solution if nothing outside the solution needs it.`,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/ds001-unusable-settings.ts
+
+const ds001_unusable_settings_rule = {
+    meta: {
+        id: 'DS001',
+        name: 'unusable-settings',
+        defaultSeverity: 'error',
+        description: 'The deployment-settings file is not valid JSON or not of the pac settings shape',
+        details: 'The settings file must be the JSON that pac solution create-settings writes: an object with ' +
+            'ConnectionReferences (LogicalName, ConnectionId, ConnectorId) and EnvironmentVariables (SchemaName, Value) ' +
+            'arrays. pac solution import rejects anything else. After this finding only the rules that need no settings ' +
+            '(CR006 to CR010) run.',
+        needsSettings: false,
+        docsUrl: ruleDocsUrl('DS001'),
+    },
+    // The engine reports DS001 from the parser's UnusableSettings: a rule only ever sees usable
+    // settings, so there is nothing left to check here.
+    check() { },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/ev001-environment-variable-without-value.ts
+
+
+const ev001_environment_variable_without_value_rule = {
+    meta: {
+        id: 'EV001',
+        name: 'environment-variable-without-value',
+        defaultSeverity: 'error',
+        description: 'An environment variable has no default value, no current value and no settings value',
+        details: 'An environment variable without a default value, without a current value in the solution and without a ' +
+            'Value in the deployment settings has no value after import: an unattended import fails asking for it, and ' +
+            'flows and apps that read it break.',
+        needsSettings: true,
+        docsUrl: ruleDocsUrl('EV001'),
+    },
+    check(context) {
+        if (!context.settings)
+            return;
+        const entriesByName = settingsVariablesByName(context.settings);
+        for (const variable of context.solution.environmentVariables) {
+            if (variable.defaultValue !== undefined && variable.defaultValue !== '')
+                continue;
+            if (variable.currentValue !== undefined && variable.currentValue !== '')
+                continue;
+            const entries = entriesByName.get(nameKey(variable.schemaName)) ?? [];
+            // An entry with "" is EV002's finding, not this one.
+            if (entries.some((entry) => entry.value !== null))
+                continue;
+            context.report({
+                subject: variable.schemaName,
+                location: entries[0]?.location ?? variable.location,
+                message: `Environment variable ${variable.schemaName} (${variable.type}) has no default value, no current value ` +
+                    `and no value in the deployment settings${context.settings.path === '' ? ' (none were given)' : ''}. Add {"SchemaName": "${variable.schemaName}", "Value": "…"} ` +
+                    'to EnvironmentVariables, or give the variable a default value in the solution.',
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/ev002-empty-environment-variable-value.ts
+
+
+const ev002_empty_environment_variable_value_rule = {
+    meta: {
+        id: 'EV002',
+        name: 'empty-environment-variable-value',
+        defaultSeverity: 'error',
+        description: 'A settings entry gives an environment variable the empty string',
+        details: 'pac solution create-settings writes "Value": "" for every environment variable, and the import rejects the ' +
+            'empty string as a value. Fill in the value, or remove the entry to keep the default value.',
+        needsSettings: true,
+        docsUrl: ruleDocsUrl('EV002'),
+    },
+    check(context) {
+        if (!context.settings)
+            return;
+        const entriesByName = settingsVariablesByName(context.settings);
+        for (const variable of context.solution.environmentVariables) {
+            const entry = (entriesByName.get(nameKey(variable.schemaName)) ?? []).find((e) => e.value === '');
+            if (entry === undefined)
+                continue;
+            const hasFallback = Boolean(variable.defaultValue || variable.currentValue);
+            context.report({
+                subject: variable.schemaName,
+                location: entry.location,
+                message: `Environment variable ${variable.schemaName} has an empty Value in the deployment settings, which the ` +
+                    'import rejects. Set the value for the target environment' +
+                    (hasFallback ? ', or remove the entry to keep the value in the solution.' : '.'),
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/ev003-environment-variable-type-mismatch.ts
+
+
+
+
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+const BOOLEAN = /^(?:yes|no|true|false)$/i;
+const KEY_VAULT_SECRET = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.KeyVault\/vaults\/[^/]+\/secrets\/[^/]+$/i;
+/** Why a value does not fit the type (without quoting a secret), or undefined when it fits. */
+function typeProblem(type, value, mayShow) {
+    const shown = mayShow && value.length <= 40 && !/[\r\n]/.test(value) ? ` ("${value}")` : '';
+    switch (type) {
+        case 'Number':
+            return DECIMAL.test(value.trim()) ? undefined : `is not a decimal number${shown}`;
+        case 'Boolean':
+            return BOOLEAN.test(value.trim()) ? undefined : `is not yes, no, true or false${shown}`;
+        case 'JSON':
+            try {
+                parseJson(value);
+                return undefined;
+            }
+            catch (error) {
+                if (!(error instanceof JsonSyntaxError))
+                    throw error;
+                const { line, column } = new LineIndex(value).positionOf(error.offset);
+                return `is not valid JSON (line ${line}, column ${column} of the value: ${error.message})`;
+            }
+        case 'Secret':
+            return KEY_VAULT_SECRET.test(value.trim())
+                ? undefined
+                : 'is not an Azure Key Vault secret reference (/subscriptions/…/resourceGroups/…/providers/Microsoft.KeyVault/vaults/…/secrets/…)';
+        default:
+            return undefined;
+    }
+}
+const ev003_environment_variable_type_mismatch_rule = {
+    meta: {
+        id: 'EV003',
+        name: 'environment-variable-type-mismatch',
+        defaultSeverity: 'error',
+        description: "A settings value does not fit the environment variable's type",
+        details: 'The import rejects a value that does not fit the type of the environment variable: a Number must be a decimal ' +
+            'number, a Boolean yes, no, true or false, a JSON variable valid JSON, and a Secret an Azure Key Vault secret ' +
+            'reference. Only settings values are checked, not the defaults in the solution.',
+        needsSettings: true,
+        docsUrl: ruleDocsUrl('EV003'),
+    },
+    check(context) {
+        if (!context.settings)
+            return;
+        const entriesByName = settingsVariablesByName(context.settings);
+        for (const variable of context.solution.environmentVariables) {
+            for (const entry of entriesByName.get(nameKey(variable.schemaName)) ?? []) {
+                // Empty is EV002's finding and a placeholder CR002's.
+                if (entry.value === null ||
+                    entry.value === '' ||
+                    findPlaceholder(entry.value) !== undefined)
+                    continue;
+                const problem = typeProblem(variable.type, entry.value, !entry.secret && variable.type !== 'Secret');
+                if (problem === undefined)
+                    continue;
+                context.report({
+                    subject: variable.schemaName,
+                    location: entry.location,
+                    message: `The Value of ${variable.type} environment variable ${variable.schemaName} ${problem}. Set a value of that type.`,
+                });
+                break;
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/ev004-stale-environment-variable-entry.ts
+
+
+const ev004_stale_environment_variable_entry_rule = {
+    meta: {
+        id: 'EV004',
+        name: 'stale-environment-variable-entry',
+        defaultSeverity: 'warning',
+        description: 'A settings entry names an environment variable that the solution does not define',
+        details: 'An EnvironmentVariables entry whose SchemaName matches no environment variable in the solution is ignored by ' +
+            'the import. It is usually left over from a removed variable, or a typo, in which case the variable it was ' +
+            'meant for gets no value.',
+        needsSettings: true,
+        docsUrl: ruleDocsUrl('EV004'),
+    },
+    check(context) {
+        if (!context.settings)
+            return;
+        const defined = definedVariableNames(context.solution);
+        for (const [key, entries] of settingsVariablesByName(context.settings)) {
+            if (defined.has(key))
+                continue;
+            const entry = entries[0];
+            context.report({
+                subject: entry.schemaName,
+                location: entry.location,
+                message: `The deployment settings name environment variable ${entry.schemaName}, which solution ` +
+                    `${context.solution.uniqueName} does not define. Remove the stale entry, or correct the SchemaName.`,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/ev005-duplicate-environment-variable-entry.ts
+
+
+const ev005_duplicate_environment_variable_entry_rule = {
+    meta: {
+        id: 'EV005',
+        name: 'duplicate-environment-variable-entry',
+        defaultSeverity: 'error',
+        description: 'Two settings entries name the same environment variable',
+        details: 'When EnvironmentVariables holds the same SchemaName twice (names compare case-insensitively), which value ' +
+            'the import uses is not under your control, and editing one copy silently has no effect.',
+        needsSettings: true,
+        docsUrl: ruleDocsUrl('EV005'),
+    },
+    check(context) {
+        if (!context.settings)
+            return;
+        for (const entries of settingsVariablesByName(context.settings).values()) {
+            if (entries.length < 2)
+                continue;
+            const first = entries[0];
+            context.report({
+                subject: first.schemaName,
+                location: entries[1].location,
+                message: `Environment variable ${first.schemaName} has ${entries.length} entries in the deployment settings` +
+                    `${lines(entries)}. Keep one entry per environment variable.`,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/sl001-unreadable-solution.ts
+
+const sl001_unreadable_solution_rule = {
+    meta: {
+        id: 'SL001',
+        name: 'unreadable-solution',
+        defaultSeverity: 'error',
+        description: 'A solution cannot be read',
+        details: 'The path is not a readable Dataverse solution: not a zip, no solution.xml, malformed XML or JSON in a file ' +
+            'that matters, or a legacy export package (manifest.json with Microsoft.Flow/ or Microsoft.PowerApps/) that ' +
+            'pac solution import does not accept. No other rule can check it.',
+        needsSettings: false,
+        docsUrl: ruleDocsUrl('SL001'),
+    },
+    // The engine reports SL001 from the reader's UnreadableSolution: rules only ever see solutions
+    // that were read, so there is nothing left to check here.
+    check() { },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Every rule, in id order. */
+const allRules = Object.freeze([
+    rule,
+    cr002_unresolved_placeholder_rule,
+    cr003_connector_mismatch_rule,
+    cr004_stale_connection_reference_entry_rule,
+    cr005_duplicate_connection_reference_entry_rule,
+    cr006_undefined_connection_reference_rule,
+    cr007_direct_connection_rule,
+    cr008_canvas_app_custom_connector_rule,
+    cr009_duplicate_display_name_rule,
+    cr010_unused_connection_reference_rule,
+    ds001_unusable_settings_rule,
+    ev001_environment_variable_without_value_rule,
+    ev002_empty_environment_variable_value_rule,
+    ev003_environment_variable_type_mismatch_rule,
+    ev004_stale_environment_variable_entry_rule,
+    ev005_duplicate_environment_variable_entry_rule,
+    sl001_unreadable_solution_rule,
+]);
+const rulesById = new Map(allRules.map((rule) => [rule.meta.id, rule]));
+/** The rule with this id (any casing), or undefined. */
+function findRule(id) {
+    return rulesById.get(id.trim().toUpperCase());
+}
+const SEVERITY_OVERRIDES = ['error', 'warning', 'note', 'off'];
+/**
+ * Parses `ID=error|warning|note|off` overrides, as given to `--rule` or the adapters' `rules`
+ * input. An entry may hold several overrides on separate lines or separated by commas; blank
+ * lines and `#` comments are ignored. Throws UsageError for anything else.
+ */
+function parseRuleOverrides(entries) {
+    // Keys are only ever known rule ids, so a plain object is safe.
+    const overrides = {};
+    for (const entry of entries) {
+        for (const rawLine of entry.split(/\r?\n/)) {
+            const line = rawLine.replace(/#.*$/, '');
+            for (const part of line.split(',')) {
+                const override = part.trim();
+                if (override === '')
+                    continue;
+                const match = /^([^=\s]+)\s*=\s*(\S+)$/.exec(override);
+                if (!match) {
+                    throw new UsageError(`rule override "${override}" is not of the form ID=error|warning|note|off (e.g. CR010=off)`);
+                }
+                const rule = findRule(match[1]);
+                if (rule === undefined) {
+                    throw new UsageError(`unknown rule id "${match[1]}" in rule override "${override}"; known ids: ${allRules.map((r) => r.meta.id).join(', ')}`);
+                }
+                const severity = match[2].toLowerCase();
+                if (!SEVERITY_OVERRIDES.includes(severity)) {
+                    throw new UsageError(`bad severity "${match[2]}" in rule override "${override}"; use error, warning, note or off`);
+                }
+                overrides[rule.meta.id] = severity;
+            }
+        }
+    }
+    return overrides;
+}
+
+;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/util.js
+
+
+const nameStartChar = ':A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD';
+const nameChar = nameStartChar + '\\-.\\d\\u00B7\\u0300-\\u036F\\u203F-\\u2040';
+const nameRegexp = '[' + nameStartChar + '][' + nameChar + ']*';
+const regexName = new RegExp('^' + nameRegexp + '$');
+
+function getAllMatches(string, regex) {
+  const matches = [];
+  let match = regex.exec(string);
+  while (match) {
+    const allmatches = [];
+    allmatches.startIndex = regex.lastIndex - match[0].length;
+    const len = match.length;
+    for (let index = 0; index < len; index++) {
+      allmatches.push(match[index]);
+    }
+    matches.push(allmatches);
+    match = regex.exec(string);
+  }
+  return matches;
+}
+
+const isName = function (string) {
+  const match = regexName.exec(string);
+  return !(match === null || typeof match === 'undefined');
+}
+
+function isExist(v) {
+  return typeof v !== 'undefined';
+}
+
+function isEmptyObject(obj) {
+  return Object.keys(obj).length === 0;
+}
+
+function getValue(v) {
+  if (exports.isExist(v)) {
+    return v;
+  } else {
+    return '';
+  }
+}
+
+/**
+ * Dangerous property names that could lead to prototype pollution or security issues
+ */
+const DANGEROUS_PROPERTY_NAMES = [
+  // '__proto__',
+  // 'constructor',
+  // 'prototype',
+  'hasOwnProperty',
+  'toString',
+  'valueOf',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__'
+];
+
+const criticalProperties = ["__proto__", "constructor", "prototype"];
+;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/xmlparser/OptionsBuilder.js
+
+
+
+const defaultOnDangerousProperty = (name) => {
+  if (DANGEROUS_PROPERTY_NAMES.includes(name)) {
+    return "__" + name;
+  }
+  return name;
+};
+
+
+const defaultOptions = {
+  preserveOrder: false,
+  attributeNamePrefix: '@_',
+  attributesGroupName: false,
+  textNodeName: '#text',
+  ignoreAttributes: true,
+  removeNSPrefix: false, // remove NS from tag name or attribute name if true
+  allowBooleanAttributes: false, //a tag can have attributes without any value
+  //ignoreRootElement : false,
+  parseTagValue: true,
+  parseAttributeValue: false,
+  trimValues: true, //Trim string values of tag and attributes
+  cdataPropName: false,
+  numberParseOptions: {
+    hex: true,
+    leadingZeros: true,
+    eNotation: true,
+    unicode: false
+  },
+  tagValueProcessor: function (tagName, val) {
+    return val;
+  },
+  attributeValueProcessor: function (attrName, val) {
+    return val;
+  },
+  stopNodes: [], //nested tags will not be parsed even for errors
+  alwaysCreateTextNode: false,
+  isArray: () => false,
+  commentPropName: false,
+  unpairedTags: [],
+  processEntities: true,
+  htmlEntities: false,
+  entityDecoder: null,
+  ignoreDeclaration: false,
+  ignorePiTags: false,
+  transformTagName: false,
+  transformAttributeName: false,
+  updateTag: function (tagName, jPath, attrs) {
+    return tagName
+  },
+  // skipEmptyListItem: false
+  captureMetaData: false,
+  maxNestedTags: 100,
+  strictReservedNames: true,
+  jPath: true, // if true, pass jPath string to callbacks; if false, pass matcher instance
+  onDangerousProperty: defaultOnDangerousProperty
+};
+
+
+/**
+ * Validates that a property name is safe to use
+ * @param {string} propertyName - The property name to validate
+ * @param {string} optionName - The option field name (for error message)
+ * @throws {Error} If property name is dangerous
+ */
+function validatePropertyName(propertyName, optionName) {
+  if (typeof propertyName !== 'string') {
+    return; // Only validate string property names
+  }
+
+  const normalized = propertyName.toLowerCase();
+  if (DANGEROUS_PROPERTY_NAMES.some(dangerous => normalized === dangerous.toLowerCase())) {
+    throw new Error(
+      `[SECURITY] Invalid ${optionName}: "${propertyName}" is a reserved JavaScript keyword that could cause prototype pollution`
+    );
+  }
+
+  if (criticalProperties.some(dangerous => normalized === dangerous.toLowerCase())) {
+    throw new Error(
+      `[SECURITY] Invalid ${optionName}: "${propertyName}" is a reserved JavaScript keyword that could cause prototype pollution`
+    );
+  }
+}
+
+/**
+ * Normalizes processEntities option for backward compatibility
+ * @param {boolean|object} value 
+ * @returns {object} Always returns normalized object
+ */
+function normalizeProcessEntities(value, htmlEntities) {
+  // Boolean backward compatibility
+  if (typeof value === 'boolean') {
+    return {
+      enabled: value, // true or false
+      maxEntitySize: 10000,
+      maxExpansionDepth: 10000,
+      maxTotalExpansions: Infinity,
+      maxExpandedLength: 100000,
+      maxEntityCount: 1000,
+      allowedTags: null,
+      tagFilter: null,
+      appliesTo: "all",
+    };
+  }
+
+  // Object config - merge with defaults
+  if (typeof value === 'object' && value !== null) {
+    return {
+      enabled: value.enabled !== false,
+      maxEntitySize: Math.max(1, value.maxEntitySize ?? 10000),
+      maxExpansionDepth: Math.max(1, value.maxExpansionDepth ?? 10000),
+      maxTotalExpansions: Math.max(1, value.maxTotalExpansions ?? Infinity),
+      maxExpandedLength: Math.max(1, value.maxExpandedLength ?? 100000),
+      maxEntityCount: Math.max(1, value.maxEntityCount ?? 1000),
+      allowedTags: value.allowedTags ?? null,
+      tagFilter: value.tagFilter ?? null,
+      appliesTo: value.appliesTo ?? "all",
+    };
+  }
+
+  // Default to enabled with limits
+  return normalizeProcessEntities(true);
+}
+
+const buildOptions = function (options) {
+  const built = Object.assign({}, defaultOptions, options);
+
+  // Validate property names to prevent prototype pollution
+  const propertyNameOptions = [
+    { value: built.attributeNamePrefix, name: 'attributeNamePrefix' },
+    { value: built.attributesGroupName, name: 'attributesGroupName' },
+    { value: built.textNodeName, name: 'textNodeName' },
+    { value: built.cdataPropName, name: 'cdataPropName' },
+    { value: built.commentPropName, name: 'commentPropName' }
+  ];
+
+  for (const { value, name } of propertyNameOptions) {
+    if (value) {
+      validatePropertyName(value, name);
+    }
+  }
+
+  if (built.onDangerousProperty === null) {
+    built.onDangerousProperty = defaultOnDangerousProperty;
+  }
+
+  // Always normalize processEntities for backward compatibility and validation
+  built.processEntities = normalizeProcessEntities(built.processEntities, built.htmlEntities);
+  built.unpairedTagsSet = new Set(built.unpairedTags);
+  // Convert old-style stopNodes for backward compatibility
+  if (built.stopNodes && Array.isArray(built.stopNodes)) {
+    built.stopNodes = built.stopNodes.map(node => {
+      if (typeof node === 'string' && node.startsWith('*.')) {
+        // Old syntax: *.tagname meant "tagname anywhere"
+        // Convert to new syntax: ..tagname
+        return '..' + node.substring(2);
+      }
+      return node;
+    });
+  }
+  //console.debug(built.processEntities)
+  return built;
+};
+;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/xmlparser/xmlNode.js
+
+
+let METADATA_SYMBOL;
+
+if (typeof Symbol !== "function") {
+  METADATA_SYMBOL = "@@xmlMetadata";
+} else {
+  METADATA_SYMBOL = Symbol("XML Node Metadata");
+}
+
+class XmlNode {
+  constructor(tagname) {
+    this.tagname = tagname;
+    this.child = []; //nested tags, text, cdata, comments in order
+    this[":@"] = Object.create(null); //attributes map
+  }
+  add(key, val) {
+    // this.child.push( {name : key, val: val, isCdata: isCdata });
+    if (key === "__proto__") key = "#__proto__";
+    this.child.push({ [key]: val });
+  }
+  addChild(node, startIndex) {
+    if (node.tagname === "__proto__") node.tagname = "#__proto__";
+    if (node[":@"] && Object.keys(node[":@"]).length > 0) {
+      this.child.push({ [node.tagname]: node.child, [":@"]: node[":@"] });
+    } else {
+      this.child.push({ [node.tagname]: node.child });
+    }
+    // if requested, add the startIndex
+    this.addStartIndex(startIndex);
+  }
+
+  addStartIndex(startIndex) {
+    if (startIndex !== undefined) {
+      // Note: for now we just overwrite the metadata. If we had more complex metadata,
+      // we might need to do an object append here:  metadata = { ...metadata, startIndex }
+      this.child[this.child.length - 1][METADATA_SYMBOL] = { startIndex };
+    }
+  }
+
+  addEndIndex(endIndex) {
+    const lastChild = this.child[this.child.length - 1];
+    // endIndex is write-once: when updateTag drops a node, the last child is a
+    // previously completed sibling whose endIndex must not be overwritten
+    if (lastChild !== undefined && lastChild[METADATA_SYMBOL] !== undefined
+      && lastChild[METADATA_SYMBOL].endIndex === undefined) {
+      lastChild[METADATA_SYMBOL].endIndex = endIndex;
+    }
+  }
+  /** symbol used for metadata */
+  static getMetaDataSymbol() {
+    return METADATA_SYMBOL;
+  }
+}
+
+;// CONCATENATED MODULE: ./node_modules/xml-naming/src/index.js
+/**
+ * xml-naming
+ * Validates XML Name productions as defined in the XML 1.0 and 1.1 specifications.
+ * Covers: Name, NCName, QName, NMToken, NMTokens
+ *
+ * XML 1.0 spec: https://www.w3.org/TR/xml/#NT-Name
+ * XML 1.1 spec: https://www.w3.org/TR/xml11/#NT-NameStartChar
+ * XML NS spec:  https://www.w3.org/TR/xml-names/#NT-NCName
+ */
+
+// ---------------------------------------------------------------------------
+// Character class strings — XML 1.0
+//
+// NameStartChar ::= ":" | [A-Z] | "_" | [a-z]
+//   | [#xC0-#xD6]   | [#xD8-#xF6]   | [#xF8-#x2FF]
+//   | [#x370-#x37D] | [#x37F-#x1FFF]    <- split to exclude #x0487
+//   | [#x200C-#x200D]
+//   | [#x2070-#x218F] | [#x2C00-#x2FEF]
+//   | [#x3001-#xD7FF] | [#xF900-#xFDCF] | [#xFDF0-#xFFFD]
+//
+// NameChar ::= NameStartChar | "-" | "." | [0-9]
+//   | #xB7 | [#x0300-#x036F] | [#x203F-#x2040]
+//
+// Note: \u0487 (Combining Cyrillic Millions Sign) was added in Unicode 4.0,
+// after XML 1.0 was defined against Unicode 2.0. It falls inside the range
+// \u037F-\u1FFF but must be excluded. We split that range into
+// \u037F-\u0486 and \u0488-\u1FFF to exclude it explicitly.
+// ---------------------------------------------------------------------------
+
+const nameStartChar10 =
+  ':A-Za-z_' +
+  '\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF' +
+  '\u0370-\u037D' +
+  '\u037F-\u0486\u0488-\u1FFF' +  // split to exclude \u0487
+  '\u200C-\u200D' +
+  '\u2070-\u218F' +
+  '\u2C00-\u2FEF' +
+  '\u3001-\uD7FF' +
+  '\uF900-\uFDCF' +
+  '\uFDF0-\uFFFD';
+
+const nameChar10 =
+  nameStartChar10 +
+  '\\-\\.\\d' +
+  '\u00B7' +
+  '\u0300-\u036F' +
+  '\u203F-\u2040';
+
+// ---------------------------------------------------------------------------
+// Character class strings — XML 1.1
+//
+// Differences from XML 1.0:
+//
+// NameStartChar:
+//   1.0 has split ranges: \u00C0-\u00D6, \u00D8-\u00F6, \u00F8-\u02FF
+//   1.1 merges them into: \u00C0-\u02FF
+//   (\u00D7 x and \u00F7 / are division symbols, excluded in both versions)
+//
+//   1.0 tops out at \uFFFD (BMP only)
+//   1.1 adds \u{10000}-\u{EFFFF} (supplementary planes)
+//   These require the /u flag on the RegExp — see buildRegexes below.
+//
+// NameChar:
+//   1.1 adds \u0487 (Combining Cyrillic Millions Sign, added in Unicode 4.0)
+// ---------------------------------------------------------------------------
+
+const nameStartChar11 =
+  ':A-Za-z_' +
+  '\u00C0-\u02FF' +                    // merged — 1.0 had three split ranges here
+  '\u0370-\u037D' +
+  '\u037F-\u0486\u0488-\u1FFF' +       // split to exclude \u0487 (combining mark, never a NameStartChar)
+  '\u200C-\u200D' +
+  '\u2070-\u218F' +
+  '\u2C00-\u2FEF' +
+  '\u3001-\uD7FF' +
+  '\uF900-\uFDCF' +
+  '\uFDF0-\uFFFD' +
+  '\u{10000}-\u{EFFFF}';     // supplementary planes — REQUIRES /u flag on RegExp
+
+const nameChar11 =
+  nameStartChar11 +
+  '\\-\\.\\d' +
+  '\u00B7' +
+  '\u0300-\u036F' +
+  '\u0487' +                 // Combining Cyrillic Millions Sign — valid in 1.1, not 1.0
+  '\u203F-\u2040';
+
+// ---------------------------------------------------------------------------
+// Regex builders
+//
+// XML 1.0 regexes: no flags — BMP only, standard JS regex behaviour.
+// XML 1.1 regexes: /u flag — required for \u{10000}-\u{EFFFF} to match actual
+//   supplementary code points rather than lone surrogates (which are illegal XML).
+// ---------------------------------------------------------------------------
+
+const buildRegexes = (startChar, char, flags = '') => {
+  const ncStart = startChar.replace(':', '');
+  const ncChar = char.replace(':', '');
+  const ncNamePat = `[${ncStart}][${ncChar}]*`;
+
+  return {
+    name: new RegExp(`^[${startChar}][${char}]*$`, flags),
+    ncName: new RegExp(`^${ncNamePat}$`, flags),
+    qName: new RegExp(`^${ncNamePat}(?::${ncNamePat})?$`, flags),
+    nmToken: new RegExp(`^[${char}]+$`, flags),
+    nmTokens: new RegExp(`^[${char}]+(?:\\s+[${char}]+)*$`, flags),
+  };
+};
+
+const regexes10 = buildRegexes(nameStartChar10, nameChar10);       // no /u — BMP only
+const regexes11 = buildRegexes(nameStartChar11, nameChar11, 'u');  // /u — enables \u{10000}-\u{EFFFF}
+
+// ---------------------------------------------------------------------------
+// ASCII-only fast path (opt-in, off by default)
+//
+// The XML 1.0 vs 1.1 NameStartChar/NameChar productions differ *only* in
+// their non-ASCII ranges (merged vs split Latin-1 ranges, \u0487, and
+// supplementary planes). Restricted to ASCII, both versions collapse to the
+// same character classes, so a single regex pair covers both xmlVersion
+// values — no /u flag needed.
+//
+// Rationale: unicode-aware regexes (the /u flag, required for XML 1.1's
+// supplementary-plane range) are measurably slower in V8 than plain
+// non-unicode regexes on the same input, even when the input is pure ASCII.
+// For the common case — HTML/SVG ids, XML tags — names are ASCII, so callers
+// who know this can opt in to skip the unicode-aware matching path entirely.
+// This is a real but *conditional* win: mainly for XML 1.1 input (avoids /u),
+// or at scale where the larger unicode character classes add engine
+// overhead. It also changes behaviour (rejects legitimate non-ASCII XML
+// 1.0/1.1 names), so it must never be silently enabled — hence off by
+// default.
+// ---------------------------------------------------------------------------
+
+const nameStartCharAscii = ':A-Za-z_';
+const nameCharAscii = nameStartCharAscii + '\\-\\.\\d';
+
+const regexesAscii = buildRegexes(nameStartCharAscii, nameCharAscii); // no /u — ASCII only
+
+const getRegexes = (xmlVersion = '1.0', asciiOnly = false) => {
+  if (asciiOnly) return regexesAscii;
+  return xmlVersion === '1.1' ? regexes11 : regexes10;
+};
+
+// ---------------------------------------------------------------------------
+// Boolean validators
+// ---------------------------------------------------------------------------
+
+/**
+ * Returns true if the string is a valid XML Name.
+ * Colons are allowed anywhere (Name production).
+ * Used for: DOCTYPE entity names, notation names, DTD element declarations.
+ *
+ * @param {{ xmlVersion?: '1.0'|'1.1', asciiOnly?: boolean }} [opts]
+ *   asciiOnly: skip unicode-aware matching, ASCII names only (default false).
+ */
+const src_name = (str, { xmlVersion = '1.0', asciiOnly = false } = {}) =>
+  getRegexes(xmlVersion, asciiOnly).name.test(str);
+
+/**
+ * Returns true if the string is a valid NCName (Non-Colonized Name).
+ * Colons are not permitted.
+ * Used for: namespace prefixes, local names, SVG id attributes.
+ *
+ * @param {{ xmlVersion?: '1.0'|'1.1', asciiOnly?: boolean }} [opts]
+ *   asciiOnly: skip unicode-aware matching, ASCII names only (default false).
+ */
+const ncName = (str, { xmlVersion = '1.0', asciiOnly = false } = {}) =>
+  getRegexes(xmlVersion, asciiOnly).ncName.test(str);
+
+/**
+ * Returns true if the string is a valid QName (Qualified Name).
+ * Allows exactly one colon as a prefix separator: prefix:localName.
+ * Used for: element and attribute names in namespace-aware XML/SVG.
+ *
+ * @param {{ xmlVersion?: '1.0'|'1.1', asciiOnly?: boolean }} [opts]
+ *   asciiOnly: skip unicode-aware matching, ASCII names only (default false).
+ */
+const qName = (str, { xmlVersion = '1.0', asciiOnly = false } = {}) =>
+  getRegexes(xmlVersion, asciiOnly).qName.test(str);
+
+/**
+ * Returns true if the string is a valid NMToken.
+ * Like Name but no restriction on the first character.
+ * Used for: DTD NMTOKEN attribute values.
+ *
+ * @param {{ xmlVersion?: '1.0'|'1.1', asciiOnly?: boolean }} [opts]
+ *   asciiOnly: skip unicode-aware matching, ASCII names only (default false).
+ */
+const nmToken = (str, { xmlVersion = '1.0', asciiOnly = false } = {}) =>
+  getRegexes(xmlVersion, asciiOnly).nmToken.test(str);
+
+/**
+ * Returns true if the string is a valid NMTokens value.
+ * A whitespace-separated list of NMToken values.
+ * Used for: DTD NMTOKENS attribute values.
+ *
+ * @param {{ xmlVersion?: '1.0'|'1.1', asciiOnly?: boolean }} [opts]
+ *   asciiOnly: skip unicode-aware matching, ASCII names only (default false).
+ */
+const nmTokens = (str, { xmlVersion = '1.0', asciiOnly = false } = {}) =>
+  getRegexes(xmlVersion, asciiOnly).nmTokens.test(str);
+
+// ---------------------------------------------------------------------------
+// Memoized validator factory
+//
+// Real documents reuse a small vocabulary of tag/attribute names across many
+// siblings (e.g. `id`, `class`, `href` repeated across hundreds of elements).
+// The plain boolean validators above re-run the regex on every call
+// regardless of repeats. `createValidator` returns a closure with a private
+// string -> boolean cache, so repeated names after the first become O(1)
+// lookups instead of regex tests.
+//
+// - opts (xmlVersion, asciiOnly) are fixed at creation time, so the regex is
+//   resolved once, not on every call.
+// - The cache is private to the returned closure — no shared/global state,
+//   no cross-caller pollution.
+// - `maxCacheSize` bounds memory: once the cache reaches this many entries,
+//   it stops accepting new ones (existing entries keep serving hits; new
+//   misses just fall through to the regex, uncached). This avoids unbounded
+//   growth against adversarial/high-cardinality input (e.g. validating
+//   attacker-supplied names with no repeats) without the cost/complexity of
+//   a full LRU, and without the perf cliff of reset-and-refill thrashing.
+// - Call `.reset()` on the returned function to clear the cache manually
+//   (e.g. between unrelated parse calls).
+// ---------------------------------------------------------------------------
+
+const PRODUCTIONS = (/* unused pure expression or super */ null && (['name', 'ncName', 'qName', 'nmToken', 'nmTokens']));
+
+/**
+ * Returns a memoized boolean validator function for a single production,
+ * with opts fixed at creation time.
+ *
+ * @param {'name'|'ncName'|'qName'|'nmToken'|'nmTokens'} production
+ * @param {{ xmlVersion?: '1.0'|'1.1', asciiOnly?: boolean, maxCacheSize?: number }} [opts]
+ *   maxCacheSize: max number of distinct strings to cache (default 2048).
+ *   Once reached, new strings are validated but not cached; existing cached
+ *   entries keep being served.
+ * @returns {((str: string) => boolean) & { reset: () => void }}
+ */
+const createValidator = (production, { xmlVersion = '1.0', asciiOnly = false, maxCacheSize = 2048 } = {}) => {
+  if (!PRODUCTIONS.includes(production)) {
+    throw new TypeError(
+      `Unknown production "${production}". Must be one of: ${PRODUCTIONS.join(', ')}`
+    );
+  }
+
+  const regex = getRegexes(xmlVersion, asciiOnly)[production];
+  let cache = new Map();
+
+  const validator = (str) => {
+    const cached = cache.get(str);
+    if (cached !== undefined) return cached;
+
+    const result = regex.test(str);
+    if (cache.size < maxCacheSize) cache.set(str, result);
+    return result;
+  };
+
+  validator.reset = () => { cache = new Map(); };
+
+  return validator;
+};
+
+// ---------------------------------------------------------------------------
+// Diagnostic validator
+// ---------------------------------------------------------------------------
+
+/**
+ * Validates a string against a named production and returns a detailed result.
+ *
+ * @param {string} str
+ * @param {'name'|'ncName'|'qName'|'nmToken'|'nmTokens'} production
+ * @param {{ xmlVersion?: '1.0'|'1.1', asciiOnly?: boolean }} [opts]
+ * @returns {{ valid: boolean, production: string, input: string, reason?: string, position?: number }}
+ */
+const validate = (str, production, { xmlVersion = '1.0', asciiOnly = false } = {}) => {
+  if (!PRODUCTIONS.includes(production)) {
+    throw new TypeError(
+      `Unknown production "${production}". Must be one of: ${PRODUCTIONS.join(', ')}`
+    );
+  }
+
+  const validators = { name: src_name, ncName, qName, nmToken, nmTokens };
+  const isValid = validators[production](str, { xmlVersion, asciiOnly });
+
+  if (isValid) return { valid: true, production, input: str };
+
+  let reason = 'Does not match the production rules';
+  let position;
+
+  // Diagnostic fallback char checks must mirror the same character set the
+  // boolean validator above used, or the reported reason/position could
+  // contradict the `valid: false` result (e.g. flagging a char as illegal
+  // that the unicode-aware check would have accepted).
+  const startCharPattern = asciiOnly ? /^[:A-Za-z_]/ : /^[:A-Za-z_\u00C0-\uFFFD]/;
+  const namePattern = asciiOnly ? /[\w\-\\.:]/ : /[\w\-\\.:\u00B7\u00C0-\uFFFD]/;
+
+  if (str.length === 0) {
+    reason = 'Input is empty';
+  } else if (production === 'ncName' && str.includes(':')) {
+    position = str.indexOf(':');
+    reason = 'Colon is not allowed in NCName';
+  } else if (production === 'qName' && str.startsWith(':')) {
+    reason = 'QName cannot start with a colon';
+    position = 0;
+  } else if (production === 'qName' && str.endsWith(':')) {
+    reason = 'QName cannot end with a colon';
+    position = str.length - 1;
+  } else if (production === 'qName' && (str.match(/:/g) || []).length > 1) {
+    reason = 'QName can have at most one colon';
+    position = str.lastIndexOf(':');
+  } else if (
+    ['name', 'ncName', 'qName'].includes(production) &&
+    !startCharPattern.test(str[0])
+  ) {
+    reason = `First character "${str[0]}" is not a valid NameStartChar`;
+    position = 0;
+  } else {
+    for (let i = 0; i < str.length; i++) {
+      if (!namePattern.test(str[i])) {
+        reason = `Character "${str[i]}" at position ${i} is not a valid NameChar`;
+        position = i;
+        break;
+      }
+    }
+  }
+
+  return { valid: false, production, input: str, reason, position };
+};
+
+// ---------------------------------------------------------------------------
+// Batch validator
+// ---------------------------------------------------------------------------
+
+/**
+ * Validates an array of strings against a named production.
+ *
+ * @param {string[]} strings
+ * @param {'name'|'ncName'|'qName'|'nmToken'|'nmTokens'} production
+ * @param {{ xmlVersion?: '1.0'|'1.1', asciiOnly?: boolean }} [opts]
+ * @returns {Array<{ valid: boolean, production: string, input: string, reason?: string, position?: number }>}
+ */
+const validateAll = (strings, production, opts = {}) =>
+  strings.map(str => validate(str, production, opts));
+
+// ---------------------------------------------------------------------------
+// Sanitizer
+// ---------------------------------------------------------------------------
+
+/**
+ * Transforms an invalid string into the nearest valid XML name for the given production.
+ *
+ * @param {string} str
+ * @param {'name'|'ncName'|'qName'|'nmToken'|'nmTokens'} production
+ * @param {{ replacement?: string, asciiOnly?: boolean }} [opts]
+ *   asciiOnly: also replace any non-ASCII character, not just XML-illegal
+ *   ones (default false).
+ * @returns {string}
+ */
+const sanitize = (str, production = 'name', { replacement = '_', asciiOnly = false } = {}) => {
+  if (!str) return replacement;
+
+  let result = str;
+
+  // Strip colons for NCName
+  if (production === 'ncName') {
+    result = result.replace(/:/g, '');
+  }
+
+  // Replace illegal characters
+  const allowedCharPattern = asciiOnly ? /[^\w\-\.:]/g : /[^\w\-\.:\u00B7\u00C0-\uFFFD]/g;
+  result = result.replace(allowedCharPattern, replacement);
+
+  // Fix invalid start character for Name / NCName / QName
+  if (production !== 'nmToken' && production !== 'nmTokens') {
+    if (/^[\-\.\d]/.test(result)) {
+      result = replacement + result;
+    }
+  }
+
+  return result || replacement;
+};
+;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/xmlparser/DocTypeReader.js
+
+
+class DocTypeReader {
+    constructor(options, xmlVersion) {
+        this.suppressValidationErr = !options;
+        this.options = options;
+        this.xmlVersion = xmlVersion || 1.0;
+    }
+
+    setXmlVersion(xmlVersion = 1.0) {
+        this.xmlVersion = xmlVersion;
+    }
+    readDocType(xmlData, i) {
+        const entities = Object.create(null);
+        let entityCount = 0;
+
+        if (xmlData[i + 3] === 'O' &&
+            xmlData[i + 4] === 'C' &&
+            xmlData[i + 5] === 'T' &&
+            xmlData[i + 6] === 'Y' &&
+            xmlData[i + 7] === 'P' &&
+            xmlData[i + 8] === 'E') {
+            i = i + 9;
+            let angleBracketsCount = 1;
+            let hasBody = false, comment = false;
+            let quoteChar = null; // tracks an open SYSTEM/PUBLIC literal before the '[' body
+            let exp = "";
+            for (; i < xmlData.length; i++) {
+                // Inside a quoted external-identifier literal — XML allows '<'
+                // and '>' as plain data here, so they must not be interpreted
+                // as DOCTYPE structure until the matching quote closes.
+                if (quoteChar !== null) {
+                    if (xmlData[i] === quoteChar) quoteChar = null;
+                    exp += xmlData[i];
+                    continue;
+                }
+                if (!hasBody && !comment && (xmlData[i] === '"' || xmlData[i] === "'")) {
+                    quoteChar = xmlData[i];
+                    exp += xmlData[i];
+                    continue;
+                }
+
+                if (xmlData[i] === '<' && !comment) { //Determine the tag type
+                    if (hasBody && hasSeq(xmlData, "!ENTITY", i)) {
+                        i += 7;
+                        let entityName, val;
+                        [entityName, val, i] = this.readEntityExp(xmlData, i + 1, this.suppressValidationErr);
+                        if (val.indexOf("&") === -1) { //Parameter entities are not supported
+                            if (this.options.enabled !== false &&
+                                this.options.maxEntityCount != null &&
+                                entityCount >= this.options.maxEntityCount) {
+                                throw new Error(
+                                    `Entity count (${entityCount + 1}) exceeds maximum allowed (${this.options.maxEntityCount})`
+                                );
+                            }
+                            //const escaped = entityName.replace(/[.\-+*:]/g, '\\.');
+                            //const escaped = entityName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+                            entities[entityName] = val;
+                            entityCount++;
+                        }
+                    }
+                    else if (hasBody && hasSeq(xmlData, "!ELEMENT", i)) {
+                        i += 8;//Not supported
+                        const { index } = this.readElementExp(xmlData, i + 1);
+                        i = index;
+                    } else if (hasBody && hasSeq(xmlData, "!ATTLIST", i)) {
+                        i += 8;//Not supported
+                        // const {index} = this.readAttlistExp(xmlData,i+1);
+                        // i = index;
+                    } else if (hasBody && hasSeq(xmlData, "!NOTATION", i)) {
+                        i += 9;//Not supported
+                        const { index } = this.readNotationExp(xmlData, i + 1, this.suppressValidationErr);
+                        i = index;
+                    } else if (hasSeq(xmlData, "!--", i)) comment = true;
+                    else throw new Error(`Invalid DOCTYPE`);
+
+                    angleBracketsCount++;
+                    exp = "";
+                } else if (xmlData[i] === '>') { //Read tag content
+                    if (comment) {
+                        if (xmlData[i - 1] === "-" && xmlData[i - 2] === "-") {
+                            comment = false;
+                            angleBracketsCount--;
+                        }
+                    } else {
+                        angleBracketsCount--;
+                    }
+                    if (angleBracketsCount === 0) {
+                        break;
+                    }
+                } else if (xmlData[i] === '[') {
+                    hasBody = true;
+                } else {
+                    exp += xmlData[i];
+                }
+            }
+            if (quoteChar !== null || angleBracketsCount !== 0) {
+                throw new Error(`Unclosed DOCTYPE`);
+            }
+        } else {
+            throw new Error(`Invalid Tag instead of DOCTYPE`);
+        }
+        return { entities, i };
+    }
+    readEntityExp(xmlData, i) {
+        //External entities are not supported
+        //    <!ENTITY ext SYSTEM "http://normal-website.com" >
+
+        //Parameter entities are not supported
+        //    <!ENTITY entityname "&anotherElement;">
+
+        //Internal entities are supported
+        //    <!ENTITY entityname "replacement text">
+
+        // Skip leading whitespace after <!ENTITY
+        i = skipWhitespace(xmlData, i);
+
+        // Read entity name
+        const startIndex = i;
+        while (i < xmlData.length && !/\s/.test(xmlData[i]) && xmlData[i] !== '"' && xmlData[i] !== "'") {
+            i++;
+        }
+        let entityName = xmlData.substring(startIndex, i);
+
+        validateEntityName(entityName, { xmlVersion: this.xmlVersion });
+
+        // Skip whitespace after entity name
+        i = skipWhitespace(xmlData, i);
+
+        // Check for unsupported constructs (external entities or parameter entities)
+        if (!this.suppressValidationErr) {
+            if (xmlData.substring(i, i + 6).toUpperCase() === "SYSTEM") {
+                throw new Error("External entities are not supported");
+            } else if (xmlData[i] === "%") {
+                throw new Error("Parameter entities are not supported");
+            }
+        }
+
+        // Read entity value (internal entity)
+        let entityValue = "";
+        [i, entityValue] = this.readIdentifierVal(xmlData, i, "entity");
+
+        // Validate entity size
+        if (this.options.enabled !== false &&
+            this.options.maxEntitySize != null &&
+            entityValue.length > this.options.maxEntitySize) {
+            throw new Error(
+                `Entity "${entityName}" size (${entityValue.length}) exceeds maximum allowed size (${this.options.maxEntitySize})`
+            );
+        }
+
+        i--;
+        return [entityName, entityValue, i];
+    }
+
+    readNotationExp(xmlData, i) {
+        // Skip leading whitespace after <!NOTATION
+        i = skipWhitespace(xmlData, i);
+
+        // Read notation name
+
+        const startIndex = i;
+        while (i < xmlData.length && !/\s/.test(xmlData[i])) {
+            i++;
+        }
+        let notationName = xmlData.substring(startIndex, i);
+
+        !this.suppressValidationErr && validateEntityName(notationName, { xmlVersion: this.xmlVersion });
+
+        // Skip whitespace after notation name
+        i = skipWhitespace(xmlData, i);
+
+        // Check identifier type (SYSTEM or PUBLIC)
+        const identifierType = xmlData.substring(i, i + 6).toUpperCase();
+        if (!this.suppressValidationErr && identifierType !== "SYSTEM" && identifierType !== "PUBLIC") {
+            throw new Error(`Expected SYSTEM or PUBLIC, found "${identifierType}"`);
+        }
+        i += identifierType.length;
+
+        // Skip whitespace after identifier type
+        i = skipWhitespace(xmlData, i);
+
+        // Read public identifier (if PUBLIC)
+        let publicIdentifier = null;
+        let systemIdentifier = null;
+
+        if (identifierType === "PUBLIC") {
+            [i, publicIdentifier] = this.readIdentifierVal(xmlData, i, "publicIdentifier");
+
+            // Skip whitespace after public identifier
+            i = skipWhitespace(xmlData, i);
+
+            // Optionally read system identifier
+            if (xmlData[i] === '"' || xmlData[i] === "'") {
+                [i, systemIdentifier] = this.readIdentifierVal(xmlData, i, "systemIdentifier");
+            }
+        } else if (identifierType === "SYSTEM") {
+            // Read system identifier (mandatory for SYSTEM)
+            [i, systemIdentifier] = this.readIdentifierVal(xmlData, i, "systemIdentifier");
+
+            if (!this.suppressValidationErr && !systemIdentifier) {
+                throw new Error("Missing mandatory system identifier for SYSTEM notation");
+            }
+        }
+
+        return { notationName, publicIdentifier, systemIdentifier, index: --i };
+    }
+
+    readIdentifierVal(xmlData, i, type) {
+        let identifierVal = "";
+        const startChar = xmlData[i];
+        if (startChar !== '"' && startChar !== "'") {
+            throw new Error(`Expected quoted string, found "${startChar}"`);
+        }
+        i++;
+
+        const startIndex = i;
+        while (i < xmlData.length && xmlData[i] !== startChar) {
+            i++;
+        }
+        identifierVal = xmlData.substring(startIndex, i);
+
+        if (xmlData[i] !== startChar) {
+            throw new Error(`Unterminated ${type} value`);
+        }
+        i++;
+        return [i, identifierVal];
+    }
+
+    readElementExp(xmlData, i) {
+        // <!ELEMENT br EMPTY>
+        // <!ELEMENT div ANY>
+        // <!ELEMENT title (#PCDATA)>
+        // <!ELEMENT book (title, author+)>
+        // <!ELEMENT name (content-model)>
+
+        // Skip leading whitespace after <!ELEMENT
+        i = skipWhitespace(xmlData, i);
+
+        // Read element name
+        const startIndex = i;
+        while (i < xmlData.length && !/\s/.test(xmlData[i])) {
+            i++;
+        }
+        let elementName = xmlData.substring(startIndex, i);
+
+        // Validate element name
+        if (!this.suppressValidationErr && !qName(elementName, { xmlVersion: this.xmlVersion })) {
+            throw new Error(`Invalid element name: "${elementName}"`);
+        }
+
+        // Skip whitespace after element name
+        i = skipWhitespace(xmlData, i);
+        let contentModel = "";
+        // Expect '(' to start content model
+        if (xmlData[i] === "E" && hasSeq(xmlData, "MPTY", i)) i += 4;
+        else if (xmlData[i] === "A" && hasSeq(xmlData, "NY", i)) i += 2;
+        else if (xmlData[i] === "(") {
+            i++; // Move past '('
+
+            // Read content model
+            const startIndex = i;
+            while (i < xmlData.length && xmlData[i] !== ")") {
+                i++;
+            }
+            contentModel = xmlData.substring(startIndex, i);
+
+            if (xmlData[i] !== ")") {
+                throw new Error("Unterminated content model");
+            }
+
+        } else if (!this.suppressValidationErr) {
+            throw new Error(`Invalid Element Expression, found "${xmlData[i]}"`);
+        }
+
+        return {
+            elementName,
+            contentModel: contentModel.trim(),
+            index: i
+        };
+    }
+
+    readAttlistExp(xmlData, i) {
+        // Skip leading whitespace after <!ATTLIST
+        i = skipWhitespace(xmlData, i);
+
+        // Read element name
+        let startIndex = i;
+        while (i < xmlData.length && !/\s/.test(xmlData[i])) {
+            i++;
+        }
+        let elementName = xmlData.substring(startIndex, i);
+
+        // Validate element name
+        validateEntityName(elementName, { xmlVersion: this.xmlVersion })
+
+        // Skip whitespace after element name
+        i = skipWhitespace(xmlData, i);
+
+        // Read attribute name
+        startIndex = i;
+        while (i < xmlData.length && !/\s/.test(xmlData[i])) {
+            i++;
+        }
+        let attributeName = xmlData.substring(startIndex, i);
+
+        // Validate attribute name
+        if (!validateEntityName(attributeName, { xmlVersion: this.xmlVersion })) {
+            throw new Error(`Invalid attribute name: "${attributeName}"`);
+        }
+
+        // Skip whitespace after attribute name
+        i = skipWhitespace(xmlData, i);
+
+        // Read attribute type
+        let attributeType = "";
+        if (xmlData.substring(i, i + 8).toUpperCase() === "NOTATION") {
+            attributeType = "NOTATION";
+            i += 8; // Move past "NOTATION"
+
+            // Skip whitespace after "NOTATION"
+            i = skipWhitespace(xmlData, i);
+
+            // Expect '(' to start the list of notations
+            if (xmlData[i] !== "(") {
+                throw new Error(`Expected '(', found "${xmlData[i]}"`);
+            }
+            i++; // Move past '('
+
+            // Read the list of allowed notations
+            let allowedNotations = [];
+            while (i < xmlData.length && xmlData[i] !== ")") {
+
+
+                const startIndex = i;
+                while (i < xmlData.length && xmlData[i] !== "|" && xmlData[i] !== ")") {
+                    i++;
+                }
+                let notation = xmlData.substring(startIndex, i);
+
+                // Validate notation name
+                notation = notation.trim();
+                if (!validateEntityName(notation, { xmlVersion: this.xmlVersion })) {
+                    throw new Error(`Invalid notation name: "${notation}"`);
+                }
+
+                allowedNotations.push(notation);
+
+                // Skip '|' separator or exit loop
+                if (xmlData[i] === "|") {
+                    i++; // Move past '|'
+                    i = skipWhitespace(xmlData, i); // Skip optional whitespace after '|'
+                }
+            }
+
+            if (xmlData[i] !== ")") {
+                throw new Error("Unterminated list of notations");
+            }
+            i++; // Move past ')'
+
+            // Store the allowed notations as part of the attribute type
+            attributeType += " (" + allowedNotations.join("|") + ")";
+        } else {
+            // Handle simple types (e.g., CDATA, ID, IDREF, etc.)
+            const startIndex = i;
+            while (i < xmlData.length && !/\s/.test(xmlData[i])) {
+                i++;
+            }
+            attributeType += xmlData.substring(startIndex, i);
+
+            // Validate simple attribute type
+            const validTypes = ["CDATA", "ID", "IDREF", "IDREFS", "ENTITY", "ENTITIES", "NMTOKEN", "NMTOKENS"];
+            if (!this.suppressValidationErr && !validTypes.includes(attributeType.toUpperCase())) {
+                throw new Error(`Invalid attribute type: "${attributeType}"`);
+            }
+        }
+
+        // Skip whitespace after attribute type
+        i = skipWhitespace(xmlData, i);
+
+        // Read default value
+        let defaultValue = "";
+        if (xmlData.substring(i, i + 8).toUpperCase() === "#REQUIRED") {
+            defaultValue = "#REQUIRED";
+            i += 8;
+        } else if (xmlData.substring(i, i + 7).toUpperCase() === "#IMPLIED") {
+            defaultValue = "#IMPLIED";
+            i += 7;
+        } else {
+            [i, defaultValue] = this.readIdentifierVal(xmlData, i, "ATTLIST");
+        }
+
+        return {
+            elementName,
+            attributeName,
+            attributeType,
+            defaultValue,
+            index: i
+        }
+    }
+}
+
+
+
+const skipWhitespace = (data, index) => {
+    while (index < data.length && /\s/.test(data[index])) {
+        index++;
+    }
+    return index;
+};
+
+
+
+function hasSeq(data, seq, i) {
+    for (let j = 0; j < seq.length; j++) {
+        if (seq[j] !== data[i + j + 1]) return false;
+    }
+    return true;
+}
+
+function validateEntityName(name, xmlVersion) {
+    if (qName(name, { xmlVersion: xmlVersion }))
+        return name;
+    else
+        throw new Error(`Invalid entity name ${name}`);
+}
+;// CONCATENATED MODULE: ./node_modules/anynum/digitTable.js
+/**
+ * Flat lookup table: maps Unicode code point → ASCII digit (0-9).
+ * Only decimal digit characters (Unicode category Nd) are included.
+ *
+ * Strategy: Int32Array of size (maxCodePoint - minCodePoint + 1).
+ * Value 0xFF means "not a digit". Value 0-9 is the ASCII digit value.
+ * This gives O(1) lookup with no branching, no bisect, no loop.
+ *
+ * Memory: range is 0x0660 to 0x1FBF0 → ~129,936 entries × 1 byte = ~127 KB.
+ * Acceptable for a one-time init; lookup is a single array index.
+ */
+
+// All known Unicode Nd (decimal digit) script zero code points.
+// Each script has exactly 10 consecutive digits: zero+0 .. zero+9.
+const SCRIPT_ZEROS = [
+  // Basic Latin (ASCII) — included for completeness / pass-through
+  0x0030, // 0-9
+
+  // Arabic scripts
+  0x0660, // Arabic-Indic ٠١٢٣٤٥٦٧٨٩
+  0x06F0, // Extended Arabic-Indic (Urdu/Persian/Sindhi) ۰۱۲۳
+
+  // Indic scripts
+  0x0966, // Devanagari ०१२३४५६७८९
+  0x09E6, // Bengali ০১২৩৪৫৬৭৮৯
+  0x0A66, // Gurmukhi ੦੧੨੩੪੫੬੭੮੯
+  0x0AE6, // Gujarati ૦૧૨૩૪૫૬૭૮૯
+  0x0B66, // Odia ୦୧୨୩୪୫୬୭୮୯
+  0x0BE6, // Tamil ௦௧௨௩௪௫௬௭௮௯
+  0x0C66, // Telugu ౦౧౨౩౪౫౬౭౮౯
+  0x0CE6, // Kannada ೦೧೨೩೪೫೬೭೮೯
+  0x0D66, // Malayalam ൦൧൨൩൪൫൬൭൮൯
+  0x0DE6, // Sinhala Archaic ෦෧෨෩෪෫෬෭෮෯
+
+  // Southeast Asian scripts
+  0x0E50, // Thai ๐๑๒๓๔๕๖๗๘๙
+  0x0ED0, // Lao ໐໑໒໓໔໕໖໗໘໙
+  0x0F20, // Tibetan ༠༡༢༣༤༥༦༧༨༩
+  0x1040, // Myanmar ၀၁၂၃၄၅၆၇၈၉
+  0x1090, // Myanmar Shan ႐႑႒႓႔႕႖႗႘႙
+  0x17E0, // Khmer ០១២៣៤៥៦៧៨៩
+  0x1810, // Mongolian ᠐᠑᠒᠓᠔᠕᠖᠗᠘᠙
+  0x1946, // Limbu ᥆᥇᥈᥉᥊᥋᥌᥍᥎᥏
+  0x19D0, // New Tai Lue ᧐᧑᧒᧓᧔᧕᧖᧗᧘᧙
+  0x1A80, // Tai Tham Hora ᪀᪁᪂᪃᪄᪅᪆᪇᪈᪉
+  0x1A90, // Tai Tham Tham ᪐᪑᪒᪓᪔᪕᪖᪗᪘᪙
+  0x1B50, // Balinese ᭐᭑᭒᭓᭔᭕᭖᭗᭘᭙
+  0x1BB0, // Sundanese ᮰᮱᮲᮳᮴᮵᮶᮷᮸᮹
+  0x1C40, // Lepcha ᱀᱁᱂᱃᱄᱅᱆᱇᱈᱉
+  0x1C50, // Ol Chiki ᱐᱑᱒᱓᱔᱕᱖᱗᱘᱙
+
+  // Fullwidth (CJK context)
+  0xFF10, // Fullwidth ０１２３４５６７８９
+
+  // Mathematical digit variants (Unicode math block)
+  0x1D7CE, // Mathematical Bold
+  0x1D7D8, // Mathematical Double-Struck
+  0x1D7E2, // Mathematical Sans-Serif
+  0x1D7EC, // Mathematical Sans-Serif Bold
+  0x1D7F6, // Mathematical Monospace
+
+  // Other scripts
+  0x104A0, // Osmanya 𐒠𐒡𐒢𐒣𐒤𐒥𐒦𐒧𐒨𐒩
+  0x10D30, // Hanifi Rohingya 𐴰𐴱𐴲𐴳𐴴𐴵𐴶𐴷𐴸𐴹
+  0x11066, // Brahmi 𑁦𑁧𑁨𑁩𑁪𑁫𑁬𑁭𑁮𑁯
+  0x110F0, // Sora Sompeng 𑃰𑃱𑃲𑃳𑃴𑃵𑃶𑃷𑃸𑃹
+  0x11136, // Chakma 𑄶𑄷𑄸𑄹𑄺𑄻𑄼𑄽𑄾𑄿
+  0x111D0, // Sharada 𑇐𑇑𑇒𑇓𑇔𑇕𑇖𑇗𑇘𑇙
+  0x112F0, // Khudawadi 𑋰𑋱𑋲𑋳𑋴𑋵𑋶𑋷𑋸𑋹
+  0x11450, // Newa 𑑐𑑑𑑒𑑓𑑔𑑕𑑖𑑗𑑘𑑙
+  0x114D0, // Tirhuta 𑓐𑓑𑓒𑓓𑓔𑓕𑓖𑓗𑓘𑓙
+  0x11650, // Modi 𑙐𑙑𑙒𑙓𑙔𑙕𑙖𑙗𑙘𑙙
+  0x116C0, // Takri 𑛀𑛁𑛂𑛃𑛄𑛅𑛆𑛇𑛈𑛉
+  0x11730, // Ahom 𑜰𑜱𑜲𑜳𑜴𑜵𑜶𑜷𑜸𑜹
+  0x118E0, // Warang Citi 𑣠𑣡𑣢𑣣𑣤𑣥𑣦𑣧𑣨𑣩
+  0x11950, // Dives Akuru 𑥐𑥑𑥒𑥓𑥔𑥕𑥖𑥗𑥘𑥙
+  0x11BF0, // Khitan Small Script 𑯰𑯱𑯲𑯳𑯴𑯵𑯶𑯷𑯸𑯹
+  0x11C50, // Bhaiksuki 𑱐𑱑𑱒𑱓𑱔𑱕𑱖𑱗𑱘𑱙
+  0x11D50, // Masaram Gondi 𑵐𑵑𑵒𑵓𑵔𑵕𑵖𑵗𑵘𑵙
+  0x11DA0, // Gunjala Gondi 𑶠𑶡𑶢𑶣𑶤𑶥𑶦𑶧𑶨𑶩
+  0x11F50, // Kawi 𑽐𑽑𑽒𑽓𑽔𑽕𑽖𑽗𑽘𑽙
+  0x16A60, // Mro 𖩠𖩡𖩢𖩣𖩤𖩥𖩦𖩧𖩨𖩩
+  0x16AC0, // Tangsa 𖫀𖫁𖫂𖫃𖫄𖫅𖫆𖫇𖫈𖫉
+  0x16B50, // Pahawh Hmong 𖭐𖭑𖭒𖭓𖭔𖭕𖭖𖭗𖭘𖭙
+  0x1E140, // Nyiakeng Puachue Hmong 𞅀𞅁𞅂𞅃𞅄𞅅𞅆𞅇𞅈𞅉
+  0x1E2F0, // Wancho 𞋰𞋱𞋲𞋳𞋴𞋵𞋶𞋷𞋸𞋹
+  0x1E4F0, // Nag Mundari 𞓰𞓱𞓲𞓳𞓴𞓵𞓶𞓷𞓸𞓹
+  0x1E950, // Adlam 𞥐𞥑𞥒𞥓𞥔𞥕𞥖𞥗𞥘𞥙
+  0x1FBF0, // Segmented digit symbols 🯰🯱🯲🯳🯴🯵🯶🯷🯸🯹
+];
+
+// Build a sparse Map for scripts above 0xFFFF (surrogate-pair range).
+// These can't go into a flat Uint8Array indexed by code point efficiently.
+const NOT_DIGIT = 0xFF;
+const HIGH_MAP = new Map(); // codePoint → digit value (0-9)
+
+const LOW_MAX = 0xFFFF;
+const LOW_MIN = 0x0660; // first non-ASCII digit script
+
+// Flat Uint8Array covering 0x0660 .. 0xFFFF
+const TABLE_OFFSET = LOW_MIN;
+const TABLE_SIZE = LOW_MAX - LOW_MIN + 1;
+const TABLE = new Uint8Array(TABLE_SIZE).fill(NOT_DIGIT);
+
+for (const zero of SCRIPT_ZEROS) {
+  for (let d = 0; d < 10; d++) {
+    const cp = zero + d;
+    if (cp <= LOW_MAX) {
+      TABLE[cp - TABLE_OFFSET] = d;
+    } else {
+      HIGH_MAP.set(cp, d);
+    }
+  }
+}
+
+
+
+;// CONCATENATED MODULE: ./node_modules/anynum/anynum.js
+
+
+
+
+const CHAR_0 = 48; // '0'.charCodeAt(0)
+const CHAR_9 = 57; // '9'.charCodeAt(0)
+const CHAR_MINUS = 45; // '-'.charCodeAt(0)
+
+// Unicode minus/hyphen variants worth normalizing to ASCII '-' in numeric context:
+//   U+2212  MINUS SIGN       − (mathematically correct minus)
+//   U+FF0D  FULLWIDTH HYPHEN-MINUS  － (Japanese fullwidth context)
+//   U+FE63  SMALL HYPHEN-MINUS     ﹣ (small form variant)
+//
+// NOT normalized (deliberate):
+//   U+2013  EN DASH  –  (punctuation, not a numeric sign)
+//   U+2014  EM DASH  —  (punctuation)
+//   U+2010  HYPHEN   ‐  (typographic hyphen)
+//
+// Rationale: only characters a human or locale formatter would plausibly use
+// as a numeric minus sign are normalized. Dashes used for punctuation are left
+// alone to avoid mangling non-numeric strings.
+const MINUS_SET = new Set([0x2212, 0xFF0D, 0xFE63]);
+
+/**
+ * Normalize all Unicode decimal digit characters in a string to ASCII (0-9),
+ * and normalize Unicode minus variants to ASCII '-' (U+002D).
+ *
+ * Non-digit, non-minus characters are passed through unchanged.
+ *
+ * Performance design:
+ * - Fast path: if the string has no convertible characters, return it unchanged
+ *   (zero allocation).
+ * - BMP digits (0x0660..0xFFFF excl. surrogates): flat Uint8Array lookup (O(1)).
+ * - Supplementary plane digits (> 0xFFFF, encoded as surrogate pairs): Map lookup.
+ * - Minus variants: checked inline with a small fixed Set.
+ *
+ * @param {string} str
+ * @returns {string}
+ */
+function anynum(str) {
+  if (typeof str !== 'string') return str;
+
+  const len = str.length;
+  if (len === 0) return str;
+
+  // Scan for first character needing conversion.
+  // If none found, return original string (zero allocation).
+  let firstHit = -1;
+
+  for (let i = 0; i < len; i++) {
+    const cc = str.charCodeAt(i);
+
+    // ASCII digit or ASCII minus — already normalized, skip fast
+    if ((cc >= CHAR_0 && cc <= CHAR_9) || cc === CHAR_MINUS) continue;
+
+    // Below first unicode digit script — check minus variants only
+    if (cc < TABLE_OFFSET) {
+      if (MINUS_SET.has(cc)) { firstHit = i; break; }
+      continue;
+    }
+
+    // Surrogate pairs live in BMP range 0xD800-0xDFFF — check before TABLE
+    if (cc >= 0xD800 && cc <= 0xDBFF) {
+      if (i + 1 < len) {
+        const low = str.charCodeAt(i + 1);
+        if (low >= 0xDC00 && low <= 0xDFFF) {
+          const cp = 0x10000 + ((cc - 0xD800) << 10) + (low - 0xDC00);
+          if (HIGH_MAP.has(cp)) { firstHit = i; break; }
+        }
+      }
+      continue;
+    }
+
+    // BMP non-surrogate: flat table lookup; also check minus variants in this range
+    if (TABLE[cc - TABLE_OFFSET] !== NOT_DIGIT || MINUS_SET.has(cc)) {
+      firstHit = i;
+      break;
+    }
+  }
+
+  // Nothing to replace — return original, zero allocation
+  if (firstHit === -1) return str;
+
+  // Build result: copy unchanged prefix, then convert from firstHit onward
+  const chars = [];
+
+  if (firstHit > 0) chars.push(str.slice(0, firstHit));
+
+  for (let i = firstHit; i < len; i++) {
+    const cc = str.charCodeAt(i);
+
+    // ASCII digit or ASCII minus — pass through
+    if ((cc >= CHAR_0 && cc <= CHAR_9) || cc === CHAR_MINUS) {
+      chars.push(str[i]);
+      continue;
+    }
+
+    // Below TABLE_OFFSET — check minus variants, else pass through
+    if (cc < TABLE_OFFSET) {
+      chars.push(MINUS_SET.has(cc) ? '-' : str[i]);
+      continue;
+    }
+
+    // Surrogate pairs
+    if (cc >= 0xD800 && cc <= 0xDBFF) {
+      if (i + 1 < len) {
+        const low = str.charCodeAt(i + 1);
+        if (low >= 0xDC00 && low <= 0xDFFF) {
+          const cp = 0x10000 + ((cc - 0xD800) << 10) + (low - 0xDC00);
+          const d = HIGH_MAP.get(cp);
+          if (d !== undefined) {
+            chars.push(String.fromCharCode(d + 48));
+            i++; // consume low surrogate
+            continue;
+          }
+        }
+      }
+      chars.push(str[i]);
+      continue;
+    }
+
+    // BMP non-surrogate: flat table lookup + minus variants
+    if (MINUS_SET.has(cc)) {
+      chars.push('-');
+      continue;
+    }
+    const d = TABLE[cc - TABLE_OFFSET];
+    chars.push(d !== NOT_DIGIT ? String.fromCharCode(d + 48) : str[i]);
+  }
+
+  return chars.join('');
+}
+
+
+/* harmony default export */ const anynum_anynum = (anynum);
+;// CONCATENATED MODULE: ./node_modules/strnum/strnum.js
+const hexRegex = /^[-+]?0x[a-fA-F0-9]+$/;
+const binRegex = /^0b[01]+$/;
+const octRegex = /^0o[0-7]+$/;
+const numRegex = /^([\-\+])?(0*)([0-9]*(\.[0-9]*)?)$/;
+
+
+
+const consider = {
+    hex: true,
+    binary: false,
+    octal: false,
+    leadingZeros: true,
+    decimalPoint: "\.",
+    eNotation: true,
+    //skipLike: /regex/,
+    infinity: "original", // "null", "infinity" (Infinity type), "string" ("Infinity" (the string literal))
+    unicode: false,
+};
+
+function toNumber(str, options = {}) {
+    options = Object.assign({}, consider, options);
+    if (!str || typeof str !== "string") return str;
+
+    let trimmedStr = str.trim();
+
+    if (trimmedStr.length === 0) return str;
+    else if (options.skipLike !== undefined && options.skipLike.test(trimmedStr)) return str;
+    else if (trimmedStr === "0") return 0;
+
+    if (options.unicode) {
+        trimmedStr = anynum_anynum(trimmedStr);
+        if (trimmedStr === "0") return 0; // re-check after normalization
+    }
+    if (options.hex && hexRegex.test(trimmedStr)) {
+        return parse_int(trimmedStr, 16);
+    } else if (options.binary && binRegex.test(trimmedStr)) {
+        return parse_int(trimmedStr, 2);
+    } else if (options.octal && octRegex.test(trimmedStr)) {
+        return parse_int(trimmedStr, 8);
+    } else if (!isFinite(trimmedStr)) { //Infinity or not a number
+        const num = Number(trimmedStr);
+        if (Number.isNaN(num)) return str; //not a number: always the original string
+        return handleInfinity(str, num, options); //only +/-Infinity reaches here
+    } else if (trimmedStr.includes('e') || trimmedStr.includes('E')) { //eNotation
+        return resolveEnotation(str, trimmedStr, options);
+    } else {
+        //separate negative sign, leading zeros, and rest number
+        const match = numRegex.exec(trimmedStr);
+        // +00.123 => [ , '+', '00', '.123', ..
+        if (match) {
+            const sign = match[1] || "";
+            const leadingZeros = match[2];
+            let numTrimmedByZeros = trimZeros(match[3]); //complete num without leading zeros
+            const decimalAdjacentToLeadingZeros = sign ? // 0., -00., 000.
+                trimmedStr[leadingZeros.length + 1] === "."
+                : trimmedStr[leadingZeros.length] === ".";
+
+            //trim ending zeros for floating number
+            if (!options.leadingZeros //leading zeros are not allowed
+                && (leadingZeros.length > 1
+                    || (leadingZeros.length === 1 && !decimalAdjacentToLeadingZeros))) {
+                // 00, 00.3, +03.24, 03, 03.24
+                return str;
+            }
+            else {//no leading zeros or leading zeros are allowed
+                const num = Number(trimmedStr);
+                const parsedStr = String(num);
+
+                if (num === 0) return num;
+                if (parsedStr.search(/[eE]/) !== -1) { //given number is long and parsed to eNotation
+                    if (options.eNotation) return num;
+                    else return str;
+                } else if (trimmedStr.indexOf(".") !== -1) { //floating number
+                    if (parsedStr === "0") return num; //0.0
+                    else if (parsedStr === numTrimmedByZeros) return num; //0.456. 0.79000
+                    else if (parsedStr === `${sign}${numTrimmedByZeros}`) return num;
+                    else return str;
+                }
+
+                let n = leadingZeros ? numTrimmedByZeros : trimmedStr;
+                if (leadingZeros) {
+                    // -009 => -9
+                    return (n === parsedStr) || (sign + n === parsedStr) ? num : str
+                } else {
+                    // +9
+                    return (n === parsedStr) || (n === sign + parsedStr) ? num : str
+                }
+            }
+        } else { //non-numeric string
+            return str;
+        }
+    }
+}
+
+const eNotationRegx = /^([-+])?(0*)(\d*(\.\d*)?[eE][-\+]?\d+)$/;
+function resolveEnotation(str, trimmedStr, options) {
+    if (!options.eNotation) return str;
+    const notation = trimmedStr.match(eNotationRegx);
+    if (notation) {
+        let sign = notation[1] || "";
+        const eChar = notation[3].indexOf("e") === -1 ? "E" : "e";
+        const leadingZeros = notation[2];
+        const eAdjacentToLeadingZeros = sign ? // 0E.
+            trimmedStr[leadingZeros.length + 1] === eChar
+            : trimmedStr[leadingZeros.length] === eChar;
+
+        if (leadingZeros.length > 1 && eAdjacentToLeadingZeros) return str;
+        else if (leadingZeros.length === 1
+            && (notation[3].startsWith(`.${eChar}`) || notation[3][0] === eChar)) {
+            return Number(trimmedStr);
+        } else if (leadingZeros.length > 0) {
+            // Has leading zeros — only accept if leadingZeros option allows it
+            if (options.leadingZeros && !eAdjacentToLeadingZeros) {
+                return Number(trimmedStr); // Number() accepts leading zeros; stripping can leave a mantissa-less ".e0"
+            } else return str;
+        } else {
+            // No leading zeros — always valid e-notation, parse it
+            return Number(trimmedStr);
+        }
+    } else {
+        return str;
+    }
+}
+
+/**
+ * 
+ * @param {string} numStr without leading zeros
+ * @returns 
+ */
+function trimZeros(numStr) {
+    if (numStr && numStr.indexOf(".") !== -1) {//float
+        //remove ending zeros without the O(n^2) backtracking that /0+$/ hits
+        //when the string doesn't end in 0 but has a long internal zero-run
+        let end = numStr.length;
+        while (end > 0 && numStr.charCodeAt(end - 1) === 48 /* '0' */) end--;
+        numStr = numStr.slice(0, end);
+        if (numStr === ".") numStr = "0";
+        else if (numStr[0] === ".") numStr = "0" + numStr;
+        else if (numStr[numStr.length - 1] === ".") numStr = numStr.substring(0, numStr.length - 1);
+        return numStr;
+    }
+    return numStr;
+}
+
+function parse_int(numStr, base) {
+    const str = numStr.trim();
+    if (base === 2 || base === 8) numStr = str.substring(2);
+
+    if (parseInt) return parseInt(numStr, base);
+    else if (Number.parseInt) return Number.parseInt(numStr, base);
+    else if (window && window.parseInt) return window.parseInt(numStr, base);
+    else throw new Error("parseInt, Number.parseInt, window.parseInt are not supported");
+}
+
+/**
+ * Handle infinite values based on user option
+ * @param {string} str - original input string
+ * @param {number} num - parsed number (Infinity or -Infinity)
+ * @param {object} options - user options
+ * @returns {string|number|null} based on infinity option
+ */
+function handleInfinity(str, num, options) {
+    const isPositive = num === Infinity;
+
+    switch (options.infinity.toLowerCase()) {
+        case "null":
+            return null;
+        case "infinity":
+            return num; // Return Infinity or -Infinity
+        case "string":
+            return isPositive ? "Infinity" : "-Infinity";
+        case "original":
+        default:
+            return str; // Return original string like "1e1000"
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/ignoreAttributes.js
+function getIgnoreAttributesFn(ignoreAttributes) {
+    if (typeof ignoreAttributes === 'function') {
+        return ignoreAttributes
+    }
+    if (Array.isArray(ignoreAttributes)) {
+        return (attrName) => {
+            for (const pattern of ignoreAttributes) {
+                if (typeof pattern === 'string' && attrName === pattern) {
+                    return true
+                }
+                if (pattern instanceof RegExp && pattern.test(attrName)) {
+                    return true
+                }
+            }
+        }
+    }
+    return () => false
+}
+;// CONCATENATED MODULE: ./node_modules/path-expression-matcher/src/Matcher.js
+
+
+/**
+ * MatcherView - A lightweight read-only view over a Matcher's internal state.
+ *
+ * Created once by Matcher and reused across all callbacks. Holds a direct
+ * reference to the parent Matcher so it always reflects current parser state
+ * with zero copying or freezing overhead.
+ *
+ * Users receive this via {@link Matcher#readOnly} or directly from parser
+ * callbacks. It exposes all query and matching methods but has no mutation
+ * methods — misuse is caught at the TypeScript level rather than at runtime.
+ *
+ * @example
+ * const matcher = new Matcher();
+ * const view = matcher.readOnly();
+ *
+ * matcher.push("root", {});
+ * view.getCurrentTag(); // "root"
+ * view.getDepth();      // 1
+ */
+class MatcherView {
+  /**
+   * @param {Matcher} matcher - The parent Matcher instance to read from.
+   */
+  constructor(matcher) {
+    this._matcher = matcher;
+  }
+
+  /**
+   * Get the path separator used by the parent matcher.
+   * @returns {string}
+   */
+  get separator() {
+    return this._matcher.separator;
+  }
+
+  /**
+   * Get current tag name.
+   * @returns {string|undefined}
+   */
+  getCurrentTag() {
+    const path = this._matcher.path;
+    return path.length > 0 ? path[path.length - 1].tag : undefined;
+  }
+
+  /**
+   * Get current namespace.
+   * @returns {string|undefined}
+   */
+  getCurrentNamespace() {
+    const path = this._matcher.path;
+    return path.length > 0 ? path[path.length - 1].namespace : undefined;
+  }
+
+  /**
+   * Get current node's attribute value.
+   * @param {string} attrName
+   * @returns {*}
+   */
+  getAttrValue(attrName) {
+    const path = this._matcher.path;
+    if (path.length === 0) return undefined;
+    return path[path.length - 1].values?.[attrName];
+  }
+
+  /**
+   * Check if current node has an attribute.
+   * @param {string} attrName
+   * @returns {boolean}
+   */
+  hasAttr(attrName) {
+    const path = this._matcher.path;
+    if (path.length === 0) return false;
+    const current = path[path.length - 1];
+    return current.values !== undefined && attrName in current.values;
+  }
+
+  /**
+   * Get the value of a "kept" attribute from the nearest ancestor (or
+   * current node) that declared it via `push(tag, attrs, ns, { keep: [...] })`.
+   * @param {string} attrName
+   * @returns {*}
+   */
+  getAnyParentAttr(attrName) {
+    return this._matcher.getAnyParentAttr(attrName);
+  }
+
+  /**
+   * Check whether any ancestor (or the current node) kept the given
+   * attribute via `push(tag, attrs, ns, { keep: [...] })`.
+   * @param {string} attrName
+   * @returns {boolean}
+   */
+  hasAnyParentAttr(attrName) {
+    return this._matcher.hasAnyParentAttr(attrName);
+  }
+
+  /**
+   * Get current node's sibling position (child index in parent).
+   * @returns {number}
+   */
+  getPosition() {
+    const path = this._matcher.path;
+    if (path.length === 0) return -1;
+    return path[path.length - 1].position ?? 0;
+  }
+
+  /**
+   * Get current node's repeat counter (occurrence count of this tag name).
+   * @returns {number}
+   */
+  getCounter() {
+    const path = this._matcher.path;
+    if (path.length === 0) return -1;
+    return path[path.length - 1].counter ?? 0;
+  }
+
+  /**
+   * Get current node's sibling index (alias for getPosition).
+   * @returns {number}
+   * @deprecated Use getPosition() or getCounter() instead
+   */
+  getIndex() {
+    return this.getPosition();
+  }
+
+  /**
+   * Get current path depth.
+   * @returns {number}
+   */
+  getDepth() {
+    return this._matcher.path.length;
+  }
+
+  /**
+   * Get path as string.
+   * @param {string} [separator] - Optional separator (uses default if not provided)
+   * @param {boolean} [includeNamespace=true]
+   * @returns {string}
+   */
+  toString(separator, includeNamespace = true) {
+    return this._matcher.toString(separator, includeNamespace);
+  }
+
+  /**
+   * Get path as array of tag names.
+   * @returns {string[]}
+   */
+  toArray() {
+    return this._matcher.path.map(n => n.tag);
+  }
+
+  /**
+   * Match current path against an Expression.
+   * @param {Expression} expression
+   * @returns {boolean}
+   */
+  matches(expression) {
+    return this._matcher.matches(expression);
+  }
+
+  /**
+   * Match any expression in the given set against the current path.
+   * @param {ExpressionSet} exprSet
+   * @returns {boolean}
+   */
+  matchesAny(exprSet) {
+    return exprSet.matchesAny(this._matcher);
+  }
+}
+
+/**
+ * Matcher - Tracks current path in XML/JSON tree and matches against Expressions.
+ *
+ * The matcher maintains a stack of nodes representing the current path from root to
+ * current tag. It only stores attribute values for the current (top) node to minimize
+ * memory usage. Sibling tracking is used to auto-calculate position and counter.
+ *
+ * Use {@link Matcher#readOnly} to obtain a {@link MatcherView} safe to pass to
+ * user callbacks — it always reflects current state with no Proxy overhead.
+ *
+ * @example
+ * const matcher = new Matcher();
+ * matcher.push("root", {});
+ * matcher.push("users", {});
+ * matcher.push("user", { id: "123", type: "admin" });
+ *
+ * const expr = new Expression("root.users.user");
+ * matcher.matches(expr); // true
+ */
+class Matcher {
+  /**
+   * Create a new Matcher.
+   * @param {Object} [options={}]
+   * @param {string} [options.separator='.'] - Default path separator
+   */
+  constructor(options = {}) {
+    this.separator = options.separator || '.';
+    this.path = [];
+    this.siblingStacks = [];
+    // Each path node: { tag, values, position, counter, namespace? }
+    // values only present for current (last) node
+    // Each siblingStacks entry: Map<tagName, count> tracking occurrences at each level
+    this._pathStringCache = null;
+    this._view = new MatcherView(this);
+
+    // Kept-attribute stack: only populated when push() is called with options.keep.
+    this._keptAttrs = [];
+  }
+
+  /**
+   * Push a new tag onto the path.
+   * @param {string} tagName
+   * @param {Object|null} [attrValues=null]
+   * @param {string|null} [namespace=null]
+   * @param {Object|null} [options=null]
+   * @param {string[]} [options.keep] - Names of attributes (from attrValues)
+   */
+  push(tagName, attrValues = null, namespace = null, options = null) {
+    this._pathStringCache = null;
+
+    // Remove values from previous current node (now becoming ancestor)
+    if (this.path.length > 0) {
+      this.path[this.path.length - 1].values = undefined;
+    }
+
+    // Get or create sibling tracking for current level
+    const currentLevel = this.path.length;
+    let level = this.siblingStacks[currentLevel];
+    if (!level) {
+      // `counts` tells same-name siblings apart (the "counter" — nth <item>
+      // among other <item>s). `total` is every child seen at this level so
+      // far, kept as a running number instead of re-added from `counts` on
+      // every push — a parent with many differently-named children would
+      // otherwise cost more per child the more distinct names it has.
+      level = { counts: new Map(), total: 0 };
+      this.siblingStacks[currentLevel] = level;
+    }
+
+    // Create a unique key for sibling tracking that includes namespace
+    const siblingKey = namespace ? `${namespace}:${tagName}` : tagName;
+
+    // Calculate counter (how many times this tag appeared at this level)
+    const counter = level.counts.get(siblingKey) || 0;
+
+    // Position = total children at this level seen before this one.
+    const position = level.total;
+
+    // Update sibling count for this tag, and the level's running total.
+    level.counts.set(siblingKey, counter + 1);
+    level.total++;
+
+    // Create new node
+    const node = {
+      tag: tagName,
+      position: position,
+      counter: counter
+    };
+
+    if (namespace !== null && namespace !== undefined) {
+      node.namespace = namespace;
+    }
+
+    if (attrValues !== null && attrValues !== undefined) {
+      node.values = attrValues;
+    }
+
+    this.path.push(node);
+
+    // Depth of the node we just pushed (1-based, matches this.path.length)
+    const depth = this.path.length;
+
+    // Copy only the requested attributes into the kept-attrs stack. This is
+    // the one part of push() whose cost scales with input (O(keep.length))
+    // rather than being O(1) — by design, since the caller is explicitly
+    // opting in for specific attribute names. No options/keep => zero added
+    // cost beyond the two property reads below.
+    const keep = options !== null ? options.keep : null;
+    if (keep !== null && keep !== undefined && keep.length > 0 && attrValues) {
+      for (let i = 0; i < keep.length; i++) {
+        const name = keep[i];
+        if (attrValues[name] !== undefined) {
+          this._keptAttrs.push({ depth, name, value: attrValues[name] });
+        }
+      }
+    }
+  }
+
+  /**
+   * Pop the last tag from the path.
+   * @returns {Object|undefined} The popped node
+   */
+  pop() {
+    if (this.path.length === 0) return undefined;
+    this._pathStringCache = null;
+
+    const node = this.path.pop();
+
+    if (this.siblingStacks.length > this.path.length + 1) {
+      this.siblingStacks.length = this.path.length + 1;
+    }
+
+    // Drop any kept attributes that belonged to the popped node (or deeper).
+    // _keptAttrs is depth-ordered (push only ever appends increasing depths),
+    // so this is a backward scan that stops at the first surviving entry —
+    // typically O(1) since kept attrs are rare by design.
+    const poppedDepth = this.path.length + 1;
+    while (
+      this._keptAttrs.length > 0 &&
+      this._keptAttrs[this._keptAttrs.length - 1].depth >= poppedDepth
+    ) {
+      this._keptAttrs.pop();
+    }
+
+    return node;
+  }
+
+  /**
+   * Update current node's attribute values.
+   * Useful when attributes are parsed after push.
+   * @param {Object} attrValues
+   */
+  updateCurrent(attrValues) {
+    if (this.path.length > 0) {
+      const current = this.path[this.path.length - 1];
+      if (attrValues !== null && attrValues !== undefined) {
+        current.values = attrValues;
+      }
+    }
+  }
+
+  /**
+   * Get current tag name.
+   * @returns {string|undefined}
+   */
+  getCurrentTag() {
+    return this.path.length > 0 ? this.path[this.path.length - 1].tag : undefined;
+  }
+
+  /**
+   * Get current namespace.
+   * @returns {string|undefined}
+   */
+  getCurrentNamespace() {
+    return this.path.length > 0 ? this.path[this.path.length - 1].namespace : undefined;
+  }
+
+  /**
+   * Get current node's attribute value.
+   * @param {string} attrName
+   * @returns {*}
+   */
+  getAttrValue(attrName) {
+    if (this.path.length === 0) return undefined;
+    return this.path[this.path.length - 1].values?.[attrName];
+  }
+
+  /**
+   * Check if current node has an attribute.
+   * @param {string} attrName
+   * @returns {boolean}
+   */
+  hasAttr(attrName) {
+    if (this.path.length === 0) return false;
+    const current = this.path[this.path.length - 1];
+    return current.values !== undefined && attrName in current.values;
+  }
+
+  /**
+   * Get the value of a "kept" attribute from the nearest ancestor (or
+   * current node) that declared it via `push(tag, attrs, ns, { keep: [...] })`.
+   * Unlike getAttrValue(), this works regardless of how deep the path has
+   * gone since the attribute was pushed — but only for attribute names that
+   * were explicitly marked with `keep` at push time. Cost is proportional to
+   * the number of currently-kept attributes (typically 0-3), not path depth.
+   * @param {string} attrName
+   * @returns {*} the value, or undefined if no ancestor kept this attribute
+   */
+  getAnyParentAttr(attrName) {
+    const kept = this._keptAttrs;
+    for (let i = kept.length - 1; i >= 0; i--) {
+      if (kept[i].name === attrName) return kept[i].value;
+    }
+    return undefined;
+  }
+
+  /**
+   * Check whether any ancestor (or the current node) kept the given
+   * attribute via `push(tag, attrs, ns, { keep: [...] })`.
+   * @param {string} attrName
+   * @returns {boolean}
+   */
+  hasAnyParentAttr(attrName) {
+    const kept = this._keptAttrs;
+    for (let i = kept.length - 1; i >= 0; i--) {
+      if (kept[i].name === attrName) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Get current node's sibling position (child index in parent).
+   * @returns {number}
+   */
+  getPosition() {
+    if (this.path.length === 0) return -1;
+    return this.path[this.path.length - 1].position ?? 0;
+  }
+
+  /**
+   * Get current node's repeat counter (occurrence count of this tag name).
+   * @returns {number}
+   */
+  getCounter() {
+    if (this.path.length === 0) return -1;
+    return this.path[this.path.length - 1].counter ?? 0;
+  }
+
+  /**
+   * Get current node's sibling index (alias for getPosition).
+   * @returns {number}
+   * @deprecated Use getPosition() or getCounter() instead
+   */
+  getIndex() {
+    return this.getPosition();
+  }
+
+  /**
+   * Get current path depth.
+   * @returns {number}
+   */
+  getDepth() {
+    return this.path.length;
+  }
+
+  /**
+   * Get path as string.
+   * @param {string} [separator] - Optional separator (uses default if not provided)
+   * @param {boolean} [includeNamespace=true]
+   * @returns {string}
+   */
+  toString(separator, includeNamespace = true) {
+    const sep = separator || this.separator;
+    const isDefault = (sep === this.separator && includeNamespace === true);
+
+    if (isDefault) {
+      if (this._pathStringCache !== null) {
+        return this._pathStringCache;
+      }
+      const result = this.path.map(n =>
+        (n.namespace) ? `${n.namespace}:${n.tag}` : n.tag
+      ).join(sep);
+      this._pathStringCache = result;
+      return result;
+    }
+
+    return this.path.map(n =>
+      (includeNamespace && n.namespace) ? `${n.namespace}:${n.tag}` : n.tag
+    ).join(sep);
+  }
+
+  /**
+   * Get path as array of tag names.
+   * @returns {string[]}
+   */
+  toArray() {
+    return this.path.map(n => n.tag);
+  }
+
+  /**
+   * Reset the path to empty.
+   */
+  reset() {
+    this._pathStringCache = null;
+    this.path = [];
+    this.siblingStacks = [];
+    this._keptAttrs = [];
+  }
+
+  /**
+   * Match current path against an Expression.
+   * @param {Expression} expression
+   * @returns {boolean}
+   */
+  matches(expression) {
+    const segments = expression.segments;
+
+    if (segments.length === 0) {
+      return false;
+    }
+
+    if (expression.hasDeepWildcard()) {
+      return this._matchWithDeepWildcard(segments);
+    }
+
+    return this._matchSimple(segments);
+  }
+
+  /**
+   * @private
+   */
+  _matchSimple(segments) {
+    if (this.path.length !== segments.length) {
+      return false;
+    }
+
+    for (let i = 0; i < segments.length; i++) {
+      if (!this._matchSegment(segments[i], this.path[i], i === this.path.length - 1)) {
+        return false;
+      }
+    }
+
+    return true;
+  }
+
+  /**
+   * @private
+   */
+  _matchWithDeepWildcard(segments) {
+    let pathIdx = this.path.length - 1;
+    let segIdx = segments.length - 1;
+
+    while (segIdx >= 0 && pathIdx >= 0) {
+      const segment = segments[segIdx];
+
+      if (segment.type === 'deep-wildcard') {
+        segIdx--;
+
+        if (segIdx < 0) {
+          return true;
+        }
+
+        const nextSeg = segments[segIdx];
+        let found = false;
+
+        for (let i = pathIdx; i >= 0; i--) {
+          if (this._matchSegment(nextSeg, this.path[i], i === this.path.length - 1)) {
+            pathIdx = i - 1;
+            segIdx--;
+            found = true;
+            break;
+          }
+        }
+
+        if (!found) {
+          return false;
+        }
+      } else {
+        if (!this._matchSegment(segment, this.path[pathIdx], pathIdx === this.path.length - 1)) {
+          return false;
+        }
+        pathIdx--;
+        segIdx--;
+      }
+    }
+
+    return segIdx < 0;
+  }
+
+  /**
+   * @private
+   */
+  _matchSegment(segment, node, isCurrentNode) {
+    if (segment.tag !== '*' && segment.tag !== node.tag) {
+      return false;
+    }
+
+    if (segment.namespace !== undefined) {
+      if (segment.namespace !== '*' && segment.namespace !== node.namespace) {
+        return false;
+      }
+    }
+
+    if (segment.attrName !== undefined) {
+      if (!isCurrentNode) {
+        return false;
+      }
+
+      if (!node.values || !(segment.attrName in node.values)) {
+        return false;
+      }
+
+      if (segment.attrValue !== undefined) {
+        if (String(node.values[segment.attrName]) !== String(segment.attrValue)) {
+          return false;
+        }
+      }
+    }
+
+    if (segment.position !== undefined) {
+      if (!isCurrentNode) {
+        return false;
+      }
+
+      const counter = node.counter ?? 0;
+
+      if (segment.position === 'first' && counter !== 0) {
+        return false;
+      } else if (segment.position === 'odd' && counter % 2 !== 1) {
+        return false;
+      } else if (segment.position === 'even' && counter % 2 !== 0) {
+        return false;
+      } else if (segment.position === 'nth' && counter !== segment.positionValue) {
+        return false;
+      }
+    }
+
+    return true;
+  }
+
+  /**
+   * Match any expression in the given set against the current path.
+   * @param {ExpressionSet} exprSet
+   * @returns {boolean}
+   */
+  matchesAny(exprSet) {
+    return exprSet.matchesAny(this);
+  }
+
+  /**
+   * Create a snapshot of current state.
+   * @returns {Object}
+   */
+  snapshot() {
+    return {
+      path: this.path.map(node => ({ ...node })),
+      siblingStacks: this.siblingStacks.map(level => level ? { counts: new Map(level.counts), total: level.total } : level),
+      keptAttrs: this._keptAttrs.map(entry => ({ ...entry }))
+    };
+  }
+
+  /**
+   * Restore state from snapshot.
+   * @param {Object} snapshot
+   */
+  restore(snapshot) {
+    this._pathStringCache = null;
+    this.path = snapshot.path.map(node => ({ ...node }));
+    this.siblingStacks = snapshot.siblingStacks.map(level => level ? { counts: new Map(level.counts), total: level.total } : level);
+    this._keptAttrs = (snapshot.keptAttrs || []).map(entry => ({ ...entry }));
+  }
+
+  /**
+   * Return the read-only {@link MatcherView} for this matcher.
+   *
+   * The same instance is returned on every call — no allocation occurs.
+   * It always reflects the current parser state and is safe to pass to
+   * user callbacks without risk of accidental mutation.
+   *
+   * @returns {MatcherView}
+   *
+   * @example
+   * const view = matcher.readOnly();
+   * // pass view to callbacks — it stays in sync automatically
+   * view.matches(expr);       // ✓
+   * view.getCurrentTag();     // ✓
+   * // view.push(...)         // ✗ method does not exist — caught by TypeScript
+   */
+  readOnly() {
+    return this._view;
+  }
+}
+
+;// CONCATENATED MODULE: ./node_modules/path-expression-matcher/src/Expression.js
+/**
+ * Expression - Parses and stores a tag pattern expression
+ * 
+ * Patterns are parsed once and stored in an optimized structure for fast matching.
+ * 
+ * @example
+ * const expr = new Expression("root.users.user");
+ * const expr2 = new Expression("..user[id]:first");
+ * const expr3 = new Expression("root/users/user", { separator: '/' });
+ */
+class Expression {
+  /**
+   * Create a new Expression
+   * @param {string} pattern - Pattern string (e.g., "root.users.user", "..user[id]")
+   * @param {Object} options - Configuration options
+   * @param {string} options.separator - Path separator (default: '.')
+   */
+  constructor(pattern, options = {}, data) {
+    this.pattern = pattern;
+    this.separator = options.separator || '.';
+    this.segments = this._parse(pattern);
+    this.data = data;
+    // Cache expensive checks for performance (O(1) instead of O(n))
+    this._hasDeepWildcard = this.segments.some(seg => seg.type === 'deep-wildcard');
+    this._hasAttributeCondition = this.segments.some(seg => seg.attrName !== undefined);
+    this._hasPositionSelector = this.segments.some(seg => seg.position !== undefined);
+  }
+
+  /**
+   * Parse pattern string into segments
+   * @private
+   * @param {string} pattern - Pattern to parse
+   * @returns {Array} Array of segment objects
+   */
+  _parse(pattern) {
+    const segments = [];
+
+    // Split by separator but handle ".." specially
+    let i = 0;
+    let currentPart = '';
+
+    while (i < pattern.length) {
+      if (pattern[i] === this.separator) {
+        // Check if next char is also separator (deep wildcard)
+        if (i + 1 < pattern.length && pattern[i + 1] === this.separator) {
+          // Flush current part if any
+          if (currentPart.trim()) {
+            segments.push(this._parseSegment(currentPart.trim()));
+            currentPart = '';
+          }
+          // Add deep wildcard
+          segments.push({ type: 'deep-wildcard' });
+          i += 2; // Skip both separators
+        } else {
+          // Regular separator
+          if (currentPart.trim()) {
+            segments.push(this._parseSegment(currentPart.trim()));
+          }
+          currentPart = '';
+          i++;
+        }
+      } else {
+        currentPart += pattern[i];
+        i++;
+      }
+    }
+
+    // Flush remaining part
+    if (currentPart.trim()) {
+      segments.push(this._parseSegment(currentPart.trim()));
+    }
+
+    return segments;
+  }
+
+  /**
+   * Parse a single segment
+   * @private
+   * @param {string} part - Segment string (e.g., "user", "ns::user", "user[id]", "ns::user:first")
+   * @returns {Object} Segment object
+   */
+  _parseSegment(part) {
+    const segment = { type: 'tag' };
+
+    // NEW NAMESPACE SYNTAX (v2.0):
+    // ============================
+    // Namespace uses DOUBLE colon (::)
+    // Position uses SINGLE colon (:)
+    // 
+    // Examples:
+    //   "user"              → tag
+    //   "user:first"        → tag + position
+    //   "user[id]"          → tag + attribute
+    //   "user[id]:first"    → tag + attribute + position
+    //   "ns::user"          → namespace + tag
+    //   "ns::user:first"    → namespace + tag + position
+    //   "ns::user[id]"      → namespace + tag + attribute
+    //   "ns::user[id]:first" → namespace + tag + attribute + position
+    //   "ns::first"         → namespace + tag named "first" (NO ambiguity!)
+    //
+    // This eliminates all ambiguity:
+    //   :: = namespace separator
+    //   :  = position selector
+    //   [] = attributes
+
+    // Step 1: Extract brackets [attr] or [attr=value]
+    let bracketContent = null;
+    let withoutBrackets = part;
+
+    const bracketMatch = part.match(/^([^\[]+)(\[[^\]]*\])(.*)$/);
+    if (bracketMatch) {
+      withoutBrackets = bracketMatch[1] + bracketMatch[3];
+      if (bracketMatch[2]) {
+        const content = bracketMatch[2].slice(1, -1);
+        if (content) {
+          bracketContent = content;
+        }
+      }
+    }
+
+    // Step 2: Check for namespace (double colon ::)
+    let namespace = undefined;
+    let tagAndPosition = withoutBrackets;
+
+    if (withoutBrackets.includes('::')) {
+      const nsIndex = withoutBrackets.indexOf('::');
+      namespace = withoutBrackets.substring(0, nsIndex).trim();
+      tagAndPosition = withoutBrackets.substring(nsIndex + 2).trim(); // Skip ::
+
+      if (!namespace) {
+        throw new Error(`Invalid namespace in pattern: ${part}`);
+      }
+    }
+
+    // Step 3: Parse tag and position (single colon :)
+    let tag = undefined;
+    let positionMatch = null;
+
+    if (tagAndPosition.includes(':')) {
+      const colonIndex = tagAndPosition.lastIndexOf(':'); // Use last colon for position
+      const tagPart = tagAndPosition.substring(0, colonIndex).trim();
+      const posPart = tagAndPosition.substring(colonIndex + 1).trim();
+
+      // Verify position is a valid keyword
+      const isPositionKeyword = ['first', 'last', 'odd', 'even'].includes(posPart) ||
+        /^nth\(\d+\)$/.test(posPart);
+
+      if (isPositionKeyword) {
+        tag = tagPart;
+        positionMatch = posPart;
+      } else {
+        // Not a valid position keyword, treat whole thing as tag
+        tag = tagAndPosition;
+      }
+    } else {
+      tag = tagAndPosition;
+    }
+
+    if (!tag) {
+      throw new Error(`Invalid segment pattern: ${part}`);
+    }
+
+    segment.tag = tag;
+    if (namespace) {
+      segment.namespace = namespace;
+    }
+
+    // Step 4: Parse attributes
+    if (bracketContent) {
+      if (bracketContent.includes('=')) {
+        const eqIndex = bracketContent.indexOf('=');
+        segment.attrName = bracketContent.substring(0, eqIndex).trim();
+        segment.attrValue = bracketContent.substring(eqIndex + 1).trim();
+      } else {
+        segment.attrName = bracketContent.trim();
+      }
+    }
+
+    // Step 5: Parse position selector
+    if (positionMatch) {
+      const nthMatch = positionMatch.match(/^nth\((\d+)\)$/);
+      if (nthMatch) {
+        segment.position = 'nth';
+        segment.positionValue = parseInt(nthMatch[1], 10);
+      } else {
+        segment.position = positionMatch;
+      }
+    }
+
+    return segment;
+  }
+
+  /**
+   * Get the number of segments
+   * @returns {number}
+   */
+  get length() {
+    return this.segments.length;
+  }
+
+  /**
+   * Check if expression contains deep wildcard
+   * @returns {boolean}
+   */
+  hasDeepWildcard() {
+    return this._hasDeepWildcard;
+  }
+
+  /**
+   * Check if expression has attribute conditions
+   * @returns {boolean}
+   */
+  hasAttributeCondition() {
+    return this._hasAttributeCondition;
+  }
+
+  /**
+   * Check if expression has position selectors
+   * @returns {boolean}
+   */
+  hasPositionSelector() {
+    return this._hasPositionSelector;
+  }
+
+  /**
+   * Get string representation
+   * @returns {string}
+   */
+  toString() {
+    return this.pattern;
+  }
+}
+;// CONCATENATED MODULE: ./node_modules/path-expression-matcher/src/ExpressionSet.js
+/**
+ * ExpressionSet - An indexed collection of Expressions for efficient bulk matching
+ *
+ * Instead of iterating all expressions on every tag, ExpressionSet pre-indexes
+ * them at insertion time by depth and terminal tag name. At match time, only
+ * the relevant bucket is evaluated — typically reducing checks from O(E) to O(1)
+ * lookup plus O(small bucket) matches.
+ *
+ * Three buckets are maintained:
+ *  - `_byDepthAndTag`  — exact depth + exact tag name  (tightest, used first)
+ *  - `_wildcardByDepth` — exact depth + wildcard tag `*` (depth-matched only)
+ *  - `_deepWildcards`  — expressions containing `..`  (cannot be depth-indexed)
+ *
+ * @example
+ * import { Expression, ExpressionSet } from 'fast-xml-tagger';
+ *
+ * // Build once at config time
+ * const stopNodes = new ExpressionSet();
+ * stopNodes.add(new Expression('root.users.user'));
+ * stopNodes.add(new Expression('root.config.setting'));
+ * stopNodes.add(new Expression('..script'));
+ *
+ * // Query on every tag — hot path
+ * if (stopNodes.matchesAny(matcher)) { ... }
+ */
+class ExpressionSet {
+  constructor() {
+    /** @type {Map<string, import('./Expression.js').default[]>} depth:tag → expressions */
+    this._byDepthAndTag = new Map();
+
+    /** @type {Map<number, import('./Expression.js').default[]>} depth → wildcard-tag expressions */
+    this._wildcardByDepth = new Map();
+
+    /** @type {import('./Expression.js').default[]} expressions containing deep wildcard (..) */
+    this._deepWildcards = [];
+
+    /** @type {Map<string, import('./Expression.js').default[]>} terminalTag → deep wildcard expressions */
+    this._deepByTerminalTag = new Map();
+
+    /** @type {Set<string>} pattern strings already added — used for deduplication */
+    this._patterns = new Set();
+
+    /** @type {boolean} whether the set is sealed against further additions */
+    this._sealed = false;
+  }
+
+  /**
+   * Add an Expression to the set.
+   * Duplicate patterns (same pattern string) are silently ignored.
+   *
+   * @param {import('./Expression.js').default} expression - A pre-constructed Expression instance
+   * @returns {this} for chaining
+   * @throws {TypeError} if called after seal()
+   *
+   * @example
+   * set.add(new Expression('root.users.user'));
+   * set.add(new Expression('..script'));
+   */
+  add(expression) {
+    if (this._sealed) {
+      throw new TypeError(
+        'ExpressionSet is sealed. Create a new ExpressionSet to add more expressions.'
+      );
+    }
+
+    // Deduplicate by pattern string
+    if (this._patterns.has(expression.pattern)) return this;
+    this._patterns.add(expression.pattern);
+
+    if (expression.hasDeepWildcard()) {
+      const lastSeg = expression.segments[expression.segments.length - 1];
+      if (lastSeg && lastSeg.type !== 'deep-wildcard' && lastSeg.tag !== '*') {
+        const tag = lastSeg.tag;
+        if (!this._deepByTerminalTag.has(tag)) this._deepByTerminalTag.set(tag, []);
+        this._deepByTerminalTag.get(tag).push(expression);
+      } else {
+        this._deepWildcards.push(expression);
+      }
+      return this;
+    }
+
+    const depth = expression.length;
+    const lastSeg = expression.segments[expression.segments.length - 1];
+    const tag = lastSeg?.tag;
+
+    if (!tag || tag === '*') {
+      // Can index by depth but not by tag
+      if (!this._wildcardByDepth.has(depth)) this._wildcardByDepth.set(depth, []);
+      this._wildcardByDepth.get(depth).push(expression);
+    } else {
+      // Tightest bucket: depth + tag
+      const key = `${depth}:${tag}`;
+      if (!this._byDepthAndTag.has(key)) this._byDepthAndTag.set(key, []);
+      this._byDepthAndTag.get(key).push(expression);
+    }
+
+    return this;
+  }
+
+  /**
+   * Add multiple expressions at once.
+   *
+   * @param {import('./Expression.js').default[]} expressions - Array of Expression instances
+   * @returns {this} for chaining
+   *
+   * @example
+   * set.addAll([
+   *   new Expression('root.users.user'),
+   *   new Expression('root.config.setting'),
+   * ]);
+   */
+  addAll(expressions) {
+    for (const expr of expressions) this.add(expr);
+    return this;
+  }
+
+  /**
+   * Check whether a pattern string is already present in the set.
+   *
+   * @param {import('./Expression.js').default} expression
+   * @returns {boolean}
+   */
+  has(expression) {
+    return this._patterns.has(expression.pattern);
+  }
+
+  /**
+   * Number of expressions in the set.
+   * @type {number}
+   */
+  get size() {
+    return this._patterns.size;
+  }
+
+  /**
+   * Seal the set against further modifications.
+   * Useful to prevent accidental mutations after config is built.
+   * Calling add() or addAll() on a sealed set throws a TypeError.
+   *
+   * @returns {this}
+   */
+  seal() {
+    this._sealed = true;
+    return this;
+  }
+
+  /**
+   * Whether the set has been sealed.
+   * @type {boolean}
+   */
+  get isSealed() {
+    return this._sealed;
+  }
+
+  /**
+   * Test whether the matcher's current path matches any expression in the set.
+   *
+   * Evaluation order (cheapest → most expensive):
+   *  1. Exact depth + tag bucket  — O(1) lookup, typically 0–2 expressions
+   *  2. Depth-only wildcard bucket — O(1) lookup, rare
+   *  3. Deep-wildcard list         — always checked, but usually small
+   *
+   * @param {import('./Matcher.js').default} matcher - Matcher instance (or readOnly view)
+   * @returns {boolean} true if any expression matches the current path
+   *
+   * @example
+   * if (stopNodes.matchesAny(matcher)) {
+   *   // handle stop node
+   * }
+   */
+  matchesAny(matcher) {
+    return this.findMatch(matcher) !== null;
+  }
+  /**
+ * Find and return the first Expression that matches the matcher's current path.
+ *
+ * Uses the same evaluation order as matchesAny (cheapest → most expensive):
+ *  1. Exact depth + tag bucket
+ *  2. Depth-only wildcard bucket
+ *  3. Deep-wildcard list
+ *
+ * @param {import('./Matcher.js').default} matcher - Matcher instance (or readOnly view)
+ * @returns {import('./Expression.js').default | null} the first matching Expression, or null
+ *
+ * @example
+ * const expr = stopNodes.findMatch(matcher);
+ * if (expr) {
+ *   // access expr.config, expr.pattern, etc.
+ * }
+ */
+  findMatch(matcher) {
+    const depth = matcher.getDepth();
+    const tag = matcher.getCurrentTag();
+
+    // 1. Tightest bucket — most expressions live here
+    const exactKey = `${depth}:${tag}`;
+    const exactBucket = this._byDepthAndTag.get(exactKey);
+    if (exactBucket) {
+      for (let i = 0; i < exactBucket.length; i++) {
+        if (matcher.matches(exactBucket[i])) return exactBucket[i];
+      }
+    }
+
+    // 2. Depth-matched wildcard-tag expressions
+    const wildcardBucket = this._wildcardByDepth.get(depth);
+    if (wildcardBucket) {
+      for (let i = 0; i < wildcardBucket.length; i++) {
+        if (matcher.matches(wildcardBucket[i])) return wildcardBucket[i];
+      }
+    }
+
+    // 3. Deep wildcards — indexed by terminal tag, then unindexed fallback
+    const deepBucket = this._deepByTerminalTag.get(tag);
+    if (deepBucket) {
+      for (let i = 0; i < deepBucket.length; i++) {
+        if (matcher.matches(deepBucket[i])) return deepBucket[i];
+      }
+    }
+    for (let i = 0; i < this._deepWildcards.length; i++) {
+      if (matcher.matches(this._deepWildcards[i])) return this._deepWildcards[i];
+    }
+
+    return null;
+  }
+}
+
+;// CONCATENATED MODULE: ./node_modules/@nodable/entities/src/entities.js
+// ---------------------------------------------------------------------------
+// Complete HTML5 named entity reference
+// Organized by logical categories for easy maintenance and selective importing
+// ---------------------------------------------------------------------------
+
+/**
+ * Basic Latin & Special Characters
+ * @type {Record<string, string>}
+ */
+const BASIC_LATIN = {
+  amp: '&',
+  AMP: '&',
+  lt: '<',
+  LT: '<',
+  gt: '>',
+  GT: '>',
+  quot: '"',
+  QUOT: '"',
+  apos: "'",
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  lsquor: '‚',
+  rsquor: '’',
+  ldquor: '„',
+  bdquo: '„',
+  comma: ',',
+  period: '.',
+  colon: ':',
+  semi: ';',
+  excl: '!',
+  quest: '?',
+  num: '#',
+  dollar: '$',
+  percent: '%',
+  ast: '*',
+  commat: '@',
+  lowbar: '_',
+  verbar: '|',
+  vert: '|',
+  sol: '/',
+  bsol: '\\',
+  lbrace: '{',
+  rbrace: '}',
+  lbrack: '[',
+  rbrack: ']',
+  lpar: '(',
+  rpar: ')',
+  nbsp: '\u00a0',
+  iexcl: '¡',
+  cent: '¢',
+  pound: '£',
+  curren: '¤',
+  yen: '¥',
+  brvbar: '¦',
+  sect: '§',
+  uml: '¨',
+  copy: '©',
+  COPY: '©',
+  ordf: 'ª',
+  laquo: '«',
+  not: '¬',
+  shy: '\u00ad',
+  reg: '®',
+  REG: '®',
+  macr: '¯',
+  deg: '°',
+  plusmn: '±',
+  sup2: '²',
+  sup3: '³',
+  acute: '´',
+  micro: 'µ',
+  para: '¶',
+  middot: '·',
+  cedil: '¸',
+  sup1: '¹',
+  ordm: 'º',
+  raquo: '»',
+  frac14: '¼',
+  frac12: '½',
+  half: '½',
+  frac34: '¾',
+  iquest: '¿',
+  times: '×',
+  div: '÷',
+  divide: '÷',
+};
+
+/**
+ * Latin Extended & Accented Letters (A-Z)
+ * @type {Record<string, string>}
+ */
+const LATIN_ACCENTS = {
+  Agrave: 'À',
+  agrave: 'à',
+  Aacute: 'Á',
+  aacute: 'á',
+  Acirc: 'Â',
+  acirc: 'â',
+  Atilde: 'Ã',
+  atilde: 'ã',
+  Auml: 'Ä',
+  auml: 'ä',
+  Aring: 'Å',
+  aring: 'å',
+  AElig: 'Æ',
+  aelig: 'æ',
+  Ccedil: 'Ç',
+  ccedil: 'ç',
+  Egrave: 'È',
+  egrave: 'è',
+  Eacute: 'É',
+  eacute: 'é',
+  Ecirc: 'Ê',
+  ecirc: 'ê',
+  Euml: 'Ë',
+  euml: 'ë',
+  Igrave: 'Ì',
+  igrave: 'ì',
+  Iacute: 'Í',
+  iacute: 'í',
+  Icirc: 'Î',
+  icirc: 'î',
+  Iuml: 'Ï',
+  iuml: 'ï',
+  ETH: 'Ð',
+  eth: 'ð',
+  Ntilde: 'Ñ',
+  ntilde: 'ñ',
+  Ograve: 'Ò',
+  ograve: 'ò',
+  Oacute: 'Ó',
+  oacute: 'ó',
+  Ocirc: 'Ô',
+  ocirc: 'ô',
+  Otilde: 'Õ',
+  otilde: 'õ',
+  Ouml: 'Ö',
+  ouml: 'ö',
+  Oslash: 'Ø',
+  oslash: 'ø',
+  Ugrave: 'Ù',
+  ugrave: 'ù',
+  Uacute: 'Ú',
+  uacute: 'ú',
+  Ucirc: 'Û',
+  ucirc: 'û',
+  Uuml: 'Ü',
+  uuml: 'ü',
+  Yacute: 'Ý',
+  yacute: 'ý',
+  THORN: 'Þ',
+  thorn: 'þ',
+  szlig: 'ß',
+  yuml: 'ÿ',
+  Yuml: 'Ÿ',
+};
+
+/**
+ * Latin Extended (Letters with diacritics)
+ * @type {Record<string, string>}
+ */
+const LATIN_EXTENDED = {
+  Amacr: 'Ā',
+  amacr: 'ā',
+  Abreve: 'Ă',
+  abreve: 'ă',
+  Aogon: 'Ą',
+  aogon: 'ą',
+  Cacute: 'Ć',
+  cacute: 'ć',
+  Ccirc: 'Ĉ',
+  ccirc: 'ĉ',
+  Cdot: 'Ċ',
+  cdot: 'ċ',
+  Ccaron: 'Č',
+  ccaron: 'č',
+  Dcaron: 'Ď',
+  dcaron: 'ď',
+  Dstrok: 'Đ',
+  dstrok: 'đ',
+  Emacr: 'Ē',
+  emacr: 'ē',
+  Ecaron: 'Ě',
+  ecaron: 'ě',
+  Edot: 'Ė',
+  edot: 'ė',
+  Eogon: 'Ę',
+  eogon: 'ę',
+  Gcirc: 'Ĝ',
+  gcirc: 'ĝ',
+  Gbreve: 'Ğ',
+  gbreve: 'ğ',
+  Gdot: 'Ġ',
+  gdot: 'ġ',
+  Gcedil: 'Ģ',
+  Hcirc: 'Ĥ',
+  hcirc: 'ĥ',
+  Hstrok: 'Ħ',
+  hstrok: 'ħ',
+  Itilde: 'Ĩ',
+  itilde: 'ĩ',
+  Imacr: 'Ī',
+  imacr: 'ī',
+  Iogon: 'Į',
+  iogon: 'į',
+  Idot: 'İ',
+  IJlig: 'Ĳ',
+  ijlig: 'ĳ',
+  Jcirc: 'Ĵ',
+  jcirc: 'ĵ',
+  Kcedil: 'Ķ',
+  kcedil: 'ķ',
+  kgreen: 'ĸ',
+  Lacute: 'Ĺ',
+  lacute: 'ĺ',
+  Lcedil: 'Ļ',
+  lcedil: 'ļ',
+  Lcaron: 'Ľ',
+  lcaron: 'ľ',
+  Lmidot: 'Ŀ',
+  lmidot: 'ŀ',
+  Lstrok: 'Ł',
+  lstrok: 'ł',
+  Nacute: 'Ń',
+  nacute: 'ń',
+  Ncaron: 'Ň',
+  ncaron: 'ň',
+  Ncedil: 'Ņ',
+  ncedil: 'ņ',
+  ENG: 'Ŋ',
+  eng: 'ŋ',
+  Omacr: 'Ō',
+  omacr: 'ō',
+  Odblac: 'Ő',
+  odblac: 'ő',
+  OElig: 'Œ',
+  oelig: 'œ',
+  Racute: 'Ŕ',
+  racute: 'ŕ',
+  Rcaron: 'Ř',
+  rcaron: 'ř',
+  Rcedil: 'Ŗ',
+  rcedil: 'ŗ',
+  Sacute: 'Ś',
+  sacute: 'ś',
+  Scirc: 'Ŝ',
+  scirc: 'ŝ',
+  Scedil: 'Ş',
+  scedil: 'ş',
+  Scaron: 'Š',
+  scaron: 'š',
+  Tcedil: 'Ţ',
+  tcedil: 'ţ',
+  Tcaron: 'Ť',
+  tcaron: 'ť',
+  Tstrok: 'Ŧ',
+  tstrok: 'ŧ',
+  Utilde: 'Ũ',
+  utilde: 'ũ',
+  Umacr: 'Ū',
+  umacr: 'ū',
+  Ubreve: 'Ŭ',
+  ubreve: 'ŭ',
+  Uring: 'Ů',
+  uring: 'ů',
+  Udblac: 'Ű',
+  udblac: 'ű',
+  Uogon: 'Ų',
+  uogon: 'ų',
+  Wcirc: 'Ŵ',
+  wcirc: 'ŵ',
+  Ycirc: 'Ŷ',
+  ycirc: 'ŷ',
+  Zacute: 'Ź',
+  zacute: 'ź',
+  Zdot: 'Ż',
+  zdot: 'ż',
+  Zcaron: 'Ž',
+  zcaron: 'ž',
+};
+
+/**
+ * Greek Letters
+ * @type {Record<string, string>}
+ */
+const GREEK = {
+  Alpha: 'Α',
+  alpha: 'α',
+  Beta: 'Β',
+  beta: 'β',
+  Gamma: 'Γ',
+  gamma: 'γ',
+  Delta: 'Δ',
+  delta: 'δ',
+  Epsilon: 'Ε',
+  epsilon: 'ε',
+  epsiv: 'ϵ',
+  varepsilon: 'ϵ',
+  Zeta: 'Ζ',
+  zeta: 'ζ',
+  Eta: 'Η',
+  eta: 'η',
+  Theta: 'Θ',
+  theta: 'θ',
+  thetasym: 'ϑ',
+  vartheta: 'ϑ',
+  Iota: 'Ι',
+  iota: 'ι',
+  Kappa: 'Κ',
+  kappa: 'κ',
+  kappav: 'ϰ',
+  varkappa: 'ϰ',
+  Lambda: 'Λ',
+  lambda: 'λ',
+  Mu: 'Μ',
+  mu: 'μ',
+  Nu: 'Ν',
+  nu: 'ν',
+  Xi: 'Ξ',
+  xi: 'ξ',
+  Omicron: 'Ο',
+  omicron: 'ο',
+  Pi: 'Π',
+  pi: 'π',
+  piv: 'ϖ',
+  varpi: 'ϖ',
+  Rho: 'Ρ',
+  rho: 'ρ',
+  rhov: 'ϱ',
+  varrho: 'ϱ',
+  Sigma: 'Σ',
+  sigma: 'σ',
+  sigmaf: 'ς',
+  sigmav: 'ς',
+  varsigma: 'ς',
+  Tau: 'Τ',
+  tau: 'τ',
+  Upsilon: 'Υ',
+  upsilon: 'υ',
+  upsi: 'υ',
+  Upsi: 'ϒ',
+  upsih: 'ϒ',
+  Phi: 'Φ',
+  phi: 'φ',
+  phiv: 'ϕ',
+  varphi: 'ϕ',
+  Chi: 'Χ',
+  chi: 'χ',
+  Psi: 'Ψ',
+  psi: 'ψ',
+  Omega: 'Ω',
+  omega: 'ω',
+  ohm: 'Ω',
+  Gammad: 'Ϝ',
+  gammad: 'ϝ',
+  digamma: 'ϝ',
+};
+
+/**
+ * Cyrillic Letters
+ * @type {Record<string, string>}
+ */
+const CYRILLIC = {
+  Afr: '𝔄',
+  afr: '𝔞',
+  Acy: 'А',
+  acy: 'а',
+  Bcy: 'Б',
+  bcy: 'б',
+  Vcy: 'В',
+  vcy: 'в',
+  Gcy: 'Г',
+  gcy: 'г',
+  Dcy: 'Д',
+  dcy: 'д',
+  IEcy: 'Е',
+  iecy: 'е',
+  IOcy: 'Ё',
+  iocy: 'ё',
+  ZHcy: 'Ж',
+  zhcy: 'ж',
+  Zcy: 'З',
+  zcy: 'з',
+  Icy: 'И',
+  icy: 'и',
+  Jcy: 'Й',
+  jcy: 'й',
+  Kcy: 'К',
+  kcy: 'к',
+  Lcy: 'Л',
+  lcy: 'л',
+  Mcy: 'М',
+  mcy: 'м',
+  Ncy: 'Н',
+  ncy: 'н',
+  Ocy: 'О',
+  ocy: 'о',
+  Pcy: 'П',
+  pcy: 'п',
+  Rcy: 'Р',
+  rcy: 'р',
+  Scy: 'С',
+  scy: 'с',
+  Tcy: 'Т',
+  tcy: 'т',
+  Ucy: 'У',
+  ucy: 'у',
+  Fcy: 'Ф',
+  fcy: 'ф',
+  KHcy: 'Х',
+  khcy: 'х',
+  TScy: 'Ц',
+  tscy: 'ц',
+  CHcy: 'Ч',
+  chcy: 'ч',
+  SHcy: 'Ш',
+  shcy: 'ш',
+  SHCHcy: 'Щ',
+  shchcy: 'щ',
+  HARDcy: 'Ъ',
+  hardcy: 'ъ',
+  Ycy: 'Ы',
+  ycy: 'ы',
+  SOFTcy: 'Ь',
+  softcy: 'ь',
+  Ecy: 'Э',
+  ecy: 'э',
+  YUcy: 'Ю',
+  yucy: 'ю',
+  YAcy: 'Я',
+  yacy: 'я',
+  DJcy: 'Ђ',
+  djcy: 'ђ',
+  GJcy: 'Ѓ',
+  gjcy: 'ѓ',
+  Jukcy: 'Є',
+  jukcy: 'є',
+  DScy: 'Ѕ',
+  dscy: 'ѕ',
+  Iukcy: 'І',
+  iukcy: 'і',
+  YIcy: 'Ї',
+  yicy: 'ї',
+  Jsercy: 'Ј',
+  jsercy: 'ј',
+  LJcy: 'Љ',
+  ljcy: 'љ',
+  NJcy: 'Њ',
+  njcy: 'њ',
+  TSHcy: 'Ћ',
+  tshcy: 'ћ',
+  KJcy: 'Ќ',
+  kjcy: 'ќ',
+  Ubrcy: 'Ў',
+  ubrcy: 'ў',
+  DZcy: 'Џ',
+  dzcy: 'џ',
+};
+
+/**
+ * Mathematical Operators & Relations
+ * @type {Record<string, string>}
+ */
+const MATH = {
+  plus: '+',
+  pm: '±',
+  times: '×',
+  div: '÷',
+  divide: '÷',
+  sdot: '⋅',
+  star: '☆',
+  starf: '★',
+  bigstar: '★',
+  lowast: '∗',
+  ast: '*',
+  midast: '*',
+  compfn: '∘',
+  smallcircle: '∘',
+  bullet: '•',
+  bull: '•',
+  nbsp: '\u00a0',
+  hellip: '…',
+  mldr: '…',
+  prime: '′',
+  Prime: '″',
+  tprime: '‴',
+  bprime: '‵',
+  backprime: '‵',
+  minus: '−',
+  minusd: '∸',
+  dotminus: '∸',
+  plusdo: '∔',
+  dotplus: '∔',
+  plusmn: '±',
+  minusplus: '∓',
+  mnplus: '∓',
+  mp: '∓',
+  setminus: '∖',
+  smallsetminus: '∖',
+  Backslash: '∖',
+  setmn: '∖',
+  ssetmn: '∖',
+  lowbar: '_',
+  verbar: '|',
+  vert: '|',
+  VerticalLine: '|',
+  colon: ':',
+  Colon: '∷',
+  Proportion: '∷',
+  ratio: '∶',
+  equals: '=',
+  ne: '≠',
+  nequiv: '≢',
+  equiv: '≡',
+  Congruent: '≡',
+  sim: '∼',
+  thicksim: '∼',
+  thksim: '∼',
+  sime: '≃',
+  simeq: '≃',
+  TildeEqual: '≃',
+  asymp: '≈',
+  approx: '≈',
+  thickapprox: '≈',
+  thkap: '≈',
+  TildeTilde: '≈',
+  ncong: '≇',
+  cong: '≅',
+  TildeFullEqual: '≅',
+  asympeq: '≍',
+  CupCap: '≍',
+  bump: '≎',
+  Bumpeq: '≎',
+  HumpDownHump: '≎',
+  bumpe: '≏',
+  bumpeq: '≏',
+  HumpEqual: '≏',
+  le: '≤',
+  LessEqual: '≤',
+  ge: '≥',
+  GreaterEqual: '≥',
+  lesseqgtr: '⋚',
+  lesseqqgtr: '⪋',
+  greater: '>',
+  less: '<',
+};
+
+/**
+ * Mathematical Operators (Advanced)
+ * @type {Record<string, string>}
+ */
+const MATH_ADVANCED = {
+  alefsym: 'ℵ',
+  aleph: 'ℵ',
+  beth: 'ℶ',
+  gimel: 'ℷ',
+  daleth: 'ℸ',
+  forall: '∀',
+  ForAll: '∀',
+  part: '∂',
+  PartialD: '∂',
+  exist: '∃',
+  Exists: '∃',
+  nexist: '∄',
+  nexists: '∄',
+  empty: '∅',
+  emptyset: '∅',
+  emptyv: '∅',
+  varnothing: '∅',
+  nabla: '∇',
+  Del: '∇',
+  isin: '∈',
+  isinv: '∈',
+  in: '∈',
+  Element: '∈',
+  notin: '∉',
+  notinva: '∉',
+  ni: '∋',
+  niv: '∋',
+  SuchThat: '∋',
+  ReverseElement: '∋',
+  notni: '∌',
+  notniva: '∌',
+  prod: '∏',
+  Product: '∏',
+  coprod: '∐',
+  Coproduct: '∐',
+  sum: '∑',
+  Sum: '∑',
+  minus: '−',
+  mp: '∓',
+  plusdo: '∔',
+  dotplus: '∔',
+  setminus: '∖',
+  lowast: '∗',
+  radic: '√',
+  Sqrt: '√',
+  prop: '∝',
+  propto: '∝',
+  Proportional: '∝',
+  varpropto: '∝',
+  infin: '∞',
+  infintie: '⧝',
+  ang: '∠',
+  angle: '∠',
+  angmsd: '∡',
+  measuredangle: '∡',
+  angsph: '∢',
+  mid: '∣',
+  VerticalBar: '∣',
+  nmid: '∤',
+  nsmid: '∤',
+  npar: '∦',
+  parallel: '∥',
+  spar: '∥',
+  nparallel: '∦',
+  nspar: '∦',
+  and: '∧',
+  wedge: '∧',
+  or: '∨',
+  vee: '∨',
+  cap: '∩',
+  cup: '∪',
+  int: '∫',
+  Integral: '∫',
+  conint: '∮',
+  ContourIntegral: '∮',
+  Conint: '∯',
+  DoubleContourIntegral: '∯',
+  Cconint: '∰',
+  there4: '∴',
+  therefore: '∴',
+  Therefore: '∴',
+  becaus: '∵',
+  because: '∵',
+  Because: '∵',
+  ratio: '∶',
+  Proportion: '∷',
+  minusd: '∸',
+  dotminus: '∸',
+  mDDot: '∺',
+  homtht: '∻',
+  sim: '∼',
+  bsimg: '∽',
+  backsim: '∽',
+  ac: '∾',
+  mstpos: '∾',
+  acd: '∿',
+  VerticalTilde: '≀',
+  wr: '≀',
+  wreath: '≀',
+  nsime: '≄',
+  nsimeq: '≄',
+  ncong: '≇',
+  simne: '≆',
+  ncongdot: '⩭̸',
+  ngsim: '≵',
+  nsim: '≁',
+  napprox: '≉',
+  nap: '≉',
+  ngeq: '≱',
+  nge: '≱',
+  nleq: '≰',
+  nle: '≰',
+  ngtr: '≯',
+  ngt: '≯',
+  nless: '≮',
+  nlt: '≮',
+  nprec: '⊀',
+  npr: '⊀',
+  nsucc: '⊁',
+  nsc: '⊁',
+};
+
+/**
+ * Arrows
+ * @type {Record<string, string>}
+ */
+const ARROWS = {
+  larr: '←',
+  leftarrow: '←',
+  LeftArrow: '←',
+  uarr: '↑',
+  uparrow: '↑',
+  UpArrow: '↑',
+  rarr: '→',
+  rightarrow: '→',
+  RightArrow: '→',
+  darr: '↓',
+  downarrow: '↓',
+  DownArrow: '↓',
+  harr: '↔',
+  leftrightarrow: '↔',
+  LeftRightArrow: '↔',
+  varr: '↕',
+  updownarrow: '↕',
+  UpDownArrow: '↕',
+  nwarr: '↖',
+  nwarrow: '↖',
+  UpperLeftArrow: '↖',
+  nearr: '↗',
+  nearrow: '↗',
+  UpperRightArrow: '↗',
+  searr: '↘',
+  searrow: '↘',
+  LowerRightArrow: '↘',
+  swarr: '↙',
+  swarrow: '↙',
+  LowerLeftArrow: '↙',
+  lArr: '⇐',
+  Leftarrow: '⇐',
+  uArr: '⇑',
+  Uparrow: '⇑',
+  rArr: '⇒',
+  Rightarrow: '⇒',
+  dArr: '⇓',
+  Downarrow: '⇓',
+  hArr: '⇔',
+  Leftrightarrow: '⇔',
+  iff: '⇔',
+  vArr: '⇕',
+  Updownarrow: '⇕',
+  lAarr: '⇚',
+  Lleftarrow: '⇚',
+  rAarr: '⇛',
+  Rrightarrow: '⇛',
+  lrarr: '⇆',
+  leftrightarrows: '⇆',
+  rlarr: '⇄',
+  rightleftarrows: '⇄',
+  lrhar: '⇋',
+  leftrightharpoons: '⇋',
+  ReverseEquilibrium: '⇋',
+  rlhar: '⇌',
+  rightleftharpoons: '⇌',
+  Equilibrium: '⇌',
+  udarr: '⇅',
+  UpArrowDownArrow: '⇅',
+  duarr: '⇵',
+  DownArrowUpArrow: '⇵',
+  llarr: '⇇',
+  leftleftarrows: '⇇',
+  rrarr: '⇉',
+  rightrightarrows: '⇉',
+  ddarr: '⇊',
+  downdownarrows: '⇊',
+  har: '↽',
+  lhard: '↽',
+  leftharpoondown: '↽',
+  lharu: '↼',
+  leftharpoonup: '↼',
+  rhard: '⇁',
+  rightharpoondown: '⇁',
+  rharu: '⇀',
+  rightharpoonup: '⇀',
+  lsh: '↰',
+  Lsh: '↰',
+  rsh: '↱',
+  Rsh: '↱',
+  ldsh: '↲',
+  rdsh: '↳',
+  hookleftarrow: '↩',
+  hookrightarrow: '↪',
+  mapstoleft: '↤',
+  mapstoup: '↥',
+  map: '↦',
+  mapsto: '↦',
+  mapstodown: '↧',
+  crarr: '↵',
+  nleftarrow: '↚',
+  nleftrightarrow: '↮',
+  nrightarrow: '↛',
+  nrarr: '↛',
+  larrtl: '↢',
+  rarrtl: '↣',
+  leftarrowtail: '↢',
+  rightarrowtail: '↣',
+  twoheadleftarrow: '↞',
+  twoheadrightarrow: '↠',
+  Larr: '↞',
+  Rarr: '↠',
+  larrhk: '↩',
+  rarrhk: '↪',
+  larrlp: '↫',
+  looparrowleft: '↫',
+  rarrlp: '↬',
+  looparrowright: '↬',
+  harrw: '↭',
+  leftrightsquigarrow: '↭',
+  nrarrw: '↝̸',
+  rarrw: '↝',
+  rightsquigarrow: '↝',
+  larrbfs: '⤟',
+  rarrbfs: '⤠',
+  nvHarr: '⤄',
+  nvlArr: '⤂',
+  nvrArr: '⤃',
+  larrfs: '⤝',
+  rarrfs: '⤞',
+  Map: '⤅',
+  larrsim: '⥳',
+  rarrsim: '⥴',
+  harrcir: '⥈',
+  Uarrocir: '⥉',
+  lurdshar: '⥊',
+  ldrdhar: '⥧',
+  ldrushar: '⥋',
+  rdldhar: '⥩',
+  lrhard: '⥭',
+  uharr: '↾',
+  uharl: '↿',
+  dharr: '⇂',
+  dharl: '⇃',
+  Uarr: '↟',
+  Darr: '↡',
+  zigrarr: '⇝',
+  nwArr: '⇖',
+  neArr: '⇗',
+  seArr: '⇘',
+  swArr: '⇙',
+  nharr: '↮',
+  nhArr: '⇎',
+  nlarr: '↚',
+  nlArr: '⇍',
+  nrArr: '⇏',
+  larrb: '⇤',
+  LeftArrowBar: '⇤',
+  rarrb: '⇥',
+  RightArrowBar: '⇥',
+};
+
+/**
+ * Geometric Shapes
+ * @type {Record<string, string>}
+ */
+const SHAPES = {
+  square: '□',
+  Square: '□',
+  squ: '□',
+  squf: '▪',
+  squarf: '▪',
+  blacksquar: '▪',
+  blacksquare: '▪',
+  FilledVerySmallSquare: '▪',
+  blk34: '▓',
+  blk12: '▒',
+  blk14: '░',
+  block: '█',
+  srect: '▭',
+  rect: '▭',
+  sdot: '⋅',
+  sdotb: '⊡',
+  dotsquare: '⊡',
+  triangle: '▵',
+  tri: '▵',
+  trine: '▵',
+  utri: '▵',
+  triangledown: '▿',
+  dtri: '▿',
+  tridown: '▿',
+  triangleleft: '◃',
+  ltri: '◃',
+  triangleright: '▹',
+  rtri: '▹',
+  blacktriangle: '▴',
+  utrif: '▴',
+  blacktriangledown: '▾',
+  dtrif: '▾',
+  blacktriangleleft: '◂',
+  ltrif: '◂',
+  blacktriangleright: '▸',
+  rtrif: '▸',
+  loz: '◊',
+  lozenge: '◊',
+  blacklozenge: '⧫',
+  lozf: '⧫',
+  bigcirc: '◯',
+  xcirc: '◯',
+  circ: 'ˆ',
+  Circle: '○',
+  cir: '○',
+  o: '○',
+  bullet: '•',
+  bull: '•',
+  hellip: '…',
+  mldr: '…',
+  nldr: '‥',
+  boxh: '─',
+  HorizontalLine: '─',
+  boxv: '│',
+  boxdr: '┌',
+  boxdl: '┐',
+  boxur: '└',
+  boxul: '┘',
+  boxvr: '├',
+  boxvl: '┤',
+  boxhd: '┬',
+  boxhu: '┴',
+  boxvh: '┼',
+  boxH: '═',
+  boxV: '║',
+  boxdR: '╒',
+  boxDr: '╓',
+  boxDR: '╔',
+  boxDl: '╕',
+  boxdL: '╖',
+  boxDL: '╗',
+  boxuR: '╘',
+  boxUr: '╙',
+  boxUR: '╚',
+  boxUl: '╜',
+  boxuL: '╛',
+  boxUL: '╝',
+  boxvR: '╞',
+  boxVr: '╟',
+  boxVR: '╠',
+  boxVl: '╢',
+  boxvL: '╡',
+  boxVL: '╣',
+  boxHd: '╤',
+  boxhD: '╥',
+  boxHD: '╦',
+  boxHu: '╧',
+  boxhU: '╨',
+  boxHU: '╩',
+  boxvH: '╪',
+  boxVh: '╫',
+  boxVH: '╬',
+};
+
+/**
+ * Punctuation & Diacritics
+ * @type {Record<string, string>}
+ */
+const PUNCTUATION = {
+  excl: '!',
+  iexcl: '¡',
+  brvbar: '¦',
+  sect: '§',
+  uml: '¨',
+  copy: '©',
+  ordf: 'ª',
+  laquo: '«',
+  not: '¬',
+  shy: '\u00ad',
+  reg: '®',
+  macr: '¯',
+  deg: '°',
+  plusmn: '±',
+  sup2: '²',
+  sup3: '³',
+  acute: '´',
+  micro: 'µ',
+  para: '¶',
+  middot: '·',
+  cedil: '¸',
+  sup1: '¹',
+  ordm: 'º',
+  raquo: '»',
+  frac14: '¼',
+  frac12: '½',
+  frac34: '¾',
+  iquest: '¿',
+  nbsp: '\u00a0',
+  comma: ',',
+  period: '.',
+  colon: ':',
+  semi: ';',
+  vert: '|',
+  Verbar: '‖',
+  verbar: '|',
+  dblac: '˝',
+  circ: 'ˆ',
+  caron: 'ˇ',
+  breve: '˘',
+  dot: '˙',
+  ring: '˚',
+  ogon: '˛',
+  tilde: '˜',
+  DiacriticalGrave: '`',
+  DiacriticalAcute: '´',
+  DiacriticalTilde: '˜',
+  DiacriticalDot: '˙',
+  DiacriticalDoubleAcute: '˝',
+  grave: '`',
+};
+
+/**
+ * Currency Symbols
+ * @type {Record<string, string>}
+ */
+const CURRENCY = {
+  cent: '¢',
+  pound: '£',
+  curren: '¤',
+  yen: '¥',
+  euro: '€',
+  dollar: '$',
+  fnof: 'ƒ',
+  inr: '₹',
+  af: '؋',
+  birr: 'ብር',
+  peso: '₱',
+  rub: '₽',
+  won: '₩',
+  yuan: '¥',
+  cedil: '¸',
+};
+
+/**
+ * Fractions
+ * @type {Record<string, string>}
+ */
+const FRACTIONS = {
+  frac12: '½',
+  half: '½',
+  frac13: '⅓',
+  frac14: '¼',
+  frac15: '⅕',
+  frac16: '⅙',
+  frac18: '⅛',
+  frac23: '⅔',
+  frac25: '⅖',
+  frac34: '¾',
+  frac35: '⅗',
+  frac38: '⅜',
+  frac45: '⅘',
+  frac56: '⅚',
+  frac58: '⅝',
+  frac78: '⅞',
+  frasl: '⁄',
+};
+
+/**
+ * Miscellaneous Symbols
+ * @type {Record<string, string>}
+ */
+const MISC_SYMBOLS = {
+  trade: '™',
+  TRADE: '™',
+  telrec: '⌕',
+  target: '⌖',
+  ulcorn: '⌜',
+  ulcorner: '⌜',
+  urcorn: '⌝',
+  urcorner: '⌝',
+  dlcorn: '⌞',
+  llcorner: '⌞',
+  drcorn: '⌟',
+  lrcorner: '⌟',
+  intercal: '⊺',
+  intcal: '⊺',
+  oplus: '⊕',
+  CirclePlus: '⊕',
+  ominus: '⊖',
+  CircleMinus: '⊖',
+  otimes: '⊗',
+  CircleTimes: '⊗',
+  osol: '⊘',
+  odot: '⊙',
+  CircleDot: '⊙',
+  oast: '⊛',
+  circledast: '⊛',
+  odash: '⊝',
+  circleddash: '⊝',
+  ocirc: '⊚',
+  circledcirc: '⊚',
+  boxplus: '⊞',
+  plusb: '⊞',
+  boxminus: '⊟',
+  minusb: '⊟',
+  boxtimes: '⊠',
+  timesb: '⊠',
+  boxdot: '⊡',
+  sdotb: '⊡',
+  veebar: '⊻',
+  vee: '∨',
+  barvee: '⊽',
+  and: '∧',
+  wedge: '∧',
+  Cap: '⋒',
+  Cup: '⋓',
+  Fork: '⋔',
+  pitchfork: '⋔',
+  epar: '⋕',
+  ltlarr: '⥶',
+  nvap: '≍⃒',
+  nvsim: '∼⃒',
+  nvge: '≥⃒',
+  nvle: '≤⃒',
+  nvlt: '<⃒',
+  nvgt: '>⃒',
+  nvltrie: '⊴⃒',
+  nvrtrie: '⊵⃒',
+  Vdash: '⊩',
+  dashv: '⊣',
+  vDash: '⊨',
+  Vvdash: '⊪',
+  nvdash: '⊬',
+  nvDash: '⊭',
+  nVdash: '⊮',
+  nVDash: '⊯',
+};
+
+const XML = {
+  amp: "&",
+  apos: "'",
+  gt: ">",
+  lt: "<",
+  quot: "\""
+}
+const COMMON_HTML = {
+  nbsp: '\u00a0',
+  copy: '\u00a9',
+  reg: '\u00ae',
+  trade: '\u2122',
+  mdash: '\u2014',
+  ndash: '\u2013',
+  hellip: '\u2026',
+  laquo: '\u00ab',
+  raquo: '\u00bb',
+  lsquo: '\u2018',
+  rsquo: '\u2019',
+  ldquo: '\u201c',
+  rdquo: '\u201d',
+  bull: '\u2022',
+  para: '\u00b6',
+  sect: '\u00a7',
+  deg: '\u00b0',
+  frac12: '\u00bd',
+  frac14: '\u00bc',
+  frac34: '\u00be',
+}
+// ---------------------------------------------------------------------------
+// Note: NUMERIC_ENTITIES (&#NNN; / &#xHH;) are handled by the scanner directly
+// via String.fromCodePoint() without any map lookup.
+// ---------------------------------------------------------------------------
+;// CONCATENATED MODULE: ./node_modules/@nodable/entities/src/EntityDecoder.js
+// ---------------------------------------------------------------------------
+// Built-in named entity map  (name → replacement string)
+// No regex, no {regex,val} objects — just flat key/value pairs.
+// ---------------------------------------------------------------------------
+
+
+
+// ---------------------------------------------------------------------------
+// Entity hook action constants
+// ---------------------------------------------------------------------------
+
+/**
+ * Action constants for `onExternalEntity` and `onInputEntity` hooks.
+ *
+ * Use these instead of raw strings to avoid typos:
+ *
+ * @example
+ * import EntityDecoder, { ENTITY_ACTION } from './EntityDecoder.js';
+ * const dec = new EntityDecoder({
+ *   onInputEntity: (name, value) => ENTITY_ACTION.BLOCK,
+ * });
+ */
+const ENTITY_ACTION = Object.freeze({
+  /** Resolve and expand the entity normally. */
+  ALLOW: 'allow',
+  /** Silently skip this entity — it will not be registered. */
+  BLOCK: 'block',
+  /** Throw an error, aborting entity registration entirely. */
+  THROW: 'throw',
+});
+
+// ---------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------
+
+const SPECIAL_CHARS = new Set('!?\\\\/[]$%{}^&*()<>|+');
+
+/**
+ * Validate that an entity name contains no dangerous characters.
+ * @param {string} name
+ * @returns {string} the name, unchanged
+ * @throws {Error} on invalid characters
+ */
+function EntityDecoder_validateEntityName(name) {
+  if (name[0] === '#') {
+    throw new Error(`[EntityReplacer] Invalid character '#' in entity name: "${name}"`);
+  }
+  for (const ch of name) {
+    if (SPECIAL_CHARS.has(ch)) {
+      throw new Error(`[EntityReplacer] Invalid character '${ch}' in entity name: "${name}"`);
+    }
+  }
+  return name;
+}
+
+/**
+ * Merge one or more entity maps into a flat name→string map.
+ * Accepts either:
+ *   - plain string values:             { amp: '&' }
+ *   - legacy {regex,val} / {regx,val}: { lt: { regex: /.../, val: '<' } }
+ *
+ * Values containing '&' are skipped (recursive expansion risk).
+ *
+ * @param {...object} maps
+ * @returns {Record<string, string>}
+ */
+function mergeEntityMaps(...maps) {
+  const out = Object.create(null);
+  for (const map of maps) {
+    if (!map) continue;
+    for (const key of Object.keys(map)) {
+      const raw = map[key];
+      if (typeof raw === 'string') {
+        out[key] = raw;
+      } else if (raw && typeof raw === 'object' && raw.val !== undefined) {
+        // Legacy {regex,val} or {regx,val} — extract the string val only
+        const val = raw.val;
+        if (typeof val === 'string') {
+          out[key] = val;
+        }
+        // function vals are not supported in the scanner — skip
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// applyLimitsTo helpers
+// ---------------------------------------------------------------------------
+
+const LIMIT_TIER_EXTERNAL = 'external'; // input/runtime + persistent external maps
+const LIMIT_TIER_BASE = 'base';     // DEFAULT_XML_ENTITIES + namedEntities (system) maps
+const LIMIT_TIER_ALL = 'all';      // every entity regardless of tier
+
+/**
+ * Resolve `applyLimitsTo` option into a normalised Set of tier strings.
+ * Accepted values: 'external' | 'base' | 'all' | string[]
+ * Default: 'external' (only untrusted injected entities are counted).
+ * @param {string|string[]|undefined} raw
+ * @returns {Set<string>}
+ */
+function parseLimitTiers(raw) {
+  if (!raw || raw === LIMIT_TIER_EXTERNAL) return new Set([LIMIT_TIER_EXTERNAL]);
+  if (raw === LIMIT_TIER_ALL) return new Set([LIMIT_TIER_ALL]);
+  if (raw === LIMIT_TIER_BASE) return new Set([LIMIT_TIER_BASE]);
+  if (Array.isArray(raw)) return new Set(raw);
+  return new Set([LIMIT_TIER_EXTERNAL]); // safe default for unrecognised values
+}
+
+// ---------------------------------------------------------------------------
+// NCR (Numeric Character Reference) classification
+// ---------------------------------------------------------------------------
+
+// Severity order — higher number = stricter action.
+// Used to enforce minimum action levels for specific codepoint ranges.
+const NCR_LEVEL = Object.freeze({ allow: 0, leave: 1, remove: 2, throw: 3 });
+
+// XML 1.0 §2.2: allowed chars are #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]
+// Restricted C0: U+0001–U+001F excluding U+0009, U+000A, U+000D
+const XML10_ALLOWED_C0 = new Set([0x09, 0x0A, 0x0D]);
+
+/**
+ * Parse the `ncr` constructor option into flat, hot-path-friendly fields.
+ * @param {object|undefined} ncr
+ * @returns {{ xmlVersion: number, onLevel: number, nullLevel: number }}
+ */
+function parseNCRConfig(ncr) {
+  if (!ncr) {
+    return { xmlVersion: 1.0, onLevel: NCR_LEVEL.allow, nullLevel: NCR_LEVEL.remove };
+  }
+  const xmlVersion = ncr.xmlVersion === 1.1 ? 1.1 : 1.0;
+  const onLevel = NCR_LEVEL[ncr.onNCR] ?? NCR_LEVEL.allow;
+  const nullLevel = NCR_LEVEL[ncr.nullNCR] ?? NCR_LEVEL.remove;
+  // 'allow' is not meaningful for null — clamp to at least 'remove'
+  const clampedNull = Math.max(nullLevel, NCR_LEVEL.remove);
+  return { xmlVersion, onLevel, nullLevel: clampedNull };
+}
+
+// ---------------------------------------------------------------------------
+// EntityReplacer
+// ---------------------------------------------------------------------------
+
+/**
+ * Single-pass, zero-regex entity replacer for XML/HTML content.
+ *
+ * Algorithm: scan the string once for '&', read to ';', resolve via map
+ * or direct codepoint conversion, build output chunks, join once at the end.
+ *
+ * Entity lookup priority (highest → lowest):
+ *   1. input / runtime  (DOCTYPE entities for current document)
+ *   2. persistent external (survive across documents)
+ *   3. base named map   (DEFAULT_XML_ENTITIES + user-supplied namedEntities)
+ *
+ * Both input and external resolve as the 'external' tier for limit purposes.
+ * Base map entities resolve as the 'base' tier.
+ *
+ * Numeric / hex references (&#NNN; / &#xHH;) are resolved directly via
+ * String.fromCodePoint() — no map needed. They count as 'base' tier.
+ *
+ * @example
+ * const replacer = new EntityReplacer({ namedEntities: COMMON_HTML });
+ * replacer.setExternalEntities({ brand: 'Acme' });
+ *
+ * const instance = replacer.reset();
+ * instance.addInputEntities({ version: '1.0' });
+ * instance.encode('&brand; v&version; &lt;'); // 'Acme v1.0 <'
+ */
+class EntityDecoder {
+  /**
+   * @param {object} [options]
+   * @param {object|null}  [options.namedEntities]        — extra named entities merged into base map
+   * @param {object}  [options.limit]                 — security limits
+   * @param {number}       [options.limit.maxTotalExpansions=0]  — 0 = unlimited
+   * @param {number}       [options.limit.maxExpandedLength=0]   — 0 = unlimited
+   * @param {'external'|'base'|'all'|string[]} [options.limit.applyLimitsTo='external']
+   *   Which entity tiers count against the security limits:
+   *   - 'external' (default) — only input/runtime + persistent external entities
+   *   - 'base'               — only DEFAULT_XML_ENTITIES + namedEntities
+   *   - 'all'                — every entity regardless of tier
+   *   - string[]             — explicit combination, e.g. ['external', 'base']
+   * @param {((resolved: string, original: string) => string)|null} [options.postCheck=null]
+   * @param {string[]} [options.remove=[]] — entity names (e.g. ['nbsp', '#13']) to delete (replace with empty string)
+   * @param {string[]} [options.leave=[]]  — entity names to keep as literal (unchanged in output)
+   * @param {object}   [options.ncr]       — Numeric Character Reference controls
+   * @param {1.0|1.1}  [options.ncr.xmlVersion=1.0]
+   *   XML version governing which codepoint ranges are restricted:
+   *   - 1.0 — C0 controls U+0001–U+001F (except U+0009/000A/000D) are prohibited
+   *   - 1.1 — C0 controls are allowed when written as NCRs; C1 (U+007F–U+009F) decoded as-is
+   * @param {'allow'|'leave'|'remove'|'throw'} [options.ncr.onNCR='allow']
+   *   Base action for numeric references. Severity order: allow < leave < remove < throw.
+   *   For codepoint ranges that carry a minimum level (surrogates → remove, XML 1.0 C0 → remove),
+   *   the effective action is max(onNCR, rangeMinimum).
+   * @param {'remove'|'throw'} [options.ncr.nullNCR='remove']
+   *   Action for U+0000 (null). 'allow' and 'leave' are clamped to 'remove' since null is never safe.
+   * @param {((name: string, value: string) => 'allow'|'block'|'throw')|null} [options.onExternalEntity=null]
+   *   Hook called when an external entity is registered via `setExternalEntities()` or
+   *   `addExternalEntity()`. Return `ENTITY_ACTION.ALLOW` to accept the entity,
+   *   `ENTITY_ACTION.BLOCK` to silently skip it, or `ENTITY_ACTION.THROW` to abort with an error.
+   * @param {((name: string, value: string) => 'allow'|'block'|'throw')|null} [options.onInputEntity=null]
+   *   Hook called when an input entity is registered via `addInputEntities()`. Return
+   *   `ENTITY_ACTION.ALLOW` to accept, `ENTITY_ACTION.BLOCK` to silently skip, or
+   *   `ENTITY_ACTION.THROW` to abort with an error.
+   */
+  constructor(options = {}) {
+    this._limit = options.limit || {};
+    this._maxTotalExpansions = this._limit.maxTotalExpansions || 0;
+    this._maxExpandedLength = this._limit.maxExpandedLength || 0;
+    this._postCheck = typeof options.postCheck === 'function' ? options.postCheck : r => r;
+    this._limitTiers = parseLimitTiers(this._limit.applyLimitsTo ?? LIMIT_TIER_EXTERNAL);
+    this._numericAllowed = options.numericAllowed ?? true;
+    // Base map: DEFAULT_XML_ENTITIES + user-supplied extras. Immutable after construction.
+    this._baseMap = mergeEntityMaps(XML, options.namedEntities || null);
+
+    // Persistent external entities — survive across documents.
+    // Stored as a separate map so reset() never touches them.
+    /** @type {Record<string, string>} */
+    this._externalMap = Object.create(null);
+
+    // Input / runtime entities — current document only, wiped on reset().
+    /** @type {Record<string, string>} */
+    this._inputMap = Object.create(null);
+
+    // Per-document counters
+    this._totalExpansions = 0;
+    this._expandedLength = 0;
+
+    // --- New: remove / leave sets ---
+    /** @type {Set<string>} */
+    this._removeSet = new Set(options.remove && Array.isArray(options.remove) ? options.remove : []);
+    /** @type {Set<string>} */
+    this._leaveSet = new Set(options.leave && Array.isArray(options.leave) ? options.leave : []);
+
+    // --- NCR config (parsed into flat fields for hot-path speed) ---
+    const ncrCfg = parseNCRConfig(options.ncr);
+    this._ncrXmlVersion = ncrCfg.xmlVersion;
+    this._ncrOnLevel = ncrCfg.onLevel;
+    this._ncrNullLevel = ncrCfg.nullLevel;
+
+    // --- Registration hooks ---
+    /** @type {((name: string, value: string) => 'allow'|'block'|'throw')|null} */
+    this._onExternalEntity = typeof options.onExternalEntity === 'function'
+      ? options.onExternalEntity
+      : null;
+    /** @type {((name: string, value: string) => 'allow'|'block'|'throw')|null} */
+    this._onInputEntity = typeof options.onInputEntity === 'function'
+      ? options.onInputEntity
+      : null;
+  }
+
+  // -------------------------------------------------------------------------
+  // Private: registration hook dispatch
+  // -------------------------------------------------------------------------
+
+  /**
+   * Invoke a registration hook for a single entity name/value pair.
+   * Returns true when the entity should be accepted, false when it should be
+   * silently skipped (BLOCK), and throws when the hook returns THROW.
+   *
+   * @param {((name: string, value: string) => 'allow'|'block'|'throw')|null} hook
+   * @param {string} name
+   * @param {string} value
+   * @param {string} context  — used in error messages ('external' | 'input')
+   * @returns {boolean}  true = accept, false = skip
+   */
+  _applyRegistrationHook(hook, name, value, context) {
+    if (!hook) return true; // no hook → always accept
+    const action = hook(name, value);
+    if (action === ENTITY_ACTION.BLOCK) return false;
+    if (action === ENTITY_ACTION.THROW) {
+      throw new Error(
+        `[EntityDecoder] Registration of ${context} entity "&${name};" was rejected by hook`
+      );
+    }
+    return true; // ALLOW or any unknown return value → accept
+  }
+
+  // -------------------------------------------------------------------------
+  // Persistent external entity registration
+  // -------------------------------------------------------------------------
+
+  /**
+   * Replace the full set of persistent external entities.
+   * All keys are validated — throws on invalid characters.
+   * If `onExternalEntity` is set, it is called once per entry; entries that
+   * return `ENTITY_ACTION.BLOCK` are silently omitted, `ENTITY_ACTION.THROW`
+   * aborts the whole call.
+   * @param {Record<string, string | { regex?: RegExp, val: string }>} map
+   */
+  setExternalEntities(map) {
+    if (map) {
+      for (const key of Object.keys(map)) {
+        EntityDecoder_validateEntityName(key);
+      }
+    }
+    if (!this._onExternalEntity) {
+      this._externalMap = mergeEntityMaps(map);
+      return;
+    }
+    // Hook present — resolve values first, then filter
+    const flat = mergeEntityMaps(map);
+    const filtered = Object.create(null);
+    for (const [name, value] of Object.entries(flat)) {
+      if (this._applyRegistrationHook(this._onExternalEntity, name, value, 'external')) {
+        filtered[name] = value;
+      }
+    }
+    this._externalMap = filtered;
+  }
+
+  /**
+   * Add a single persistent external entity.
+   * If `onExternalEntity` is set it is called before the entity is stored;
+   * `ENTITY_ACTION.BLOCK` silently skips storage, `ENTITY_ACTION.THROW` raises.
+   * @param {string} key
+   * @param {string} value
+   */
+  addExternalEntity(key, value) {
+    EntityDecoder_validateEntityName(key);
+    if (typeof value === 'string' && value.indexOf('&') === -1) {
+      if (this._applyRegistrationHook(this._onExternalEntity, key, value, 'external')) {
+        this._externalMap[key] = value;
+      }
+    }
+  }
+
+  // -------------------------------------------------------------------------
+  // Input / runtime entity registration (per document)
+  // -------------------------------------------------------------------------
+
+  /**
+   * Inject DOCTYPE entities for the current document.
+   * Also resets per-document expansion counters.
+   * If `onInputEntity` is set it is called once per entry; entries returning
+   * `ENTITY_ACTION.BLOCK` are silently omitted, `ENTITY_ACTION.THROW` aborts.
+   * @param {Record<string, string | { regx?: RegExp, regex?: RegExp, val: string }>} map
+   */
+  addInputEntities(map) {
+    this._totalExpansions = 0;
+    this._expandedLength = 0;
+    if (!this._onInputEntity) {
+      this._inputMap = mergeEntityMaps(map);
+      return;
+    }
+    const flat = mergeEntityMaps(map);
+    const filtered = Object.create(null);
+    for (const [name, value] of Object.entries(flat)) {
+      if (this._applyRegistrationHook(this._onInputEntity, name, value, 'input')) {
+        filtered[name] = value;
+      }
+    }
+    this._inputMap = filtered;
+  }
+
+  // -------------------------------------------------------------------------
+  // Per-document reset
+  // -------------------------------------------------------------------------
+
+  /**
+   * Wipe input/runtime entities and reset counters.
+   * Call this before processing each new document.
+   * @returns {this}
+   */
+  reset() {
+    this._inputMap = Object.create(null);
+    this._totalExpansions = 0;
+    this._expandedLength = 0;
+    return this;
+  }
+
+  // -------------------------------------------------------------------------
+  // XML version (can be set after construction, e.g. once parser reads <?xml?>)
+  // -------------------------------------------------------------------------
+
+  /**
+   * Update the XML version used for NCR classification.
+   * Call this as soon as the document's `<?xml version="...">` declaration is parsed.
+   * @param {1.0|1.1|number} version
+   */
+  setXmlVersion(version) {
+    this._ncrXmlVersion = version === 1.1 ? 1.1 : 1.0;
+  }
+
+  // -------------------------------------------------------------------------
+  // Primary API
+  // -------------------------------------------------------------------------
+
+  /**
+   * Replace all entity references in `str` in a single pass.
+   *
+   * @param {string} str
+   * @returns {string}
+   */
+  decode(str) {
+    if (typeof str !== 'string' || str.length === 0) return str;
+    //TODO: check if needed
+    if (str.indexOf('&') === -1) return str; // fast path — no entities at all
+
+    const original = str;
+    const chunks = [];
+    const len = str.length;
+    let last = 0; // start of next unprocessed literal chunk
+    let i = 0;
+
+    const limitExpansions = this._maxTotalExpansions > 0;
+    const limitLength = this._maxExpandedLength > 0;
+    const checkLimits = limitExpansions || limitLength;
+
+    while (i < len) {
+      // Scan forward to next '&'
+      if (str.charCodeAt(i) !== 38 /* '&' */) { i++; continue; }
+
+      // --- Found '&' at position i ---
+
+      // Scan forward to ';'
+      let j = i + 1;
+      while (j < len && str.charCodeAt(j) !== 59 /* ';' */ && (j - i) <= 32) j++;
+
+      if (j >= len || str.charCodeAt(j) !== 59) {
+        // No closing ';' within window — treat '&' as literal
+        i++;
+        continue;
+      }
+
+      // Raw token between '&' and ';' (exclusive)
+      const token = str.slice(i + 1, j);
+      if (token.length === 0) { i++; continue; }
+
+      let replacement;
+      let tier; // which limit tier this entity belongs to
+
+      if (this._removeSet.has(token)) {
+        // Remove entity: replace with empty string
+        replacement = '';
+        // If entity was unknown (replacement undefined), we still need a tier for limits.
+        // Treat as external tier because it's user-directed removal of an unknown reference.
+        if (tier === undefined) {
+          tier = LIMIT_TIER_EXTERNAL;
+        }
+      } else if (this._leaveSet.has(token)) {
+        // Do not replace — keep original &token; as literal
+        i++;
+        continue;
+      } else if (token.charCodeAt(0) === 35 /* '#' */) {
+        // ---- Numeric / NCR reference ----
+        // NCR classification always runs first — prohibited codepoints must be
+        // caught regardless of numericAllowed.
+        const ncrResult = this._resolveNCR(token);
+        if (ncrResult === undefined) {
+          // 'leave' action — keep original &token; as-is
+          i++;
+          continue;
+        }
+        replacement = ncrResult; // '' for remove, char string for allow
+        tier = LIMIT_TIER_BASE;
+      } else {
+        // ---- Named reference ----
+        const resolved = this._resolveName(token);
+        replacement = resolved?.value;
+        tier = resolved?.tier;
+      }
+
+      if (replacement === undefined) {
+        // Unknown entity — leave as-is, advance past '&' only
+        i++;
+        continue;
+      }
+
+      // Flush literal chunk before this entity
+      if (i > last) chunks.push(str.slice(last, i));
+      chunks.push(replacement);
+      last = j + 1; // skip past ';'
+      i = last;
+
+      // Apply expansion limits only if this tier is being tracked
+      if (checkLimits && this._tierCounts(tier)) {
+        if (limitExpansions) {
+          this._totalExpansions++;
+          if (this._totalExpansions > this._maxTotalExpansions) {
+            throw new Error(
+              `[EntityReplacer] Entity expansion count limit exceeded: ` +
+              `${this._totalExpansions} > ${this._maxTotalExpansions}`
+            );
+          }
+        }
+        if (limitLength) {
+          // delta: replacement.length minus the raw &token; length (token.length + 2 for '&' and ';')
+          const delta = replacement.length - (token.length + 2);
+          if (delta > 0) {
+            this._expandedLength += delta;
+            if (this._expandedLength > this._maxExpandedLength) {
+              throw new Error(
+                `[EntityReplacer] Expanded content length limit exceeded: ` +
+                `${this._expandedLength} > ${this._maxExpandedLength}`
+              );
+            }
+          }
+        }
+      }
+    }
+
+    // Flush trailing literal
+    if (last < len) chunks.push(str.slice(last));
+
+    // If nothing was replaced, chunks is empty — return original
+    const result = chunks.length === 0 ? str : chunks.join('');
+
+    return this._postCheck(result, original);
+  }
+
+  // -------------------------------------------------------------------------
+  // Private: limit tier check
+  // -------------------------------------------------------------------------
+
+  /**
+   * Returns true if a resolved entity of the given tier should count
+   * against the expansion/length limits.
+   * @param {string} tier  — LIMIT_TIER_EXTERNAL | LIMIT_TIER_BASE
+   * @returns {boolean}
+   */
+  _tierCounts(tier) {
+    if (this._limitTiers.has(LIMIT_TIER_ALL)) return true;
+    return this._limitTiers.has(tier);
+  }
+
+  // -------------------------------------------------------------------------
+  // Private: entity resolution
+  // -------------------------------------------------------------------------
+
+  /**
+   * Resolve a named entity token (without & and ;).
+   * Priority: inputMap > externalMap > baseMap
+   * Returns the resolved value tagged with its limit tier.
+   *
+   * @param {string} name
+   * @returns {{ value: string, tier: string }|undefined}
+   */
+  _resolveName(name) {
+    // input and external both count as 'external' tier for limit purposes —
+    // they are injected at runtime and are the untrusted surface.
+    if (name in this._inputMap) return { value: this._inputMap[name], tier: LIMIT_TIER_EXTERNAL };
+    if (name in this._externalMap) return { value: this._externalMap[name], tier: LIMIT_TIER_EXTERNAL };
+    if (name in this._baseMap) return { value: this._baseMap[name], tier: LIMIT_TIER_BASE };
+    return undefined;
+  }
+
+  /**
+   * Classify a codepoint and return the minimum action level that must be applied.
+   * Returns -1 when no minimum is imposed (normal allow path).
+   *
+   * Ranges checked (in priority order):
+   *   1. U+0000            — null, governed by nullNCR (always ≥ remove)
+   *   2. U+D800–U+DFFF     — surrogates, always prohibited (min: remove)
+   *   3. U+0001–U+001F \ {0x09,0x0A,0x0D}  — XML 1.0 restricted C0 (min: remove)
+   *      (skipped in XML 1.1 — C0 controls are allowed when written as NCRs)
+   *
+   * @param {number} cp  — codepoint
+   * @returns {number}   — minimum NCR_LEVEL value, or -1 for no restriction
+   */
+  _classifyNCR(cp) {
+    // 1. Null
+    if (cp === 0) return this._ncrNullLevel;
+
+    // 2. Surrogates — always prohibited, minimum 'remove'
+    if (cp >= 0xD800 && cp <= 0xDFFF) return NCR_LEVEL.remove;
+
+    // 3. XML 1.0 restricted C0 controls
+    if (this._ncrXmlVersion === 1.0) {
+      if (cp >= 0x01 && cp <= 0x1F && !XML10_ALLOWED_C0.has(cp)) return NCR_LEVEL.remove;
+    }
+
+    return -1; // no restriction
+  }
+
+  /**
+   * Execute a resolved NCR action.
+   *
+   * @param {number} action   — NCR_LEVEL value
+   * @param {string} token    — raw token (e.g. '#38') for error messages
+   * @param {number} cp       — codepoint, used only for error messages
+   * @returns {string|undefined}
+   *   - decoded character string  → 'allow'
+   *   - ''                        → 'remove'
+   *   - undefined                 → 'leave' (caller must skip past '&' only)
+   *   - throws Error              → 'throw'
+   */
+  _applyNCRAction(action, token, cp) {
+    switch (action) {
+      case NCR_LEVEL.allow: return String.fromCodePoint(cp);
+      case NCR_LEVEL.remove: return '';
+      case NCR_LEVEL.leave: return undefined; // signal: keep literal
+      case NCR_LEVEL.throw:
+        throw new Error(
+          `[EntityDecoder] Prohibited numeric character reference ` +
+          `&${token}; (U+${cp.toString(16).toUpperCase().padStart(4, '0')})`
+        );
+      default: return String.fromCodePoint(cp);
+    }
+  }
+
+  /**
+   * Full NCR resolution pipeline for a numeric token.
+   *
+   * Steps:
+   *   1. Parse the codepoint (decimal or hex).
+   *   2. Validate the raw codepoint range (NaN, <0, >0x10FFFF).
+   *   3. If numericAllowed is false and no minimum restriction applies → leave as-is.
+   *   4. Classify the codepoint to find the minimum required action level.
+   *   5. Resolve effective action = max(onNCR, minimum).
+   *   6. Apply and return.
+   *
+   * @param {string} token  — e.g. '#38', '#x26', '#X26'
+   * @returns {string|undefined}
+   *   - string (incl. '')  — replacement ('' = remove)
+   *   - undefined          — leave original &token; as-is
+   */
+  _resolveNCR(token) {
+    // Step 1: parse codepoint
+    const second = token.charCodeAt(1);
+    let cp;
+    if (second === 120 /* x */ || second === 88 /* X */) {
+      cp = parseInt(token.slice(2), 16);
+    } else {
+      cp = parseInt(token.slice(1), 10);
+    }
+
+    // Step 2: out-of-range → leave as-is unconditionally
+    if (Number.isNaN(cp) || cp < 0 || cp > 0x10FFFF) return undefined;
+
+    // Step 3: classify to get minimum action level
+    const minimum = this._classifyNCR(cp);
+
+    // Step 4: if numericAllowed is false and no hard minimum → leave
+    if (!this._numericAllowed && minimum < NCR_LEVEL.remove) return undefined;
+
+    // Step 5: effective action = max(configured onNCR, range minimum)
+    const effective = minimum === -1
+      ? this._ncrOnLevel
+      : Math.max(this._ncrOnLevel, minimum);
+
+    // Step 6: apply
+    return this._applyNCRAction(effective, token, cp);
+  }
+}
+;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/contexts/sql.js
+/**
+ * SQL context patterns — high-precision rules only.
+ *
+ * These rules have very low false-positive risk and are safe to apply to
+ * general user text (names, descriptions, search queries, etc.).
+ * All patterns are ReDoS-safe — unlike the `sql-injection` npm package
+ * which has an active CVE on its own detection regexes.
+ *
+ * For exhaustive coverage including noisier heuristics (comment sequences,
+ * hex literals, stacked queries with semicolons), use 'SQL-STRICT' instead.
+ * Apply 'SQL-STRICT' only to strings that are specifically SQL fragments,
+ * not to general free-text fields.
+ */
+
+const SQL_PATTERNS = [
+  {
+    id: 'sql-block-comment-open',
+    description: 'SQL block comment open: /* ... */ — unusual in legitimate user text',
+    pattern: /\/\*/,
+  },
+  {
+    id: 'sql-union-select',
+    description: 'UNION SELECT — most common SQL injection aggregation attack',
+    pattern: /\bUNION\s{1,20}(?:ALL\s{1,20})?SELECT\b/i,
+  },
+  {
+    id: 'sql-drop-table',
+    description: 'DROP TABLE — destructive DDL injection',
+    pattern: /\bDROP\s{1,20}TABLE\b/i,
+  },
+  {
+    id: 'sql-drop-database',
+    description: 'DROP DATABASE — destructive DDL injection',
+    pattern: /\bDROP\s{1,20}DATABASE\b/i,
+  },
+  {
+    id: 'sql-insert-into',
+    description: 'INSERT INTO — data injection',
+    pattern: /\bINSERT\s{1,20}INTO\b/i,
+  },
+  {
+    id: 'sql-delete-from',
+    description: 'DELETE FROM — data deletion injection',
+    pattern: /\bDELETE\s{1,20}FROM\b/i,
+  },
+  {
+    id: 'sql-update-set',
+    description: 'UPDATE ... SET — data modification injection',
+    // Allows arbitrary content between UPDATE and SET (table name, alias, etc.)
+    pattern: /\bUPDATE\b[\s\S]{1,60}\bSET\b/i,
+  },
+  {
+    id: 'sql-exec-xp',
+    description: 'EXEC xp_ — MSSQL extended stored procedure execution',
+    pattern: /\bEXEC(?:UTE)?\s{1,20}xp_/i,
+  },
+  {
+    id: 'sql-tautology-string',
+    description: "Classic string tautology: ' OR '1'='1 or \" OR \"1\"=\"1\"",
+    // Last quote is optional — injection may truncate it: ' OR '1'='1--
+    pattern: /'\s{0,10}OR\s{0,10}'[^']{0,20}'\s*=\s*'[^']{0,20}/i,
+  },
+  {
+    id: 'sql-tautology-numeric',
+    description: 'Numeric tautology: OR 1=1',
+    pattern: /\bOR\s{1,10}1\s*=\s*1\b/i,
+  },
+  {
+    id: 'sql-always-true-zero',
+    description: 'Numeric tautology: OR 0=0',
+    pattern: /\bOR\s{1,10}0\s*=\s*0\b/i,
+  },
+  {
+    id: 'sql-sleep-benchmark',
+    description: 'Time-based blind injection: SLEEP() or BENCHMARK()',
+    pattern: /\b(?:SLEEP|BENCHMARK)\s*\(/i,
+  },
+  {
+    id: 'sql-waitfor-delay',
+    description: 'MSSQL time-based blind injection: WAITFOR DELAY',
+    pattern: /\bWAITFOR\s{1,20}DELAY\b/i,
+  },
+  {
+    id: 'sql-char-function',
+    description: 'CHAR() function — used to obfuscate injected strings',
+    pattern: /\bCHAR\s*\(\s*\d{1,3}/i,
+  },
+  {
+    id: 'sql-information-schema',
+    description: 'INFORMATION_SCHEMA — reconnaissance query for table/column enumeration',
+    pattern: /\bINFORMATION_SCHEMA\b/i,
+  },
+];
+
+/* harmony default export */ const sql = (SQL_PATTERNS);
+
+;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/contexts/sql-strict.js
+/**
+ * SQL-STRICT context patterns.
+ *
+ * Extends the base 'SQL' context with three additional rules that are
+ * effective at detecting real injections but carry a higher false-positive
+ * risk on general free-text input.
+ *
+ * Use 'SQL-STRICT' when:
+ *   - The string is specifically a SQL fragment or database identifier
+ *   - You control the input domain (e.g. a dedicated SQL search field)
+ *   - You can tolerate occasional false positives in exchange for broader coverage
+ *
+ * Use 'SQL' (not STRICT) when:
+ *   - The field is general user text (names, descriptions, comments)
+ *   - False positives would block legitimate content (e.g. "see note -- above")
+ *
+ * Rules moved here from 'SQL' due to false-positive risk:
+ *
+ *   sql-line-comment   — "--" fires on "see note -- above", "value--", CSS var(--primary)
+ *   sql-stacked-query  — "; SELECT" fires on legitimate prose with semicolons + SQL words
+ *   sql-hex-encoding   — "0xDEAD" fires on hex values in technical docs and log output
+ */
+
+
+
+const SQL_STRICT_EXTRA = [
+  {
+    id: 'sql-line-comment',
+    description: 'SQL line comment: -- followed by whitespace or end of string',
+    pattern: /--(?:\s|$)/,
+  },
+  {
+    id: 'sql-stacked-query',
+    description: 'Stacked queries: semicolon immediately followed by a SQL keyword',
+    pattern: /;\s{0,10}(?:SELECT|INSERT|UPDATE|DELETE|DROP|CREATE|ALTER|EXEC)\b/i,
+  },
+  {
+    id: 'sql-hex-encoding',
+    description: 'Hex-encoded string injection: 0x41414141 style (MySQL)',
+    pattern: /\b0x[0-9a-f]{4,}/i,
+  },
+];
+
+// SQL-STRICT = all base SQL rules + the three noisy extras
+const SQL_STRICT_PATTERNS = [...sql, ...SQL_STRICT_EXTRA];
+
+/* harmony default export */ const sql_strict = (SQL_STRICT_PATTERNS);
+
+;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/util/decode-entities.js
+/**
+ * Decode the HTML character references that matter for markup-context
+ * detection.
+ *
+ * Browsers decode character references in attribute values before they
+ * interpret a URL, so `javascript&#58;alert(1)` in an href is the
+ * `javascript:` scheme. The HTML/XML/SVG rules match literal characters, so
+ * without this step such payloads slip through.
+ *
+ * Deliberately NOT a full entity decoder. It decodes only:
+ *   - decimal refs  &#58;  &#058;  &#00000058;  &#58   (any leading zeros,
+ *                   trailing ; optional — browsers accept both)
+ *   - hex refs      &#x3a; &#X3A; &#x0000003a; &#x3a   (same)
+ *   - named refs    &colon;  &Tab;  &NewLine;
+ *       Named refs are CASE-SENSITIVE and REQUIRE the trailing ';', exactly
+ *       like a browser (so `&COLON;` and `&colon` are not decoded).
+ *       &Tab; / &NewLine; matter because the URL parser strips tab/newline,
+ *       so `java&Tab;script:` is still a javascript: URL.
+ *
+ * It does NOT decode &amp; (single pass only), so double-encoded text such as
+ * "&amp;lt;script&amp;gt;" stays literal — a browser renders that as text.
+ *
+ * All quantifiers are bounded; no ReDoS risk.
+ *
+ * @param {string} input
+ * @returns {string}
+ */
+const NAMED = Object.freeze({
+  colon: ':',
+  Tab: '\t',
+  NewLine: '\n',
+});
+
+const ENTITY_RE =
+  /&(?:#[xX]0*([0-9a-fA-F]{1,6});?|#0*([0-9]{1,7});?|([a-zA-Z][a-zA-Z0-9]{1,15});)/g;
+
+function decodeEntities(input) {
+  if (input.indexOf('&') === -1) return input;
+
+  return input.replace(ENTITY_RE, (match, hex, dec, name) => {
+    if (name !== undefined) {
+      return Object.prototype.hasOwnProperty.call(NAMED, name) ? NAMED[name] : match;
+    }
+    const cp = hex !== undefined ? parseInt(hex, 16) : parseInt(dec, 10);
+    if (!Number.isFinite(cp) || cp > 0x10ffff) return match;
+    return String.fromCodePoint(cp);
+  });
+}
+
+;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/contexts/html.js
+/**
+ * HTML context patterns.
+ *
+ * Detects XSS vectors that are dangerous when a string ends up rendered as HTML.
+ * All patterns use bounded quantifiers to ensure linear-time matching (ReDoS-safe).
+ *
+ * Each entry is { pattern: RegExp, id: string, description: string }
+ * so callers can inspect which rule fired if they need to.
+ */
+
+const HTML_PATTERNS = [
+  {
+    id: 'html-script-open',
+    description: '<script opening tag',
+    pattern: /<script[\s>/]/i,
+  },
+  {
+    id: 'html-script-close',
+    description: '</script closing tag',
+    pattern: /<\/script[\s>]/i,
+  },
+  {
+    id: 'html-javascript-protocol',
+    description: 'javascript: URI scheme (with optional whitespace/encoding)',
+    // Handles j&#x61;vascript:, j\u0061vascript:, and whitespace variants
+    pattern: /j[\t\n\r ]*a[\t\n\r ]*v[\t\n\r ]*a[\t\n\r ]*s[\t\n\r ]*c[\t\n\r ]*r[\t\n\r ]*i[\t\n\r ]*p[\t\n\r ]*t[\t\n\r ]*:/i,
+  },
+  {
+    id: 'html-vbscript-protocol',
+    description: 'vbscript: URI scheme',
+    pattern: /vbscript[\t\n\r ]*:/i,
+  },
+  {
+    id: 'html-data-html',
+    description: 'data:text/html URI — can execute scripts in browsers',
+    pattern: /data[\t\n\r ]*:[\t\n\r ]*text\/html/i,
+  },
+  {
+    id: 'html-data-xhtml',
+    description: 'data:application/xhtml+xml URI',
+    pattern: /data[\t\n\r ]*:[\t\n\r ]*application\/xhtml/i,
+  },
+  {
+    id: 'html-data-svg',
+    description: 'data:image/svg+xml URI — can execute scripts',
+    pattern: /data[\t\n\r ]*:[\t\n\r ]*image\/svg\+xml/i,
+  },
+  {
+    id: 'html-inline-event-handler',
+    description: 'Inline event handler attributes: onclick=, onerror=, onload=, etc.',
+    // \bon ensures we match a word boundary so "phonetic=" is not caught
+    pattern: /\bon\w{1,30}\s*=/i,
+  },
+  {
+    id: 'html-entity-obfuscated-script',
+    description: 'HTML-entity-encoded <script (e.g. &#x3C;script or &lt;script)',
+    // Entities include optional trailing semicolon: &#x3C; or &#x3C (both valid in HTML5)
+    pattern: /(?:&#x0*3[Cc];?|&#0*60;?|&lt;)\s*script/i,
+  },
+  {
+    id: 'html-entity-obfuscated-javascript',
+    description: 'HTML-entity-encoded javascript: (partial — catches common &#106; or &#x6a; for "j")',
+    pattern: /(?:&#x0*6[Aa];?|&#0*106;?)\s*(?:&#x0*61;?|a)[\s\S]{0,80}script\s*:/i,
+  },
+  {
+    id: 'html-style-expression',
+    description: 'CSS expression() — IE-era code execution in style attributes',
+    pattern: /style[\s\S]{0,20}expression\s*\(/i,
+  },
+  {
+    id: 'html-object-embed',
+    description: '<object or <embed tags that can load active content',
+    pattern: /<(?:object|embed)[\s>/]/i,
+  },
+  {
+    id: 'html-base-tag',
+    description: '<base href= — can hijack all relative URLs on a page',
+    pattern: /<base[\s>]/i,
+  },
+  {
+    id: 'html-meta-refresh',
+    description: '<meta http-equiv="refresh" — can redirect users',
+    pattern: /<meta[\s\S]{0,40}http-equiv[\s\S]{0,20}refresh/i,
+  },
+  {
+    id: 'html-srcdoc',
+    description: 'srcdoc= attribute on iframes — embeds HTML that can run scripts',
+    pattern: /srcdoc\s*=/i,
+  },
+  {
+    id: 'html-iframe',
+    description: '<iframe tag',
+    pattern: /<iframe[\s>/]/i,
+  },
+  {
+    id: 'html-form',
+    description: '<form tag — can be used for phishing / credential harvesting injection',
+    pattern: /<form[\s>/]/i,
+  },
+];
+
+/* harmony default export */ const html = (HTML_PATTERNS);
+
+;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/contexts/xml.js
+/**
+ * XML context patterns.
+ *
+ * Detects injection vectors that are specifically dangerous when a string
+ * is inserted into an XML document (not HTML rendering context).
+ *
+ * Key distinction from HTML: these patterns target parser-level attacks —
+ * things that can confuse or subvert an XML parser, trigger external entity
+ * resolution, or inject DTD content. HTML rendering concerns (XSS) belong
+ * in the HTML context.
+ */
+
+const XML_PATTERNS = [
+  {
+    id: 'xml-cdata-injection',
+    description: 'CDATA section injection: <![CDATA[ breaks out of text node context',
+    pattern: /<!\[CDATA\[/i,
+  },
+  {
+    id: 'xml-cdata-close',
+    description: 'CDATA close sequence: ]]> can terminate an enclosing CDATA section',
+    pattern: /\]\]>/,
+  },
+  {
+    id: 'xml-processing-instruction',
+    description: 'XML processing instruction: <?xml-stylesheet or <?php etc.',
+    pattern: /<\?(?:xml[\- ]|php|asp)/i,
+  },
+  {
+    id: 'xml-doctype-injection',
+    description: 'DOCTYPE declaration embedded in content — can define entities',
+    // Match <!DOCTYPE followed by end-of-string, whitespace, or [ (internal subset)
+    pattern: /<!DOCTYPE(?:[\s[]|$)/i,
+  },
+  {
+    id: 'xml-entity-system',
+    description: 'SYSTEM keyword — used in external entity declarations (XXE)',
+    pattern: /\bSYSTEM\s+["']/i,
+  },
+  {
+    id: 'xml-entity-public',
+    description: 'PUBLIC keyword — used in external entity declarations (XXE)',
+    pattern: /\bPUBLIC\s+["']/i,
+  },
+  {
+    id: 'xml-entity-declaration',
+    description: '<!ENTITY declaration — defines entities, potential XXE or entity expansion',
+    pattern: /<!ENTITY[\s%]/i,
+  },
+  {
+    id: 'xml-billion-laughs',
+    description: 'Entity reference chaining / billion laughs: repeated &eX; style references',
+    // Heuristic: 3+ consecutive entity refs suggests expansion attack
+    pattern: /(?:&\w{1,20};){3,}/,
+  },
+  {
+    id: 'xml-namespace-confusion',
+    description: 'xmlns: attribute injection — can redefine namespaces to confuse parsers',
+    // pattern: /\bxmlns\s*(?::\w{1,40})?\s*=/i,
+    pattern: /\bxmlns(?::\w{1,40})?\s*=/i,
+  },
+  {
+    id: 'xml-comment-injection',
+    description: '<!-- comment injection — can hide content from some parsers',
+    pattern: /<!--/,
+  },
+  {
+    id: 'xml-comment-close',
+    description: '--> closes an enclosing XML comment',
+    pattern: /-->/,
+  },
+  {
+    id: 'xml-pi-close',
+    description: '?> closes an enclosing processing instruction',
+    pattern: /\?>/,
+  },
+];
+
+/* harmony default export */ const xml = (XML_PATTERNS);
+
+;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/contexts/svg.js
+/**
+ * SVG context patterns.
+ *
+ * SVG is XML-based but renders in browsers, giving it a unique attack surface
+ * that combines XML parser behaviour with browser rendering and JavaScript execution.
+ *
+ * Many of these vectors bypass HTML sanitizers that don't understand SVG semantics
+ * (DOMPurify has documented bypass vulnerabilities specifically in SVG/XML context).
+ */
+
+const SVG_PATTERNS = [
+  {
+    id: 'svg-script-element',
+    description: '<script element inside SVG executes JavaScript',
+    pattern: /<script[\s>/]/i,
+  },
+  {
+    id: 'svg-xlink-href-javascript',
+    description: 'xlink:href with javascript: — classic SVG XSS via <a> or <use>',
+    pattern: /xlink\s*:\s*href\s*=\s*["']?\s*javascript\s*:/i,
+  },
+  {
+    id: 'svg-href-javascript',
+    description: 'href= with javascript: in SVG context (<a>, <animate>, etc.)',
+    pattern: /href\s*=\s*["']?\s*javascript\s*:/i,
+  },
+  {
+    id: 'svg-foreignobject',
+    description: '<foreignObject embeds HTML inside SVG — can execute scripts',
+    pattern: /<foreignObject[\s>/]/i,
+  },
+  {
+    id: 'svg-use-external',
+    description: '<use xlink:href or href pointing to external resource (non-fragment URL)',
+    // Match <use with href= where the value starts with a non-# character (external URL)
+    // [\"'][^#] catches quoted values not starting with #; [^\"'#\s>] catches unquoted
+    pattern: /<use[\s\S]{0,60}(?:xlink\s*:\s*)?href\s*=\s*(?:["'][^#]|[^"'#\s>])/i,
+  },
+  {
+    id: 'svg-animate-href',
+    description: '<animate attributeName="href" — can dynamically change href to javascript:',
+    pattern: /<animate[\s\S]{0,80}attributeName\s*=\s*["'][\s]*href["']/i,
+  },
+  {
+    id: 'svg-animate-xlinkhref',
+    description: '<animate attributeName="xlink:href"',
+    pattern: /<animate[\s\S]{0,80}attributeName\s*=\s*["'][\s]*xlink\s*:\s*href["']/i,
+  },
+  {
+    id: 'svg-set-javascript',
+    description: '<set to="javascript:..." — sets an attribute to a javascript: URI',
+    pattern: /<set[\s\S]{0,80}to\s*=\s*["']?\s*javascript\s*:/i,
+  },
+  {
+    id: 'svg-event-handler',
+    description: 'SVG-specific event handler attributes: onload=, onerror=, onactivate=, etc.',
+    pattern: /\bon(?:load|error|activate|begin|end|repeat|focus|blur|click|mouse\w{1,20}|key\w{1,20})\s*=/i,
+  },
+  {
+    id: 'svg-handler-generic',
+    description: 'Generic on* handler catch-all for SVG attributes',
+    pattern: /\bon\w{1,30}\s*=/i,
+  },
+  {
+    id: 'svg-filter-feimage',
+    description: '<feImage href= — filter primitive that can load external resources',
+    pattern: /<feImage[\s\S]{0,80}(?:xlink\s*:\s*)?href\s*=/i,
+  },
+  {
+    id: 'svg-image-external',
+    description: '<image xlink:href with http/https or javascript protocol',
+    pattern: /<image[\s\S]{0,80}(?:xlink\s*:\s*)?href\s*=\s*["']?\s*(?:https?|javascript)\s*:/i,
+  },
+  {
+    id: 'svg-style-javascript',
+    description: 'style= attribute containing javascript: (e.g. background:url(javascript:...))',
+    pattern: /style\s*=[\s\S]{0,60}javascript\s*:/i,
+  },
+];
+
+/* harmony default export */ const svg = (SVG_PATTERNS);
+
+;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/contexts/shell.js
+/**
+ * SHELL context patterns.
+ *
+ * Detects shell injection vectors and path traversal patterns.
+ * Designed for use when a string will be passed to a shell command,
+ * used as a file path, or interpolated into OS-level operations.
+ */
+
+const SHELL_PATTERNS = [
+  {
+    id: 'shell-path-traversal-unix',
+    description: 'Unix path traversal: ../  — climbing the directory tree',
+    pattern: /\.\.\//,
+  },
+  {
+    id: 'shell-path-traversal-windows',
+    description: 'Windows path traversal: ..\\ — climbing the directory tree',
+    pattern: /\.\.\\/,
+  },
+  {
+    id: 'shell-path-traversal-encoded',
+    description: 'URL-encoded path traversal: %2e%2e or %2f variants',
+    pattern: /%2e%2e|%2f\.\.|\.\.%2f/i,
+  },
+  {
+    id: 'shell-null-byte',
+    description: 'Null byte injection: \\x00 or %00 — truncates strings in C-backed functions',
+    pattern: /\x00|%00/,
+  },
+  {
+    id: 'shell-semicolon',
+    description: 'Semicolon command separator: cmd1; cmd2',
+    pattern: /;/,
+  },
+  {
+    id: 'shell-pipe',
+    description: 'Pipe operator: cmd1 | cmd2',
+    pattern: /\|/,
+  },
+  {
+    id: 'shell-and-operator',
+    description: 'AND operator: cmd1 && cmd2',
+    pattern: /&&/,
+  },
+  {
+    id: 'shell-or-operator',
+    description: 'OR operator: cmd1 || cmd2',
+    pattern: /\|\|/,
+  },
+  {
+    id: 'shell-backtick',
+    description: 'Backtick command substitution: `cmd`',
+    pattern: /`/,
+  },
+  {
+    id: 'shell-dollar-paren',
+    description: 'Dollar-paren command substitution: $(cmd)',
+    pattern: /\$\(/,
+  },
+  {
+    id: 'shell-dollar-brace',
+    description: 'Dollar-brace variable expansion: ${var} — can be abused for injection',
+    pattern: /\$\{/,
+  },
+  {
+    id: 'shell-redirect-out',
+    description: 'Output redirection: cmd > file or cmd >> file',
+    pattern: />{1,2}/,
+  },
+  {
+    id: 'shell-redirect-in',
+    description: 'Input redirection: cmd < file',
+    pattern: /</,
+  },
+  {
+    id: 'shell-newline-injection',
+    description: 'Newline injection: \\n or \\r — can inject new shell commands',
+    pattern: /[\n\r]/,
+  },
+  {
+    id: 'shell-glob-star',
+    description: 'Glob expansion: * or ? — can expand to unintended files',
+    // Only flag when combined with path separators to reduce false positives
+    pattern: /[/\\][*?]/,
+  },
+  {
+    id: 'shell-absolute-root',
+    description: 'Absolute root path injection: string starting with / or \\ (Windows UNC)',
+    pattern: /^(?:\/|\\\\)/,
+  },
+  {
+    id: 'shell-windows-drive',
+    description: 'Windows drive letter path injection: C:\\ or D:/',
+    pattern: /^[a-zA-Z]:[/\\]/,
+  },
+  {
+    id: 'shell-curl-wget',
+    description: 'curl/wget with URL or flags — can exfiltrate data or download payloads',
+    // Require a URL scheme (http/https/ftp) or a flag (-) to reduce false positives
+    // "curl is a tool" won't match; "curl http://..." or "curl -s ..." will
+    pattern: /\b(?:curl|wget)\s+(?:https?:\/\/|ftp:\/\/|-)/i,
+  },
+];
+
+/* harmony default export */ const shell = (SHELL_PATTERNS);
+
+;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/contexts/redos.js
+/**
+ * REDOS context patterns.
+ *
+ * Detects strings that, if used as regular expressions, could cause
+ * catastrophic backtracking (ReDoS — Regular Expression Denial of Service).
+ *
+ * These patterns detect the structural forms that lead to exponential or
+ * polynomial backtracking in NFA-based regex engines (V8, PCRE, Java, etc.).
+ *
+ * Use this context when user-supplied strings will be compiled into RegExp objects.
+ */
+
+const REDOS_PATTERNS = [
+  {
+    id: 'redos-nested-quantifier-plus',
+    description: 'Nested + quantifier inside a group with outer quantifier: (a+)+, (.+b)*, etc.',
+    // Matches any group containing a + quantifier, with an outer * or + — catches (a+)+, (.+b)*, etc.
+    pattern: /\([^)]*\+[^)]*\)[+*]/,
+  },
+  {
+    id: 'redos-nested-quantifier-star',
+    description: 'Nested * quantifier: (a*)* or (a*)+ — catastrophic backtracking',
+    pattern: /\([^)]*\*[^)]*\)[*+]/,
+  },
+  {
+    id: 'redos-nested-groups',
+    description: 'Doubly nested quantified groups: ((a+)+) — guaranteed catastrophic',
+    pattern: /\(\([^)]{0,40}\)[+*]\)[+*]/,
+  },
+  {
+    id: 'redos-alternation-overlap',
+    description: 'Overlapping alternation under quantifier: (a|a)+ — ambiguous NFA paths',
+    // Detect repeated identical alternatives under a quantifier
+    pattern: /\(([^|()]{1,20})\|(?:\1)(?:\|[^|()]{1,20}){0,5}\)[+*?]{1,2}/,
+  },
+  {
+    id: 'redos-star-plus-concat',
+    description: '(x*x)+ pattern — triggers super-linear backtracking',
+    pattern: /\([^)]{0,10}\*[^)]{0,10}\)[+*]/,
+  },
+  {
+    id: 'redos-dot-star-greedy',
+    description: '(.*){n,} or (.+){n,} — repeated greedy dot quantifiers',
+    pattern: /\(\.[*+]\)\{?\d/,
+  },
+  {
+    id: 'redos-large-repetition',
+    description: 'Very large fixed or range repetition count {1000,} or {1000,n} — denial of service via backtracking',
+    // Matches { followed by 4+ digits (≥1000), then optional ,digits }
+    pattern: /\{\d{4,}(?:,\d*)?\}/,
+  },
+  {
+    id: 'redos-catastrophic-alternation',
+    description: 'Long alternation with many similar branches — polynomial backtracking risk',
+    // Heuristic: 10+ pipe-separated alternatives in a single group
+    pattern: /\([^)]{0,200}(?:\|[^|)]{0,50}){9,}\)/,
+  },
+];
+
+/* harmony default export */ const redos = (REDOS_PATTERNS);
+
+;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/contexts/nosql.js
+/**
+ * NOSQL context patterns.
+ *
+ * Detects injection vectors specific to NoSQL databases (primarily MongoDB)
+ * and JavaScript-evaluated queries.
+ *
+ * Attack categories:
+ *   1. MongoDB query operator injection: $where, $ne, $gt, $regex, $or, $and, etc.
+ *      These operators, when injected into a JSON query object, can bypass
+ *      authentication or exfiltrate data without knowing passwords.
+ *
+ *   2. JavaScript execution: $where clauses execute arbitrary JS server-side.
+ *
+ *   3. Prototype pollution: __proto__, constructor.prototype — can corrupt
+ *      the prototype chain of all objects in the Node.js process.
+ *
+ * Pattern note: MongoDB operators appear as JSON keys. In JSON, keys are
+ * quoted: {"$where": ...} so the pattern must allow an optional closing
+ * quote between the operator name and the colon: /\$where["'\s]*:/
+ */
+
+// Shared suffix: optional closing quote/whitespace before the colon
+// Handles: $op: (bare), "$op": (JSON), '$op': (single-quoted)
+const SEP = /["'\s]*:/;
+const sep = '["\'\\s]*:';
+
+const NOSQL_PATTERNS = [
+  // ─── MongoDB $ operator injection ────────────────────────────────────────
+  {
+    id: 'nosql-where-operator',
+    description: '$where — executes arbitrary JavaScript server-side in MongoDB',
+    pattern: new RegExp(`\\$where${sep}`, 'i'),
+  },
+  {
+    id: 'nosql-ne-operator',
+    description: '$ne — "not equal" operator used to bypass equality checks',
+    pattern: new RegExp(`\\$ne${sep}`, 'i'),
+  },
+  {
+    id: 'nosql-gt-operator',
+    description: '$gt — "greater than" used to bypass password/value checks',
+    pattern: new RegExp(`\\$gte?${sep}`, 'i'),
+  },
+  {
+    id: 'nosql-lt-operator',
+    description: '$lt / $lte — "less than" bypass variants',
+    pattern: new RegExp(`\\$lte?${sep}`, 'i'),
+  },
+  {
+    id: 'nosql-regex-operator',
+    description: '$regex — can be used to extract data character by character (blind injection)',
+    pattern: new RegExp(`\\$regex${sep}`, 'i'),
+  },
+  {
+    id: 'nosql-or-operator',
+    description: '$or — logical OR; used to create always-true conditions',
+    pattern: new RegExp(`\\$or${sep}\\s*\\[`, 'i'),
+  },
+  {
+    id: 'nosql-and-operator',
+    description: '$and — logical AND operator injection',
+    pattern: new RegExp(`\\$and${sep}\\s*\\[`, 'i'),
+  },
+  {
+    id: 'nosql-nor-operator',
+    description: '$nor — logical NOR operator injection',
+    pattern: new RegExp(`\\$nor${sep}\\s*\\[`, 'i'),
+  },
+  {
+    id: 'nosql-exists-operator',
+    description: '$exists — can enumerate fields to determine schema',
+    pattern: new RegExp(`\\$exists${sep}`, 'i'),
+  },
+  {
+    id: 'nosql-in-operator',
+    description: '$in — matches any value in a list; can enumerate values',
+    pattern: new RegExp(`\\$in${sep}\\s*\\[`, 'i'),
+  },
+  {
+    id: 'nosql-expr-operator',
+    description: '$expr — allows aggregation expressions in queries (MongoDB 3.6+)',
+    pattern: new RegExp(`\\$expr${sep}`, 'i'),
+  },
+  {
+    id: 'nosql-function-operator',
+    description: '$function — executes arbitrary JavaScript in MongoDB 4.4+',
+    pattern: new RegExp(`\\$function${sep}`, 'i'),
+  },
+  {
+    id: 'nosql-accumulator-operator',
+    description: '$accumulator — custom aggregation with arbitrary JS execution',
+    pattern: new RegExp(`\\$accumulator${sep}`, 'i'),
+  },
+  // ─── Prototype pollution ─────────────────────────────────────────────────
+  {
+    id: 'nosql-proto-pollution',
+    description: '__proto__ — prototype pollution via object key injection',
+    pattern: /__proto__/,
+  },
+  {
+    id: 'nosql-constructor-prototype',
+    description: 'constructor.prototype — alternative prototype pollution vector (dot notation or JSON key)',
+    // Matches dot-notation (obj.constructor.prototype) and JSON key adjacency
+    // ("constructor": {"prototype": ...})
+    pattern: /constructor[\s"':.,{\[]*prototype/i,
+  },
+  {
+    id: 'nosql-proto-bracket',
+    description: '["__proto__"] — bracket-notation prototype pollution',
+    pattern: /\[["']__proto__["']\]/,
+  },
+];
+
+/* harmony default export */ const nosql = (NOSQL_PATTERNS);
+
+;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/contexts/log.js
+/**
+ * LOG context patterns.
+ *
+ * Detects injection vectors that are dangerous when a string is written
+ * to a log file, passed to a logging framework, or interpolated into
+ * a log message that will be parsed or displayed.
+ *
+ * Attack categories:
+ *   1. CRLF injection — injects fake log lines by embedding newlines
+ *   2. Log4Shell (CVE-2021-44228) — ${jndi:...} triggers JNDI lookup in Log4j
+ *   3. SSTI in log templates — {{...}}, #{...} trigger template evaluation
+ *      if the log message is passed through a template engine
+ *   4. Null byte injection — truncates log entries in some implementations
+ *   5. ANSI escape injection — manipulates terminal output when logs are
+ *      tailed in a terminal (colour codes, cursor movement, etc.)
+ *
+ * Note: Newline characters (\n, \r) will produce false positives for
+ * multi-line legitimate values. Use this context only for single-line
+ * log field values (usernames, IDs, request parameters, etc.).
+ */
+
+const LOG_PATTERNS = [
+  // ─── CRLF / newline injection ─────────────────────────────────────────────
+  {
+    id: 'log-crlf-injection',
+    description: 'CRLF injection: literal \\r or \\n embeds fake log lines',
+    pattern: /[\r\n]/,
+  },
+  {
+    id: 'log-url-encoded-crlf',
+    description: 'URL-encoded CRLF: %0d, %0a, %0D, %0A — decoded by some log parsers',
+    pattern: /%0[dDaA]/,
+  },
+  {
+    id: 'log-unicode-newline',
+    description: 'Unicode newline variants: U+2028 (line separator), U+2029 (paragraph separator)',
+    pattern: /[\u2028\u2029]/,
+  },
+
+  // ─── Log4Shell / JNDI injection (CVE-2021-44228) ─────────────────────────
+  {
+    id: 'log-log4shell-jndi',
+    description: 'Log4Shell: ${jndi:...} triggers remote code execution in Apache Log4j',
+    pattern: /\$\{jndi\s*:/i,
+  },
+  {
+    id: 'log-log4shell-obfuscated',
+    description: 'Obfuscated Log4Shell: ${::-j}... lookup-bypass prefix used to evade WAF detection',
+    // ${::- is the Log4j lookup-bypass escape sequence; presence alone is suspicious
+    pattern: /\$\{::-/,
+  },
+  {
+    id: 'log-log4j-lookup',
+    description: 'Log4j lookup syntax: ${env:...}, ${sys:...}, ${ctx:...} — data exfiltration',
+    pattern: /\$\{(?:env|sys|ctx|main|map|sd|web|docker|k8s|spring)\s*:/i,
+  },
+
+  // ─── Server-Side Template Injection (SSTI) in log messages ───────────────
+  {
+    id: 'log-ssti-double-brace',
+    description: 'SSTI double-brace: {{expression}} — Jinja2, Twig, Handlebars, etc.',
+    pattern: /\{\{[\s\S]{0,80}\}\}/,
+  },
+  {
+    id: 'log-ssti-hash-brace',
+    description: 'SSTI hash-brace: #{expression} — Thymeleaf, Velocity, Ruby ERB',
+    pattern: /#\{[\s\S]{0,80}\}/,
+  },
+  {
+    id: 'log-ssti-dollar-brace',
+    description: 'SSTI/EL injection: ${expression with operators or method calls} — JSP EL, Freemarker, SpEL',
+    // Require that the ${...} content looks like an expression, not a plain variable name.
+    // Flags if the content contains: . ( * + operators, or known SSTI keywords.
+    // This avoids flagging ${PATH}, ${HOME} etc. (plain shell variables).
+    pattern: /\$\{[^}]*(?:\.|\(|\*|\+|\bclass\b|\bruntime\b|\bprocess\b|\bexec\b)[^}]{0,80}\}/i,
+  },
+  {
+    id: 'log-ssti-percent-tag',
+    description: 'SSTI ERB/ASP tag: <%= expression %> — Ruby ERB, ASP',
+    pattern: /<%=[\s\S]{0,80}%>/,
+  },
+
+  // ─── Null byte ────────────────────────────────────────────────────────────
+  {
+    id: 'log-null-byte',
+    description: 'Null byte: \\x00 or %00 — can truncate log entries in C-backed loggers',
+    pattern: /\x00|%00/,
+  },
+
+  // ─── ANSI escape injection ────────────────────────────────────────────────
+  {
+    id: 'log-ansi-escape',
+    description: 'ANSI escape sequence: ESC[ — can manipulate terminal output when logs are tailed',
+    pattern: /\x1b\[/,
+  },
+];
+
+/* harmony default export */ const log = (LOG_PATTERNS);
+
+;// CONCATENATED MODULE: ./node_modules/is-unsafe/src/index.js
+/**
+ * is-unsafe v2
+ *
+ * Zero-dependency, DOM-free, pure predicate for detecting unsafe strings
+ * across HTML, XML, SVG, SQL, SQL-STRICT, SHELL, REDOS, NOSQL, and LOG contexts.
+ *
+ * v2 change: contexts are imported as named pattern arrays rather than resolved
+ * via a string-keyed registry. This makes each context independently
+ * tree-shakeable — bundlers can drop any context you never import.
+ *
+ * @module is-unsafe
+ */
+
+// ─── Context pattern arrays (named exports) ────────────────────────────────
+// Import only the ones you need. Each is independently tree-shakeable.
+
+
+
+
+
+
+
+
+
+
+// SQL-STRICT needs a quoted identifier because of the hyphen
+
+
+
+// Markup contexts are also matched against an entity-decoded copy of the input,
+// because browsers decode HTML character references before interpreting a URL
+// scheme (e.g. javascript&#58;… is a javascript: URL).
+
+
+// ─── VALID_CONTEXTS convenience re-export ─────────────────────────────────
+// Importing this pulls in ALL contexts. Use it only when you need all of them
+// (e.g. for validation UI, tooling, or exhaustive audits).
+// If you only need a subset, import the named contexts directly instead.
+
+
+
+
+
+
+
+
+
+
+// ─── Attach labels to named contexts ──────────────────────────────────────
+// Each built-in PatternList carries its canonical name so matchList can read
+// list.label directly — no registry lookup needed at match time.
+// Custom PatternLists default to 'CUSTOM' unless the caller sets list.label.
+
+html.label       = 'HTML';
+xml.label        = 'XML';
+svg.label        = 'SVG';
+
+// Markup contexts: also test an entity-decoded copy (see util/decode-entities.js).
+// Non-markup contexts (SQL, SHELL, LOG, …) are matched byte-for-byte as supplied.
+html.decodeEntities = true;
+xml.decodeEntities  = true;
+svg.decodeEntities  = true;
+sql.label        = 'SQL';
+sql_strict.label = 'SQL-STRICT';
+shell.label      = 'SHELL';
+redos.label      = 'REDOS';
+nosql.label      = 'NOSQL';
+log.label        = 'LOG';
+
+const VALID_CONTEXTS = Object.freeze({
+  HTML: html,
+  XML: xml,
+  SVG: svg,
+  SQL: sql,
+  'SQL-STRICT': sql_strict,
+  SHELL: shell,
+  REDOS: redos,
+  NOSQL: nosql,
+  LOG: log,
+});
+
+// ─── Types ────────────────────────────────────────────────────────────────
+
+/**
+ * @typedef {{ id: string, description: string, pattern: RegExp }} Rule
+ */
+
+/**
+ * @typedef {Rule[]} PatternList
+ */
+
+/**
+ * @typedef {Object} MatchResult
+ * @property {string} context     - Label identifying which context matched ('HTML', 'CUSTOM', etc.)
+ * @property {string} id          - Rule identifier
+ * @property {string} description - Human-readable description of what was matched
+ * @property {RegExp} pattern     - The pattern that matched
+ */
+
+// ─── Internal helpers ──────────────────────────────────────────────────────
+
+/**
+ * @param {unknown} value
+ */
+function assertString(value) {
+  if (typeof value !== 'string') {
+    throw new TypeError(
+      `is-unsafe: first argument must be a string, got ${typeof value}`
+    );
+  }
+}
+
+/**
+ * @param {unknown} context
+ */
+function assertContext(context) {
+  if (context instanceof RegExp) return;
+
+  if (Array.isArray(context)) {
+    if (context.length === 0) {
+      throw new TypeError('is-unsafe: context must not be an empty array');
+    }
+    // Detect array-of-arrays vs flat pattern list
+    if (Array.isArray(context[0])) {
+      // Array of PatternLists
+      for (const list of context) {
+        if (!Array.isArray(list) || list.length === 0) {
+          throw new TypeError(
+            'is-unsafe: each context in the array must be a non-empty pattern array (PatternList)'
+          );
+        }
+      }
+    }
+    // else: flat PatternList — trust it, no deep validation needed
+    return;
+  }
+
+  throw new TypeError(
+    `is-unsafe: second argument must be a PatternList (e.g. HTML), ` +
+    `an array of PatternLists (e.g. [HTML, XML]), or a RegExp. Got: ${typeof context}`
+  );
+}
+
+/**
+ * Normalise any valid context arg into an array of PatternLists.
+ *
+ * @param {Rule[]|Rule[][]|RegExp} context
+ * @returns {{ lists: Rule[][]|null, regex: RegExp|null }}
+ */
+function normalise(context) {
+  if (context instanceof RegExp) return { lists: null, regex: context };
+  // Distinguish PatternList (array of rule objects) from array of PatternLists
+  if (Array.isArray(context[0])) return { lists: context, regex: null };
+  return { lists: [context], regex: null };
+}
+
+/**
+ * For markup contexts, return an entity-decoded copy of `value` to test
+ * alongside the raw input, or null when there is nothing extra to test.
+ *
+ * @param {string} value
+ * @param {Rule[]} list
+ * @returns {string|null}
+ */
+function decodedCopy(value, list) {
+  if (!list.decodeEntities) return null;
+  const decoded = decodeEntities(value);
+  return decoded === value ? null : decoded;
+}
+
+/**
+ * Test value against a single PatternList. Returns the first MatchResult or null.
+ *
+ * @param {string} value
+ * @param {Rule[]} list
+ * @returns {MatchResult|null}
+ */
+function matchList(value, list) {
+  const label = list.label ?? 'CUSTOM';
+  const decoded = decodedCopy(value, list);
+  for (const rule of list) {
+    if (rule.pattern.test(value) || (decoded !== null && rule.pattern.test(decoded))) {
+      return { context: label, id: rule.id, description: rule.description, pattern: rule.pattern };
+    }
+  }
+  return null;
+}
+
+// ─── Public API ───────────────────────────────────────────────────────────
+
+/**
+ * Returns `true` if `value` is unsafe in the given context(s), `false` otherwise.
+ *
+ * @param {string} value - The string to test
+ * @param {PatternList | PatternList[] | RegExp} context
+ *   - A PatternList imported from is-unsafe (e.g. `HTML`, `XML`)
+ *   - An array of PatternLists — returns true if unsafe in **any** of them
+ *   - A custom RegExp — returns true if the pattern matches
+ * @returns {boolean}
+ *
+ * @example
+ * import { isUnsafe, HTML, SQL } from 'is-unsafe';
+ *
+ * isUnsafe('<script>alert(1)</script>', HTML)       // true
+ * isUnsafe('hello world', HTML)                     // false
+ * isUnsafe('value', [HTML, SQL])                    // false
+ * isUnsafe('value', /my-pattern/i)                  // false
+ */
+function isUnsafe(value, context) {
+  assertString(value);
+  assertContext(context);
+
+  const { lists, regex } = normalise(context);
+
+  if (regex) return regex.test(value);
+
+  for (const list of lists) {
+    if (matchList(value, list) !== null) return true;
+  }
+  return false;
+}
+
+/**
+ * Like `isUnsafe`, but returns the first `MatchResult` describing **why**
+ * the value was flagged, or `null` if it is safe.
+ *
+ * @param {string} value
+ * @param {PatternList | PatternList[] | RegExp} context
+ * @returns {MatchResult|null}
+ *
+ * @example
+ * import { whyUnsafe, HTML } from 'is-unsafe';
+ *
+ * whyUnsafe('<script>alert(1)</script>', HTML)
+ * // { context: 'HTML', id: 'html-script-open', description: '...', pattern: /.../ }
+ */
+function whyUnsafe(value, context) {
+  assertString(value);
+  assertContext(context);
+
+  const { lists, regex } = normalise(context);
+
+  if (regex) {
+    return regex.test(value)
+      ? { context: 'CUSTOM', id: 'custom-regex', description: 'Matched caller-supplied pattern', pattern: regex }
+      : null;
+  }
+
+  for (const list of lists) {
+    const result = matchList(value, list);
+    if (result !== null) return result;
+  }
+  return null;
+}
+
+/**
+ * Returns **all** matching rules across the given context(s), or an empty
+ * array if the value is safe. Useful for comprehensive auditing.
+ *
+ * @param {string} value
+ * @param {PatternList | PatternList[] | RegExp} context
+ * @returns {MatchResult[]}
+ */
+function allUnsafe(value, context) {
+  assertString(value);
+  assertContext(context);
+
+  const { lists, regex } = normalise(context);
+  const results = [];
+
+  if (regex) {
+    if (regex.test(value)) {
+      results.push({ context: 'CUSTOM', id: 'custom-regex', description: 'Matched caller-supplied pattern', pattern: regex });
+    }
+    return results;
+  }
+
+  for (const list of lists) {
+    const label = list.label ?? 'CUSTOM';
+    const decoded = decodedCopy(value, list);
+    for (const rule of list) {
+      if (rule.pattern.test(value) || (decoded !== null && rule.pattern.test(decoded))) {
+        results.push({ context: label, id: rule.id, description: rule.description, pattern: rule.pattern });
+      }
+    }
+  }
+
+  return results;
+}
+
+
+/* harmony default export */ const src = ((/* unused pure expression or super */ null && (isUnsafe)));
+
+;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/xmlparser/OrderedObjParser.js
+
+///@ts-check
+
+
+
+
+
+
+
+
+
+
+
+
+// const regx =
+//   '<((!\\[CDATA\\[([\\s\\S]*?)(]]>))|((NAME:)?(NAME))([^>]*)>|((\\/)(NAME)\\s*>))([^<]*)'
+//   .replace(/NAME/g, util.nameRegexp);
+
+//const tagsRegx = new RegExp("<(\\/?[\\w:\\-\._]+)([^>]*)>(\\s*"+cdataRegx+")*([^<]+)?","g");
+//const tagsRegx = new RegExp("<(\\/?)((\\w*:)?([\\w:\\-\._]+))([^>]*)>([^<]*)("+cdataRegx+"([^<]*))*([^<]+)?","g");
+
+// Helper functions for attribute and namespace handling
+
+/**
+ * Extract raw attributes (without prefix) from prefixed attribute map
+ * @param {object} prefixedAttrs - Attributes with prefix from buildAttributesMap
+ * @param {object} options - Parser options containing attributeNamePrefix
+ * @returns {object} Raw attributes for matcher
+ */
+function extractRawAttributes(prefixedAttrs, options) {
+  if (!prefixedAttrs) return {};
+
+  // Handle attributesGroupName option
+  const attrs = options.attributesGroupName
+    ? prefixedAttrs[options.attributesGroupName]
+    : prefixedAttrs;
+
+  if (!attrs) return {};
+
+  const rawAttrs = {};
+  for (const key in attrs) {
+    // Remove the attribute prefix to get raw name
+    if (key.startsWith(options.attributeNamePrefix)) {
+      const rawName = key.substring(options.attributeNamePrefix.length);
+      rawAttrs[rawName] = attrs[key];
+    } else {
+      // Attribute without prefix (shouldn't normally happen, but be safe)
+      rawAttrs[key] = attrs[key];
+    }
+  }
+  return rawAttrs;
+}
+
+/**
+ * Extract namespace from raw tag name
+ * @param {string} rawTagName - Tag name possibly with namespace (e.g., "soap:Envelope")
+ * @returns {string|undefined} Namespace or undefined
+ */
+function extractNamespace(rawTagName) {
+  if (!rawTagName || typeof rawTagName !== 'string') return undefined;
+
+  const colonIndex = rawTagName.indexOf(':');
+  if (colonIndex !== -1 && colonIndex > 0) {
+    const ns = rawTagName.substring(0, colonIndex);
+    // Don't treat xmlns as a namespace
+    if (ns !== 'xmlns') {
+      return ns;
+    }
+  }
+  return undefined;
+}
+
+class OrderedObjParser {
+  constructor(options, externalEntities) {
+    this.options = options;
+    this.currentNode = null;
+    this.tagsNodeStack = [];
+    this.parseXml = parseXml;
+    this.parseTextData = parseTextData;
+    this.resolveNameSpace = resolveNameSpace;
+    this.buildAttributesMap = buildAttributesMap;
+    this.isItStopNode = isItStopNode;
+    this.replaceEntitiesValue = replaceEntitiesValue;
+    this.readStopNodeData = readStopNodeData;
+    this.saveTextToParentTag = saveTextToParentTag;
+    this.addChild = addChild;
+    this.ignoreAttributesFn = getIgnoreAttributesFn(this.options.ignoreAttributes)
+    this.entityExpansionCount = 0;
+    this.currentExpandedLength = 0;
+    this.doctypefound = false;
+    let namedEntities = { ...XML };
+    if (this.options.entityDecoder) {
+      this.entityDecoder = this.options.entityDecoder
+    } else {
+      if (typeof this.options.htmlEntities === "object") namedEntities = this.options.htmlEntities;
+      else if (this.options.htmlEntities === true) namedEntities = { ...COMMON_HTML, ...CURRENCY };
+      this.entityDecoder = new EntityDecoder({
+        namedEntities: { ...namedEntities, ...externalEntities },
+        numericAllowed: this.options.htmlEntities,
+        limit: {
+          maxTotalExpansions: this.options.processEntities.maxTotalExpansions,
+          maxExpandedLength: this.options.processEntities.maxExpandedLength,
+          applyLimitsTo: this.options.processEntities.appliesTo,
+        },
+        // onExternalEntity: (name, value) => isUnsafe(value) ? 'block' : 'allow',
+        onInputEntity: (name, value) =>
+          //TODO: VALID_CONTEXTS.HTML should be set only if this.options.htmlEntities
+          isUnsafe(value, [html, xml]) ? ENTITY_ACTION.BLOCK : ENTITY_ACTION.ALLOW,
+
+        //postCheck: resolved => resolved
+      });
+    }
+
+    // Initialize path matcher for path-expression-matcher
+    this.matcher = new Matcher();
+    this.readonlyMatcher = this.matcher.readOnly();
+
+    // Flag to track if current node is a stop node (optimization)
+    this.isCurrentNodeStopNode = false;
+
+    // Pre-compile stopNodes expressions
+    this.stopNodeExpressionsSet = new ExpressionSet();
+    const stopNodesOpts = this.options.stopNodes;
+    if (stopNodesOpts && stopNodesOpts.length > 0) {
+      for (let i = 0; i < stopNodesOpts.length; i++) {
+        const stopNodeExp = stopNodesOpts[i];
+        if (typeof stopNodeExp === 'string') {
+          // Convert string to Expression object
+          this.stopNodeExpressionsSet.add(new Expression(stopNodeExp));
+        } else if (stopNodeExp instanceof Expression) {
+          // Already an Expression object
+          this.stopNodeExpressionsSet.add(stopNodeExp);
+        }
+      }
+      this.stopNodeExpressionsSet.seal();
+    }
+  }
+
+}
+
+
+/**
+ * @param {string} val
+ * @param {string} tagName
+ * @param {string|Matcher} jPath - jPath string or Matcher instance based on options.jPath
+ * @param {boolean} dontTrim
+ * @param {boolean} hasAttributes
+ * @param {boolean} isLeafNode
+ * @param {boolean} escapeEntities
+ */
+function parseTextData(val, tagName, jPath, dontTrim, hasAttributes, isLeafNode, escapeEntities) {
+  const options = this.options;
+  if (val !== undefined) {
+    if (options.trimValues && !dontTrim) {
+      val = val.trim();
+    }
+    if (val.length > 0) {
+      if (!escapeEntities) val = this.replaceEntitiesValue(val, tagName, jPath);
+
+      // Pass jPath string or matcher based on options.jPath setting
+      const jPathOrMatcher = options.jPath ? jPath.toString() : jPath;
+      const newval = options.tagValueProcessor(tagName, val, jPathOrMatcher, hasAttributes, isLeafNode);
+      if (newval === null || newval === undefined) {
+        //don't parse
+        return val;
+      } else if (typeof newval !== typeof val || newval !== val) {
+        //overwrite
+        return newval;
+      } else if (options.trimValues) {
+        return parseValue(val, options.parseTagValue, options.numberParseOptions);
+      } else {
+        const trimmedVal = val.trim();
+        if (trimmedVal === val) {
+          return parseValue(val, options.parseTagValue, options.numberParseOptions);
+        } else {
+          return val;
+        }
+      }
+    }
+  }
+}
+
+function resolveNameSpace(tagname) {
+  if (this.options.removeNSPrefix) {
+    const tags = tagname.split(':');
+    const prefix = tagname.charAt(0) === '/' ? '/' : '';
+    if (tags[0] === 'xmlns') {
+      return '';
+    }
+    if (tags.length === 2) {
+      tagname = prefix + tags[1];
+    }
+  }
+  return tagname;
+}
+
+//TODO: change regex to capture NS
+//const attrsRegx = new RegExp("([\\w\\-\\.\\:]+)\\s*=\\s*(['\"])((.|\n)*?)\\2","gm");
+// The value is matched with a negated class per quote type rather than a lazy `[\s\S]*?` up to a
+// backreference, which is much slower on long values (SVG paths, data URIs)
+const attrsRegx = /([^\s=]+)\s*(=\s*(?:"([^"]*)"|'([^']*)'))?/gm;
+
+// value inside double quotes, or inside single quotes, or undefined when there is no value
+function attrValue(match) {
+  return match[3] !== undefined ? match[3] : match[4];
+}
+
+function buildAttributesMap(attrStr, jPath, tagName, force = false) {
+  const options = this.options;
+  if (force === true || (options.ignoreAttributes !== true && typeof attrStr === 'string')) {
+    // attrStr = attrStr.replace(/\r?\n/g, ' ');
+    //attrStr = attrStr || attrStr.trim();
+
+    const matches = getAllMatches(attrStr, attrsRegx);
+    const len = matches.length; //don't make it inline
+    const attrs = {};
+
+    // Pre-process values once: trim + entity replacement
+    // Reused in both matcher update and second pass
+    const processedVals = new Array(len);
+    let hasRawAttrs = false;
+    const rawAttrsForMatcher = {};
+
+    for (let i = 0; i < len; i++) {
+      const attrName = this.resolveNameSpace(matches[i][1]);
+      const oldVal = attrValue(matches[i]);
+
+      if (attrName.length && oldVal !== undefined) {
+        let val = oldVal;
+        if (options.trimValues) val = val.trim();
+        val = this.replaceEntitiesValue(val, tagName, this.readonlyMatcher);
+        processedVals[i] = val;
+
+        rawAttrsForMatcher[attrName] = val;
+        hasRawAttrs = true;
+      }
+    }
+
+    // Update matcher ONCE before second pass, if applicable
+    if (hasRawAttrs && typeof jPath === 'object' && jPath.updateCurrent) {
+      jPath.updateCurrent(rawAttrsForMatcher);
+    }
+
+    // Hoist toString() once — path doesn't change during attribute processing
+    const jPathStr = options.jPath ? jPath.toString() : this.readonlyMatcher;
+
+    // Second pass: apply processors, build final attrs
+    let hasAttrs = false;
+    for (let i = 0; i < len; i++) {
+      const attrName = this.resolveNameSpace(matches[i][1]);
+
+      if (this.ignoreAttributesFn(attrName, jPathStr)) continue;
+
+      let aName = options.attributeNamePrefix + attrName;
+
+      if (attrName.length) {
+        if (options.transformAttributeName) {
+          aName = options.transformAttributeName(aName);
+        }
+        aName = sanitizeName(aName, options);
+
+        if (attrValue(matches[i]) !== undefined) {
+          // Reuse already-processed value — no double entity replacement
+          const oldVal = processedVals[i];
+
+          const newVal = options.attributeValueProcessor(attrName, oldVal, jPathStr);
+          if (newVal === null || newVal === undefined) {
+            attrs[aName] = oldVal;
+          } else if (typeof newVal !== typeof oldVal || newVal !== oldVal) {
+            attrs[aName] = newVal;
+          } else {
+            attrs[aName] = parseValue(oldVal, options.parseAttributeValue, options.numberParseOptions);
+          }
+          hasAttrs = true;
+        } else if (options.allowBooleanAttributes) {
+          attrs[aName] = true;
+          hasAttrs = true;
+        }
+      }
+    }
+
+    if (!hasAttrs) return;
+
+    if (options.attributesGroupName && !options.preserveOrder) {
+      const attrCollection = {};
+      attrCollection[options.attributesGroupName] = attrs;
+      return attrCollection;
+    }
+    return attrs;
+  }
+}
+const parseXml = function (xmlData) {
+  const options = this.options;
+  const crlfPositions = options.captureMetaData ? [] : undefined;
+  xmlData = xmlData.replace(/\r\n?/g, options.captureMetaData ? (newline, index) => {
+    if (newline.length === 2) {
+      // Store the position after earlier CRLF pairs have been normalized.
+      crlfPositions.push(index - crlfPositions.length);
+    }
+    return "\n";
+  } : "\n");
+  const xmlObj = new XmlNode('!xml');
+  let currentNode = xmlObj;
+  let textData = "";
+
+  // Reset matcher for new document
+  this.matcher.reset();
+  this.entityDecoder.reset();
+
+  // Reset entity expansion counters for this document
+  this.entityExpansionCount = 0;
+  this.currentExpandedLength = 0;
+  this.doctypefound = false;
+  const docTypeReader = new DocTypeReader(options.processEntities);
+  const xmlLen = xmlData.length;
+  for (let i = 0; i < xmlLen; i++) {//for each char in XML data
+    const ch = xmlData[i];
+    if (ch === '<') {
+      // const nextIndex = i+1;
+      // const _2ndChar = xmlData[nextIndex];
+      const c1 = xmlData.charCodeAt(i + 1);
+      if (c1 === 47) {//Closing Tag '/'
+        const closeIndex = findClosingIndex(xmlData, ">", i, "Closing Tag is not closed.")
+        let tagName = xmlData.substring(i + 2, closeIndex).trim();
+
+        if (options.removeNSPrefix) {
+          const colonIndex = tagName.indexOf(":");
+          if (colonIndex !== -1) {
+            tagName = tagName.substr(colonIndex + 1);
+          }
+        }
+
+        tagName = transformTagName(options.transformTagName, tagName, "", options).tagName;
+
+        if (currentNode) {
+          textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
+        }
+
+        //check if last tag of nested tag was unpaired tag
+        const lastTagName = this.matcher.getCurrentTag();
+        if (tagName && options.unpairedTagsSet.has(tagName)) {
+          throw new Error(`Unpaired tag can not be used as closing tag: </${tagName}>`);
+        }
+        if (lastTagName && options.unpairedTagsSet.has(lastTagName)) {
+          // Pop the unpaired tag
+          this.matcher.pop();
+          this.tagsNodeStack.pop();
+        }
+        // Pop the closing tag
+        this.matcher.pop();
+        this.isCurrentNodeStopNode = false; // Reset flag when closing tag
+
+        //a closing tag with no matching opening tag leaves the stack empty
+        currentNode = this.tagsNodeStack.pop() || xmlObj;//avoid recursion, set the parent tag scope
+
+        if (options.captureMetaData && currentNode) {
+          currentNode.addEndIndex(getOriginalIndex(closeIndex + 1, crlfPositions));
+        }
+        textData = "";
+        i = closeIndex;
+      } else if (c1 === 63) { //'?'
+
+        let tagData = readTagExp(xmlData, i, false, "?>");
+        if (!tagData) throw new Error("Pi Tag is not closed.");
+
+        textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
+        const attsMap = this.buildAttributesMap(tagData.tagExp, this.matcher, tagData.tagName, true);
+        if (attsMap) {
+          const ver = attsMap[this.options.attributeNamePrefix + "version"];
+          this.entityDecoder.setXmlVersion(Number(ver) || 1.0);
+          docTypeReader.setXmlVersion(Number(ver) || 1.0);
+        }
+        if ((options.ignoreDeclaration && tagData.tagName === "?xml") || options.ignorePiTags) {
+          //do nothing
+        } else {
+
+          const childNode = new XmlNode(tagData.tagName);
+          childNode.add(options.textNodeName, "");
+
+          if (tagData.tagName !== tagData.tagExp && tagData.attrExpPresent && options.ignoreAttributes !== true) {
+            childNode[":@"] = attsMap
+          }
+          const startIndex = options.captureMetaData ? getOriginalIndex(i, crlfPositions) : i;
+          this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
+
+          if (options.captureMetaData) {
+            // closeIndex points at '?' of the closing '?>'
+            currentNode.addEndIndex(getOriginalIndex(tagData.closeIndex + 2, crlfPositions));
+          }
+        }
+
+
+        i = tagData.closeIndex + 1;
+      } else if (c1 === 33
+        && xmlData.charCodeAt(i + 2) === 45
+        && xmlData.charCodeAt(i + 3) === 45) { //'!--'
+        const endIndex = findClosingIndex(xmlData, "-->", i + 4, "Comment is not closed.")
+        if (options.commentPropName) {
+          const comment = xmlData.substring(i + 4, endIndex - 2);
+
+          textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
+
+          currentNode.add(options.commentPropName, [{ [options.textNodeName]: comment }]);
+        }
+        i = endIndex;
+      } else if (c1 === 33
+        && xmlData.charCodeAt(i + 2) === 68) { //'!D'
+        if (this.doctypefound) throw new Error("Multiple DOCTYPE declarations found.");
+        this.doctypefound = true;
+        const result = docTypeReader.readDocType(xmlData, i);
+        this.entityDecoder.addInputEntities(result.entities);
+        i = result.i;
+      } else if (c1 === 33
+        && xmlData.charCodeAt(i + 2) === 91) { // '!['
+        const closeIndex = findClosingIndex(xmlData, "]]>", i, "CDATA is not closed.") - 2;
+        const tagExp = xmlData.substring(i + 9, closeIndex);
+
+        textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher);
+
+        let val = this.parseTextData(tagExp, currentNode.tagname, this.readonlyMatcher, true, false, true, true);
+        if (val == undefined) val = "";
+
+        //cdata should be set even if it is 0 length string
+        if (options.cdataPropName) {
+          currentNode.add(options.cdataPropName, [{ [options.textNodeName]: tagExp }]);
+        } else {
+          currentNode.add(options.textNodeName, val);
+        }
+
+        i = closeIndex + 2;
+      } else {//Opening tag
+        let result = readTagExp(xmlData, i, options.removeNSPrefix);
+
+        // Safety check: readTagExp can return undefined
+        if (!result) {
+          // Log context for debugging
+          const context = xmlData.substring(Math.max(0, i - 50), Math.min(xmlLen, i + 50));
+          throw new Error(`readTagExp returned undefined at position ${i}. Context: "${context}"`);
+        }
+
+        let tagName = result.tagName;
+        const rawTagName = result.rawTagName;
+        let tagExp = result.tagExp;
+        let attrExpPresent = result.attrExpPresent;
+        let closeIndex = result.closeIndex;
+
+        ({ tagName, tagExp } = transformTagName(options.transformTagName, tagName, tagExp, options));
+
+        if (options.strictReservedNames &&
+          (tagName === options.commentPropName
+            || tagName === options.cdataPropName
+            || tagName === options.textNodeName
+            || tagName === options.attributesGroupName
+          )) {
+          throw new Error(`Invalid tag name: ${tagName}`);
+        }
+
+        //save text as child node
+        if (currentNode && textData) {
+          if (currentNode.tagname !== '!xml') {
+            //when nested tag is found
+            textData = this.saveTextToParentTag(textData, currentNode, this.readonlyMatcher, false);
+          }
+        }
+
+        //check if last tag was unpaired tag
+        const lastTag = currentNode;
+        if (lastTag && options.unpairedTagsSet.has(lastTag.tagname)) {
+          currentNode = this.tagsNodeStack.pop();
+          this.matcher.pop();
+        }
+
+        // Clean up self-closing syntax BEFORE processing attributes
+        // This is where tagExp gets the trailing / removed
+        let isSelfClosing = false;
+        if (tagExp.length > 0 && tagExp.lastIndexOf("/") === tagExp.length - 1) {
+          isSelfClosing = true;
+          if (tagName[tagName.length - 1] === "/") {
+            tagName = tagName.substr(0, tagName.length - 1);
+            tagExp = tagName;
+          } else {
+            tagExp = tagExp.substr(0, tagExp.length - 1);
+          }
+
+          // Re-check attrExpPresent after cleaning
+          attrExpPresent = (tagName !== tagExp);
+        }
+
+        // Now process attributes with CLEAN tagExp (no trailing /)
+        let prefixedAttrs = null;
+        let rawAttrs = {};
+        let namespace = undefined;
+
+        // Extract namespace from rawTagName
+        namespace = extractNamespace(rawTagName);
+
+        // Push tag to matcher FIRST (with empty attrs for now) so callbacks see correct path
+        if (tagName !== xmlObj.tagname) {
+          this.matcher.push(tagName, {}, namespace);
+        }
+
+        // Now build attributes - callbacks will see correct matcher state
+        if (tagName !== tagExp && attrExpPresent) {
+          // Build attributes (returns prefixed attributes for the tree)
+          // Note: buildAttributesMap now internally updates the matcher with raw attributes
+          prefixedAttrs = this.buildAttributesMap(tagExp, this.matcher, tagName);
+
+          if (prefixedAttrs) {
+            // Extract raw attributes (without prefix) for our use
+            //TODO: seems a performance overhead
+            rawAttrs = extractRawAttributes(prefixedAttrs, options);
+          }
+        }
+
+        // Now check if this is a stop node (after attributes are set)
+        if (tagName !== xmlObj.tagname) {
+          this.isCurrentNodeStopNode = this.isItStopNode();
+        }
+
+        const startIndex = options.captureMetaData ? getOriginalIndex(i, crlfPositions) : i;
+        if (this.isCurrentNodeStopNode) {
+          let tagContent = "";
+
+          // For self-closing tags, content is empty
+          if (isSelfClosing) {
+            i = result.closeIndex;
+          }
+          //unpaired tag
+          else if (options.unpairedTagsSet.has(tagName)) {
+            i = result.closeIndex;
+          }
+          //normal tag
+          else {
+            //read until closing tag is found
+            const result = this.readStopNodeData(xmlData, rawTagName, closeIndex + 1);
+            if (!result) throw new Error(`Unexpected end of ${rawTagName}`);
+            i = result.i;
+            tagContent = result.tagContent;
+          }
+
+          const childNode = new XmlNode(tagName);
+
+          if (prefixedAttrs) {
+            childNode[":@"] = prefixedAttrs;
+          }
+
+          // For stop nodes, store raw content as-is without any processing
+          childNode.add(options.textNodeName, tagContent);
+
+          this.matcher.pop(); // Pop the stop node tag
+          this.isCurrentNodeStopNode = false; // Reset flag
+
+          this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
+
+          if (options.captureMetaData) {
+            currentNode.addEndIndex(getOriginalIndex(i + 1, crlfPositions));
+          }
+        } else {
+          //selfClosing tag
+          if (isSelfClosing) {
+            ({ tagName, tagExp } = transformTagName(options.transformTagName, tagName, tagExp, options));
+
+            const childNode = new XmlNode(tagName);
+            if (prefixedAttrs) {
+              childNode[":@"] = prefixedAttrs;
+            }
+            this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
+
+            if (options.captureMetaData) {
+              currentNode.addEndIndex(getOriginalIndex(closeIndex + 1, crlfPositions));
+            }
+            this.matcher.pop(); // Pop self-closing tag
+            this.isCurrentNodeStopNode = false; // Reset flag
+          }
+          else if (options.unpairedTagsSet.has(tagName)) {//unpaired tag
+            const childNode = new XmlNode(tagName);
+            if (prefixedAttrs) {
+              childNode[":@"] = prefixedAttrs;
+            }
+            this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
+
+            if (options.captureMetaData) {
+              currentNode.addEndIndex(getOriginalIndex(result.closeIndex + 1, crlfPositions));
+            }
+            this.matcher.pop(); // Pop unpaired tag
+            this.isCurrentNodeStopNode = false; // Reset flag
+            i = result.closeIndex;
+            // Continue to next iteration without changing currentNode
+            continue;
+          }
+          //opening tag
+          else {
+            const childNode = new XmlNode(tagName);
+            if (this.tagsNodeStack.length > options.maxNestedTags) {
+              throw new Error("Maximum nested tags exceeded");
+            }
+            this.tagsNodeStack.push(currentNode);
+
+            if (prefixedAttrs) {
+              childNode[":@"] = prefixedAttrs;
+            }
+            this.addChild(currentNode, childNode, this.readonlyMatcher, startIndex);
+            currentNode = childNode;
+          }
+          textData = "";
+          i = closeIndex;
+        }
+      }
+    } else {
+      textData += xmlData[i];
+    }
+  }
+  return xmlObj.child;
+}
+
+function getOriginalIndex(index, crlfPositions) {
+  let low = 0;
+  let high = crlfPositions.length;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (crlfPositions[middle] < index) low = middle + 1;
+    else high = middle;
+  }
+  return index + low;
+}
+
+function addChild(currentNode, childNode, matcher, startIndex) {
+  // unset startIndex if not requested
+  if (!this.options.captureMetaData) startIndex = undefined;
+
+  // Pass jPath string or matcher based on options.jPath setting
+  const jPathOrMatcher = this.options.jPath ? matcher.toString() : matcher;
+  const result = this.options.updateTag(childNode.tagname, jPathOrMatcher, childNode[":@"])
+  if (result === false) {
+    //do nothing
+  } else if (typeof result === "string") {
+    childNode.tagname = result
+    currentNode.addChild(childNode, startIndex);
+  } else {
+    currentNode.addChild(childNode, startIndex);
+  }
+}
+
+/**
+ * @param {object} val - Entity object with regex and val properties
+ * @param {string} tagName - Tag name
+ * @param {string|Matcher} jPath - jPath string or Matcher instance based on options.jPath
+ */
+function replaceEntitiesValue(val, tagName, jPath) {
+  const entityConfig = this.options.processEntities;
+
+  if (!entityConfig || !entityConfig.enabled) {
+    return val;
+  }
+
+  // Check if tag is allowed to contain entities
+  if (entityConfig.allowedTags) {
+    const jPathOrMatcher = this.options.jPath ? jPath.toString() : jPath;
+    const allowed = Array.isArray(entityConfig.allowedTags)
+      ? entityConfig.allowedTags.includes(tagName)
+      : entityConfig.allowedTags(tagName, jPathOrMatcher);
+
+    if (!allowed) {
+      return val;
+    }
+  }
+
+  // Apply custom tag filter if provided
+  if (entityConfig.tagFilter) {
+    const jPathOrMatcher = this.options.jPath ? jPath.toString() : jPath;
+    if (!entityConfig.tagFilter(tagName, jPathOrMatcher)) {
+      return val; // Skip based on custom filter
+    }
+  }
+
+  return this.entityDecoder.decode(val);
+}
+
+
+function saveTextToParentTag(textData, parentNode, matcher, isLeafNode) {
+  if (textData) { //store previously collected data as textNode
+    if (isLeafNode === undefined) isLeafNode = parentNode.child.length === 0
+
+    textData = this.parseTextData(textData,
+      parentNode.tagname,
+      matcher,
+      false,
+      parentNode[":@"] ? Object.keys(parentNode[":@"]).length !== 0 : false,
+      isLeafNode);
+
+    if (textData !== undefined && textData !== "")
+      parentNode.add(this.options.textNodeName, textData);
+    textData = "";
+  }
+  return textData;
+}
+
+/**
+ * @param {Array<Expression>} stopNodeExpressions - Array of compiled Expression objects
+ * @param {Matcher} matcher - Current path matcher
+ */
+function isItStopNode() {
+  if (this.stopNodeExpressionsSet.size === 0) return false;
+
+  return this.matcher.matchesAny(this.stopNodeExpressionsSet);
+}
+
+/**
+ * Returns the tag Expression and where it is ending handling single-double quotes situation
+ * @param {string} xmlData 
+ * @param {number} i starting index
+ * @returns 
+ */
+function tagExpWithClosingIndex(xmlData, i, closingChar = ">") {
+  //TODO: ignore boolean attributes in tag expression
+  //TODO: if ignore attributes, dont read full attribute expression but the end. But read for xml declaration
+  const len = xmlData.length;
+  const closeCode0 = closingChar.charCodeAt(0);
+  const closeCode1 = closingChar.length > 1 ? closingChar.charCodeAt(1) : -1;
+
+  let result = '';
+  let segmentStart = i;
+
+  for (let index = i; index < len; index++) {
+    const code = xmlData.charCodeAt(index);
+
+    if (code === 34 || code === 39) { // " or '
+      // Skip the quoted value in one step: nothing inside it can close the tag
+      index = xmlData.indexOf(xmlData[index], index + 1);
+      if (index === -1) return;
+    } else if (code === closeCode0) {
+      if (closeCode1 !== -1) {
+        if (xmlData.charCodeAt(index + 1) === closeCode1) {
+          result += xmlData.substring(segmentStart, index);
+          return { data: result, index };
+        }
+      } else {
+        result += xmlData.substring(segmentStart, index);
+        return { data: result, index };
+      }
+    } else if (code === 9) { // \t - only replace with space outside attribute values
+      // Flush accumulated segment, add space, start new segment
+      result += xmlData.substring(segmentStart, index) + ' ';
+      segmentStart = index + 1;
+    }
+  }
+}
+
+function findClosingIndex(xmlData, str, i, errMsg) {
+  const closingIndex = xmlData.indexOf(str, i);
+  if (closingIndex === -1) {
+    throw new Error(errMsg)
+  } else {
+    return closingIndex + str.length - 1;
+  }
+}
+
+function findClosingChar(xmlData, char, i, errMsg) {
+  const closingIndex = xmlData.indexOf(char, i);
+  if (closingIndex === -1) throw new Error(errMsg);
+  return closingIndex; // no offset needed
+}
+
+function readTagExp(xmlData, i, removeNSPrefix, closingChar = ">") {
+  const result = tagExpWithClosingIndex(xmlData, i + 1, closingChar);
+  if (!result) return;
+  let tagExp = result.data;
+  const closeIndex = result.index;
+  const separatorIndex = tagExp.search(/\s/);
+  let tagName = tagExp;
+  let attrExpPresent = true;
+  if (separatorIndex !== -1) {//separate tag name and attributes expression
+    tagName = tagExp.substring(0, separatorIndex);
+    tagExp = tagExp.substring(separatorIndex + 1).trimStart();
+  }
+
+  const rawTagName = tagName;
+  if (removeNSPrefix) {
+    const colonIndex = tagName.indexOf(":");
+    if (colonIndex !== -1) {
+      tagName = tagName.substr(colonIndex + 1);
+      attrExpPresent = tagName !== result.data.substr(colonIndex + 1);
+    }
+  }
+
+  return {
+    tagName: tagName,
+    tagExp: tagExp,
+    closeIndex: closeIndex,
+    attrExpPresent: attrExpPresent,
+    rawTagName: rawTagName,
+  }
+}
+/**
+ * find paired tag for a stop node
+ * @param {string} xmlData 
+ * @param {string} tagName 
+ * @param {number} i 
+ */
+function readStopNodeData(xmlData, tagName, i) {
+  const startIndex = i;
+  // Starting at 1 since we already have an open tag
+  let openTagCount = 1;
+  let lenient = false; // set once a quote-aware tag scan fails
+  let nextGt = -1; // cached index of the next '>'
+
+  const xmllen = xmlData.length;
+  for (; i < xmllen; i++) {
+    if (xmlData[i] === "<") {
+      const c1 = xmlData.charCodeAt(i + 1);
+      if (c1 === 47) {//close tag '/'
+        const closeIndex = findClosingChar(xmlData, ">", i, `${tagName} is not closed`);
+        let closeTagName = xmlData.substring(i + 2, closeIndex).trim();
+        if (closeTagName === tagName) {
+          openTagCount--;
+          if (openTagCount === 0) {
+            return {
+              tagContent: xmlData.substring(startIndex, i),
+              i: closeIndex
+            }
+          }
+        }
+        i = closeIndex;
+      } else if (c1 === 63) { //?
+        const closeIndex = findClosingIndex(xmlData, "?>", i + 1, "StopNode is not closed.")
+        i = closeIndex;
+      } else if (c1 === 33
+        && xmlData.charCodeAt(i + 2) === 45
+        && xmlData.charCodeAt(i + 3) === 45) { // '!--'
+        const closeIndex = findClosingIndex(xmlData, "-->", i + 3, "StopNode is not closed.")
+        i = closeIndex;
+      } else if (c1 === 33
+        && xmlData.charCodeAt(i + 2) === 91) { // '!['
+        const closeIndex = findClosingIndex(xmlData, "]]>", i, "StopNode is not closed.") - 2;
+        i = closeIndex;
+      } else {
+        const tagData = lenient ? undefined : readTagExp(xmlData, i, false);
+
+        if (tagData) {
+          const openTagName = tagData.tagName;
+          if (openTagName === tagName && tagData.tagExp[tagData.tagExp.length - 1] !== "/") {
+            openTagCount++;
+          }
+          i = tagData.closeIndex;
+        } else {
+          // no closing '>'. use lenient approach to find '<' instead of readTagExp, to avoid repeated rescans.
+          lenient = true;
+          if (nextGt < i) {
+            nextGt = xmlData.indexOf(">", i);
+            if (nextGt === -1) return; // no '>' left, so no closing tag can follow
+          }
+          const nextLt = xmlData.indexOf("<", i + 1);
+          if (nextLt === -1 || nextLt > nextGt) { // looks like a real tag
+            const exp = xmlData.substring(i + 1, nextGt);
+            const sep = exp.search(/\s/);
+            const name = sep === -1 ? exp : exp.substring(0, sep);
+            if (name === tagName && exp[exp.length - 1] !== "/") openTagCount++;
+            i = nextGt;
+          } // else: treat this '<' as plain text
+        }
+      }
+    }
+  }//end for loop
+}
+
+function parseValue(val, shouldParse, options) {
+  if (shouldParse && typeof val === 'string') {
+    //console.log(options)
+    const newval = val.trim();
+    if (newval === 'true') return true;
+    else if (newval === 'false') return false;
+    else return toNumber(val, options);
+  } else {
+    if (isExist(val)) {
+      return val;
+    } else {
+      return '';
+    }
+  }
+}
+
+function fromCodePoint(str, base, prefix) {
+  const codePoint = Number.parseInt(str, base);
+
+  if (codePoint >= 0 && codePoint <= 0x10FFFF) {
+    return String.fromCodePoint(codePoint);
+  } else {
+    return prefix + str + ";";
+  }
+}
+
+function transformTagName(fn, tagName, tagExp, options) {
+  if (fn) {
+    const newTagName = fn(tagName);
+    if (tagExp === tagName) {
+      tagExp = newTagName
+    }
+    tagName = newTagName;
+  }
+  tagName = sanitizeName(tagName, options);
+  return { tagName, tagExp };
+}
+
+
+
+function sanitizeName(name, options) {
+  if (criticalProperties.includes(name)) {
+    throw new Error(`[SECURITY] Invalid name: "${name}" is a reserved JavaScript keyword that could cause prototype pollution`);
+  } else if (DANGEROUS_PROPERTY_NAMES.includes(name)) {
+    return options.onDangerousProperty(name);
+  }
+  return name;
+}
+;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/xmlparser/node2json.js
+
+
+
+
+
+const node2json_METADATA_SYMBOL = XmlNode.getMetaDataSymbol();
+
+/**
+ * Helper function to strip attribute prefix from attribute map
+ * @param {object} attrs - Attributes with prefix (e.g., {"@_class": "code"})
+ * @param {string} prefix - Attribute prefix to remove (e.g., "@_")
+ * @returns {object} Attributes without prefix (e.g., {"class": "code"})
+ */
+function stripAttributePrefix(attrs, prefix) {
+  if (!attrs || typeof attrs !== 'object') return {};
+  if (!prefix) return attrs;
+
+  const rawAttrs = {};
+  for (const key in attrs) {
+    if (key.startsWith(prefix)) {
+      const rawName = key.substring(prefix.length);
+      rawAttrs[rawName] = attrs[key];
+    } else {
+      // Attribute without prefix (shouldn't normally happen, but be safe)
+      rawAttrs[key] = attrs[key];
+    }
+  }
+  return rawAttrs;
+}
+
+/**
+ * 
+ * @param {array} node 
+ * @param {any} options 
+ * @param {Matcher} matcher - Path matcher instance
+ * @returns 
+ */
+function prettify(node, options, matcher, readonlyMatcher) {
+  return compress(node, options, matcher, readonlyMatcher);
+}
+
+/**
+ * @param {array} arr 
+ * @param {object} options 
+ * @param {Matcher} matcher - Path matcher instance
+ * @returns object
+ */
+function compress(arr, options, matcher, readonlyMatcher) {
+  let text;
+  const compressedObj = {}; //This is intended to be a plain object
+  for (let i = 0; i < arr.length; i++) {
+    const tagObj = arr[i];
+    const property = propName(tagObj);
+
+    // Push current property to matcher WITH RAW ATTRIBUTES (no prefix)
+    if (property !== undefined && property !== options.textNodeName) {
+      const rawAttrs = stripAttributePrefix(
+        tagObj[":@"] || {},
+        options.attributeNamePrefix
+      );
+      matcher.push(property, rawAttrs);
+    }
+
+    if (property === options.textNodeName) {
+      if (text === undefined) text = tagObj[property];
+      else text += "" + tagObj[property];
+    } else if (property === undefined) {
+      continue;
+    } else if (tagObj[property]) {
+
+      let val = compress(tagObj[property], options, matcher, readonlyMatcher);
+      const isLeaf = isLeafTag(val, options);
+
+      if (Object.keys(val).length === 0 && options.alwaysCreateTextNode) {
+        val[options.textNodeName] = "";
+      }
+
+      if (tagObj[":@"]) {
+        assignAttributes(val, tagObj[":@"], readonlyMatcher, options);
+      } else if (Object.keys(val).length === 1 && val[options.textNodeName] !== undefined && !options.alwaysCreateTextNode) {
+        val = val[options.textNodeName];
+      } else if (Object.keys(val).length === 0) {
+        if (options.alwaysCreateTextNode) val[options.textNodeName] = "";
+        else val = "";
+      }
+
+      if (tagObj[node2json_METADATA_SYMBOL] !== undefined && typeof val === "object" && val !== null) {
+        val[node2json_METADATA_SYMBOL] = tagObj[node2json_METADATA_SYMBOL]; // copy over metadata
+      }
+
+
+      if (compressedObj[property] !== undefined && Object.prototype.hasOwnProperty.call(compressedObj, property)) {
+        if (!Array.isArray(compressedObj[property])) {
+          compressedObj[property] = [compressedObj[property]];
+        }
+        compressedObj[property].push(val);
+      } else {
+        //TODO: if a node is not an array, then check if it should be an array
+        //also determine if it is a leaf node
+
+        // Pass jPath string or readonlyMatcher based on options.jPath setting
+        const jPathOrMatcher = options.jPath ? readonlyMatcher.toString() : readonlyMatcher;
+        if (options.isArray(property, jPathOrMatcher, isLeaf)) {
+          compressedObj[property] = [val];
+        } else {
+          compressedObj[property] = val;
+        }
+      }
+
+      // Pop property from matcher after processing
+      if (property !== undefined && property !== options.textNodeName) {
+        matcher.pop();
+      }
+    }
+
+  }
+  // if(text && text.length > 0) compressedObj[options.textNodeName] = text;
+  if (typeof text === "string") {
+    if (text.length > 0) compressedObj[options.textNodeName] = text;
+  } else if (text !== undefined) compressedObj[options.textNodeName] = text;
+
+
+  return compressedObj;
+}
+
+function propName(obj) {
+  const keys = Object.keys(obj);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (key !== ":@") return key;
+  }
+}
+
+function assignAttributes(obj, attrMap, readonlyMatcher, options) {
+  if (attrMap) {
+    const keys = Object.keys(attrMap);
+    const len = keys.length; //don't make it inline
+    for (let i = 0; i < len; i++) {
+      const atrrName = keys[i];  // This is the PREFIXED name (e.g., "@_class")
+
+      // Strip prefix for matcher path (for isArray callback)
+      const rawAttrName = atrrName.startsWith(options.attributeNamePrefix)
+        ? atrrName.substring(options.attributeNamePrefix.length)
+        : atrrName;
+
+      // For attributes, we need to create a temporary path
+      // Pass jPath string or matcher based on options.jPath setting
+      const jPathOrMatcher = options.jPath
+        ? readonlyMatcher.toString() + "." + rawAttrName
+        : readonlyMatcher;
+
+      if (options.isArray(atrrName, jPathOrMatcher, true, true)) {
+        obj[atrrName] = [attrMap[atrrName]];
+      } else {
+        obj[atrrName] = attrMap[atrrName];
+      }
+    }
+  }
+}
+
+function isLeafTag(obj, options) {
+  const { textNodeName } = options;
+  const propCount = Object.keys(obj).length;
+
+  if (propCount === 0) {
+    return true;
+  }
+
+  if (
+    propCount === 1 &&
+    (obj[textNodeName] || typeof obj[textNodeName] === "boolean" || obj[textNodeName] === 0)
+  ) {
+    return true;
+  }
+
+  return false;
+}
+;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/validator.js
+
+
+
+
+const validator_defaultOptions = {
+  allowBooleanAttributes: false, //A tag can have attributes without any value
+  unpairedTags: []
+};
+
+//const tagsPattern = new RegExp("<\\/?([\\w:\\-_\.]+)\\s*\/?>","g");
+function validator_validate(xmlData, options) {
+  options = Object.assign({}, validator_defaultOptions, options);
+
+  //xmlData = xmlData.replace(/(\r\n|\n|\r)/gm,"");//make it single line
+  //xmlData = xmlData.replace(/(^\s*<\?xml.*?\?>)/g,"");//Remove XML starting tag
+  //xmlData = xmlData.replace(/(<!DOCTYPE[\s\w\"\.\/\-\:]+(\[.*\])*\s*>)/g,"");//Remove DOCTYPE
+  const tags = [];
+  let tagFound = false;
+
+  //indicates that the root tag has been closed (aka. depth 0 has been reached)
+  let reachedRoot = false;
+
+  if (xmlData[0] === '\ufeff') {
+    // check for byte order mark (BOM)
+    xmlData = xmlData.substr(1);
+  }
+
+  for (let i = 0; i < xmlData.length; i++) {
+
+    if (xmlData[i] === '<' && xmlData[i + 1] === '?') {
+      i += 2;
+      i = readPI(xmlData, i);
+      if (i.err) return i;
+    } else if (xmlData[i] === '<') {
+      //starting of tag
+      //read until you reach to '>' avoiding any '>' in attribute value
+      let tagStartPos = i;
+      i++;
+
+      if (xmlData[i] === '!') {
+        i = readCommentAndCDATA(xmlData, i);
+        continue;
+      } else {
+        let closingTag = false;
+        if (xmlData[i] === '/') {
+          //closing tag
+          closingTag = true;
+          i++;
+        }
+        //read tagname
+        let tagName = '';
+        for (; i < xmlData.length &&
+          xmlData[i] !== '>' &&
+          xmlData[i] !== ' ' &&
+          xmlData[i] !== '\t' &&
+          xmlData[i] !== '\n' &&
+          xmlData[i] !== '\r'; i++
+        ) {
+          tagName += xmlData[i];
+        }
+        tagName = tagName.trim();
+        //console.log(tagName);
+
+        if (tagName[tagName.length - 1] === '/') {
+          //self closing tag without attributes
+          tagName = tagName.substring(0, tagName.length - 1);
+          //continue;
+          i--;
+        }
+        if (!validateTagName(tagName)) {
+          let msg;
+          if (tagName.trim().length === 0) {
+            msg = "Invalid space after '<'.";
+          } else {
+            msg = "Tag '" + tagName + "' is an invalid name.";
+          }
+          return getErrorObject('InvalidTag', msg, getLineNumberForPosition(xmlData, i));
+        }
+
+        const result = readAttributeStr(xmlData, i);
+        if (result === false) {
+          return getErrorObject('InvalidAttr', "Attributes for '" + tagName + "' have open quote.", getLineNumberForPosition(xmlData, i));
+        }
+        let attrStr = result.value;
+        i = result.index;
+
+        if (attrStr[attrStr.length - 1] === '/') {
+          //self closing tag
+          const attrStrStart = i - attrStr.length;
+          attrStr = attrStr.substring(0, attrStr.length - 1);
+          const isValid = validateAttributeString(attrStr, options);
+          if (isValid === true) {
+            tagFound = true;
+            //continue; //text may presents after self closing tag
+          } else {
+            //the result from the nested function returns the position of the error within the attribute
+            //in order to get the 'true' error line, we need to calculate the position where the attribute begins (i - attrStr.length) and then add the position within the attribute
+            //this gives us the absolute index in the entire xml, which we can use to find the line at last
+            return getErrorObject(isValid.err.code, isValid.err.msg, getLineNumberForPosition(xmlData, attrStrStart + isValid.err.line));
+          }
+        } else if (closingTag) {
+          if (!result.tagClosed) {
+            return getErrorObject('InvalidTag', "Closing tag '" + tagName + "' doesn't have proper closing.", getLineNumberForPosition(xmlData, i));
+          } else if (attrStr.trim().length > 0) {
+            return getErrorObject('InvalidTag', "Closing tag '" + tagName + "' can't have attributes or invalid starting.", getLineNumberForPosition(xmlData, tagStartPos));
+          } else if (tags.length === 0) {
+            return getErrorObject('InvalidTag', "Closing tag '" + tagName + "' has not been opened.", getLineNumberForPosition(xmlData, tagStartPos));
+          } else {
+            const otg = tags.pop();
+            if (tagName !== otg.tagName) {
+              let openPos = getLineNumberForPosition(xmlData, otg.tagStartPos);
+              return getErrorObject('InvalidTag',
+                "Expected closing tag '" + otg.tagName + "' (opened in line " + openPos.line + ", col " + openPos.col + ") instead of closing tag '" + tagName + "'.",
+                getLineNumberForPosition(xmlData, tagStartPos));
+            }
+
+            //when there are no more tags, we reached the root level.
+            if (tags.length == 0) {
+              reachedRoot = true;
+            }
+          }
+        } else {
+          const isValid = validateAttributeString(attrStr, options);
+          if (isValid !== true) {
+            //the result from the nested function returns the position of the error within the attribute
+            //in order to get the 'true' error line, we need to calculate the position where the attribute begins (i - attrStr.length) and then add the position within the attribute
+            //this gives us the absolute index in the entire xml, which we can use to find the line at last
+            return getErrorObject(isValid.err.code, isValid.err.msg, getLineNumberForPosition(xmlData, i - attrStr.length + isValid.err.line));
+          }
+
+          //if the root level has been reached before ...
+          if (reachedRoot === true) {
+            return getErrorObject('InvalidXml', 'Multiple possible root nodes found.', getLineNumberForPosition(xmlData, i));
+          } else if (options.unpairedTags.indexOf(tagName) !== -1) {
+            //don't push into stack
+          } else {
+            tags.push({ tagName, tagStartPos });
+          }
+          tagFound = true;
+        }
+
+        //skip tag text value
+        //It may include comments and CDATA value
+        for (i++; i < xmlData.length; i++) {
+          if (xmlData[i] === '<') {
+            if (xmlData[i + 1] === '!') {
+              //comment or CADATA
+              i++;
+              i = readCommentAndCDATA(xmlData, i);
+              continue;
+            } else if (xmlData[i + 1] === '?') {
+              i = readPI(xmlData, ++i);
+              if (i.err) return i;
+            } else {
+              break;
+            }
+          } else if (xmlData[i] === '&') {
+            const afterAmp = validateAmpersand(xmlData, i);
+            if (afterAmp == -1)
+              return getErrorObject('InvalidChar', "char '&' is not expected.", getLineNumberForPosition(xmlData, i));
+            i = afterAmp;
+          } else {
+            if (reachedRoot === true && !isWhiteSpace(xmlData[i])) {
+              return getErrorObject('InvalidXml', "Extra text at the end", getLineNumberForPosition(xmlData, i));
+            }
+          }
+        } //end of reading tag text value
+        if (xmlData[i] === '<') {
+          i--;
+        }
+      }
+    } else {
+      if (isWhiteSpace(xmlData[i])) {
+        continue;
+      }
+      return getErrorObject('InvalidChar', "char '" + xmlData[i] + "' is not expected.", getLineNumberForPosition(xmlData, i));
+    }
+  }
+
+  if (!tagFound) {
+    return getErrorObject('InvalidXml', 'Start tag expected.', 1);
+  } else if (tags.length == 1) {
+    return getErrorObject('InvalidTag', "Unclosed tag '" + tags[0].tagName + "'.", getLineNumberForPosition(xmlData, tags[0].tagStartPos));
+  } else if (tags.length > 0) {
+    return getErrorObject('InvalidXml', "Invalid '" +
+      JSON.stringify(tags.map(t => t.tagName), null, 4).replace(/\r?\n/g, '') +
+      "' found.", { line: 1, col: 1 });
+  }
+
+  return true;
+};
+
+function isWhiteSpace(char) {
+  return char === ' ' || char === '\t' || char === '\n' || char === '\r';
+}
+/**
+ * Read Processing insstructions and skip
+ * @param {*} xmlData
+ * @param {*} i
+ */
+function readPI(xmlData, i) {
+  const start = i;
+  for (; i < xmlData.length; i++) {
+    if (xmlData[i] == '?' || xmlData[i] == ' ') {
+      //tagname
+      const tagname = xmlData.substr(start, i - start);
+      if (i > 5 && tagname === 'xml') {
+        return getErrorObject('InvalidXml', 'XML declaration allowed only at the start of the document.', getLineNumberForPosition(xmlData, i));
+      } else if (xmlData[i] == '?' && xmlData[i + 1] == '>') {
+        //check if valid attribut string
+        i++;
+        break;
+      } else {
+        continue;
+      }
+    }
+  }
+  return i;
+}
+
+function readCommentAndCDATA(xmlData, i) {
+  if (xmlData.length > i + 5 && xmlData[i + 1] === '-' && xmlData[i + 2] === '-') {
+    //comment
+    for (i += 3; i < xmlData.length; i++) {
+      if (xmlData[i] === '-' && xmlData[i + 1] === '-' && xmlData[i + 2] === '>') {
+        i += 2;
+        break;
+      }
+    }
+  } else if (
+    xmlData.length > i + 8 &&
+    xmlData[i + 1] === 'D' &&
+    xmlData[i + 2] === 'O' &&
+    xmlData[i + 3] === 'C' &&
+    xmlData[i + 4] === 'T' &&
+    xmlData[i + 5] === 'Y' &&
+    xmlData[i + 6] === 'P' &&
+    xmlData[i + 7] === 'E'
+  ) {
+    let angleBracketsCount = 1;
+    for (i += 8; i < xmlData.length; i++) {
+      if (xmlData[i] === '<') {
+        angleBracketsCount++;
+      } else if (xmlData[i] === '>') {
+        angleBracketsCount--;
+        if (angleBracketsCount === 0) {
+          break;
+        }
+      }
+    }
+  } else if (
+    xmlData.length > i + 9 &&
+    xmlData[i + 1] === '[' &&
+    xmlData[i + 2] === 'C' &&
+    xmlData[i + 3] === 'D' &&
+    xmlData[i + 4] === 'A' &&
+    xmlData[i + 5] === 'T' &&
+    xmlData[i + 6] === 'A' &&
+    xmlData[i + 7] === '['
+  ) {
+    for (i += 8; i < xmlData.length; i++) {
+      if (xmlData[i] === ']' && xmlData[i + 1] === ']' && xmlData[i + 2] === '>') {
+        i += 2;
+        break;
+      }
+    }
+  }
+
+  return i;
+}
+
+const doubleQuote = '"';
+const singleQuote = "'";
+
+/**
+ * Keep reading xmlData until '<' is found outside the attribute value.
+ * @param {string} xmlData
+ * @param {number} i
+ */
+function readAttributeStr(xmlData, i) {
+  let attrStr = '';
+  let startChar = '';
+  let tagClosed = false;
+  for (; i < xmlData.length; i++) {
+    if (xmlData[i] === doubleQuote || xmlData[i] === singleQuote) {
+      if (startChar === '') {
+        startChar = xmlData[i];
+      } else if (startChar !== xmlData[i]) {
+        //if vaue is enclosed with double quote then single quotes are allowed inside the value and vice versa
+      } else {
+        startChar = '';
+      }
+    } else if (xmlData[i] === '>') {
+      if (startChar === '') {
+        tagClosed = true;
+        break;
+      }
+    }
+    attrStr += xmlData[i];
+  }
+  if (startChar !== '') {
+    return false;
+  }
+
+  return {
+    value: attrStr,
+    index: i,
+    tagClosed: tagClosed
+  };
+}
+
+/**
+ * Walk `attrStr` once, left to right, splitting it into attribute tokens.
+ *
+ * This replaces a regex that used to do the same job
+ * (`(\s*)([^\s=]+)(\s*=)?(\s*(['"])(([\s\S])*?)\5)?`). That regex led with an
+ * optional whitespace group followed by a required "non-whitespace" group.
+ * On a long run of whitespace that never resolves into an attribute name
+ * (e.g. a tag with thousands of trailing spaces before `>`), the engine
+ * backtracks the whitespace group one character at a time before giving up
+ * and moving to the next starting position — one full backtrack per
+ * position, which is quadratic in the length of the run.
+ *
+ * The scan is forward-only: the cursor never moves backwards, so each
+ * character is visited a constant number of times and the cost is linear
+ * in the length of the string.
+ *
+ * Each returned token mirrors the shape the old regex match array had, so
+ * the validation logic below (which reads token[1]..token[6]) didn't need
+ * to change:
+ *   token.startIndex - where this token begins in attrStr
+ *   token[1]          - leading whitespace before the name
+ *   token[2]          - the attribute name
+ *   token[3]          - whitespace + '=' if present, else undefined
+ *   token[4]          - marker (any defined value) if a quoted value was found
+ *   token[5]          - the quote character used ('"' or "'")
+ *   token[6]          - the value's text, without the surrounding quotes
+ *
+ * A malformed leading character (e.g. a stray '=' with no name before it)
+ * is simply skipped over, one character at a time — the same outcome the
+ * old regex produced by failing to match at that position and retrying at
+ * the next one.
+ */
+function scanAttributeTokens(attrStr) {
+  const tokens = [];
+  const len = attrStr.length;
+  let i = 0;
+
+  while (i < len) {
+    const tokenStart = i;
+
+    // Leading whitespace before the name.
+    while (i < len && isWhiteSpace(attrStr[i])) i++;
+    if (i >= len) break; // trailing whitespace only — nothing left to read
+
+    if (attrStr[i] === '=') {
+      // No name before this '=' — not a valid attribute start. Move past
+      i++;
+      continue;
+    }
+
+    const leadingWs = attrStr.slice(tokenStart, i);
+
+    // Attribute name — everything up to the next whitespace or '='.
+    const nameStart = i;
+    while (i < len && !isWhiteSpace(attrStr[i]) && attrStr[i] !== '=') i++;
+    const name = attrStr.slice(nameStart, i);
+
+    // Optional whitespace + '='.
+    let equalsGroup; // whitespace + '=' text, or undefined if absent
+    let j = i;
+    while (j < len && isWhiteSpace(attrStr[j])) j++;
+    if (j < len && attrStr[j] === '=') {
+      equalsGroup = attrStr.slice(i, j + 1);
+      i = j + 1;
+    }
+
+    // Optional whitespace + quoted value.
+    let quoteChar;
+    let value;
+    let k = i;
+    while (k < len && isWhiteSpace(attrStr[k])) k++;
+    if (k < len && (attrStr[k] === '"' || attrStr[k] === "'")) {
+      const valueStart = k + 1;
+      const closeIdx = attrStr.indexOf(attrStr[k], valueStart);
+      if (closeIdx !== -1) {
+        quoteChar = attrStr[k];
+        value = attrStr.slice(valueStart, closeIdx);
+        i = closeIdx + 1;
+      }
+      // No closing quote found anywhere in the rest of the string — leave
+      // quoteChar/value undefined, same as the old regex's group failing
+      // to match a backreference-less run.
+    }
+
+    const token = { startIndex: tokenStart };
+    token[1] = leadingWs;
+    token[2] = name;
+    token[3] = equalsGroup;
+    token[4] = quoteChar !== undefined ? true : undefined;
+    token[5] = quoteChar;
+    token[6] = value;
+    tokens.push(token);
+  }
+
+  return tokens;
+}
+
+//attr, ="sd", a="amit's", a="sd"b="saf", ab  cd=""
+
+function validateAttributeString(attrStr, options) {
+  //console.log("start:"+attrStr+":end");
+
+  //if(attrStr.trim().length === 0) return true; //empty string
+
+  const matches = scanAttributeTokens(attrStr);
+  const attrNames = {};
+
+  for (let i = 0; i < matches.length; i++) {
+    if (matches[i][1].length === 0) {
+      //nospace before attribute name: a="sd"b="saf"
+      return getErrorObject('InvalidAttr', "Attribute '" + matches[i][2] + "' has no space in starting.", getPositionFromMatch(matches[i]))
+    } else if (matches[i][3] !== undefined && matches[i][4] === undefined) {
+      return getErrorObject('InvalidAttr', "Attribute '" + matches[i][2] + "' is without value.", getPositionFromMatch(matches[i]));
+    } else if (matches[i][3] === undefined && !options.allowBooleanAttributes) {
+      //independent attribute: ab
+      return getErrorObject('InvalidAttr', "boolean attribute '" + matches[i][2] + "' is not allowed.", getPositionFromMatch(matches[i]));
+    }
+    /* else if(matches[i][6] === undefined){//attribute without value: ab=
+                    return { err: { code:"InvalidAttr",msg:"attribute " + matches[i][2] + " has no value assigned."}};
+                } */
+    const attrName = matches[i][2];
+    if (!validateAttrName(attrName)) {
+      return getErrorObject('InvalidAttr', "Attribute '" + attrName + "' is an invalid name.", getPositionFromMatch(matches[i]));
+    }
+    if (!Object.prototype.hasOwnProperty.call(attrNames, attrName)) {
+      //check for duplicate attribute.
+      attrNames[attrName] = 1;
+    } else {
+      return getErrorObject('InvalidAttr', "Attribute '" + attrName + "' is repeated.", getPositionFromMatch(matches[i]));
+    }
+  }
+
+  return true;
+}
+
+function validateNumberAmpersand(xmlData, i) {
+  let re = /\d/;
+  if (xmlData[i] === 'x') {
+    i++;
+    re = /[\da-fA-F]/;
+  }
+  for (; i < xmlData.length; i++) {
+    if (xmlData[i] === ';')
+      return i;
+    if (!xmlData[i].match(re))
+      break;
+  }
+  return -1;
+}
+
+function validateAmpersand(xmlData, i) {
+  // https://www.w3.org/TR/xml/#dt-charref
+  i++;
+  if (xmlData[i] === ';')
+    return -1;
+  if (xmlData[i] === '#') {
+    i++;
+    return validateNumberAmpersand(xmlData, i);
+  }
+  let count = 0;
+  for (; i < xmlData.length; i++, count++) {
+    if (xmlData[i].match(/\w/) && count < 20)
+      continue;
+    if (xmlData[i] === ';')
+      break;
+    return -1;
+  }
+  return i;
+}
+
+function getErrorObject(code, message, lineNumber) {
+  return {
+    err: {
+      code: code,
+      msg: message,
+      line: lineNumber.line || lineNumber,
+      col: lineNumber.col,
+    },
+  };
+}
+
+function validateAttrName(attrName) {
+  return isName(attrName);
+}
+
+// const startsWithXML = /^xml/i;
+
+function validateTagName(tagname) {
+  return isName(tagname) /* && !tagname.match(startsWithXML) */;
+}
+
+//this function returns the line number for the character at the given index
+function getLineNumberForPosition(xmlData, index) {
+  const lines = xmlData.substring(0, index).split(/\r?\n/);
+  return {
+    line: lines.length,
+
+    // column number is last line's length + 1, because column numbering starts at 1:
+    col: lines[lines.length - 1].length + 1
+  };
+}
+
+//this function returns the position of the first character of match within attrStr
+function getPositionFromMatch(match) {
+  return match.startIndex + match[1].length;
+}
+;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/xmlparser/XMLParser.js
+/* global Uint8Array */
+
+
+
+
+
+
+class XMLParser {
+
+    constructor(options) {
+        this.externalEntities = {};
+        this.options = buildOptions(options);
+
+    }
+    /**
+     * Parse XML dats to JS object 
+     * @param {string|Uint8Array} xmlData 
+     * @param {boolean|Object} validationOption 
+     */
+    parse(xmlData, validationOption) {
+        if (typeof xmlData !== "string" && xmlData.toString) {
+            if (xmlData instanceof Uint8Array &&
+                !(typeof Buffer !== "undefined" && Buffer.isBuffer(xmlData))) {
+                xmlData = new TextDecoder("utf-8", { ignoreBOM: true }).decode(xmlData);
+            } else {
+                xmlData = xmlData.toString();
+            }
+        } else if (typeof xmlData !== "string") {
+            throw new Error("XML data is accepted in String or Bytes[] form.")
+        }
+
+        if (validationOption) {
+            if (validationOption === true) validationOption = {}; //validate with default options
+
+            const result = validator_validate(xmlData, validationOption);
+            if (result !== true) {
+                throw Error(`${result.err.msg}:${result.err.line}:${result.err.col}`)
+            }
+        }
+        const orderedObjParser = new OrderedObjParser(this.options, this.externalEntities);
+        // orderedObjParser.entityDecoder.setExternalEntities(this.externalEntities);
+        const orderedResult = orderedObjParser.parseXml(xmlData);
+        if (this.options.preserveOrder || orderedResult === undefined) return orderedResult;
+        else return prettify(orderedResult, this.options, orderedObjParser.matcher, orderedObjParser.readonlyMatcher);
+    }
+
+    /**
+     * Add Entity which is not by default supported by this library
+     * @param {string} key 
+     * @param {string} value 
+     */
+    addEntity(key, value) {
+        if (value.indexOf("&") !== -1) {
+            throw new Error("Entity value can't have '&'")
+        } else if (key.indexOf("&") !== -1 || key.indexOf(";") !== -1) {
+            throw new Error("An entity must be set without '&' and ';'. Eg. use '#xD' for '&#xD;'")
+        } else if (value === "&") {
+            throw new Error("An entity with value '&' is not permitted");
+        } else {
+            this.externalEntities[key] = value;
+        }
+    }
+
+    /**
+     * Returns a Symbol that can be used to access the metadata
+     * property on a node.
+     * 
+     * If Symbol is not available in the environment, an ordinary property is used
+     * and the name of the property is here returned.
+     * 
+     * The XMLMetaData property is only present when `captureMetaData`
+     * is true in the options.
+     */
+    static getMetaDataSymbol() {
+        return XmlNode.getMetaDataSymbol();
+    }
+}
+;// CONCATENATED MODULE: ./node_modules/fast-xml-parser/src/fxp.js
+
+
+
+
+
+
+const XMLValidator = {
+  validate: validator_validate
+}
+
+;// CONCATENATED MODULE: external "node:zlib"
+const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/core/zip.ts
+// A random-access zip reader on node:zlib.
+//
+// Why not jszip for the outer solution zip: it loads the whole archive into memory, so a solution
+// with hundreds of MB of canvas-app media costs that much RSS and time before a single flow is
+// read. Solutions only need a handful of small entries; this reader reads the central directory,
+// then seeks to and inflates just those entries, and never touches the media. It also enforces
+// the limits a pull-request gate needs against hostile zips (bombs, lying sizes, zip64 tricks).
+
+
+
+const inflateRawAsync = (0,external_node_util_namespaceObject.promisify)(external_node_zlib_namespaceObject.inflateRaw);
+const EOCD_SIGNATURE = 0x06054b50;
+const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
+const ZIP64_EOCD_SIGNATURE = 0x06064b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const LOCAL_SIGNATURE = 0x04034b50;
+const MAX_EOCD_SEARCH = 22 + 0xffff;
+/**
+ * More central records than any real solution has (the corpus tops out at 57; big Dynamics
+ * solutions hold a few thousand). Only a zip64 directory can claim more than 65535.
+ */
+const MAX_ENTRIES = 100_000;
+/** Ratios are only meaningful for entries big enough to matter. */
+const RATIO_CHECK_MIN_BYTES = 1024 * 1024;
+/** Any problem with the archive itself; the message is one line for an SL001 finding. */
+class ZipFormatError extends Error {
+    name = 'ZipFormatError';
+}
+class ZipArchive {
+    file;
+    fileSize;
+    entries;
+    limits;
+    byLowerName = new Map();
+    totalInflated = 0;
+    constructor(file, fileSize, entries, limits) {
+        this.file = file;
+        this.fileSize = fileSize;
+        this.entries = entries;
+        this.limits = limits;
+        for (const entry of entries) {
+            const key = entry.name.toLowerCase();
+            if (!this.byLowerName.has(key))
+                this.byLowerName.set(key, entry);
+        }
+    }
+    /** Opens a zip and reads its central directory. Throws ZipFormatError for anything not a zip. */
+    static async open(path, limits) {
+        const file = await (0,promises_namespaceObject.open)(path, 'r');
+        try {
+            const { size } = await file.stat();
+            const entries = await readCentralDirectory(file, size);
+            return new ZipArchive(file, size, entries, limits);
+        }
+        catch (error) {
+            await file.close();
+            throw error;
+        }
+    }
+    /** Case-insensitive look-up by entry name (slashes). */
+    find(name) {
+        return this.byLowerName.get(name.toLowerCase());
+    }
+    /** Reads and inflates one entry within the limits. */
+    async read(entry) {
+        if (entry.encrypted) {
+            throw new ZipFormatError(`entry ${entry.name} is encrypted; export the solution unencrypted`);
+        }
+        if (entry.uncompressedSize > this.limits.maxEntryBytes) {
+            throw new ZipFormatError(`entry ${entry.name} inflates to ${entry.uncompressedSize} bytes, over the ${this.limits.maxEntryBytes}-byte limit`);
+        }
+        if (entry.uncompressedSize >= RATIO_CHECK_MIN_BYTES &&
+            entry.uncompressedSize > entry.compressedSize * this.limits.maxCompressionRatio) {
+            throw new ZipFormatError(`entry ${entry.name} has a compression ratio over ${this.limits.maxCompressionRatio}:1 (a zip bomb?)`);
+        }
+        if (this.totalInflated + entry.uncompressedSize > this.limits.maxTotalBytes) {
+            throw new ZipFormatError(`reading ${entry.name} would pass the ${this.limits.maxTotalBytes}-byte total limit for one solution`);
+        }
+        // Reserve the bytes before the first await: reads run concurrently (every flow at once), and
+        // counting only after inflating let each of them pass the total limit check.
+        this.totalInflated += entry.uncompressedSize;
+        try {
+            return await this.inflate(entry);
+        }
+        catch (error) {
+            this.totalInflated -= entry.uncompressedSize;
+            throw error;
+        }
+    }
+    async inflate(entry) {
+        const header = await readAt(this.file, entry.localHeaderOffset, 30);
+        if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_SIGNATURE) {
+            throw new ZipFormatError(`entry ${entry.name} has no valid local header (corrupt zip)`);
+        }
+        const dataStart = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+        if (dataStart + entry.compressedSize > this.fileSize) {
+            throw new ZipFormatError(`entry ${entry.name} runs past the end of the file (truncated zip)`);
+        }
+        const compressed = await readAt(this.file, dataStart, entry.compressedSize);
+        let data;
+        if (entry.method === 0) {
+            if (entry.compressedSize !== entry.uncompressedSize) {
+                throw new ZipFormatError(`stored entry ${entry.name} has inconsistent sizes (corrupt zip)`);
+            }
+            data = compressed;
+        }
+        else if (entry.method === 8) {
+            try {
+                // The declared size bounds the output, so a lying header cannot inflate without limit.
+                data = await inflateRawAsync(compressed, {
+                    maxOutputLength: Math.max(1, entry.uncompressedSize),
+                });
+            }
+            catch (error) {
+                const code = error.code;
+                if (code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
+                    throw new ZipFormatError(`entry ${entry.name} inflates past its declared size (corrupt or hostile zip)`);
+                }
+                throw new ZipFormatError(`entry ${entry.name} cannot be inflated (corrupt zip)`);
+            }
+        }
+        else {
+            throw new ZipFormatError(`entry ${entry.name} uses unsupported compression method ${entry.method}`);
+        }
+        if (data.length !== entry.uncompressedSize) {
+            throw new ZipFormatError(`entry ${entry.name} is not the size its header declares (corrupt zip)`);
+        }
+        return data;
+    }
+    async close() {
+        await this.file.close();
+    }
+}
+async function readAt(file, position, length) {
+    const buffer = Buffer.allocUnsafe(length);
+    let filled = 0;
+    while (filled < length) {
+        const { bytesRead } = await file.read(buffer, filled, length - filled, position + filled);
+        if (bytesRead === 0)
+            break;
+        filled += bytesRead;
+    }
+    return filled === length ? buffer : buffer.subarray(0, filled);
+}
+async function readCentralDirectory(file, size) {
+    if (size < 22)
+        throw new ZipFormatError('not a zip file (too small)');
+    const tailLength = Math.min(size, MAX_EOCD_SEARCH);
+    const tailStart = size - tailLength;
+    const tail = await readAt(file, tailStart, tailLength);
+    let eocd = -1;
+    for (let i = tail.length - 22; i >= 0; i--) {
+        if (tail.readUInt32LE(i) === EOCD_SIGNATURE) {
+            eocd = i;
+            break;
+        }
+    }
+    if (eocd < 0) {
+        const head = await readAt(file, 0, 4);
+        throw new ZipFormatError(head.length === 4 && head.readUInt32LE(0) === LOCAL_SIGNATURE
+            ? 'truncated or corrupt zip (no end of central directory)'
+            : 'not a zip file');
+    }
+    let entryCount = tail.readUInt16LE(eocd + 10);
+    let directorySize = tail.readUInt32LE(eocd + 12);
+    let directoryOffset = tail.readUInt32LE(eocd + 16);
+    if (entryCount === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff) {
+        const locator = eocd - 20;
+        if (locator < 0 || tail.readUInt32LE(locator) !== ZIP64_LOCATOR_SIGNATURE) {
+            throw new ZipFormatError('corrupt zip64 archive (no zip64 locator)');
+        }
+        const zip64Offset = toSafeNumber(tail.readBigUInt64LE(locator + 8));
+        const record = await readAt(file, zip64Offset, 56);
+        if (record.length < 56 || record.readUInt32LE(0) !== ZIP64_EOCD_SIGNATURE) {
+            throw new ZipFormatError('corrupt zip64 archive (bad zip64 end record)');
+        }
+        entryCount = toSafeNumber(record.readBigUInt64LE(32));
+        directorySize = toSafeNumber(record.readBigUInt64LE(40));
+        directoryOffset = toSafeNumber(record.readBigUInt64LE(48));
+    }
+    if (directoryOffset + directorySize > size) {
+        throw new ZipFormatError('corrupt zip (central directory past the end of the file)');
+    }
+    // Each central record is at least 46 bytes: a count that cannot fit is a lie.
+    if (entryCount * 46 > directorySize) {
+        throw new ZipFormatError('corrupt zip (entry count does not fit the central directory)');
+    }
+    if (entryCount > MAX_ENTRIES) {
+        throw new ZipFormatError(`zip has ${entryCount} entries, more than the ${MAX_ENTRIES} a solution can hold (hostile zip?)`);
+    }
+    const directory = await readAt(file, directoryOffset, directorySize);
+    const entries = [];
+    const spans = [];
+    let offset = 0;
+    for (let index = 0; index < entryCount; index++) {
+        if (offset + 46 > directory.length || directory.readUInt32LE(offset) !== CENTRAL_SIGNATURE) {
+            throw new ZipFormatError('corrupt zip (bad central directory record)');
+        }
+        const flags = directory.readUInt16LE(offset + 8);
+        const method = directory.readUInt16LE(offset + 10);
+        let compressedSize = directory.readUInt32LE(offset + 20);
+        let uncompressedSize = directory.readUInt32LE(offset + 24);
+        const nameLength = directory.readUInt16LE(offset + 28);
+        const extraLength = directory.readUInt16LE(offset + 30);
+        const commentLength = directory.readUInt16LE(offset + 32);
+        let localHeaderOffset = directory.readUInt32LE(offset + 42);
+        const nameStart = offset + 46;
+        const extraStart = nameStart + nameLength;
+        const next = extraStart + extraLength + commentLength;
+        if (next > directory.length)
+            throw new ZipFormatError('corrupt zip (central record overruns)');
+        const name = directory.toString('utf8', nameStart, extraStart).replace(/\\/g, '/');
+        if (uncompressedSize === 0xffffffff ||
+            compressedSize === 0xffffffff ||
+            localHeaderOffset === 0xffffffff) {
+            // Zip64 extended information: only the fields that overflowed are present, in this order.
+            let extra = extraStart;
+            const extraEnd = extraStart + extraLength;
+            while (extra + 4 <= extraEnd) {
+                const id = directory.readUInt16LE(extra);
+                const length = directory.readUInt16LE(extra + 2);
+                if (id === 0x0001) {
+                    let field = extra + 4;
+                    const fieldEnd = Math.min(field + length, extraEnd);
+                    if (uncompressedSize === 0xffffffff && field + 8 <= fieldEnd) {
+                        uncompressedSize = toSafeNumber(directory.readBigUInt64LE(field));
+                        field += 8;
+                    }
+                    if (compressedSize === 0xffffffff && field + 8 <= fieldEnd) {
+                        compressedSize = toSafeNumber(directory.readBigUInt64LE(field));
+                        field += 8;
+                    }
+                    if (localHeaderOffset === 0xffffffff && field + 8 <= fieldEnd) {
+                        localHeaderOffset = toSafeNumber(directory.readBigUInt64LE(field));
+                    }
+                    break;
+                }
+                extra += 4 + length;
+            }
+        }
+        entries.push({
+            name,
+            compressedSize,
+            uncompressedSize,
+            method,
+            encrypted: (flags & 0x1) !== 0,
+            localHeaderOffset,
+        });
+        spans.push({
+            name,
+            start: localHeaderOffset,
+            end: localHeaderOffset + 30 + nameLength + compressedSize,
+        });
+        offset = next;
+    }
+    assertNoOverlap(spans, directoryOffset);
+    return entries;
+}
+/**
+ * Entries whose local header and data overlap another's are never written by a real zip tool;
+ * they are how a small file makes many entries inflate one payload (an overlapping zip bomb).
+ * `end` is a lower bound of where an entry's data ends (the local extra field is not counted).
+ */
+function assertNoOverlap(spans, directoryOffset) {
+    spans.sort((a, b) => a.start - b.start);
+    for (let i = 0; i < spans.length; i++) {
+        const next = spans[i + 1];
+        if (spans[i].end > (next ? next.start : directoryOffset)) {
+            throw new ZipFormatError(`entry ${spans[i].name} overlaps ${next ? `entry ${next.name}` : 'the central directory'} (corrupt or hostile zip)`);
+        }
+    }
+}
+function toSafeNumber(value) {
+    if (value > BigInt(Number.MAX_SAFE_INTEGER))
+        throw new ZipFormatError('corrupt zip64 archive (size out of range)');
+    return Number(value);
+}
+
+;// CONCATENATED MODULE: ./src/core/solution-files.ts
+// One view over the three physical forms of a solution (zip, extracted zip, unpacked folder), so
+// the fact extraction in solution-reader.ts never cares where bytes come from.
+
+
+
+
+/** A problem reading one file of a solution; becomes SL001 at that file. */
+class SolutionFileError extends Error {
+    file;
+    name = 'SolutionFileError';
+    constructor(message, file) {
+        super(message);
+        this.file = file;
+    }
+}
+class ZipSolutionFiles {
+    archive;
+    reportPath;
+    constructor(archive, reportPath) {
+        this.archive = archive;
+        this.reportPath = reportPath;
+    }
+    static async open(absPath, reportPath, limits) {
+        return new ZipSolutionFiles(await ZipArchive.open(absPath, limits), reportPath);
+    }
+    async list(folder, depth) {
+        const prefix = folder === '' ? '' : `${folder.toLowerCase()}/`;
+        const result = [];
+        for (const entry of this.archive.entries) {
+            if (entry.name.endsWith('/'))
+                continue;
+            const lower = entry.name.toLowerCase();
+            if (!lower.startsWith(prefix))
+                continue;
+            if (lower.slice(prefix.length).split('/').length > depth)
+                continue;
+            result.push(entry.name);
+        }
+        return result;
+    }
+    async find(path) {
+        return this.archive.find(path)?.name;
+    }
+    async read(path) {
+        const entry = this.archive.find(path);
+        if (!entry)
+            throw new SolutionFileError(`${path} is missing`, this.where(path));
+        try {
+            return await this.archive.read(entry);
+        }
+        catch (error) {
+            if (error instanceof ZipFormatError)
+                throw new SolutionFileError(error.message, this.where(path));
+            throw error;
+        }
+    }
+    where(path) {
+        return `${this.reportPath}!/${path}`;
+    }
+    async close() {
+        await this.archive.close();
+    }
+    /** All entry names, for layout sniffing (legacy packages). */
+    entryNames() {
+        return this.archive.entries.map((e) => e.name);
+    }
+}
+/**
+ * An unpacked or extracted solution on disk. Symbolic links are never followed and only regular
+ * files are read: a pull request controls this tree, and a link or FIFO must not leak or hang.
+ */
+class FolderSolutionFiles {
+    root;
+    reportRoot;
+    limits;
+    listings = new Map();
+    constructor(root, 
+    /** The root as reported (relative to the working directory). */
+    reportRoot, limits) {
+        this.root = root;
+        this.reportRoot = reportRoot;
+        this.limits = limits;
+    }
+    /** Children of a folder keyed by lower-case name; symlinks and special files are left out. */
+    children(folder) {
+        let listing = this.listings.get(folder);
+        if (!listing) {
+            listing = (async () => {
+                const map = new Map();
+                try {
+                    for (const entry of await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(this.root, folder), { withFileTypes: true })) {
+                        const kind = entry.isFile() ? 'file' : entry.isDirectory() ? 'dir' : undefined;
+                        if (kind && !map.has(entry.name.toLowerCase())) {
+                            map.set(entry.name.toLowerCase(), { name: entry.name, kind });
+                        }
+                    }
+                }
+                catch {
+                    // An unreadable or missing folder simply has no files.
+                }
+                return map;
+            })();
+            this.listings.set(folder, listing);
+        }
+        return listing;
+    }
+    /** Resolves a relative path case-insensitively, segment by segment. */
+    async resolveCase(path, kind) {
+        const segments = path.split('/').filter((s) => s !== '');
+        let current = '';
+        for (let i = 0; i < segments.length; i++) {
+            const child = (await this.children(current)).get(segments[i].toLowerCase());
+            const wanted = i === segments.length - 1 ? kind : 'dir';
+            if (!child || child.kind !== wanted)
+                return undefined;
+            current = current === '' ? child.name : `${current}/${child.name}`;
+        }
+        return current;
+    }
+    async list(folder, depth) {
+        const start = folder === '' ? '' : await this.resolveCase(folder, 'dir');
+        if (start === undefined)
+            return [];
+        const result = [];
+        const walk = async (dir, level) => {
+            for (const child of (await this.children(dir)).values()) {
+                const path = dir === '' ? child.name : `${dir}/${child.name}`;
+                if (child.kind === 'file')
+                    result.push(path);
+                else if (level < depth)
+                    await walk(path, level + 1);
+            }
+        };
+        await walk(start, 1);
+        return result.sort();
+    }
+    async find(path) {
+        return this.resolveCase(path, 'file');
+    }
+    async read(path) {
+        const absolute = (0,external_node_path_namespaceObject.join)(this.root, path);
+        const where = this.where(path);
+        let stats;
+        try {
+            stats = await (0,promises_namespaceObject.lstat)(absolute);
+        }
+        catch {
+            throw new SolutionFileError(`${path} is missing or unreadable`, where);
+        }
+        if (!stats.isFile())
+            throw new SolutionFileError(`${path} is not a regular file`, where);
+        if (stats.size > this.limits.maxEntryBytes) {
+            throw new SolutionFileError(`${path} is ${stats.size} bytes, over the ${this.limits.maxEntryBytes}-byte limit`, where);
+        }
+        // O_NOFOLLOW and O_NONBLOCK: a file swapped for a link or FIFO after lstat still cannot be read.
+        let handle;
+        try {
+            handle = await (0,promises_namespaceObject.open)(absolute, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+        }
+        catch {
+            throw new SolutionFileError(`${path} cannot be opened (check its permissions)`, where);
+        }
+        try {
+            return await handle.readFile();
+        }
+        catch {
+            throw new SolutionFileError(`${path} cannot be read (check its permissions)`, where);
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    where(path) {
+        return this.reportRoot === '.' ? path : `${this.reportRoot}/${path}`;
+    }
+    async close() { }
+}
+
+;// CONCATENATED MODULE: ./src/core/solution-reader.ts
+// Finds solutions under the paths a user gives and extracts the facts the rules need
+// (SPEC section 1). Reads only solution.xml, customizations.xml, flow JSON and metadata,
+// canvas-app metadata, connector metadata and environment-variable files: never media.
+
+
+
+
+
+
+
+// ---------------------------------------------------------------------------------------------
+// Discovery
+async function statOrUndefined(path) {
+    try {
+        return await (0,promises_namespaceObject.stat)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+async function lowerNames(dir) {
+    const map = new Map();
+    try {
+        for (const entry of await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true })) {
+            map.set(entry.name.toLowerCase(), {
+                name: entry.name,
+                isDir: entry.isDirectory(),
+                isFile: entry.isFile(),
+            });
+        }
+    }
+    catch {
+        // Unreadable folders hold no solutions.
+    }
+    return map;
+}
+/** A solution root: `Other/Solution.xml`, or `solution.xml` beside `customizations.xml`. */
+async function isSolutionRoot(dir) {
+    const names = await lowerNames(dir);
+    if (names.get('solution.xml')?.isFile && names.get('customizations.xml')?.isFile)
+        return true;
+    const other = names.get('other');
+    if (other?.isDir) {
+        const inner = await lowerNames((0,external_node_path_namespaceObject.join)(dir, other.name));
+        if (inner.get('solution.xml')?.isFile)
+            return true;
+    }
+    return false;
+}
+const solution_reader_SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+async function collectUnder(dir, out, zips) {
+    if (await isSolutionRoot(dir)) {
+        out.push(dir);
+        return;
+    }
+    for (const entry of (await lowerNames(dir)).values()) {
+        const path = (0,external_node_path_namespaceObject.join)(dir, entry.name);
+        if (entry.isFile && entry.name.toLowerCase().endsWith('.zip'))
+            zips.push(path);
+        else if (entry.isDir && !solution_reader_SKIPPED_FOLDERS.has(entry.name))
+            await collectUnder(path, out, zips);
+    }
+}
+/**
+ * Expands solution paths and globs (SPEC section 1) into solution targets.
+ * Throws UsageError when a path does not exist or a glob matches nothing.
+ */
+async function findSolutions(patterns, cwd) {
+    const targets = new Map();
+    const add = (kind, absPath) => {
+        if (!targets.has(absPath))
+            targets.set(absPath, { kind, absPath, reportPath: toReportPath(absPath, cwd) });
+    };
+    for (const path of await expandPaths(patterns, cwd, 'solution')) {
+        const stats = await statOrUndefined(path);
+        if (!stats)
+            continue;
+        if (stats.isFile()) {
+            // A Solution.xml names its solution: its folder, or the parent of `Other/`.
+            if ((0,external_node_path_namespaceObject.basename)(path).toLowerCase() === 'solution.xml') {
+                const folder = (0,external_node_path_namespaceObject.dirname)(path);
+                add('folder', (0,external_node_path_namespaceObject.basename)(folder).toLowerCase() === 'other' ? (0,external_node_path_namespaceObject.dirname)(folder) : folder);
+            }
+            else {
+                add('zip', path);
+            }
+            continue;
+        }
+        if (!stats.isDirectory())
+            continue;
+        if ((0,external_node_path_namespaceObject.basename)(path).toLowerCase() === 'other' &&
+            (await lowerNames(path)).get('solution.xml')?.isFile) {
+            add('folder', (0,external_node_path_namespaceObject.dirname)(path));
+            continue;
+        }
+        if (await isSolutionRoot(path)) {
+            add('folder', path);
+            continue;
+        }
+        const roots = [];
+        const zips = [];
+        await collectUnder(path, roots, zips);
+        // A folder with nothing in it is still reported, so the user learns why (SL001).
+        if (roots.length === 0 && zips.length === 0)
+            add('folder', path);
+        for (const root of roots)
+            add('folder', root);
+        for (const zip of zips)
+            add('zip', zip);
+    }
+    return [...targets.values()].sort((a, b) => a.reportPath < b.reportPath ? -1 : a.reportPath > b.reportPath ? 1 : 0);
+}
+const ARRAY_ELEMENTS = new Set([
+    'connectionreference',
+    'Workflow',
+    'CanvasApp',
+    'Connector',
+    'MissingDependency',
+    'LocalizedName',
+    'environmentvariabledefinition',
+]);
+const xmlParser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+    processEntities: true,
+    htmlEntities: false,
+    isArray: (name) => ARRAY_ELEMENTS.has(name),
+});
+/** Invalid XML in a file that matters: SL001 at that file. */
+class SolutionContentError extends SolutionFileError {
+}
+function solution_reader_parseXml(text, where) {
+    // Dataverse never writes a DOCTYPE; refusing it rules out entity expansion attacks outright.
+    if (/<!DOCTYPE/i.test(text)) {
+        throw new SolutionContentError(`${where} has a DOCTYPE, which Dataverse never writes; refusing to read it`, where);
+    }
+    const valid = XMLValidator.validate(text);
+    if (valid !== true) {
+        throw new SolutionContentError(`${where} is not well-formed XML (line ${valid.err.line}: ${valid.err.msg}); re-export or re-unpack the solution`, where);
+    }
+    return xmlParser.parse(text);
+}
+function solution_reader_parseJson(text, where) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        throw new SolutionContentError(`${where} is not valid JSON (${error.message}); re-export or re-unpack the solution`, where);
+    }
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Text content of an element that may also carry attributes. */
+function textOf(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    if (isObject(value) && typeof value['#text'] === 'string')
+        return value['#text'];
+    if (isObject(value) || value === '')
+        return '';
+    return undefined;
+}
+function child(node, name) {
+    return isObject(node) ? node[name] : undefined;
+}
+function childText(node, name) {
+    return textOf(child(node, name));
+}
+function attr(node, name) {
+    const value = child(node, `@${name}`);
+    return typeof value === 'string' ? value : undefined;
+}
+function asArray(value) {
+    if (value === undefined || value === null || value === '')
+        return [];
+    return Array.isArray(value) ? value : [value];
+}
+/** Finds a case-insensitively named child: exports differ in the case of a few elements. */
+function childCI(node, name) {
+    if (!isObject(node))
+        return undefined;
+    if (name in node)
+        return node[name];
+    const lower = name.toLowerCase();
+    for (const key of Object.keys(node))
+        if (key.toLowerCase() === lower)
+            return node[key];
+    return undefined;
+}
+/**
+ * The `<tag>…</tag>` section of a large customizations.xml, parsed on its own: the rules need
+ * four small sections, not the (often many-MB) entity metadata around them.
+ */
+function parseSection(xml, tag, where) {
+    const open = new RegExp(`<${tag}(\\s[^>]*?)?(/?)>`).exec(xml);
+    if (!open)
+        return undefined;
+    if (open[2] === '/')
+        return { node: '', offset: open.index };
+    const closeTag = `</${tag}>`;
+    const end = xml.indexOf(closeTag, open.index);
+    if (end < 0) {
+        throw new SolutionContentError(`${where} is truncated: <${tag}> is never closed; re-export the solution`, where);
+    }
+    const parsed = solution_reader_parseXml(xml.slice(open.index, end + closeTag.length), where);
+    return { node: parsed[tag], offset: open.index };
+}
+// ---------------------------------------------------------------------------------------------
+// Connector classification
+/** Custom connector api names end in `-5f<environment hash>`: `shared_cr715-5finstagrampost-5f70b18ed495d69cb6`. */
+const CUSTOM_API_NAME = /^shared_[a-z0-9]+-5f.+-5f[0-9a-f]{12,}$/i;
+/** The last path segment of a connector id: the api name. */
+function apiNameOf(connectorId) {
+    const segments = connectorId.split('/').filter((s) => s !== '');
+    return segments[segments.length - 1] ?? connectorId;
+}
+function isCustomApiName(apiName) {
+    return CUSTOM_API_NAME.test(apiName);
+}
+/** `cat_approvals-20kit` / `cr715_5Finstagrampost` → `shared_cat-5fapprovals-20kit-5f` prefix. */
+function customConnectorApiPrefix(connectorName) {
+    const lower = connectorName.toLowerCase();
+    const underscore = lower.indexOf('_');
+    if (underscore < 0)
+        return `shared_${lower}-5f`;
+    const publisher = lower.slice(0, underscore);
+    const rest = lower.slice(underscore + 1).replace(/^5f/, '');
+    return `shared_${publisher}-5f${rest}-5f`;
+}
+// ---------------------------------------------------------------------------------------------
+// Fact extraction
+const ENVIRONMENT_VARIABLE_TYPES = {
+    '100000000': 'String',
+    '100000001': 'Number',
+    '100000002': 'Boolean',
+    '100000003': 'JSON',
+    '100000004': 'DataSource',
+    '100000005': 'Secret',
+};
+const LEGACY_PACKAGE_REASON = 'is a legacy export package (manifest.json with Microsoft.Flow/ or Microsoft.PowerApps/), not a Dataverse solution: export it from Solutions in Power Apps instead';
+function collectConnectionReferences(xml, where, into, lines) {
+    const section = parseSection(xml, 'connectionreferences', where);
+    if (!section)
+        return;
+    const elements = asArray(child(section.node, 'connectionreference'));
+    // Element lines come from the raw text: the parser keeps no positions.
+    const offsets = [];
+    const pattern = /<connectionreference\s/g;
+    pattern.lastIndex = section.offset;
+    for (let match = pattern.exec(xml); match; match = pattern.exec(xml))
+        offsets.push(match.index);
+    elements.forEach((element, index) => {
+        const logicalName = attr(element, 'connectionreferencelogicalname');
+        if (!logicalName)
+            return;
+        const connectorId = childText(element, 'connectorid') ?? '';
+        const customConnectorId = childText(child(element, 'customconnectorid'), 'connectorid');
+        const offset = offsets[index];
+        const reference = {
+            logicalName,
+            displayName: childText(element, 'connectionreferencedisplayname') ?? logicalName,
+            connectorId,
+            custom: Boolean(customConnectorId) || isCustomApiName(apiNameOf(connectorId)),
+            location: offset === undefined ? { file: where } : { file: where, line: lines().lineOf(offset) },
+        };
+        if (customConnectorId)
+            reference.customConnectorId = customConnectorId;
+        if (!into.connectionReferences.has(logicalName.toLowerCase())) {
+            into.connectionReferences.set(logicalName.toLowerCase(), reference);
+        }
+    });
+}
+function addWorkflowMetadata(element, where, into) {
+    const jsonFile = childText(element, 'JsonFileName');
+    if (!jsonFile)
+        return;
+    const key = jsonFile.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
+    const id = attr(element, 'WorkflowId')?.replace(/[{}]/g, '').toLowerCase();
+    into.flowMetadata.set(key, {
+        name: attr(element, 'Name') ?? (0,external_node_path_namespaceObject.basename)(jsonFile).replace(/\.json$/i, ''),
+        ...(id ? { id } : {}),
+        ...(childText(element, 'Category') !== undefined
+            ? { category: childText(element, 'Category') }
+            : {}),
+        where,
+    });
+}
+function canvasAppConnectors(connectionReferencesJson, dependenciesJson, where) {
+    if (!connectionReferencesJson || connectionReferencesJson.trim() === '')
+        return [];
+    const parsed = solution_reader_parseJson(connectionReferencesJson, where);
+    if (!isObject(parsed))
+        return [];
+    // Connectors the app depends on as solution components (componenttype 372) are custom.
+    const customDependencies = new Set();
+    if (dependenciesJson && dependenciesJson.trim() !== '') {
+        const dependencies = child(solution_reader_parseJson(dependenciesJson, where), 'cdsdependencies');
+        for (const dependency of asArray(dependencies)) {
+            const logicalName = child(dependency, 'logicalname');
+            if (child(dependency, 'componenttype') === 372 && typeof logicalName === 'string') {
+                customDependencies.add(customConnectorApiPrefix(logicalName));
+            }
+        }
+    }
+    const connectors = [];
+    for (const entry of Object.values(parsed)) {
+        const id = child(entry, 'id');
+        if (typeof id !== 'string')
+            continue;
+        const api = apiNameOf(id).toLowerCase();
+        const customApiLogicalName = child(entry, 'customApiLogicalName');
+        const custom = typeof customApiLogicalName === 'string' ||
+            child(entry, 'isCustomApiSolutionAware') === true ||
+            child(entry, 'isCustomApiConnection') === true ||
+            isCustomApiName(api) ||
+            [...customDependencies].some((prefix) => api.startsWith(prefix));
+        const displayName = child(entry, 'displayName');
+        connectors.push({
+            id,
+            custom,
+            ...(typeof displayName === 'string' ? { displayName } : {}),
+            ...(typeof customApiLogicalName === 'string' ? { customApiLogicalName } : {}),
+        });
+    }
+    return connectors.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+function addCanvasApp(element, location, into) {
+    const name = childText(element, 'Name');
+    if (!name)
+        return;
+    into.canvasApps.set(name.toLowerCase(), {
+        name,
+        displayName: childText(element, 'DisplayName') || name,
+        connectors: canvasAppConnectors(childText(element, 'ConnectionReferences'), childText(element, 'CdsDependencies'), location.file),
+        location,
+    });
+}
+function addCustomConnector(element, location, into) {
+    const name = childText(element, 'name');
+    if (!name)
+        return;
+    const connectorId = childText(element, 'connectorid');
+    const displayName = childText(element, 'displayname');
+    into.customConnectors.set(name.toLowerCase(), {
+        name,
+        ...(connectorId ? { connectorId } : {}),
+        ...(displayName ? { displayName } : {}),
+        location,
+    });
+}
+function elementOffsets(xml, tag, from) {
+    const offsets = [];
+    const pattern = new RegExp(`<${tag}[\\s>]`, 'g');
+    pattern.lastIndex = from;
+    for (let match = pattern.exec(xml); match; match = pattern.exec(xml))
+        offsets.push(match.index);
+    return offsets;
+}
+function readCustomizations(xml, where, into) {
+    let lineIndex;
+    const lines = () => (lineIndex ??= new LineIndex(xml));
+    if (!/<\/ImportExportXml\s*>/.test(xml)) {
+        throw new SolutionContentError(`${where} is truncated (no closing </ImportExportXml>); re-export the solution`, where);
+    }
+    collectConnectionReferences(xml, where, into, lines);
+    const workflows = parseSection(xml, 'Workflows', where);
+    for (const element of asArray(child(workflows?.node, 'Workflow')))
+        addWorkflowMetadata(element, where, into);
+    const canvasApps = parseSection(xml, 'CanvasApps', where);
+    if (canvasApps) {
+        const offsets = elementOffsets(xml, 'CanvasApp', canvasApps.offset);
+        asArray(child(canvasApps.node, 'CanvasApp')).forEach((element, index) => {
+            const offset = offsets[index];
+            addCanvasApp(element, offset === undefined ? { file: where } : { file: where, line: lines().lineOf(offset) }, into);
+        });
+    }
+    const connectors = parseSection(xml, 'Connectors', where);
+    if (connectors) {
+        const offsets = elementOffsets(xml, 'Connector', connectors.offset);
+        asArray(child(connectors.node, 'Connector')).forEach((element, index) => {
+            const offset = offsets[index];
+            addCustomConnector(element, offset === undefined ? { file: where } : { file: where, line: lines().lineOf(offset) }, into);
+        });
+    }
+}
+function readManifest(xml, where) {
+    const root = solution_reader_parseXml(xml, where);
+    const manifest = child(childCI(root, 'ImportExportXml'), 'SolutionManifest');
+    if (!isObject(manifest)) {
+        throw new SolutionContentError(`${where} has no <SolutionManifest>: not a solution.xml; re-export the solution`, where);
+    }
+    const managedCode = childText(manifest, 'Managed');
+    const managed = managedCode === '1' ? 'managed' : managedCode === '2' ? 'both' : 'unmanaged';
+    const missingDependencies = [];
+    for (const dependency of asArray(child(child(manifest, 'MissingDependencies'), 'MissingDependency'))) {
+        const required = child(dependency, 'Required');
+        const type = attr(required, 'type') ?? '';
+        const displayName = attr(required, 'displayName');
+        const referenceName = attr(required, 'id.connectionreferencelogicalname');
+        if (type.toLowerCase() === 'connectionreference' || referenceName) {
+            const name = referenceName ?? displayName;
+            if (name)
+                missingDependencies.push({
+                    kind: 'connectionreference',
+                    name,
+                    ...(displayName ? { displayName } : {}),
+                });
+        }
+        else if (type.toLowerCase() === 'environmentvariabledefinition' || type === '380') {
+            const name = attr(required, 'id.schemaname') ?? attr(required, 'schemaName') ?? displayName;
+            if (name)
+                missingDependencies.push({
+                    kind: 'environmentvariable',
+                    name,
+                    ...(displayName ? { displayName } : {}),
+                });
+        }
+        else {
+            const name = attr(required, 'schemaName') ?? attr(required, 'id') ?? displayName ?? type;
+            missingDependencies.push({ kind: 'other', name, ...(displayName ? { displayName } : {}) });
+        }
+    }
+    return {
+        uniqueName: childText(manifest, 'UniqueName') ?? '',
+        version: childText(manifest, 'Version') ?? '',
+        managed,
+        missingDependencies,
+    };
+}
+function readFlow(json, file, where, metadata) {
+    const parsed = solution_reader_parseJson(json, where);
+    const references = child(child(parsed, 'properties'), 'connectionReferences');
+    const connections = [];
+    if (isObject(references)) {
+        for (const [key, entry] of Object.entries(references)) {
+            const api = child(entry, 'api');
+            const connection = child(entry, 'connection');
+            const logicalName = child(connection, 'connectionReferenceLogicalName');
+            const apiName = child(api, 'name');
+            const apiLogicalName = child(api, 'logicalName');
+            const runtimeSource = child(entry, 'runtimeSource');
+            connections.push({
+                key,
+                // Older exports carry only `id: /providers/.../apis/<name>`.
+                api: typeof apiName === 'string'
+                    ? apiName
+                    : typeof child(entry, 'id') === 'string'
+                        ? apiNameOf(child(entry, 'id'))
+                        : key,
+                ...(typeof apiLogicalName === 'string' ? { apiLogicalName } : {}),
+                ...(typeof runtimeSource === 'string' ? { runtimeSource } : {}),
+                connectionReference: typeof logicalName === 'string' && logicalName !== '' ? logicalName : null,
+            });
+        }
+    }
+    const meta = metadata.get(file.toLowerCase());
+    return {
+        name: meta?.name ?? (0,external_node_path_namespaceObject.basename)(file).replace(/\.json$/i, ''),
+        ...(meta?.id ? { id: meta.id } : {}),
+        file,
+        location: { file: where },
+        connections: connections.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+    };
+}
+function typeOf(code) {
+    return (code && ENVIRONMENT_VARIABLE_TYPES[code.trim()]) || 'Unknown';
+}
+/** `environmentvariablevalues.json`: `{"environmentvariablevalues":{"environmentvariablevalue": {…} | [{…}]}}`. */
+function currentValueOf(json) {
+    const values = child(child(json, 'environmentvariablevalues'), 'environmentvariablevalue');
+    for (const value of asArray(values)) {
+        const text = child(value, 'value');
+        if (typeof text === 'string')
+            return text;
+    }
+    return undefined;
+}
+async function readEnvironmentVariables(files) {
+    const variables = new Map();
+    // 2021+: environmentvariabledefinitions/<schema>/environmentvariabledefinition.xml (+ values json)
+    const modern = await files.list('environmentvariabledefinitions', 2);
+    for (const path of modern.filter((p) => p.toLowerCase().endsWith('/environmentvariabledefinition.xml'))) {
+        const where = files.where(path);
+        const root = solution_reader_parseXml(decodeText(await files.read(path)), where);
+        for (const definition of asArray(child(root, 'environmentvariabledefinition'))) {
+            const schemaName = attr(definition, 'schemaname') ?? childText(definition, 'schemaname');
+            if (!schemaName)
+                continue;
+            const typeCode = childText(definition, 'type');
+            const defaultValue = childText(definition, 'defaultvalue');
+            const displayName = attr(child(definition, 'displayname'), 'default');
+            const variable = {
+                schemaName,
+                type: typeOf(typeCode),
+                location: { file: where },
+                ...(typeCode ? { typeCode } : {}),
+                ...(defaultValue !== undefined && defaultValue !== '' ? { defaultValue } : {}),
+                ...(displayName ? { displayName } : {}),
+            };
+            const valuesPath = `${path.slice(0, path.lastIndexOf('/'))}/environmentvariablevalues.json`;
+            const actualValuesPath = modern.find((p) => p.toLowerCase() === valuesPath.toLowerCase());
+            if (actualValuesPath) {
+                const current = currentValueOf(solution_reader_parseJson(decodeText(await files.read(actualValuesPath)), files.where(actualValuesPath)));
+                if (current !== undefined && current !== '')
+                    variable.currentValue = current;
+            }
+            variables.set(schemaName.toLowerCase(), variable);
+        }
+    }
+    // 2020 SolutionPackager 9.1: EnvironmentVariables/<schema>.xml + environment_variable_values.json
+    const legacy = await files.list('EnvironmentVariables', 1);
+    const legacyValues = new Map();
+    const valuesFile = legacy.find((p) => p.toLowerCase().endsWith('/environment_variable_values.json'));
+    if (valuesFile) {
+        const json = solution_reader_parseJson(decodeText(await files.read(valuesFile)), files.where(valuesFile));
+        for (const value of asArray(child(json, 'EnvironmentVariableValues'))) {
+            const schemaName = child(value, 'EnvironmentVariableDefinition.SchemaName');
+            const text = child(value, 'Value');
+            if (typeof schemaName === 'string' && typeof text === 'string' && text !== '') {
+                legacyValues.set(schemaName.toLowerCase(), text);
+            }
+        }
+    }
+    for (const path of legacy.filter((p) => p.toLowerCase().endsWith('.xml'))) {
+        const where = files.where(path);
+        const definition = child(solution_reader_parseXml(decodeText(await files.read(path)), where), 'Definition');
+        const schemaName = childText(definition, 'SchemaName');
+        if (!schemaName || variables.has(schemaName.toLowerCase()))
+            continue;
+        const typeCode = childText(definition, 'Type');
+        const defaultValue = childText(definition, 'DefaultValue');
+        const localized = asArray(child(child(child(definition, 'DisplayName'), 'LocalizedNames'), 'LocalizedName'));
+        const displayName = attr(localized[0], 'description');
+        const currentValue = legacyValues.get(schemaName.toLowerCase());
+        variables.set(schemaName.toLowerCase(), {
+            schemaName,
+            type: typeOf(typeCode),
+            location: { file: where },
+            ...(typeCode ? { typeCode } : {}),
+            ...(defaultValue ? { defaultValue } : {}),
+            ...(currentValue ? { currentValue } : {}),
+            ...(displayName ? { displayName } : {}),
+        });
+    }
+    return [...variables.values()].sort((a, b) => compareText(a.schemaName, b.schemaName));
+}
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+async function isLegacyPackage(files) {
+    if (!(await files.find('manifest.json')))
+        return false;
+    for (const folder of ['Microsoft.Flow', 'Microsoft.PowerApps']) {
+        if ((await files.list(folder, 4)).length > 0)
+            return true;
+    }
+    return false;
+}
+async function readFacts(files, target) {
+    const solutionXml = (await files.find('Other/Solution.xml')) ?? (await files.find('solution.xml'));
+    if (!solutionXml) {
+        if (await isLegacyPackage(files))
+            throw new SolutionFileError(`${target.reportPath} ${LEGACY_PACKAGE_REASON}`, target.reportPath);
+        throw new SolutionFileError(`${target.reportPath} holds no solution.xml or Other/Solution.xml: point at an exported solution zip or an unpacked solution folder`, target.reportPath);
+    }
+    const layout = target.kind === 'zip'
+        ? 'zip'
+        : solutionXml.toLowerCase().startsWith('other/')
+            ? 'unpacked'
+            : 'extracted';
+    const manifest = readManifest(decodeText(await files.read(solutionXml)), files.where(solutionXml));
+    const collected = {
+        connectionReferences: new Map(),
+        flowMetadata: new Map(),
+        canvasApps: new Map(),
+        customConnectors: new Map(),
+    };
+    const customizationsXml = layout === 'unpacked'
+        ? await files.find('Other/Customizations.xml')
+        : await files.find('customizations.xml');
+    if (!customizationsXml) {
+        throw new SolutionFileError(`${target.reportPath} has no ${layout === 'unpacked' ? 'Other/Customizations.xml' : 'customizations.xml'}: re-export or re-unpack the solution`, target.reportPath);
+    }
+    readCustomizations(decodeText(await files.read(customizationsXml)), files.where(customizationsXml), collected);
+    // Unpacked: one metadata file per flow, app and connector instead of customizations.xml sections.
+    const workflowFiles = await files.list('Workflows', 1);
+    for (const path of workflowFiles.filter((p) => p.toLowerCase().endsWith('.json.data.xml'))) {
+        const where = files.where(path);
+        for (const element of asArray(child(solution_reader_parseXml(decodeText(await files.read(path)), where), 'Workflow'))) {
+            addWorkflowMetadata(element, where, collected);
+        }
+    }
+    for (const path of (await files.list('CanvasApps', 1)).filter((p) => p.toLowerCase().endsWith('.meta.xml'))) {
+        const where = files.where(path);
+        for (const element of asArray(child(solution_reader_parseXml(decodeText(await files.read(path)), where), 'CanvasApp'))) {
+            addCanvasApp(element, { file: where }, collected);
+        }
+    }
+    for (const path of (await files.list('Connectors', 1)).filter((p) => p.toLowerCase().endsWith('.xml'))) {
+        const where = files.where(path);
+        for (const element of asArray(child(solution_reader_parseXml(decodeText(await files.read(path)), where), 'Connector'))) {
+            addCustomConnector(element, { file: where }, collected);
+        }
+    }
+    // Cloud flows: every Workflows/*.json except classic workflows, business rules and BPFs
+    // (their metadata Category is not 5; they are XAML and have no JSON anyway).
+    const flows = [];
+    const flowFiles = workflowFiles.filter((p) => p.toLowerCase().endsWith('.json'));
+    const flowTexts = await Promise.all(flowFiles.map(async (path) => decodeText(await files.read(path))));
+    flowFiles.forEach((path, index) => {
+        const category = collected.flowMetadata.get(path.toLowerCase())?.category;
+        if (category !== undefined && category !== '5')
+            return;
+        flows.push(readFlow(flowTexts[index], path, files.where(path), collected.flowMetadata));
+    });
+    // A connection reference to a connector defined in this solution is a custom one too.
+    const customPrefixes = [...collected.customConnectors.values()].map((c) => customConnectorApiPrefix(c.name));
+    const connectionReferences = [...collected.connectionReferences.values()].map((reference) => {
+        if (reference.custom)
+            return reference;
+        const api = apiNameOf(reference.connectorId).toLowerCase();
+        return customPrefixes.some((prefix) => api.startsWith(prefix))
+            ? { ...reference, custom: true }
+            : reference;
+    });
+    return {
+        path: target.reportPath,
+        layout,
+        uniqueName: manifest.uniqueName || (0,external_node_path_namespaceObject.basename)(target.absPath),
+        version: manifest.version,
+        managed: manifest.managed,
+        connectionReferences: connectionReferences.sort((a, b) => compareText(a.logicalName, b.logicalName)),
+        flows: flows.sort((a, b) => compareText(a.file, b.file)),
+        canvasApps: [...collected.canvasApps.values()].sort((a, b) => compareText(a.name, b.name)),
+        customConnectors: [...collected.customConnectors.values()].sort((a, b) => compareText(a.name, b.name)),
+        environmentVariables: await readEnvironmentVariables(files),
+        missingDependencies: manifest.missingDependencies,
+    };
+}
+/** Reads one solution's facts. Never throws for bad content: returns `ok: false` (SL001). */
+async function readSolution(target, limits) {
+    let files;
+    try {
+        files =
+            target.kind === 'zip'
+                ? await ZipSolutionFiles.open(target.absPath, target.reportPath, limits)
+                : new FolderSolutionFiles(target.absPath, target.reportPath, limits);
+        return { ok: true, solution: await readFacts(files, target) };
+    }
+    catch (error) {
+        return { ok: false, unreadable: toUnreadable(error, target) };
+    }
+    finally {
+        await files?.close().catch(() => undefined);
+    }
+}
+/**
+ * SL001 reasons are one line: entry and file names, and parser messages that quote the input,
+ * may hold newlines or control characters (a hostile name could forge extra output lines).
+ */
+function oneLine(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+function toUnreadable(error, target) {
+    const unreadable = describeUnreadable(error, target);
+    return { ...unreadable, reason: oneLine(unreadable.reason) };
+}
+function describeUnreadable(error, target) {
+    if (error instanceof SolutionFileError) {
+        const reason = error.message.startsWith(target.reportPath) || error.message.startsWith(error.file)
+            ? error.message
+            : `${error.file}: ${error.message}`;
+        return { path: target.reportPath, reason, location: { file: error.file } };
+    }
+    if (error instanceof ZipFormatError) {
+        return {
+            path: target.reportPath,
+            reason: `${target.reportPath}: ${error.message}; export the solution again as a .zip`,
+            location: { file: target.reportPath },
+        };
+    }
+    const code = error.code;
+    const reason = code === 'ENOENT'
+        ? `${target.reportPath} does not exist`
+        : code === 'EACCES' || code === 'EPERM'
+            ? `${target.reportPath} cannot be read (check its permissions)`
+            : code === 'EISDIR'
+                ? `${target.reportPath} is a folder, not a zip`
+                : `${target.reportPath} cannot be read: ${error?.message ?? String(error)}`;
+    return { path: target.reportPath, reason, location: { file: target.reportPath } };
+}
+
+;// CONCATENATED MODULE: ./src/core/engine.ts
+// Runs the rules over every (solution, settings file) pair and builds the report of SPEC section 5.
+
+
+
+
+
+
+
+
+
+/** How many solutions are read at once: enough to overlap I/O, few enough to bound memory. */
+const READ_CONCURRENCY = 4;
+const SEVERITY_ORDER = { error: 0, warning: 1, note: 2 };
+function isUnusableSettings(settings) {
+    return 'reason' in settings;
+}
+/**
+ * Shorter secrets are not redacted: masking `true`, `no` or `5000` everywhere would mangle ordinary
+ * text and break JSON and SARIF structure (`"bound": ***`). The rules never print a substituted
+ * value in the first place; this is the last line of defence for the long ones (connection ids).
+ */
+const MIN_REDACTED_SECRET_LENGTH = 6;
+/** Replaces every occurrence of a secret with `***`, longest secret first. */
+function redactSecrets(text, secrets) {
+    let result = text;
+    const ordered = [...new Set(secrets)]
+        .filter((s) => s.length >= MIN_REDACTED_SECRET_LENGTH)
+        .sort((a, b) => b.length - a.length);
+    for (const secret of ordered)
+        result = result.split(secret).join('***');
+    return result;
+}
+/** Upper-cases ids and rejects unknown ones, for overrides that did not come through parseRuleOverrides. */
+function normalizeOverrides(overrides) {
+    const normalized = new Map();
+    for (const [id, severity] of Object.entries(overrides ?? {})) {
+        const rule = findRule(id);
+        if (rule === undefined)
+            throw new UsageError(`unknown rule id "${id}" in rule overrides`);
+        if (!['error', 'warning', 'note', 'off'].includes(severity)) {
+            throw new UsageError(`bad severity "${String(severity)}" for rule ${rule.meta.id}; use error, warning, note or off`);
+        }
+        normalized.set(rule.meta.id, severity);
+    }
+    return normalized;
+}
+function engine_compareText(a, b) {
+    const x = a ?? '';
+    const y = b ?? '';
+    return x < y ? -1 : x > y ? 1 : 0;
+}
+function compareLocation(a, b) {
+    if (a === undefined || b === undefined)
+        return a === b ? 0 : a === undefined ? -1 : 1;
+    return (engine_compareText(a.file, b.file) ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        (a.column ?? 0) - (b.column ?? 0));
+}
+/** Severity, then solution, rule, subject, location; the rest only makes the order total. */
+function compareFindings(a, b) {
+    return (SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+        engine_compareText(a.solution, b.solution) ||
+        engine_compareText(a.ruleId, b.ruleId) ||
+        engine_compareText(a.subject, b.subject) ||
+        compareLocation(a.location, b.location) ||
+        engine_compareText(a.settings, b.settings) ||
+        engine_compareText(a.message, b.message));
+}
+function summarize(findings) {
+    const summary = { errors: 0, warnings: 0, notes: 0 };
+    for (const finding of findings) {
+        if (finding.severity === 'error')
+            summary.errors++;
+        else if (finding.severity === 'warning')
+            summary.warnings++;
+        else
+            summary.notes++;
+    }
+    return summary;
+}
+/** True when the summary holds a finding at or above `failOn`. */
+function isFailing(summary, failOn) {
+    if (failOn === 'never')
+        return false;
+    if (failOn === 'warning')
+        return summary.errors + summary.warnings > 0;
+    return summary.errors > 0;
+}
+/** The exit code of a check (SPEC section 3): 1 when failing, else 0. */
+function exitCodeFor(summary, failOn) {
+    return isFailing(summary, failOn) ? 1 : 0;
+}
+// ---------------------------------------------------------------------------------------------
+// Report facts
+function sortedBy(items, ...keys) {
+    return [...items].sort((a, b) => {
+        for (const key of keys) {
+            const order = engine_compareText(key(a).toLowerCase(), key(b).toLowerCase()) || engine_compareText(key(a), key(b));
+            if (order !== 0)
+                return order;
+        }
+        return 0;
+    });
+}
+function referenceBound(logicalName, settings) {
+    return settings.connectionReferences.some((entry) => nameKey(entry.logicalName) === nameKey(logicalName) &&
+        isBoundConnectionId(entry.connectionId));
+}
+function variableBoundInSettings(schemaName, settings) {
+    return settings.environmentVariables.some((entry) => nameKey(entry.schemaName) === nameKey(schemaName) &&
+        !isBlank(entry.value) &&
+        findPlaceholder(entry.value) === undefined);
+}
+/**
+ * `bound` must hold against every settings file checked: a reference bound for Test but not for
+ * Prod is not bound. Unusable settings bind nothing.
+ */
+function reportSolution(solution, settingsList) {
+    const usable = settingsList.map((s) => (isUnusableSettings(s) ? emptySettings(s.path) : s));
+    const checked = usable.length === 0 ? [emptySettings()] : usable;
+    const connectionReferences = sortedBy(solution.connectionReferences, (r) => r.logicalName).map((ref) => {
+        const key = nameKey(ref.logicalName);
+        const api = connectorApiName(ref.connectorId);
+        const usedBy = new Map();
+        for (const flow of solution.flows) {
+            if (flow.connections.some((c) => c.connectionReference && nameKey(c.connectionReference) === key)) {
+                usedBy.set(`flow\0${flow.name}`, { kind: 'flow', name: flow.name });
+            }
+        }
+        for (const app of solution.canvasApps) {
+            if (app.connectors.some((c) => connectorApiName(c.id) === api)) {
+                usedBy.set(`canvasApp\0${app.name}`, { kind: 'canvasApp', name: app.name });
+            }
+        }
+        return {
+            logicalName: ref.logicalName,
+            displayName: ref.displayName,
+            connectorId: ref.connectorId,
+            custom: ref.custom,
+            bound: checked.every((settings) => referenceBound(ref.logicalName, settings)),
+            usedBy: sortedBy([...usedBy.values()], (u) => u.kind, (u) => u.name),
+        };
+    });
+    const flows = sortedBy(solution.flows, (f) => f.name, (f) => f.file).map((flow) => ({
+        name: flow.name,
+        file: flow.file,
+        connections: flow.connections.map((c) => ({
+            key: c.key,
+            api: c.api,
+            connectionReference: c.connectionReference,
+        })),
+    }));
+    const canvasApps = sortedBy(solution.canvasApps, (a) => a.name).map((app) => ({
+        name: app.name,
+        displayName: app.displayName,
+        connectors: app.connectors.map((c) => ({ id: c.id, custom: c.custom })),
+    }));
+    const environmentVariables = sortedBy(solution.environmentVariables, (v) => v.schemaName).map((variable) => {
+        const hasDefault = variable.defaultValue !== undefined && variable.defaultValue !== '';
+        const hasCurrentValue = variable.currentValue !== undefined && variable.currentValue !== '';
+        return {
+            schemaName: variable.schemaName,
+            type: variable.type,
+            hasDefault,
+            hasCurrentValue,
+            bound: hasDefault ||
+                hasCurrentValue ||
+                checked.every((settings) => variableBoundInSettings(variable.schemaName, settings)),
+        };
+    });
+    return {
+        path: solution.path,
+        uniqueName: solution.uniqueName,
+        version: solution.version,
+        managed: solution.managed,
+        connectionReferences,
+        flows,
+        canvasApps,
+        environmentVariables,
+    };
+}
+// ---------------------------------------------------------------------------------------------
+// Running the rules
+function runRules(solution, settings, emit) {
+    for (const rule of allRules) {
+        if (settings === null && rule.meta.needsSettings)
+            continue;
+        rule.check({
+            solution,
+            settings,
+            report: (report) => emit(rule.meta.id, report.severity ?? rule.meta.defaultSeverity, report),
+        });
+    }
+}
+/**
+ * The rules over already-read solutions and settings: what `check` does after reading, exposed so
+ * it can be tested without files. Settings files order does not matter; the report is sorted.
+ */
+function checkSolutions(results, settingsList, overrides = {}, secrets = []) {
+    const severityOf = normalizeOverrides(overrides);
+    const tagSettings = settingsList.length > 1;
+    const findings = [];
+    const add = (ruleId, severity, solution, report, settingsPath) => {
+        const override = severityOf.get(ruleId);
+        if (override === 'off')
+            return;
+        const finding = {
+            ruleId,
+            severity: override ?? severity,
+            message: redactSecrets(report.message, secrets),
+            solution,
+            subject: report.subject,
+        };
+        if (report.location)
+            finding.location = { ...report.location };
+        if (tagSettings && settingsPath !== undefined)
+            finding.settings = settingsPath;
+        findings.push(finding);
+    };
+    // A settings file is unusable whatever it is paired with, so DS001 goes with every solution,
+    // readable or not: each pair's findings are then complete on their own.
+    const reportUnusable = (solutionName) => {
+        for (const settings of settingsList) {
+            if (!isUnusableSettings(settings))
+                continue;
+            const report = {
+                subject: (0,external_node_path_namespaceObject.basename)(settings.path),
+                message: settings.reason,
+                location: settings.location,
+            };
+            add('DS001', 'error', solutionName, report, settings.path);
+        }
+    };
+    const solutions = [];
+    for (const result of results) {
+        if (!result.ok) {
+            const { unreadable } = result;
+            add('SL001', 'error', unreadable.path, {
+                subject: (0,external_node_path_namespaceObject.basename)(unreadable.path),
+                message: unreadable.reason,
+                location: unreadable.location,
+            });
+            reportUnusable(unreadable.path);
+            continue;
+        }
+        const { solution } = result;
+        solutions.push(reportSolution(solution, settingsList));
+        reportUnusable(solution.uniqueName);
+        const pairs = settingsList.length === 0 ? [emptySettings()] : settingsList;
+        for (const settings of pairs) {
+            runRules(solution, isUnusableSettings(settings) ? null : settings, (ruleId, severity, report) => add(ruleId, severity, solution.uniqueName, report, settings.path));
+        }
+    }
+    findings.sort(compareFindings);
+    solutions.sort((a, b) => engine_compareText(a.path, b.path) || engine_compareText(a.uniqueName, b.uniqueName));
+    return {
+        tool: { name: TOOL_NAME, version: VERSION },
+        solutions,
+        findings,
+        summary: summarize(findings),
+    };
+}
+async function readAll(targets, limits) {
+    const results = new Array(targets.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < targets.length) {
+            const index = next++;
+            results[index] = await readSolution(targets[index], limits);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, targets.length) }, worker));
+    return results;
+}
+/**
+ * Checks solutions against settings files (SPEC sections 1 to 5). Throws UsageError for bad
+ * options and paths that do not exist; bad content becomes SL001 and DS001 findings.
+ */
+async function check(options) {
+    const cwd = options.cwd ?? process.cwd();
+    const env = options.env ?? {};
+    // Validate overrides before any reading, so a typo fails fast.
+    normalizeOverrides(options.rules);
+    const limits = { ...DEFAULT_LIMITS, ...options.limits };
+    const targets = await findSolutions(options.solutions, cwd);
+    const settingsPatterns = (options.settings ?? []).filter((p) => p.trim() !== '');
+    const settingsPaths = settingsPatterns.length === 0 ? [] : await expandPaths(settingsPatterns, cwd, 'settings file');
+    const settingsList = [];
+    const secrets = new Set();
+    for (const absPath of settingsPaths) {
+        const parsed = await readSettingsFile(absPath, toReportPath(absPath, cwd), env);
+        if ('unusable' in parsed) {
+            settingsList.push(parsed.unusable);
+        }
+        else {
+            settingsList.push(parsed.settings);
+            for (const secret of parsed.secrets)
+                secrets.add(secret);
+        }
+    }
+    const results = await readAll(targets, limits);
+    const secretList = [...secrets];
+    const report = checkSolutions(results, settingsList, options.rules, secretList);
+    return {
+        report,
+        secrets: secretList,
+        settingsFiles: settingsList.filter((s) => !isUnusableSettings(s)),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/format/common.ts
+const SEVERITY_RANK = { error: 0, warning: 1, note: 2 };
+/** Most severe first; otherwise the report's own (deterministic) order is kept. */
+function common_bySeverity(findings) {
+    return findings
+        .map((finding, index) => ({ finding, index }))
+        .sort((a, b) => {
+        const rank = SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity];
+        return rank !== 0 ? rank : a.index - b.index;
+    })
+        .map(({ finding }) => finding);
+}
+function common_plural(count, singular, pluralForm = `${singular}s`) {
+    return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+function common_summaryText(summary) {
+    return [
+        common_plural(summary.errors, 'error'),
+        common_plural(summary.warnings, 'warning'),
+        common_plural(summary.notes, 'note'),
+    ].join(', ');
+}
+/** `file:line` (or just the file), or undefined when the finding has no location. */
+function common_locationText(finding) {
+    if (!finding.location)
+        return undefined;
+    const { file, line } = finding.location;
+    return line === undefined ? file : `${file}:${line}`;
+}
+/**
+ * Groups findings by solution, in the order of `report.solutions`; findings that belong to no
+ * listed solution (SL001 on an unreadable path, DS001 before any solution) follow in the order
+ * they first appear. A finding names its solution by unique name, or by path when unreadable.
+ */
+function common_groupBySolution(report) {
+    const groups = [];
+    const byKey = new Map();
+    for (const solution of report.solutions) {
+        // Two solutions may share a unique name (the same solution as zip and folder); the first
+        // one whose name matches collects the findings unless a path matches exactly.
+        const group = { key: solution.uniqueName, solution, findings: [] };
+        groups.push(group);
+        if (!byKey.has(solution.path))
+            byKey.set(solution.path, group);
+        if (!byKey.has(solution.uniqueName))
+            byKey.set(solution.uniqueName, group);
+    }
+    for (const finding of report.findings) {
+        let group = byKey.get(finding.solution);
+        if (!group) {
+            group = { key: finding.solution, findings: [] };
+            groups.push(group);
+            byKey.set(finding.solution, group);
+        }
+        group.findings.push(finding);
+    }
+    return groups;
+}
+/** Short connector name: `/providers/Microsoft.PowerApps/apis/shared_office365` -> `shared_office365`. */
+function connectorName(connectorId) {
+    const slash = connectorId.lastIndexOf('/');
+    return slash === -1 ? connectorId : connectorId.slice(slash + 1);
+}
+
+;// CONCATENATED MODULE: ./src/core/format/markdown.ts
+// Markdown for job summaries and pull-request comments (GitHub and Azure DevOps): per solution a
+// table of connection references and one of environment variables, then the findings. A GitHub
+// comment holds at most 65,536 characters, so the document is fitted into a size budget: tables
+// shrink first, findings go last and always most severe first.
+
+
+
+const DEFAULT_MARKDOWN_MAX_LENGTH = 60_000;
+const SEVERITY_ICON = { error: '❌', warning: '⚠️', note: 'ℹ️' };
+/**
+ * Escapes text for a table cell: `|` would end the cell, `<`/`>`/`&` could open HTML, markdown
+ * punctuation could start emphasis or links, and a newline would end the row.
+ */
+function escapeCell(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_[\]|~]/g, '\\$&')
+        .replace(/\r\n|\r|\n/g, '<br>');
+}
+// Text without these characters is shown as a code span as is; anything else is escaped instead,
+// because backslash escapes do not work inside code spans.
+const CODE_SAFE = /^[^`|<>&\\\r\n]+$/;
+/** A name as a code span when that is safe, else as escaped text. */
+function codeCell(text) {
+    return CODE_SAFE.test(text) && text.trim() === text ? `\`${text}\`` : escapeCell(text);
+}
+function row(cells) {
+    return `| ${cells.join(' | ')} |`;
+}
+function table(header, rows) {
+    return [row(header), row(header.map(() => '---')), ...rows.map(row)];
+}
+const MAX_USERS_SHOWN = 5;
+function usedByCell(reference) {
+    if (reference.usedBy.length === 0)
+        return '—';
+    const names = reference.usedBy
+        .slice(0, MAX_USERS_SHOWN)
+        .map((user) => `${user.kind === 'flow' ? 'flow' : 'canvas app'} ${escapeCell(user.name)}`);
+    const more = reference.usedBy.length - MAX_USERS_SHOWN;
+    if (more > 0)
+        names.push(`${more} more`);
+    return names.join('<br>');
+}
+function bound(value) {
+    return value ? '✅' : '❌';
+}
+function referenceRow(reference) {
+    return [
+        codeCell(reference.logicalName),
+        escapeCell(reference.displayName),
+        `${codeCell(connectorName(reference.connectorId))}${reference.custom ? ' (custom)' : ''}`,
+        bound(reference.bound),
+        usedByCell(reference),
+    ];
+}
+function variableRow(variable) {
+    const values = [variable.hasDefault && 'default', variable.hasCurrentValue && 'current'].filter(Boolean);
+    return [
+        codeCell(variable.schemaName),
+        variable.type,
+        values.length > 0 ? values.join(', ') : '—',
+        bound(variable.bound),
+    ];
+}
+function findingRow(finding) {
+    const where = common_locationText(finding);
+    return [
+        `${SEVERITY_ICON[finding.severity]} ${finding.severity}`,
+        `[${finding.ruleId}](${ruleDocsUrl(finding.ruleId)})`,
+        codeCell(finding.subject),
+        escapeCell(finding.message),
+        where === undefined ? '—' : codeCell(where),
+    ];
+}
+function limitedTable(title, items, header, toRow, noun, maxRows) {
+    if (items.length === 0)
+        return [];
+    const lines = [`#### ${title} (${items.length})`, ''];
+    if (maxRows <= 0) {
+        lines.push(`_${common_plural(items.length, noun)} not shown to keep this summary within its size limit._`);
+        return [...lines, ''];
+    }
+    lines.push(...table(header, items.slice(0, maxRows).map(toRow)));
+    if (items.length > maxRows) {
+        lines.push('', `_… ${items.length - maxRows} more ${noun}s not shown (size limit)._`);
+    }
+    return [...lines, ''];
+}
+const FINDING_HEADER = ['Severity', 'Rule', 'Subject', 'Message', 'Location'];
+function findingsSection(title, findings, detail) {
+    const shown = findings.filter((finding) => detail.shownFindings.has(finding));
+    const lines = [`#### ${title} (${findings.length})`, ''];
+    if (shown.length > 0)
+        lines.push(...table(FINDING_HEADER, shown.map(findingRow)));
+    const hidden = findings.length - shown.length;
+    if (hidden > 0) {
+        if (shown.length > 0)
+            lines.push('');
+        lines.push(`_… ${common_plural(hidden, 'more finding')} not shown (size limit): the JSON report lists them all._`);
+    }
+    return [...lines, ''];
+}
+function solutionSection(group, detail) {
+    const { solution } = group;
+    const lines = [];
+    if (solution) {
+        lines.push(`### ${escapeCell(solution.uniqueName)} ${escapeCell(solution.version)} (${solution.managed})`, '', `${codeCell(solution.path)}: ${[
+            common_plural(solution.connectionReferences.length, 'connection reference'),
+            common_plural(solution.flows.length, 'cloud flow'),
+            common_plural(solution.canvasApps.length, 'canvas app'),
+            common_plural(solution.environmentVariables.length, 'environment variable'),
+        ].join(', ')}`, '');
+        lines.push(...limitedTable('Connection references', solution.connectionReferences, ['Logical name', 'Display name', 'Connector', 'Bound', 'Used by'], referenceRow, 'connection reference', detail.tableRows), ...limitedTable('Environment variables', solution.environmentVariables, ['Schema name', 'Type', 'Value in solution', 'Bound'], variableRow, 'environment variable', detail.tableRows));
+    }
+    else {
+        lines.push(`### ${codeCell(group.key)}`, '');
+    }
+    if (group.findings.length === 0) {
+        lines.push('No findings.', '');
+        return lines;
+    }
+    const ordered = common_bySeverity(group.findings);
+    // With several settings files (environments) the findings are grouped by the file they were
+    // checked against; findings that do not depend on a settings file come first.
+    const settingsFiles = [
+        ...new Set(ordered.flatMap((f) => (f.settings === undefined ? [] : [f.settings]))),
+    ];
+    if (settingsFiles.length === 0)
+        return [...lines, ...findingsSection('Findings', ordered, detail)];
+    const general = ordered.filter((finding) => finding.settings === undefined);
+    if (general.length > 0)
+        lines.push(...findingsSection('Findings', general, detail));
+    for (const settings of settingsFiles) {
+        lines.push(...findingsSection(`Findings against ${codeCell(settings)}`, ordered.filter((finding) => finding.settings === settings), detail));
+    }
+    return lines;
+}
+/** The headline: the verdict when `failOn` is known, else a plain title. */
+function headline(report, failOn) {
+    if (failOn === undefined)
+        return `## ${TOOL_NAME} report`;
+    return isFailing(report.summary, failOn)
+        ? `## ❌ ${TOOL_NAME}: fails the gate`
+        : `## ✅ ${TOOL_NAME}: passes the gate`;
+}
+function summaryLine(report, options) {
+    const parts = [
+        `${common_plural(report.solutions.length, 'solution')} checked: ${common_summaryText(report.summary)}`,
+    ];
+    if (options.failOn !== undefined) {
+        parts.push(options.failOn === 'never'
+            ? 'the gate is set never to fail (`fail-on: never`)'
+            : `the gate fails on ${options.failOn === 'error' ? 'errors' : 'warnings or errors'}`);
+    }
+    if (options.runUrl) {
+        // A parenthesis or space in the URL would end the link early.
+        const url = options.runUrl.replace(/[()\s<>]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+        parts.push(`[run details](${url})`);
+    }
+    return `${parts.join(' · ')}.`;
+}
+function render(report, intro, options, detail) {
+    const lines = [...intro, summaryLine(report, options), ''];
+    for (const group of common_groupBySolution(report))
+        lines.push(...solutionSection(group, detail));
+    return `${lines.join('\n').trimEnd()}\n`;
+}
+const TRUNCATED_NOTE = '\n\n_… cut to fit the size limit: the JSON report has everything._\n';
+/**
+ * Renders at the richest level of detail that fits `maxLength`: all rows, then 25 and 5 rows
+ * per table, then no tables, then as many findings as fit (most severe first). A final hard cut
+ * only happens when even the headline and the first finding do not fit.
+ */
+function fitMarkdown(report, intro, options) {
+    const maxLength = options.maxLength ?? DEFAULT_MARKDOWN_MAX_LENGTH;
+    const allFindings = new Set(report.findings);
+    for (const tableRows of [Infinity, 25, 5, 0]) {
+        const text = render(report, intro, options, { tableRows, shownFindings: allFindings });
+        if (text.length <= maxLength)
+            return text;
+    }
+    const ranked = common_bySeverity(report.findings);
+    const withFindings = (count) => render(report, intro, options, {
+        tableRows: 0,
+        shownFindings: new Set(ranked.slice(0, count)),
+    });
+    // Binary search for the most findings that fit; the length grows with the count.
+    let low = 0;
+    let high = ranked.length;
+    while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (withFindings(mid).length <= maxLength)
+            low = mid;
+        else
+            high = mid - 1;
+    }
+    const text = withFindings(low);
+    if (text.length <= maxLength)
+        return text;
+    const cut = text.slice(0, Math.max(0, maxLength - TRUNCATED_NOTE.length));
+    // Cut at a line end so that no table row or escape sequence is left half-written.
+    const lineEnd = cut.lastIndexOf('\n');
+    return (lineEnd > 0 ? cut.slice(0, lineEnd) : cut) + TRUNCATED_NOTE;
+}
+function markdown_formatMarkdown(report, options = {}) {
+    return fitMarkdown(report, [headline(report, options.failOn), ''], options);
+}
+// ---------------------------------------------------------------------------------------------
+// The single pull-request comment that the GitHub and Azure DevOps adapters create once and then
+// update in place. Hidden markers let an adapter find its own comment and tell whether the
+// previous run failed, so that a fix is announced instead of passing silently.
+/** Identifies the comment written by connref-gate among all comments of a pull request. */
+const COMMENT_MARKER = '<!-- connref-gate -->';
+const STATE_PATTERN = /<!-- connref-gate:state=(pass|fail) -->/;
+function stateMarker(state) {
+    return `<!-- connref-gate:state=${state} -->`;
+}
+/** The gate state recorded in an earlier comment body, if it is one of ours. */
+function commentState(body) {
+    if (body === undefined)
+        return undefined;
+    return STATE_PATTERN.exec(body)?.[1];
+}
+function formatPullRequestComment(report, options) {
+    const state = isFailing(report.summary, options.failOn) ? 'fail' : 'pass';
+    const intro = [COMMENT_MARKER, stateMarker(state), headline(report, options.failOn), ''];
+    if (state === 'pass' && commentState(options.previousBody) === 'fail') {
+        intro.push('**All clear: the problems reported earlier are fixed.**', '');
+    }
+    return fitMarkdown(report, intro, {
+        failOn: options.failOn,
+        runUrl: options.runUrl,
+        maxLength: options.maxLength ?? DEFAULT_MARKDOWN_MAX_LENGTH,
+    });
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/core/format/sarif.ts
+// SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`) and other SARIF
+// viewers. Code scanning needs a file location on every result, relative URIs to map results to
+// repository files, and stable fingerprints to track an alert across runs.
+
+
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const FINGERPRINT_KEY = 'connrefGate/v1';
+// GitHub reads `problem.severity` for alerts that are not security alerts.
+const PROBLEM_SEVERITY = {
+    error: 'error',
+    warning: 'warning',
+    note: 'recommendation',
+};
+/** SARIF wants a rule's friendly name as one Pascal-case identifier: `unbound-x` -> `UnboundX`. */
+function pascalCase(slug) {
+    return slug
+        .split(/[^A-Za-z0-9]+/)
+        .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+        .join('');
+}
+function ruleDescriptor(meta) {
+    const helpUri = meta.docsUrl || ruleDocsUrl(meta.id);
+    return {
+        id: meta.id,
+        name: pascalCase(meta.name),
+        shortDescription: { text: meta.description },
+        fullDescription: { text: meta.details || meta.description },
+        help: {
+            text: `${meta.details || meta.description}\n\nSee ${helpUri}`,
+            markdown: `**${meta.id}: ${meta.description}**\n\n${meta.details || meta.description}\n\n[Documentation](${helpUri})`,
+        },
+        helpUri,
+        defaultConfiguration: { level: meta.defaultSeverity },
+        properties: {
+            tags: ['power-platform', 'deployment'],
+            'problem.severity': PROBLEM_SEVERITY[meta.defaultSeverity],
+        },
+    };
+}
+/** A rule id that the rule list does not describe still needs a descriptor for `ruleIndex`. */
+function unknownRule(id) {
+    return {
+        id,
+        name: id.toLowerCase(),
+        defaultSeverity: 'error',
+        description: id,
+        details: '',
+        needsSettings: false,
+        docsUrl: ruleDocsUrl(id),
+    };
+}
+/** A relative path as a URI reference: forward slashes, each segment percent-encoded. */
+function pathToUri(path) {
+    return path
+        .replace(/\\/g, '/')
+        .replace(/^(\.\/)+/, '')
+        .split('/')
+        .map((segment) => encodeURIComponent(segment))
+        .join('/');
+}
+/** Splits `X.zip!/entry` into the zip (the artifact) and the entry inside it. */
+function splitZipEntry(file) {
+    const normalized = file.replace(/\\/g, '/');
+    const bang = normalized.toLowerCase().indexOf('.zip!/');
+    if (bang === -1)
+        return { path: normalized };
+    return { path: normalized.slice(0, bang + 4), entry: normalized.slice(bang + 6) };
+}
+function fallbackFile(finding, report) {
+    const solution = report.solutions.find((s) => s.path === finding.solution) ??
+        report.solutions.find((s) => s.uniqueName === finding.solution);
+    return solution?.path ?? finding.settings ?? finding.solution;
+}
+function resultFor(finding, ruleIndex, report, fingerprint) {
+    const file = finding.location?.file ?? fallbackFile(finding, report);
+    const { path, entry } = splitZipEntry(file);
+    const line = finding.location?.line;
+    let text = finding.message;
+    // Viewers cannot open an entry inside a zip: the zip is the location, the entry is named here.
+    if (entry !== undefined)
+        text += ` (in ${entry}${line !== undefined ? `, line ${line}` : ''})`;
+    // Code scanning shows a result only with a region; a file-level finding points at line 1.
+    const inFile = entry === undefined && line !== undefined;
+    const column = inFile ? finding.location?.column : undefined;
+    const region = {
+        startLine: inFile ? line : 1,
+        ...(column !== undefined && { startColumn: column }),
+    };
+    return {
+        ruleId: finding.ruleId,
+        ruleIndex,
+        level: finding.severity,
+        message: { text },
+        locations: [
+            {
+                physicalLocation: {
+                    artifactLocation: { uri: pathToUri(path), uriBaseId: '%SRCROOT%' },
+                    region,
+                },
+            },
+        ],
+        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
+        properties: {
+            solution: finding.solution,
+            subject: finding.subject,
+            ...(finding.settings !== undefined && { settings: finding.settings }),
+        },
+    };
+}
+/**
+ * Fingerprints leave out the line and the message so that an alert survives edits elsewhere in
+ * the file and rewording; identical keys (one app using two custom connectors) are numbered.
+ */
+function fingerprints(findings) {
+    const seen = new Map();
+    return findings.map((finding) => {
+        const key = [
+            finding.ruleId,
+            finding.solution,
+            finding.subject,
+            finding.settings ?? '',
+            finding.location?.file ?? '',
+        ].join('\u0000');
+        const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(key).digest('hex').slice(0, 32);
+        const occurrence = (seen.get(hash) ?? 0) + 1;
+        seen.set(hash, occurrence);
+        return `${hash}:${occurrence}`;
+    });
+}
+function sarif_formatSarif(report, options = {}) {
+    const metas = [...(options.rules ?? allRules.map((rule) => rule.meta))];
+    const indexById = new Map(metas.map((meta, index) => [meta.id, index]));
+    for (const finding of report.findings) {
+        if (!indexById.has(finding.ruleId)) {
+            indexById.set(finding.ruleId, metas.length);
+            metas.push(unknownRule(finding.ruleId));
+        }
+    }
+    const prints = fingerprints(report.findings);
+    const sarif = {
+        $schema: SARIF_SCHEMA,
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: TOOL_NAME,
+                        version: report.tool.version,
+                        semanticVersion: report.tool.version,
+                        informationUri: REPOSITORY_URL,
+                        rules: metas.map(ruleDescriptor),
+                    },
+                },
+                columnKind: 'utf16CodeUnits',
+                results: report.findings.map((finding, i) => resultFor(finding, indexById.get(finding.ruleId) ?? 0, report, prints[i] ?? '')),
+            },
+        ],
+    };
+    return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/core/format/text.ts
+
+function ansi(open, close) {
+    return (text) => `\u001b[${open}m${text}\u001b[${close}m`;
+}
+const plain = (text) => text;
+const COLORS = {
+    bold: ansi(1, 22),
+    dim: ansi(2, 22),
+    severity: { error: ansi(31, 39), warning: ansi(33, 39), note: ansi(36, 39) },
+    pass: ansi(32, 39),
+};
+const NO_COLORS = {
+    bold: plain,
+    dim: plain,
+    severity: { error: plain, warning: plain, note: plain },
+    pass: plain,
+};
+/**
+ * Names and messages come from the solution: a control character in them (an escape sequence in
+ * a flow name) must not drive the terminal, so it is shown as a visible code instead.
+ */
+function safe(text) {
+    return text.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+// Severity words are padded to the longest one so that rule ids line up.
+const SEVERITY_WIDTH = 'warning'.length;
+function findingLines(finding, palette) {
+    const severity = palette.severity[finding.severity](finding.severity.padEnd(SEVERITY_WIDTH));
+    const indent = ' '.repeat(2 + SEVERITY_WIDTH + 2);
+    const where = locationText(finding);
+    const lines = [`  ${severity}  ${palette.bold(finding.ruleId)}  ${safe(finding.subject)}`];
+    // Messages are single sentences today, but a newline must not break the layout.
+    for (const messageLine of finding.message.split(/\r?\n/))
+        lines.push(`${indent}${safe(messageLine)}`);
+    const context = [
+        where === undefined ? undefined : safe(where),
+        finding.settings !== undefined ? `settings ${finding.settings}` : undefined,
+    ]
+        .filter((part) => part !== undefined)
+        .join(', ');
+    if (context !== '')
+        lines.push(`${indent}${palette.dim(context)}`);
+    return lines;
+}
+function text_formatText(report, options) {
+    const palette = options.color ? COLORS : NO_COLORS;
+    const lines = [];
+    for (const group of groupBySolution(report)) {
+        const { solution } = group;
+        const header = solution
+            ? `${palette.bold(safe(solution.uniqueName))} ${safe(solution.version)} (${solution.managed}) ${palette.dim(safe(solution.path))}`
+            : palette.bold(safe(group.key));
+        lines.push(header);
+        if (solution) {
+            lines.push(`  ${[
+                plural(solution.connectionReferences.length, 'connection reference'),
+                plural(solution.flows.length, 'cloud flow'),
+                plural(solution.canvasApps.length, 'canvas app'),
+                plural(solution.environmentVariables.length, 'environment variable'),
+            ].join(', ')}`);
+        }
+        if (group.findings.length === 0)
+            lines.push(`  ${palette.pass('no findings')}`);
+        for (const finding of bySeverity(group.findings))
+            lines.push(...findingLines(finding, palette));
+        lines.push('');
+    }
+    const { summary } = report;
+    const checked = plural(report.solutions.length, 'solution');
+    const verdictStyle = summary.errors > 0
+        ? palette.severity.error
+        : summary.warnings > 0
+            ? palette.severity.warning
+            : palette.pass;
+    lines.push(verdictStyle(`${checked} checked: ${summaryText(summary)}`));
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/core/format/json.ts
+function solutionJson(solution) {
+    return {
+        path: solution.path,
+        uniqueName: solution.uniqueName,
+        version: solution.version,
+        managed: solution.managed,
+        connectionReferences: solution.connectionReferences.map((reference) => ({
+            logicalName: reference.logicalName,
+            displayName: reference.displayName,
+            connectorId: reference.connectorId,
+            custom: reference.custom,
+            bound: reference.bound,
+            usedBy: reference.usedBy.map((user) => ({ kind: user.kind, name: user.name })),
+        })),
+        flows: solution.flows.map((flow) => ({
+            name: flow.name,
+            file: flow.file,
+            connections: flow.connections.map((connection) => ({
+                key: connection.key,
+                api: connection.api,
+                connectionReference: connection.connectionReference,
+            })),
+        })),
+        canvasApps: solution.canvasApps.map((app) => ({
+            name: app.name,
+            displayName: app.displayName,
+            connectors: app.connectors.map((connector) => ({
+                id: connector.id,
+                custom: connector.custom,
+            })),
+        })),
+        environmentVariables: solution.environmentVariables.map((variable) => ({
+            schemaName: variable.schemaName,
+            type: variable.type,
+            hasDefault: variable.hasDefault,
+            hasCurrentValue: variable.hasCurrentValue,
+            bound: variable.bound,
+        })),
+    };
+}
+function findingJson(finding) {
+    // `location` is omitted where there is no file, `line` where there is no line (SPEC 5);
+    // `settings` appears only when several settings files were checked.
+    return {
+        ruleId: finding.ruleId,
+        severity: finding.severity,
+        message: finding.message,
+        solution: finding.solution,
+        subject: finding.subject,
+        ...(finding.location && {
+            location: {
+                file: finding.location.file,
+                ...(finding.location.line !== undefined && { line: finding.location.line }),
+            },
+        }),
+        ...(finding.settings !== undefined && { settings: finding.settings }),
+    };
+}
+function json_formatJson(report) {
+    const json = {
+        tool: { name: report.tool.name, version: report.tool.version },
+        solutions: report.solutions.map(solutionJson),
+        findings: report.findings.map(findingJson),
+        summary: {
+            errors: report.summary.errors,
+            warnings: report.summary.warnings,
+            notes: report.summary.notes,
+        },
+    };
+    return `${JSON.stringify(json, null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/core/format/index.ts
+
+
+
+
+
+
+
+
+const OUTPUT_FORMATS = (/* unused pure expression or super */ null && (['text', 'json', 'sarif', 'markdown']));
+function isOutputFormat(value) {
+    return OUTPUT_FORMATS.includes(value);
+}
+function formatReport(report, format, options = {}) {
+    switch (format) {
+        case 'text':
+            return formatText(report, { color: options.color ?? false });
+        case 'json':
+            return formatJson(report);
+        case 'sarif':
+            return formatSarif(report);
+        case 'markdown':
+            return formatMarkdown(report, { failOn: options.failOn, maxLength: options.maxLength });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/gate.ts
+// The one flow that every entry point (CLI, GitHub Action, Azure DevOps task) shares: check,
+// write the requested report files, decide pass or fail. Adapters only map their inputs to
+// GateOptions and the outcome to their platform.
+
+
+
+
+
+
+function isInside(child, parent) {
+    const rel = (0,external_node_path_namespaceObject.relative)(parent, child);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
+/**
+ * Refuses an output path inside a solution that was checked (or onto a solution zip): a report
+ * written there would change the solution source and could be packed into the next import.
+ * Overwriting a settings file that was just checked is refused too.
+ */
+function assertWritable(target, result, cwd, what) {
+    const absTarget = (0,external_node_path_namespaceObject.resolve)(cwd, target);
+    for (const settings of result.settingsFiles) {
+        if (absTarget === (0,external_node_path_namespaceObject.resolve)(cwd, settings.path)) {
+            throw new UsageError(`refusing to overwrite the settings file ${settings.path} with the ${what}`);
+        }
+    }
+    for (const solution of result.report.solutions) {
+        if (isInside(absTarget, (0,external_node_path_namespaceObject.resolve)(cwd, solution.path))) {
+            throw new UsageError(`refusing to write the ${what} ${target} inside the solution ${solution.path}: choose a path outside it`);
+        }
+    }
+}
+/** Writes text to a path relative to cwd, creating parent folders. */
+async function writeOutputFile(path, text, cwd) {
+    const absPath = (0,external_node_path_namespaceObject.resolve)(cwd, path);
+    try {
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(absPath), { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(absPath, text, 'utf8');
+    }
+    catch (error) {
+        const code = error.code ?? 'error';
+        throw new UsageError(`cannot write ${toReportPath(absPath, cwd)} (${code}): check the path`);
+    }
+}
+async function runGate(options) {
+    const cwd = (0,external_node_path_namespaceObject.resolve)(options.cwd ?? process.cwd());
+    const sarifFile = options.sarifFile?.trim() || undefined;
+    const reportFile = options.reportFile?.trim() || undefined;
+    const result = await check({ ...options, cwd });
+    const { report, secrets } = result;
+    // Check every target before writing anything, so that a refused path leaves no partial output.
+    if (sarifFile)
+        assertWritable(sarifFile, result, cwd, 'SARIF file');
+    if (reportFile)
+        assertWritable(reportFile, result, cwd, 'report file');
+    // The report never holds secret values; redacting again guards against a rule that slips.
+    const written = {};
+    if (sarifFile) {
+        await writeOutputFile(sarifFile, redactSecrets(sarif_formatSarif(report), secrets), cwd);
+        written.sarifFile = sarifFile;
+    }
+    if (reportFile) {
+        await writeOutputFile(reportFile, redactSecrets(json_formatJson(report), secrets), cwd);
+        written.reportFile = reportFile;
+    }
+    return {
+        result,
+        report,
+        failed: isFailing(report.summary, options.failOn),
+        markdown: redactSecrets(markdown_formatMarkdown(report, { failOn: options.failOn }), secrets),
+        written,
+    };
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/ado/inputs.ts
+// The one place that reads the task's inputs and the agent's variables. Everything else in the
+// adapter works from the typed TaskSettings this returns.
+
+
+
+
+
+
+const FAIL_ON = ['error', 'warning', 'never'];
+/** A multiLine input: trimmed, without empty lines and `#` comment lines. */
+function inputs_lines(name) {
+    return (task.getInput(name, false) ?? '')
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !line.startsWith('#'));
+}
+function optionalInput(name) {
+    const value = task.getInput(name, false)?.trim();
+    return value ? value : undefined;
+}
+function variable(name) {
+    const value = task.getVariable(name)?.trim();
+    return value ? value : undefined;
+}
+function inputs_isDirectory(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(path).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+function isSamePath(a, b) {
+    const norm = (p) => (0,external_node_path_namespaceObject.resolve)(p).replace(/[\\/]+$/, '');
+    return process.platform === 'win32'
+        ? norm(a).toLowerCase() === norm(b).toLowerCase()
+        : norm(a) === norm(b);
+}
+function readFailOn() {
+    const raw = optionalInput('failOn') ?? 'error';
+    const value = raw.toLowerCase();
+    if (!FAIL_ON.includes(value)) {
+        throw new UsageError(`input 'failOn' is '${raw}': use one of ${FAIL_ON.join(', ')}`);
+    }
+    return value;
+}
+function readBoolean(name, fallback) {
+    const raw = optionalInput(name);
+    if (raw === undefined)
+        return fallback;
+    const value = raw.toLowerCase();
+    if (['true', 'yes', 'on'].includes(value))
+        return true;
+    if (['false', 'no', 'off'].includes(value))
+        return false;
+    throw new UsageError(`input '${name}' is '${raw}': use true or false`);
+}
+/**
+ * The job's access token: the `SystemVssConnection` endpoint the agent always provides, else
+ * `System.AccessToken` mapped into the environment. Masked as soon as it is read.
+ */
+function readAccessToken() {
+    let token;
+    try {
+        // getEndpointAuthorization logs only whether the endpoint exists, never the token.
+        token = task.getEndpointAuthorization('SystemVssConnection', true)?.parameters?.['AccessToken'];
+    }
+    catch {
+        token = undefined;
+    }
+    token ||= process.env['SYSTEM_ACCESSTOKEN'] || undefined;
+    if (token)
+        task.setSecret(token);
+    return token;
+}
+function readPullRequest() {
+    const id = variable('System.PullRequest.PullRequestId');
+    if (id === undefined)
+        return undefined;
+    const collection = variable('System.TeamFoundationCollectionUri') ??
+        variable('System.CollectionUri') ??
+        task.getEndpointUrl('SystemVssConnection', true);
+    const projectName = variable('System.TeamProject');
+    const project = variable('System.TeamProjectId') ?? projectName;
+    const repositoryId = variable('Build.Repository.ID');
+    const buildId = variable('Build.BuildId');
+    const collectionUri = collection
+        ? collection.endsWith('/')
+            ? collection
+            : `${collection}/`
+        : '';
+    return {
+        id,
+        collectionUri,
+        project: project ?? '',
+        repositoryId: repositoryId ?? '',
+        token: readAccessToken(),
+        provider: variable('Build.Repository.Provider'),
+        runUrl: collectionUri && project && buildId
+            ? `${collectionUri}${encodeURIComponent(projectName ?? project)}/_build/results?buildId=${encodeURIComponent(buildId)}`
+            : undefined,
+    };
+}
+/**
+ * Placeholder values: the process environment, plus secret pipeline variables, which the agent
+ * hands to tasks encrypted (task-lib keeps them out of process.env). Public variables are already
+ * in the environment under their `A_B` names; a secret one is fetched only when a placeholder
+ * asks for it, so no value is ever enumerated or logged.
+ */
+function substitutionEnv() {
+    const base = { ...process.env };
+    const secretCache = new Map();
+    const secret = (name) => {
+        const key = name.replace(/[.\s]/g, '_').toUpperCase();
+        if (key === '' || Object.hasOwn(base, key))
+            return undefined;
+        if (!secretCache.has(key)) {
+            let value;
+            try {
+                value = task.getVariable(name);
+            }
+            catch {
+                value = undefined;
+            }
+            secretCache.set(key, value || undefined);
+        }
+        return secretCache.get(key);
+    };
+    return new Proxy(base, {
+        get(target, name) {
+            if (typeof name !== 'string')
+                return undefined;
+            return Object.hasOwn(target, name) ? target[name] : secret(name);
+        },
+        has(target, name) {
+            return (typeof name === 'string' && (Object.hasOwn(target, name) || secret(name) !== undefined));
+        },
+        getOwnPropertyDescriptor(target, name) {
+            if (typeof name !== 'string')
+                return undefined;
+            if (Object.hasOwn(target, name))
+                return Object.getOwnPropertyDescriptor(target, name);
+            const value = secret(name);
+            return value === undefined
+                ? undefined
+                : { value, writable: false, enumerable: false, configurable: true };
+        },
+    });
+}
+/** Reads and validates every input. Throws UsageError with one line for a bad input. */
+function readTaskSettings() {
+    const sources = variable('Build.SourcesDirectory') ?? variable('System.DefaultWorkingDirectory');
+    const root = (0,external_node_path_namespaceObject.resolve)(sources ?? process.cwd());
+    const workingDirectory = (0,external_node_path_namespaceObject.resolve)(root, optionalInput('workingDirectory') ?? '');
+    if (!inputs_isDirectory(workingDirectory)) {
+        throw new UsageError(`input 'workingDirectory': ${workingDirectory} does not exist or is not a folder`);
+    }
+    // Inside the repository, hand the core repository-relative patterns: every path it reports is
+    // then relative to the repository root, which is what issues and SARIF consumers expect.
+    const prefix = (0,external_node_path_namespaceObject.relative)(root, workingDirectory).split(external_node_path_namespaceObject.sep).join('/');
+    const inside = prefix === '' || (prefix !== '..' && !prefix.startsWith('../') && !(0,external_node_path_namespaceObject.isAbsolute)(prefix));
+    const cwd = inside ? root : workingDirectory;
+    const toCorePattern = (pattern) => !inside || prefix === '' || (0,external_node_path_namespaceObject.isAbsolute)(pattern) ? pattern : external_node_path_namespaceObject.posix.join(prefix, pattern);
+    const solutions = inputs_lines('solution');
+    if (solutions.length === 0) {
+        throw new UsageError("input 'solution' is required: give one solution path or glob per line (a zip, an unpacked folder, or a folder holding several)");
+    }
+    // `settings` is a filePath input: the agent roots a relative value at the repository root and
+    // hands an empty one over as the repository root itself, which therefore means "not given".
+    const emptyMeans = [root, variable('System.DefaultWorkingDirectory')].filter((path) => path !== undefined);
+    const settings = inputs_lines('settings')
+        .filter((path) => !emptyMeans.some((empty) => isSamePath((0,external_node_path_namespaceObject.resolve)(root, path), empty)))
+        .map((path) => ((0,external_node_path_namespaceObject.isAbsolute)(path) || cwd === root ? path : (0,external_node_path_namespaceObject.resolve)(root, path)));
+    let rules;
+    try {
+        rules = parseRuleOverrides(inputs_lines('rules'));
+    }
+    catch (error) {
+        throw new UsageError(`input 'rules': ${errorMessage(error)}`);
+    }
+    const outputPath = (name) => {
+        const value = optionalInput(name);
+        return value === undefined ? undefined : (0,external_node_path_namespaceObject.resolve)(workingDirectory, value);
+    };
+    const failOn = readFailOn();
+    const sarifFile = outputPath('sarifFile');
+    const resolvedSettings = outputPath('resolvedSettings');
+    const commentOnPullRequest = readBoolean('commentOnPullRequest', true);
+    return {
+        workingDirectory,
+        cwd,
+        solutions: solutions.map(toCorePattern),
+        settings,
+        failOn,
+        rules,
+        sarifFile,
+        resolvedSettings,
+        commentOnPullRequest,
+        pullRequest: commentOnPullRequest ? readPullRequest() : undefined,
+        tempDirectory: variable('Agent.TempDirectory') ?? (0,external_node_os_namespaceObject.tmpdir)(),
+        env: substitutionEnv(),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/ado/pr-thread.ts
+// One pull-request thread per PR, created once and then updated in place, through the Azure
+// DevOps REST API (api-version 7.1) with the job's access token. Never throws: every failure
+// becomes a `failed` outcome for the caller to warn about, since the gate result must not depend
+// on the comment.
+/** Azure DevOps limits a comment's content; keep well below it. */
+const MAX_CONTENT = 150_000;
+class HttpError extends Error {
+    status;
+    constructor(status, message) {
+        super(message);
+        this.status = status;
+    }
+}
+/** Thread status codes as the API may return them numerically. */
+const STATUS_NAMES = ['unknown', 'active', 'fixed', 'wontFix', 'closed', 'byDesign', 'pending'];
+function statusName(status) {
+    if (typeof status === 'number')
+        return STATUS_NAMES[status] ?? 'unknown';
+    return status ?? 'unknown';
+}
+function truncate(content) {
+    if (content.length <= MAX_CONTENT)
+        return content;
+    return `${content.slice(0, MAX_CONTENT - 200)}\n\n… (truncated: see the run's Extensions tab for the full report)`;
+}
+class Client {
+    target;
+    fetch;
+    timeoutMs;
+    constructor(target, options) {
+        this.target = target;
+        this.fetch = options.fetch ?? globalThis.fetch;
+        this.timeoutMs = options.timeoutMs ?? 30_000;
+    }
+    get threadsUrl() {
+        const t = this.target;
+        return (`${t.collectionUri}${encodeURIComponent(t.project)}/_apis/git/repositories/` +
+            `${encodeURIComponent(t.repositoryId)}/pullRequests/${encodeURIComponent(t.pullRequestId)}/threads`);
+    }
+    async request(method, url, body, apiVersion = '7.1') {
+        const separator = url.includes('?') ? '&' : '?';
+        const versioned = apiVersion ? `${url}${separator}api-version=${apiVersion}` : url;
+        const response = await this.fetch(versioned, {
+            method,
+            headers: {
+                Authorization: `Bearer ${this.target.token}`,
+                Accept: 'application/json',
+                ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+            },
+            body: body === undefined ? undefined : JSON.stringify(body),
+            signal: AbortSignal.timeout(this.timeoutMs),
+        });
+        const text = await response.text();
+        if (!response.ok) {
+            throw new HttpError(response.status, `HTTP ${response.status} ${response.statusText}`.trim());
+        }
+        // A rejected token gets 203 and a sign-in page instead of 401.
+        if (response.status === 203 || !/json/i.test(response.headers.get('content-type') ?? '')) {
+            throw new HttpError(401, `HTTP ${response.status}: not a JSON answer (the access token was not accepted)`);
+        }
+        return (text ? JSON.parse(text) : {});
+    }
+    /** The identity behind the token, to tell the tool's own comment from a copied marker. */
+    async me() {
+        try {
+            const data = await this.request('GET', `${this.target.collectionUri}_apis/connectionData`, undefined, 
+            // A preview resource: without a version the server answers with its current one.
+            '');
+            return data.authenticatedUser?.id || undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+}
+function findExisting(threads, marker, me) {
+    const sorted = [...threads].sort((a, b) => a.id - b.id);
+    for (const thread of sorted) {
+        if (thread.isDeleted)
+            continue;
+        for (const comment of thread.comments ?? []) {
+            if (comment.isDeleted || !comment.content?.includes(marker))
+                continue;
+            if (me !== undefined && comment.author?.id !== undefined && comment.author.id !== me)
+                continue;
+            return { thread, comment };
+        }
+    }
+    return undefined;
+}
+function describeFailure(error, pullRequestId) {
+    if (error instanceof HttpError) {
+        if (error.status === 401 || error.status === 403) {
+            return {
+                kind: 'failed',
+                status: error.status,
+                message: `could not comment on pull request ${pullRequestId} (${error.message}): give the project's ` +
+                    `Build Service identity "Contribute to pull requests" on the repository; the gate result stands`,
+            };
+        }
+        return {
+            kind: 'failed',
+            status: error.status,
+            message: `could not comment on pull request ${pullRequestId} (${error.message}); the gate result stands`,
+        };
+    }
+    let reason = String(error);
+    if (error instanceof Error) {
+        // fetch reports "fetch failed" and puts the reason (ECONNREFUSED, a TLS error...) in `cause`.
+        const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+        reason = error.name === 'TimeoutError' ? 'the request timed out' : `${error.message}${cause}`;
+    }
+    return {
+        kind: 'failed',
+        message: `could not comment on pull request ${pullRequestId} (${reason}); the gate result stands`,
+    };
+}
+/** Creates the tool's thread on the pull request, or updates its comment in place. */
+async function upsertPullRequestComment(target, options) {
+    const client = new Client(target, options);
+    try {
+        const me = await client.me();
+        const list = await client.request('GET', client.threadsUrl);
+        const existing = findExisting(list.value ?? [], options.marker, me);
+        const content = truncate(options.render(existing?.comment.content));
+        if (existing === undefined) {
+            const created = await client.request('POST', client.threadsUrl, {
+                comments: [{ parentCommentId: 0, content, commentType: 1 }],
+                status: options.failing ? 'active' : 'closed',
+            });
+            return { kind: 'created', threadId: created.id, commentId: created.comments?.[0]?.id ?? 1 };
+        }
+        const { thread, comment } = existing;
+        const threadUrl = `${client.threadsUrl}/${thread.id}`;
+        let changed = false;
+        if (comment.content !== content) {
+            await client.request('PATCH', `${threadUrl}/comments/${comment.id}`, { content });
+            changed = true;
+        }
+        const current = statusName(thread.status);
+        const wanted = options.failing ? 'active' : current === 'active' ? 'fixed' : current;
+        if (wanted !== current) {
+            await client.request('PATCH', threadUrl, { status: wanted });
+            changed = true;
+        }
+        return { kind: changed ? 'updated' : 'unchanged', threadId: thread.id, commentId: comment.id };
+    }
+    catch (error) {
+        return describeFailure(error, target.pullRequestId);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/ado/main.ts
+// The Azure Pipelines task: a thin adapter over the core gate. It maps the gate's outcome to
+// logging commands (issues, summary, output variables, result) and a pull-request thread.
+
+
+
+
+
+
+
+
+
+const main_SEVERITY_RANK = { error: 0, warning: 1, note: 2 };
+/** The strings to hide: every secret, and each line of a multi-line one (as the agent masks). */
+function secretParts(secrets) {
+    const parts = new Set();
+    for (const secret of secrets) {
+        if (secret.trim() !== '')
+            parts.add(secret);
+        for (const line of secret.split(/\r\n|\r|\n/))
+            if (line.trim() !== '')
+                parts.add(line);
+    }
+    return [...parts].sort((a, b) => b.length - a.length);
+}
+/** Registers every secret with the agent's masker; a multi-line value is masked line by line. */
+function maskSecrets(secrets) {
+    for (const part of secretParts(secrets)) {
+        if (!/[\r\n]/.test(part))
+            task.setSecret(part);
+    }
+}
+/**
+ * Replaces secrets in text the agent does not mask itself (the summary attachment, the PR
+ * comment) and in issue messages, with the core's rule (values too short to be told apart from
+ * ordinary text are left alone). The core never puts secrets there; this is the second lock.
+ */
+function redact(text, secrets) {
+    return redactSecrets(text, secretParts(secrets));
+}
+function main_plural(count, word) {
+    return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+function logFinding(finding, report, secrets) {
+    const parts = [`${finding.ruleId}: ${finding.message}`];
+    if (report.solutions.length > 1 && finding.solution)
+        parts.push(`(solution ${finding.solution})`);
+    if (finding.settings)
+        parts.push(`(settings ${finding.settings})`);
+    let path;
+    let line;
+    let column;
+    const location = finding.location;
+    if (location) {
+        const zipSplit = location.file.indexOf('!/');
+        if (zipSplit >= 0) {
+            // An entry inside a zip: point at the zip, and say where inside it.
+            path = location.file.slice(0, zipSplit);
+            parts.push(`(at ${location.file}${location.line ? `:${location.line}` : ''})`);
+        }
+        else {
+            path = location.file;
+            line = location.line;
+            column = location.column;
+        }
+    }
+    const message = redact(parts.join(' '), secrets);
+    if (finding.severity === 'note') {
+        const where = path ? ` [${path}${line ? `:${line}` : ''}]` : '';
+        console.log(`note ${message}${where}`);
+        return;
+    }
+    const type = finding.severity === 'error' ? task.IssueType.Error : task.IssueType.Warning;
+    task.logIssue(type, message, path, line, column, finding.ruleId);
+}
+function logReport(outcome) {
+    const { report, secrets } = outcome.result;
+    const { errors, warnings, notes } = report.summary;
+    console.log(`connref-gate ${report.tool.version}: checked ${main_plural(report.solutions.length, 'solution')}: ` +
+        `${main_plural(errors, 'error')}, ${main_plural(warnings, 'warning')}, ${main_plural(notes, 'note')}`);
+    const ordered = report.findings
+        .map((finding, index) => ({ finding, index }))
+        .sort((a, b) => main_SEVERITY_RANK[a.finding.severity] - main_SEVERITY_RANK[b.finding.severity] || a.index - b.index);
+    for (const { finding } of ordered)
+        logFinding(finding, report, secrets);
+}
+function writeSummary(outcome, directory) {
+    // The summary section on the run's Extensions tab is titled with the file name.
+    const file = (0,external_node_path_namespaceObject.join)(directory, 'connref-gate.md');
+    (0,external_node_fs_namespaceObject.writeFileSync)(file, redact(outcome.markdown, outcome.result.secrets), { mode: 0o600 });
+    task.uploadSummary(file);
+    return file;
+}
+function setOutputs(outcome, reportFile) {
+    const { summary } = outcome.result.report;
+    const output = (name, value) => task.setVariable(name, value, false, true);
+    output('result', outcome.failed ? 'fail' : 'pass');
+    output('errors', String(summary.errors));
+    output('warnings', String(summary.warnings));
+    output('notes', String(summary.notes));
+    output('report', reportFile ?? '');
+    output('sarifFile', outcome.written.sarifFile ?? '');
+    // Written by the resolved-settings feature once the core supports it (see run()).
+    output('resolvedSettings', '');
+}
+async function commentOnPullRequest(outcome, settings) {
+    const pr = settings.pullRequest;
+    if (!pr)
+        return;
+    if (pr.provider && pr.provider.toLowerCase() !== 'tfsgit') {
+        console.log(`Pull request comments are posted on Azure Repos only (this repository's provider is ${pr.provider}); no comment.`);
+        return;
+    }
+    if (!pr.collectionUri || !pr.project || !pr.repositoryId) {
+        task.warning('could not comment on the pull request: the agent did not provide the collection, project or repository; the gate result stands');
+        return;
+    }
+    if (!pr.token) {
+        task.warning('could not comment on the pull request: the job has no access token (SystemVssConnection); the gate result stands');
+        return;
+    }
+    const { report, secrets } = outcome.result;
+    const result = await upsertPullRequestComment({
+        collectionUri: pr.collectionUri,
+        project: pr.project,
+        repositoryId: pr.repositoryId,
+        pullRequestId: pr.id,
+        token: pr.token,
+    }, {
+        marker: COMMENT_MARKER,
+        failing: outcome.failed,
+        render: (previousBody) => redact(formatPullRequestComment(report, {
+            failOn: settings.failOn,
+            previousBody,
+            runUrl: pr.runUrl,
+        }), secrets),
+    });
+    switch (result.kind) {
+        case 'created':
+            console.log(`Commented on pull request ${pr.id} (thread ${result.threadId}).`);
+            break;
+        case 'updated':
+            console.log(`Updated the comment on pull request ${pr.id} (thread ${result.threadId}).`);
+            break;
+        case 'unchanged':
+            console.log(`The comment on pull request ${pr.id} is up to date (thread ${result.threadId}).`);
+            break;
+        case 'failed':
+            task.warning(result.message);
+            break;
+    }
+}
+/** "1 error at or above failOn=error (and 1 warning below it)". */
+function failReason(summary, failOn) {
+    const above = [main_plural(summary.errors, 'error')];
+    const below = [];
+    if (failOn === 'warning')
+        above.push(main_plural(summary.warnings, 'warning'));
+    else if (summary.warnings)
+        below.push(main_plural(summary.warnings, 'warning'));
+    if (summary.notes)
+        below.push(main_plural(summary.notes, 'note'));
+    const rest = below.length ? ` (and ${below.join(', ')} below it)` : '';
+    return `${above.join(', ')} at or above failOn=${failOn}${rest}`;
+}
+function setTaskResult(outcome, failOn) {
+    const summary = outcome.result.report.summary;
+    const { errors, warnings } = summary;
+    if (outcome.failed) {
+        task.setResult(task.TaskResult.Failed, `connref-gate: ${failReason(summary, failOn)}`);
+    }
+    else if (errors + warnings > 0) {
+        task.setResult(task.TaskResult.SucceededWithIssues, `connref-gate: ${main_plural(errors, 'error')}, ${main_plural(warnings, 'warning')}, below failOn=${failOn}`);
+    }
+    else {
+        task.setResult(task.TaskResult.Succeeded, 'connref-gate: no errors or warnings');
+    }
+}
+/** The task. Never throws: every problem ends as the task result, in one line. */
+async function run() {
+    try {
+        const settings = readTaskSettings();
+        const outputDirectory = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(settings.tempDirectory, 'connref-gate-'));
+        const reportFile = (0,external_node_path_namespaceObject.join)(outputDirectory, 'connref-gate.json');
+        const outcome = await runGate({
+            solutions: settings.solutions,
+            settings: settings.settings,
+            cwd: settings.cwd,
+            env: settings.env,
+            rules: settings.rules,
+            failOn: settings.failOn,
+            sarifFile: settings.sarifFile,
+            reportFile,
+        });
+        // Before anything else is logged: every value that came from a substitution.
+        maskSecrets(outcome.result.secrets);
+        logReport(outcome);
+        if (settings.resolvedSettings) {
+            task.warning(`connref-gate: resolvedSettings is not supported by this version yet; ${settings.resolvedSettings} was not written`);
+        }
+        writeSummary(outcome, outputDirectory);
+        setOutputs(outcome, outcome.written.reportFile);
+        if (settings.commentOnPullRequest)
+            await commentOnPullRequest(outcome, settings);
+        setTaskResult(outcome, settings.failOn);
+    }
+    catch (error) {
+        if (!(error instanceof UsageError))
+            task.debug(error instanceof Error ? String(error.stack) : String(error));
+        const message = errorMessage(error).split(/\r?\n/)[0] ?? '';
+        task.setResult(task.TaskResult.Failed, `connref-gate: ${message}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/ado/index.ts
+// Entry point of the Azure Pipelines task (bundled to ado-task/ConnrefGate/index.js).
+// run() never throws: it reports every problem through the task result.
+
+void run();
+
