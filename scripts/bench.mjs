@@ -169,6 +169,7 @@ function which(name) {
  * @property {number | null} status
  * @property {string | null} signal
  * @property {string} stderr
+ * @property {number | undefined} cpuMs user + sys CPU time of the command (10 ms resolution)
  * @property {number} processes node processes that reported RSS
  */
 
@@ -190,8 +191,11 @@ function runOnce(cmd, how = {}) {
     env.NODE_OPTIONS = `--require=${probe}${how.extraNodeOptions ? ` ${how.extraNodeOptions}` : ''}`;
     env.CONNREF_BENCH_RSS_FILE = rssFile;
   }
+  // Every command runs under `sh -c '"$@"; times'`, so baseline and connref-gate pay the same
+  // wrapper, and `times` gives the CPU time (user + sys) of the command: unlike wall time, that
+  // hardly moves when other work shares the machine.
   const started = process.hrtime.bigint();
-  const result = spawnSync(cmd.file, cmd.args, {
+  const result = spawnSync('/bin/sh', ['-c', TIMES_WRAPPER, 'sh', cmd.file, ...cmd.args], {
     cwd: cmd.cwd ?? work,
     env,
     stdio: ['ignore', how.stdout === 'pipe' ? 'pipe' : devNull, 'pipe'],
@@ -199,6 +203,18 @@ function runOnce(cmd, how = {}) {
     timeout: 15 * 60 * 1000,
   });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  let stderr = (result.stderr ?? Buffer.alloc(0)).toString('utf8');
+  let cpuMs;
+  const marker = stderr.lastIndexOf(TIMES_MARKER);
+  if (marker >= 0) {
+    const times = [...stderr.slice(marker).matchAll(/(\d+)m([\d.]+)s/g)].map(
+      (m) => Number(m[1]) * 60_000 + Number(m[2]) * 1000,
+    );
+    // line 1: the shell itself; line 2: its children (the command)
+    if (times.length >= 4)
+      cpuMs = /** @type {number} */ (times[2]) + /** @type {number} */ (times[3]);
+    stderr = stderr.slice(0, marker);
+  }
   let rssKiB;
   let processes = 0;
   if (cmd.node && existsSync(rssFile)) {
@@ -215,11 +231,15 @@ function runOnce(cmd, how = {}) {
     rssKiB,
     status: result.status,
     signal: result.signal,
-    stderr: (result.stderr ?? Buffer.alloc(0)).toString('utf8').slice(0, 2000),
+    stderr: stderr.slice(0, 2000),
+    cpuMs,
     processes,
     stdout: how.stdout === 'pipe' ? (result.stdout ?? Buffer.alloc(0)).toString('utf8') : undefined,
   };
 }
+
+const TIMES_MARKER = '@@connref-gate-bench-times@@';
+const TIMES_WRAPPER = `"$@"; status=$?; echo ${TIMES_MARKER} >&2; times >&2; exit $status`;
 
 /** Peak RSS (KiB) of any command via GNU time, or undefined when /usr/bin/time is absent. */
 function gnuTimeRss(/** @type {Command} */ cmd) {
@@ -254,15 +274,26 @@ function median(values) {
 }
 
 /**
+ * @typedef {object} Measured
+ * @property {number} median wall time, ms
+ * @property {number[]} samples
+ * @property {number} [cpuMedian] CPU time, ms
+ * @property {number[]} cpuSamples
+ * @property {number} [rssKiB] largest peak RSS seen
+ * @property {string} [error]
+ * @property {number} processes
+ */
+
+/**
  * Runs each command `runs` times, interleaved, after one warm-up each.
  * @param {Record<string, Command>} commands
- * @returns {Record<string, {median: number, samples: number[], rssKiB?: number, error?: string, processes: number}>}
+ * @returns {Record<string, Measured>}
  */
 function measure(commands) {
-  /** @type {Record<string, {median: number, samples: number[], rssKiB?: number, error?: string, processes: number}>} */
+  /** @type {Record<string, Measured>} */
   const out = {};
   for (const [name] of Object.entries(commands))
-    out[name] = { median: NaN, samples: [], processes: 0 };
+    out[name] = { median: NaN, samples: [], cpuSamples: [], processes: 0 };
   const rounds = runs + (warmup ? 1 : 0);
   for (let round = 0; round < rounds; round++) {
     for (const [name, cmd] of Object.entries(commands)) {
@@ -276,12 +307,15 @@ function measure(commands) {
       }
       if (warmup && round === 0) continue;
       slot.samples.push(s.ms);
+      if (s.cpuMs !== undefined) slot.cpuSamples.push(s.cpuMs);
       if (s.rssKiB !== undefined) slot.rssKiB = Math.max(slot.rssKiB ?? 0, s.rssKiB);
       slot.processes = Math.max(slot.processes, s.processes);
     }
   }
-  for (const slot of Object.values(out))
+  for (const slot of Object.values(out)) {
     if (slot.samples.length) slot.median = median(slot.samples);
+    if (slot.cpuSamples.length) slot.cpuMedian = median(slot.cpuSamples);
+  }
   return out;
 }
 
@@ -322,6 +356,8 @@ function profile(cmd, label) {
  * @property {string} target
  * @property {number | undefined} rssMiB connref-gate (or the measured alternative) peak RSS
  * @property {number | undefined} baselineRssMiB
+ * @property {number} [baselineCpuMs] median CPU time (user + sys) of the baseline
+ * @property {number} [toolCpuMs] median CPU time of what is measured
  * @property {'PASS' | 'MISS' | 'ERR' | 'SKIP' | 'INFO'} result
  * @property {string} [note]
  */
@@ -394,6 +430,8 @@ function compare(id, label, baseline, tool, target) {
     target: target.info ? `(info) ${targetText}` : targetText,
     rssMiB,
     baselineRssMiB: baselineRss,
+    baselineCpuMs: b.cpuMedian,
+    toolCpuMs: error ? undefined : t.cpuMedian,
     result,
     note:
       error ??
@@ -662,6 +700,11 @@ if (set && want('set')) {
     target: `≤ ${TARGET_SET}×`,
     rssMiB: kib2mib(all.rssKiB),
     baselineRssMiB: undefined,
+    baselineCpuMs:
+      zip.cpuMedian !== undefined && folder.cpuMedian !== undefined
+        ? (Math.max(zip.cpuMedian, folder.cpuMedian) * set.solutions.length) / cores
+        : undefined,
+    toolCpuMs: error ? undefined : all.cpuMedian,
     result: error ? 'ERR' : all.median / reference <= TARGET_SET ? 'PASS' : 'MISS',
     note:
       error ??
@@ -695,6 +738,8 @@ function startup(id, label, cmd) {
     target: `≤ ${TARGET_STARTUP_MS} ms`,
     rssMiB: kib2mib(t.rssKiB),
     baselineRssMiB: kib2mib(b.rssKiB),
+    baselineCpuMs: b.cpuMedian,
+    toolCpuMs: t.error ? undefined : t.cpuMedian,
     result: t.error ? 'ERR' : t.median <= TARGET_STARTUP_MS ? 'PASS' : 'MISS',
     note: t.error,
   });
@@ -790,14 +835,18 @@ const ms = (/** @type {number | undefined} */ v) =>
     : v >= 1000
       ? `${(v / 1000).toFixed(2)} s`
       : `${v.toFixed(0)} ms`;
+const cpu = (/** @type {Row} */ r) =>
+  r.baselineCpuMs === undefined || r.toolCpuMs === undefined
+    ? '—'
+    : `${ms(r.baselineCpuMs)} → ${ms(r.toolCpuMs)}${r.baselineCpuMs > 0 ? ` (${(r.toolCpuMs / r.baselineCpuMs).toFixed(1)}×)` : ''}`;
 const mib = (/** @type {number | undefined} */ v) =>
   v === undefined ? '—' : `${v.toFixed(0)} MiB`;
 const lines = [
-  '| case | baseline | baseline median | measured median | ratio | target | peak RSS (baseline) | result |',
-  '|---|---|---:|---:|---:|---|---:|---|',
+  '| case | baseline | baseline median | measured median | ratio | target | peak RSS (baseline) | result | CPU time: baseline → measured (ratio) |',
+  '|---|---|---:|---:|---:|---|---:|---|---|',
   ...rows.map(
     (r) =>
-      `| ${r.label} | ${r.baseline || '—'} | ${ms(r.baselineMs)} | ${ms(r.toolMs)} | ${r.ratio === undefined ? '—' : `${r.ratio.toFixed(2)}×`} | ${r.target || '—'} | ${mib(r.rssMiB)}${r.baselineRssMiB !== undefined ? ` (${mib(r.baselineRssMiB)})` : ''} | ${r.result}${r.note ? ` (${r.note})` : ''} |`,
+      `| ${r.label} | ${r.baseline || '—'} | ${ms(r.baselineMs)} | ${ms(r.toolMs)} | ${r.ratio === undefined ? '—' : `${r.ratio.toFixed(2)}×`} | ${r.target || '—'} | ${mib(r.rssMiB)}${r.baselineRssMiB !== undefined ? ` (${mib(r.baselineRssMiB)})` : ''} | ${r.result}${r.note ? ` (${r.note})` : ''} | ${cpu(r)} |`,
   ),
 ];
 console.log(
