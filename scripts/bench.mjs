@@ -6,7 +6,7 @@
 //   npm run bench -- --quick           tiny inputs, one run each: checks that the benchmark works (CI)
 //   npm run bench -- --runs 9          more runs per case (medians)
 //   npm run bench -- --no-huge         skip the 100 MiB-per-app zip (2 GB)
-//   npm run bench -- --only zip,unpacked   only some cases (ids: zip, zip-huge, reader, reader-huge,
+//   npm run bench -- --only zip,unpacked   only some cases (ids: zip, zip-huge, reader, reader-huge [not in --quick unless named],
 //                     jszip, jszip-huge, unpacked, set, startup-cli, startup-action, corpus)
 //   npm run bench -- --profile DIR     also write a --cpu-prof profile of one connref-gate run per case
 //   npm run bench -- --json FILE       also write the results as JSON
@@ -629,7 +629,11 @@ if (huge && want('zip-huge')) {
       { ratio: TARGET_RATIO, rssMiB: TARGET_RSS_MIB },
     );
 }
-const readerBundle = want('reader') || want('reader-huge') ? buildReader() : undefined;
+// --quick skips the reader rows unless asked for: bundling takes several seconds of CI time.
+const readerWanted = quick
+  ? only?.some((o) => o.startsWith('reader'))
+  : want('reader') || want('reader-huge');
+const readerBundle = readerWanted ? buildReader() : undefined;
 for (const [id, sol] of /** @type {const} */ ([
   ['reader', large],
   ['reader-huge', huge],
