@@ -69,6 +69,10 @@ const work = resolve(option('--work') ?? join(tmpdir(), 'connref-gate-bench'));
 const corpus = resolve(root, '..', 'shared', 'corpus');
 const cores = availableParallelism();
 const loadStart = loadavg()[0] ?? 0;
+const commit = (() => {
+  const r = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : undefined;
+})();
 
 /** Scales of the generated inputs. */
 const scale = quick
@@ -854,14 +858,14 @@ const lines = [
   ),
 ];
 console.log(
-  `\nconnref-gate bench${quick ? ' --quick (tiny inputs: checks that the benchmark runs; numbers mean nothing)' : ''}: node ${process.version}, ${cores} cores, medians of ${runs} run${runs > 1 ? 's' : ''}${warmup ? ' after 1 warm-up' : ''}; 1-min load average ${loadStart.toFixed(1)} at start, ${loadavg()[0]?.toFixed(1)} at end\n`,
+  `\nconnref-gate bench${commit ? ` at ${commit}` : ''}${quick ? ' --quick (tiny inputs: checks that the benchmark runs; numbers mean nothing)' : ''}: node ${process.version}, ${cores} cores, medians of ${runs} run${runs > 1 ? 's' : ''}${warmup ? ' after 1 warm-up' : ''}; 1-min load average ${loadStart.toFixed(1)} at start, ${loadavg()[0]?.toFixed(1)} at end\n`,
 );
 console.log(lines.join('\n'));
 if (notes.length) console.log(`\n${notes.map((n) => `- ${n}`).join('\n')}`);
 if (jsonOut) {
   writeFileSync(
     jsonOut,
-    `${JSON.stringify({ node: process.version, cores, runs, quick, rows, notes }, null, 2)}\n`,
+    `${JSON.stringify({ commit, node: process.version, cores, runs, quick, rows, notes }, null, 2)}\n`,
   );
 }
 closeSync(devNull);
