@@ -1,20 +1,58 @@
 // Dataverse writes UTF-8 with or without a BOM, and UTF-16LE with a BOM (2020/2021 CoE flows,
 // Connections.json). Everything that reads text goes through decodeText.
 
-const utf8 = new TextDecoder('utf-8');
-const utf16le = new TextDecoder('utf-16le');
-const utf16be = new TextDecoder('utf-16be');
+const lenient = {
+  utf8: new TextDecoder('utf-8'),
+  utf16le: new TextDecoder('utf-16le'),
+  utf16be: new TextDecoder('utf-16be'),
+};
+const strict = {
+  utf8: new TextDecoder('utf-8', { fatal: true }),
+  utf16le: new TextDecoder('utf-16le', { fatal: true }),
+  utf16be: new TextDecoder('utf-16be', { fatal: true }),
+};
 
-/** Decodes bytes by their BOM (UTF-8, UTF-16LE, UTF-16BE), else by a NUL-byte sniff, else UTF-8. */
-export function decodeText(bytes: Uint8Array): string {
+/** Bytes that are not valid in the encoding they claim (strict decoding only). */
+export class TextDecodingError extends Error {
+  override name = 'TextDecodingError';
+}
+
+/**
+ * Decodes bytes by their BOM (UTF-8, UTF-16LE, UTF-16BE), else by a NUL-byte sniff, else UTF-8.
+ * Lenient by default (bad sequences become U+FFFD); with `strict`, invalid UTF-8 and lone UTF-16
+ * surrogates throw TextDecodingError, so untrusted input cannot smuggle them in.
+ */
+export function decodeText(bytes: Uint8Array, options: { strict?: boolean } = {}): string {
+  const decoders = options.strict ? strict : lenient;
   const [b0, b1, b2] = bytes;
-  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return utf8.decode(bytes.subarray(3));
-  if (b0 === 0xff && b1 === 0xfe) return utf16le.decode(bytes.subarray(2));
-  if (b0 === 0xfe && b1 === 0xff) return utf16be.decode(bytes.subarray(2));
+  let encoding: 'utf8' | 'utf16le' | 'utf16be' = 'utf8';
+  let start = 0;
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) start = 3;
+  else if (b0 === 0xff && b1 === 0xfe) [encoding, start] = ['utf16le', 2];
+  else if (b0 === 0xfe && b1 === 0xff) [encoding, start] = ['utf16be', 2];
   // UTF-16 without a BOM still starts with an ASCII character and a NUL byte.
-  if (bytes.length >= 2 && b0 !== 0 && b1 === 0) return utf16le.decode(bytes);
-  if (bytes.length >= 2 && b0 === 0 && b1 !== 0) return utf16be.decode(bytes);
-  return utf8.decode(bytes);
+  else if (bytes.length >= 2 && b0 !== 0 && b1 === 0) encoding = 'utf16le';
+  else if (bytes.length >= 2 && b0 === 0 && b1 !== 0) encoding = 'utf16be';
+  try {
+    return decoders[encoding].decode(bytes.subarray(start));
+  } catch {
+    throw new TextDecodingError(
+      encoding === 'utf8'
+        ? 'is not valid UTF-8 text'
+        : `is not valid ${encoding === 'utf16le' ? 'UTF-16LE' : 'UTF-16BE'} text (odd length or a lone surrogate)`,
+    );
+  }
+}
+
+/**
+ * One line of text for reasons and messages: line breaks and other control characters (which a
+ * hostile file or entry name can carry) become visible escapes, `\n`, `\r`, `\u0000`.
+ */
+export function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /**
