@@ -27,7 +27,7 @@ import {
   ZipSolutionFiles,
   type SolutionFiles,
 } from './solution-files.js';
-import { decodeText, LineIndex } from './text.js';
+import { decodeText, LineIndex, oneLine, TextDecodingError } from './text.js';
 import { ZipFormatError } from './zip.js';
 
 /** One thing to read as a solution: a zip file or a solution root folder. */
@@ -170,11 +170,39 @@ const xmlParser = new XMLParser({
 /** Invalid XML in a file that matters: SL001 at that file. */
 class SolutionContentError extends SolutionFileError {}
 
+/** Characters XML 1.0 forbids (C0 controls but tab/LF/CR, U+FFFE/U+FFFF, lone surrogates). */
+const INVALID_XML_CHARACTER =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Reads a file as text; bytes that are not valid UTF-8/UTF-16 are SL001 at that file. */
+async function readText(files: SolutionFiles, path: string): Promise<string> {
+  const bytes = await files.read(path);
+  try {
+    return decodeText(bytes, { strict: true });
+  } catch (error) {
+    if (!(error instanceof TextDecodingError)) throw error;
+    const where = files.where(path);
+    throw new SolutionContentError(
+      `${where} ${error.message}; re-export or re-unpack the solution`,
+      where,
+    );
+  }
+}
+
 function parseXml(text: string, where: string): XmlNode {
   // Dataverse never writes a DOCTYPE; refusing it rules out entity expansion attacks outright.
   if (/<!DOCTYPE/i.test(text)) {
     throw new SolutionContentError(
       `${where} has a DOCTYPE, which Dataverse never writes; refusing to read it`,
+      where,
+    );
+  }
+  const invalid = INVALID_XML_CHARACTER.exec(text);
+  if (invalid) {
+    const code = invalid[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    throw new SolutionContentError(
+      `${where} is not well-formed XML (character U+${code} is not allowed in XML); re-export or re-unpack the solution`,
       where,
     );
   }
@@ -185,7 +213,15 @@ function parseXml(text: string, where: string): XmlNode {
       where,
     );
   }
-  return xmlParser.parse(text) as XmlNode;
+  try {
+    return xmlParser.parse(text) as XmlNode;
+  } catch (error) {
+    // fast-xml-parser refuses nesting deeper than 100 levels and names like `__proto__`.
+    throw new SolutionContentError(
+      `${where} cannot be read as a solution file (${(error as Error).message}); re-export or re-unpack the solution`,
+      where,
+    );
+  }
 }
 
 function parseJson(text: string, where: string): unknown {
@@ -248,9 +284,12 @@ function parseSection(
   tag: string,
   where: string,
 ): { node: unknown; offset: number } | undefined {
-  const open = new RegExp(`<${tag}(\\s[^>]*?)?(/?)>`).exec(xml);
+  // Not `<tag(\s[^>]*?)?(/?)>`: on many `<tag ` without a `>` that regex is quadratic.
+  const open = new RegExp(`<${tag}(?=[\\s/>])`).exec(xml);
   if (!open) return undefined;
-  if (open[2] === '/') return { node: '', offset: open.index };
+  const openEnd = xml.indexOf('>', open.index);
+  if (openEnd < 0) return undefined;
+  if (xml[openEnd - 1] === '/') return { node: '', offset: open.index };
   const closeTag = `</${tag}>`;
   const end = xml.indexOf(closeTag, open.index);
   if (end < 0) {
@@ -446,6 +485,13 @@ function elementOffsets(xml: string, tag: string, from: number): number[] {
 function readCustomizations(xml: string, where: string, into: Collected): void {
   let lineIndex: LineIndex | undefined;
   const lines = () => (lineIndex ??= new LineIndex(xml));
+  // Sections are parsed alone, so a DOCTYPE in the prolog would never reach parseXml.
+  if (/<!DOCTYPE/i.test(xml)) {
+    throw new SolutionContentError(
+      `${where} has a DOCTYPE, which Dataverse never writes; refusing to read it`,
+      where,
+    );
+  }
   if (!/<\/ImportExportXml\s*>/.test(xml)) {
     throw new SolutionContentError(
       `${where} is truncated (no closing </ImportExportXml>); re-export the solution`,
@@ -608,7 +654,7 @@ async function readEnvironmentVariables(files: SolutionFiles): Promise<Environme
     p.toLowerCase().endsWith('/environmentvariabledefinition.xml'),
   )) {
     const where = files.where(path);
-    const root = parseXml(decodeText(await files.read(path)), where);
+    const root = parseXml(await readText(files, path), where);
     for (const definition of asArray(child(root, 'environmentvariabledefinition'))) {
       const schemaName = attr(definition, 'schemaname') ?? childText(definition, 'schemaname');
       if (!schemaName) continue;
@@ -627,7 +673,7 @@ async function readEnvironmentVariables(files: SolutionFiles): Promise<Environme
       const actualValuesPath = modern.find((p) => p.toLowerCase() === valuesPath.toLowerCase());
       if (actualValuesPath) {
         const current = currentValueOf(
-          parseJson(decodeText(await files.read(actualValuesPath)), files.where(actualValuesPath)),
+          parseJson(await readText(files, actualValuesPath), files.where(actualValuesPath)),
         );
         if (current !== undefined && current !== '') variable.currentValue = current;
       }
@@ -642,7 +688,7 @@ async function readEnvironmentVariables(files: SolutionFiles): Promise<Environme
     p.toLowerCase().endsWith('/environment_variable_values.json'),
   );
   if (valuesFile) {
-    const json = parseJson(decodeText(await files.read(valuesFile)), files.where(valuesFile));
+    const json = parseJson(await readText(files, valuesFile), files.where(valuesFile));
     for (const value of asArray(child(json, 'EnvironmentVariableValues'))) {
       const schemaName = child(value, 'EnvironmentVariableDefinition.SchemaName');
       const text = child(value, 'Value');
@@ -653,7 +699,7 @@ async function readEnvironmentVariables(files: SolutionFiles): Promise<Environme
   }
   for (const path of legacy.filter((p) => p.toLowerCase().endsWith('.xml'))) {
     const where = files.where(path);
-    const definition = child(parseXml(decodeText(await files.read(path)), where), 'Definition');
+    const definition = child(parseXml(await readText(files, path), where), 'Definition');
     const schemaName = childText(definition, 'SchemaName');
     if (!schemaName || variables.has(schemaName.toLowerCase())) continue;
     const typeCode = childText(definition, 'Type');
@@ -708,10 +754,7 @@ async function readFacts(files: SolutionFiles, target: SolutionTarget): Promise<
       : solutionXml.toLowerCase().startsWith('other/')
         ? 'unpacked'
         : 'extracted';
-  const manifest = readManifest(
-    decodeText(await files.read(solutionXml)),
-    files.where(solutionXml),
-  );
+  const manifest = readManifest(await readText(files, solutionXml), files.where(solutionXml));
 
   const collected: Collected = {
     connectionReferences: new Map(),
@@ -730,7 +773,7 @@ async function readFacts(files: SolutionFiles, target: SolutionTarget): Promise<
     );
   }
   readCustomizations(
-    decodeText(await files.read(customizationsXml)),
+    await readText(files, customizationsXml),
     files.where(customizationsXml),
     collected,
   );
@@ -740,7 +783,7 @@ async function readFacts(files: SolutionFiles, target: SolutionTarget): Promise<
   for (const path of workflowFiles.filter((p) => p.toLowerCase().endsWith('.json.data.xml'))) {
     const where = files.where(path);
     for (const element of asArray(
-      child(parseXml(decodeText(await files.read(path)), where), 'Workflow'),
+      child(parseXml(await readText(files, path), where), 'Workflow'),
     )) {
       addWorkflowMetadata(element, where, collected);
     }
@@ -750,7 +793,7 @@ async function readFacts(files: SolutionFiles, target: SolutionTarget): Promise<
   )) {
     const where = files.where(path);
     for (const element of asArray(
-      child(parseXml(decodeText(await files.read(path)), where), 'CanvasApp'),
+      child(parseXml(await readText(files, path), where), 'CanvasApp'),
     )) {
       addCanvasApp(element, { file: where }, collected);
     }
@@ -760,7 +803,7 @@ async function readFacts(files: SolutionFiles, target: SolutionTarget): Promise<
   )) {
     const where = files.where(path);
     for (const element of asArray(
-      child(parseXml(decodeText(await files.read(path)), where), 'Connector'),
+      child(parseXml(await readText(files, path), where), 'Connector'),
     )) {
       addCustomConnector(element, { file: where }, collected);
     }
@@ -770,9 +813,7 @@ async function readFacts(files: SolutionFiles, target: SolutionTarget): Promise<
   // (their metadata Category is not 5; they are XAML and have no JSON anyway).
   const flows: CloudFlow[] = [];
   const flowFiles = workflowFiles.filter((p) => p.toLowerCase().endsWith('.json'));
-  const flowTexts = await Promise.all(
-    flowFiles.map(async (path) => decodeText(await files.read(path))),
-  );
+  const flowTexts = await Promise.all(flowFiles.map((path) => readText(files, path)));
   flowFiles.forEach((path, index) => {
     const category = collected.flowMetadata.get(path.toLowerCase())?.category;
     if (category !== undefined && category !== '5') return;
@@ -827,17 +868,6 @@ export async function readSolution(
   } finally {
     await files?.close().catch(() => undefined);
   }
-}
-
-/**
- * SL001 reasons are one line: entry and file names, and parser messages that quote the input,
- * may hold newlines or control characters (a hostile name could forge extra output lines).
- */
-function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) =>
-    c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
 }
 
 function toUnreadable(error: unknown, target: SolutionTarget) {
