@@ -236,7 +236,7 @@ function summaryLine(report: Report, options: MarkdownOptions): string {
   if (options.failOn !== undefined) {
     parts.push(
       options.failOn === 'never'
-        ? 'the gate is set never to fail (`fail-on: never`)'
+        ? 'the gate is set never to fail'
         : `the gate fails on ${options.failOn === 'error' ? 'errors' : 'warnings or errors'}`,
     );
   }
