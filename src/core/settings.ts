@@ -3,7 +3,8 @@
 // A small JSON parser of our own instead of JSON.parse: findings must point at the line of each
 // entry, syntax errors must say line and column, and a hostile file must neither pollute
 // prototypes (objects are kept as key/value lists, never assigned into) nor overflow the stack.
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { errorMessage } from './errors.js';
 import type {
@@ -13,10 +14,13 @@ import type {
   SettingsFile,
   UnusableSettings,
 } from './model.js';
-import { LineIndex, decodeText } from './text.js';
+import { LineIndex, TextDecodingError, decodeText, oneLine } from './text.js';
 
 /** Deeper nesting than this is no settings file; the limit keeps recursion far from the stack. */
 export const MAX_JSON_DEPTH = 256;
+
+/** Settings files are a few KB; anything this big is a mistake or an attack on memory. */
+export const MAX_SETTINGS_BYTES = 32 * 1024 * 1024;
 
 // ---------------------------------------------------------------------------------------------
 // JSON with offsets
@@ -297,13 +301,32 @@ function kindName(value: JsonValue): string {
 const SUBSTITUTABLE = /#\{([^{}]+)\}#?|\$\(([^()]+)\)/g;
 
 /** Every placeholder form CR002 recognizes, substituted or not. */
-const PLACEHOLDER_FORMS: readonly RegExp[] = [
+const PLACEHOLDER_FORMS: readonly { exec(value: string): RegExpExecArray | null }[] = [
   /#\{[^{}]+\}#?/,
   /\$\([^()]+\)/,
-  /\$\{\{.*?\}\}/,
+  // Not /\$\{\{.*?\}\}/: on a value of many `${{` without `}}` that regex is quadratic.
+  { exec: findExpression },
   /@@[^@]+@@/,
   /__[A-Za-z][\w.-]*__/,
 ];
+
+/** `${{ … }}` on one line, as /\$\{\{.*?\}\}/ finds it, in linear time. */
+function findExpression(value: string): RegExpExecArray | null {
+  const lineBreak = /[\n\r\u2028\u2029]/g;
+  for (let start = value.indexOf('${{'); start >= 0;) {
+    const end = value.indexOf('}}', start + 3);
+    if (end < 0) return null;
+    lineBreak.lastIndex = start;
+    const breakAt = lineBreak.exec(value)?.index ?? Infinity;
+    if (end < breakAt) {
+      const match = [value.slice(start, end + 2)] as unknown as RegExpExecArray;
+      match.index = start;
+      return match;
+    }
+    start = value.indexOf('${{', breakAt);
+  }
+  return null;
+}
 
 /** The first placeholder left in a value (`#{…}#`, `#{…}`, `$(…)`, `${{ … }}`, `@@…@@`, `__…__`). */
 export function findPlaceholder(value: string): string | undefined {
@@ -477,16 +500,29 @@ export function parseSettings(
   reportPath: string,
   env: Record<string, string | undefined> = {},
 ): ParseSettingsResult {
-  const text = decodeText(bytes);
-  const lines = new LineIndex(text);
   const name = basename(reportPath);
+  let text: string;
+  try {
+    text = decodeText(bytes, { strict: true });
+  } catch (error) {
+    if (!(error instanceof TextDecodingError)) throw error;
+    return {
+      unusable: {
+        path: reportPath,
+        reason: `${oneLine(name)}: the file ${error.message}; save it as UTF-8`,
+        location: { file: reportPath },
+      },
+    };
+  }
+  const lines = new LineIndex(text);
   const locate = (offset: number): Location => ({ file: reportPath, ...lines.positionOf(offset) });
   const unusable = (what: string, offset: number): { unusable: UnusableSettings } => {
     const location = locate(offset);
     return {
       unusable: {
         path: reportPath,
-        reason: `${name} (line ${location.line}, column ${location.column}): ${what}`,
+        // Keys and characters quoted from the file may hold line breaks: keep one line.
+        reason: oneLine(`${name} (line ${location.line}, column ${location.column}): ${what}`),
         location,
       },
     };
@@ -582,17 +618,41 @@ export async function readSettingsFile(
   reportPath: string,
   env: Record<string, string | undefined> = {},
 ): Promise<ParseSettingsResult> {
+  const name = oneLine(basename(reportPath));
+  const unusable = (reason: string): ParseSettingsResult => ({
+    unusable: { path: reportPath, reason, location: { file: reportPath } },
+  });
+  // A pull request controls this path: never follow a link out of the checkout, never block on a
+  // FIFO (O_NONBLOCK), and only read a regular file of a sane size.
+  let handle;
+  try {
+    handle = await open(absPath, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ELOOP') {
+      return unusable(
+        `${name}: is a symbolic link; settings files are not read through links (a pull request controls them), name the file itself`,
+      );
+    }
+    return unusable(
+      `${name}: cannot be read (${oneLine(errorMessage(error))}); check the path and permissions`,
+    );
+  }
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(absPath);
+    const stats = await handle.stat();
+    if (!stats.isFile()) return unusable(`${name}: is not a regular file; name a JSON file`);
+    if (stats.size > MAX_SETTINGS_BYTES) {
+      return unusable(
+        `${name}: is ${stats.size} bytes, over the ${MAX_SETTINGS_BYTES}-byte limit for a settings file`,
+      );
+    }
+    bytes = await handle.readFile();
   } catch (error) {
-    return {
-      unusable: {
-        path: reportPath,
-        reason: `${basename(reportPath)}: cannot be read (${errorMessage(error)}); check the path and permissions`,
-        location: { file: reportPath },
-      },
-    };
+    return unusable(
+      `${name}: cannot be read (${oneLine(errorMessage(error))}); check the path and permissions`,
+    );
+  } finally {
+    await handle.close();
   }
   return parseSettings(bytes, reportPath, env);
 }
