@@ -165,8 +165,8 @@ describe('checkSolutions', () => {
 
   it('applies overrides: off drops a rule, a severity replaces the rule’s own', () => {
     const text = settingsJson([
-      { LogicalName: 'cr_sql', ConnectionId: 'c', ConnectorId: `${API}shared_teams` },
-      { LogicalName: 'cr_old', ConnectionId: 'c' },
+      { LogicalName: 'cr_sql', ConnectionId: 'conn-1', ConnectorId: `${API}shared_teams` },
+      { LogicalName: 'cr_old', ConnectionId: 'conn-2' },
     ]);
     const input = [settings('s.json', text)];
     const plain = checkSolutions([contoso], input);

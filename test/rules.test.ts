@@ -55,7 +55,7 @@ const bound = (name: string, api = 'shared_office365', id = 'conn-1') => ({
 });
 
 describe('rule catalogue', () => {
-  it('has the 17 rules of SPEC section 2 in id order, with complete meta', () => {
+  it('has the 17 rules of SPEC section 2 and CR011 in id order, with complete meta', () => {
     const ids = allRules.map((r) => r.meta.id);
     expect(ids).toEqual([
       'CR001',
@@ -68,6 +68,7 @@ describe('rule catalogue', () => {
       'CR008',
       'CR009',
       'CR010',
+      'CR011',
       'DS001',
       'EV001',
       'EV002',
@@ -97,6 +98,7 @@ describe('rule catalogue', () => {
       CR008: 'error',
       CR009: 'warning',
       CR010: 'note',
+      CR011: 'warning',
       DS001: 'error',
       EV001: 'error',
       EV002: 'error',
@@ -496,6 +498,74 @@ describe('CR010 unused connection reference', () => {
       ],
     });
     expect(run('CR010', solution)).toEqual([]);
+  });
+});
+
+describe('CR011 implausible connection id', () => {
+  const solution = makeSolution({ connectionReferences: [office] });
+  const withId = (id: string | null) =>
+    settingsJson([
+      { LogicalName: 'cr_office', ConnectionId: id, ConnectorId: API + 'shared_office365' },
+    ]);
+
+  it.each([
+    ['https://make.powerapps.com/environments/x/connections', /is a URL/],
+    ['www.contoso.com', /is a URL/],
+    [
+      '/providers/Microsoft.PowerApps/apis/shared_office365/connections/4a1e6c0b5f2d4e8a9b7c3d2e1f0a9b8c',
+      /resource path; use only its last segment/,
+    ],
+    ['/providers/Microsoft.PowerApps/apis/shared_office365', /is a connector id/],
+    ['svc-flows@contoso.com', /is an e-mail address/],
+    [' 4a1e6c0b5f2d4e8a9b7c3d2e1f0a9b8c', /spaces or line breaks around it/],
+    ['Contoso Outlook (service account)', /display name/],
+    ['4a1e6c0b\t5f2d4e8a', /whitespace inside/],
+    ['4a1e6c0b5f2d4e8a9b7c3d2e1f0a9b8c;', /holds ';'/],
+    ['Ünïcode123', /holds 'Ü'/],
+    ['shared_office365', /is a connector name/],
+    ['shared_commondataserviceforapps', /is a connector name/],
+    ['ContosoOutlook', /has no digit/],
+  ])('fires for %j, with the reason and at the entry', (id, reason) => {
+    const reports = run('CR011', solution, withId(id));
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ subject: 'cr_office', location: { line: 3 } });
+    expect(reports[0]!.message).toMatch(reason);
+    expect(reports[0]!.message).toContain('pac connection list');
+    // The value itself is never printed.
+    if (id.length > 1) expect(reports[0]!.message).not.toContain(id.trim());
+  });
+
+  it.each([
+    '4a1e6c0b5f2d4e8a9b7c3d2e1f0a9b8c',
+    '7C1D2E3F-4A5B-6C7D-8E9F-0A1B2C3D4E5F',
+    'shared-sharepointonl-7c1d2e3f-4a5b-6c7d-8e9f-0a1b2c3d4e5f',
+    'shared-office365-0f1e2d3c-4b5a-6978-8a9b-c0d1e2f3a4b5',
+    'shared-cat-5fmicrosoft-2-7c1d2e3f-4a5b-6c7d-8e9f-0a1b2c3d4e5f',
+    'canary-9f8e7d',
+    'conn-1',
+  ])('does not fire for the real-looking id %j (near miss)', (id) => {
+    expect(run('CR011', solution, withId(id))).toEqual([]);
+  });
+
+  it('leaves empty ids to CR001, placeholders to CR002 and stale entries to CR004', () => {
+    expect(run('CR011', solution, withId(''))).toEqual([]);
+    expect(run('CR011', solution, withId(null))).toEqual([]);
+    expect(run('CR011', solution, withId('#{connection.office}#'))).toEqual([]);
+    expect(run('CR011', solution, withId('$(Office Connection)'))).toEqual([]);
+    const stale = settingsJson([{ LogicalName: 'cr_other', ConnectionId: 'Contoso Outlook' }]);
+    expect(run('CR011', solution, stale)).toEqual([]);
+  });
+
+  it('checks a substituted value without printing it or its odd character', () => {
+    const text = withId('#{OFFICE}#');
+    const settings = settingsFrom(text, { OFFICE: 'owner-secret@contoso.com' });
+    const reports = run('CR011', solution, settings);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]!.message).toMatch(/e-mail address/);
+    expect(reports[0]!.message).not.toContain('owner-secret');
+    const odd = run('CR011', solution, settingsFrom(text, { OFFICE: 'abc123;x' }));
+    expect(odd[0]!.message).toMatch(/holds a character/);
+    expect(odd[0]!.message).not.toContain(';');
   });
 });
 

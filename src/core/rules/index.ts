@@ -10,6 +10,7 @@ import { rule as cr007 } from './cr007-direct-connection.js';
 import { rule as cr008 } from './cr008-canvas-app-custom-connector.js';
 import { rule as cr009 } from './cr009-duplicate-display-name.js';
 import { rule as cr010 } from './cr010-unused-connection-reference.js';
+import { rule as cr011 } from './cr011-implausible-connection-id.js';
 import { rule as ds001 } from './ds001-unusable-settings.js';
 import { rule as ev001 } from './ev001-environment-variable-without-value.js';
 import { rule as ev002 } from './ev002-empty-environment-variable-value.js';
@@ -30,6 +31,7 @@ export const allRules: readonly Rule[] = Object.freeze([
   cr008,
   cr009,
   cr010,
+  cr011,
   ds001,
   ev001,
   ev002,
