@@ -94,6 +94,8 @@ export class FolderSolutionFiles implements SolutionFiles {
     string,
     Promise<Map<string, { name: string; kind: 'file' | 'dir' }>>
   >();
+  /** Bytes read (or being read) so far, against limits.maxTotalBytes. */
+  private totalRead = 0;
 
   constructor(
     private readonly root: string,
@@ -173,6 +175,14 @@ export class FolderSolutionFiles implements SolutionFiles {
         where,
       );
     }
+    // Checked and reserved with no await in between: flows are read concurrently.
+    if (this.totalRead + stats.size > this.limits.maxTotalBytes) {
+      throw new SolutionFileError(
+        `reading ${path} would pass the ${this.limits.maxTotalBytes}-byte total limit for one solution`,
+        where,
+      );
+    }
+    this.totalRead += stats.size;
     // O_NOFOLLOW and O_NONBLOCK: a file swapped for a link or FIFO after lstat still cannot be read.
     let handle;
     try {

@@ -1,7 +1,7 @@
 // Finds solutions under the paths a user gives and extracts the facts the rules need
 // (SPEC section 1). Reads only solution.xml, customizations.xml, flow JSON and metadata,
 // canvas-app metadata, connector metadata and environment-variable files: never media.
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type {
@@ -36,14 +36,16 @@ export interface SolutionTarget {
   absPath: string;
   /** Relative to the working directory, forward slashes (what the report shows). */
   reportPath: string;
+  /** Why the path is refused without being read (a symbolic link, a FIFO): SL001. */
+  refused?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Discovery
 
-async function statOrUndefined(path: string) {
+async function lstatOrUndefined(path: string) {
   try {
-    return await stat(path);
+    return await lstat(path);
   } catch {
     return undefined;
   }
@@ -99,13 +101,31 @@ async function collectUnder(dir: string, out: string[], zips: string[]): Promise
  */
 export async function findSolutions(patterns: string[], cwd: string): Promise<SolutionTarget[]> {
   const targets = new Map<string, SolutionTarget>();
-  const add = (kind: 'zip' | 'folder', absPath: string) => {
+  const add = (kind: 'zip' | 'folder', absPath: string, refused?: string) => {
     if (!targets.has(absPath))
-      targets.set(absPath, { kind, absPath, reportPath: toReportPath(absPath, cwd) });
+      targets.set(absPath, {
+        kind,
+        absPath,
+        reportPath: toReportPath(absPath, cwd),
+        ...(refused ? { refused } : {}),
+      });
   };
   for (const path of await expandPaths(patterns, cwd, 'solution')) {
-    const stats = await statOrUndefined(path);
+    // lstat: a path (or glob match) that is a link is refused, never followed out of the checkout.
+    const stats = await lstatOrUndefined(path);
     if (!stats) continue;
+    if (stats.isSymbolicLink()) {
+      add(
+        'zip',
+        path,
+        'is a symbolic link; solutions are not read through links (a pull request controls them): name the file or folder itself',
+      );
+      continue;
+    }
+    if (!stats.isFile() && !stats.isDirectory()) {
+      add('zip', path, 'is not a regular file or folder; name a solution zip or folder');
+      continue;
+    }
     if (stats.isFile()) {
       // A Solution.xml names its solution: its folder, or the parent of `Other/`.
       if (basename(path).toLowerCase() === 'solution.xml') {
@@ -116,7 +136,6 @@ export async function findSolutions(patterns: string[], cwd: string): Promise<So
       }
       continue;
     }
-    if (!stats.isDirectory()) continue;
     if (
       basename(path).toLowerCase() === 'other' &&
       (await lowerNames(path)).get('solution.xml')?.isFile
@@ -856,6 +875,16 @@ export async function readSolution(
   target: SolutionTarget,
   limits: ReadLimits,
 ): Promise<SolutionReadResult> {
+  if (target.refused) {
+    return {
+      ok: false,
+      unreadable: {
+        path: target.reportPath,
+        reason: oneLine(`${target.reportPath} ${target.refused}`),
+        location: { file: target.reportPath },
+      },
+    };
+  }
   let files: SolutionFiles | undefined;
   try {
     files =

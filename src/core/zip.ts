@@ -5,6 +5,7 @@
 // read. Solutions only need a handful of small entries; this reader reads the central directory,
 // then seeks to and inflates just those entries, and never touches the media. It also enforces
 // the limits a pull-request gate needs against hostile zips (bombs, lying sizes, zip64 tricks).
+import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { inflateRaw } from 'node:zlib';
 import { promisify } from 'node:util';
@@ -59,9 +60,20 @@ export class ZipArchive {
 
   /** Opens a zip and reads its central directory. Throws ZipFormatError for anything not a zip. */
   static async open(path: string, limits: ReadLimits): Promise<ZipArchive> {
-    const file = await open(path, 'r');
+    // O_NOFOLLOW and O_NONBLOCK: a link is not followed and a FIFO cannot block the read.
+    let file: FileHandle;
     try {
-      const { size } = await file.stat();
+      file = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ELOOP') {
+        throw new ZipFormatError('is a symbolic link; solutions are not read through links');
+      }
+      throw error;
+    }
+    try {
+      const stats = await file.stat();
+      if (!stats.isFile()) throw new ZipFormatError('not a zip file (not a regular file)');
+      const { size } = stats;
       const entries = await readCentralDirectory(file, size);
       return new ZipArchive(file, size, entries, limits);
     } catch (error) {
