@@ -28,7 +28,9 @@ export function typeProblem(
       } catch (error) {
         if (!(error instanceof JsonSyntaxError)) throw error;
         const { line, column } = new LineIndex(value).positionOf(error.offset);
-        return `is not valid JSON (line ${line}, column ${column} of the value: ${error.message})`;
+        // The parser's message quotes the value (a character, a key): not for a secret one.
+        const detail = mayShow ? `: ${error.message}` : '';
+        return `is not valid JSON (line ${line}, column ${column} of the value${detail})`;
       }
     case 'Secret':
       return KEY_VAULT_SECRET.test(value.trim())
