@@ -44,15 +44,24 @@ export function decodeText(bytes: Uint8Array, options: { strict?: boolean } = {}
   }
 }
 
+/** Longest reason or message line: parser messages quote names and attributes of any length. */
+export const MAX_LINE_LENGTH = 1000;
+
 /**
  * One line of text for reasons and messages: line breaks and other control characters (which a
- * hostile file or entry name can carry) become visible escapes, `\n`, `\r`, `\u0000`.
+ * hostile file or entry name can carry) become visible escapes, `\n`, `\r`, `\u0000`, and the
+ * line is cut to `maxLength` characters, ending in `…`.
  */
-export function oneLine(text: string): string {
+export function oneLine(text: string, maxLength = MAX_LINE_LENGTH): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) =>
+  const line = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) =>
     c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
+  if (line.length <= maxLength) return line;
+  let cut = maxLength - 1;
+  // Do not split a surrogate pair.
+  if (/[\udc00-\udfff]/.test(line[cut] ?? '')) cut--;
+  return `${line.slice(0, cut)}…`;
 }
 
 /**
