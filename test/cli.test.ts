@@ -109,11 +109,14 @@ describe('cli: help, version and usage errors', () => {
     );
   });
 
-  it('says that init and --resolved-settings are not available yet', async () => {
-    expectUsageError(await cli(['init', '--solution', 'x']), /init command is not available yet/);
+  it('rejects an option of the other command', async () => {
     expectUsageError(
-      await cli(['check', '--solution', 'x', '--resolved-settings', 'r.json']),
-      /--resolved-settings is not available yet/,
+      await cli(['init', '--solution', 'x', '--format', 'json']),
+      /option --format is not an option of init/,
+    );
+    expectUsageError(
+      await cli(['check', '--solution', 'x', '--check']),
+      /option --check is not an option of check/,
     );
   });
 });

@@ -1,12 +1,14 @@
 // The `connref-gate` command line. `run` takes the arguments and the streams it writes to and
 // returns the exit code, so that tests call it directly and index.ts stays one line.
 import { UsageError, errorMessage } from '../core/errors.js';
-import { summaryText } from '../core/format/common.js';
+import { plural, summaryText } from '../core/format/common.js';
 import { formatReport, isOutputFormat, OUTPUT_FORMATS } from '../core/format/index.js';
 import { assertWritable, runGate, writeOutputFile } from '../core/gate.js';
 import { redactSecrets } from '../core/engine.js';
 import type { FailOn } from '../core/model.js';
+import { init, InitSolutionError, type InitFileResult } from '../core/init.js';
 import { parseRuleOverrides } from '../core/rules/index.js';
+import { oneLine as visible } from '../core/text.js';
 import { REPOSITORY_URL, TOOL_NAME, VERSION } from '../core/version.js';
 
 export interface CliIo {
@@ -26,6 +28,7 @@ export const EXIT_USAGE = 2;
 const FAIL_ON_VALUES: readonly FailOn[] = ['error', 'warning', 'never'];
 
 export const HELP = `Usage: ${TOOL_NAME} check --solution PATH... [options]
+       ${TOOL_NAME} init --solution PATH [--settings FILE...] [--check]
        ${TOOL_NAME} help | --help | --version
 
 Checks the connection references and environment variables of Power Platform solutions against
@@ -42,8 +45,22 @@ Options of check:
   --rule ID=SEVERITY     override a rule: error, warning, note or off; repeatable (CR010=off)
   --sarif-file FILE      also write SARIF 2.1.0 to FILE
   --report-file FILE     also write the JSON report to FILE
+  --resolved-settings FILE
+                         write the settings after placeholder substitution, restricted to
+                         what the solution defines, for pac solution import --settings-file
+                         (one solution, one settings file; only when there are no errors;
+                         mode 0600)
   -h, --help             show this help
   -v, --version          show the version
+
+Options of init (writes or updates a deployment-settings file for one solution: keeps every
+value and extra key already there, adds missing entries with ConnectionId "" and Value null,
+removes entries the solution no longer has, and prints the names it added, kept and removed):
+  --solution PATH        the one solution (zip, unpacked folder or extracted zip)
+  --settings FILE...     the settings file(s) or glob to create or update
+                         (default: deploymentSettings.json in the working directory)
+  --check                write nothing; exit 1 and list the changes when a file is out of
+                         step with the solution (a CI drift check)
 
 Placeholders #{NAME}#, #{NAME} and $(NAME) in settings values are replaced from the
 environment before checking; substituted values never appear in any output.
@@ -51,6 +68,8 @@ Colour: on a terminal unless NO_COLOR is set; FORCE_COLOR forces it.
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it,
 2 usage error, a path that does not exist, or an internal error.
+init: 0 written or up to date, 1 out of step (--check), an unusable settings file (never
+overwritten) or a solution that cannot be read, 2 usage error.
 
 Docs: ${REPOSITORY_URL}#command-line
 `;
@@ -67,6 +86,7 @@ const OPTIONS: Record<string, Arity> = {
   'sarif-file': 'one',
   'report-file': 'one',
   'resolved-settings': 'one',
+  check: 'flag',
   help: 'flag',
   version: 'flag',
 };
@@ -163,17 +183,40 @@ function useColor(io: CliIo): boolean {
   return io.isTTY;
 }
 
-function notAvailableYet(what: string): UsageError {
-  return new UsageError(`${what} is not available yet in this version of ${TOOL_NAME}`);
+/** Options that belong to the other command are an error, not silently ignored. */
+const COMMAND_OPTIONS: Record<'check' | 'init', ReadonlySet<string>> = {
+  check: new Set([
+    'solution',
+    'settings',
+    'format',
+    'output',
+    'fail-on',
+    'rule',
+    'sarif-file',
+    'report-file',
+    'resolved-settings',
+  ]),
+  init: new Set(['solution', 'settings', 'check']),
+};
+
+function assertOptionsOf(command: 'check' | 'init', args: ParsedArgs): void {
+  for (const name of [...args.values.keys(), ...args.flags]) {
+    if (name === 'help' || name === 'version') continue;
+    if (!COMMAND_OPTIONS[command].has(name)) {
+      throw new UsageError(
+        `option --${name} is not an option of ${command} (see ${TOOL_NAME} --help)`,
+      );
+    }
+  }
 }
 
 async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
+  assertOptionsOf('check', args);
   if (args.positionals.length > 1) {
     throw new UsageError(
       `unexpected argument ${args.positionals[1]} (give paths after --solution or --settings)`,
     );
   }
-  if (args.values.has('resolved-settings')) throw notAvailableYet('--resolved-settings');
   const solutions = args.values.get('solution') ?? [];
   if (solutions.length === 0) {
     throw new UsageError(
@@ -201,6 +244,7 @@ async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
     failOn,
     sarifFile: single(args, 'sarif-file'),
     reportFile: single(args, 'report-file'),
+    resolvedSettingsFile: single(args, 'resolved-settings'),
   });
   const { report, secrets } = outcome.result;
   const text = redactSecrets(
@@ -219,7 +263,123 @@ async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
   } else {
     io.stdout.write(text);
   }
+  // Never the content: only where it went and how many entries it holds. Next to a report on
+  // stdout (which may be JSON or SARIF) the line goes to stderr.
+  const log = toFile ? io.stdout : io.stderr;
+  if (outcome.written.resolvedSettings !== undefined && outcome.resolvedSettings) {
+    const counts = outcome.resolvedSettings;
+    log.write(
+      `${TOOL_NAME}: resolved settings written to ${outcome.written.resolvedSettings} (${plural(counts.connectionReferences, 'connection reference')}, ${plural(counts.environmentVariables, 'environment variable')})\n`,
+    );
+  } else if (outcome.notWritten?.resolvedSettings) {
+    log.write(`${TOOL_NAME}: ${outcome.notWritten.resolvedSettings}\n`);
+  }
   return outcome.failed ? EXIT_FAIL : EXIT_PASS;
+}
+
+const KIND_WIDTH = 'environment variable'.length;
+
+function initLines(file: InitFileResult, checkOnly: boolean): string[] {
+  const lines: string[] = [];
+  const verbs = checkOnly
+    ? { added: 'would add', kept: 'kept', removed: 'would remove' }
+    : { added: 'added', kept: 'kept', removed: 'removed' };
+  const width = Math.max(...Object.values(verbs).map((verb) => verb.length));
+  const list = (action: 'added' | 'kept' | 'removed'): void => {
+    if (checkOnly && action === 'kept') return;
+    const names = file[action];
+    for (const [kind, items] of [
+      ['connection reference', names.connectionReferences],
+      ['environment variable', names.environmentVariables],
+    ] as const) {
+      for (const name of items) {
+        lines.push(
+          `  ${verbs[action].padEnd(width)}  ${kind.padEnd(KIND_WIDTH)}  ${visible(name)}`,
+        );
+      }
+    }
+  };
+  list('added');
+  list('removed');
+  list('kept');
+  const count = (names: InitFileResult['added']): number =>
+    names.connectionReferences.length + names.environmentVariables.length;
+  const added = count(file.added);
+  const kept = count(file.kept);
+  const removed = count(file.removed);
+  if (checkOnly) {
+    lines.push(
+      `  ${added} to add, ${removed} to remove, ${kept} kept: run ${TOOL_NAME} init without --check to apply`,
+    );
+  } else {
+    lines.push(`  ${added} added, ${kept} kept, ${removed} removed`);
+    const unbound = file.added.connectionReferences.length;
+    if (unbound > 0) {
+      lines.push(
+        `  next: set ConnectionId of the ${plural(unbound, 'added connection reference')} (a connection name, or a placeholder such as #{…}# filled by the pipeline); an environment variable left at null keeps the solution's default`,
+      );
+    }
+  }
+  return lines;
+}
+
+async function runInit(args: ParsedArgs, io: CliIo): Promise<number> {
+  assertOptionsOf('init', args);
+  if (args.positionals.length > 1) {
+    throw new UsageError(
+      `unexpected argument ${args.positionals[1]} (give paths after --solution or --settings)`,
+    );
+  }
+  const solutions = args.values.get('solution') ?? [];
+  if (solutions.length === 0) {
+    throw new UsageError(
+      'missing --solution: give the one solution (zip or unpacked folder) to write settings for',
+    );
+  }
+  const checkOnly = args.flags.has('check');
+  let result;
+  try {
+    result = await init({
+      solution: solutions,
+      settings: args.values.get('settings') ?? [],
+      cwd: io.cwd,
+      check: checkOnly,
+    });
+  } catch (error) {
+    if (!(error instanceof InitSolutionError)) throw error;
+    io.stderr.write(`${TOOL_NAME}: ${visible(error.message)}; no settings written\n`);
+    return EXIT_FAIL;
+  }
+  const { solution } = result;
+  const what = `${visible(solution.uniqueName)} ${visible(solution.version)} (${visible(solution.path)})`;
+  let code = EXIT_PASS;
+  for (const file of result.files) {
+    const path = visible(file.path);
+    switch (file.status) {
+      case 'unusable':
+        io.stderr.write(
+          `${TOOL_NAME}: ${visible(file.reason ?? path)}; init does not overwrite a file it cannot read as deployment settings (fix or move it)\n`,
+        );
+        code = EXIT_FAIL;
+        break;
+      case 'unchanged':
+        io.stdout.write(
+          `${TOOL_NAME}: ${path} is up to date with ${what}: ${plural(file.kept.connectionReferences.length, 'connection reference')}, ${plural(file.kept.environmentVariables.length, 'environment variable')}\n`,
+        );
+        break;
+      default:
+        if (checkOnly) {
+          io.stdout.write(
+            `${TOOL_NAME}: ${path} is out of step with ${what}: init would ${file.status === 'created' ? 'create it' : 'change it'}\n`,
+          );
+          code = EXIT_FAIL;
+        } else {
+          io.stdout.write(`${TOOL_NAME}: ${file.status} ${path} for ${what}\n`);
+        }
+        io.stdout.write(`${initLines(file, checkOnly).join('\n')}\n`);
+    }
+  }
+  return code;
 }
 
 async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
@@ -240,14 +400,14 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       io.stdout.write(HELP);
       return EXIT_PASS;
     case 'init':
-      throw notAvailableYet('the init command');
+      return runInit(args, io);
     case undefined:
       throw new UsageError(
         `missing command: ${TOOL_NAME} check --solution PATH (see ${TOOL_NAME} --help)`,
       );
     default:
       throw new UsageError(
-        `unknown command ${command} (commands: check, help; see ${TOOL_NAME} --help)`,
+        `unknown command ${command} (commands: check, init, help; see ${TOOL_NAME} --help)`,
       );
   }
 }

@@ -30,6 +30,10 @@ export interface CheckResult {
   secrets: string[];
   /** The usable settings files after substitution (for `--resolved-settings`). */
   settingsFiles: SettingsFile[];
+  /** Every solution path found (readable or not), as reported. Always set by `check`. */
+  solutionPaths?: string[];
+  /** Every settings file given (usable or not), as reported. Always set by `check`. */
+  settingsPaths?: string[];
 }
 
 /** How many solutions are read at once: enough to overlap I/O, few enough to bound memory. */
@@ -406,5 +410,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     report,
     secrets: secretList,
     settingsFiles: settingsList.filter((s): s is SettingsFile => !isUnusableSettings(s)),
+    solutionPaths: targets.map((target) => target.reportPath),
+    settingsPaths: settingsList.map((settings) => settings.path),
   };
 }

@@ -9,6 +9,8 @@ import { formatJson, formatMarkdown, formatSarif } from './format/index.js';
 import type { FailOn, Report } from './model.js';
 import type { CheckOptions } from './options.js';
 import { toReportPath } from './paths.js';
+import { fileExists, resolveSettings, writePrivateFile } from './resolved-settings.js';
+import { plural } from './format/common.js';
 
 export interface GateOptions extends CheckOptions {
   failOn: FailOn;
@@ -16,7 +18,12 @@ export interface GateOptions extends CheckOptions {
   sarifFile?: string;
   /** Where to write the JSON report (SPEC section 5), relative to cwd. */
   reportFile?: string;
-  // The `--resolved-settings` issue adds its output file here and in GateOutcome.written.
+  /**
+   * Where to write the settings after substitution, restricted to what the solution defines
+   * (`--resolved-settings`), relative to cwd. Needs exactly one solution and one settings file;
+   * written (mode 0600) only when the check finds no errors.
+   */
+  resolvedSettingsFile?: string;
 }
 
 export interface GateOutcome {
@@ -28,7 +35,11 @@ export interface GateOutcome {
   /** The job summary: verdict, tables and findings, within the default size budget. */
   markdown: string;
   /** Report files written, as given in the options (relative to cwd). */
-  written: { sarifFile?: string; reportFile?: string };
+  written: { sarifFile?: string; reportFile?: string; resolvedSettings?: string };
+  /** Why an asked-for file was not written: one line, for the log. Always set by runGate. */
+  notWritten?: { resolvedSettings?: string };
+  /** What the resolved settings file holds, when it was written. */
+  resolvedSettings?: { connectionReferences: number; environmentVariables: number };
 }
 
 function isInside(child: string, parent: string): boolean {
@@ -76,16 +87,60 @@ export async function writeOutputFile(path: string, text: string, cwd: string): 
   }
 }
 
+function exactlyOne(what: string, paths: readonly string[]): void {
+  if (paths.length === 1) return;
+  const given =
+    paths.length === 0
+      ? 'none was given'
+      : `${paths.length} were given (${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ', …' : ''})`;
+  throw new UsageError(
+    `the resolved settings file is for one solution and one settings file: it needs exactly one ${what}, but ${given}`,
+  );
+}
+
+/** Refuses two outputs that are the same file: the second would overwrite the first. */
+function assertDistinct(outputs: [string, string | undefined][], cwd: string): void {
+  const seen = new Map<string, string>();
+  for (const [what, path] of outputs) {
+    if (!path) continue;
+    const abs = resolve(cwd, path);
+    const other = seen.get(abs);
+    if (other !== undefined) {
+      throw new UsageError(
+        `the ${what} and the ${other} are the same file ${path}: give two paths`,
+      );
+    }
+    seen.set(abs, what);
+  }
+}
+
 export async function runGate(options: GateOptions): Promise<GateOutcome> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const sarifFile = options.sarifFile?.trim() || undefined;
   const reportFile = options.reportFile?.trim() || undefined;
+  const resolvedSettingsFile = options.resolvedSettingsFile?.trim() || undefined;
+  if (resolvedSettingsFile && !(options.settings ?? []).some((p) => p.trim() !== '')) {
+    exactlyOne('settings file', []);
+  }
+  assertDistinct(
+    [
+      ['SARIF file', sarifFile],
+      ['report file', reportFile],
+      ['resolved settings file', resolvedSettingsFile],
+    ],
+    cwd,
+  );
   const result = await check({ ...options, cwd });
   const { report, secrets } = result;
 
   // Check every target before writing anything, so that a refused path leaves no partial output.
   if (sarifFile) assertWritable(sarifFile, result, cwd, 'SARIF file');
   if (reportFile) assertWritable(reportFile, result, cwd, 'report file');
+  if (resolvedSettingsFile) {
+    exactlyOne('solution', result.solutionPaths ?? []);
+    exactlyOne('settings file', result.settingsPaths ?? []);
+    assertWritable(resolvedSettingsFile, result, cwd, 'resolved settings file');
+  }
 
   // The report never holds secret values; redacting again guards against a rule that slips.
   const written: GateOutcome['written'] = {};
@@ -97,11 +152,48 @@ export async function runGate(options: GateOptions): Promise<GateOutcome> {
     await writeOutputFile(reportFile, redactSecrets(formatJson(report), secrets), cwd);
     written.reportFile = reportFile;
   }
+  const notWritten: NonNullable<GateOutcome['notWritten']> = {};
+  let resolvedSettings: GateOutcome['resolvedSettings'];
+  if (resolvedSettingsFile) {
+    const why = await resolvedSettingsBlocker(result, resolve(cwd, resolvedSettingsFile));
+    if (why !== undefined) {
+      notWritten.resolvedSettings = `resolved settings not written to ${resolvedSettingsFile}: ${why}`;
+    } else {
+      // The one output that must hold the substituted values: no redaction, mode 0600.
+      const resolved = resolveSettings(report.solutions[0]!, result.settingsFiles[0]!);
+      await writePrivateFile(resolvedSettingsFile, resolved.text, cwd);
+      written.resolvedSettings = resolvedSettingsFile;
+      resolvedSettings = {
+        connectionReferences: resolved.connectionReferences,
+        environmentVariables: resolved.environmentVariables,
+      };
+    }
+  }
   return {
     result,
     report,
     failed: isFailing(report.summary, options.failOn),
     markdown: redactSecrets(formatMarkdown(report, { failOn: options.failOn }), secrets),
     written,
+    notWritten,
+    ...(resolvedSettings ? { resolvedSettings } : {}),
   };
+}
+
+/** Why the resolved settings cannot be written (one line), or undefined when they can. */
+async function resolvedSettingsBlocker(
+  result: CheckResult,
+  absTarget: string,
+): Promise<string | undefined> {
+  const { report } = result;
+  const left = (await fileExists(absTarget))
+    ? '; the file already there is left as it was and is not from this run'
+    : '';
+  if (report.summary.errors > 0) {
+    return `the check found ${plural(report.summary.errors, 'error')}, and pac would import these settings with them${left}`;
+  }
+  // Reachable only with SL001 or DS001 switched off.
+  if (report.solutions.length !== 1) return `the solution could not be read${left}`;
+  if (result.settingsFiles.length !== 1) return `the settings file is not usable${left}`;
+  return undefined;
 }
