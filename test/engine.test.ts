@@ -229,6 +229,8 @@ describe('checkSolutions', () => {
       ]),
     );
     const report = checkSolutions([contoso], [test, prod]);
+    expect(report.settingsFiles).toEqual(['config/Prod.json', 'config/Test.json']);
+    expect(checkSolutions([contoso], [test]).settingsFiles).toBeUndefined();
     const cr001 = report.findings.filter((f) => f.ruleId === 'CR001');
     expect(cr001.map((f) => [f.subject, f.settings])).toEqual([['cr_office', 'config/Test.json']]);
     // Solution-only findings come once per settings file, each tagged.

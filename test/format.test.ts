@@ -207,7 +207,95 @@ describe('formatMarkdown', () => {
     });
     const md = formatMarkdown(report);
     expect(md).toContain('#### Findings against `config/Test.json` (1)');
-    expect(md).toContain('#### Findings against `config/Prod.json` (2)');
+    // CR010 needs no settings: it is listed with the solution's own findings, not per file.
+    expect(md).toContain('#### Findings against `config/Prod.json` (1)');
+    expect(md).toContain(
+      '#### Findings in the solution, the same against each of the 2 settings files (1)',
+    );
+  });
+
+  it('shows references and variables by settings file, with short column names', () => {
+    const settingsFiles = [
+      'config/Prod/deploymentSettings.json',
+      'config/Test/deploymentSettings.json',
+    ];
+    const [prod, test] = settingsFiles;
+    const cr010 = findings[3]!;
+    const report = makeReport({
+      solutions: [coreSolution],
+      settingsFiles,
+      findings: [
+        { ...findings[0]!, settings: test },
+        { ...findings[1]!, settings: test },
+        {
+          ...findings[0]!,
+          ruleId: 'CR003',
+          severity: 'warning',
+          subject: 'new_sharedsharepointonline_1a2b3',
+          settings: prod,
+        },
+        { ...cr010, settings: prod },
+        { ...cr010, settings: test },
+      ],
+      summary: { errors: 2, warnings: 1, notes: 2 },
+    });
+    const md = formatMarkdown(report);
+    expect(md).toContain(
+      [
+        '#### Connection references by settings file (2)',
+        '',
+        '| Logical name | `Prod` | `Test` |',
+        '| --- | --- | --- |',
+        '| `new_sharedoffice365_7684e` | ✅ | ❌ CR001 |',
+        '| `new_sharedsharepointonline_1a2b3` | ⚠️ CR003 | ✅ |',
+        '',
+        '#### Environment variables by settings file (1)',
+        '',
+        '| Schema name | `Prod` | `Test` |',
+        '| --- | --- | --- |',
+        '| `new_SiteUrl` | ✅ | ❌ EV001 |',
+      ].join('\n'),
+    );
+    expect(md).toContain(`\`Prod\` is \`${prod}\``);
+    expect(md).toContain(
+      '1 solution checked against 2 settings files: 2 errors, 1 warning, 2 notes (a finding in the solution counts once per settings file)',
+    );
+    // The note is listed once, and each file gets its own section.
+    expect(md.match(/CR010\.md/g)).toHaveLength(1);
+    expect(md).toContain(`#### Findings against \`${prod}\` (1)`);
+    expect(md).toContain(`#### Findings against \`${test}\` (2)`);
+
+    const text = formatText(report, { color: false });
+    expect(text).toContain(
+      '  In the solution, the same against each of the 2 settings files:\n  note     CR010',
+    );
+    expect(text).toContain(`  Against ${prod}:\n  warning  CR003`);
+    expect(text).toContain(`  Against ${test}:\n  error    CR001`);
+    expect(text).not.toContain('settings config/');
+  });
+
+  it('marks every cell of an unusable settings file as DS001 and lists a file without findings', () => {
+    const files = ['env/a.json', 'env/b.json'];
+    const report = makeReport({
+      solutions: [coreSolution],
+      settingsFiles: files,
+      findings: [
+        {
+          ruleId: 'DS001',
+          severity: 'error',
+          message: 'a.json (line 1, column 1): not valid JSON',
+          solution: 'ContosoCore',
+          subject: 'a.json',
+          location: { file: 'env/a.json', line: 1 },
+          settings: 'env/a.json',
+        },
+      ],
+      summary: { errors: 1, warnings: 0, notes: 0 },
+    });
+    const md = formatMarkdown(report);
+    expect(md).toContain('| `new_sharedoffice365_7684e` | ❌ DS001 | ✅ |');
+    expect(md).toContain('#### Findings against `env/b.json` (0)\n\nNo findings.');
+    expect(formatText(report, { color: false })).toContain('  Against env/b.json: no findings');
   });
 
   it('stays within maxLength by shortening tables first and keeping findings', () => {

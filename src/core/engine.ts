@@ -351,12 +351,14 @@ export function checkSolutions(
 
   findings.sort(compareFindings);
   solutions.sort((a, b) => compareText(a.path, b.path) || compareText(a.uniqueName, b.uniqueName));
-  return {
+  const report: Report = {
     tool: { name: TOOL_NAME, version: VERSION },
     solutions,
     findings,
     summary: summarize(findings),
   };
+  if (tagSettings) report.settingsFiles = [...new Set(settingsList.map((s) => s.path))].sort();
+  return report;
 }
 
 async function readAll(

@@ -272,4 +272,10 @@ export interface Report {
   solutions: ReportSolution[];
   findings: Finding[];
   summary: Summary;
+  /**
+   * The settings files checked, sorted, when there were several (environments): the text and
+   * markdown views group findings and show a matrix by file. Not part of the JSON report, whose
+   * findings name their file in `settings`.
+   */
+  settingsFiles?: string[];
 }

@@ -1,5 +1,6 @@
 // Helpers shared by the formatters: ordering and grouping that every output agrees on.
 import type { Finding, Report, ReportSolution, Severity, Summary } from '../model.js';
+import { findRule } from '../rules/index.js';
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
 
@@ -73,4 +74,135 @@ export function groupBySolution(report: Report): SolutionGroup[] {
 export function connectorName(connectorId: string): string {
   const slash = connectorId.lastIndexOf('/');
   return slash === -1 ? connectorId : connectorId.slice(slash + 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Several settings files (environments)
+
+/** The settings files a report was checked against, when there were several. */
+export function settingsFilesOf(report: Report): string[] {
+  if (report.settingsFiles && report.settingsFiles.length > 1) return report.settingsFiles;
+  const tagged = [
+    ...new Set(report.findings.flatMap((f) => (f.settings === undefined ? [] : [f.settings]))),
+  ];
+  return tagged.length > 1 ? tagged.sort() : [];
+}
+
+export interface SettingsGroups {
+  /**
+   * Findings that do not depend on the settings: those of rules that need none (CR006 to CR010),
+   * which the engine repeats for every settings file, shown once; and those without a file.
+   */
+  common: Finding[];
+  /** How many settings files the common findings were repeated for. */
+  repeatedFor: number;
+  /** Per settings file, in the given order, the findings that depend on it (DS001 included). */
+  bySettings: { settings: string; findings: Finding[] }[];
+}
+
+function dependsOnSettings(finding: Finding): boolean {
+  if (finding.settings === undefined) return false;
+  if (finding.ruleId === 'DS001') return true;
+  return findRule(finding.ruleId)?.meta.needsSettings ?? true;
+}
+
+/** Groups one solution's findings by settings file; `findings` keep their order in each group. */
+export function groupBySettings(
+  findings: readonly Finding[],
+  settingsFiles: string[],
+): SettingsGroups {
+  const common: Finding[] = [];
+  const seen = new Set<string>();
+  const bySettings = new Map(settingsFiles.map((s) => [s, [] as Finding[]]));
+  for (const finding of findings) {
+    if (dependsOnSettings(finding)) {
+      let group = bySettings.get(finding.settings!);
+      if (!group) bySettings.set(finding.settings!, (group = []));
+      group.push(finding);
+      continue;
+    }
+    const location = finding.location;
+    const key = [
+      finding.ruleId,
+      finding.severity,
+      finding.subject,
+      finding.message,
+      location?.file,
+      location?.line,
+    ].join('\0');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    common.push(finding);
+  }
+  return {
+    common,
+    repeatedFor: settingsFiles.length,
+    bySettings: [...bySettings].map(([settings, group]) => ({ settings, findings: group })),
+  };
+}
+
+/**
+ * Short column names for settings files: the path segments in which they differ
+ * (`config/Prod/deploymentSettings.json`, `config/Test/…` → `Prod`, `Test`), else the paths.
+ */
+export function settingsLabels(paths: readonly string[]): string[] {
+  if (paths.length < 2) return [...paths];
+  const split = paths.map((p) => p.split('/'));
+  let prefix = 0;
+  while (split.every((s) => s.length > prefix + 1 && s[prefix] === split[0]![prefix])) prefix++;
+  let suffix = 0;
+  while (
+    split.every(
+      (s) =>
+        s.length > prefix + suffix + 1 &&
+        s[s.length - 1 - suffix] === split[0]![split[0]!.length - 1 - suffix],
+    )
+  ) {
+    suffix++;
+  }
+  const labels = split.map((s) => s.slice(prefix, s.length - suffix).join('/'));
+  return new Set(labels).size === labels.length && labels.every((l) => l !== '')
+    ? labels
+    : [...paths];
+}
+
+export type CellState = 'ok' | Severity;
+
+/**
+ * The state of one reference (or variable) against one settings file: the most severe finding
+ * about it from the rules that read the settings, with their ids; an unusable file fails all.
+ */
+export function matrixCell(
+  findings: readonly Finding[],
+  kind: 'reference' | 'variable',
+  name: string,
+): { state: CellState; rules: string[] } {
+  if (findings.some((f) => f.ruleId === 'DS001')) return { state: 'error', rules: ['DS001'] };
+  const prefix = kind === 'reference' ? 'CR' : 'EV';
+  const key = name.toLowerCase();
+  const about = findings.filter(
+    (f) => f.ruleId.startsWith(prefix) && dependsOnSettings(f) && f.subject.toLowerCase() === key,
+  );
+  if (about.length === 0) return { state: 'ok', rules: [] };
+  const worst = bySeverity(about)[0]!.severity;
+  const rules = [...new Set(about.filter((f) => f.severity === worst).map((f) => f.ruleId))].sort();
+  return { state: worst, rules };
+}
+
+/** ` against 3 settings files`, when there were several; else empty. */
+export function againstText(report: Report): string {
+  const files = settingsFilesOf(report);
+  return files.length > 1 ? ` against ${plural(files.length, 'settings file')}` : '';
+}
+
+/** Says how the counts add up when findings in the solution repeat for every settings file. */
+export function perFileNote(report: Report): string {
+  if (settingsFilesOf(report).length < 2) return '';
+  const repeated = report.findings.some(
+    (f) =>
+      f.settings !== undefined &&
+      f.ruleId !== 'DS001' &&
+      findRule(f.ruleId)?.meta.needsSettings === false,
+  );
+  return repeated ? ' (a finding in the solution counts once per settings file)' : '';
 }

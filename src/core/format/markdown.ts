@@ -9,16 +9,25 @@ import type {
   Report,
   ReportConnectionReference,
   ReportEnvironmentVariable,
+  ReportSolution,
   Severity,
 } from '../model.js';
 import { TOOL_NAME, ruleDocsUrl } from '../version.js';
 import {
   bySeverity,
   connectorName,
+  groupBySettings,
   groupBySolution,
   locationText,
+  matrixCell,
   plural,
+  againstText,
+  perFileNote,
+  settingsFilesOf,
+  settingsLabels,
   summaryText,
+  type CellState,
+  type SettingsGroups,
   type SolutionGroup,
 } from './common.js';
 
@@ -159,9 +168,61 @@ function findingsSection(title: string, findings: Finding[], detail: Detail): st
   return [...lines, ''];
 }
 
-function solutionSection(group: SolutionGroup, detail: Detail): string[] {
+const CELL_ICON: Record<CellState, string> = { ok: '✅', error: '❌', warning: '⚠️', note: 'ℹ️' };
+
+/**
+ * With several settings files: references and variables by settings file, each cell the most
+ * severe finding about that name against that file (✅ when there is none).
+ */
+function matrixSection(
+  solution: ReportSolution,
+  groups: SettingsGroups,
+  labels: string[],
+  detail: Detail,
+): string[] {
+  const findingsOf = groups.bySettings.map((g) => g.findings);
+  const cell = (kind: 'reference' | 'variable', name: string) =>
+    findingsOf.map((findings) => {
+      const { state, rules } = matrixCell(findings, kind, name);
+      return rules.length === 0 ? CELL_ICON[state] : `${CELL_ICON[state]} ${rules.join(', ')}`;
+    });
+  const columns = labels.map((label) => codeCell(label));
+  const lines = [
+    ...limitedTable(
+      'Connection references by settings file',
+      solution.connectionReferences,
+      ['Logical name', ...columns],
+      (ref) => [codeCell(ref.logicalName), ...cell('reference', ref.logicalName)],
+      'connection reference',
+      detail.tableRows,
+    ),
+    ...limitedTable(
+      'Environment variables by settings file',
+      solution.environmentVariables,
+      ['Schema name', ...columns],
+      (variable) => [codeCell(variable.schemaName), ...cell('variable', variable.schemaName)],
+      'environment variable',
+      detail.tableRows,
+    ),
+  ];
+  if (lines.length === 0) return [];
+  const legend = groups.bySettings
+    .map((g, i) =>
+      labels[i] === g.settings ? undefined : `${codeCell(labels[i]!)} is ${codeCell(g.settings)}`,
+    )
+    .filter((text): text is string => text !== undefined);
+  lines.push(
+    `_✅ nothing found, ❌ error, ⚠️ warning, with the rule ids${legend.length > 0 ? `; ${legend.join(', ')}` : ''}._`,
+    '',
+  );
+  return lines;
+}
+
+function solutionSection(group: SolutionGroup, detail: Detail, settingsFiles: string[]): string[] {
   const { solution } = group;
   const lines: string[] = [];
+  const groups =
+    settingsFiles.length > 1 ? groupBySettings(group.findings, settingsFiles) : undefined;
   if (solution) {
     lines.push(
       `### ${escapeCell(solution.uniqueName)} ${escapeCell(solution.version)} (${solution.managed})`,
@@ -171,14 +232,16 @@ function solutionSection(group: SolutionGroup, detail: Detail): string[] {
         plural(solution.flows.length, 'cloud flow'),
         plural(solution.canvasApps.length, 'canvas app'),
         plural(solution.environmentVariables.length, 'environment variable'),
-      ].join(', ')}`,
+      ].join(
+        ', ',
+      )}${groups ? `, checked against ${plural(settingsFiles.length, 'settings file')}` : ''}`,
       '',
     );
     lines.push(
       ...limitedTable(
         'Connection references',
         solution.connectionReferences,
-        ['Logical name', 'Display name', 'Connector', 'Bound', 'Used by'],
+        ['Logical name', 'Display name', 'Connector', groups ? 'Bound in all' : 'Bound', 'Used by'],
         referenceRow,
         'connection reference',
         detail.tableRows,
@@ -186,12 +249,14 @@ function solutionSection(group: SolutionGroup, detail: Detail): string[] {
       ...limitedTable(
         'Environment variables',
         solution.environmentVariables,
-        ['Schema name', 'Type', 'Value in solution', 'Bound'],
+        ['Schema name', 'Type', 'Value in solution', groups ? 'Bound in all' : 'Bound'],
         variableRow,
         'environment variable',
         detail.tableRows,
       ),
     );
+    if (groups)
+      lines.push(...matrixSection(solution, groups, settingsLabels(settingsFiles), detail));
   } else {
     lines.push(`### ${codeCell(group.key)}`, '');
   }
@@ -199,23 +264,22 @@ function solutionSection(group: SolutionGroup, detail: Detail): string[] {
     lines.push('No findings.', '');
     return lines;
   }
-  const ordered = bySeverity(group.findings);
-  // With several settings files (environments) the findings are grouped by the file they were
-  // checked against; findings that do not depend on a settings file come first.
-  const settingsFiles = [
-    ...new Set(ordered.flatMap((f) => (f.settings === undefined ? [] : [f.settings]))),
-  ];
-  if (settingsFiles.length === 0)
-    return [...lines, ...findingsSection('Findings', ordered, detail)];
-  const general = ordered.filter((finding) => finding.settings === undefined);
-  if (general.length > 0) lines.push(...findingsSection('Findings', general, detail));
-  for (const settings of settingsFiles) {
+  if (!groups)
+    return [...lines, ...findingsSection('Findings', bySeverity(group.findings), detail)];
+  // Findings that do not depend on the settings come once, then each settings file's own.
+  if (groups.common.length > 0) {
+    const title = groups.common.some((f) => f.settings !== undefined)
+      ? `Findings in the solution, the same against each of the ${groups.repeatedFor} settings files`
+      : 'Findings in the solution';
+    lines.push(...findingsSection(title, bySeverity(groups.common), detail));
+  }
+  for (const { settings, findings } of groups.bySettings) {
+    if (findings.length === 0) {
+      lines.push(`#### Findings against ${codeCell(settings)} (0)`, '', 'No findings.', '');
+      continue;
+    }
     lines.push(
-      ...findingsSection(
-        `Findings against ${codeCell(settings)}`,
-        ordered.filter((finding) => finding.settings === settings),
-        detail,
-      ),
+      ...findingsSection(`Findings against ${codeCell(settings)}`, bySeverity(findings), detail),
     );
   }
   return lines;
@@ -231,7 +295,7 @@ export function headline(report: Report, failOn?: FailOn): string {
 
 function summaryLine(report: Report, options: MarkdownOptions): string {
   const parts = [
-    `${plural(report.solutions.length, 'solution')} checked: ${summaryText(report.summary)}`,
+    `${plural(report.solutions.length, 'solution')} checked${againstText(report)}: ${summaryText(report.summary)}${perFileNote(report)}`,
   ];
   if (options.failOn !== undefined) {
     parts.push(
@@ -253,7 +317,10 @@ function summaryLine(report: Report, options: MarkdownOptions): string {
 
 function render(report: Report, intro: string[], options: MarkdownOptions, detail: Detail): string {
   const lines = [...intro, summaryLine(report, options), ''];
-  for (const group of groupBySolution(report)) lines.push(...solutionSection(group, detail));
+  const settingsFiles = settingsFilesOf(report);
+  for (const group of groupBySolution(report)) {
+    lines.push(...solutionSection(group, detail, settingsFiles));
+  }
   return `${lines.join('\n').trimEnd()}\n`;
 }
 

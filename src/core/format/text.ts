@@ -1,7 +1,17 @@
 // Human output for a terminal or a CI log: one block per solution, most severe finding first,
 // each finding with its location first so that editors and terminals can jump to it.
 import type { Finding, Report, Severity } from '../model.js';
-import { bySeverity, groupBySolution, locationText, plural, summaryText } from './common.js';
+import {
+  againstText,
+  bySeverity,
+  perFileNote,
+  groupBySettings,
+  groupBySolution,
+  locationText,
+  plural,
+  settingsFilesOf,
+  summaryText,
+} from './common.js';
 
 export interface TextOptions {
   /** ANSI colours; the CLI asks only on a TTY, never with NO_COLOR, always with FORCE_COLOR. */
@@ -52,7 +62,7 @@ function safe(text: string): string {
 // Severity words are padded to the longest one so that rule ids line up.
 const SEVERITY_WIDTH = 'warning'.length;
 
-function findingLines(finding: Finding, palette: Palette): string[] {
+function findingLines(finding: Finding, palette: Palette, showSettings = true): string[] {
   const severity = palette.severity[finding.severity](finding.severity.padEnd(SEVERITY_WIDTH));
   const indent = ' '.repeat(2 + SEVERITY_WIDTH + 2);
   const where = locationText(finding);
@@ -62,7 +72,7 @@ function findingLines(finding: Finding, palette: Palette): string[] {
     lines.push(`${indent}${safe(messageLine)}`);
   const context = [
     where === undefined ? undefined : safe(where),
-    finding.settings !== undefined ? `settings ${finding.settings}` : undefined,
+    showSettings && finding.settings !== undefined ? `settings ${finding.settings}` : undefined,
   ]
     .filter((part): part is string => part !== undefined)
     .join(', ');
@@ -73,6 +83,7 @@ function findingLines(finding: Finding, palette: Palette): string[] {
 export function formatText(report: Report, options: TextOptions): string {
   const palette = options.color ? COLORS : NO_COLORS;
   const lines: string[] = [];
+  const settingsFiles = settingsFilesOf(report);
   for (const group of groupBySolution(report)) {
     const { solution } = group;
     const header = solution
@@ -89,8 +100,32 @@ export function formatText(report: Report, options: TextOptions): string {
         ].join(', ')}`,
       );
     }
-    if (group.findings.length === 0) lines.push(`  ${palette.pass('no findings')}`);
-    for (const finding of bySeverity(group.findings)) lines.push(...findingLines(finding, palette));
+    if (group.findings.length === 0) {
+      lines.push(`  ${palette.pass('no findings')}`);
+    } else if (settingsFiles.length > 1) {
+      // Several settings files (environments): what does not depend on them once, then per file.
+      const groups = groupBySettings(group.findings, settingsFiles);
+      if (groups.common.length > 0) {
+        const repeated = groups.common.some((f) => f.settings !== undefined);
+        lines.push(
+          `  ${palette.bold(repeated ? `In the solution, the same against each of the ${groups.repeatedFor} settings files:` : 'In the solution:')}`,
+        );
+        for (const finding of bySeverity(groups.common)) {
+          lines.push(...findingLines(finding, palette, false));
+        }
+      }
+      for (const { settings, findings } of groups.bySettings) {
+        const count = findings.length === 0 ? ` ${palette.pass('no findings')}` : '';
+        lines.push(`  ${palette.bold(`Against ${safe(settings)}:`)}${count}`);
+        for (const finding of bySeverity(findings)) {
+          lines.push(...findingLines(finding, palette, false));
+        }
+      }
+    } else {
+      for (const finding of bySeverity(group.findings)) {
+        lines.push(...findingLines(finding, palette));
+      }
+    }
     lines.push('');
   }
   const { summary } = report;
@@ -101,6 +136,10 @@ export function formatText(report: Report, options: TextOptions): string {
       : summary.warnings > 0
         ? palette.severity.warning
         : palette.pass;
-  lines.push(verdictStyle(`${checked} checked: ${summaryText(summary)}`));
+  lines.push(
+    verdictStyle(
+      `${checked} checked${againstText(report)}: ${summaryText(summary)}${perFileNote(report)}`,
+    ),
+  );
   return `${lines.join('\n')}\n`;
 }
