@@ -1,14 +1,13 @@
 // The one flow that every entry point (CLI, GitHub Action, Azure DevOps task) shares: check,
 // write the requested report files, decide pass or fail. Adapters only map their inputs to
 // GateOptions and the outcome to their platform.
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, relative, resolve, isAbsolute } from 'node:path';
+import { relative, resolve, isAbsolute } from 'node:path';
 import { check, isFailing, redactSecrets, type CheckResult } from './engine.js';
 import { UsageError } from './errors.js';
 import { formatJson, formatMarkdown, formatSarif } from './format/index.js';
 import type { FailOn, Report } from './model.js';
 import type { CheckOptions } from './options.js';
-import { toReportPath } from './paths.js';
+import { toReportPath, writeRegularFile } from './paths.js';
 import { fileExists, resolveSettings, writePrivateFile } from './resolved-settings.js';
 import { plural } from './format/common.js';
 
@@ -79,8 +78,7 @@ export function assertWritable(
 export async function writeOutputFile(path: string, text: string, cwd: string): Promise<void> {
   const absPath = resolve(cwd, path);
   try {
-    await mkdir(dirname(absPath), { recursive: true });
-    await writeFile(absPath, text, 'utf8');
+    await writeRegularFile(absPath, text);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     throw new UsageError(`cannot write ${toReportPath(absPath, cwd)} (${code}): check the path`);

@@ -3,14 +3,20 @@
 // every value, unknown keys (ConnectionOwner, `$schema`), the indentation, key spacing, line
 // endings, BOM and final newline stay byte for byte, so the diff in a pull request shows only the
 // entries that were added or removed. Names are printed, never values.
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { lstat } from 'node:fs/promises';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { UsageError } from './errors.js';
 import type { ConnectionReference, EnvironmentVariable, Solution } from './model.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './options.js';
-import { expandPaths, hasGlobMagic, toReportPath } from './paths.js';
+import { expandPaths, hasGlobMagic, toReportPath, writeRegularFile } from './paths.js';
 import { nameKey } from './rules/helpers.js';
-import { parseJson, readSettingsFile, type JsonMember, type JsonValue } from './settings.js';
+import {
+  parseJson,
+  readSettingsBytes,
+  readSettingsFile,
+  type JsonMember,
+  type JsonValue,
+} from './settings.js';
 import { findSolutions, readSolution } from './solution-reader.js';
 import { decodeText } from './text.js';
 
@@ -514,9 +520,10 @@ function isInside(child: string, parent: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
+/** lstat: a link at the settings path is read (and refused) as what it is, never followed. */
 async function statOrUndefined(path: string) {
   try {
-    return await stat(path);
+    return await lstat(path);
   } catch {
     return undefined;
   }
@@ -610,8 +617,8 @@ async function initFile(
     const parsed = await readSettingsFile(absPath, reportPath);
     if ('unusable' in parsed) {
       // Nothing to lose in a file that holds only whitespace: it is written like a new one.
-      const raw = await readFile(absPath).catch(() => undefined);
-      const blank = raw !== undefined && decodeText(raw).trim() === '';
+      const raw = await readSettingsBytes(absPath, reportPath);
+      const blank = 'bytes' in raw && decodeText(raw.bytes).trim() === '';
       if (!blank) {
         return {
           path: reportPath,
@@ -624,7 +631,9 @@ async function initFile(
         };
       }
     } else {
-      bytes = await readFile(absPath);
+      const raw = await readSettingsBytes(absPath, reportPath);
+      if ('unusable' in raw) throw new UsageError(raw.unusable.reason);
+      bytes = raw.bytes;
     }
   }
 
@@ -675,8 +684,8 @@ async function writeSettings(
   bytes: Uint8Array,
 ): Promise<void> {
   try {
-    await mkdir(dirname(absPath), { recursive: true });
-    await writeFile(absPath, bytes);
+    // Not through a link or into a FIFO that a pull request placed at the path.
+    await writeRegularFile(absPath, bytes);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     throw new UsageError(`cannot write ${reportPath} (${code}): check the path and permissions`);

@@ -1,7 +1,8 @@
 // Path and glob handling shared by solution discovery and settings files.
 // Node 20 has no fs.glob, so a small matcher covers `*`, `?`, `**` and `{a,b}`.
-import { readdir, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { constants } from 'node:fs';
+import { mkdir, open, readdir, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from './errors.js';
 
 /** Folders that never hold a solution and are expensive to walk. */
@@ -131,4 +132,34 @@ export async function expandPaths(
     for (const path of found) results.add(path);
   }
   return [...results].sort();
+}
+
+/**
+ * Writes a file the user named as an output, creating its folder. A pull request controls what
+ * already sits at that path: a symbolic link there is not followed (O_NOFOLLOW: ELOOP), a FIFO
+ * does not block (O_NONBLOCK: ENXIO), and anything but a regular file is refused (EINVAL), so
+ * bytes land only where they were asked to. Errors keep their `code` for the caller's message.
+ */
+export async function writeRegularFile(
+  absPath: string,
+  data: string | Uint8Array,
+  mode = 0o666,
+): Promise<void> {
+  await mkdir(dirname(absPath), { recursive: true });
+  const handle = await open(
+    absPath,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_NOFOLLOW | constants.O_NONBLOCK,
+    mode,
+  );
+  try {
+    if (!(await handle.stat()).isFile()) {
+      throw Object.assign(new Error(`${absPath} is not a regular file`), { code: 'EINVAL' });
+    }
+    // Truncate only once it is known to be a regular file.
+    await handle.truncate(0);
+    if (mode !== 0o666) await handle.chmod(mode);
+    await handle.writeFile(data);
+  } finally {
+    await handle.close();
+  }
 }

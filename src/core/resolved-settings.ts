@@ -2,11 +2,11 @@
 // solution defines, in the pac format, for `pac solution import --settings-file`. This file is
 // the one output that holds substituted (secret) values, so it is written with mode 0600 and its
 // content is never printed.
-import { open, mkdir, stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { UsageError } from './errors.js';
 import type { ReportSolution, SettingsFile } from './model.js';
-import { toReportPath } from './paths.js';
+import { toReportPath, writeRegularFile } from './paths.js';
 import { isBlank, nameKey } from './rules/helpers.js';
 
 export interface ResolvedSettings {
@@ -79,14 +79,8 @@ export async function fileExists(absPath: string): Promise<boolean> {
 export async function writePrivateFile(path: string, text: string, cwd: string): Promise<void> {
   const absPath = resolve(cwd, path);
   try {
-    await mkdir(dirname(absPath), { recursive: true });
-    const handle = await open(absPath, 'w', 0o600);
-    try {
-      await handle.chmod(0o600);
-      await handle.writeFile(text, 'utf8');
-    } finally {
-      await handle.close();
-    }
+    // Not through a link a pull request placed there: these bytes hold the secrets.
+    await writeRegularFile(absPath, text, 0o600);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     throw new UsageError(`cannot write ${toReportPath(absPath, cwd)} (${code}): check the path`);

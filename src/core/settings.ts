@@ -612,18 +612,19 @@ export function parseSettings(
   };
 }
 
-/** Reads and parses a settings file; a read error is an UnusableSettings with the reason. */
-export async function readSettingsFile(
+/**
+ * The bytes of a settings file, or why they cannot be read (one line). A pull request controls
+ * this path: never follow a link out of the checkout, never block on a FIFO (O_NONBLOCK), and
+ * only read a regular file of a sane size.
+ */
+export async function readSettingsBytes(
   absPath: string,
   reportPath: string,
-  env: Record<string, string | undefined> = {},
-): Promise<ParseSettingsResult> {
+): Promise<{ bytes: Uint8Array } | { unusable: UnusableSettings }> {
   const name = oneLine(basename(reportPath));
-  const unusable = (reason: string): ParseSettingsResult => ({
+  const unusable = (reason: string) => ({
     unusable: { path: reportPath, reason, location: { file: reportPath } },
   });
-  // A pull request controls this path: never follow a link out of the checkout, never block on a
-  // FIFO (O_NONBLOCK), and only read a regular file of a sane size.
   let handle;
   try {
     handle = await open(absPath, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
@@ -637,7 +638,6 @@ export async function readSettingsFile(
       `${name}: cannot be read (${oneLine(errorMessage(error))}); check the path and permissions`,
     );
   }
-  let bytes: Uint8Array;
   try {
     const stats = await handle.stat();
     if (!stats.isFile()) return unusable(`${name}: is not a regular file; name a JSON file`);
@@ -646,7 +646,7 @@ export async function readSettingsFile(
         `${name}: is ${stats.size} bytes, over the ${MAX_SETTINGS_BYTES}-byte limit for a settings file`,
       );
     }
-    bytes = await handle.readFile();
+    return { bytes: await handle.readFile() };
   } catch (error) {
     return unusable(
       `${name}: cannot be read (${oneLine(errorMessage(error))}); check the path and permissions`,
@@ -654,7 +654,16 @@ export async function readSettingsFile(
   } finally {
     await handle.close();
   }
-  return parseSettings(bytes, reportPath, env);
+}
+
+/** Reads and parses a settings file; a read error is an UnusableSettings with the reason. */
+export async function readSettingsFile(
+  absPath: string,
+  reportPath: string,
+  env: Record<string, string | undefined> = {},
+): Promise<ParseSettingsResult> {
+  const read = await readSettingsBytes(absPath, reportPath);
+  return 'unusable' in read ? read : parseSettings(read.bytes, reportPath, env);
 }
 
 /** Settings for checking without a settings file (SPEC section 2: empty settings). */
