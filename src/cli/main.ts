@@ -6,7 +6,8 @@ import { formatReport, isOutputFormat, OUTPUT_FORMATS } from '../core/format/ind
 import { assertWritable, runGate, writeOutputFile } from '../core/gate.js';
 import { redactSecrets } from '../core/engine.js';
 import type { FailOn } from '../core/model.js';
-import { init, InitSolutionError, type InitFileResult } from '../core/init.js';
+import { formatInitText, initOutOfStep } from '../core/format/init.js';
+import { init, InitSolutionError } from '../core/init.js';
 import { parseRuleOverrides } from '../core/rules/index.js';
 import { oneLine as visible } from '../core/text.js';
 import { REPOSITORY_URL, TOOL_NAME, VERSION } from '../core/version.js';
@@ -277,52 +278,6 @@ async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
   return outcome.failed ? EXIT_FAIL : EXIT_PASS;
 }
 
-const KIND_WIDTH = 'environment variable'.length;
-
-function initLines(file: InitFileResult, checkOnly: boolean): string[] {
-  const lines: string[] = [];
-  const verbs = checkOnly
-    ? { added: 'would add', kept: 'kept', removed: 'would remove' }
-    : { added: 'added', kept: 'kept', removed: 'removed' };
-  const width = Math.max(...Object.values(verbs).map((verb) => verb.length));
-  const list = (action: 'added' | 'kept' | 'removed'): void => {
-    if (checkOnly && action === 'kept') return;
-    const names = file[action];
-    for (const [kind, items] of [
-      ['connection reference', names.connectionReferences],
-      ['environment variable', names.environmentVariables],
-    ] as const) {
-      for (const name of items) {
-        lines.push(
-          `  ${verbs[action].padEnd(width)}  ${kind.padEnd(KIND_WIDTH)}  ${visible(name)}`,
-        );
-      }
-    }
-  };
-  list('added');
-  list('removed');
-  list('kept');
-  const count = (names: InitFileResult['added']): number =>
-    names.connectionReferences.length + names.environmentVariables.length;
-  const added = count(file.added);
-  const kept = count(file.kept);
-  const removed = count(file.removed);
-  if (checkOnly) {
-    lines.push(
-      `  ${added} to add, ${removed} to remove, ${kept} kept: run ${TOOL_NAME} init without --check to apply`,
-    );
-  } else {
-    lines.push(`  ${added} added, ${kept} kept, ${removed} removed`);
-    const unbound = file.added.connectionReferences.length;
-    if (unbound > 0) {
-      lines.push(
-        `  next: set ConnectionId of the ${plural(unbound, 'added connection reference')} (a connection name, or a placeholder such as #{…}# filled by the pipeline); an environment variable left at null keeps the solution's default`,
-      );
-    }
-  }
-  return lines;
-}
-
 async function runInit(args: ParsedArgs, io: CliIo): Promise<number> {
   assertOptionsOf('init', args);
   if (args.positionals.length > 1) {
@@ -350,36 +305,11 @@ async function runInit(args: ParsedArgs, io: CliIo): Promise<number> {
     io.stderr.write(`${TOOL_NAME}: ${visible(error.message)}; no settings written\n`);
     return EXIT_FAIL;
   }
-  const { solution } = result;
-  const what = `${visible(solution.uniqueName)} ${visible(solution.version)} (${visible(solution.path)})`;
-  let code = EXIT_PASS;
-  for (const file of result.files) {
-    const path = visible(file.path);
-    switch (file.status) {
-      case 'unusable':
-        io.stderr.write(
-          `${TOOL_NAME}: ${visible(file.reason ?? path)}; init does not overwrite a file it cannot read as deployment settings (fix or move it)\n`,
-        );
-        code = EXIT_FAIL;
-        break;
-      case 'unchanged':
-        io.stdout.write(
-          `${TOOL_NAME}: ${path} is up to date with ${what}: ${plural(file.kept.connectionReferences.length, 'connection reference')}, ${plural(file.kept.environmentVariables.length, 'environment variable')}\n`,
-        );
-        break;
-      default:
-        if (checkOnly) {
-          io.stdout.write(
-            `${TOOL_NAME}: ${path} is out of step with ${what}: init would ${file.status === 'created' ? 'create it' : 'change it'}\n`,
-          );
-          code = EXIT_FAIL;
-        } else {
-          io.stdout.write(`${TOOL_NAME}: ${file.status} ${path} for ${what}\n`);
-        }
-        io.stdout.write(`${initLines(file, checkOnly).join('\n')}\n`);
-    }
+  for (const line of formatInitText(result, checkOnly)) {
+    io[line.stream].write(`${line.text}\n`);
   }
-  return code;
+  if (checkOnly) return initOutOfStep(result) ? EXIT_FAIL : EXIT_PASS;
+  return result.files.some((file) => file.status === 'unusable') ? EXIT_FAIL : EXIT_PASS;
 }
 
 async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {

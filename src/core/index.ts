@@ -25,4 +25,14 @@ export {
   type ParseSettingsResult,
 } from './settings.js';
 export { allRules, findRule, parseRuleOverrides } from './rules/index.js';
+export {
+  DEFAULT_SETTINGS_FILE,
+  init,
+  InitSolutionError,
+  type InitFileResult,
+  type InitNames,
+  type InitOptions,
+  type InitResult,
+} from './init.js';
+export { resolveSettings, type ResolvedSettings } from './resolved-settings.js';
 export * from './format/index.js';

@@ -19,6 +19,7 @@ export {
   type PullRequestCommentOptions,
 } from './markdown.js';
 export { SARIF_SCHEMA, formatSarif, pathToUri, type SarifOptions } from './sarif.js';
+export { formatInitMarkdown, formatInitText, initOutOfStep, type InitReportLine } from './init.js';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
