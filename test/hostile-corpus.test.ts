@@ -10,6 +10,7 @@ import { OUTPUT_FORMATS } from '../src/core/format/index.js';
 import type { Report } from '../src/core/model.js';
 import {
   FLOW_FILE,
+  POSIX,
   copyExample,
   customizationsXml,
   removeTempDirs,
@@ -103,7 +104,7 @@ function writeZipBytes(): Buffer {
   return buildZip(solutionEntries());
 }
 
-describe('the hostile corpus through the CLI', () => {
+describe.skipIf(!POSIX)('the hostile corpus through the CLI', () => {
   it('reports every hostile solution as one SL001 line, in every format, in bounded time and memory', async () => {
     const dir = tempDir();
     const expectedUnreadable = await buildHostileCorpus(dir);

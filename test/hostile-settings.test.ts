@@ -9,6 +9,7 @@ import type { UnusableSettings } from '../src/core/model.js';
 import { parseSettings, readSettingsFile } from '../src/core/settings.js';
 import {
   HOSTILE_TIMEOUT,
+  POSIX,
   copyExample,
   expectOneLine,
   removeTempDirs,
@@ -281,7 +282,7 @@ describe('hostile settings: prototype pollution and size', () => {
   );
 });
 
-describe('hostile settings: files that are not files', () => {
+describe.skipIf(!POSIX)('hostile settings: files that are not files', () => {
   it(
     'does not hang on a FIFO passed as the settings file',
     async () => {

@@ -15,6 +15,7 @@ import { run } from '../src/cli/main.js';
 import { OUTPUT_FORMATS } from '../src/core/format/index.js';
 import {
   HOSTILE_TIMEOUT,
+  POSIX,
   copyExample,
   removeTempDirs,
   repoRoot,
@@ -188,7 +189,7 @@ describe('writes: only the named outputs, never inside a solution', () => {
   );
 });
 
-describe('writes: links and FIFOs a pull request places at output paths', () => {
+describe.skipIf(!POSIX)('writes: links and FIFOs a pull request places at output paths', () => {
   const victimContent = 'victim: must stay as it is\n';
 
   /** A file outside the working directory that a link in the PR points at. */

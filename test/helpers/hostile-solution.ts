@@ -178,5 +178,8 @@ export async function withinMemory<T>(action: () => Promise<T>, maxGrowthMb = 25
   return result;
 }
 
+/** FIFOs (mkfifo) and symbolic links as these tests make them need a POSIX system. */
+export const POSIX = process.platform !== 'win32';
+
 /** Per-test bound for hostile cases, in milliseconds. */
 export const HOSTILE_TIMEOUT = 5_000;
