@@ -2,7 +2,15 @@
 // (INPUT_* variables, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, a pull_request event payload), against a
 // loopback fake of the GitHub REST API. Builds nothing: CI checks that dist/ matches the source.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,6 +77,7 @@ async function runAction(
   );
 
   const defaults: Record<string, string> = {
+    command: 'check',
     solution: '',
     settings: '',
     'fail-on': 'error',
@@ -370,6 +379,97 @@ describe('dist/index.js on a pull request', () => {
     expect(result.stdout + result.stderr).not.toMatch(/^\s+at /m);
     expect(result.outputsRaw).toBe('');
     expect(api.requests.length).toBe(requestsBefore);
+  });
+
+  it('writes the resolved settings for pac: mode 0600, the substituted canary, and the canary nowhere else', async () => {
+    const path = join(temp, 'out', 'resolved.json');
+    const result = await runAction({
+      solution: SOLUTION,
+      settings: 'test/fixtures/github/settings-pass.json',
+      'resolved-settings': path,
+      'comment-on-pr': 'false',
+    });
+    expect(result.code).toBe(0);
+    expect(result.outputs['resolved-settings']).toBe(path);
+    if (process.platform !== 'win32') expect(statSync(path).mode & 0o777).toBe(0o600);
+    // The one place the secret must be.
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({
+      EnvironmentVariables: [
+        {
+          SchemaName: 'fabrikam_OrdersSiteUrl',
+          Value: 'https://fabrikam.sharepoint.com/sites/orders',
+        },
+      ],
+      ConnectionReferences: [
+        {
+          LogicalName: 'fabrikam_sharedoffice365_a1b2c',
+          ConnectionId: CANARY,
+          ConnectorId: '/providers/Microsoft.PowerApps/apis/shared_office365',
+        },
+        {
+          LogicalName: 'fabrikam_sharedsharepointonline_d3e4f',
+          ConnectionId: '6f0c2a9e1d4b4c7f8a3e5b2d9c1f0e7a',
+          ConnectorId: '/providers/Microsoft.PowerApps/apis/shared_sharepointonline',
+        },
+      ],
+    });
+    expect(result.stdout).toContain(
+      `connref-gate: resolved settings written to ${path} (2 connection references, 1 environment variable)`,
+    );
+    const { ['resolved-settings']: resolved, ...otherFiles } = result.files;
+    expect(resolved).toContain(CANARY);
+    expectNoCanary({ ...result, files: otherFiles });
+  });
+
+  it('writes no resolved settings when the check finds errors, and says why', async () => {
+    const path = join(temp, 'out', 'resolved-fail.json');
+    const result = await runAction({
+      solution: SOLUTION,
+      settings: 'test/fixtures/github/settings-fail.json',
+      'resolved-settings': path,
+      'comment-on-pr': 'false',
+    });
+    expect(result.code).toBe(1);
+    expect(result.outputs['resolved-settings']).toBe('');
+    expect(existsSync(path)).toBe(false);
+    expect(result.stdout).toContain(
+      `::warning::connref-gate: resolved settings not written to ${path}: the check found 1 error`,
+    );
+    expectNoCanary(result);
+  });
+
+  it('command init --check passes when the settings are in step, fails with an annotation when not', async () => {
+    const requestsBefore = api.requests.length;
+    const inStep = await runAction({
+      command: 'init --check',
+      solution: SOLUTION,
+      settings: 'examples/github-e2e/deploymentSettings.json',
+    });
+    expect(inStep.code).toBe(0);
+    expect(inStep.outputsRaw).toContain('result<<');
+    expect(inStep.outputs['result']).toBe('pass');
+    expect(inStep.stdout).toContain(
+      'connref-gate: examples/github-e2e/deploymentSettings.json is up to date with FabrikamOrders 1.0.0.3',
+    );
+
+    const settings = 'test/fixtures/github/settings-fail.json';
+    const before = readFileSync(join(ROOT, settings), 'utf8');
+    const drift = await runAction({ command: 'init --check', solution: SOLUTION, settings });
+    expect(drift.code).toBe(1);
+    expect(drift.outputs).toEqual({ result: 'fail' });
+    expect(drift.stdout).toContain(
+      `::error title=connref-gate init --check,file=${settings}::${settings} is out of step with FabrikamOrders: init would add 1 and remove 0 entries.`,
+    );
+    expect(drift.stdout).toMatch(
+      /would add +connection reference +fabrikam_sharedsharepointonline_d3e4f/,
+    );
+    expect(drift.summary).toContain(
+      '| add | connection reference | `fabrikam_sharedsharepointonline_d3e4f` |',
+    );
+    expect(readFileSync(join(ROOT, settings), 'utf8')).toBe(before);
+    // No pull-request comment for a drift check, and no secret anywhere.
+    expect(api.requests.length).toBe(requestsBefore);
+    expectNoCanary(drift);
   });
 
   it('does not comment on a push event', async () => {

@@ -46,6 +46,7 @@ describe('getInputs', () => {
   it('applies the documented defaults', () => {
     const result = getInputs();
     expect(result).toEqual({
+      command: 'check',
       solutions: ['solutions/Contoso.zip'],
       settings: [],
       failOn: 'error',
@@ -66,6 +67,47 @@ describe('getInputs', () => {
     expect(result.solutions).toEqual(['a/Solution1.zip', 'src/**/Other/..', 'b/*.zip']);
     expect(result.settings).toEqual(['config/*/deploymentSettings.json']);
   });
+
+  it.each([
+    ['check', 'check'],
+    [' CHECK ', 'check'],
+    ['init --check', 'init-check'],
+    ['init   --Check', 'init-check'],
+  ])('reads command=%j as %s', (value, expected) => {
+    inputs.set('command', value);
+    expect(getInputs().command).toBe(expected);
+  });
+
+  it('rejects another command, and says where init itself belongs', () => {
+    inputs.set('command', 'lint');
+    expect(usageMessage()).toBe("input 'command' is 'lint': use check or init --check");
+    inputs.set('command', 'init');
+    expect(usageMessage()).toMatch(
+      /^input 'command' is 'init': use check or init --check \(init writes/,
+    );
+  });
+
+  it('init --check defaults settings to deploymentSettings.json in the working directory', () => {
+    inputs.set('command', 'init --check');
+    inputs.set('working-directory', 'apps/contoso');
+    inputs.set('solution', 'src');
+    expect(getInputs()).toMatchObject({
+      command: 'init-check',
+      solutions: ['apps/contoso/src'],
+      settings: ['apps/contoso/deploymentSettings.json'],
+    });
+    inputs.set('settings', 'config/*/deploymentSettings.json');
+    expect(getInputs().settings).toEqual(['apps/contoso/config/*/deploymentSettings.json']);
+  });
+
+  it.each(['sarif-file', 'resolved-settings'])(
+    'init --check refuses the %s input, which only check writes',
+    (name) => {
+      inputs.set('command', 'init --check');
+      inputs.set(name, 'out.json');
+      expect(usageMessage()).toMatch(new RegExp(`^input '${name}' is for command 'check'`));
+    },
+  );
 
   it('requires a solution', () => {
     inputs.set('solution', '\n  \n');

@@ -1,5 +1,5 @@
 // Unit tests of src/github/main.ts with mocked @actions/core, @actions/github and core gate.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -493,5 +493,138 @@ describe('failReason', () => {
     ],
   ] as const)('%j %s', (summary, failOn, expected) => {
     expect(failReason(summary, failOn)).toBe(expected);
+  });
+});
+
+describe('resolved settings', () => {
+  it('logs where the file went and how many entries it holds, never its content', async () => {
+    state.inputs.set('resolved-settings', 'out/resolved.json');
+    const result = outcome([], { failed: false });
+    state.gate = {
+      ...result,
+      written: { ...result.written, resolvedSettings: join(workspace, 'out/resolved.json') },
+      resolvedSettings: { connectionReferences: 2, environmentVariables: 1 },
+      notWritten: {},
+    };
+    await run();
+    expect((state.gateOptions[0] as Record<string, unknown>)['resolvedSettingsFile']).toBe(
+      join(workspace, 'out/resolved.json'),
+    );
+    expect(outputs()['resolved-settings']).toBe(join(workspace, 'out/resolved.json'));
+    expect(calls('info').map((c) => c.args[0])).toContain(
+      `connref-gate: resolved settings written to ${join(workspace, 'out/resolved.json')} (2 connection references, 1 environment variable)`,
+    );
+  });
+
+  it('warns with the reason when the file was not written', async () => {
+    state.inputs.set('resolved-settings', 'out/resolved.json');
+    state.gate = {
+      ...outcome([finding('error', 'CR001', 'a')], { failed: true }),
+      notWritten: {
+        resolvedSettings:
+          'resolved settings not written to out/resolved.json: the check found 1 error',
+      },
+    };
+    await run();
+    expect(outputs()['resolved-settings']).toBe('');
+    expect(calls('warning').map((c) => c.args[0])).toContain(
+      'connref-gate: resolved settings not written to out/resolved.json: the check found 1 error',
+    );
+  });
+});
+
+describe('command: init --check', () => {
+  function writeSolution(): void {
+    const dir = join(workspace, 'src');
+    mkdirSync(join(dir, 'Other'), { recursive: true });
+    writeFileSync(
+      join(dir, 'Other/Solution.xml'),
+      '<ImportExportXml><SolutionManifest><UniqueName>Contoso</UniqueName><Version>1.0.0.0</Version><Managed>0</Managed></SolutionManifest></ImportExportXml>',
+    );
+    writeFileSync(
+      join(dir, 'Other/Customizations.xml'),
+      '<ImportExportXml><connectionreferences><connectionreference connectionreferencelogicalname="new_office"><connectorid>/providers/Microsoft.PowerApps/apis/shared_office365</connectorid></connectionreference></connectionreferences></ImportExportXml>',
+    );
+  }
+
+  beforeEach(() => {
+    state.inputs.set('command', 'init --check');
+    state.inputs.set('solution', 'src');
+    state.inputs.delete('settings');
+  });
+
+  it('fails when the settings file is out of step: log, annotation on the file, summary, result', async () => {
+    writeSolution();
+    writeFileSync(
+      join(workspace, 'deploymentSettings.json'),
+      '{"ConnectionReferences": [{"LogicalName": "new_old", "ConnectionId": "secret-value-123"}]}',
+    );
+    await run();
+    expect(state.gateOptions).toHaveLength(0);
+    const log = calls('info').map((c) => String(c.args[0]));
+    expect(log).toContain(
+      'connref-gate: deploymentSettings.json is out of step with Contoso 1.0.0.0 (src): init would change it',
+    );
+    expect(log.some((l) => /would add +connection reference +new_office/.test(l))).toBe(true);
+    expect(log.some((l) => /would remove +connection reference +new_old/.test(l))).toBe(true);
+    expect(calls('error')).toEqual([
+      {
+        fn: 'error',
+        args: [
+          'deploymentSettings.json is out of step with Contoso: init would add 1 and remove 1 entries. Run connref-gate init and commit the result.',
+          { title: 'connref-gate init --check', file: 'deploymentSettings.json' },
+        ],
+      },
+    ]);
+    expect(outputs()).toEqual({ result: 'fail' });
+    expect(state.summary.join('')).toContain(
+      '## ❌ connref-gate: the settings are out of step with the solution',
+    );
+    expect(state.summary.join('')).toContain('| add | connection reference | `new_office` |');
+    expect(calls('setFailed').map((c) => c.args[0])).toEqual([
+      'connref-gate: 1 of 1 settings file out of step with Contoso',
+    ]);
+    // Names only: never a value, and no comment.
+    expect(JSON.stringify(state.calls) + state.summary.join('')).not.toContain('secret-value-123');
+    expect(state.rest).toEqual([]);
+  });
+
+  it('passes when every settings file is up to date, writing nothing', async () => {
+    writeSolution();
+    const text =
+      '{"EnvironmentVariables": [], "ConnectionReferences": [{"LogicalName": "new_office", "ConnectionId": ""}]}';
+    writeFileSync(join(workspace, 'deploymentSettings.json'), text);
+    await run();
+    expect(outputs()).toEqual({ result: 'pass' });
+    expect(calls('setFailed')).toEqual([]);
+    expect(readFileSync(join(workspace, 'deploymentSettings.json'), 'utf8')).toBe(text);
+    expect(state.summary.join('')).toContain(
+      '✅ Up to date: 1 connection reference, 0 environment variables.',
+    );
+  });
+
+  it('fails with one line on a missing settings file and on an unusable one', async () => {
+    writeSolution();
+    await run();
+    expect(outputs()).toEqual({ result: 'fail' });
+    expect(calls('info').map((c) => String(c.args[0]))).toContain(
+      'connref-gate: deploymentSettings.json is out of step with Contoso 1.0.0.0 (src): init would create it',
+    );
+    state.calls.length = 0;
+    writeFileSync(join(workspace, 'deploymentSettings.json'), '{"OrgSettings": {}}');
+    await run();
+    expect(outputs()).toEqual({ result: 'fail' });
+    expect(String(calls('error')[0]?.args[0])).toMatch(
+      /customDeploymentSettings\.json.*init does not overwrite/,
+    );
+  });
+
+  it('fails a solution it cannot read with one line', async () => {
+    writeFileSync(join(workspace, 'broken.zip'), 'not a zip');
+    state.inputs.set('solution', 'broken.zip');
+    await run();
+    expect(outputs()).toEqual({ result: 'fail' });
+    expect(calls('setFailed')).toHaveLength(1);
+    expect(String(calls('setFailed')[0]!.args[0])).toMatch(/^connref-gate: .*broken\.zip/);
   });
 });

@@ -5,13 +5,21 @@ import { statSync } from 'node:fs';
 import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import * as core from '@actions/core';
 import { UsageError, errorMessage } from '../core/errors.js';
+import { DEFAULT_SETTINGS_FILE } from '../core/init.js';
 import type { FailOn, SeverityOverride } from '../core/model.js';
 import { parseRuleOverrides } from '../core/rules/index.js';
 
+/** `check`: the gate. `init-check`: `init --check`, a drift check of the settings files. */
+export type ActionCommand = 'check' | 'init-check';
+
 export interface ActionInputs {
+  command: ActionCommand;
   /** Solution paths/globs, relative to `cwd` (or absolute). */
   solutions: string[];
-  /** Settings files/globs, relative to `cwd` (or absolute). Empty: check against empty settings. */
+  /**
+   * Settings files/globs, relative to `cwd` (or absolute). Empty: check against empty settings;
+   * for `init --check`, `deploymentSettings.json` in the working directory.
+   */
   settings: string[];
   failOn: FailOn;
   rules: Record<string, SeverityOverride>;
@@ -36,6 +44,7 @@ const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never'];
 
 /** Reads and validates every input. Throws UsageError with a one-line message on a bad input. */
 export function getInputs(): ActionInputs {
+  const command = commandInput();
   const workspace = resolve(process.env['GITHUB_WORKSPACE'] || process.cwd());
   const workingDirectory = resolve(workspace, core.getInput('working-directory'));
   if (!isDirectory(workingDirectory)) {
@@ -61,7 +70,17 @@ export function getInputs(): ActionInputs {
       "input 'solution' is required: give one solution path or glob per line (a zip, an unpacked folder, or a folder holding several)",
     );
   }
-  const settings = lines('settings');
+  let settings = lines('settings');
+  if (command === 'init-check') {
+    if (settings.length === 0) settings = [DEFAULT_SETTINGS_FILE];
+    for (const name of ['sarif-file', 'resolved-settings']) {
+      if (core.getInput(name) !== '') {
+        throw new UsageError(
+          `input '${name}' is for command 'check': 'init --check' compares the settings with the solution and writes nothing`,
+        );
+      }
+    }
+  }
 
   const failOnRaw = core.getInput('fail-on').toLowerCase() || 'error';
   if (!(FAIL_ON as readonly string[]).includes(failOnRaw)) {
@@ -83,6 +102,7 @@ export function getInputs(): ActionInputs {
   };
 
   return {
+    command,
     solutions: solutions.map(toCorePattern),
     settings: settings.map(toCorePattern),
     failOn: failOnRaw as FailOn,
@@ -94,6 +114,19 @@ export function getInputs(): ActionInputs {
     workingDirectory,
     cwd,
   };
+}
+
+/** `check` (default) or `init --check`; spacing and case do not matter. */
+function commandInput(): ActionCommand {
+  const raw = core.getInput('command');
+  const value = raw.trim().replace(/\s+/g, ' ').toLowerCase();
+  if (value === '' || value === 'check') return 'check';
+  if (value === 'init --check') return 'init-check';
+  const hint =
+    value === 'init'
+      ? " (init writes the settings file: run it where you commit, and use 'init --check' in a workflow)"
+      : '';
+  throw new UsageError(`input 'command' is '${raw}': use check or init --check${hint}`);
 }
 
 /** A multi-line input: trimmed, without empty lines and `#` comment lines. */

@@ -6,24 +6,25 @@ import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { UsageError, errorMessage } from '../core/errors.js';
+import { formatInitMarkdown, formatInitText } from '../core/format/init.js';
 import { formatPullRequestComment } from '../core/format/markdown.js';
+import { init, InitSolutionError, type InitFileResult, type InitResult } from '../core/init.js';
 import { runGate, type GateOptions, type GateOutcome } from '../core/gate.js';
 import type { FailOn, Summary } from '../core/model.js';
 import { ANNOTATIONS_PER_TYPE, describeMore, planAnnotations } from './annotations.js';
 import { httpStatus, pullRequestOf, upsertComment } from './comment.js';
 import { getInputs, type ActionInputs } from './inputs.js';
 
-// The resolved-settings file (SPEC section 3, `--resolved-settings`) is written by the core's
-// gate; these are the names the settings work adds to GateOptions and GateOutcome.written.
-type GateRequest = GateOptions & { resolvedSettingsFile?: string };
-type Written = GateOutcome['written'] & { resolvedSettings?: string };
-
 export async function run(): Promise<void> {
   let inputs: ActionInputs;
   let outcome: GateOutcome;
   try {
     inputs = getInputs();
-    const request: GateRequest = {
+    if (inputs.command === 'init-check') {
+      await runInitCheck(inputs);
+      return;
+    }
+    const request: GateOptions = {
       solutions: inputs.solutions,
       settings: inputs.settings,
       cwd: inputs.cwd,
@@ -69,19 +70,21 @@ export async function run(): Promise<void> {
     core.setOutput('errors', String(summary.errors));
     core.setOutput('warnings', String(summary.warnings));
     core.setOutput('notes', String(summary.notes));
-    const written: Written = outcome.written;
+    const written = outcome.written;
     core.setOutput('report', written.reportFile ?? '');
     core.setOutput('sarif-file', written.sarifFile ?? '');
     core.setOutput('resolved-settings', written.resolvedSettings ?? '');
     if (written.reportFile) core.info(`connref-gate: JSON report: ${written.reportFile}`);
     if (written.sarifFile) core.info(`connref-gate: SARIF: ${written.sarifFile}`);
+    // Where the resolved settings went and how many entries they hold: never their content.
     if (written.resolvedSettings) {
-      core.info(`connref-gate: resolved settings: ${written.resolvedSettings}`);
-    } else if (inputs.resolvedSettingsFile) {
+      const counts = outcome.resolvedSettings;
       core.info(
-        summary.errors > 0
-          ? 'connref-gate: resolved settings not written: the gate found errors'
-          : 'connref-gate: resolved settings not written',
+        `connref-gate: resolved settings written to ${written.resolvedSettings}${counts ? ` (${plural(counts.connectionReferences, 'connection reference')}, ${plural(counts.environmentVariables, 'environment variable')})` : ''}`,
+      );
+    } else if (inputs.resolvedSettingsFile) {
+      core.warning(
+        `connref-gate: ${outcome.notWritten?.resolvedSettings ?? `resolved settings not written to ${inputs.resolvedSettingsFile}`}`,
       );
     }
 
@@ -96,6 +99,56 @@ export async function run(): Promise<void> {
   } catch (error) {
     fail(error);
   }
+}
+
+/**
+ * `command: init --check`: fails when a settings file is out of step with the solution (or cannot
+ * be read), with the changes init would make in the log, the job summary and an annotation on the
+ * file. Writes nothing. Only `result` is set among the outputs.
+ */
+async function runInitCheck(inputs: ActionInputs): Promise<void> {
+  let result: InitResult;
+  try {
+    result = await init({
+      solution: inputs.solutions,
+      settings: inputs.settings,
+      cwd: inputs.cwd,
+      check: true,
+    });
+  } catch (error) {
+    if (error instanceof InitSolutionError) core.setOutput('result', 'fail');
+    fail(error);
+    return;
+  }
+  for (const line of formatInitText(result, true)) {
+    if (line.stream === 'stderr') core.error(line.text);
+    else core.info(line.text);
+  }
+  const outOfStep = result.files.filter((file) => file.status !== 'unchanged');
+  for (const file of outOfStep) {
+    if (file.status === 'unusable') continue; // already an error line above
+    core.error(
+      `${file.path} is out of step with ${result.solution.uniqueName}: ${file.status === 'created' ? 'it does not exist' : describeChanges(file)}. Run connref-gate init and commit the result.`,
+      { title: 'connref-gate init --check', file: file.path },
+    );
+  }
+  core.setOutput('result', outOfStep.length > 0 ? 'fail' : 'pass');
+  await writeSummary(formatInitMarkdown(result), '');
+  if (outOfStep.length > 0) {
+    core.setFailed(
+      `connref-gate: ${outOfStep.length} of ${plural(result.files.length, 'settings file')} out of step with ${result.solution.uniqueName}`,
+    );
+  } else {
+    core.info(
+      `connref-gate: ${plural(result.files.length, 'settings file')} in step with ${result.solution.uniqueName}`,
+    );
+  }
+}
+
+function describeChanges(file: InitFileResult): string {
+  const count = (names: InitFileResult['added']) =>
+    names.connectionReferences.length + names.environmentVariables.length;
+  return `init would add ${count(file.added)} and remove ${count(file.removed)} entries`;
 }
 
 /** Where the JSON report goes: a fresh folder under RUNNER_TEMP (or the OS temp folder). */

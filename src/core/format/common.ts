@@ -206,3 +206,16 @@ export function perFileNote(report: Report): string {
   );
   return repeated ? ' (a finding in the solution counts once per settings file)' : '';
 }
+
+/**
+ * Escapes text for a table cell: `|` would end the cell, `<`/`>`/`&` could open HTML, markdown
+ * punctuation could start emphasis or links, and a newline would end the row.
+ */
+export function escapeCell(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]|~]/g, '\\$&')
+    .replace(/\r\n|\r|\n/g, '<br>');
+}

@@ -4,8 +4,7 @@
 import type { InitFileResult, InitResult } from '../init.js';
 import { oneLine } from '../text.js';
 import { TOOL_NAME } from '../version.js';
-import { escapeCell } from './markdown.js';
-import { plural } from './common.js';
+import { escapeCell, plural } from './common.js';
 
 export interface InitReportLine {
   /** stdout for what init did or would do; stderr for a file it refuses to touch. */

@@ -16,6 +16,7 @@ import { TOOL_NAME, ruleDocsUrl } from '../version.js';
 import {
   bySeverity,
   connectorName,
+  escapeCell,
   groupBySettings,
   groupBySolution,
   locationText,
@@ -31,6 +32,8 @@ import {
   type SolutionGroup,
 } from './common.js';
 
+export { escapeCell };
+
 export const DEFAULT_MARKDOWN_MAX_LENGTH = 60_000;
 
 export interface MarkdownOptions {
@@ -43,19 +46,6 @@ export interface MarkdownOptions {
 }
 
 const SEVERITY_ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', note: 'ℹ️' };
-
-/**
- * Escapes text for a table cell: `|` would end the cell, `<`/`>`/`&` could open HTML, markdown
- * punctuation could start emphasis or links, and a newline would end the row.
- */
-export function escapeCell(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]|~]/g, '\\$&')
-    .replace(/\r\n|\r|\n/g, '<br>');
-}
 
 // Text without these characters is shown as a code span as is; anything else is escaped instead,
 // because backslash escapes do not work inside code spans.
