@@ -544,7 +544,7 @@ export function parseSettings(
 
   if (isAlmPipelineSettings(root)) {
     return unusable(
-      `this is an ALM Accelerator pipeline deployment-settings file (a list of stages with UserSettings), not ${EXPECTED_SHAPE}`,
+      `this is an ALM Accelerator pipeline deployment-settings file (a list of stages with UserSettings such as connectionreference.<name>), not ${EXPECTED_SHAPE}: give the config/<environment>/deploymentSettings.json of the solution instead`,
       root.offset,
     );
   }
@@ -556,7 +556,7 @@ export function parseSettings(
   if (!hasReferences && !hasVariables) {
     if (isCustomDeploymentSettings(root)) {
       return unusable(
-        `this is a customDeploymentSettings.json (ALM Accelerator flow activation, sharing and ownership settings), not ${EXPECTED_SHAPE}`,
+        `this is a customDeploymentSettings.json (ALM Accelerator flow activation, sharing and ownership settings), not ${EXPECTED_SHAPE}: give the deploymentSettings.json next to it instead`,
         root.offset,
       );
     }
@@ -601,7 +601,12 @@ export function parseSettings(
     });
   } catch (error) {
     if (error instanceof ShapeError) {
-      return unusable(`${error.message} (expected ${EXPECTED_SHAPE})`, error.offset);
+      // The message names the key, the entry and what the schema expects there
+      // (schema/deployment-settings.schema.json); the location gives line and column.
+      return unusable(
+        `${error.message} (the shape that pac solution create-settings writes)`,
+        error.offset,
+      );
     }
     throw error;
   }
