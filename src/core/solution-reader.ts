@@ -27,7 +27,13 @@ import {
   ZipSolutionFiles,
   type SolutionFiles,
 } from './solution-files.js';
-import { decodeText, LineIndex, oneLine, TextDecodingError } from './text.js';
+import {
+  decodeText,
+  escapeControlCharacters,
+  LineIndex,
+  oneLine,
+  TextDecodingError,
+} from './text.js';
 import { ZipFormatError } from './zip.js';
 
 /** One thing to read as a solution: a zip file or a solution root folder. */
@@ -879,9 +885,9 @@ export async function readSolution(
     return {
       ok: false,
       unreadable: {
-        path: target.reportPath,
+        path: escapeControlCharacters(target.reportPath),
         reason: oneLine(`${target.reportPath} ${target.refused}`),
-        location: { file: target.reportPath },
+        location: { file: escapeControlCharacters(target.reportPath) },
       },
     };
   }
@@ -891,7 +897,7 @@ export async function readSolution(
       target.kind === 'zip'
         ? await ZipSolutionFiles.open(target.absPath, target.reportPath, limits)
         : new FolderSolutionFiles(target.absPath, target.reportPath, limits);
-    return { ok: true, solution: await readFacts(files, target) };
+    return { ok: true, solution: withoutControlCharacters(await readFacts(files, target)) };
   } catch (error) {
     return { ok: false, unreadable: toUnreadable(error, target) };
   } finally {
@@ -899,9 +905,28 @@ export async function readSolution(
   }
 }
 
+/**
+ * Every string of the facts with control characters escaped: names, ids and file paths come from
+ * the pull request and end up in logs, annotations and comments (see escapeControlCharacters).
+ */
+function withoutControlCharacters<T>(value: T): T {
+  if (typeof value === 'string') return escapeControlCharacters(value) as T;
+  if (Array.isArray(value)) return value.map((item) => withoutControlCharacters(item)) as T;
+  if (typeof value === 'object' && value !== null) {
+    const copy: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) copy[key] = withoutControlCharacters(item);
+    return copy as T;
+  }
+  return value;
+}
+
 function toUnreadable(error: unknown, target: SolutionTarget) {
   const unreadable = describeUnreadable(error, target);
-  return { ...unreadable, reason: oneLine(unreadable.reason) };
+  return {
+    path: escapeControlCharacters(unreadable.path),
+    reason: oneLine(unreadable.reason),
+    location: { ...unreadable.location, file: escapeControlCharacters(unreadable.location.file) },
+  };
 }
 
 function describeUnreadable(error: unknown, target: SolutionTarget) {

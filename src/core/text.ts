@@ -44,6 +44,18 @@ export function decodeText(bytes: Uint8Array, options: { strict?: boolean } = {}
   }
 }
 
+/**
+ * Line breaks and other control characters as visible escapes (`\n`, `\r`, `\u0000`): names a
+ * pull request writes (a zip entry `a\n::error::x.json`, an attribute holding `&#10;`) then cannot
+ * start a new line in a log, where a CI runner would read it as a command.
+ */
+export function escapeControlCharacters(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 /** Longest reason or message line: parser messages quote names and attributes of any length. */
 export const MAX_LINE_LENGTH = 1000;
 
@@ -53,10 +65,7 @@ export const MAX_LINE_LENGTH = 1000;
  * line is cut to `maxLength` characters, ending in `…`.
  */
 export function oneLine(text: string, maxLength = MAX_LINE_LENGTH): string {
-  // eslint-disable-next-line no-control-regex
-  const line = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) =>
-    c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  const line = escapeControlCharacters(text);
   if (line.length <= maxLength) return line;
   let cut = maxLength - 1;
   // Do not split a surrogate pair.
