@@ -14,7 +14,13 @@ import type {
   SettingsFile,
   UnusableSettings,
 } from './model.js';
-import { LineIndex, TextDecodingError, decodeText, oneLine } from './text.js';
+import {
+  LineIndex,
+  TextDecodingError,
+  decodeText,
+  escapeControlCharacters,
+  oneLine,
+} from './text.js';
 
 /** Deeper nesting than this is no settings file; the limit keeps recursion far from the stack. */
 export const MAX_JSON_DEPTH = 256;
@@ -572,7 +578,10 @@ export function parseSettings(
   try {
     requireSection(root, 'ConnectionReferences').forEach((item, index) => {
       const entry = requireEntryObject(item, 'ConnectionReferences', index);
-      const logicalName = requireName(entry, 'LogicalName', 'ConnectionReferences', index);
+      // Names are printed in findings: a line break in one must not start a new log line.
+      const logicalName = escapeControlCharacters(
+        requireName(entry, 'LogicalName', 'ConnectionReferences', index),
+      );
       const rawConnectionId = optionalString(entry, 'ConnectionId', 'ConnectionReferences', index);
       const rawConnectorId = optionalString(entry, 'ConnectorId', 'ConnectionReferences', index);
       const connectionId =
@@ -589,7 +598,9 @@ export function parseSettings(
     });
     requireSection(root, 'EnvironmentVariables').forEach((item, index) => {
       const entry = requireEntryObject(item, 'EnvironmentVariables', index);
-      const schemaName = requireName(entry, 'SchemaName', 'EnvironmentVariables', index);
+      const schemaName = escapeControlCharacters(
+        requireName(entry, 'SchemaName', 'EnvironmentVariables', index),
+      );
       const rawValue = optionalString(entry, 'Value', 'EnvironmentVariables', index);
       const value = rawValue === null ? null : substitutePlaceholders(rawValue, env, secrets);
       environmentVariables.push({
