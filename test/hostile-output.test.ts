@@ -59,16 +59,29 @@ describe('output: names cannot forge runner commands', () => {
       writeExtracted(join(dir, 'mono'), {
         'f\n##vso[task.complete result=Succeeded]x.zip': 'not a zip',
       });
+      // Stale settings entries are printed by name (CR004, EV004).
+      writeExtracted(dir, {
+        'settings.json': JSON.stringify({
+          ConnectionReferences: [
+            { LogicalName: 'gone\n::error::forged', ConnectionId: 'x1' },
+            { LogicalName: 'gone2\r\n##vso[task.setvariable variable=a]b', ConnectionId: 'x1' },
+          ],
+          EnvironmentVariables: [{ SchemaName: 'gone\u2028##[error]forged', Value: 'v' }],
+        }),
+      });
       for (const solution of ['folder', 'zips/S.zip', 'mono']) {
         for (const format of OUTPUT_FORMATS) {
           let out = '';
-          const code = await run(['check', '--solution', solution, '--format', format], {
-            stdout: { write: (text: string) => (out += text) },
-            stderr: { write: (text: string) => (out += text) },
-            env: {},
-            cwd: dir,
-            isTTY: false,
-          });
+          const code = await run(
+            ['check', '--solution', solution, '--settings', 'settings.json', '--format', format],
+            {
+              stdout: { write: (text: string) => (out += text) },
+              stderr: { write: (text: string) => (out += text) },
+              env: {},
+              cwd: dir,
+              isTTY: false,
+            },
+          );
           expect(code, out).toBe(1);
           expect(out).toContain('forged');
           expect(out, `${solution} ${format}`).not.toMatch(COMMAND_LINE);
