@@ -10,6 +10,7 @@ import { OUTPUT_FORMATS } from '../src/core/format/index.js';
 import type { Report } from '../src/core/model.js';
 import {
   FLOW_FILE,
+  HOSTILE_TIMEOUT,
   POSIX,
   copyExample,
   customizationsXml,
@@ -144,4 +145,51 @@ describe.skipIf(!POSIX)('the hostile corpus through the CLI', () => {
       }
     }
   }, 60_000);
+});
+
+describe.skipIf(!POSIX)('paths that do not exist, and a FIFO as settings', () => {
+  it(
+    'exit 2 with one line, for a solution, a settings file and a glob',
+    async () => {
+      const dir = tempDir();
+      copyExample(dir);
+      execFileSync('mkfifo', [join(dir, 'fifo.json')]);
+      for (const argv of [
+        ['check', '--solution', 'missing.zip'],
+        ['check', '--solution', 'solution', '--settings', 'missing.json'],
+        ['check', '--solution', 'nothing-*/x'],
+      ]) {
+        let stdout = '';
+        let stderr = '';
+        const code = await run(argv, {
+          stdout: { write: (text: string) => (stdout += text) },
+          stderr: { write: (text: string) => (stderr += text) },
+          env: {},
+          cwd: dir,
+          isTTY: false,
+        });
+        expect(code, argv.join(' ')).toBe(2);
+        expect(stdout).toBe('');
+        expect(stderr).toMatch(/^connref-gate: [^\n]*(not found|no solution matches)[^\n]*\n$/);
+      }
+      // A FIFO as settings exists: DS001, not a hang.
+      let stdout = '';
+      const code = await run(
+        ['check', '--solution', 'solution', '--settings', 'fifo.json', '--format', 'json'],
+        {
+          stdout: { write: (text: string) => (stdout += text) },
+          stderr: { write: () => undefined },
+          env: {},
+          cwd: dir,
+          isTTY: false,
+        },
+      );
+      expect(code).toBe(1);
+      const report = JSON.parse(stdout) as Report;
+      expect(report.findings.filter((f) => f.ruleId === 'DS001').map((f) => f.message)).toEqual([
+        'fifo.json: is not a regular file; name a JSON file',
+      ]);
+    },
+    HOSTILE_TIMEOUT,
+  );
 });
