@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { check } from '../src/core/engine.js';
 import { DEFAULT_LIMITS } from '../src/core/options.js';
 import { ZipArchive, ZipFormatError } from '../src/core/zip.js';
 import {
@@ -438,18 +439,32 @@ describe('hostile zips: bombs', () => {
         /^S\.zip!\//,
         /1000-byte total limit/,
       );
-      const compressed = await deflateZeros(2 * MB);
+      const compressed = await deflateZeros(2 * MB, randomBytes(2048));
       writeZip(
         dir,
         'S.zip',
         solutionEntries(undefined, {
-          [FLOW_FILE]: { compressed, declaredUncompressedSize: 2 * MB },
+          [FLOW_FILE]: { compressed, declaredUncompressedSize: 2 * MB + 2048 },
         }),
       );
       expectUnreadable(
         await readZip(dir, { maxCompressionRatio: 50 }),
         `S.zip!/${FLOW_FILE}`,
         /compression ratio over 50:1/,
+      );
+      // Through the engine: CheckOptions.limits over DEFAULT_LIMITS.
+      const checked = await check({
+        solutions: ['S.zip'],
+        cwd: dir,
+        limits: { maxCompressionRatio: 50 },
+      });
+      expect(checked.report.findings.find((f) => f.ruleId === 'SL001')?.message).toMatch(
+        /compression ratio over 50:1/,
+      );
+      // With the default ratio the entry is inflated (and then is no JSON: zeros and noise).
+      const defaults = await check({ solutions: ['S.zip'], cwd: dir });
+      expect(defaults.report.findings.find((f) => f.ruleId === 'SL001')?.message).toMatch(
+        /not valid UTF-8/,
       );
     },
     HOSTILE_TIMEOUT,
