@@ -87,6 +87,22 @@ describe('planAnnotations', () => {
     expect(plan.more).toEqual({ error: 1, warning: 0, notice: 2 });
     expect(plan.overflow).toEqual(['error CR001 e10: m', 'note CR001 n10: m', 'note CR001 n11: m']);
   });
+
+  it('annotates a finding in the solution once however many settings files were checked', () => {
+    const location = { file: 'src/Workflows/Flow.json' };
+    const findings = [
+      finding({ ruleId: 'CR007', subject: 'Flow', location, settings: 'config/Prod/ds.json' }),
+      finding({ ruleId: 'CR007', subject: 'Flow', location, settings: 'config/Test/ds.json' }),
+      finding({ ruleId: 'CR001', settings: 'config/Prod/ds.json' }),
+      finding({ ruleId: 'CR001', settings: 'config/Test/ds.json' }),
+    ];
+    const plan = planAnnotations(findings, bases);
+    expect(plan.annotations.map((a) => [a.properties.title, a.message])).toEqual([
+      ['CR007 Flow', 'm'],
+      ['CR001 new_ref', 'm [settings: config/Prod/ds.json]'],
+      ['CR001 new_ref', 'm [settings: config/Test/ds.json]'],
+    ]);
+  });
 });
 
 describe('describeMore', () => {

@@ -2,6 +2,7 @@
 // so the first 10 of each type (most severe first) become annotations and the rest go to the log.
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { AnnotationProperties } from '@actions/core';
+import { collapseRepeated } from '../core/format/common.js';
 import type { Finding, Severity } from '../core/model.js';
 
 export type AnnotationKind = 'error' | 'warning' | 'notice';
@@ -39,7 +40,9 @@ export interface PathBases {
 }
 
 export function planAnnotations(findings: readonly Finding[], bases: PathBases): AnnotationPlan {
-  const sorted = findings
+  // With several settings files, a finding in the solution itself is annotated once, not once
+  // per environment: the same line would otherwise carry the same annotation three times.
+  const sorted = collapseRepeated(findings)
     .map((finding, index) => ({ finding, index }))
     .sort((a, b) => RANK[a.finding.severity] - RANK[b.finding.severity] || a.index - b.index)
     .map(({ finding }) => finding);

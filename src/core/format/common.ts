@@ -142,6 +142,37 @@ export function groupBySettings(
 }
 
 /**
+ * The findings with those that do not depend on the settings file (rules that need none, which
+ * the engine repeats for every file) listed once and without a file: for views that would
+ * otherwise show the same finding on the same line once per environment (annotations, issues).
+ */
+export function collapseRepeated(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const finding of findings) {
+    if (finding.settings === undefined || dependsOnSettings(finding)) {
+      out.push(finding);
+      continue;
+    }
+    const key = [
+      finding.solution,
+      finding.ruleId,
+      finding.severity,
+      finding.subject,
+      finding.message,
+      finding.location?.file,
+      finding.location?.line,
+    ].join('\0');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const single: Finding = { ...finding };
+    delete single.settings;
+    out.push(single);
+  }
+  return out;
+}
+
+/**
  * Short column names for settings files: the path segments in which they differ
  * (`config/Prod/deploymentSettings.json`, `config/Test/…` → `Prod`, `Test`), else the paths.
  */
