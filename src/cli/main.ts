@@ -64,7 +64,8 @@ removes entries the solution no longer has, and prints the names it added, kept 
                          step with the solution (a CI drift check)
 
 Placeholders #{NAME}#, #{NAME} and $(NAME) in settings values are replaced from the
-environment before checking; substituted values never appear in any output.
+environment before checking; substituted values appear in no output but the
+--resolved-settings file.
 Colour: on a terminal unless NO_COLOR is set; FORCE_COLOR forces it.
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it,
