@@ -266,7 +266,8 @@ describe('hostile folders: unreadable and oversized files', () => {
     async () => {
       const dir = tempDir();
       const root = copyExample(dir);
-      const flow = Buffer.alloc(1024 * 1024, 0x20);
+      // Valid JSON, so each flow parses and only the total limit stops the read.
+      const flow = Buffer.concat([Buffer.from('{}'), Buffer.alloc(1024 * 1024 - 2, 0x20)]);
       for (let i = 0; i < 40; i++) writeFileSync(join(root, 'Workflows', `F-${i}.json`), flow);
       expectUnreadable(
         await readOne('solution', dir, { maxTotalBytes: 8 * 1024 * 1024 }),

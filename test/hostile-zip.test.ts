@@ -493,7 +493,10 @@ describe('hostile zips: bombs', () => {
     'keeps the total limit when many distinct entries are read at once',
     async () => {
       const dir = tempDir();
-      const compressed = await deflateZeros(8 * MB, randomBytes(16 * 1024));
+      // Valid JSON (leading spaces, then an object), so each flow parses and only the total
+      // limit can stop the read: flows are read one after another.
+      const tail = Buffer.from(`{"x":"${randomBytes(8188).toString('hex')}"}`);
+      const compressed = await deflateZeros(8 * MB, tail, 0x20);
       const flows: RawEntry[] = [];
       for (let i = 0; i < 40; i++) {
         flows.push({

@@ -5,13 +5,10 @@
 // read. Solutions only need a handful of small entries; this reader reads the central directory,
 // then seeks to and inflates just those entries, and never touches the media. It also enforces
 // the limits a pull-request gate needs against hostile zips (bombs, lying sizes, zip64 tricks).
-import { constants } from 'node:fs';
+import { constants, readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { inflateRaw } from 'node:zlib';
-import { promisify } from 'node:util';
+import { inflateRawSync } from 'node:zlib';
 import type { ReadLimits } from './options.js';
-
-const inflateRawAsync = promisify(inflateRaw);
 
 const EOCD_SIGNATURE = 0x06054b50;
 const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
@@ -142,7 +139,7 @@ export class ZipArchive {
     } else if (entry.method === 8) {
       try {
         // The declared size bounds the output, so a lying header cannot inflate without limit.
-        data = await inflateRawAsync(compressed, {
+        data = inflateRawSync(compressed, {
           maxOutputLength: Math.max(1, entry.uncompressedSize),
         });
       } catch (error) {
@@ -172,11 +169,15 @@ export class ZipArchive {
   }
 }
 
+/**
+ * Reads a byte range. Synchronous on purpose: entries are small and read one after another, and
+ * a thread-pool round trip per entry cost more than the read itself on thousands of flows.
+ */
 async function readAt(file: FileHandle, position: number, length: number): Promise<Buffer> {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
   while (filled < length) {
-    const { bytesRead } = await file.read(buffer, filled, length - filled, position + filled);
+    const bytesRead = readSync(file.fd, buffer, filled, length - filled, position + filled);
     if (bytesRead === 0) break;
     filled += bytesRead;
   }

@@ -211,7 +211,11 @@ export function zipLandmarks(zip: Buffer): { directoryOffset: number; eocdOffset
  * Raw deflate of `size` zero bytes followed by `tail`, streamed so the test never holds the
  * inflated bytes: the payload of a zip bomb (about 1030:1 for zeros alone).
  */
-export async function deflateZeros(size: number, tail: Buffer = Buffer.alloc(0)): Promise<Buffer> {
+export async function deflateZeros(
+  size: number,
+  tail: Buffer = Buffer.alloc(0),
+  fill = 0,
+): Promise<Buffer> {
   const deflate = createDeflateRaw({ level: 9 });
   const chunks: Buffer[] = [];
   deflate.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -219,7 +223,7 @@ export async function deflateZeros(size: number, tail: Buffer = Buffer.alloc(0))
     deflate.on('end', resolve);
     deflate.on('error', reject);
   });
-  const block = Buffer.alloc(1024 * 1024);
+  const block = Buffer.alloc(1024 * 1024, fill);
   for (let left = size; left > 0; left -= block.length) {
     if (!deflate.write(left >= block.length ? block : block.subarray(0, left))) {
       await new Promise((resolve) => deflate.once('drain', resolve));
