@@ -3,7 +3,6 @@
 // canvas-app metadata, connector metadata and environment-variable files: never media.
 import { lstat, readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type {
   CanvasApp,
   CanvasAppConnector,
@@ -35,6 +34,7 @@ import {
   TextDecodingError,
 } from './text.js';
 import { ZipFormatError } from './zip.js';
+import { readXml, XmlSyntaxError } from './xml.js';
 
 /** One thing to read as a solution: a zip file or a solution root folder. */
 export interface SolutionTarget {
@@ -181,16 +181,8 @@ const ARRAY_ELEMENTS = new Set([
   'environmentvariabledefinition',
 ]);
 
-const xmlParser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  processEntities: true,
-  htmlEntities: false,
-  isArray: (name) => ARRAY_ELEMENTS.has(name),
-});
+/** Real solution files nest less than 20 deep; deeper is hostile or broken. */
+const MAX_XML_DEPTH = 100;
 
 /** Invalid XML in a file that matters: SL001 at that file. */
 class SolutionContentError extends SolutionFileError {}
@@ -231,19 +223,12 @@ function parseXml(text: string, where: string): XmlNode {
       where,
     );
   }
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) {
-    throw new SolutionContentError(
-      `${where} is not well-formed XML (line ${valid.err.line}: ${valid.err.msg}); re-export or re-unpack the solution`,
-      where,
-    );
-  }
   try {
-    return xmlParser.parse(text) as XmlNode;
+    return readXml(text, { arrayNames: ARRAY_ELEMENTS, maxDepth: MAX_XML_DEPTH });
   } catch (error) {
-    // fast-xml-parser refuses nesting deeper than 100 levels and names like `__proto__`.
+    if (!(error instanceof XmlSyntaxError)) throw error;
     throw new SolutionContentError(
-      `${where} cannot be read as a solution file (${(error as Error).message}); re-export or re-unpack the solution`,
+      `${where} is not well-formed XML (${error.message}); re-export or re-unpack the solution`,
       where,
     );
   }
@@ -838,12 +823,13 @@ async function readFacts(files: SolutionFiles, target: SolutionTarget): Promise<
   // (their metadata Category is not 5; they are XAML and have no JSON anyway).
   const flows: CloudFlow[] = [];
   const flowFiles = workflowFiles.filter((p) => p.toLowerCase().endsWith('.json'));
-  const flowTexts = await Promise.all(flowFiles.map((path) => readText(files, path)));
-  flowFiles.forEach((path, index) => {
+  // One at a time, so only one flow's text is alive at once.
+  for (const path of flowFiles) {
     const category = collected.flowMetadata.get(path.toLowerCase())?.category;
-    if (category !== undefined && category !== '5') return;
-    flows.push(readFlow(flowTexts[index]!, path, files.where(path), collected.flowMetadata));
-  });
+    if (category !== undefined && category !== '5') continue;
+    const text = await readText(files, path);
+    flows.push(readFlow(text, path, files.where(path), collected.flowMetadata));
+  }
 
   // A connection reference to a connector defined in this solution is a custom one too.
   const customPrefixes = [...collected.customConnectors.values()].map((c) =>
@@ -909,13 +895,17 @@ export async function readSolution(
  * Every string of the facts with control characters escaped: names, ids and file paths come from
  * the pull request and end up in logs, annotations and comments (see escapeControlCharacters).
  */
+/**
+ * Escapes control characters in every string of freshly read facts, in place: a line break in a
+ * name from a pull request must not become a workflow command in a CI log.
+ */
 function withoutControlCharacters<T>(value: T): T {
   if (typeof value === 'string') return escapeControlCharacters(value) as T;
-  if (Array.isArray(value)) return value.map((item) => withoutControlCharacters(item)) as T;
-  if (typeof value === 'object' && value !== null) {
-    const copy: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) copy[key] = withoutControlCharacters(item);
-    return copy as T;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = withoutControlCharacters(value[i]);
+  } else if (typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) record[key] = withoutControlCharacters(record[key]);
   }
   return value;
 }
