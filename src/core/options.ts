@@ -13,7 +13,7 @@ export interface ReadLimits {
 export const DEFAULT_LIMITS: ReadLimits = {
   maxEntryBytes: 256 * 1024 * 1024,
   maxCompressionRatio: 1000,
-  maxTotalBytes: 2 * 1024 * 1024 * 1024,
+  maxTotalBytes: 512 * 1024 * 1024,
 };
 
 export interface CheckOptions {
