@@ -598,14 +598,57 @@ function readManifest(
   };
 }
 
+const FLOW_HEAD = /^\s*\{\s*"properties"\s*:\s*\{\s*"connectionReferences"\s*:\s*(?=\{)/;
+
+/** Index of the `}` that closes the object opening at `start`, or -1 (strings and escapes aware). */
+function closingBrace(text: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x22 /* " */) {
+      for (i++; i < text.length; i++) {
+        const inner = text.charCodeAt(i);
+        if (inner === 0x5c /* \ */) i++;
+        else if (inner === 0x22) break;
+      }
+    } else if (code === 0x7b /* { */ || code === 0x5b /* [ */) {
+      depth++;
+    } else if (code === 0x7d /* } */ || code === 0x5d /* ] */) {
+      depth--;
+      if (depth === 0) return code === 0x7d ? i : -1;
+    }
+  }
+  return -1;
+}
+
+/**
+ * `properties.connectionReferences` of a flow, parsed on its own. Every export starts
+ * `{"properties": {"connectionReferences": {…}, "definition": …`, and the definition after it is
+ * most of the file and nothing a rule reads: parsing only the references halves the cost of
+ * 2,000 flows. Undefined when the file is shaped otherwise or looks truncated; the caller then
+ * parses the whole file, so a malformed file is still SL001.
+ */
+function leadingConnectionReferences(text: string): unknown {
+  const head = FLOW_HEAD.exec(text);
+  if (!head || !/\}\s*$/.test(text.slice(-64))) return undefined;
+  const end = closingBrace(text, head[0].length);
+  if (end < 0) return undefined;
+  try {
+    return JSON.parse(text.slice(head[0].length, end + 1)) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 function readFlow(
   json: string,
   file: string,
   where: string,
   metadata: Collected['flowMetadata'],
 ): CloudFlow {
-  const parsed = parseJson(json, where);
-  const references = child(child(parsed, 'properties'), 'connectionReferences');
+  const references =
+    leadingConnectionReferences(json) ??
+    child(child(parseJson(json, where), 'properties'), 'connectionReferences');
   const connections: FlowConnection[] = [];
   if (isObject(references)) {
     for (const [key, entry] of Object.entries(references)) {
