@@ -122,6 +122,7 @@ const DEPRECATED_HANDLERS = ['Node', 'Node6', 'Node10', 'Node16'];
 /** The first agent that runs Node20_1 tasks; Node24 needs 4.265.1 but Node20_1 is the fallback. */
 const MIN_AGENT = '3.232.1';
 const EXPECTED_INPUTS = [
+  'command',
   'solution',
   'settings',
   'failOn',

@@ -4,7 +4,15 @@
 // DevOps for the pull-request thread. Asserts the ##vso logging commands, the result, the output
 // variables, the summary, the thread, and that a canary secret appears nowhere.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -328,5 +336,161 @@ describe('the bundled task on a CI build', () => {
       expect(run.stderr).toBe('');
       expect(run.lines.filter((l) => l.startsWith('##vso[task.complete'))).toHaveLength(1);
     }
+  });
+});
+
+describe('the bundled task writing resolved settings for pac', () => {
+  it('writes the file with mode 0600 holding the canary, which appears nowhere else', async () => {
+    const path = join(agentTemp, 'deploymentSettings.resolved.json');
+    const before = listFiles(repo);
+    const run = await runTask({
+      solution: 'solutions/ContosoAlerts',
+      settings: 'config/Pass/deploymentSettings.json',
+      resolvedSettings: path,
+      commentOnPullRequest: 'false',
+    });
+    expect(run.complete).toBe(
+      '##vso[task.complete result=Succeeded;]connref-gate: no errors or warnings',
+    );
+    expect(run.outputs['resolvedSettings']).toBe(path);
+    if (process.platform !== 'win32') expect(statSync(path).mode & 0o777).toBe(0o600);
+    // The one place the secret must be.
+    const resolved = readFileSync(path, 'utf8');
+    expect(JSON.parse(resolved)).toEqual({
+      EnvironmentVariables: [{ SchemaName: 'contoso_AlertThreshold', Value: '12' }],
+      ConnectionReferences: [
+        {
+          LogicalName: 'contoso_sharedoffice365_a1b2c',
+          ConnectionId: CANARY,
+          ConnectorId: '/providers/Microsoft.PowerApps/apis/shared_office365',
+        },
+        {
+          LogicalName: 'contoso_sharedcommondataserviceforapps_d4e5f',
+          ConnectionId: '0a1b2c3d4e5f4a6b8c7d9e0f1a2b3c4d',
+          ConnectorId: '/providers/Microsoft.PowerApps/apis/shared_commondataserviceforapps',
+        },
+      ],
+    });
+    // Masked before the line that says where the file went (its path, never its content).
+    const mask = run.lines.indexOf(`##vso[task.setsecret]${CANARY}`);
+    const written = run.lines.indexOf(
+      `connref-gate: resolved settings written to ${path} (2 connection references, 1 environment variable)`,
+    );
+    expect(mask).toBeGreaterThanOrEqual(0);
+    expect(written).toBeGreaterThan(mask);
+    expect(run.stderr).toBe('');
+    expectNoLeak(run, summaryFile(run), readFileSync(run.outputs['report']!, 'utf8'));
+    // Nothing else in the agent's temp folder holds it either.
+    for (const file of listFiles(agentTemp)) {
+      if (join(agentTemp, file) === path) continue;
+      expect(readFileSync(join(agentTemp, file), 'utf8'), file).not.toContain(CANARY);
+    }
+    expect(listFiles(repo)).toEqual(before);
+  });
+
+  it('writes nothing when the check finds errors, warns why and sets the output empty', async () => {
+    const path = join(agentTemp, 'deploymentSettings.resolved.json');
+    const run = await runTask({
+      solution: 'solutions/ContosoAlerts',
+      settings: 'config/Fail/deploymentSettings.json',
+      resolvedSettings: path,
+      commentOnPullRequest: 'false',
+    });
+    expect(run.complete).toMatch(/^##vso\[task\.complete result=Failed;\]/);
+    expect(existsSync(path)).toBe(false);
+    expect(run.outputs['resolvedSettings']).toBe('');
+    expect(run.lines.filter((l) => l.startsWith('##vso[task.issue type=warning'))).toEqual([
+      `##vso[task.issue type=warning;source=TaskInternal;]connref-gate: resolved settings not written to ${path}: the check found 1 error, and pac would import these settings with them`,
+    ]);
+    expectNoLeak(run, summaryFile(run));
+  });
+});
+
+describe('the bundled task with command init --check', () => {
+  it('passes on an up-to-date settings file, writing nothing', async () => {
+    const before = readFileSync(join(repo, 'config', 'Pass', 'deploymentSettings.json'), 'utf8');
+    const run = await runTask({
+      command: 'init --check',
+      solution: 'solutions/ContosoAlerts',
+      settings: 'config/Pass/deploymentSettings.json',
+    });
+    expect(run.complete).toBe(
+      '##vso[task.complete result=Succeeded;]connref-gate: 1 settings file in step with ContosoAlerts',
+    );
+    expect(run.outputs).toEqual({ result: 'pass' });
+    expect(run.lines).toContain(
+      'connref-gate: config/Pass/deploymentSettings.json is up to date with ContosoAlerts 1.0.0.3 (solutions/ContosoAlerts): 2 connection references, 1 environment variable',
+    );
+    expect(run.lines.filter((l) => l.startsWith('##vso[task.logissue'))).toEqual([]);
+    expect(summaryFile(run)).toContain('✅ Up to date');
+    expect(readFileSync(join(repo, 'config', 'Pass', 'deploymentSettings.json'), 'utf8')).toBe(
+      before,
+    );
+    expect(run.stderr).toBe('');
+  });
+
+  it('fails on a drifted settings file with an issue on it, and never comments', async () => {
+    const fake = await startFakeAzureDevOps({
+      token: TOKEN,
+      project: PROJECT_ID,
+      repositoryId: REPO_ID,
+    });
+    try {
+      const before = listFiles(repo);
+      const run = await runTask(
+        {
+          command: 'init --check',
+          solution: 'solutions/ContosoAlerts',
+          settings: 'config/Warn/deploymentSettings.json',
+        },
+        pullRequestVariables(fake),
+      );
+      expect(run.complete).toBe(
+        '##vso[task.complete result=Failed;]connref-gate: 1 of 1 settings file out of step with ContosoAlerts',
+      );
+      expect(run.outputs).toEqual({ result: 'fail' });
+      expect(run.lines.filter((l) => l.startsWith('##vso[task.logissue'))).toEqual([
+        '##vso[task.logissue type=error;sourcepath=config/Warn/deploymentSettings.json;]' +
+          'config/Warn/deploymentSettings.json is out of step with ContosoAlerts: init would add 0 and remove 1 entries. Run connref-gate init and commit the result.',
+      ]);
+      expect(run.stdout).toMatch(
+        /would remove +connection reference +contoso_sharedsharepointonline_0ld00/,
+      );
+      expect(summaryFile(run)).toContain(
+        '| remove | connection reference | `contoso_sharedsharepointonline_0ld00` |',
+      );
+      expect(fake.requests).toEqual([]);
+      expect(listFiles(repo)).toEqual(before);
+      expectNoLeak(run);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('fails when the default deploymentSettings.json of the working directory is missing', async () => {
+    const run = await runTask({
+      command: 'init --check',
+      solution: 'solutions/ContosoAlerts',
+    });
+    expect(run.complete).toBe(
+      '##vso[task.complete result=Failed;]connref-gate: 1 of 1 settings file out of step with ContosoAlerts',
+    );
+    expect(run.lines.filter((l) => l.startsWith('##vso[task.logissue'))).toEqual([
+      '##vso[task.logissue type=error;sourcepath=deploymentSettings.json;]' +
+        'deploymentSettings.json is out of step with ContosoAlerts: it does not exist. Run connref-gate init and commit the result.',
+    ]);
+    expect(existsSync(join(repo, 'deploymentSettings.json'))).toBe(false);
+  });
+
+  it('refuses sarifFile and resolvedSettings with one line', async () => {
+    const run = await runTask({
+      command: 'init --check',
+      solution: 'solutions/ContosoAlerts',
+      resolvedSettings: join(agentTemp, 'r.json'),
+    });
+    expect(run.complete).toBe(
+      "##vso[task.complete result=Failed;]connref-gate: input 'resolvedSettings' is for command 'check': 'init --check' compares the settings with the solution and writes nothing",
+    );
+    expect(run.outputs).toEqual({});
   });
 });

@@ -47,6 +47,7 @@ describe('readTaskSettings', () => {
   it('reads defaults: repository root as base, fail on errors, comment on', () => {
     const settings = readTaskSettings();
     expect(settings).toMatchObject({
+      command: 'check',
       workingDirectory: repo,
       cwd: repo,
       solutions: ['src/solutions/Contoso'],
@@ -140,6 +141,62 @@ describe('readTaskSettings', () => {
     expect(readTaskSettings().commentOnPullRequest).toBe(false);
   });
 
+  it.each([
+    ['check', 'check'],
+    [' CHECK ', 'check'],
+    ['init --check', 'init-check'],
+    ['Init   --Check', 'init-check'],
+  ])('reads command=%j as %s', (value, expected) => {
+    taskLib.inputs.set('command', value);
+    expect(readTaskSettings().command).toBe(expected);
+  });
+
+  it('rejects another command with one line, and says where init itself belongs', () => {
+    taskLib.inputs.set('command', 'lint');
+    expect(usageError().message).toBe("input 'command' is 'lint': use check or init --check");
+    taskLib.inputs.set('command', 'init');
+    expect(usageError().message).toBe(
+      "input 'command' is 'init': use check or init --check (init writes the settings file: run it where you commit, and use 'init --check' in a pipeline)",
+    );
+  });
+
+  it('init --check defaults settings to deploymentSettings.json in the working directory', () => {
+    taskLib.inputs.set('command', 'init --check');
+    // What the agent hands over for an empty filePath input.
+    taskLib.inputs.set('settings', repo);
+    expect(readTaskSettings().settings).toEqual(['deploymentSettings.json']);
+    taskLib.inputs.set('workingDirectory', 'src');
+    expect(readTaskSettings().settings).toEqual(['src/deploymentSettings.json']);
+    taskLib.inputs.set('settings', 'config/*/deploymentSettings.json');
+    expect(readTaskSettings().settings).toEqual(['config/*/deploymentSettings.json']);
+
+    const outside = mkdtempSync(join(tmpdir(), 'connref-ado-outside-'));
+    try {
+      taskLib.inputs.set('workingDirectory', outside);
+      taskLib.inputs.delete('settings');
+      const settings = readTaskSettings();
+      expect(settings.cwd).toBe(outside);
+      expect(settings.settings).toEqual(['deploymentSettings.json']);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it.each(['sarifFile', 'resolvedSettings'])(
+    'init --check rejects %s with one line: it writes nothing',
+    (name) => {
+      taskLib.inputs.set('command', 'init --check');
+      taskLib.inputs.set(name, 'out/file.json');
+      expect(usageError().message).toBe(
+        `input '${name}' is for command 'check': 'init --check' compares the settings with the solution and writes nothing`,
+      );
+      taskLib.inputs.set('command', 'check');
+      expect(readTaskSettings()[name as 'sarifFile' | 'resolvedSettings']).toBe(
+        join(repo, 'out', 'file.json'),
+      );
+    },
+  );
+
   it('falls back to the OS temp folder, never the repository, without Agent.TempDirectory', () => {
     taskLib.variables.delete('Agent.TempDirectory');
     expect(readTaskSettings().tempDirectory).toBe(tmpdir());
@@ -177,6 +234,13 @@ describe('pull request context', () => {
     process.env['SYSTEM_ACCESSTOKEN'] = 'mapped-token';
     expect(readTaskSettings().pullRequest?.token).toBe('mapped-token');
     expect(taskLib.of('setSecret')).toEqual([['mapped-token']]);
+  });
+
+  it('is absent for init --check, which never comments: no token is read', () => {
+    taskLib.inputs.set('command', 'init --check');
+    expect(readTaskSettings().pullRequest).toBeUndefined();
+    expect(taskLib.of('getEndpointAuthorization')).toEqual([]);
+    expect(taskLib.of('setSecret')).toEqual([]);
   });
 
   it('is absent on a non-PR build and when commenting is off', () => {

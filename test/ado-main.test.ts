@@ -1,14 +1,15 @@
 // Unit tests of src/ado/main.ts with a mocked task-lib, core gate and PR-thread client.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { failReason, run } from '../src/ado/main.js';
+import { run } from '../src/ado/main.js';
 import type { PullRequestTarget, UpsertCommentOptions } from '../src/ado/pr-thread.js';
+import { failReason as coreFailReason } from '../src/core/adapter-support.js';
 import { UsageError } from '../src/core/errors.js';
 import { COMMENT_MARKER } from '../src/core/format/markdown.js';
 import type { GateOptions, GateOutcome } from '../src/core/gate.js';
-import type { Finding, Report } from '../src/core/model.js';
+import type { FailOn, Finding, Report, Summary } from '../src/core/model.js';
 import { taskLib } from './fixtures/ado/mock-task-lib.js';
 
 const state = vi.hoisted(() => ({
@@ -40,6 +41,8 @@ vi.mock('../src/ado/pr-thread.js', () => ({
 }));
 
 const SECRET = 'canary-5a4b3c';
+/** The reason the task gives, with its input name. */
+const failReason = (summary: Summary, failOn: FailOn) => coreFailReason(summary, failOn, 'failOn');
 let repo: string;
 let temp: string;
 let logs: string[];
@@ -104,6 +107,7 @@ beforeEach(() => {
   logs = [];
   vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
     logs.push(args.join(' '));
+    taskLib.calls.push({ fn: 'console.log', args });
   });
 });
 
@@ -280,13 +284,186 @@ describe('run', () => {
     expect(result()).toEqual([2, 'connref-gate: boom']);
     expect(String(taskLib.of('debug')[0]![0])).toContain('at ');
   });
+});
 
-  it('warns that resolvedSettings is not written yet', async () => {
+describe('resolved settings', () => {
+  it('asks the gate for the file, sets the output and logs where it went, never the content', async () => {
     taskLib.inputs.set('resolvedSettings', 'out/resolved.json');
+    const path = join(repo, 'out', 'resolved.json');
+    state.gate = {
+      ...outcome([]),
+      written: { reportFile: join(temp, 'r.json'), resolvedSettings: path },
+      notWritten: {},
+      resolvedSettings: { connectionReferences: 2, environmentVariables: 1 },
+    };
+    await run();
+    expect((state.gateOptions[0] as GateOptions).resolvedSettingsFile).toBe(path);
+    expect(outputs()['resolvedSettings']).toBe(path);
+    const line = `connref-gate: resolved settings written to ${path} (2 connection references, 1 environment variable)`;
+    expect(logs).toContain(line);
+    expect(taskLib.of('warning')).toEqual([]);
+    // Masked before the line is logged (the gate's secrets, whatever the line holds).
+    const mask = taskLib.calls.findIndex((c) => c.fn === 'setSecret' && c.args[0] === SECRET);
+    const logged = taskLib.calls.findIndex((c) => c.fn === 'console.log' && c.args[0] === line);
+    expect(mask).toBeGreaterThanOrEqual(0);
+    expect(mask).toBeLessThan(logged);
+  });
+
+  it('warns with the reason when the file was not written, and sets the output empty', async () => {
+    taskLib.inputs.set('resolvedSettings', 'out/resolved.json');
+    state.gate = {
+      ...outcome([finding({})]),
+      notWritten: {
+        resolvedSettings:
+          'resolved settings not written to out/resolved.json: the check found 1 error, and pac would import these settings with them',
+      },
+    };
+    await run();
+    expect(taskLib.of('warning')).toEqual([
+      [
+        'connref-gate: resolved settings not written to out/resolved.json: the check found 1 error, and pac would import these settings with them',
+      ],
+    ]);
+    expect(outputs()['resolvedSettings']).toBe('');
+    expect(result()[0]).toBe(2);
+  });
+
+  it('does not mention the file when none was asked for', async () => {
     state.gate = outcome([]);
     await run();
-    expect(taskLib.of('warning')[0]![0]).toMatch(/resolvedSettings is not supported/);
-    expect(outputs()['resolvedSettings']).toBe('');
+    expect((state.gateOptions[0] as GateOptions).resolvedSettingsFile).toBeUndefined();
+    expect(logs.some((l) => l.includes('resolved settings'))).toBe(false);
+    expect(taskLib.of('warning')).toEqual([]);
+  });
+});
+
+describe('command: init --check', () => {
+  function writeSolution(folder = 'src'): void {
+    const dir = join(repo, folder);
+    mkdirSync(join(dir, 'Other'), { recursive: true });
+    writeFileSync(
+      join(dir, 'Other/Solution.xml'),
+      '<ImportExportXml><SolutionManifest><UniqueName>Contoso</UniqueName><Version>1.0.0.0</Version><Managed>0</Managed></SolutionManifest></ImportExportXml>',
+    );
+    writeFileSync(
+      join(dir, 'Other/Customizations.xml'),
+      '<ImportExportXml><connectionreferences><connectionreference connectionreferencelogicalname="new_office"><connectorid>/providers/Microsoft.PowerApps/apis/shared_office365</connectorid></connectionreference></connectionreferences></ImportExportXml>',
+    );
+  }
+
+  beforeEach(() => {
+    taskLib.inputs.set('command', 'init --check');
+    taskLib.inputs.set('solution', 'src');
+    taskLib.inputs.delete('settings');
+    // A pull-request build: init --check still never comments.
+    taskLib.variables.set('System.PullRequest.PullRequestId', '17');
+    taskLib.endpointAuth = { scheme: 'OAuth', parameters: { AccessToken: 'job-token' } };
+    writeSolution();
+  });
+
+  it('fails when the settings file is out of step: log, an issue on the file, summary, result', async () => {
+    mkdirSync(join(repo, 'config'));
+    writeFileSync(
+      join(repo, 'config', 'deploymentSettings.json'),
+      '{"ConnectionReferences": [{"LogicalName": "new_old", "ConnectionId": "secret-value-123"}]}',
+    );
+    taskLib.inputs.set('settings', 'config/deploymentSettings.json');
+    await run();
+    expect(state.gateOptions).toEqual([]);
+    expect(logs).toContain(
+      'connref-gate: config/deploymentSettings.json is out of step with Contoso 1.0.0.0 (src): init would change it',
+    );
+    expect(logs.some((l) => /would add +connection reference +new_office/.test(l))).toBe(true);
+    expect(logs.some((l) => /would remove +connection reference +new_old/.test(l))).toBe(true);
+    expect(taskLib.of('logIssue')).toEqual([
+      [
+        0,
+        'config/deploymentSettings.json is out of step with Contoso: init would add 1 and remove 1 entries. Run connref-gate init and commit the result.',
+        'config/deploymentSettings.json',
+      ],
+    ]);
+    const [summaryFile] = taskLib.of('uploadSummary')[0] as [string];
+    expect(summaryFile.startsWith(temp)).toBe(true);
+    const summary = readFileSync(summaryFile, 'utf8');
+    expect(summary).toContain('## ❌ connref-gate: the settings are out of step with the solution');
+    expect(summary).toContain('| add | connection reference | `new_office` |');
+    expect(outputs()).toEqual({ result: 'fail' });
+    expect(result()).toEqual([2, 'connref-gate: 1 of 1 settings file out of step with Contoso']);
+    // Names only, never a value; no thread, and no token read.
+    expect(JSON.stringify(taskLib.calls) + logs.join('\n') + summary).not.toContain(
+      'secret-value-123',
+    );
+    expect(state.upserts).toEqual([]);
+    expect(taskLib.of('getEndpointAuthorization')).toEqual([]);
+  });
+
+  it('passes when the settings file is up to date, writing nothing', async () => {
+    const text =
+      '{"EnvironmentVariables": [], "ConnectionReferences": [{"LogicalName": "new_office", "ConnectionId": ""}]}';
+    writeFileSync(join(repo, 'deploymentSettings.json'), text);
+    await run();
+    expect(outputs()).toEqual({ result: 'pass' });
+    expect(result()).toEqual([0, 'connref-gate: 1 settings file in step with Contoso']);
+    expect(taskLib.of('logIssue')).toEqual([]);
+    expect(readFileSync(join(repo, 'deploymentSettings.json'), 'utf8')).toBe(text);
+    const [summaryFile] = taskLib.of('uploadSummary')[0] as [string];
+    expect(readFileSync(summaryFile, 'utf8')).toContain(
+      '✅ Up to date: 1 connection reference, 0 environment variables.',
+    );
+  });
+
+  it('defaults to deploymentSettings.json in the working directory, and fails when it is missing', async () => {
+    writeSolution('apps/contoso/src');
+    taskLib.inputs.set('workingDirectory', 'apps/contoso');
+    taskLib.inputs.set('solution', 'src');
+    await run();
+    expect(logs).toContain(
+      'connref-gate: apps/contoso/deploymentSettings.json is out of step with Contoso 1.0.0.0 (apps/contoso/src): init would create it',
+    );
+    expect(taskLib.of('logIssue')).toEqual([
+      [
+        0,
+        'apps/contoso/deploymentSettings.json is out of step with Contoso: it does not exist. Run connref-gate init and commit the result.',
+        'apps/contoso/deploymentSettings.json',
+      ],
+    ]);
+    expect(existsSync(join(repo, 'apps', 'contoso', 'deploymentSettings.json'))).toBe(false);
+    expect(result()[0]).toBe(2);
+  });
+
+  it('turns the error line of an unusable file into an issue on that file', async () => {
+    writeFileSync(join(repo, 'deploymentSettings.json'), '{"OrgSettings": {}}');
+    await run();
+    const issues = taskLib.of('logIssue');
+    expect(issues).toHaveLength(1);
+    expect(issues[0]![0]).toBe(0);
+    expect(String(issues[0]![1])).toMatch(
+      /^connref-gate: .*customDeploymentSettings\.json.*init does not overwrite/,
+    );
+    expect(issues[0]![2]).toBe('deploymentSettings.json');
+    expect(outputs()).toEqual({ result: 'fail' });
+    expect(result()[0]).toBe(2);
+  });
+
+  it('fails a solution it cannot read with one line', async () => {
+    writeFileSync(join(repo, 'broken.zip'), 'not a zip');
+    taskLib.inputs.set('solution', 'broken.zip');
+    await run();
+    expect(outputs()).toEqual({ result: 'fail' });
+    const [code, message] = result();
+    expect(code).toBe(2);
+    expect(String(message)).toMatch(/^connref-gate: .*broken\.zip/);
+    expect(String(message)).not.toContain('\n');
+  });
+
+  it('fails a usage error with one line and no result output', async () => {
+    taskLib.inputs.set('settings', 'src/deploymentSettings.json');
+    await run();
+    expect(outputs()).toEqual({});
+    expect(result()).toEqual([
+      2,
+      'connref-gate: refusing to write the settings file src/deploymentSettings.json inside the solution src: choose a path outside it',
+    ]);
   });
 });
 

@@ -92,6 +92,7 @@ describe('npm run package:ado', () => {
       (task.inputs as { name: string; type: string }[]).map((i) => [i.name, i.type]),
     );
     expect(inputs).toEqual({
+      command: 'pickList',
       solution: 'multiLine',
       settings: 'filePath',
       failOn: 'pickList',
@@ -106,6 +107,11 @@ describe('npm run package:ado', () => {
     ).find((i) => i.name === 'failOn')!;
     expect(Object.keys(failOn.options!)).toEqual(['error', 'warning', 'never']);
     expect(failOn.defaultValue).toBe('error');
+    const command = (
+      task.inputs as { name: string; options?: object; defaultValue?: string }[]
+    ).find((i) => i.name === 'command')!;
+    expect(Object.keys(command.options!)).toEqual(['check', 'init --check']);
+    expect(command.defaultValue).toBe('check');
     expect((task.outputVariables as { name: string }[]).map((o) => o.name)).toEqual([
       'result',
       'errors',
@@ -163,7 +169,7 @@ describe('an invalid task.json', () => {
       delete (task['execution'] as Record<string, unknown>)['Node24'];
       (task['version'] as Record<string, number>)['Minor'] = 99;
       const inputs = task['inputs'] as Record<string, unknown>[];
-      inputs[0]!['type'] = 'text';
+      inputs[1]!['type'] = 'text';
       inputs.push({ name: 'Bad-Name', type: 'string', label: 'x', helpMarkDown: 'x' });
       (task['outputVariables'] as unknown[]).pop();
     });
@@ -175,8 +181,8 @@ describe('an invalid task.json', () => {
       'error: ConnrefGate/task.json: friendlyName is required and at most 40 characters (has 44)',
       `error: ConnrefGate/task.json: version 0.99.0 differs from package.json ${packageVersion}`,
       'error: ConnrefGate/task.json: execution.Node24.target is required',
-      'error: ConnrefGate/task.json: inputs[0] (solution): unknown type "text"',
-      'error: ConnrefGate/task.json: inputs[8] (Bad-Name): name must be camelCase',
+      'error: ConnrefGate/task.json: inputs[1] (solution): unknown type "text"',
+      'error: ConnrefGate/task.json: inputs[9] (Bad-Name): name must be camelCase',
       'error: ConnrefGate/task.json: output variable resolvedSettings is missing',
     ]);
     expect(existsSync(join(root, 'out'))).toBe(false);

@@ -15,11 +15,13 @@ const { UsageError } = await import('../src/core/errors.js');
 
 let workspace: string;
 const savedWorkspace = process.env['GITHUB_WORKSPACE'];
+const savedEvent = process.env['GITHUB_EVENT_NAME'];
 
 beforeEach(() => {
   workspace = mkdtempSync(join(tmpdir(), 'connref-gate-inputs-'));
   mkdirSync(join(workspace, 'apps', 'contoso'), { recursive: true });
   process.env['GITHUB_WORKSPACE'] = workspace;
+  delete process.env['GITHUB_EVENT_NAME'];
   inputs.clear();
   inputs.set('solution', 'solutions/Contoso.zip');
 });
@@ -28,6 +30,8 @@ afterEach(() => {
   rmSync(workspace, { recursive: true, force: true });
   if (savedWorkspace === undefined) delete process.env['GITHUB_WORKSPACE'];
   else process.env['GITHUB_WORKSPACE'] = savedWorkspace;
+  if (savedEvent === undefined) delete process.env['GITHUB_EVENT_NAME'];
+  else process.env['GITHUB_EVENT_NAME'] = savedEvent;
 });
 
 function usageMessage(): string {
@@ -55,6 +59,7 @@ describe('getInputs', () => {
       resolvedSettingsFile: undefined,
       commentOnPr: true,
       githubToken: '',
+      eventName: '',
       workingDirectory: workspace,
       cwd: workspace,
     });
@@ -147,6 +152,11 @@ describe('getInputs', () => {
   ])('reads comment-on-pr=%j as %s', (value, expected) => {
     inputs.set('comment-on-pr', value);
     expect(getInputs().commentOnPr).toBe(expected);
+  });
+
+  it('carries the event name, which decides whether the comment path runs', () => {
+    process.env['GITHUB_EVENT_NAME'] = 'pull_request_target';
+    expect(getInputs().eventName).toBe('pull_request_target');
   });
 
   it('rejects a comment-on-pr that is not a boolean', () => {

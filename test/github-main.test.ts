@@ -130,8 +130,12 @@ vi.mock('../src/core/rules/index.js', async () => {
   };
 });
 
-const { run, failReason } = await import('../src/github/main.js');
+const { run } = await import('../src/github/main.js');
 const { UsageError } = await import('../src/core/errors.js');
+const { failReason: coreFailReason } = await import('../src/core/adapter-support.js');
+/** The reason the action gives, with its input name. */
+const failReason = (summary: Report['summary'], failOn: 'error' | 'warning' | 'never') =>
+  coreFailReason(summary, failOn, 'fail-on');
 
 function finding(
   severity: Finding['severity'],
@@ -184,6 +188,7 @@ beforeEach(() => {
   process.env['GITHUB_WORKSPACE'] = workspace;
   process.env['RUNNER_TEMP'] = workspace;
   process.env['GITHUB_STEP_SUMMARY'] = join(workspace, 'summary.md');
+  process.env['GITHUB_EVENT_NAME'] = 'pull_request';
   state.inputs.clear();
   state.inputs.set('solution', 'solutions/Contoso.zip');
   state.inputs.set('settings', 'config/deploymentSettings.json');
@@ -457,6 +462,7 @@ describe('pull-request comment', () => {
 
   it.each(['push', 'workflow_dispatch'])('does not comment on %s events', async (event) => {
     state.context.eventName = event;
+    process.env['GITHUB_EVENT_NAME'] = event;
     state.gate = outcome([], { failed: false });
     await run();
     expect(state.tokens).toEqual([]);
@@ -465,6 +471,7 @@ describe('pull-request comment', () => {
 
   it('comments on pull_request_target', async () => {
     state.context.eventName = 'pull_request_target';
+    process.env['GITHUB_EVENT_NAME'] = 'pull_request_target';
     state.gate = outcome([], { failed: false });
     await run();
     expect(state.rest.map((r) => r.op)).toEqual(['list', 'create']);

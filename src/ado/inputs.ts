@@ -1,12 +1,24 @@
 // The one place that reads the task's inputs and the agent's variables. Everything else in the
 // adapter works from the typed TaskSettings this returns.
-import { statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import * as tl from 'azure-pipelines-task-lib/task.js';
-import { UsageError, errorMessage } from '../core/errors.js';
+import {
+  inputLines,
+  notForInitCheck,
+  parseBoolean,
+  parseCommand,
+  parseFailOn,
+  parseRulesInput,
+  pathBase,
+  requireSolutions,
+  type AdapterCommand,
+} from '../core/adapter-support.js';
+import { DEFAULT_SETTINGS_FILE } from '../core/init.js';
 import type { FailOn, SeverityOverride } from '../core/model.js';
-import { parseRuleOverrides } from '../core/rules/index.js';
+
+/** `check`: the gate. `init-check`: `init --check`, a drift check of the settings files. */
+export type TaskCommand = AdapterCommand;
 
 /** Where and how to comment on the pull request that triggered the build. */
 export interface PullRequestContext {
@@ -27,6 +39,7 @@ export interface PullRequestContext {
 }
 
 export interface TaskSettings {
+  command: TaskCommand;
   /** The `workingDirectory` input, absolute. */
   workingDirectory: string;
   /**
@@ -37,7 +50,10 @@ export interface TaskSettings {
   cwd: string;
   /** Solution paths/globs, relative to `cwd` (or absolute). */
   solutions: string[];
-  /** Settings files/globs, relative to the repository root = `cwd` (or absolute). Empty: none. */
+  /**
+   * Settings files/globs, relative to the repository root = `cwd` (or absolute). Empty: none;
+   * for `init --check`, `deploymentSettings.json` in the working directory.
+   */
   settings: string[];
   failOn: FailOn;
   rules: Record<string, SeverityOverride>;
@@ -54,14 +70,9 @@ export interface TaskSettings {
   env: Record<string, string | undefined>;
 }
 
-const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never'];
-
 /** A multiLine input: trimmed, without empty lines and `#` comment lines. */
 function lines(name: string): string[] {
-  return (tl.getInput(name, false) ?? '')
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'));
+  return inputLines(tl.getInput(name, false));
 }
 
 function optionalInput(name: string): string | undefined {
@@ -74,37 +85,11 @@ function variable(name: string): string | undefined {
   return value ? value : undefined;
 }
 
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 function isSamePath(a: string, b: string): boolean {
   const norm = (p: string) => resolve(p).replace(/[\\/]+$/, '');
   return process.platform === 'win32'
     ? norm(a).toLowerCase() === norm(b).toLowerCase()
     : norm(a) === norm(b);
-}
-
-function readFailOn(): FailOn {
-  const raw = optionalInput('failOn') ?? 'error';
-  const value = raw.toLowerCase();
-  if (!(FAIL_ON as readonly string[]).includes(value)) {
-    throw new UsageError(`input 'failOn' is '${raw}': use one of ${FAIL_ON.join(', ')}`);
-  }
-  return value as FailOn;
-}
-
-function readBoolean(name: string, fallback: boolean): boolean {
-  const raw = optionalInput(name);
-  if (raw === undefined) return fallback;
-  const value = raw.toLowerCase();
-  if (['true', 'yes', 'on'].includes(value)) return true;
-  if (['false', 'no', 'off'].includes(value)) return false;
-  throw new UsageError(`input '${name}' is '${raw}': use true or false`);
 }
 
 /**
@@ -200,67 +185,57 @@ function substitutionEnv(): Record<string, string | undefined> {
 
 /** Reads and validates every input. Throws UsageError with one line for a bad input. */
 export function readTaskSettings(): TaskSettings {
+  const command = parseCommand(optionalInput('command') ?? '', 'command', 'a pipeline');
   const sources = variable('Build.SourcesDirectory') ?? variable('System.DefaultWorkingDirectory');
   const root = resolve(sources ?? process.cwd());
-  const workingDirectory = resolve(root, optionalInput('workingDirectory') ?? '');
-  if (!isDirectory(workingDirectory)) {
-    throw new UsageError(
-      `input 'workingDirectory': ${workingDirectory} does not exist or is not a folder`,
-    );
-  }
+  const base = pathBase(root, optionalInput('workingDirectory') ?? '', 'workingDirectory');
+  const { cwd } = base;
 
-  // Inside the repository, hand the core repository-relative patterns: every path it reports is
-  // then relative to the repository root, which is what issues and SARIF consumers expect.
-  const prefix = relative(root, workingDirectory).split(sep).join('/');
-  const inside =
-    prefix === '' || (prefix !== '..' && !prefix.startsWith('../') && !isAbsolute(prefix));
-  const cwd = inside ? root : workingDirectory;
-  const toCorePattern = (pattern: string): string =>
-    !inside || prefix === '' || isAbsolute(pattern) ? pattern : posix.join(prefix, pattern);
-
-  const solutions = lines('solution');
-  if (solutions.length === 0) {
-    throw new UsageError(
-      "input 'solution' is required: give one solution path or glob per line (a zip, an unpacked folder, or a folder holding several)",
-    );
-  }
+  const solutions = requireSolutions(lines('solution'), 'solution');
 
   // `settings` is a filePath input: the agent roots a relative value at the repository root and
   // hands an empty one over as the repository root itself, which therefore means "not given".
   const emptyMeans = [root, variable('System.DefaultWorkingDirectory')].filter(
     (path): path is string => path !== undefined,
   );
-  const settings = lines('settings')
+  let settings = lines('settings')
     .filter((path) => !emptyMeans.some((empty) => isSamePath(resolve(root, path), empty)))
     .map((path) => (isAbsolute(path) || cwd === root ? path : resolve(root, path)));
-
-  let rules: Record<string, SeverityOverride>;
-  try {
-    rules = parseRuleOverrides(lines('rules'));
-  } catch (error) {
-    throw new UsageError(`input 'rules': ${errorMessage(error)}`);
+  if (command === 'init-check') {
+    // Like `connref-gate init`: the file in the working directory.
+    if (settings.length === 0) settings = [base.toCorePattern(DEFAULT_SETTINGS_FILE)];
+    for (const name of ['sarifFile', 'resolvedSettings']) {
+      if (optionalInput(name) !== undefined) throw notForInitCheck(name);
+    }
   }
 
+  const rules = parseRulesInput(lines('rules'), 'rules');
   const outputPath = (name: string): string | undefined => {
     const value = optionalInput(name);
-    return value === undefined ? undefined : resolve(workingDirectory, value);
+    return value === undefined ? undefined : resolve(base.workingDirectory, value);
   };
-  const failOn = readFailOn();
+  const failOn = parseFailOn(optionalInput('failOn') ?? '', 'failOn');
   const sarifFile = outputPath('sarifFile');
   const resolvedSettings = outputPath('resolvedSettings');
-  const commentOnPullRequest = readBoolean('commentOnPullRequest', true);
+  const commentOnPullRequest = parseBoolean(
+    optionalInput('commentOnPullRequest') ?? '',
+    'commentOnPullRequest',
+    true,
+  );
 
   return {
-    workingDirectory,
+    command,
+    workingDirectory: base.workingDirectory,
     cwd,
-    solutions: solutions.map(toCorePattern),
+    solutions: solutions.map(base.toCorePattern),
     settings,
     failOn,
     rules,
     sarifFile,
     resolvedSettings,
     commentOnPullRequest,
-    pullRequest: commentOnPullRequest ? readPullRequest() : undefined,
+    // init --check never comments: no token is read for it.
+    pullRequest: commentOnPullRequest && command === 'check' ? readPullRequest() : undefined,
     tempDirectory: variable('Agent.TempDirectory') ?? tmpdir(),
     env: substitutionEnv(),
   };

@@ -1,27 +1,27 @@
-// The Azure Pipelines task: a thin adapter over the core gate. It maps the gate's outcome to
-// logging commands (issues, summary, output variables, result) and a pull-request thread.
+// The Azure Pipelines task: a thin adapter over the core gate (and `init --check`). It maps the
+// outcome to logging commands (issues, summary, output variables, result) and a pull-request
+// thread.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tl from 'azure-pipelines-task-lib/task.js';
+import {
+  failReason,
+  initCheckVerdict,
+  initOutOfStepFiles,
+  initOutOfStepMessage,
+  resolvedSettingsNote,
+  secretParts,
+} from '../core/adapter-support.js';
 import { redactSecrets } from '../core/engine.js';
 import { UsageError, errorMessage } from '../core/errors.js';
+import { bySeverity, plural, summaryText } from '../core/format/common.js';
+import { formatInitMarkdown, formatInitText } from '../core/format/init.js';
 import { COMMENT_MARKER, formatPullRequestComment } from '../core/format/markdown.js';
 import { runGate, type GateOutcome } from '../core/gate.js';
-import type { FailOn, Finding, Report, Severity, Summary } from '../core/model.js';
+import { init, InitSolutionError, type InitResult } from '../core/init.js';
+import type { FailOn, Finding, Report } from '../core/model.js';
 import { readTaskSettings, type TaskSettings } from './inputs.js';
 import { upsertPullRequestComment } from './pr-thread.js';
-
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
-
-/** The strings to hide: every secret, and each line of a multi-line one (as the agent masks). */
-function secretParts(secrets: readonly string[]): string[] {
-  const parts = new Set<string>();
-  for (const secret of secrets) {
-    if (secret.trim() !== '') parts.add(secret);
-    for (const line of secret.split(/\r\n|\r|\n/)) if (line.trim() !== '') parts.add(line);
-  }
-  return [...parts].sort((a, b) => b.length - a.length);
-}
 
 /** Registers every secret with the agent's masker; a multi-line value is masked line by line. */
 function maskSecrets(secrets: readonly string[]): void {
@@ -37,10 +37,6 @@ function maskSecrets(secrets: readonly string[]): void {
  */
 function redact(text: string, secrets: readonly string[]): string {
   return redactSecrets(text, secretParts(secrets));
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 function logFinding(finding: Finding, report: Report, secrets: readonly string[]): void {
@@ -77,24 +73,17 @@ function logFinding(finding: Finding, report: Report, secrets: readonly string[]
 
 function logReport(outcome: GateOutcome): void {
   const { report, secrets } = outcome.result;
-  const { errors, warnings, notes } = report.summary;
   console.log(
     `connref-gate ${report.tool.version}: checked ${plural(report.solutions.length, 'solution')}: ` +
-      `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(notes, 'note')}`,
+      summaryText(report.summary),
   );
-  const ordered = report.findings
-    .map((finding, index) => ({ finding, index }))
-    .sort(
-      (a, b) =>
-        SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || a.index - b.index,
-    );
-  for (const { finding } of ordered) logFinding(finding, report, secrets);
+  for (const finding of bySeverity(report.findings)) logFinding(finding, report, secrets);
 }
 
-function writeSummary(outcome: GateOutcome, directory: string): string {
+function writeSummary(markdown: string, directory: string): string {
   // The summary section on the run's Extensions tab is titled with the file name.
   const file = join(directory, 'connref-gate.md');
-  writeFileSync(file, redact(outcome.markdown, outcome.result.secrets), { mode: 0o600 });
+  writeFileSync(file, markdown, { mode: 0o600 });
   tl.uploadSummary(file);
   return file;
 }
@@ -108,8 +97,7 @@ function setOutputs(outcome: GateOutcome, reportFile: string | undefined): void 
   output('notes', String(summary.notes));
   output('report', reportFile ?? '');
   output('sarifFile', outcome.written.sarifFile ?? '');
-  // Written by the resolved-settings feature once the core supports it (see run()).
-  output('resolvedSettings', '');
+  output('resolvedSettings', outcome.written.resolvedSettings ?? '');
 }
 
 async function commentOnPullRequest(outcome: GateOutcome, settings: TaskSettings): Promise<void> {
@@ -174,22 +162,11 @@ async function commentOnPullRequest(outcome: GateOutcome, settings: TaskSettings
   }
 }
 
-/** "1 error at or above failOn=error (and 1 warning below it)". */
-export function failReason(summary: Summary, failOn: FailOn): string {
-  const above = [plural(summary.errors, 'error')];
-  const below: string[] = [];
-  if (failOn === 'warning') above.push(plural(summary.warnings, 'warning'));
-  else if (summary.warnings) below.push(plural(summary.warnings, 'warning'));
-  if (summary.notes) below.push(plural(summary.notes, 'note'));
-  const rest = below.length ? ` (and ${below.join(', ')} below it)` : '';
-  return `${above.join(', ')} at or above failOn=${failOn}${rest}`;
-}
-
 function setTaskResult(outcome: GateOutcome, failOn: FailOn): void {
   const summary = outcome.result.report.summary;
   const { errors, warnings } = summary;
   if (outcome.failed) {
-    tl.setResult(tl.TaskResult.Failed, `connref-gate: ${failReason(summary, failOn)}`);
+    tl.setResult(tl.TaskResult.Failed, `connref-gate: ${failReason(summary, failOn, 'failOn')}`);
   } else if (errors + warnings > 0) {
     tl.setResult(
       tl.TaskResult.SucceededWithIssues,
@@ -200,10 +177,51 @@ function setTaskResult(outcome: GateOutcome, failOn: FailOn): void {
   }
 }
 
+/**
+ * `command: init --check`: fails when a settings file is out of step with the solution (or cannot
+ * be read), with the changes init would make in the log, an error issue on each such file and the
+ * summary. Writes nothing, sets only the `result` output, and does not comment.
+ */
+async function runInitCheck(settings: TaskSettings): Promise<void> {
+  let result: InitResult;
+  try {
+    result = await init({
+      solution: settings.solutions,
+      settings: settings.settings,
+      cwd: settings.cwd,
+      check: true,
+    });
+  } catch (error) {
+    if (error instanceof InitSolutionError) tl.setVariable('result', 'fail', false, true);
+    throw error;
+  }
+  // An error line (a file init cannot read) becomes an issue on that file.
+  for (const line of formatInitText(result, true)) {
+    if (line.stream === 'stderr') tl.logIssue(tl.IssueType.Error, line.text, line.file);
+    else console.log(line.text);
+  }
+  const outOfStep = initOutOfStepFiles(result);
+  for (const file of outOfStep) {
+    if (file.status === 'unusable') continue; // its error line is above
+    tl.logIssue(tl.IssueType.Error, initOutOfStepMessage(result, file), file.path);
+  }
+  const directory = mkdtempSync(join(settings.tempDirectory, 'connref-gate-'));
+  writeSummary(formatInitMarkdown(result), directory);
+  tl.setVariable('result', outOfStep.length > 0 ? 'fail' : 'pass', false, true);
+  tl.setResult(
+    outOfStep.length > 0 ? tl.TaskResult.Failed : tl.TaskResult.Succeeded,
+    initCheckVerdict(result),
+  );
+}
+
 /** The task. Never throws: every problem ends as the task result, in one line. */
 export async function run(): Promise<void> {
   try {
     const settings = readTaskSettings();
+    if (settings.command === 'init-check') {
+      await runInitCheck(settings);
+      return;
+    }
     const outputDirectory = mkdtempSync(join(settings.tempDirectory, 'connref-gate-'));
     const reportFile = join(outputDirectory, 'connref-gate.json');
 
@@ -216,17 +234,18 @@ export async function run(): Promise<void> {
       failOn: settings.failOn,
       sarifFile: settings.sarifFile,
       reportFile,
+      resolvedSettingsFile: settings.resolvedSettings,
     });
     // Before anything else is logged: every value that came from a substitution.
-    maskSecrets(outcome.result.secrets);
+    const { secrets } = outcome.result;
+    maskSecrets(secrets);
 
     logReport(outcome);
-    if (settings.resolvedSettings) {
-      tl.warning(
-        `connref-gate: resolvedSettings is not supported by this version yet; ${settings.resolvedSettings} was not written`,
-      );
-    }
-    writeSummary(outcome, outputDirectory);
+    // Where the resolved settings went and how many entries they hold: never their content.
+    const resolved = resolvedSettingsNote(outcome, settings.resolvedSettings);
+    if (resolved?.written) console.log(redact(resolved.text, secrets));
+    else if (resolved) tl.warning(redact(resolved.text, secrets));
+    writeSummary(redact(outcome.markdown, secrets), outputDirectory);
     setOutputs(outcome, outcome.written.reportFile);
     if (settings.commentOnPullRequest) await commentOnPullRequest(outcome, settings);
     setTaskResult(outcome, settings.failOn);

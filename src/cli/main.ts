@@ -1,7 +1,8 @@
 // The `connref-gate` command line. `run` takes the arguments and the streams it writes to and
 // returns the exit code, so that tests call it directly and index.ts stays one line.
 import { UsageError, errorMessage } from '../core/errors.js';
-import { plural, summaryText } from '../core/format/common.js';
+import { resolvedSettingsNote } from '../core/adapter-support.js';
+import { summaryText } from '../core/format/common.js';
 import { formatReport, isOutputFormat, OUTPUT_FORMATS } from '../core/format/index.js';
 import { assertWritable, runGate, writeOutputFile } from '../core/gate.js';
 import { redactSecrets } from '../core/engine.js';
@@ -268,14 +269,8 @@ async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
   // Never the content: only where it went and how many entries it holds. Next to a report on
   // stdout (which may be JSON or SARIF) the line goes to stderr.
   const log = toFile ? io.stdout : io.stderr;
-  if (outcome.written.resolvedSettings !== undefined && outcome.resolvedSettings) {
-    const counts = outcome.resolvedSettings;
-    log.write(
-      `${TOOL_NAME}: resolved settings written to ${outcome.written.resolvedSettings} (${plural(counts.connectionReferences, 'connection reference')}, ${plural(counts.environmentVariables, 'environment variable')})\n`,
-    );
-  } else if (outcome.notWritten?.resolvedSettings) {
-    log.write(`${TOOL_NAME}: ${outcome.notWritten.resolvedSettings}\n`);
-  }
+  const resolved = resolvedSettingsNote(outcome, undefined);
+  if (resolved) log.write(`${resolved.text}\n`);
   return outcome.failed ? EXIT_FAIL : EXIT_PASS;
 }
 

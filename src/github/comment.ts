@@ -19,9 +19,14 @@ export interface CommentResult {
 
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 
+/** True for the events that can have a pull-request comment (`GITHUB_EVENT_NAME`). */
+export function isPullRequestEvent(eventName: string): boolean {
+  return PULL_REQUEST_EVENTS.has(eventName);
+}
+
 /** The pull request the run is about, or undefined when the event is not a pull request. */
 export function pullRequestOf(context: typeof github.context): PullRequestRef | undefined {
-  if (!PULL_REQUEST_EVENTS.has(context.eventName)) return undefined;
+  if (!isPullRequestEvent(context.eventName)) return undefined;
   const number = (context.payload.pull_request as { number?: unknown } | undefined)?.number;
   if (typeof number !== 'number') return undefined;
   const { owner, repo } = context.repo;

@@ -4,15 +4,22 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
-import * as github from '@actions/github';
+import {
+  failReason,
+  initCheckVerdict,
+  initOutOfStepFiles,
+  initOutOfStepMessage,
+  resolvedSettingsNote,
+  secretLines,
+} from '../core/adapter-support.js';
 import { UsageError, errorMessage } from '../core/errors.js';
+import { summaryText } from '../core/format/common.js';
 import { formatInitMarkdown, formatInitText } from '../core/format/init.js';
 import { formatPullRequestComment } from '../core/format/markdown.js';
-import { init, InitSolutionError, type InitFileResult, type InitResult } from '../core/init.js';
+import { init, InitSolutionError, type InitResult } from '../core/init.js';
 import { runGate, type GateOptions, type GateOutcome } from '../core/gate.js';
-import type { FailOn, Summary } from '../core/model.js';
 import { ANNOTATIONS_PER_TYPE, describeMore, planAnnotations } from './annotations.js';
-import { httpStatus, pullRequestOf, upsertComment } from './comment.js';
+import { httpStatus, isPullRequestEvent, pullRequestOf, upsertComment } from './comment.js';
 import { getInputs, type ActionInputs } from './inputs.js';
 
 export async function run(): Promise<void> {
@@ -77,24 +84,17 @@ export async function run(): Promise<void> {
     if (written.reportFile) core.info(`connref-gate: JSON report: ${written.reportFile}`);
     if (written.sarifFile) core.info(`connref-gate: SARIF: ${written.sarifFile}`);
     // Where the resolved settings went and how many entries they hold: never their content.
-    if (written.resolvedSettings) {
-      const counts = outcome.resolvedSettings;
-      core.info(
-        `connref-gate: resolved settings written to ${written.resolvedSettings}${counts ? ` (${plural(counts.connectionReferences, 'connection reference')}, ${plural(counts.environmentVariables, 'environment variable')})` : ''}`,
-      );
-    } else if (inputs.resolvedSettingsFile) {
-      core.warning(
-        `connref-gate: ${outcome.notWritten?.resolvedSettings ?? `resolved settings not written to ${inputs.resolvedSettingsFile}`}`,
-      );
-    }
+    const resolved = resolvedSettingsNote(outcome, inputs.resolvedSettingsFile);
+    if (resolved?.written) core.info(resolved.text);
+    else if (resolved) core.warning(resolved.text);
 
     await writeSummary(outcome.markdown, more);
     if (inputs.commentOnPr) await comment(inputs, outcome);
 
     if (outcome.failed) {
-      core.setFailed(`connref-gate: ${failReason(summary, inputs.failOn)}`);
+      core.setFailed(`connref-gate: ${failReason(summary, inputs.failOn, 'fail-on')}`);
     } else {
-      core.info(`connref-gate: passed with ${counts(summary)} (fail-on=${inputs.failOn})`);
+      core.info(`connref-gate: passed with ${summaryText(summary)} (fail-on=${inputs.failOn})`);
     }
   } catch (error) {
     fail(error);
@@ -124,31 +124,18 @@ async function runInitCheck(inputs: ActionInputs): Promise<void> {
     if (line.stream === 'stderr') core.error(line.text);
     else core.info(line.text);
   }
-  const outOfStep = result.files.filter((file) => file.status !== 'unchanged');
+  const outOfStep = initOutOfStepFiles(result);
   for (const file of outOfStep) {
     if (file.status === 'unusable') continue; // already an error line above
-    core.error(
-      `${file.path} is out of step with ${result.solution.uniqueName}: ${file.status === 'created' ? 'it does not exist' : describeChanges(file)}. Run connref-gate init and commit the result.`,
-      { title: 'connref-gate init --check', file: file.path },
-    );
+    core.error(initOutOfStepMessage(result, file), {
+      title: 'connref-gate init --check',
+      file: file.path,
+    });
   }
   core.setOutput('result', outOfStep.length > 0 ? 'fail' : 'pass');
   await writeSummary(formatInitMarkdown(result), '');
-  if (outOfStep.length > 0) {
-    core.setFailed(
-      `connref-gate: ${outOfStep.length} of ${plural(result.files.length, 'settings file')} out of step with ${result.solution.uniqueName}`,
-    );
-  } else {
-    core.info(
-      `connref-gate: ${plural(result.files.length, 'settings file')} in step with ${result.solution.uniqueName}`,
-    );
-  }
-}
-
-function describeChanges(file: InitFileResult): string {
-  const count = (names: InitFileResult['added']) =>
-    names.connectionReferences.length + names.environmentVariables.length;
-  return `init would add ${count(file.added)} and remove ${count(file.removed)} entries`;
+  if (outOfStep.length > 0) core.setFailed(initCheckVerdict(result));
+  else core.info(initCheckVerdict(result));
 }
 
 /** Where the JSON report goes: a fresh folder under RUNNER_TEMP (or the OS temp folder). */
@@ -162,11 +149,7 @@ function maskSecrets(secrets: readonly string[]): void {
     if (secret.trim() === '') continue;
     core.setSecret(secret);
     // The runner masks line by line: register each line of a multi-line value as well.
-    if (/[\r\n]/.test(secret)) {
-      for (const line of secret.split(/\r?\n|\r/)) {
-        if (line.trim() !== '') core.setSecret(line);
-      }
-    }
+    if (/[\r\n]/.test(secret)) for (const line of secretLines(secret)) core.setSecret(line);
   }
 }
 
@@ -188,10 +171,16 @@ async function writeSummary(markdown: string, more: string): Promise<void> {
 }
 
 async function comment(inputs: ActionInputs, outcome: GateOutcome): Promise<void> {
+  if (!isPullRequestEvent(inputs.eventName)) {
+    core.debug(`event '${inputs.eventName}' is not a pull request: no comment`);
+    return;
+  }
+  // Loaded only here: Octokit is most of the bundle, and only a pull-request run needs it.
+  const github = await import('@actions/github');
   const context = github.context;
   const pr = pullRequestOf(context);
   if (!pr) {
-    core.debug(`event '${context.eventName}' is not a pull request: no comment`);
+    core.debug(`event '${context.eventName}' has no pull request number: no comment`);
     return;
   }
   if (!inputs.githubToken) {
@@ -236,30 +225,4 @@ function fail(error: unknown): void {
 
 function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-function counts(summary: Summary): string {
-  return [
-    plural(summary.errors, 'error'),
-    plural(summary.warnings, 'warning'),
-    plural(summary.notes, 'note'),
-  ].join(', ');
-}
-
-/** "3 errors at or above fail-on=error (and 1 warning below it)". */
-export function failReason(summary: Summary, failOn: FailOn): string {
-  const above = [plural(summary.errors, 'error')];
-  const below: string[] = [];
-  if (failOn === 'error') {
-    if (summary.warnings) below.push(plural(summary.warnings, 'warning'));
-  } else {
-    above.push(plural(summary.warnings, 'warning'));
-  }
-  if (summary.notes) below.push(plural(summary.notes, 'note'));
-  const rest = below.length ? ` (and ${below.join(', ')} below it)` : '';
-  return `${above.join(', ')} at or above fail-on=${failOn}${rest}`;
 }

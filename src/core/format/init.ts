@@ -10,6 +10,8 @@ export interface InitReportLine {
   /** stdout for what init did or would do; stderr for a file it refuses to touch. */
   stream: 'stdout' | 'stderr';
   text: string;
+  /** The settings file the line is about, as in InitFileResult.path (for an annotation). */
+  file: string;
 }
 
 type Action = 'added' | 'kept' | 'removed';
@@ -81,12 +83,14 @@ export function formatInitText(result: InitResult, checkOnly: boolean): InitRepo
         out.push({
           stream: 'stderr',
           text: `${TOOL_NAME}: ${oneLine(file.reason ?? path)}; init does not overwrite a file it cannot read as deployment settings (fix or move it)`,
+          file: file.path,
         });
         break;
       case 'unchanged':
         out.push({
           stream: 'stdout',
           text: `${TOOL_NAME}: ${path} is up to date with ${what}: ${plural(file.kept.connectionReferences.length, 'connection reference')}, ${plural(file.kept.environmentVariables.length, 'environment variable')}`,
+          file: file.path,
         });
         break;
       default:
@@ -95,8 +99,11 @@ export function formatInitText(result: InitResult, checkOnly: boolean): InitRepo
           text: checkOnly
             ? `${TOOL_NAME}: ${path} is out of step with ${what}: init would ${file.status === 'created' ? 'create it' : 'change it'}`
             : `${TOOL_NAME}: ${file.status} ${path} for ${what}`,
+          file: file.path,
         });
-        for (const line of fileLines(file, checkOnly)) out.push({ stream: 'stdout', text: line });
+        for (const line of fileLines(file, checkOnly)) {
+          out.push({ stream: 'stdout', text: line, file: file.path });
+        }
     }
   }
   return out;
