@@ -7,6 +7,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  readdirSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -481,5 +482,23 @@ describe('dist/index.js on a pull request', () => {
     expect(result.code).toBe(0);
     expect(result.outputs['result']).toBe('pass');
     expect(api.requests.length).toBe(requestsBefore);
+  });
+});
+
+describe('dist/ layout', () => {
+  it('keeps Octokit out of dist/index.js: a chunk beside it, loaded by import() on the comment path only', () => {
+    const chunks = readdirSync(join(ROOT, 'dist')).filter((name) =>
+      /^[\w-]+\.index\.js$/.test(name),
+    );
+    expect(chunks.length).toBeGreaterThan(0);
+    const main = readFileSync(BUNDLE, 'utf8');
+    expect(main).not.toContain('octokit-core.js');
+    expect(main).toContain('import("./" + ');
+    const octokit = chunks.filter((name) =>
+      readFileSync(join(ROOT, 'dist', name), 'utf8').includes('octokit-core.js'),
+    );
+    expect(octokit).toHaveLength(1);
+    // The CLI never imports @actions/*: it stays one file.
+    expect(readFileSync(join(ROOT, 'dist', 'cli.js'), 'utf8')).not.toContain('import("./" + ');
   });
 });
