@@ -7,14 +7,18 @@ var __webpack_exports__ = {};
  * A problem with how the tool was called (bad option, path that does not exist, unknown rule id).
  * Adapters print `message` as one line and exit 2; never a stack trace.
  */
-class UsageError extends Error {
+class errors_UsageError extends Error {
     name = 'UsageError';
 }
 /** The text of any thrown value, for one-line error output. */
-function errorMessage(error) {
+function errors_errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/core/version.ts
 // Kept in step with package.json by test/version.test.ts; a literal so the bundles need no JSON import.
 const VERSION = '0.1.0';
@@ -25,12 +29,8 @@ function ruleDocsUrl(ruleId) {
     return `${REPOSITORY_URL}/blob/main/docs/rules/${ruleId}.md`;
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/core/text.ts
 // Dataverse writes UTF-8 with or without a BOM, and UTF-16LE with a BOM (2020/2021 CoE flows,
 // Connections.json). Everything that reads text goes through decodeText.
@@ -663,7 +663,7 @@ async function readSettingsBytes(absPath, reportPath) {
         if (error.code === 'ELOOP') {
             return unusable(`${name}: is a symbolic link; settings files are not read through links (a pull request controls them), name the file itself`);
         }
-        return unusable(`${name}: cannot be read (${text_oneLine(errorMessage(error))}); check the path and permissions`);
+        return unusable(`${name}: cannot be read (${text_oneLine(errors_errorMessage(error))}); check the path and permissions`);
     }
     try {
         const stats = await handle.stat();
@@ -675,7 +675,7 @@ async function readSettingsBytes(absPath, reportPath) {
         return { bytes: await handle.readFile() };
     }
     catch (error) {
-        return unusable(`${name}: cannot be read (${text_oneLine(errorMessage(error))}); check the path and permissions`);
+        return unusable(`${name}: cannot be read (${text_oneLine(errors_errorMessage(error))}); check the path and permissions`);
     }
     finally {
         await handle.close();
@@ -1581,7 +1581,7 @@ const SEVERITY_OVERRIDES = ['error', 'warning', 'note', 'off'];
  * input. An entry may hold several overrides on separate lines or separated by commas; blank
  * lines and `#` comments are ignored. Throws UsageError for anything else.
  */
-function parseRuleOverrides(entries) {
+function rules_parseRuleOverrides(entries) {
     // Keys are only ever known rule ids, so a plain object is safe.
     const overrides = {};
     for (const entry of entries) {
@@ -1593,15 +1593,15 @@ function parseRuleOverrides(entries) {
                     continue;
                 const match = /^([^=\s]+)\s*=\s*(\S+)$/.exec(override);
                 if (!match) {
-                    throw new UsageError(`rule override "${override}" is not of the form ID=error|warning|note|off (e.g. CR010=off)`);
+                    throw new errors_UsageError(`rule override "${override}" is not of the form ID=error|warning|note|off (e.g. CR010=off)`);
                 }
                 const rule = findRule(match[1]);
                 if (rule === undefined) {
-                    throw new UsageError(`unknown rule id "${match[1]}" in rule override "${override}"; known ids: ${allRules.map((r) => r.meta.id).join(', ')}`);
+                    throw new errors_UsageError(`unknown rule id "${match[1]}" in rule override "${override}"; known ids: ${allRules.map((r) => r.meta.id).join(', ')}`);
                 }
                 const severity = match[2].toLowerCase();
                 if (!SEVERITY_OVERRIDES.includes(severity)) {
-                    throw new UsageError(`bad severity "${match[2]}" in rule override "${override}"; use error, warning, note or off`);
+                    throw new errors_UsageError(`bad severity "${match[2]}" in rule override "${override}"; use error, warning, note or off`);
                 }
                 overrides[rule.meta.id] = severity;
             }
@@ -1820,6 +1820,194 @@ function common_escapeCell(text) {
         .replace(/\r\n|\r|\n/g, '<br>');
 }
 
+;// CONCATENATED MODULE: ./src/core/adapter-support.ts
+// What the CI adapters (GitHub Action, Azure DevOps task) share beyond the gate itself: parsing
+// raw input values, making paths repository-relative, splitting secrets for masking, and the
+// one-line texts they log. Platform-neutral: each adapter reads its own inputs, names them in its
+// own style (`fail-on` or `failOn`) and hands the raw strings here.
+
+
+
+
+
+
+const FAIL_ON_VALUES = (/* unused pure expression or super */ null && (['error', 'warning', 'never']));
+/** A multi-line input: trimmed lines, without empty lines and `#` comment lines. */
+function inputLines(value) {
+    return (value ?? '')
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !line.startsWith('#'));
+}
+/**
+ * `check` (default, also for an empty value) or `init --check`; spacing and case do not matter.
+ * `ci` names where the drift check runs (`a workflow`, `a pipeline`) in the hint for `init`.
+ */
+function parseCommand(raw, name, ci) {
+    const value = raw.trim().replace(/\s+/g, ' ').toLowerCase();
+    if (value === '' || value === 'check')
+        return 'check';
+    if (value === 'init --check')
+        return 'init-check';
+    const hint = value === 'init'
+        ? ` (init writes the settings file: run it where you commit, and use 'init --check' in ${ci})`
+        : '';
+    throw new UsageError(`input '${name}' is '${raw}': use check or init --check${hint}`);
+}
+/** The one-line refusal of an output input (`sarif-file`, `resolved-settings`) with `init --check`. */
+function notForInitCheck(name) {
+    return new UsageError(`input '${name}' is for command 'check': 'init --check' compares the settings with the solution and writes nothing`);
+}
+/** `error` (default), `warning` or `never`, in any case. */
+function parseFailOn(raw, name) {
+    const value = raw.trim().toLowerCase() || 'error';
+    if (!FAIL_ON_VALUES.includes(value)) {
+        throw new UsageError(`input '${name}' is '${raw}': use one of ${FAIL_ON_VALUES.join(', ')}`);
+    }
+    return value;
+}
+/** true/yes/on or false/no/off, in any case; empty gives `fallback`. */
+function parseBoolean(raw, name, fallback) {
+    const value = raw.trim().toLowerCase();
+    if (value === '')
+        return fallback;
+    if (['true', 'yes', 'on'].includes(value))
+        return true;
+    if (['false', 'no', 'off'].includes(value))
+        return false;
+    throw new UsageError(`input '${name}' is '${raw}': use true or false`);
+}
+/** Rule overrides, one `ID=SEVERITY` per line; a bad one is a UsageError naming the input. */
+function parseRulesInput(lines, name) {
+    try {
+        return parseRuleOverrides(lines);
+    }
+    catch (error) {
+        throw new UsageError(`input '${name}': ${errorMessage(error)}`);
+    }
+}
+/** The solution lines, which must not be empty. */
+function requireSolutions(lines, name) {
+    if (lines.length === 0) {
+        throw new UsageError(`input '${name}' is required: give one solution path or glob per line (a zip, an unpacked folder, or a folder holding several)`);
+    }
+    return lines;
+}
+/**
+ * The working directory (`input`, relative to the repository root `root`, e.g. GITHUB_WORKSPACE
+ * or Build.SourcesDirectory) and how paths given relative to it reach the core. Throws a
+ * UsageError naming the input when it is not a folder.
+ */
+function pathBase(root, input, name) {
+    const workingDirectory = resolve(root, input);
+    if (!isDirectory(workingDirectory)) {
+        throw new UsageError(`input '${name}': ${workingDirectory} does not exist or is not a folder`);
+    }
+    // Inside the repository, hand the core repository-relative patterns: every path it reports is
+    // then relative to the repository root, which is what annotations and code scanning expect.
+    const prefix = relative(root, workingDirectory).split(sep).join('/');
+    const insideRepository = prefix === '' || (prefix !== '..' && !prefix.startsWith('../') && !isAbsolute(prefix));
+    return {
+        workingDirectory,
+        cwd: insideRepository ? root : workingDirectory,
+        insideRepository,
+        toCorePattern: (pattern) => !insideRepository || prefix === '' || isAbsolute(pattern)
+            ? pattern
+            : posix.join(prefix, pattern),
+    };
+}
+function isDirectory(path) {
+    try {
+        return statSync(path).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// Secrets
+/** The non-blank lines of a secret value: runners mask line by line. */
+function secretLines(secret) {
+    return secret.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '');
+}
+/**
+ * The strings to hide: every non-blank secret and each line of a multi-line one, once each,
+ * longest first (so that a longer value is replaced before a line inside it).
+ */
+function secretParts(secrets) {
+    const parts = new Set();
+    for (const secret of secrets) {
+        if (secret.trim() !== '')
+            parts.add(secret);
+        for (const line of secretLines(secret))
+            parts.add(line);
+    }
+    return [...parts].sort((a, b) => b.length - a.length);
+}
+// ---------------------------------------------------------------------------------------------
+// One-line texts
+/**
+ * Why the gate failed: "3 errors at or above fail-on=error (and 1 warning below it)", with the
+ * option named as the platform names it (`fail-on`, `failOn`, `--fail-on`).
+ */
+function failReason(summary, failOn, optionName) {
+    const above = [plural(summary.errors, 'error')];
+    const below = [];
+    if (failOn === 'warning')
+        above.push(plural(summary.warnings, 'warning'));
+    else if (summary.warnings)
+        below.push(plural(summary.warnings, 'warning'));
+    if (summary.notes)
+        below.push(plural(summary.notes, 'note'));
+    const rest = below.length ? ` (and ${below.join(', ')} below it)` : '';
+    return `${above.join(', ')} at or above ${optionName}=${failOn}${rest}`;
+}
+/**
+ * What to log about the resolved settings file: where it went and how many entries it holds
+ * (never its content), or why it was not written. Undefined when none was asked for.
+ */
+function resolvedSettingsNote(outcome, requested) {
+    const path = outcome.written.resolvedSettings;
+    if (path) {
+        const counts = outcome.resolvedSettings;
+        const holds = counts
+            ? ` (${common_plural(counts.connectionReferences, 'connection reference')}, ${common_plural(counts.environmentVariables, 'environment variable')})`
+            : '';
+        return { written: true, text: `${version_TOOL_NAME}: resolved settings written to ${path}${holds}` };
+    }
+    const why = outcome.notWritten?.resolvedSettings;
+    if (why)
+        return { written: false, text: `${version_TOOL_NAME}: ${why}` };
+    if (requested) {
+        return { written: false, text: `${version_TOOL_NAME}: resolved settings not written to ${requested}` };
+    }
+    return undefined;
+}
+/** The settings files that fail `init --check`: out of step, missing, or unusable. */
+function initOutOfStepFiles(result) {
+    return result.files.filter((file) => file.status !== 'unchanged');
+}
+/**
+ * The error for one created or updated file of `init --check` (an unusable file has its own line
+ * from formatInitText): what init would do, and what to run.
+ */
+function initOutOfStepMessage(result, file) {
+    const count = (names) => names.connectionReferences.length + names.environmentVariables.length;
+    const what = file.status === 'created'
+        ? 'it does not exist'
+        : `init would add ${count(file.added)} and remove ${count(file.removed)} entries`;
+    return `${file.path} is out of step with ${result.solution.uniqueName}: ${what}. Run ${TOOL_NAME} init and commit the result.`;
+}
+/** The verdict of `init --check`, one line: how many files are out of step, or that all are in step. */
+function initCheckVerdict(result) {
+    const outOfStep = initOutOfStepFiles(result).length;
+    const files = plural(result.files.length, 'settings file');
+    const solution = result.solution.uniqueName;
+    return outOfStep > 0
+        ? `${TOOL_NAME}: ${outOfStep} of ${files} out of step with ${solution}`
+        : `${TOOL_NAME}: ${files} in step with ${solution}`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/format/json.ts
 function solutionJson(solution) {
     return {
@@ -1938,7 +2126,7 @@ function segmentRegExp(segment) {
     }
     return new RegExp(`^${source}$`, process.platform === 'win32' ? 'i' : '');
 }
-async function isDirectory(path) {
+async function paths_isDirectory(path) {
     try {
         return (await (0,promises_namespaceObject.stat)(path)).isDirectory();
     }
@@ -1973,7 +2161,7 @@ async function walkGlob(base, segments, out) {
     }
     if (!hasGlobMagic(head)) {
         const next = (0,external_node_path_namespaceObject.join)(base, head);
-        if (rest.length === 0 || (await isDirectory(next))) {
+        if (rest.length === 0 || (await paths_isDirectory(next))) {
             if (rest.length > 0 || (await exists(next)))
                 await walkGlob(next, rest, out);
         }
@@ -2011,7 +2199,7 @@ async function expandPaths(patterns, cwd, what) {
         if (!hasGlobMagic(pattern)) {
             const abs = (0,external_node_path_namespaceObject.resolve)(cwd, pattern);
             if (!(await exists(abs))) {
-                throw new UsageError(`${what} not found: ${pattern} (check the path; it is relative to ${cwd})`);
+                throw new errors_UsageError(`${what} not found: ${pattern} (check the path; it is relative to ${cwd})`);
             }
             results.add(abs);
             continue;
@@ -2023,7 +2211,7 @@ async function expandPaths(patterns, cwd, what) {
             await walkGlob(absolute ? (0,external_node_path_namespaceObject.resolve)('/') : cwd, segments, found);
         }
         if (found.size === 0) {
-            throw new UsageError(`no ${what} matches ${pattern} (check the glob; it is relative to ${cwd})`);
+            throw new errors_UsageError(`no ${what} matches ${pattern} (check the glob; it is relative to ${cwd})`);
         }
         for (const path of found)
             results.add(path);
@@ -3230,9 +3418,56 @@ function readManifest(xml, where) {
         missingDependencies,
     };
 }
+const FLOW_HEAD = /^\s*\{\s*"properties"\s*:\s*\{\s*"connectionReferences"\s*:\s*(?=\{)/;
+/** Index of the `}` that closes the object opening at `start`, or -1 (strings and escapes aware). */
+function closingBrace(text, start) {
+    let depth = 0;
+    for (let i = start; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code === 0x22 /* " */) {
+            for (i++; i < text.length; i++) {
+                const inner = text.charCodeAt(i);
+                if (inner === 0x5c /* \ */)
+                    i++;
+                else if (inner === 0x22)
+                    break;
+            }
+        }
+        else if (code === 0x7b /* { */ || code === 0x5b /* [ */) {
+            depth++;
+        }
+        else if (code === 0x7d /* } */ || code === 0x5d /* ] */) {
+            depth--;
+            if (depth === 0)
+                return code === 0x7d ? i : -1;
+        }
+    }
+    return -1;
+}
+/**
+ * `properties.connectionReferences` of a flow, parsed on its own. Every export starts
+ * `{"properties": {"connectionReferences": {…}, "definition": …`, and the definition after it is
+ * most of the file and nothing a rule reads: parsing only the references halves the cost of
+ * 2,000 flows. Undefined when the file is shaped otherwise or looks truncated; the caller then
+ * parses the whole file, so a malformed file is still SL001.
+ */
+function leadingConnectionReferences(text) {
+    const head = FLOW_HEAD.exec(text);
+    if (!head || !/\}\s*$/.test(text.slice(-64)))
+        return undefined;
+    const end = closingBrace(text, head[0].length);
+    if (end < 0)
+        return undefined;
+    try {
+        return JSON.parse(text.slice(head[0].length, end + 1));
+    }
+    catch {
+        return undefined;
+    }
+}
 function readFlow(json, file, where, metadata) {
-    const parsed = solution_reader_parseJson(json, where);
-    const references = child(child(parsed, 'properties'), 'connectionReferences');
+    const references = leadingConnectionReferences(json) ??
+        child(child(solution_reader_parseJson(json, where), 'properties'), 'connectionReferences');
     const connections = [];
     if (isObject(references)) {
         for (const [key, entry] of Object.entries(references)) {
@@ -3562,9 +3797,9 @@ function normalizeOverrides(overrides) {
     for (const [id, severity] of Object.entries(overrides ?? {})) {
         const rule = findRule(id);
         if (rule === undefined)
-            throw new UsageError(`unknown rule id "${id}" in rule overrides`);
+            throw new errors_UsageError(`unknown rule id "${id}" in rule overrides`);
         if (!['error', 'warning', 'note', 'off'].includes(severity)) {
-            throw new UsageError(`bad severity "${String(severity)}" for rule ${rule.meta.id}; use error, warning, note or off`);
+            throw new errors_UsageError(`bad severity "${String(severity)}" for rule ${rule.meta.id}; use error, warning, note or off`);
         }
         normalized.set(rule.meta.id, severity);
     }
@@ -4468,12 +4703,14 @@ function formatInitText(result, checkOnly) {
                 out.push({
                     stream: 'stderr',
                     text: `${version_TOOL_NAME}: ${text_oneLine(file.reason ?? path)}; init does not overwrite a file it cannot read as deployment settings (fix or move it)`,
+                    file: file.path,
                 });
                 break;
             case 'unchanged':
                 out.push({
                     stream: 'stdout',
                     text: `${version_TOOL_NAME}: ${path} is up to date with ${what}: ${common_plural(file.kept.connectionReferences.length, 'connection reference')}, ${common_plural(file.kept.environmentVariables.length, 'environment variable')}`,
+                    file: file.path,
                 });
                 break;
             default:
@@ -4482,9 +4719,11 @@ function formatInitText(result, checkOnly) {
                     text: checkOnly
                         ? `${version_TOOL_NAME}: ${path} is out of step with ${what}: init would ${file.status === 'created' ? 'create it' : 'change it'}`
                         : `${version_TOOL_NAME}: ${file.status} ${path} for ${what}`,
+                    file: file.path,
                 });
-                for (const line of fileLines(file, checkOnly))
-                    out.push({ stream: 'stdout', text: line });
+                for (const line of fileLines(file, checkOnly)) {
+                    out.push({ stream: 'stdout', text: line, file: file.path });
+                }
         }
     }
     return out;
@@ -4631,7 +4870,7 @@ async function writePrivateFile(path, text, cwd) {
     }
     catch (error) {
         const code = error.code ?? 'error';
-        throw new UsageError(`cannot write ${toReportPath(absPath, cwd)} (${code}): check the path`);
+        throw new errors_UsageError(`cannot write ${toReportPath(absPath, cwd)} (${code}): check the path`);
     }
 }
 
@@ -4659,12 +4898,12 @@ function assertWritable(target, result, cwd, what) {
     const absTarget = (0,external_node_path_namespaceObject.resolve)(cwd, target);
     for (const settings of result.settingsFiles) {
         if (absTarget === (0,external_node_path_namespaceObject.resolve)(cwd, settings.path)) {
-            throw new UsageError(`refusing to overwrite the settings file ${settings.path} with the ${what}`);
+            throw new errors_UsageError(`refusing to overwrite the settings file ${settings.path} with the ${what}`);
         }
     }
     for (const solution of result.report.solutions) {
         if (isInside(absTarget, (0,external_node_path_namespaceObject.resolve)(cwd, solution.path))) {
-            throw new UsageError(`refusing to write the ${what} ${target} inside the solution ${solution.path}: choose a path outside it`);
+            throw new errors_UsageError(`refusing to write the ${what} ${target} inside the solution ${solution.path}: choose a path outside it`);
         }
     }
 }
@@ -4676,7 +4915,7 @@ async function writeOutputFile(path, text, cwd) {
     }
     catch (error) {
         const code = error.code ?? 'error';
-        throw new UsageError(`cannot write ${toReportPath(absPath, cwd)} (${code}): check the path`);
+        throw new errors_UsageError(`cannot write ${toReportPath(absPath, cwd)} (${code}): check the path`);
     }
 }
 function exactlyOne(what, paths) {
@@ -4685,7 +4924,7 @@ function exactlyOne(what, paths) {
     const given = paths.length === 0
         ? 'none was given'
         : `${paths.length} were given (${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ', …' : ''})`;
-    throw new UsageError(`the resolved settings file is for one solution and one settings file: it needs exactly one ${what}, but ${given}`);
+    throw new errors_UsageError(`the resolved settings file is for one solution and one settings file: it needs exactly one ${what}, but ${given}`);
 }
 /** Refuses two outputs that are the same file: the second would overwrite the first. */
 function assertDistinct(outputs, cwd) {
@@ -4696,7 +4935,7 @@ function assertDistinct(outputs, cwd) {
         const abs = (0,external_node_path_namespaceObject.resolve)(cwd, path);
         const other = seen.get(abs);
         if (other !== undefined) {
-            throw new UsageError(`the ${what} and the ${other} are the same file ${path}: give two paths`);
+            throw new errors_UsageError(`the ${what} and the ${other} are the same file ${path}: give two paths`);
         }
         seen.set(abs, what);
     }
@@ -5214,7 +5453,7 @@ async function init(options) {
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
     const patterns = options.solution.filter((p) => p.trim() !== '');
     if (patterns.length === 0) {
-        throw new UsageError('missing --solution: give the one solution to write settings for');
+        throw new errors_UsageError('missing --solution: give the one solution to write settings for');
     }
     const targets = await findSolutions(patterns, cwd);
     if (targets.length !== 1) {
@@ -5222,7 +5461,7 @@ async function init(options) {
             .slice(0, 5)
             .map((t) => t.reportPath)
             .join(', ');
-        throw new UsageError(targets.length === 0
+        throw new errors_UsageError(targets.length === 0
             ? `no solution found in ${patterns.join(', ')}: give an unpacked solution folder or a solution zip`
             : `init writes settings for one solution at a time, but ${targets.length} were found (${listed}${targets.length > 5 ? ', …' : ''}): name one`);
     }
@@ -5242,10 +5481,10 @@ async function init(options) {
     for (const absPath of absPaths) {
         const where = toReportPath(absPath, cwd);
         if (target.kind === 'folder' ? init_isInside(absPath, target.absPath) : absPath === target.absPath) {
-            throw new UsageError(`refusing to write the settings file ${where} inside the solution ${target.reportPath}: choose a path outside it`);
+            throw new errors_UsageError(`refusing to write the settings file ${where} inside the solution ${target.reportPath}: choose a path outside it`);
         }
         if ((await statOrUndefined(absPath))?.isDirectory()) {
-            throw new UsageError(`settings file ${where} is a folder: name a JSON file`);
+            throw new errors_UsageError(`settings file ${where} is a folder: name a JSON file`);
         }
     }
     const read = await readSolution(target, limits);
@@ -5285,7 +5524,7 @@ async function initFile(absPath, reportPath, solution, checkOnly) {
         else {
             const raw = await readSettingsBytes(absPath, reportPath);
             if ('unusable' in raw)
-                throw new UsageError(raw.unusable.reason);
+                throw new errors_UsageError(raw.unusable.reason);
             bytes = raw.bytes;
         }
     }
@@ -5335,7 +5574,7 @@ async function writeSettings(absPath, reportPath, bytes) {
     }
     catch (error) {
         const code = error.code ?? 'error';
-        throw new UsageError(`cannot write ${reportPath} (${code}): check the path and permissions`);
+        throw new errors_UsageError(`cannot write ${reportPath} (${code}): check the path and permissions`);
     }
 }
 
@@ -5352,11 +5591,12 @@ async function writeSettings(absPath, reportPath, bytes) {
 
 
 
+
 /** Exit codes of SPEC section 3; internal errors share 2 with usage errors, as the SPEC has no other. */
 const EXIT_PASS = 0;
 const EXIT_FAIL = 1;
 const EXIT_USAGE = 2;
-const FAIL_ON_VALUES = ['error', 'warning', 'never'];
+const main_FAIL_ON_VALUES = ['error', 'warning', 'never'];
 const HELP = `Usage: ${version_TOOL_NAME} check --solution PATH... [options]
        ${version_TOOL_NAME} init --solution PATH [--settings FILE...] [--check]
        ${version_TOOL_NAME} help | --help | --version
@@ -5451,16 +5691,16 @@ function parseArgs(argv) {
         else {
             const long = SHORT_OPTIONS[arg.slice(1)];
             if (long === undefined)
-                throw new UsageError(`unknown option ${arg} (see ${version_TOOL_NAME} --help)`);
+                throw new errors_UsageError(`unknown option ${arg} (see ${version_TOOL_NAME} --help)`);
             name = long;
         }
         const arity = Object.hasOwn(OPTIONS, name) ? OPTIONS[name] : undefined;
         if (arity === undefined) {
-            throw new UsageError(`unknown option --${name} (see ${version_TOOL_NAME} --help)`);
+            throw new errors_UsageError(`unknown option --${name} (see ${version_TOOL_NAME} --help)`);
         }
         if (arity === 'flag') {
             if (inlineValue !== undefined)
-                throw new UsageError(`option --${name} takes no value`);
+                throw new errors_UsageError(`option --${name} takes no value`);
             parsed.flags.add(name);
             continue;
         }
@@ -5471,7 +5711,7 @@ function parseArgs(argv) {
         else {
             const next = argv[i + 1];
             if (next === undefined || isOptionLike(next)) {
-                throw new UsageError(`option --${name} needs a value (see ${version_TOOL_NAME} --help)`);
+                throw new errors_UsageError(`option --${name} needs a value (see ${version_TOOL_NAME} --help)`);
             }
             values.push(next);
             i++;
@@ -5482,14 +5722,14 @@ function parseArgs(argv) {
         }
         const previous = parsed.values.get(name);
         if (previous && !REPEATABLE.has(name)) {
-            throw new UsageError(`option --${name} given more than once`);
+            throw new errors_UsageError(`option --${name} given more than once`);
         }
         parsed.values.set(name, [...(previous ?? []), ...values]);
     }
     return parsed;
 }
 function isFailOn(value) {
-    return FAIL_ON_VALUES.includes(value);
+    return main_FAIL_ON_VALUES.includes(value);
 }
 function single(args, name) {
     return args.values.get(name)?.[0];
@@ -5522,28 +5762,28 @@ function assertOptionsOf(command, args) {
         if (name === 'help' || name === 'version')
             continue;
         if (!COMMAND_OPTIONS[command].has(name)) {
-            throw new UsageError(`option --${name} is not an option of ${command} (see ${version_TOOL_NAME} --help)`);
+            throw new errors_UsageError(`option --${name} is not an option of ${command} (see ${version_TOOL_NAME} --help)`);
         }
     }
 }
 async function runCheck(args, io) {
     assertOptionsOf('check', args);
     if (args.positionals.length > 1) {
-        throw new UsageError(`unexpected argument ${args.positionals[1]} (give paths after --solution or --settings)`);
+        throw new errors_UsageError(`unexpected argument ${args.positionals[1]} (give paths after --solution or --settings)`);
     }
     const solutions = args.values.get('solution') ?? [];
     if (solutions.length === 0) {
-        throw new UsageError('missing --solution: give a solution zip, an unpacked solution folder, or a folder or glob holding several');
+        throw new errors_UsageError('missing --solution: give a solution zip, an unpacked solution folder, or a folder or glob holding several');
     }
     const format = single(args, 'format') ?? 'text';
     if (!isOutputFormat(format)) {
-        throw new UsageError(`bad --format ${format}: use ${OUTPUT_FORMATS.join(', ')}`);
+        throw new errors_UsageError(`bad --format ${format}: use ${OUTPUT_FORMATS.join(', ')}`);
     }
     const failOn = single(args, 'fail-on') ?? 'error';
     if (!isFailOn(failOn)) {
-        throw new UsageError(`bad --fail-on ${failOn}: use ${FAIL_ON_VALUES.join(', ')}`);
+        throw new errors_UsageError(`bad --fail-on ${failOn}: use ${main_FAIL_ON_VALUES.join(', ')}`);
     }
-    const rules = parseRuleOverrides(args.values.get('rule') ?? []);
+    const rules = rules_parseRuleOverrides(args.values.get('rule') ?? []);
     const output = single(args, 'output');
     const toFile = output !== undefined && output !== '-';
     const outcome = await runGate({
@@ -5573,23 +5813,19 @@ async function runCheck(args, io) {
     // Never the content: only where it went and how many entries it holds. Next to a report on
     // stdout (which may be JSON or SARIF) the line goes to stderr.
     const log = toFile ? io.stdout : io.stderr;
-    if (outcome.written.resolvedSettings !== undefined && outcome.resolvedSettings) {
-        const counts = outcome.resolvedSettings;
-        log.write(`${version_TOOL_NAME}: resolved settings written to ${outcome.written.resolvedSettings} (${common_plural(counts.connectionReferences, 'connection reference')}, ${common_plural(counts.environmentVariables, 'environment variable')})\n`);
-    }
-    else if (outcome.notWritten?.resolvedSettings) {
-        log.write(`${version_TOOL_NAME}: ${outcome.notWritten.resolvedSettings}\n`);
-    }
+    const resolved = resolvedSettingsNote(outcome, undefined);
+    if (resolved)
+        log.write(`${resolved.text}\n`);
     return outcome.failed ? EXIT_FAIL : EXIT_PASS;
 }
 async function runInit(args, io) {
     assertOptionsOf('init', args);
     if (args.positionals.length > 1) {
-        throw new UsageError(`unexpected argument ${args.positionals[1]} (give paths after --solution or --settings)`);
+        throw new errors_UsageError(`unexpected argument ${args.positionals[1]} (give paths after --solution or --settings)`);
     }
     const solutions = args.values.get('solution') ?? [];
     if (solutions.length === 0) {
-        throw new UsageError('missing --solution: give the one solution (zip or unpacked folder) to write settings for');
+        throw new errors_UsageError('missing --solution: give the one solution (zip or unpacked folder) to write settings for');
     }
     const checkOnly = args.flags.has('check');
     let result;
@@ -5634,9 +5870,9 @@ async function dispatch(argv, io) {
         case 'init':
             return runInit(args, io);
         case undefined:
-            throw new UsageError(`missing command: ${version_TOOL_NAME} check --solution PATH (see ${version_TOOL_NAME} --help)`);
+            throw new errors_UsageError(`missing command: ${version_TOOL_NAME} check --solution PATH (see ${version_TOOL_NAME} --help)`);
         default:
-            throw new UsageError(`unknown command ${command} (commands: check, init, help; see ${version_TOOL_NAME} --help)`);
+            throw new errors_UsageError(`unknown command ${command} (commands: check, init, help; see ${version_TOOL_NAME} --help)`);
     }
 }
 function main_oneLine(text) {
@@ -5655,12 +5891,12 @@ async function run(argv, io = {}) {
         return await dispatch(argv, fullIo);
     }
     catch (error) {
-        if (error instanceof UsageError) {
+        if (error instanceof errors_UsageError) {
             fullIo.stderr.write(`${version_TOOL_NAME}: ${main_oneLine(error.message)}\n`);
         }
         else {
             // A bug, not the user's fault: one line, and the stack only when asked for.
-            fullIo.stderr.write(`${version_TOOL_NAME}: internal error: ${main_oneLine(errorMessage(error))} (please report it at ${REPOSITORY_URL}/issues; set CONNREF_GATE_DEBUG=1 for details)\n`);
+            fullIo.stderr.write(`${version_TOOL_NAME}: internal error: ${main_oneLine(errors_errorMessage(error))} (please report it at ${REPOSITORY_URL}/issues; set CONNREF_GATE_DEBUG=1 for details)\n`);
             if (fullIo.env['CONNREF_GATE_DEBUG'] && error instanceof Error && error.stack) {
                 fullIo.stderr.write(`${error.stack}\n`);
             }

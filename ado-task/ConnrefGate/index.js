@@ -11531,179 +11531,18 @@ function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
-;// CONCATENATED MODULE: ./src/core/options.ts
-const DEFAULT_LIMITS = {
-    maxEntryBytes: 256 * 1024 * 1024,
-    maxCompressionRatio: 1000,
-    maxTotalBytes: 512 * 1024 * 1024,
-};
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/core/paths.ts
-// Path and glob handling shared by solution discovery and settings files.
-// Node 20 has no fs.glob, so a small matcher covers `*`, `?`, `**` and `{a,b}`.
-
-
-
-
-/** Folders that never hold a solution and are expensive to walk. */
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
-/** Relative to cwd with forward slashes: how every path appears in reports. */
-function toReportPath(absPath, cwd) {
-    const rel = (0,external_node_path_namespaceObject.relative)(cwd, absPath);
-    return (rel === '' ? '.' : rel).split(external_node_path_namespaceObject.sep).join('/');
-}
-function hasGlobMagic(pattern) {
-    return /[*?{[]/.test(pattern);
-}
-/** Expands `{a,b}` alternatives (not nested) into plain patterns. */
-function expandBraces(pattern) {
-    const match = /\{([^{}]*)\}/.exec(pattern);
-    if (!match)
-        return [pattern];
-    const before = pattern.slice(0, match.index);
-    const after = pattern.slice(match.index + match[0].length);
-    return match[1].split(',').flatMap((alt) => expandBraces(before + alt + after));
-}
-function segmentRegExp(segment) {
-    let source = '';
-    for (const ch of segment) {
-        if (ch === '*')
-            source += '[^/]*';
-        else if (ch === '?')
-            source += '[^/]';
-        else
-            source += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-    }
-    return new RegExp(`^${source}$`, process.platform === 'win32' ? 'i' : '');
-}
-async function isDirectory(path) {
-    try {
-        return (await (0,promises_namespaceObject.stat)(path)).isDirectory();
-    }
-    catch {
-        return false;
-    }
-}
-async function listDirectory(path) {
-    try {
-        const entries = await (0,promises_namespaceObject.readdir)(path, { withFileTypes: true });
-        return entries.map((e) => ({ name: e.name, isDir: e.isDirectory() }));
-    }
-    catch {
-        return [];
-    }
-}
-async function walkGlob(base, segments, out) {
-    if (segments.length === 0) {
-        out.add(base);
-        return;
-    }
-    const [head, ...rest] = segments;
-    if (head === '**') {
-        // `**` matches zero or more folders.
-        await walkGlob(base, rest, out);
-        for (const entry of await listDirectory(base)) {
-            if (entry.isDir && !SKIPPED_FOLDERS.has(entry.name)) {
-                await walkGlob((0,external_node_path_namespaceObject.join)(base, entry.name), segments, out);
-            }
-        }
-        return;
-    }
-    if (!hasGlobMagic(head)) {
-        const next = (0,external_node_path_namespaceObject.join)(base, head);
-        if (rest.length === 0 || (await isDirectory(next))) {
-            if (rest.length > 0 || (await exists(next)))
-                await walkGlob(next, rest, out);
-        }
-        return;
-    }
-    const regexp = segmentRegExp(head);
-    for (const entry of await listDirectory(base)) {
-        if (!regexp.test(entry.name))
-            continue;
-        if (rest.length > 0 && !entry.isDir)
-            continue;
-        await walkGlob((0,external_node_path_namespaceObject.join)(base, entry.name), rest, out);
-    }
-}
-async function exists(path) {
-    try {
-        await (0,promises_namespaceObject.stat)(path);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * Expands paths and globs against cwd into absolute paths, sorted, without duplicates.
- * A literal path that does not exist, or a glob that matches nothing, is a UsageError naming
- * `what` (e.g. "solution", "settings file").
- */
-async function expandPaths(patterns, cwd, what) {
-    const results = new Set();
-    for (const raw of patterns) {
-        const pattern = raw.trim();
-        if (pattern === '')
-            continue;
-        if (!hasGlobMagic(pattern)) {
-            const abs = (0,external_node_path_namespaceObject.resolve)(cwd, pattern);
-            if (!(await exists(abs))) {
-                throw new UsageError(`${what} not found: ${pattern} (check the path; it is relative to ${cwd})`);
-            }
-            results.add(abs);
-            continue;
-        }
-        const found = new Set();
-        for (const alternative of expandBraces(pattern.replace(/\\/g, '/'))) {
-            const absolute = (0,external_node_path_namespaceObject.isAbsolute)(alternative);
-            const segments = alternative.split('/').filter((s) => s !== '' && s !== '.');
-            await walkGlob(absolute ? (0,external_node_path_namespaceObject.resolve)('/') : cwd, segments, found);
-        }
-        if (found.size === 0) {
-            throw new UsageError(`no ${what} matches ${pattern} (check the glob; it is relative to ${cwd})`);
-        }
-        for (const path of found)
-            results.add(path);
-    }
-    return [...results].sort();
-}
-/**
- * Writes a file the user named as an output, creating its folder. A pull request controls what
- * already sits at that path: a symbolic link there is not followed (O_NOFOLLOW: ELOOP), a FIFO
- * does not block (O_NONBLOCK: ENXIO), and anything but a regular file is refused (EINVAL), so
- * bytes land only where they were asked to. Errors keep their `code` for the caller's message.
- */
-async function writeRegularFile(absPath, data, mode = 0o666) {
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(absPath), { recursive: true });
-    const handle = await (0,promises_namespaceObject.open)(absPath, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK, mode);
-    try {
-        if (!(await handle.stat()).isFile()) {
-            throw Object.assign(new Error(`${absPath} is not a regular file`), { code: 'EINVAL' });
-        }
-        // Truncate only once it is known to be a regular file.
-        await handle.truncate(0);
-        if (mode !== 0o666)
-            await handle.chmod(mode);
-        await handle.writeFile(data);
-    }
-    finally {
-        await handle.close();
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/core/version.ts
 // Kept in step with package.json by test/version.test.ts; a literal so the bundles need no JSON import.
 const VERSION = '0.1.0';
-const version_TOOL_NAME = 'connref-gate';
+const TOOL_NAME = 'connref-gate';
 const REPOSITORY_URL = 'https://github.com/connref-gate/connref-gate';
 /** The docs page of a rule, used by messages, SARIF helpUri and summaries. */
 function ruleDocsUrl(ruleId) {
     return `${REPOSITORY_URL}/blob/main/docs/rules/${ruleId}.md`;
 }
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/core/text.ts
 // Dataverse writes UTF-8 with or without a BOM, and UTF-16LE with a BOM (2020/2021 CoE flows,
 // Connections.json). Everything that reads text goes through decodeText.
@@ -11767,7 +11606,7 @@ const MAX_LINE_LENGTH = 1000;
  * hostile file or entry name can carry) become visible escapes, `\n`, `\r`, `\u0000`, and the
  * line is cut to `maxLength` characters, ending in `…`.
  */
-function text_oneLine(text, maxLength = MAX_LINE_LENGTH) {
+function oneLine(text, maxLength = MAX_LINE_LENGTH) {
     const line = escapeControlCharacters(text);
     if (line.length <= maxLength)
         return line;
@@ -12227,7 +12066,7 @@ function parseSettings(bytes, reportPath, env = {}) {
         return {
             unusable: {
                 path: reportPath,
-                reason: `${text_oneLine(name)}: the file ${error.message}; save it as UTF-8`,
+                reason: `${oneLine(name)}: the file ${error.message}; save it as UTF-8`,
                 location: { file: reportPath },
             },
         };
@@ -12240,7 +12079,7 @@ function parseSettings(bytes, reportPath, env = {}) {
             unusable: {
                 path: reportPath,
                 // Keys and characters quoted from the file may hold line breaks: keep one line.
-                reason: text_oneLine(`${name} (line ${location.line}, column ${location.column}): ${what}`),
+                reason: oneLine(`${name} (line ${location.line}, column ${location.column}): ${what}`),
                 location,
             },
         };
@@ -12324,7 +12163,7 @@ function parseSettings(bytes, reportPath, env = {}) {
  * only read a regular file of a sane size.
  */
 async function readSettingsBytes(absPath, reportPath) {
-    const name = text_oneLine((0,external_node_path_namespaceObject.basename)(reportPath));
+    const name = oneLine((0,external_node_path_namespaceObject.basename)(reportPath));
     const unusable = (reason) => ({
         unusable: { path: reportPath, reason, location: { file: reportPath } },
     });
@@ -12336,7 +12175,7 @@ async function readSettingsBytes(absPath, reportPath) {
         if (error.code === 'ELOOP') {
             return unusable(`${name}: is a symbolic link; settings files are not read through links (a pull request controls them), name the file itself`);
         }
-        return unusable(`${name}: cannot be read (${text_oneLine(errorMessage(error))}); check the path and permissions`);
+        return unusable(`${name}: cannot be read (${oneLine(errorMessage(error))}); check the path and permissions`);
     }
     try {
         const stats = await handle.stat();
@@ -12348,7 +12187,7 @@ async function readSettingsBytes(absPath, reportPath) {
         return { bytes: await handle.readFile() };
     }
     catch (error) {
-        return unusable(`${name}: cannot be read (${text_oneLine(errorMessage(error))}); check the path and permissions`);
+        return unusable(`${name}: cannot be read (${oneLine(errorMessage(error))}); check the path and permissions`);
     }
     finally {
         await handle.close();
@@ -13281,6 +13120,565 @@ function parseRuleOverrides(entries) {
         }
     }
     return overrides;
+}
+
+;// CONCATENATED MODULE: ./src/core/format/common.ts
+
+const SEVERITY_RANK = { error: 0, warning: 1, note: 2 };
+/** Most severe first; otherwise the report's own (deterministic) order is kept. */
+function common_bySeverity(findings) {
+    return findings
+        .map((finding, index) => ({ finding, index }))
+        .sort((a, b) => {
+        const rank = SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity];
+        return rank !== 0 ? rank : a.index - b.index;
+    })
+        .map(({ finding }) => finding);
+}
+function common_plural(count, singular, pluralForm = `${singular}s`) {
+    return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+function common_summaryText(summary) {
+    return [
+        common_plural(summary.errors, 'error'),
+        common_plural(summary.warnings, 'warning'),
+        common_plural(summary.notes, 'note'),
+    ].join(', ');
+}
+/** `file:line` (or just the file), or undefined when the finding has no location. */
+function common_locationText(finding) {
+    if (!finding.location)
+        return undefined;
+    const { file, line } = finding.location;
+    return line === undefined ? file : `${file}:${line}`;
+}
+/**
+ * Groups findings by solution, in the order of `report.solutions`; findings that belong to no
+ * listed solution (SL001 on an unreadable path, DS001 before any solution) follow in the order
+ * they first appear. A finding names its solution by unique name, or by path when unreadable.
+ */
+function common_groupBySolution(report) {
+    const groups = [];
+    const byKey = new Map();
+    for (const solution of report.solutions) {
+        // Two solutions may share a unique name (the same solution as zip and folder); the first
+        // one whose name matches collects the findings unless a path matches exactly.
+        const group = { key: solution.uniqueName, solution, findings: [] };
+        groups.push(group);
+        if (!byKey.has(solution.path))
+            byKey.set(solution.path, group);
+        if (!byKey.has(solution.uniqueName))
+            byKey.set(solution.uniqueName, group);
+    }
+    for (const finding of report.findings) {
+        let group = byKey.get(finding.solution);
+        if (!group) {
+            group = { key: finding.solution, findings: [] };
+            groups.push(group);
+            byKey.set(finding.solution, group);
+        }
+        group.findings.push(finding);
+    }
+    return groups;
+}
+/** Short connector name: `/providers/Microsoft.PowerApps/apis/shared_office365` -> `shared_office365`. */
+function connectorName(connectorId) {
+    const slash = connectorId.lastIndexOf('/');
+    return slash === -1 ? connectorId : connectorId.slice(slash + 1);
+}
+// ---------------------------------------------------------------------------------------------
+// Several settings files (environments)
+/** The settings files a report was checked against, when there were several. */
+function common_settingsFilesOf(report) {
+    if (report.settingsFiles && report.settingsFiles.length > 1)
+        return report.settingsFiles;
+    const tagged = [
+        ...new Set(report.findings.flatMap((f) => (f.settings === undefined ? [] : [f.settings]))),
+    ];
+    return tagged.length > 1 ? tagged.sort() : [];
+}
+function dependsOnSettings(finding) {
+    if (finding.settings === undefined)
+        return false;
+    if (finding.ruleId === 'DS001')
+        return true;
+    return findRule(finding.ruleId)?.meta.needsSettings ?? true;
+}
+/** Groups one solution's findings by settings file; `findings` keep their order in each group. */
+function common_groupBySettings(findings, settingsFiles) {
+    const common = [];
+    const seen = new Set();
+    const bySettings = new Map(settingsFiles.map((s) => [s, []]));
+    for (const finding of findings) {
+        if (dependsOnSettings(finding)) {
+            let group = bySettings.get(finding.settings);
+            if (!group)
+                bySettings.set(finding.settings, (group = []));
+            group.push(finding);
+            continue;
+        }
+        const location = finding.location;
+        const key = [
+            finding.ruleId,
+            finding.severity,
+            finding.subject,
+            finding.message,
+            location?.file,
+            location?.line,
+        ].join('\0');
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        common.push(finding);
+    }
+    return {
+        common,
+        repeatedFor: settingsFiles.length,
+        bySettings: [...bySettings].map(([settings, group]) => ({ settings, findings: group })),
+    };
+}
+/**
+ * The findings with those that do not depend on the settings file (rules that need none, which
+ * the engine repeats for every file) listed once and without a file: for views that would
+ * otherwise show the same finding on the same line once per environment (annotations, issues).
+ */
+function collapseRepeated(findings) {
+    const seen = new Set();
+    const out = [];
+    for (const finding of findings) {
+        if (finding.settings === undefined || dependsOnSettings(finding)) {
+            out.push(finding);
+            continue;
+        }
+        const key = [
+            finding.solution,
+            finding.ruleId,
+            finding.severity,
+            finding.subject,
+            finding.message,
+            finding.location?.file,
+            finding.location?.line,
+        ].join('\0');
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        const single = { ...finding };
+        delete single.settings;
+        out.push(single);
+    }
+    return out;
+}
+/**
+ * Short column names for settings files: the path segments in which they differ
+ * (`config/Prod/deploymentSettings.json`, `config/Test/…` → `Prod`, `Test`), else the paths.
+ */
+function settingsLabels(paths) {
+    if (paths.length < 2)
+        return [...paths];
+    const split = paths.map((p) => p.split('/'));
+    let prefix = 0;
+    while (split.every((s) => s.length > prefix + 1 && s[prefix] === split[0][prefix]))
+        prefix++;
+    let suffix = 0;
+    while (split.every((s) => s.length > prefix + suffix + 1 &&
+        s[s.length - 1 - suffix] === split[0][split[0].length - 1 - suffix])) {
+        suffix++;
+    }
+    const labels = split.map((s) => s.slice(prefix, s.length - suffix).join('/'));
+    return new Set(labels).size === labels.length && labels.every((l) => l !== '')
+        ? labels
+        : [...paths];
+}
+/**
+ * The state of one reference (or variable) against one settings file: the most severe finding
+ * about it from the rules that read the settings, with their ids; an unusable file fails all.
+ */
+function matrixCell(findings, kind, name) {
+    if (findings.some((f) => f.ruleId === 'DS001'))
+        return { state: 'error', rules: ['DS001'] };
+    const prefix = kind === 'reference' ? 'CR' : 'EV';
+    const key = name.toLowerCase();
+    const about = findings.filter((f) => f.ruleId.startsWith(prefix) && dependsOnSettings(f) && f.subject.toLowerCase() === key);
+    if (about.length === 0)
+        return { state: 'ok', rules: [] };
+    const worst = common_bySeverity(about)[0].severity;
+    const rules = [...new Set(about.filter((f) => f.severity === worst).map((f) => f.ruleId))].sort();
+    return { state: worst, rules };
+}
+/** ` against 3 settings files`, when there were several; else empty. */
+function common_againstText(report) {
+    const files = common_settingsFilesOf(report);
+    return files.length > 1 ? ` against ${common_plural(files.length, 'settings file')}` : '';
+}
+/** Says how the counts add up when findings in the solution repeat for every settings file. */
+function common_perFileNote(report) {
+    if (common_settingsFilesOf(report).length < 2)
+        return '';
+    const repeated = report.findings.some((f) => f.settings !== undefined &&
+        f.ruleId !== 'DS001' &&
+        findRule(f.ruleId)?.meta.needsSettings === false);
+    return repeated ? ' (a finding in the solution counts once per settings file)' : '';
+}
+/**
+ * Escapes text for a table cell: `|` would end the cell, `<`/`>`/`&` could open HTML, markdown
+ * punctuation could start emphasis or links, and a newline would end the row.
+ */
+function escapeCell(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_[\]|~]/g, '\\$&')
+        .replace(/\r\n|\r|\n/g, '<br>');
+}
+
+;// CONCATENATED MODULE: ./src/core/adapter-support.ts
+// What the CI adapters (GitHub Action, Azure DevOps task) share beyond the gate itself: parsing
+// raw input values, making paths repository-relative, splitting secrets for masking, and the
+// one-line texts they log. Platform-neutral: each adapter reads its own inputs, names them in its
+// own style (`fail-on` or `failOn`) and hands the raw strings here.
+
+
+
+
+
+
+const FAIL_ON_VALUES = ['error', 'warning', 'never'];
+/** A multi-line input: trimmed lines, without empty lines and `#` comment lines. */
+function inputLines(value) {
+    return (value ?? '')
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !line.startsWith('#'));
+}
+/**
+ * `check` (default, also for an empty value) or `init --check`; spacing and case do not matter.
+ * `ci` names where the drift check runs (`a workflow`, `a pipeline`) in the hint for `init`.
+ */
+function parseCommand(raw, name, ci) {
+    const value = raw.trim().replace(/\s+/g, ' ').toLowerCase();
+    if (value === '' || value === 'check')
+        return 'check';
+    if (value === 'init --check')
+        return 'init-check';
+    const hint = value === 'init'
+        ? ` (init writes the settings file: run it where you commit, and use 'init --check' in ${ci})`
+        : '';
+    throw new UsageError(`input '${name}' is '${raw}': use check or init --check${hint}`);
+}
+/** The one-line refusal of an output input (`sarif-file`, `resolved-settings`) with `init --check`. */
+function notForInitCheck(name) {
+    return new UsageError(`input '${name}' is for command 'check': 'init --check' compares the settings with the solution and writes nothing`);
+}
+/** `error` (default), `warning` or `never`, in any case. */
+function parseFailOn(raw, name) {
+    const value = raw.trim().toLowerCase() || 'error';
+    if (!FAIL_ON_VALUES.includes(value)) {
+        throw new UsageError(`input '${name}' is '${raw}': use one of ${FAIL_ON_VALUES.join(', ')}`);
+    }
+    return value;
+}
+/** true/yes/on or false/no/off, in any case; empty gives `fallback`. */
+function parseBoolean(raw, name, fallback) {
+    const value = raw.trim().toLowerCase();
+    if (value === '')
+        return fallback;
+    if (['true', 'yes', 'on'].includes(value))
+        return true;
+    if (['false', 'no', 'off'].includes(value))
+        return false;
+    throw new UsageError(`input '${name}' is '${raw}': use true or false`);
+}
+/** Rule overrides, one `ID=SEVERITY` per line; a bad one is a UsageError naming the input. */
+function parseRulesInput(lines, name) {
+    try {
+        return parseRuleOverrides(lines);
+    }
+    catch (error) {
+        throw new UsageError(`input '${name}': ${errorMessage(error)}`);
+    }
+}
+/** The solution lines, which must not be empty. */
+function requireSolutions(lines, name) {
+    if (lines.length === 0) {
+        throw new UsageError(`input '${name}' is required: give one solution path or glob per line (a zip, an unpacked folder, or a folder holding several)`);
+    }
+    return lines;
+}
+/**
+ * The working directory (`input`, relative to the repository root `root`, e.g. GITHUB_WORKSPACE
+ * or Build.SourcesDirectory) and how paths given relative to it reach the core. Throws a
+ * UsageError naming the input when it is not a folder.
+ */
+function pathBase(root, input, name) {
+    const workingDirectory = (0,external_node_path_namespaceObject.resolve)(root, input);
+    if (!isDirectory(workingDirectory)) {
+        throw new UsageError(`input '${name}': ${workingDirectory} does not exist or is not a folder`);
+    }
+    // Inside the repository, hand the core repository-relative patterns: every path it reports is
+    // then relative to the repository root, which is what annotations and code scanning expect.
+    const prefix = (0,external_node_path_namespaceObject.relative)(root, workingDirectory).split(external_node_path_namespaceObject.sep).join('/');
+    const insideRepository = prefix === '' || (prefix !== '..' && !prefix.startsWith('../') && !(0,external_node_path_namespaceObject.isAbsolute)(prefix));
+    return {
+        workingDirectory,
+        cwd: insideRepository ? root : workingDirectory,
+        insideRepository,
+        toCorePattern: (pattern) => !insideRepository || prefix === '' || (0,external_node_path_namespaceObject.isAbsolute)(pattern)
+            ? pattern
+            : external_node_path_namespaceObject.posix.join(prefix, pattern),
+    };
+}
+function isDirectory(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(path).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// Secrets
+/** The non-blank lines of a secret value: runners mask line by line. */
+function secretLines(secret) {
+    return secret.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '');
+}
+/**
+ * The strings to hide: every non-blank secret and each line of a multi-line one, once each,
+ * longest first (so that a longer value is replaced before a line inside it).
+ */
+function secretParts(secrets) {
+    const parts = new Set();
+    for (const secret of secrets) {
+        if (secret.trim() !== '')
+            parts.add(secret);
+        for (const line of secretLines(secret))
+            parts.add(line);
+    }
+    return [...parts].sort((a, b) => b.length - a.length);
+}
+// ---------------------------------------------------------------------------------------------
+// One-line texts
+/**
+ * Why the gate failed: "3 errors at or above fail-on=error (and 1 warning below it)", with the
+ * option named as the platform names it (`fail-on`, `failOn`, `--fail-on`).
+ */
+function failReason(summary, failOn, optionName) {
+    const above = [common_plural(summary.errors, 'error')];
+    const below = [];
+    if (failOn === 'warning')
+        above.push(common_plural(summary.warnings, 'warning'));
+    else if (summary.warnings)
+        below.push(common_plural(summary.warnings, 'warning'));
+    if (summary.notes)
+        below.push(common_plural(summary.notes, 'note'));
+    const rest = below.length ? ` (and ${below.join(', ')} below it)` : '';
+    return `${above.join(', ')} at or above ${optionName}=${failOn}${rest}`;
+}
+/**
+ * What to log about the resolved settings file: where it went and how many entries it holds
+ * (never its content), or why it was not written. Undefined when none was asked for.
+ */
+function resolvedSettingsNote(outcome, requested) {
+    const path = outcome.written.resolvedSettings;
+    if (path) {
+        const counts = outcome.resolvedSettings;
+        const holds = counts
+            ? ` (${common_plural(counts.connectionReferences, 'connection reference')}, ${common_plural(counts.environmentVariables, 'environment variable')})`
+            : '';
+        return { written: true, text: `${TOOL_NAME}: resolved settings written to ${path}${holds}` };
+    }
+    const why = outcome.notWritten?.resolvedSettings;
+    if (why)
+        return { written: false, text: `${TOOL_NAME}: ${why}` };
+    if (requested) {
+        return { written: false, text: `${TOOL_NAME}: resolved settings not written to ${requested}` };
+    }
+    return undefined;
+}
+/** The settings files that fail `init --check`: out of step, missing, or unusable. */
+function initOutOfStepFiles(result) {
+    return result.files.filter((file) => file.status !== 'unchanged');
+}
+/**
+ * The error for one created or updated file of `init --check` (an unusable file has its own line
+ * from formatInitText): what init would do, and what to run.
+ */
+function initOutOfStepMessage(result, file) {
+    const count = (names) => names.connectionReferences.length + names.environmentVariables.length;
+    const what = file.status === 'created'
+        ? 'it does not exist'
+        : `init would add ${count(file.added)} and remove ${count(file.removed)} entries`;
+    return `${file.path} is out of step with ${result.solution.uniqueName}: ${what}. Run ${TOOL_NAME} init and commit the result.`;
+}
+/** The verdict of `init --check`, one line: how many files are out of step, or that all are in step. */
+function initCheckVerdict(result) {
+    const outOfStep = initOutOfStepFiles(result).length;
+    const files = common_plural(result.files.length, 'settings file');
+    const solution = result.solution.uniqueName;
+    return outOfStep > 0
+        ? `${TOOL_NAME}: ${outOfStep} of ${files} out of step with ${solution}`
+        : `${TOOL_NAME}: ${files} in step with ${solution}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/options.ts
+const DEFAULT_LIMITS = {
+    maxEntryBytes: 256 * 1024 * 1024,
+    maxCompressionRatio: 1000,
+    maxTotalBytes: 512 * 1024 * 1024,
+};
+
+;// CONCATENATED MODULE: ./src/core/paths.ts
+// Path and glob handling shared by solution discovery and settings files.
+// Node 20 has no fs.glob, so a small matcher covers `*`, `?`, `**` and `{a,b}`.
+
+
+
+
+/** Folders that never hold a solution and are expensive to walk. */
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+/** Relative to cwd with forward slashes: how every path appears in reports. */
+function toReportPath(absPath, cwd) {
+    const rel = (0,external_node_path_namespaceObject.relative)(cwd, absPath);
+    return (rel === '' ? '.' : rel).split(external_node_path_namespaceObject.sep).join('/');
+}
+function hasGlobMagic(pattern) {
+    return /[*?{[]/.test(pattern);
+}
+/** Expands `{a,b}` alternatives (not nested) into plain patterns. */
+function expandBraces(pattern) {
+    const match = /\{([^{}]*)\}/.exec(pattern);
+    if (!match)
+        return [pattern];
+    const before = pattern.slice(0, match.index);
+    const after = pattern.slice(match.index + match[0].length);
+    return match[1].split(',').flatMap((alt) => expandBraces(before + alt + after));
+}
+function segmentRegExp(segment) {
+    let source = '';
+    for (const ch of segment) {
+        if (ch === '*')
+            source += '[^/]*';
+        else if (ch === '?')
+            source += '[^/]';
+        else
+            source += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    }
+    return new RegExp(`^${source}$`, process.platform === 'win32' ? 'i' : '');
+}
+async function paths_isDirectory(path) {
+    try {
+        return (await (0,promises_namespaceObject.stat)(path)).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+async function listDirectory(path) {
+    try {
+        const entries = await (0,promises_namespaceObject.readdir)(path, { withFileTypes: true });
+        return entries.map((e) => ({ name: e.name, isDir: e.isDirectory() }));
+    }
+    catch {
+        return [];
+    }
+}
+async function walkGlob(base, segments, out) {
+    if (segments.length === 0) {
+        out.add(base);
+        return;
+    }
+    const [head, ...rest] = segments;
+    if (head === '**') {
+        // `**` matches zero or more folders.
+        await walkGlob(base, rest, out);
+        for (const entry of await listDirectory(base)) {
+            if (entry.isDir && !SKIPPED_FOLDERS.has(entry.name)) {
+                await walkGlob((0,external_node_path_namespaceObject.join)(base, entry.name), segments, out);
+            }
+        }
+        return;
+    }
+    if (!hasGlobMagic(head)) {
+        const next = (0,external_node_path_namespaceObject.join)(base, head);
+        if (rest.length === 0 || (await paths_isDirectory(next))) {
+            if (rest.length > 0 || (await exists(next)))
+                await walkGlob(next, rest, out);
+        }
+        return;
+    }
+    const regexp = segmentRegExp(head);
+    for (const entry of await listDirectory(base)) {
+        if (!regexp.test(entry.name))
+            continue;
+        if (rest.length > 0 && !entry.isDir)
+            continue;
+        await walkGlob((0,external_node_path_namespaceObject.join)(base, entry.name), rest, out);
+    }
+}
+async function exists(path) {
+    try {
+        await (0,promises_namespaceObject.stat)(path);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Expands paths and globs against cwd into absolute paths, sorted, without duplicates.
+ * A literal path that does not exist, or a glob that matches nothing, is a UsageError naming
+ * `what` (e.g. "solution", "settings file").
+ */
+async function expandPaths(patterns, cwd, what) {
+    const results = new Set();
+    for (const raw of patterns) {
+        const pattern = raw.trim();
+        if (pattern === '')
+            continue;
+        if (!hasGlobMagic(pattern)) {
+            const abs = (0,external_node_path_namespaceObject.resolve)(cwd, pattern);
+            if (!(await exists(abs))) {
+                throw new UsageError(`${what} not found: ${pattern} (check the path; it is relative to ${cwd})`);
+            }
+            results.add(abs);
+            continue;
+        }
+        const found = new Set();
+        for (const alternative of expandBraces(pattern.replace(/\\/g, '/'))) {
+            const absolute = (0,external_node_path_namespaceObject.isAbsolute)(alternative);
+            const segments = alternative.split('/').filter((s) => s !== '' && s !== '.');
+            await walkGlob(absolute ? (0,external_node_path_namespaceObject.resolve)('/') : cwd, segments, found);
+        }
+        if (found.size === 0) {
+            throw new UsageError(`no ${what} matches ${pattern} (check the glob; it is relative to ${cwd})`);
+        }
+        for (const path of found)
+            results.add(path);
+    }
+    return [...results].sort();
+}
+/**
+ * Writes a file the user named as an output, creating its folder. A pull request controls what
+ * already sits at that path: a symbolic link there is not followed (O_NOFOLLOW: ELOOP), a FIFO
+ * does not block (O_NONBLOCK: ENXIO), and anything but a regular file is refused (EINVAL), so
+ * bytes land only where they were asked to. Errors keep their `code` for the caller's message.
+ */
+async function writeRegularFile(absPath, data, mode = 0o666) {
+    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(absPath), { recursive: true });
+    const handle = await (0,promises_namespaceObject.open)(absPath, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK, mode);
+    try {
+        if (!(await handle.stat()).isFile()) {
+            throw Object.assign(new Error(`${absPath} is not a regular file`), { code: 'EINVAL' });
+        }
+        // Truncate only once it is known to be a regular file.
+        await handle.truncate(0);
+        if (mode !== 0o666)
+            await handle.chmod(mode);
+        await handle.writeFile(data);
+    }
+    finally {
+        await handle.close();
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:zlib"
@@ -14459,9 +14857,56 @@ function readManifest(xml, where) {
         missingDependencies,
     };
 }
+const FLOW_HEAD = /^\s*\{\s*"properties"\s*:\s*\{\s*"connectionReferences"\s*:\s*(?=\{)/;
+/** Index of the `}` that closes the object opening at `start`, or -1 (strings and escapes aware). */
+function closingBrace(text, start) {
+    let depth = 0;
+    for (let i = start; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code === 0x22 /* " */) {
+            for (i++; i < text.length; i++) {
+                const inner = text.charCodeAt(i);
+                if (inner === 0x5c /* \ */)
+                    i++;
+                else if (inner === 0x22)
+                    break;
+            }
+        }
+        else if (code === 0x7b /* { */ || code === 0x5b /* [ */) {
+            depth++;
+        }
+        else if (code === 0x7d /* } */ || code === 0x5d /* ] */) {
+            depth--;
+            if (depth === 0)
+                return code === 0x7d ? i : -1;
+        }
+    }
+    return -1;
+}
+/**
+ * `properties.connectionReferences` of a flow, parsed on its own. Every export starts
+ * `{"properties": {"connectionReferences": {…}, "definition": …`, and the definition after it is
+ * most of the file and nothing a rule reads: parsing only the references halves the cost of
+ * 2,000 flows. Undefined when the file is shaped otherwise or looks truncated; the caller then
+ * parses the whole file, so a malformed file is still SL001.
+ */
+function leadingConnectionReferences(text) {
+    const head = FLOW_HEAD.exec(text);
+    if (!head || !/\}\s*$/.test(text.slice(-64)))
+        return undefined;
+    const end = closingBrace(text, head[0].length);
+    if (end < 0)
+        return undefined;
+    try {
+        return JSON.parse(text.slice(head[0].length, end + 1));
+    }
+    catch {
+        return undefined;
+    }
+}
 function readFlow(json, file, where, metadata) {
-    const parsed = solution_reader_parseJson(json, where);
-    const references = child(child(parsed, 'properties'), 'connectionReferences');
+    const references = leadingConnectionReferences(json) ??
+        child(child(solution_reader_parseJson(json, where), 'properties'), 'connectionReferences');
     const connections = [];
     if (isObject(references)) {
         for (const [key, entry] of Object.entries(references)) {
@@ -14677,7 +15122,7 @@ async function readSolution(target, limits) {
             ok: false,
             unreadable: {
                 path: escapeControlCharacters(target.reportPath),
-                reason: text_oneLine(`${target.reportPath} ${target.refused}`),
+                reason: oneLine(`${target.reportPath} ${target.refused}`),
                 location: { file: escapeControlCharacters(target.reportPath) },
             },
         };
@@ -14723,7 +15168,7 @@ function toUnreadable(error, target) {
     const unreadable = describeUnreadable(error, target);
     return {
         path: escapeControlCharacters(unreadable.path),
-        reason: text_oneLine(unreadable.reason),
+        reason: oneLine(unreadable.reason),
         location: { ...unreadable.location, file: escapeControlCharacters(unreadable.location.file) },
     };
 }
@@ -15048,7 +15493,7 @@ function checkSolutions(results, settingsList, overrides = {}, secrets = []) {
     findings.sort(compareFindings);
     solutions.sort((a, b) => engine_compareText(a.path, b.path) || engine_compareText(a.uniqueName, b.uniqueName));
     const report = {
-        tool: { name: version_TOOL_NAME, version: VERSION },
+        tool: { name: TOOL_NAME, version: VERSION },
         solutions,
         findings,
         summary: summarize(findings),
@@ -15107,214 +15552,132 @@ async function check(options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/format/common.ts
+;// CONCATENATED MODULE: ./src/core/format/init.ts
 
-const SEVERITY_RANK = { error: 0, warning: 1, note: 2 };
-/** Most severe first; otherwise the report's own (deterministic) order is kept. */
-function common_bySeverity(findings) {
-    return findings
-        .map((finding, index) => ({ finding, index }))
-        .sort((a, b) => {
-        const rank = SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity];
-        return rank !== 0 ? rank : a.index - b.index;
-    })
-        .map(({ finding }) => finding);
+
+
+const KINDS = [
+    ['connection reference', 'connectionReferences'],
+    ['environment variable', 'environmentVariables'],
+];
+const KIND_WIDTH = 'environment variable'.length;
+function count(names) {
+    return names.connectionReferences.length + names.environmentVariables.length;
 }
-function common_plural(count, singular, pluralForm = `${singular}s`) {
-    return `${count} ${count === 1 ? singular : pluralForm}`;
+/** True when `init --check` fails for this result: a file would change or cannot be read. */
+function initOutOfStep(result) {
+    return result.files.some((file) => file.status !== 'unchanged');
 }
-function common_summaryText(summary) {
-    return [
-        common_plural(summary.errors, 'error'),
-        common_plural(summary.warnings, 'warning'),
-        common_plural(summary.notes, 'note'),
-    ].join(', ');
+function solutionText(result) {
+    const { solution } = result;
+    return `${oneLine(solution.uniqueName)} ${oneLine(solution.version)} (${oneLine(solution.path)})`;
 }
-/** `file:line` (or just the file), or undefined when the finding has no location. */
-function common_locationText(finding) {
-    if (!finding.location)
-        return undefined;
-    const { file, line } = finding.location;
-    return line === undefined ? file : `${file}:${line}`;
-}
-/**
- * Groups findings by solution, in the order of `report.solutions`; findings that belong to no
- * listed solution (SL001 on an unreadable path, DS001 before any solution) follow in the order
- * they first appear. A finding names its solution by unique name, or by path when unreadable.
- */
-function common_groupBySolution(report) {
-    const groups = [];
-    const byKey = new Map();
-    for (const solution of report.solutions) {
-        // Two solutions may share a unique name (the same solution as zip and folder); the first
-        // one whose name matches collects the findings unless a path matches exactly.
-        const group = { key: solution.uniqueName, solution, findings: [] };
-        groups.push(group);
-        if (!byKey.has(solution.path))
-            byKey.set(solution.path, group);
-        if (!byKey.has(solution.uniqueName))
-            byKey.set(solution.uniqueName, group);
-    }
-    for (const finding of report.findings) {
-        let group = byKey.get(finding.solution);
-        if (!group) {
-            group = { key: finding.solution, findings: [] };
-            groups.push(group);
-            byKey.set(finding.solution, group);
+function fileLines(file, checkOnly) {
+    const lines = [];
+    const verbs = checkOnly
+        ? { added: 'would add', kept: 'kept', removed: 'would remove' }
+        : { added: 'added', kept: 'kept', removed: 'removed' };
+    const width = Math.max(...Object.values(verbs).map((verb) => verb.length));
+    // A drift check lists only the changes; a write lists everything, so the log shows the result.
+    const actions = checkOnly ? ['added', 'removed'] : ['added', 'removed', 'kept'];
+    for (const action of actions) {
+        for (const [kind, key] of KINDS) {
+            for (const name of file[action][key]) {
+                lines.push(`  ${verbs[action].padEnd(width)}  ${kind.padEnd(KIND_WIDTH)}  ${oneLine(name)}`);
+            }
         }
-        group.findings.push(finding);
     }
-    return groups;
-}
-/** Short connector name: `/providers/Microsoft.PowerApps/apis/shared_office365` -> `shared_office365`. */
-function connectorName(connectorId) {
-    const slash = connectorId.lastIndexOf('/');
-    return slash === -1 ? connectorId : connectorId.slice(slash + 1);
-}
-// ---------------------------------------------------------------------------------------------
-// Several settings files (environments)
-/** The settings files a report was checked against, when there were several. */
-function common_settingsFilesOf(report) {
-    if (report.settingsFiles && report.settingsFiles.length > 1)
-        return report.settingsFiles;
-    const tagged = [
-        ...new Set(report.findings.flatMap((f) => (f.settings === undefined ? [] : [f.settings]))),
-    ];
-    return tagged.length > 1 ? tagged.sort() : [];
-}
-function dependsOnSettings(finding) {
-    if (finding.settings === undefined)
-        return false;
-    if (finding.ruleId === 'DS001')
-        return true;
-    return findRule(finding.ruleId)?.meta.needsSettings ?? true;
-}
-/** Groups one solution's findings by settings file; `findings` keep their order in each group. */
-function common_groupBySettings(findings, settingsFiles) {
-    const common = [];
-    const seen = new Set();
-    const bySettings = new Map(settingsFiles.map((s) => [s, []]));
-    for (const finding of findings) {
-        if (dependsOnSettings(finding)) {
-            let group = bySettings.get(finding.settings);
-            if (!group)
-                bySettings.set(finding.settings, (group = []));
-            group.push(finding);
-            continue;
+    const added = count(file.added);
+    const kept = count(file.kept);
+    const removed = count(file.removed);
+    if (checkOnly) {
+        lines.push(`  ${added} to add, ${removed} to remove, ${kept} kept: run ${TOOL_NAME} init without --check to apply`);
+    }
+    else {
+        lines.push(`  ${added} added, ${kept} kept, ${removed} removed`);
+        const unbound = file.added.connectionReferences.length;
+        if (unbound > 0) {
+            lines.push(`  next: set ConnectionId of the ${common_plural(unbound, 'added connection reference')} (a connection name, or a placeholder such as #{…}# filled by the pipeline); an environment variable left at null keeps the solution's default`);
         }
-        const location = finding.location;
-        const key = [
-            finding.ruleId,
-            finding.severity,
-            finding.subject,
-            finding.message,
-            location?.file,
-            location?.line,
-        ].join('\0');
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        common.push(finding);
     }
-    return {
-        common,
-        repeatedFor: settingsFiles.length,
-        bySettings: [...bySettings].map(([settings, group]) => ({ settings, findings: group })),
-    };
+    return lines;
 }
-/**
- * The findings with those that do not depend on the settings file (rules that need none, which
- * the engine repeats for every file) listed once and without a file: for views that would
- * otherwise show the same finding on the same line once per environment (annotations, issues).
- */
-function collapseRepeated(findings) {
-    const seen = new Set();
+/** The report of an init run, line by line, each to its stream. */
+function formatInitText(result, checkOnly) {
     const out = [];
-    for (const finding of findings) {
-        if (finding.settings === undefined || dependsOnSettings(finding)) {
-            out.push(finding);
-            continue;
+    const what = solutionText(result);
+    for (const file of result.files) {
+        const path = oneLine(file.path);
+        switch (file.status) {
+            case 'unusable':
+                out.push({
+                    stream: 'stderr',
+                    text: `${TOOL_NAME}: ${oneLine(file.reason ?? path)}; init does not overwrite a file it cannot read as deployment settings (fix or move it)`,
+                    file: file.path,
+                });
+                break;
+            case 'unchanged':
+                out.push({
+                    stream: 'stdout',
+                    text: `${TOOL_NAME}: ${path} is up to date with ${what}: ${common_plural(file.kept.connectionReferences.length, 'connection reference')}, ${common_plural(file.kept.environmentVariables.length, 'environment variable')}`,
+                    file: file.path,
+                });
+                break;
+            default:
+                out.push({
+                    stream: 'stdout',
+                    text: checkOnly
+                        ? `${TOOL_NAME}: ${path} is out of step with ${what}: init would ${file.status === 'created' ? 'create it' : 'change it'}`
+                        : `${TOOL_NAME}: ${file.status} ${path} for ${what}`,
+                    file: file.path,
+                });
+                for (const line of fileLines(file, checkOnly)) {
+                    out.push({ stream: 'stdout', text: line, file: file.path });
+                }
         }
-        const key = [
-            finding.solution,
-            finding.ruleId,
-            finding.severity,
-            finding.subject,
-            finding.message,
-            finding.location?.file,
-            finding.location?.line,
-        ].join('\0');
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        const single = { ...finding };
-        delete single.settings;
-        out.push(single);
     }
     return out;
 }
-/**
- * Short column names for settings files: the path segments in which they differ
- * (`config/Prod/deploymentSettings.json`, `config/Test/…` → `Prod`, `Test`), else the paths.
- */
-function settingsLabels(paths) {
-    if (paths.length < 2)
-        return [...paths];
-    const split = paths.map((p) => p.split('/'));
-    let prefix = 0;
-    while (split.every((s) => s.length > prefix + 1 && s[prefix] === split[0][prefix]))
-        prefix++;
-    let suffix = 0;
-    while (split.every((s) => s.length > prefix + suffix + 1 &&
-        s[s.length - 1 - suffix] === split[0][split[0].length - 1 - suffix])) {
-        suffix++;
+function code(text) {
+    return /^[^`|<>&\\\r\n]+$/.test(text) ? `\`${text}\`` : escapeCell(text);
+}
+/** A job summary for `init --check`: per settings file, up to date or the changes init would make. */
+function formatInitMarkdown(result) {
+    const outOfStep = initOutOfStep(result);
+    const { solution } = result;
+    const lines = [
+        outOfStep
+            ? `## ❌ ${TOOL_NAME}: the settings are out of step with the solution`
+            : `## ✅ ${TOOL_NAME}: the settings are in step with the solution`,
+        '',
+        `${escapeCell(solution.uniqueName)} ${escapeCell(solution.version)} (${code(solution.path)}), ${common_plural(result.files.length, 'settings file')}.`,
+        '',
+    ];
+    for (const file of result.files) {
+        lines.push(`### ${code(file.path)}`, '');
+        if (file.status === 'unusable') {
+            lines.push(`❌ Not a usable settings file: ${escapeCell(file.reason ?? '')}`, '');
+            continue;
+        }
+        if (file.status === 'unchanged') {
+            lines.push(`✅ Up to date: ${common_plural(file.kept.connectionReferences.length, 'connection reference')}, ${common_plural(file.kept.environmentVariables.length, 'environment variable')}.`, '');
+            continue;
+        }
+        lines.push(file.status === 'created'
+            ? '❌ The file does not exist: `init` would create it.'
+            : '❌ `init` would change it:', '', '| Change | Kind | Name |', '| --- | --- | --- |');
+        for (const [action, label] of [
+            ['added', 'add'],
+            ['removed', 'remove'],
+        ]) {
+            for (const [kind, key] of KINDS) {
+                for (const name of file[action][key])
+                    lines.push(`| ${label} | ${kind} | ${code(name)} |`);
+            }
+        }
+        lines.push('', `Run \`${TOOL_NAME} init --solution ${oneLine(solution.path)} --settings ${oneLine(file.path)}\` and commit the result; it keeps every value already in the file.`, '');
     }
-    const labels = split.map((s) => s.slice(prefix, s.length - suffix).join('/'));
-    return new Set(labels).size === labels.length && labels.every((l) => l !== '')
-        ? labels
-        : [...paths];
-}
-/**
- * The state of one reference (or variable) against one settings file: the most severe finding
- * about it from the rules that read the settings, with their ids; an unusable file fails all.
- */
-function matrixCell(findings, kind, name) {
-    if (findings.some((f) => f.ruleId === 'DS001'))
-        return { state: 'error', rules: ['DS001'] };
-    const prefix = kind === 'reference' ? 'CR' : 'EV';
-    const key = name.toLowerCase();
-    const about = findings.filter((f) => f.ruleId.startsWith(prefix) && dependsOnSettings(f) && f.subject.toLowerCase() === key);
-    if (about.length === 0)
-        return { state: 'ok', rules: [] };
-    const worst = common_bySeverity(about)[0].severity;
-    const rules = [...new Set(about.filter((f) => f.severity === worst).map((f) => f.ruleId))].sort();
-    return { state: worst, rules };
-}
-/** ` against 3 settings files`, when there were several; else empty. */
-function common_againstText(report) {
-    const files = common_settingsFilesOf(report);
-    return files.length > 1 ? ` against ${common_plural(files.length, 'settings file')}` : '';
-}
-/** Says how the counts add up when findings in the solution repeat for every settings file. */
-function common_perFileNote(report) {
-    if (common_settingsFilesOf(report).length < 2)
-        return '';
-    const repeated = report.findings.some((f) => f.settings !== undefined &&
-        f.ruleId !== 'DS001' &&
-        findRule(f.ruleId)?.meta.needsSettings === false);
-    return repeated ? ' (a finding in the solution counts once per settings file)' : '';
-}
-/**
- * Escapes text for a table cell: `|` would end the cell, `<`/`>`/`&` could open HTML, markdown
- * punctuation could start emphasis or links, and a newline would end the row.
- */
-function common_escapeCell(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/[\\`*_[\]|~]/g, '\\$&')
-        .replace(/\r\n|\r|\n/g, '<br>');
+    return `${lines.join('\n').trimEnd()}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/format/markdown.ts
@@ -15333,7 +15696,7 @@ const SEVERITY_ICON = { error: '❌', warning: '⚠️', note: 'ℹ️' };
 const CODE_SAFE = /^[^`|<>&\\\r\n]+$/;
 /** A name as a code span when that is safe, else as escaped text. */
 function codeCell(text) {
-    return CODE_SAFE.test(text) && text.trim() === text ? `\`${text}\`` : common_escapeCell(text);
+    return CODE_SAFE.test(text) && text.trim() === text ? `\`${text}\`` : escapeCell(text);
 }
 function row(cells) {
     return `| ${cells.join(' | ')} |`;
@@ -15347,7 +15710,7 @@ function usedByCell(reference) {
         return '—';
     const names = reference.usedBy
         .slice(0, MAX_USERS_SHOWN)
-        .map((user) => `${user.kind === 'flow' ? 'flow' : 'canvas app'} ${common_escapeCell(user.name)}`);
+        .map((user) => `${user.kind === 'flow' ? 'flow' : 'canvas app'} ${escapeCell(user.name)}`);
     const more = reference.usedBy.length - MAX_USERS_SHOWN;
     if (more > 0)
         names.push(`${more} more`);
@@ -15359,7 +15722,7 @@ function bound(value) {
 function referenceRow(reference) {
     return [
         codeCell(reference.logicalName),
-        common_escapeCell(reference.displayName),
+        escapeCell(reference.displayName),
         `${codeCell(connectorName(reference.connectorId))}${reference.custom ? ' (custom)' : ''}`,
         bound(reference.bound),
         usedByCell(reference),
@@ -15380,7 +15743,7 @@ function findingRow(finding) {
         `${SEVERITY_ICON[finding.severity]} ${finding.severity}`,
         `[${finding.ruleId}](${ruleDocsUrl(finding.ruleId)})`,
         codeCell(finding.subject),
-        common_escapeCell(finding.message),
+        escapeCell(finding.message),
         where === undefined ? '—' : codeCell(where),
     ];
 }
@@ -15441,7 +15804,7 @@ function solutionSection(group, detail, settingsFiles) {
     const lines = [];
     const groups = settingsFiles.length > 1 ? common_groupBySettings(group.findings, settingsFiles) : undefined;
     if (solution) {
-        lines.push(`### ${common_escapeCell(solution.uniqueName)} ${common_escapeCell(solution.version)} (${solution.managed})`, '', `${codeCell(solution.path)}: ${[
+        lines.push(`### ${escapeCell(solution.uniqueName)} ${escapeCell(solution.version)} (${solution.managed})`, '', `${codeCell(solution.path)}: ${[
             common_plural(solution.connectionReferences.length, 'connection reference'),
             common_plural(solution.flows.length, 'cloud flow'),
             common_plural(solution.canvasApps.length, 'canvas app'),
@@ -15479,10 +15842,10 @@ function solutionSection(group, detail, settingsFiles) {
 /** The headline: the verdict when `failOn` is known, else a plain title. */
 function headline(report, failOn) {
     if (failOn === undefined)
-        return `## ${version_TOOL_NAME} report`;
+        return `## ${TOOL_NAME} report`;
     return isFailing(report.summary, failOn)
-        ? `## ❌ ${version_TOOL_NAME}: fails the gate`
-        : `## ✅ ${version_TOOL_NAME}: passes the gate`;
+        ? `## ❌ ${TOOL_NAME}: fails the gate`
+        : `## ✅ ${TOOL_NAME}: passes the gate`;
 }
 function summaryLine(report, options) {
     const parts = [
@@ -15727,7 +16090,7 @@ function sarif_formatSarif(report, options = {}) {
             {
                 tool: {
                     driver: {
-                        name: version_TOOL_NAME,
+                        name: TOOL_NAME,
                         version: report.tool.version,
                         semanticVersion: report.tool.version,
                         informationUri: REPOSITORY_URL,
@@ -15917,130 +16280,6 @@ function json_formatJson(report) {
         },
     };
     return `${JSON.stringify(json, null, 2)}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/core/format/init.ts
-
-
-
-const KINDS = (/* unused pure expression or super */ null && ([
-    ['connection reference', 'connectionReferences'],
-    ['environment variable', 'environmentVariables'],
-]));
-const KIND_WIDTH = 'environment variable'.length;
-function count(names) {
-    return names.connectionReferences.length + names.environmentVariables.length;
-}
-/** True when `init --check` fails for this result: a file would change or cannot be read. */
-function initOutOfStep(result) {
-    return result.files.some((file) => file.status !== 'unchanged');
-}
-function solutionText(result) {
-    const { solution } = result;
-    return `${oneLine(solution.uniqueName)} ${oneLine(solution.version)} (${oneLine(solution.path)})`;
-}
-function fileLines(file, checkOnly) {
-    const lines = [];
-    const verbs = checkOnly
-        ? { added: 'would add', kept: 'kept', removed: 'would remove' }
-        : { added: 'added', kept: 'kept', removed: 'removed' };
-    const width = Math.max(...Object.values(verbs).map((verb) => verb.length));
-    // A drift check lists only the changes; a write lists everything, so the log shows the result.
-    const actions = checkOnly ? ['added', 'removed'] : ['added', 'removed', 'kept'];
-    for (const action of actions) {
-        for (const [kind, key] of KINDS) {
-            for (const name of file[action][key]) {
-                lines.push(`  ${verbs[action].padEnd(width)}  ${kind.padEnd(KIND_WIDTH)}  ${oneLine(name)}`);
-            }
-        }
-    }
-    const added = count(file.added);
-    const kept = count(file.kept);
-    const removed = count(file.removed);
-    if (checkOnly) {
-        lines.push(`  ${added} to add, ${removed} to remove, ${kept} kept: run ${TOOL_NAME} init without --check to apply`);
-    }
-    else {
-        lines.push(`  ${added} added, ${kept} kept, ${removed} removed`);
-        const unbound = file.added.connectionReferences.length;
-        if (unbound > 0) {
-            lines.push(`  next: set ConnectionId of the ${plural(unbound, 'added connection reference')} (a connection name, or a placeholder such as #{…}# filled by the pipeline); an environment variable left at null keeps the solution's default`);
-        }
-    }
-    return lines;
-}
-/** The report of an init run, line by line, each to its stream. */
-function formatInitText(result, checkOnly) {
-    const out = [];
-    const what = solutionText(result);
-    for (const file of result.files) {
-        const path = oneLine(file.path);
-        switch (file.status) {
-            case 'unusable':
-                out.push({
-                    stream: 'stderr',
-                    text: `${TOOL_NAME}: ${oneLine(file.reason ?? path)}; init does not overwrite a file it cannot read as deployment settings (fix or move it)`,
-                });
-                break;
-            case 'unchanged':
-                out.push({
-                    stream: 'stdout',
-                    text: `${TOOL_NAME}: ${path} is up to date with ${what}: ${plural(file.kept.connectionReferences.length, 'connection reference')}, ${plural(file.kept.environmentVariables.length, 'environment variable')}`,
-                });
-                break;
-            default:
-                out.push({
-                    stream: 'stdout',
-                    text: checkOnly
-                        ? `${TOOL_NAME}: ${path} is out of step with ${what}: init would ${file.status === 'created' ? 'create it' : 'change it'}`
-                        : `${TOOL_NAME}: ${file.status} ${path} for ${what}`,
-                });
-                for (const line of fileLines(file, checkOnly))
-                    out.push({ stream: 'stdout', text: line });
-        }
-    }
-    return out;
-}
-function code(text) {
-    return /^[^`|<>&\\\r\n]+$/.test(text) ? `\`${text}\`` : escapeCell(text);
-}
-/** A job summary for `init --check`: per settings file, up to date or the changes init would make. */
-function formatInitMarkdown(result) {
-    const outOfStep = initOutOfStep(result);
-    const { solution } = result;
-    const lines = [
-        outOfStep
-            ? `## ❌ ${TOOL_NAME}: the settings are out of step with the solution`
-            : `## ✅ ${TOOL_NAME}: the settings are in step with the solution`,
-        '',
-        `${escapeCell(solution.uniqueName)} ${escapeCell(solution.version)} (${code(solution.path)}), ${plural(result.files.length, 'settings file')}.`,
-        '',
-    ];
-    for (const file of result.files) {
-        lines.push(`### ${code(file.path)}`, '');
-        if (file.status === 'unusable') {
-            lines.push(`❌ Not a usable settings file: ${escapeCell(file.reason ?? '')}`, '');
-            continue;
-        }
-        if (file.status === 'unchanged') {
-            lines.push(`✅ Up to date: ${plural(file.kept.connectionReferences.length, 'connection reference')}, ${plural(file.kept.environmentVariables.length, 'environment variable')}.`, '');
-            continue;
-        }
-        lines.push(file.status === 'created'
-            ? '❌ The file does not exist: `init` would create it.'
-            : '❌ `init` would change it:', '', '| Change | Kind | Name |', '| --- | --- | --- |');
-        for (const [action, label] of [
-            ['added', 'add'],
-            ['removed', 'remove'],
-        ]) {
-            for (const [kind, key] of KINDS) {
-                for (const name of file[action][key])
-                    lines.push(`| ${label} | ${kind} | ${code(name)} |`);
-            }
-        }
-        lines.push('', `Run \`${TOOL_NAME} init --solution ${oneLine(solution.path)} --settings ${oneLine(file.path)}\` and commit the result; it keeps every value already in the file.`, '');
-    }
-    return `${lines.join('\n').trimEnd()}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/format/index.ts
@@ -16293,6 +16532,564 @@ async function resolvedSettingsBlocker(result, absTarget) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/core/init.ts
+// `connref-gate init`: writes a pac deployment-settings file for a solution, or brings an existing
+// one in step with it. Existing files are edited in place, not re-serialized: every kept entry,
+// every value, unknown keys (ConnectionOwner, `$schema`), the indentation, key spacing, line
+// endings, BOM and final newline stay byte for byte, so the diff in a pull request shows only the
+// entries that were added or removed. Names are printed, never values.
+
+
+
+
+
+
+
+
+
+const DEFAULT_SETTINGS_FILE = 'deploymentSettings.json';
+/** A solution that cannot be read: init stops with this one-line reason (exit 1, like SL001). */
+class InitSolutionError extends Error {
+    name = 'InitSolutionError';
+}
+const SECTIONS = ['EnvironmentVariables', 'ConnectionReferences'];
+const NAME_KEY = {
+    EnvironmentVariables: 'SchemaName',
+    ConnectionReferences: 'LogicalName',
+};
+function referenceEntry(ref) {
+    return {
+        name: ref.logicalName,
+        members: [
+            ['LogicalName', JSON.stringify(ref.logicalName)],
+            ['ConnectionId', '""'],
+            ['ConnectorId', JSON.stringify(ref.connectorId)],
+        ],
+    };
+}
+/**
+ * `"Value": null`, not `""`: pac rejects the empty string (EV002), while null means "not set
+ * here", so that the solution's default or current value applies (else EV001 says it is missing).
+ */
+function variableEntry(variable) {
+    return {
+        name: variable.schemaName,
+        members: [
+            ['SchemaName', JSON.stringify(variable.schemaName)],
+            ['Value', 'null'],
+        ],
+    };
+}
+function byName(a, b) {
+    const x = a.toLowerCase();
+    const y = b.toLowerCase();
+    if (x !== y)
+        return x < y ? -1 : 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+function solutionEntries(solution) {
+    return {
+        ConnectionReferences: solution.connectionReferences
+            .map(referenceEntry)
+            .sort((a, b) => byName(a.name, b.name)),
+        EnvironmentVariables: solution.environmentVariables
+            .map(variableEntry)
+            .sort((a, b) => byName(a.name, b.name)),
+    };
+}
+/** The first of several definitions of a name (a solution should not have duplicates). */
+function uniqueByName(entries) {
+    const seen = new Set();
+    return entries.filter((entry) => {
+        const key = nameKey(entry.name);
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+// ---------------------------------------------------------------------------------------------
+// A fresh file: what `pac solution create-settings` writes (2-space JSON), with null values.
+function renderFresh(entries, eol = '\n') {
+    const lines = ['{'];
+    SECTIONS.forEach((section, index) => {
+        const comma = index < SECTIONS.length - 1 ? ',' : '';
+        const items = entries[section];
+        if (items.length === 0) {
+            lines.push(`  "${section}": []${comma}`);
+            return;
+        }
+        lines.push(`  "${section}": [`);
+        items.forEach((item, i) => {
+            lines.push('    {');
+            item.members.forEach(([key, value], j) => {
+                lines.push(`      "${key}": ${value}${j < item.members.length - 1 ? ',' : ''}`);
+            });
+            lines.push(`    }${i < items.length - 1 ? ',' : ''}`);
+        });
+        lines.push(`  ]${comma}`);
+    });
+    lines.push('}');
+    return lines.join(eol) + eol;
+}
+// ---------------------------------------------------------------------------------------------
+// Editing an existing file in place
+/** The offset just after the JSON value that starts at `start` (the text is known to be valid). */
+function valueEnd(text, start) {
+    const first = text[start];
+    if (first === '"') {
+        let i = start + 1;
+        while (i < text.length) {
+            const ch = text[i];
+            if (ch === '\\')
+                i += 2;
+            else if (ch === '"')
+                return i + 1;
+            else
+                i++;
+        }
+        return text.length;
+    }
+    if (first === '{' || first === '[') {
+        let depth = 0;
+        let i = start;
+        while (i < text.length) {
+            const ch = text[i];
+            if (ch === '"') {
+                i = valueEnd(text, i);
+                continue;
+            }
+            if (ch === '{' || ch === '[')
+                depth++;
+            else if (ch === '}' || ch === ']') {
+                depth--;
+                if (depth === 0)
+                    return i + 1;
+            }
+            i++;
+        }
+        return text.length;
+    }
+    let i = start;
+    while (i < text.length && !/[\s,\]}]/.test(text[i]))
+        i++;
+    return i;
+}
+/** Like the parser's lookup: the last member with the exact key, else with any casing. */
+function findMember(members, key) {
+    let loose;
+    for (let i = members.length - 1; i >= 0; i--) {
+        const m = members[i];
+        if (m.key === key)
+            return m;
+        if (loose === undefined && m.key.toLowerCase() === key.toLowerCase())
+            loose = m;
+    }
+    return loose;
+}
+/** The whitespace that starts the line holding `offset`. */
+function lineIndent(text, offset) {
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    return /^[ \t]*/.exec(text.slice(lineStart))[0];
+}
+/** True when only whitespace precedes `offset` on its line. */
+function startsLine(text, offset) {
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    return /^[ \t]*$/.test(text.slice(lineStart, offset));
+}
+function detectFileStyle(text, root) {
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const compact = !text.slice(root.offset, valueEnd(text, root.offset)).includes('\n');
+    let unit = '  ';
+    const first = root.members[0];
+    if (first && startsLine(text, first.keyOffset)) {
+        const indent = lineIndent(text, first.keyOffset).slice(lineIndent(text, root.offset).length);
+        if (indent.startsWith('\t'))
+            unit = '\t';
+        else if (indent.length > 0)
+            unit = indent;
+    }
+    let colon = compact ? ':' : ': ';
+    if (first)
+        colon = text.slice(valueEnd(text, first.keyOffset), first.value.offset);
+    return { eol, unit, compact, colon };
+}
+function styleFromEntry(text, entry, file) {
+    if (entry.kind !== 'object' || entry.members.length === 0)
+        return undefined;
+    const end = valueEnd(text, entry.offset);
+    const members = entry.members;
+    const first = members[0];
+    const last = members[members.length - 1];
+    const colon = text.slice(valueEnd(text, first.keyOffset), first.value.offset);
+    const multiline = text.slice(entry.offset, end).includes('\n');
+    const itemIndent = lineIndent(text, entry.offset);
+    const lastValueEnd = valueEnd(text, last.value.offset);
+    return {
+        multiline,
+        itemIndent,
+        memberIndent: startsLine(text, last.keyOffset)
+            ? lineIndent(text, last.keyOffset)
+            : itemIndent + file.unit,
+        closeIndent: startsLine(text, end - 1) ? lineIndent(text, end - 1) : itemIndent,
+        colon,
+        open: text.slice(entry.offset + 1, first.keyOffset),
+        memberSep: members.length > 1
+            ? text.slice(valueEnd(text, first.value.offset), members[1].keyOffset)
+            : file.compact
+                ? ','
+                : ', ',
+        close: text.slice(lastValueEnd, end - 1),
+    };
+}
+function defaultStyle(file, baseIndent) {
+    const itemIndent = baseIndent + file.unit;
+    return {
+        multiline: !file.compact,
+        itemIndent,
+        memberIndent: itemIndent + file.unit,
+        closeIndent: itemIndent,
+        colon: file.colon,
+        open: '',
+        memberSep: file.compact ? ',' : ', ',
+        close: '',
+    };
+}
+function renderEntry(entry, style, eol) {
+    const pairs = entry.members.map(([key, value]) => `"${key}"${style.colon}${value}`);
+    if (!style.multiline)
+        return `{${style.open}${pairs.join(style.memberSep)}${style.close}}`;
+    return `{${eol}${pairs.map((pair) => style.memberIndent + pair).join(`,${eol}`)}${eol}${style.closeIndent}}`;
+}
+function planSection(text, root, key, wanted) {
+    const member = findMember(root.members, key);
+    const defined = new Set(wanted.map((entry) => nameKey(entry.name)));
+    const items = [];
+    if (member && member.value.kind === 'array') {
+        for (const value of member.value.items) {
+            // parseSettings has checked the shape: every entry is an object with a string name.
+            const nameMember = value.kind === 'object' ? findMember(value.members, NAME_KEY[key]) : undefined;
+            const name = nameMember && nameMember.value.kind === 'string' ? nameMember.value.value : '';
+            items.push({
+                start: value.offset,
+                end: valueEnd(text, value.offset),
+                name,
+                keep: defined.has(nameKey(name)),
+                value,
+            });
+        }
+    }
+    const present = new Set(items.map((item) => nameKey(item.name)));
+    return {
+        key,
+        member,
+        items,
+        added: wanted.filter((entry) => !present.has(nameKey(entry.name))),
+    };
+}
+/** The new text of a section's array (for a section whose array changes). */
+function renderArray(text, plan, style, file, closeIndent) {
+    const kept = plan.items.filter((item) => item.keep);
+    const added = plan.added.map((entry) => renderEntry(entry, style, file.eol));
+    if (kept.length === 0 && added.length === 0)
+        return '[]';
+    const arrayStart = plan.member?.value.offset;
+    const items = plan.items;
+    // Between entries: the file's own separator when there is one, else comma, line break, indent
+    // (unless the entries share a line, or the whole file is on one line).
+    const onePerLine = items.length > 0 ? startsLine(text, items[0].start) : !file.compact;
+    const separator = items.length > 1
+        ? text.slice(items[0].end, items[1].start)
+        : onePerLine
+            ? `,${file.eol}${style.itemIndent}`
+            : file.compact
+                ? ','
+                : ', ';
+    let leading;
+    let trailing;
+    if (arrayStart !== undefined && items.length > 0) {
+        leading = text.slice(arrayStart + 1, items[0].start);
+        trailing = text.slice(items[items.length - 1].end, valueEnd(text, arrayStart) - 1);
+    }
+    else if (file.compact) {
+        leading = '';
+        trailing = '';
+    }
+    else {
+        leading = `${file.eol}${style.itemIndent}`;
+        trailing = `${file.eol}${closeIndent}`;
+    }
+    let body = '';
+    let previous = -1;
+    items.forEach((item, index) => {
+        if (!item.keep)
+            return;
+        if (body !== '') {
+            // Keep the exact text between neighbours that both stay.
+            body += previous === index - 1 ? text.slice(items[previous].end, item.start) : separator;
+        }
+        body += text.slice(item.start, item.end);
+        previous = index;
+    });
+    for (const entry of added)
+        body += (body === '' ? '' : separator) + entry;
+    return `[${leading}${body}${trailing}]`;
+}
+/** The edited text of an existing, usable settings file, and what changed. */
+function updateSettingsText(text, solution) {
+    const root = parseJson(text);
+    if (root.kind !== 'object')
+        throw new Error('updateSettingsText needs an object');
+    const file = detectFileStyle(text, root);
+    const wanted = solutionEntries(solution);
+    const plans = SECTIONS.map((key) => planSection(text, root, key, uniqueByName(wanted[key])));
+    // Entry style: from an entry of the section itself, else of the other section, else defaults.
+    const rootIndent = lineIndent(text, root.offset);
+    const memberIndent = root.members[0]
+        ? startsLine(text, root.members[0].keyOffset)
+            ? lineIndent(text, root.members[0].keyOffset)
+            : rootIndent + file.unit
+        : rootIndent + file.unit;
+    const learnt = plans
+        .map((plan) => plan.items.map((item) => styleFromEntry(text, item.value, file)).find(Boolean))
+        .find(Boolean);
+    const edits = [];
+    for (const plan of plans) {
+        const changed = plan.added.length > 0 || plan.items.some((item) => !item.keep);
+        if (!changed)
+            continue;
+        const own = plan.items.map((item) => styleFromEntry(text, item.value, file)).find(Boolean);
+        const sectionIndent = plan.member ? lineIndent(text, plan.member.keyOffset) : memberIndent;
+        const style = own ?? learnt ?? defaultStyle(file, sectionIndent);
+        if (plan.member) {
+            const arrayStart = plan.member.value.offset;
+            const arrayEnd = valueEnd(text, arrayStart);
+            const interior = text.slice(arrayStart + 1, arrayEnd - 1);
+            const newline = interior.lastIndexOf('\n');
+            const closeIndent = newline === -1 ? sectionIndent : interior.slice(newline + 1);
+            edits.push({
+                start: arrayStart,
+                end: arrayEnd,
+                text: renderArray(text, plan, style, file, closeIndent),
+            });
+        }
+        else {
+            // A section the file does not have: EnvironmentVariables goes first, as pac writes it,
+            // ConnectionReferences last.
+            const array = renderArray(text, plan, style, file, memberIndent);
+            const pair = `"${plan.key}"${file.colon}${array}`;
+            const lineBreak = file.compact ? '' : `${file.eol}${memberIndent}`;
+            if (plan.key === 'EnvironmentVariables' && root.members[0]) {
+                const at = root.members[0].keyOffset;
+                edits.push({ start: at, end: at, text: `${pair},${lineBreak}` });
+            }
+            else {
+                const last = root.members[root.members.length - 1];
+                const at = valueEnd(text, last.value.offset);
+                edits.push({ start: at, end: at, text: `,${lineBreak}${pair}` });
+            }
+        }
+    }
+    let result = text;
+    for (const edit of edits.sort((a, b) => b.start - a.start)) {
+        result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+    }
+    const names = (pick) => ({
+        connectionReferences: pick(plans[1]),
+        environmentVariables: pick(plans[0]),
+    });
+    const distinct = (list) => {
+        const seen = new Set();
+        return list.filter((name) => !seen.has(nameKey(name)) && seen.add(nameKey(name)));
+    };
+    return {
+        text: result,
+        added: names((plan) => plan.added.map((entry) => entry.name)),
+        kept: names((plan) => distinct(plan.items.filter((i) => i.keep).map((i) => i.name))),
+        removed: names((plan) => distinct(plan.items.filter((i) => !i.keep).map((i) => i.name))),
+    };
+}
+function detectEncoding(bytes) {
+    const [b0, b1, b2] = bytes;
+    if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf)
+        return { name: 'utf8', bom: true };
+    if (b0 === 0xff && b1 === 0xfe)
+        return { name: 'utf16le', bom: true };
+    if (b0 === 0xfe && b1 === 0xff)
+        return { name: 'utf16be', bom: true };
+    if (bytes.length >= 2 && b0 !== 0 && b1 === 0)
+        return { name: 'utf16le', bom: false };
+    if (bytes.length >= 2 && b0 === 0 && b1 !== 0)
+        return { name: 'utf16be', bom: false };
+    return { name: 'utf8', bom: false };
+}
+function encode(text, encoding) {
+    const body = encoding.bom ? `\ufeff${text}` : text;
+    if (encoding.name === 'utf8')
+        return new TextEncoder().encode(body);
+    const bytes = Buffer.from(body, 'utf16le');
+    if (encoding.name === 'utf16be')
+        bytes.swap16();
+    return bytes;
+}
+// ---------------------------------------------------------------------------------------------
+// The command
+function init_isInside(child, parent) {
+    const rel = (0,external_node_path_namespaceObject.relative)(parent, child);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
+/** lstat: a link at the settings path is read (and refused) as what it is, never followed. */
+async function statOrUndefined(path) {
+    try {
+        return await (0,promises_namespaceObject.lstat)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+const emptyNames = () => ({ connectionReferences: [], environmentVariables: [] });
+function isEmptyChange(result) {
+    return (result.added.connectionReferences.length +
+        result.added.environmentVariables.length +
+        result.removed.connectionReferences.length +
+        result.removed.environmentVariables.length ===
+        0);
+}
+/**
+ * Writes or updates the settings file(s) for one solution (SPEC section 3). Throws UsageError
+ * for bad options and paths, InitSolutionError when the solution cannot be read. An unusable
+ * settings file (DS001) is reported in its result and left untouched.
+ */
+async function init(options) {
+    const cwd = (0,external_node_path_namespaceObject.resolve)(options.cwd ?? process.cwd());
+    const limits = { ...DEFAULT_LIMITS, ...options.limits };
+    const patterns = options.solution.filter((p) => p.trim() !== '');
+    if (patterns.length === 0) {
+        throw new UsageError('missing --solution: give the one solution to write settings for');
+    }
+    const targets = await findSolutions(patterns, cwd);
+    if (targets.length !== 1) {
+        const listed = targets
+            .slice(0, 5)
+            .map((t) => t.reportPath)
+            .join(', ');
+        throw new UsageError(targets.length === 0
+            ? `no solution found in ${patterns.join(', ')}: give an unpacked solution folder or a solution zip`
+            : `init writes settings for one solution at a time, but ${targets.length} were found (${listed}${targets.length > 5 ? ', …' : ''}): name one`);
+    }
+    const target = targets[0];
+    // Settings paths: literal paths may not exist yet (they are created); globs must match.
+    const settingsPatterns = (options.settings ?? []).filter((p) => p.trim() !== '');
+    const absPaths = new Set();
+    for (const pattern of settingsPatterns.length > 0 ? settingsPatterns : [DEFAULT_SETTINGS_FILE]) {
+        if (hasGlobMagic(pattern.trim())) {
+            for (const path of await expandPaths([pattern], cwd, 'settings file'))
+                absPaths.add(path);
+        }
+        else {
+            absPaths.add((0,external_node_path_namespaceObject.resolve)(cwd, pattern.trim()));
+        }
+    }
+    for (const absPath of absPaths) {
+        const where = toReportPath(absPath, cwd);
+        if (target.kind === 'folder' ? init_isInside(absPath, target.absPath) : absPath === target.absPath) {
+            throw new UsageError(`refusing to write the settings file ${where} inside the solution ${target.reportPath}: choose a path outside it`);
+        }
+        if ((await statOrUndefined(absPath))?.isDirectory()) {
+            throw new UsageError(`settings file ${where} is a folder: name a JSON file`);
+        }
+    }
+    const read = await readSolution(target, limits);
+    if (!read.ok)
+        throw new InitSolutionError(read.unreadable.reason);
+    const solution = read.solution;
+    const files = [];
+    for (const absPath of [...absPaths].sort()) {
+        files.push(await initFile(absPath, toReportPath(absPath, cwd), solution, options.check ?? false));
+    }
+    return {
+        solution: { uniqueName: solution.uniqueName, version: solution.version, path: solution.path },
+        files,
+    };
+}
+async function initFile(absPath, reportPath, solution, checkOnly) {
+    const stats = await statOrUndefined(absPath);
+    let bytes;
+    if (stats) {
+        const parsed = await readSettingsFile(absPath, reportPath);
+        if ('unusable' in parsed) {
+            // Nothing to lose in a file that holds only whitespace: it is written like a new one.
+            const raw = await readSettingsBytes(absPath, reportPath);
+            const blank = 'bytes' in raw && decodeText(raw.bytes).trim() === '';
+            if (!blank) {
+                return {
+                    path: reportPath,
+                    status: 'unusable',
+                    reason: parsed.unusable.reason,
+                    added: emptyNames(),
+                    kept: emptyNames(),
+                    removed: emptyNames(),
+                    written: false,
+                };
+            }
+        }
+        else {
+            const raw = await readSettingsBytes(absPath, reportPath);
+            if ('unusable' in raw)
+                throw new UsageError(raw.unusable.reason);
+            bytes = raw.bytes;
+        }
+    }
+    if (bytes === undefined) {
+        const entries = solutionEntries(solution);
+        entries.ConnectionReferences = uniqueByName(entries.ConnectionReferences);
+        entries.EnvironmentVariables = uniqueByName(entries.EnvironmentVariables);
+        const result = {
+            path: reportPath,
+            status: 'created',
+            added: {
+                connectionReferences: entries.ConnectionReferences.map((e) => e.name),
+                environmentVariables: entries.EnvironmentVariables.map((e) => e.name),
+            },
+            kept: emptyNames(),
+            removed: emptyNames(),
+            written: false,
+        };
+        if (!checkOnly) {
+            await writeSettings(absPath, reportPath, new TextEncoder().encode(renderFresh(entries)));
+            result.written = true;
+        }
+        return result;
+    }
+    const encoding = detectEncoding(bytes);
+    const text = decodeText(bytes);
+    const updated = updateSettingsText(text, solution);
+    const changed = !isEmptyChange(updated) && updated.text !== text;
+    const result = {
+        path: reportPath,
+        status: changed ? 'updated' : 'unchanged',
+        added: updated.added,
+        kept: updated.kept,
+        removed: updated.removed,
+        written: false,
+    };
+    if (changed && !checkOnly) {
+        await writeSettings(absPath, reportPath, encode(updated.text, encoding));
+        result.written = true;
+    }
+    return result;
+}
+async function writeSettings(absPath, reportPath, bytes) {
+    try {
+        // Not through a link or into a FIFO that a pull request placed at the path.
+        await writeRegularFile(absPath, bytes);
+    }
+    catch (error) {
+        const code = error.code ?? 'error';
+        throw new UsageError(`cannot write ${reportPath} (${code}): check the path and permissions`);
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/ado/inputs.ts
@@ -16303,14 +17100,9 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 
 
 
-
-const FAIL_ON = ['error', 'warning', 'never'];
 /** A multiLine input: trimmed, without empty lines and `#` comment lines. */
 function inputs_lines(name) {
-    return (task.getInput(name, false) ?? '')
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '' && !line.startsWith('#'));
+    return inputLines(task.getInput(name, false));
 }
 function optionalInput(name) {
     const value = task.getInput(name, false)?.trim();
@@ -16320,38 +17112,11 @@ function variable(name) {
     const value = task.getVariable(name)?.trim();
     return value ? value : undefined;
 }
-function inputs_isDirectory(path) {
-    try {
-        return (0,external_node_fs_namespaceObject.statSync)(path).isDirectory();
-    }
-    catch {
-        return false;
-    }
-}
 function isSamePath(a, b) {
     const norm = (p) => (0,external_node_path_namespaceObject.resolve)(p).replace(/[\\/]+$/, '');
     return process.platform === 'win32'
         ? norm(a).toLowerCase() === norm(b).toLowerCase()
         : norm(a) === norm(b);
-}
-function readFailOn() {
-    const raw = optionalInput('failOn') ?? 'error';
-    const value = raw.toLowerCase();
-    if (!FAIL_ON.includes(value)) {
-        throw new UsageError(`input 'failOn' is '${raw}': use one of ${FAIL_ON.join(', ')}`);
-    }
-    return value;
-}
-function readBoolean(name, fallback) {
-    const raw = optionalInput(name);
-    if (raw === undefined)
-        return fallback;
-    const value = raw.toLowerCase();
-    if (['true', 'yes', 'on'].includes(value))
-        return true;
-    if (['false', 'no', 'off'].includes(value))
-        return false;
-    throw new UsageError(`input '${name}' is '${raw}': use true or false`);
 }
 /**
  * The job's access token: the `SystemVssConnection` endpoint the agent always provides, else
@@ -16447,54 +17212,49 @@ function substitutionEnv() {
 }
 /** Reads and validates every input. Throws UsageError with one line for a bad input. */
 function readTaskSettings() {
+    const command = parseCommand(optionalInput('command') ?? '', 'command', 'a pipeline');
     const sources = variable('Build.SourcesDirectory') ?? variable('System.DefaultWorkingDirectory');
     const root = (0,external_node_path_namespaceObject.resolve)(sources ?? process.cwd());
-    const workingDirectory = (0,external_node_path_namespaceObject.resolve)(root, optionalInput('workingDirectory') ?? '');
-    if (!inputs_isDirectory(workingDirectory)) {
-        throw new UsageError(`input 'workingDirectory': ${workingDirectory} does not exist or is not a folder`);
-    }
-    // Inside the repository, hand the core repository-relative patterns: every path it reports is
-    // then relative to the repository root, which is what issues and SARIF consumers expect.
-    const prefix = (0,external_node_path_namespaceObject.relative)(root, workingDirectory).split(external_node_path_namespaceObject.sep).join('/');
-    const inside = prefix === '' || (prefix !== '..' && !prefix.startsWith('../') && !(0,external_node_path_namespaceObject.isAbsolute)(prefix));
-    const cwd = inside ? root : workingDirectory;
-    const toCorePattern = (pattern) => !inside || prefix === '' || (0,external_node_path_namespaceObject.isAbsolute)(pattern) ? pattern : external_node_path_namespaceObject.posix.join(prefix, pattern);
-    const solutions = inputs_lines('solution');
-    if (solutions.length === 0) {
-        throw new UsageError("input 'solution' is required: give one solution path or glob per line (a zip, an unpacked folder, or a folder holding several)");
-    }
+    const base = pathBase(root, optionalInput('workingDirectory') ?? '', 'workingDirectory');
+    const { cwd } = base;
+    const solutions = requireSolutions(inputs_lines('solution'), 'solution');
     // `settings` is a filePath input: the agent roots a relative value at the repository root and
     // hands an empty one over as the repository root itself, which therefore means "not given".
     const emptyMeans = [root, variable('System.DefaultWorkingDirectory')].filter((path) => path !== undefined);
-    const settings = inputs_lines('settings')
+    let settings = inputs_lines('settings')
         .filter((path) => !emptyMeans.some((empty) => isSamePath((0,external_node_path_namespaceObject.resolve)(root, path), empty)))
         .map((path) => ((0,external_node_path_namespaceObject.isAbsolute)(path) || cwd === root ? path : (0,external_node_path_namespaceObject.resolve)(root, path)));
-    let rules;
-    try {
-        rules = parseRuleOverrides(inputs_lines('rules'));
+    if (command === 'init-check') {
+        // Like `connref-gate init`: the file in the working directory.
+        if (settings.length === 0)
+            settings = [base.toCorePattern(DEFAULT_SETTINGS_FILE)];
+        for (const name of ['sarifFile', 'resolvedSettings']) {
+            if (optionalInput(name) !== undefined)
+                throw notForInitCheck(name);
+        }
     }
-    catch (error) {
-        throw new UsageError(`input 'rules': ${errorMessage(error)}`);
-    }
+    const rules = parseRulesInput(inputs_lines('rules'), 'rules');
     const outputPath = (name) => {
         const value = optionalInput(name);
-        return value === undefined ? undefined : (0,external_node_path_namespaceObject.resolve)(workingDirectory, value);
+        return value === undefined ? undefined : (0,external_node_path_namespaceObject.resolve)(base.workingDirectory, value);
     };
-    const failOn = readFailOn();
+    const failOn = parseFailOn(optionalInput('failOn') ?? '', 'failOn');
     const sarifFile = outputPath('sarifFile');
     const resolvedSettings = outputPath('resolvedSettings');
-    const commentOnPullRequest = readBoolean('commentOnPullRequest', true);
+    const commentOnPullRequest = parseBoolean(optionalInput('commentOnPullRequest') ?? '', 'commentOnPullRequest', true);
     return {
-        workingDirectory,
+        command,
+        workingDirectory: base.workingDirectory,
         cwd,
-        solutions: solutions.map(toCorePattern),
+        solutions: solutions.map(base.toCorePattern),
         settings,
         failOn,
         rules,
         sarifFile,
         resolvedSettings,
         commentOnPullRequest,
-        pullRequest: commentOnPullRequest ? readPullRequest() : undefined,
+        // init --check never comments: no token is read for it.
+        pullRequest: commentOnPullRequest && command === 'check' ? readPullRequest() : undefined,
         tempDirectory: variable('Agent.TempDirectory') ?? (0,external_node_os_namespaceObject.tmpdir)(),
         env: substitutionEnv(),
     };
@@ -16654,8 +17414,9 @@ async function upsertPullRequestComment(target, options) {
 }
 
 ;// CONCATENATED MODULE: ./src/ado/main.ts
-// The Azure Pipelines task: a thin adapter over the core gate. It maps the gate's outcome to
-// logging commands (issues, summary, output variables, result) and a pull-request thread.
+// The Azure Pipelines task: a thin adapter over the core gate (and `init --check`). It maps the
+// outcome to logging commands (issues, summary, output variables, result) and a pull-request
+// thread.
 
 
 
@@ -16665,19 +17426,10 @@ async function upsertPullRequestComment(target, options) {
 
 
 
-const main_SEVERITY_RANK = { error: 0, warning: 1, note: 2 };
-/** The strings to hide: every secret, and each line of a multi-line one (as the agent masks). */
-function secretParts(secrets) {
-    const parts = new Set();
-    for (const secret of secrets) {
-        if (secret.trim() !== '')
-            parts.add(secret);
-        for (const line of secret.split(/\r\n|\r|\n/))
-            if (line.trim() !== '')
-                parts.add(line);
-    }
-    return [...parts].sort((a, b) => b.length - a.length);
-}
+
+
+
+
 /** Registers every secret with the agent's masker; a multi-line value is masked line by line. */
 function maskSecrets(secrets) {
     for (const part of secretParts(secrets)) {
@@ -16692,9 +17444,6 @@ function maskSecrets(secrets) {
  */
 function redact(text, secrets) {
     return redactSecrets(text, secretParts(secrets));
-}
-function main_plural(count, word) {
-    return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 function logFinding(finding, report, secrets) {
     const parts = [`${finding.ruleId}: ${finding.message}`];
@@ -16730,19 +17479,15 @@ function logFinding(finding, report, secrets) {
 }
 function logReport(outcome) {
     const { report, secrets } = outcome.result;
-    const { errors, warnings, notes } = report.summary;
-    console.log(`connref-gate ${report.tool.version}: checked ${main_plural(report.solutions.length, 'solution')}: ` +
-        `${main_plural(errors, 'error')}, ${main_plural(warnings, 'warning')}, ${main_plural(notes, 'note')}`);
-    const ordered = report.findings
-        .map((finding, index) => ({ finding, index }))
-        .sort((a, b) => main_SEVERITY_RANK[a.finding.severity] - main_SEVERITY_RANK[b.finding.severity] || a.index - b.index);
-    for (const { finding } of ordered)
+    console.log(`connref-gate ${report.tool.version}: checked ${common_plural(report.solutions.length, 'solution')}: ` +
+        common_summaryText(report.summary));
+    for (const finding of common_bySeverity(report.findings))
         logFinding(finding, report, secrets);
 }
-function writeSummary(outcome, directory) {
+function writeSummary(markdown, directory) {
     // The summary section on the run's Extensions tab is titled with the file name.
     const file = (0,external_node_path_namespaceObject.join)(directory, 'connref-gate.md');
-    (0,external_node_fs_namespaceObject.writeFileSync)(file, redact(outcome.markdown, outcome.result.secrets), { mode: 0o600 });
+    (0,external_node_fs_namespaceObject.writeFileSync)(file, markdown, { mode: 0o600 });
     task.uploadSummary(file);
     return file;
 }
@@ -16755,8 +17500,7 @@ function setOutputs(outcome, reportFile) {
     output('notes', String(summary.notes));
     output('report', reportFile ?? '');
     output('sarifFile', outcome.written.sarifFile ?? '');
-    // Written by the resolved-settings feature once the core supports it (see run()).
-    output('resolvedSettings', '');
+    output('resolvedSettings', outcome.written.resolvedSettings ?? '');
 }
 async function commentOnPullRequest(outcome, settings) {
     const pr = settings.pullRequest;
@@ -16805,36 +17549,65 @@ async function commentOnPullRequest(outcome, settings) {
             break;
     }
 }
-/** "1 error at or above failOn=error (and 1 warning below it)". */
-function failReason(summary, failOn) {
-    const above = [main_plural(summary.errors, 'error')];
-    const below = [];
-    if (failOn === 'warning')
-        above.push(main_plural(summary.warnings, 'warning'));
-    else if (summary.warnings)
-        below.push(main_plural(summary.warnings, 'warning'));
-    if (summary.notes)
-        below.push(main_plural(summary.notes, 'note'));
-    const rest = below.length ? ` (and ${below.join(', ')} below it)` : '';
-    return `${above.join(', ')} at or above failOn=${failOn}${rest}`;
-}
 function setTaskResult(outcome, failOn) {
     const summary = outcome.result.report.summary;
     const { errors, warnings } = summary;
     if (outcome.failed) {
-        task.setResult(task.TaskResult.Failed, `connref-gate: ${failReason(summary, failOn)}`);
+        task.setResult(task.TaskResult.Failed, `connref-gate: ${failReason(summary, failOn, 'failOn')}`);
     }
     else if (errors + warnings > 0) {
-        task.setResult(task.TaskResult.SucceededWithIssues, `connref-gate: ${main_plural(errors, 'error')}, ${main_plural(warnings, 'warning')}, below failOn=${failOn}`);
+        task.setResult(task.TaskResult.SucceededWithIssues, `connref-gate: ${common_plural(errors, 'error')}, ${common_plural(warnings, 'warning')}, below failOn=${failOn}`);
     }
     else {
         task.setResult(task.TaskResult.Succeeded, 'connref-gate: no errors or warnings');
     }
 }
+/**
+ * `command: init --check`: fails when a settings file is out of step with the solution (or cannot
+ * be read), with the changes init would make in the log, an error issue on each such file and the
+ * summary. Writes nothing, sets only the `result` output, and does not comment.
+ */
+async function runInitCheck(settings) {
+    let result;
+    try {
+        result = await init({
+            solution: settings.solutions,
+            settings: settings.settings,
+            cwd: settings.cwd,
+            check: true,
+        });
+    }
+    catch (error) {
+        if (error instanceof InitSolutionError)
+            task.setVariable('result', 'fail', false, true);
+        throw error;
+    }
+    // An error line (a file init cannot read) becomes an issue on that file.
+    for (const line of formatInitText(result, true)) {
+        if (line.stream === 'stderr')
+            task.logIssue(task.IssueType.Error, line.text, line.file);
+        else
+            console.log(line.text);
+    }
+    const outOfStep = initOutOfStepFiles(result);
+    for (const file of outOfStep) {
+        if (file.status === 'unusable')
+            continue; // its error line is above
+        task.logIssue(task.IssueType.Error, initOutOfStepMessage(result, file), file.path);
+    }
+    const directory = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(settings.tempDirectory, 'connref-gate-'));
+    writeSummary(formatInitMarkdown(result), directory);
+    task.setVariable('result', outOfStep.length > 0 ? 'fail' : 'pass', false, true);
+    task.setResult(outOfStep.length > 0 ? task.TaskResult.Failed : task.TaskResult.Succeeded, initCheckVerdict(result));
+}
 /** The task. Never throws: every problem ends as the task result, in one line. */
 async function run() {
     try {
         const settings = readTaskSettings();
+        if (settings.command === 'init-check') {
+            await runInitCheck(settings);
+            return;
+        }
         const outputDirectory = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(settings.tempDirectory, 'connref-gate-'));
         const reportFile = (0,external_node_path_namespaceObject.join)(outputDirectory, 'connref-gate.json');
         const outcome = await runGate({
@@ -16846,14 +17619,19 @@ async function run() {
             failOn: settings.failOn,
             sarifFile: settings.sarifFile,
             reportFile,
+            resolvedSettingsFile: settings.resolvedSettings,
         });
         // Before anything else is logged: every value that came from a substitution.
-        maskSecrets(outcome.result.secrets);
+        const { secrets } = outcome.result;
+        maskSecrets(secrets);
         logReport(outcome);
-        if (settings.resolvedSettings) {
-            task.warning(`connref-gate: resolvedSettings is not supported by this version yet; ${settings.resolvedSettings} was not written`);
-        }
-        writeSummary(outcome, outputDirectory);
+        // Where the resolved settings went and how many entries they hold: never their content.
+        const resolved = resolvedSettingsNote(outcome, settings.resolvedSettings);
+        if (resolved?.written)
+            console.log(redact(resolved.text, secrets));
+        else if (resolved)
+            task.warning(redact(resolved.text, secrets));
+        writeSummary(redact(outcome.markdown, secrets), outputDirectory);
         setOutputs(outcome, outcome.written.reportFile);
         if (settings.commentOnPullRequest)
             await commentOnPullRequest(outcome, settings);
