@@ -1,13 +1,13 @@
 // The one flow that every entry point (CLI, GitHub Action, Azure DevOps task) shares: check,
 // write the requested report files, decide pass or fail. Adapters only map their inputs to
 // GateOptions and the outcome to their platform.
-import { relative, resolve, isAbsolute } from 'node:path';
+import { resolve } from 'node:path';
 import { check, isFailing, redactSecrets, type CheckResult } from './engine.js';
 import { UsageError } from './errors.js';
 import { formatJson, formatMarkdown, formatSarif } from './format/index.js';
 import type { FailOn, Report } from './model.js';
 import type { CheckOptions } from './options.js';
-import { toReportPath, writeRegularFile } from './paths.js';
+import { isInside, toReportPath, writeRegularFile } from './paths.js';
 import { fileExists, resolveSettings, writePrivateFile } from './resolved-settings.js';
 import { plural } from './format/common.js';
 
@@ -39,11 +39,6 @@ export interface GateOutcome {
   notWritten?: { resolvedSettings?: string };
   /** What the resolved settings file holds, when it was written. */
   resolvedSettings?: { connectionReferences: number; environmentVariables: number };
-}
-
-function isInside(child: string, parent: string): boolean {
-  const rel = relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 /**

@@ -4,11 +4,11 @@
 // endings, BOM and final newline stay byte for byte, so the diff in a pull request shows only the
 // entries that were added or removed. Names are printed, never values.
 import { lstat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { UsageError } from './errors.js';
 import type { ConnectionReference, EnvironmentVariable, Solution } from './model.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './options.js';
-import { expandPaths, hasGlobMagic, toReportPath, writeRegularFile } from './paths.js';
+import { expandPaths, hasGlobMagic, isInside, toReportPath, writeRegularFile } from './paths.js';
 import { nameKey } from './rules/helpers.js';
 import {
   parseJson,
@@ -514,11 +514,6 @@ function encode(text: string, encoding: Encoding): Uint8Array {
 
 // ---------------------------------------------------------------------------------------------
 // The command
-
-function isInside(child: string, parent: string): boolean {
-  const rel = relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
 
 /** lstat: a link at the settings path is read (and refused) as what it is, never followed. */
 async function statOrUndefined(path: string) {

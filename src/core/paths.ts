@@ -14,6 +14,12 @@ export function toReportPath(absPath: string, cwd: string): string {
   return (rel === '' ? '.' : rel).split(sep).join('/');
 }
 
+/** True when `child` is `parent` or lies below it (both absolute). */
+export function isInside(child: string, parent: string): boolean {
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
 export function hasGlobMagic(pattern: string): boolean {
   return /[*?{[]/.test(pattern);
 }
