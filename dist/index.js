@@ -33913,6 +33913,11 @@ function toReportPath(absPath, cwd) {
     const rel = (0,external_node_path_namespaceObject.relative)(cwd, absPath);
     return (rel === '' ? '.' : rel).split(external_node_path_namespaceObject.sep).join('/');
 }
+/** True when `child` is `parent` or lies below it (both absolute). */
+function isInside(child, parent) {
+    const rel = (0,external_node_path_namespaceObject.relative)(parent, child);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
 function hasGlobMagic(pattern) {
     return /[*?{[]/.test(pattern);
 }
@@ -36586,10 +36591,6 @@ function encode(text, encoding) {
 }
 // ---------------------------------------------------------------------------------------------
 // The command
-function isInside(child, parent) {
-    const rel = (0,external_node_path_namespaceObject.relative)(parent, child);
-    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
-}
 /** lstat: a link at the settings path is read (and refused) as what it is, never followed. */
 async function statOrUndefined(path) {
     try {
@@ -37199,10 +37200,6 @@ async function writePrivateFile(path, text, cwd) {
 
 
 
-function gate_isInside(child, parent) {
-    const rel = (0,external_node_path_namespaceObject.relative)(parent, child);
-    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
-}
 /**
  * Refuses an output path inside a solution that was checked (or onto a solution zip): a report
  * written there would change the solution source and could be packed into the next import.
@@ -37216,7 +37213,7 @@ function assertWritable(target, result, cwd, what) {
         }
     }
     for (const solution of result.report.solutions) {
-        if (gate_isInside(absTarget, (0,external_node_path_namespaceObject.resolve)(cwd, solution.path))) {
+        if (isInside(absTarget, (0,external_node_path_namespaceObject.resolve)(cwd, solution.path))) {
             throw new UsageError(`refusing to write the ${what} ${target} inside the solution ${solution.path}: choose a path outside it`);
         }
     }

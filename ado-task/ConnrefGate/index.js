@@ -13541,6 +13541,11 @@ function toReportPath(absPath, cwd) {
     const rel = (0,external_node_path_namespaceObject.relative)(cwd, absPath);
     return (rel === '' ? '.' : rel).split(external_node_path_namespaceObject.sep).join('/');
 }
+/** True when `child` is `parent` or lies below it (both absolute). */
+function isInside(child, parent) {
+    const rel = (0,external_node_path_namespaceObject.relative)(parent, child);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
 function hasGlobMagic(pattern) {
     return /[*?{[]/.test(pattern);
 }
@@ -16397,10 +16402,6 @@ async function writePrivateFile(path, text, cwd) {
 
 
 
-function isInside(child, parent) {
-    const rel = (0,external_node_path_namespaceObject.relative)(parent, child);
-    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
-}
 /**
  * Refuses an output path inside a solution that was checked (or onto a solution zip): a report
  * written there would change the solution source and could be packed into the next import.
@@ -16934,10 +16935,6 @@ function encode(text, encoding) {
 }
 // ---------------------------------------------------------------------------------------------
 // The command
-function init_isInside(child, parent) {
-    const rel = (0,external_node_path_namespaceObject.relative)(parent, child);
-    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
-}
 /** lstat: a link at the settings path is read (and refused) as what it is, never followed. */
 async function statOrUndefined(path) {
     try {
@@ -16992,7 +16989,7 @@ async function init(options) {
     }
     for (const absPath of absPaths) {
         const where = toReportPath(absPath, cwd);
-        if (target.kind === 'folder' ? init_isInside(absPath, target.absPath) : absPath === target.absPath) {
+        if (target.kind === 'folder' ? isInside(absPath, target.absPath) : absPath === target.absPath) {
             throw new UsageError(`refusing to write the settings file ${where} inside the solution ${target.reportPath}: choose a path outside it`);
         }
         if ((await statOrUndefined(absPath))?.isDirectory()) {
