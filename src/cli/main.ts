@@ -213,19 +213,25 @@ function assertOptionsOf(command: 'check' | 'init', args: ParsedArgs): void {
   }
 }
 
-async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
-  assertOptionsOf('check', args);
+/** The --solution values of a command, after refusing stray arguments and a missing --solution. */
+function solutionsOf(command: 'check' | 'init', args: ParsedArgs, whatToGive: string): string[] {
+  assertOptionsOf(command, args);
   if (args.positionals.length > 1) {
     throw new UsageError(
       `unexpected argument ${args.positionals[1]} (give paths after --solution or --settings)`,
     );
   }
   const solutions = args.values.get('solution') ?? [];
-  if (solutions.length === 0) {
-    throw new UsageError(
-      'missing --solution: give a solution zip, an unpacked solution folder, or a folder or glob holding several',
-    );
-  }
+  if (solutions.length === 0) throw new UsageError(`missing --solution: give ${whatToGive}`);
+  return solutions;
+}
+
+async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
+  const solutions = solutionsOf(
+    'check',
+    args,
+    'a solution zip, an unpacked solution folder, or a folder or glob holding several',
+  );
   const format = single(args, 'format') ?? 'text';
   if (!isOutputFormat(format)) {
     throw new UsageError(`bad --format ${format}: use ${OUTPUT_FORMATS.join(', ')}`);
@@ -275,18 +281,11 @@ async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
 }
 
 async function runInit(args: ParsedArgs, io: CliIo): Promise<number> {
-  assertOptionsOf('init', args);
-  if (args.positionals.length > 1) {
-    throw new UsageError(
-      `unexpected argument ${args.positionals[1]} (give paths after --solution or --settings)`,
-    );
-  }
-  const solutions = args.values.get('solution') ?? [];
-  if (solutions.length === 0) {
-    throw new UsageError(
-      'missing --solution: give the one solution (zip or unpacked folder) to write settings for',
-    );
-  }
+  const solutions = solutionsOf(
+    'init',
+    args,
+    'the one solution (zip or unpacked folder) to write settings for',
+  );
   const checkOnly = args.flags.has('check');
   let result;
   try {
