@@ -5763,15 +5763,19 @@ function assertOptionsOf(command, args) {
         }
     }
 }
-async function runCheck(args, io) {
-    assertOptionsOf('check', args);
+/** The --solution values of a command, after refusing stray arguments and a missing --solution. */
+function solutionsOf(command, args, whatToGive) {
+    assertOptionsOf(command, args);
     if (args.positionals.length > 1) {
         throw new errors_UsageError(`unexpected argument ${args.positionals[1]} (give paths after --solution or --settings)`);
     }
     const solutions = args.values.get('solution') ?? [];
-    if (solutions.length === 0) {
-        throw new errors_UsageError('missing --solution: give a solution zip, an unpacked solution folder, or a folder or glob holding several');
-    }
+    if (solutions.length === 0)
+        throw new errors_UsageError(`missing --solution: give ${whatToGive}`);
+    return solutions;
+}
+async function runCheck(args, io) {
+    const solutions = solutionsOf('check', args, 'a solution zip, an unpacked solution folder, or a folder or glob holding several');
     const format = single(args, 'format') ?? 'text';
     if (!isOutputFormat(format)) {
         throw new errors_UsageError(`bad --format ${format}: use ${OUTPUT_FORMATS.join(', ')}`);
@@ -5816,14 +5820,7 @@ async function runCheck(args, io) {
     return outcome.failed ? EXIT_FAIL : EXIT_PASS;
 }
 async function runInit(args, io) {
-    assertOptionsOf('init', args);
-    if (args.positionals.length > 1) {
-        throw new errors_UsageError(`unexpected argument ${args.positionals[1]} (give paths after --solution or --settings)`);
-    }
-    const solutions = args.values.get('solution') ?? [];
-    if (solutions.length === 0) {
-        throw new errors_UsageError('missing --solution: give the one solution (zip or unpacked folder) to write settings for');
-    }
+    const solutions = solutionsOf('init', args, 'the one solution (zip or unpacked folder) to write settings for');
     const checkOnly = args.flags.has('check');
     let result;
     try {
