@@ -135,6 +135,51 @@ describe('zip layout', () => {
     });
   });
 
+  it('reads connectionReferences whatever the key order, and still refuses a truncated flow', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crg-zip-'));
+    const references = {
+      shared_office365: {
+        connection: { connectionReferenceLogicalName: 'new_sharedoffice365_1' },
+        api: { name: 'shared_office365', displayName: 'braces } { and "quotes" in a string' },
+      },
+    };
+    const definition = { triggers: { manual: { type: 'Request', note: 'a "}" inside a string' } } };
+    const shapes = {
+      // The export's own order: the fast path parses only the references.
+      export: JSON.stringify({ properties: { connectionReferences: references, definition } }),
+      // Another order: parsed whole.
+      reordered: JSON.stringify({
+        schemaVersion: '1.0.0.0',
+        properties: { definition, connectionReferences: references },
+      }),
+    };
+    for (const flow of Object.values(shapes)) {
+      const path = await zipOf(dir, {
+        'solution.xml': solutionXml,
+        'customizations.xml': customizations(reference),
+        'Workflows/Flow-AAAA.json': flow,
+      });
+      const result = await readFirst(path, dir);
+      if (!result.ok) throw new Error(result.unreadable.reason);
+      expect(result.solution.flows[0]!.connections).toEqual([
+        {
+          key: 'shared_office365',
+          api: 'shared_office365',
+          connectionReference: 'new_sharedoffice365_1',
+        },
+      ]);
+    }
+    const truncated = shapes.export.slice(0, shapes.export.length - 20);
+    const path = await zipOf(dir, {
+      'solution.xml': solutionXml,
+      'customizations.xml': customizations(reference),
+      'Workflows/Flow-AAAA.json': truncated,
+    });
+    const result = await readFirst(path, dir);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.unreadable.reason).toMatch(/Flow-AAAA\.json is not valid JSON/);
+  });
+
   it('gives SL001 reasons for broken content, naming the file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'crg-zip-'));
     const cases: [Record<string, string>, RegExp][] = [
