@@ -162,11 +162,18 @@ export async function runGate(options: GateOptions): Promise<GateOutcome> {
       };
     }
   }
+  // Built on first use: the adapters need it, the CLI's text/JSON/SARIF runs do not.
+  let markdown: string | undefined;
   return {
     result,
     report,
     failed: isFailing(report.summary, options.failOn),
-    markdown: redactSecrets(formatMarkdown(report, { failOn: options.failOn }), secrets),
+    get markdown() {
+      return (markdown ??= redactSecrets(
+        formatMarkdown(report, { failOn: options.failOn }),
+        secrets,
+      ));
+    },
     written,
     notWritten,
     ...(resolvedSettings ? { resolvedSettings } : {}),
