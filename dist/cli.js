@@ -4994,11 +4994,15 @@ async function runGate(options) {
             };
         }
     }
+    // Built on first use: the adapters need it, the CLI's text/JSON/SARIF runs do not.
+    let markdown;
     return {
         result,
         report,
         failed: engine_isFailing(report.summary, options.failOn),
-        markdown: redactSecrets(formatMarkdown(report, { failOn: options.failOn }), secrets),
+        get markdown() {
+            return (markdown ??= redactSecrets(formatMarkdown(report, { failOn: options.failOn }), secrets));
+        },
         written,
         notWritten,
         ...(resolvedSettings ? { resolvedSettings } : {}),

@@ -37304,11 +37304,15 @@ async function runGate(options) {
             };
         }
     }
+    // Built on first use: the adapters need it, the CLI's text/JSON/SARIF runs do not.
+    let markdown;
     return {
         result,
         report,
         failed: isFailing(report.summary, options.failOn),
-        markdown: redactSecrets(markdown_formatMarkdown(report, { failOn: options.failOn }), secrets),
+        get markdown() {
+            return (markdown ??= redactSecrets(markdown_formatMarkdown(report, { failOn: options.failOn }), secrets));
+        },
         written,
         notWritten,
         ...(resolvedSettings ? { resolvedSettings } : {}),
