@@ -1,7 +1,7 @@
 // The `connref-gate` command line. `run` takes the arguments and the streams it writes to and
 // returns the exit code, so that tests call it directly and index.ts stays one line.
 import { UsageError, errorMessage } from '../core/errors.js';
-import { resolvedSettingsNote } from '../core/adapter-support.js';
+import { FAIL_ON_VALUES, resolvedSettingsNote } from '../core/adapter-support.js';
 import { summaryText } from '../core/format/common.js';
 import { formatReport, isOutputFormat, OUTPUT_FORMATS } from '../core/format/index.js';
 import { assertWritable, runGate, writeOutputFile } from '../core/gate.js';
@@ -26,8 +26,6 @@ export interface CliIo {
 export const EXIT_PASS = 0;
 export const EXIT_FAIL = 1;
 export const EXIT_USAGE = 2;
-
-const FAIL_ON_VALUES: readonly FailOn[] = ['error', 'warning', 'never'];
 
 export const HELP = `Usage: ${TOOL_NAME} check --solution PATH... [options]
        ${TOOL_NAME} init --solution PATH [--settings FILE...] [--check]
