@@ -1831,7 +1831,7 @@ function common_escapeCell(text) {
 
 
 
-const FAIL_ON_VALUES = (/* unused pure expression or super */ null && (['error', 'warning', 'never']));
+const FAIL_ON_VALUES = ['error', 'warning', 'never'];
 /** A multi-line input: trimmed lines, without empty lines and `#` comment lines. */
 function inputLines(value) {
     return (value ?? '')
@@ -5597,7 +5597,6 @@ async function writeSettings(absPath, reportPath, bytes) {
 const EXIT_PASS = 0;
 const EXIT_FAIL = 1;
 const EXIT_USAGE = 2;
-const main_FAIL_ON_VALUES = ['error', 'warning', 'never'];
 const HELP = `Usage: ${version_TOOL_NAME} check --solution PATH... [options]
        ${version_TOOL_NAME} init --solution PATH [--settings FILE...] [--check]
        ${version_TOOL_NAME} help | --help | --version
@@ -5730,7 +5729,7 @@ function parseArgs(argv) {
     return parsed;
 }
 function isFailOn(value) {
-    return main_FAIL_ON_VALUES.includes(value);
+    return FAIL_ON_VALUES.includes(value);
 }
 function single(args, name) {
     return args.values.get(name)?.[0];
@@ -5786,7 +5785,7 @@ async function runCheck(args, io) {
     }
     const failOn = single(args, 'fail-on') ?? 'error';
     if (!isFailOn(failOn)) {
-        throw new errors_UsageError(`bad --fail-on ${failOn}: use ${main_FAIL_ON_VALUES.join(', ')}`);
+        throw new errors_UsageError(`bad --fail-on ${failOn}: use ${FAIL_ON_VALUES.join(', ')}`);
     }
     const rules = rules_parseRuleOverrides(args.values.get('rule') ?? []);
     const output = single(args, 'output');
