@@ -38,6 +38,27 @@ describe('readXml', () => {
     });
   });
 
+  it('builds only the kept children, and still checks the rest', () => {
+    const keep = new Map([['Workflow', new Set(['JsonFileName'])]]);
+    const doc = readXml(
+      '<Workflows><Workflow Name="a"><JsonFileName>/W/a.json</JsonFileName><Type>1</Type><LocalizedNames><LocalizedName description="x &amp; y"/></LocalizedNames></Workflow></Workflows>',
+      { arrayNames: ARRAYS, keepChildren: keep },
+    );
+    expect(JSON.parse(JSON.stringify(doc))).toEqual({
+      Workflows: { Workflow: [{ '@Name': 'a', JsonFileName: '/W/a.json' }] },
+    });
+    expect(() =>
+      readXml('<Workflows><Workflow><Type>fish & chips</Type></Workflow></Workflows>', {
+        keepChildren: keep,
+      }),
+    ).toThrow(/an & that does not start/);
+    expect(() =>
+      readXml('<Workflows><Workflow><Type><a></Type></Workflow></Workflows>', {
+        keepChildren: keep,
+      }),
+    ).toThrow(/does not match/);
+  });
+
   it('keeps __proto__ and constructor as plain keys', () => {
     const doc = readXml('<r><__proto__><polluted>1</polluted></__proto__><constructor a="1"/></r>');
     expect(Object.keys(doc.r as object)).toEqual(['__proto__', 'constructor']);

@@ -207,7 +207,16 @@ async function readText(files: SolutionFiles, path: string): Promise<string> {
   }
 }
 
-function parseXml(text: string, where: string): XmlNode {
+/** What the reader uses of a workflow element: the rest is checked but never built. */
+const WORKFLOW_CHILDREN: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['Workflow', new Set(['JsonFileName', 'Category'])],
+]);
+
+function parseXml(
+  text: string,
+  where: string,
+  keepChildren?: ReadonlyMap<string, ReadonlySet<string>>,
+): XmlNode {
   // Dataverse never writes a DOCTYPE; refusing it rules out entity expansion attacks outright.
   if (/<!DOCTYPE/i.test(text)) {
     throw new SolutionContentError(
@@ -224,7 +233,7 @@ function parseXml(text: string, where: string): XmlNode {
     );
   }
   try {
-    return readXml(text, { arrayNames: ARRAY_ELEMENTS, maxDepth: MAX_XML_DEPTH });
+    return readXml(text, { arrayNames: ARRAY_ELEMENTS, maxDepth: MAX_XML_DEPTH, keepChildren });
   } catch (error) {
     if (!(error instanceof XmlSyntaxError)) throw error;
     throw new SolutionContentError(
@@ -293,6 +302,7 @@ function parseSection(
   xml: string,
   tag: string,
   where: string,
+  keepChildren?: ReadonlyMap<string, ReadonlySet<string>>,
 ): { node: unknown; offset: number } | undefined {
   // Not `<tag(\s[^>]*?)?(/?)>`: on many `<tag ` without a `>` that regex is quadratic.
   const open = new RegExp(`<${tag}(?=[\\s/>])`).exec(xml);
@@ -308,7 +318,7 @@ function parseSection(
       where,
     );
   }
-  const parsed = parseXml(xml.slice(open.index, end + closeTag.length), where);
+  const parsed = parseXml(xml.slice(open.index, end + closeTag.length), where, keepChildren);
   return { node: parsed[tag], offset: open.index };
 }
 
@@ -510,7 +520,7 @@ function readCustomizations(xml: string, where: string, into: Collected): void {
   }
   collectConnectionReferences(xml, where, into, lines);
 
-  const workflows = parseSection(xml, 'Workflows', where);
+  const workflows = parseSection(xml, 'Workflows', where, WORKFLOW_CHILDREN);
   for (const element of asArray(child(workflows?.node, 'Workflow')))
     addWorkflowMetadata(element, where, into);
 
@@ -836,7 +846,7 @@ async function readFacts(files: SolutionFiles, target: SolutionTarget): Promise<
   for (const path of workflowFiles.filter((p) => p.toLowerCase().endsWith('.json.data.xml'))) {
     const where = files.where(path);
     for (const element of asArray(
-      child(parseXml(await readText(files, path), where), 'Workflow'),
+      child(parseXml(await readText(files, path), where, WORKFLOW_CHILDREN), 'Workflow'),
     )) {
       addWorkflowMetadata(element, where, collected);
     }

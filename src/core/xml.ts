@@ -30,6 +30,12 @@ export interface XmlReadOptions {
   arrayNames?: ReadonlySet<string>;
   /** Deepest element nesting accepted (real solution files stay far below 32). */
   maxDepth?: number;
+  /**
+   * For the elements named as keys, only the children named in the set are built; the others are
+   * still checked for well-formedness but never materialized (a workflow element has 25 children
+   * and the reader needs three).
+   */
+  keepChildren?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 interface OpenElement {
@@ -37,6 +43,8 @@ interface OpenElement {
   attributes: XmlObject | undefined;
   children: XmlObject | undefined;
   text: string;
+  /** Checked but not built: see XmlReadOptions.keepChildren. */
+  skipped: boolean;
 }
 
 const NAME = /[^\s/>=<"'!?&;]+/y;
@@ -101,6 +109,7 @@ function finish(element: OpenElement): XmlValue {
 export function readXml(text: string, options: XmlReadOptions = {}): XmlObject {
   const arrays = options.arrayNames ?? new Set<string>();
   const maxDepth = options.maxDepth ?? 256;
+  const keepChildren = options.keepChildren;
   const stack: OpenElement[] = [];
   const document: XmlObject = Object.create(null) as XmlObject;
   let rootSeen = false;
@@ -116,8 +125,10 @@ export function readXml(text: string, options: XmlReadOptions = {}): XmlObject {
     if (end > position) {
       const chunk = text.slice(position, end);
       const top = stack[stack.length - 1];
-      if (top) top.text += decodeEntities(chunk, text, position);
-      else if (chunk.trim() !== '') fail('text outside the root element', position);
+      if (top) {
+        const decoded = decodeEntities(chunk, text, position);
+        if (!top.skipped) top.text += decoded;
+      } else if (chunk.trim() !== '') fail('text outside the root element', position);
     }
     if (lt === -1) break;
 
@@ -158,6 +169,10 @@ export function readXml(text: string, options: XmlReadOptions = {}): XmlObject {
       if (!element) fail(`closing tag </${match![1]}> without an open element`, lt);
       if (element!.name !== match![1]) {
         fail(`closing tag </${match![1]}> does not match <${element!.name}>`, lt);
+      }
+      if (element!.skipped) {
+        position = CLOSE_TAG.lastIndex;
+        continue;
       }
       const value = finish(element!);
       const parent = stack[stack.length - 1];
@@ -201,8 +216,14 @@ export function readXml(text: string, options: XmlReadOptions = {}): XmlObject {
       if (rootSeen) fail('a second root element', lt);
       rootSeen = true;
     }
-    const element: OpenElement = { name, attributes, children: undefined, text: '' };
+    const parentElement = stack[stack.length - 1];
+    const kept = parentElement ? keepChildren?.get(parentElement.name) : undefined;
+    const skipped =
+      parentElement !== undefined &&
+      (parentElement.skipped || (kept !== undefined && !kept.has(name)));
+    const element: OpenElement = { name, attributes, children: undefined, text: '', skipped };
     if (tagEnd![1] === '/') {
+      if (skipped) continue;
       const value = finish(element);
       const parent = stack[stack.length - 1];
       if (parent)
