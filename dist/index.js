@@ -34637,6 +34637,7 @@ function finish(element) {
 function readXml(text, options = {}) {
     const arrays = options.arrayNames ?? new Set();
     const maxDepth = options.maxDepth ?? 256;
+    const keepChildren = options.keepChildren;
     const stack = [];
     const document = Object.create(null);
     let rootSeen = false;
@@ -34650,8 +34651,11 @@ function readXml(text, options = {}) {
         if (end > position) {
             const chunk = text.slice(position, end);
             const top = stack[stack.length - 1];
-            if (top)
-                top.text += decodeEntities(chunk, text, position);
+            if (top) {
+                const decoded = decodeEntities(chunk, text, position);
+                if (!top.skipped)
+                    top.text += decoded;
+            }
             else if (chunk.trim() !== '')
                 fail('text outside the root element', position);
         }
@@ -34698,6 +34702,10 @@ function readXml(text, options = {}) {
             if (element.name !== match[1]) {
                 fail(`closing tag </${match[1]}> does not match <${element.name}>`, lt);
             }
+            if (element.skipped) {
+                position = CLOSE_TAG.lastIndex;
+                continue;
+            }
             const value = finish(element);
             const parent = stack[stack.length - 1];
             if (parent)
@@ -34739,8 +34747,14 @@ function readXml(text, options = {}) {
                 fail('a second root element', lt);
             rootSeen = true;
         }
-        const element = { name, attributes, children: undefined, text: '' };
+        const parentElement = stack[stack.length - 1];
+        const kept = parentElement ? keepChildren?.get(parentElement.name) : undefined;
+        const skipped = parentElement !== undefined &&
+            (parentElement.skipped || (kept !== undefined && !kept.has(name)));
+        const element = { name, attributes, children: undefined, text: '', skipped };
         if (tagEnd[1] === '/') {
+            if (skipped)
+                continue;
             const value = finish(element);
             const parent = stack[stack.length - 1];
             if (parent)
@@ -34917,7 +34931,11 @@ async function readText(files, path) {
         throw new SolutionContentError(`${where} ${error.message}; re-export or re-unpack the solution`, where);
     }
 }
-function parseXml(text, where) {
+/** What the reader uses of a workflow element: the rest is checked but never built. */
+const WORKFLOW_CHILDREN = new Map([
+    ['Workflow', new Set(['JsonFileName', 'Category'])],
+]);
+function parseXml(text, where, keepChildren) {
     // Dataverse never writes a DOCTYPE; refusing it rules out entity expansion attacks outright.
     if (/<!DOCTYPE/i.test(text)) {
         throw new SolutionContentError(`${where} has a DOCTYPE, which Dataverse never writes; refusing to read it`, where);
@@ -34928,7 +34946,7 @@ function parseXml(text, where) {
         throw new SolutionContentError(`${where} is not well-formed XML (character U+${code} is not allowed in XML); re-export or re-unpack the solution`, where);
     }
     try {
-        return readXml(text, { arrayNames: ARRAY_ELEMENTS, maxDepth: MAX_XML_DEPTH });
+        return readXml(text, { arrayNames: ARRAY_ELEMENTS, maxDepth: MAX_XML_DEPTH, keepChildren });
     }
     catch (error) {
         if (!(error instanceof XmlSyntaxError))
@@ -34990,7 +35008,7 @@ function childCI(node, name) {
  * The `<tag>…</tag>` section of a large customizations.xml, parsed on its own: the rules need
  * four small sections, not the (often many-MB) entity metadata around them.
  */
-function parseSection(xml, tag, where) {
+function parseSection(xml, tag, where, keepChildren) {
     // Not `<tag(\s[^>]*?)?(/?)>`: on many `<tag ` without a `>` that regex is quadratic.
     const open = new RegExp(`<${tag}(?=[\\s/>])`).exec(xml);
     if (!open)
@@ -35005,7 +35023,7 @@ function parseSection(xml, tag, where) {
     if (end < 0) {
         throw new SolutionContentError(`${where} is truncated: <${tag}> is never closed; re-export the solution`, where);
     }
-    const parsed = parseXml(xml.slice(open.index, end + closeTag.length), where);
+    const parsed = parseXml(xml.slice(open.index, end + closeTag.length), where, keepChildren);
     return { node: parsed[tag], offset: open.index };
 }
 // ---------------------------------------------------------------------------------------------
@@ -35170,7 +35188,7 @@ function readCustomizations(xml, where, into) {
         throw new SolutionContentError(`${where} is truncated (no closing </ImportExportXml>); re-export the solution`, where);
     }
     collectConnectionReferences(xml, where, into, lines);
-    const workflows = parseSection(xml, 'Workflows', where);
+    const workflows = parseSection(xml, 'Workflows', where, WORKFLOW_CHILDREN);
     for (const element of asArray(child(workflows?.node, 'Workflow')))
         addWorkflowMetadata(element, where, into);
     const canvasApps = parseSection(xml, 'CanvasApps', where);
@@ -35440,7 +35458,7 @@ async function readFacts(files, target) {
     const workflowFiles = await files.list('Workflows', 1);
     for (const path of workflowFiles.filter((p) => p.toLowerCase().endsWith('.json.data.xml'))) {
         const where = files.where(path);
-        for (const element of asArray(child(parseXml(await readText(files, path), where), 'Workflow'))) {
+        for (const element of asArray(child(parseXml(await readText(files, path), where, WORKFLOW_CHILDREN), 'Workflow'))) {
             addWorkflowMetadata(element, where, collected);
         }
     }
