@@ -13,8 +13,8 @@
 //
 // Timing: wall time of each spawned process (spawnSync, stdout to /dev/null), medians over the
 // runs, baseline and connref-gate runs alternating after one warm-up of each. Peak RSS of
-// connref-gate: a preload (NODE_OPTIONS=--require) records process.resourceUsage().maxRSS at exit,
-// so it needs nothing but node; the baseline's RSS comes from /usr/bin/time when it is installed.
+// connref-gate: a preload (NODE_OPTIONS=--require) records VmHWM from /proc/self/status at exit
+// (maxRSS would count the forked parent), so it needs nothing but node; the baseline's RSS comes from /usr/bin/time when it is installed.
 // The bench is informational: a missed target prints MISS and still exits 0. It exits 1 only when
 // the benchmark itself does not work (a command crashes, or the CLI fails with --fail-on never).
 import { Buffer } from 'node:buffer';

@@ -1121,18 +1121,17 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   const num = (/** @type {string} */ flag) =>
     value(flag) === undefined ? undefined : Number(value(flag));
   const started = Date.now();
+  const shape = {
+    flows: num('--flows'),
+    connectionReferences: num('--refs'),
+    canvasApps: num('--apps'),
+    mediaBytesPerApp:
+      num('--media-mib') === undefined ? undefined : Number(num('--media-mib')) * MiB,
+    environmentVariables: num('--vars'),
+    seed: num('--seed'),
+  };
   if (value('--set') !== undefined) {
-    const set = generateSolutionSet({
-      outDir: out,
-      count: num('--set'),
-      flows: num('--flows'),
-      connectionReferences: num('--refs'),
-      canvasApps: num('--apps'),
-      mediaBytesPerApp:
-        num('--media-mib') === undefined ? undefined : Number(num('--media-mib')) * MiB,
-      environmentVariables: num('--vars'),
-      seed: num('--seed'),
-    });
+    const set = generateSolutionSet({ ...shape, outDir: out, count: num('--set') });
     console.log(
       JSON.stringify(
         { ...set, solutions: set.solutions.length, ms: Date.now() - started },
@@ -1142,13 +1141,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     );
   } else {
     const generated = generateSolution({
-      flows: num('--flows'),
-      connectionReferences: num('--refs'),
-      canvasApps: num('--apps'),
-      mediaBytesPerApp:
-        num('--media-mib') === undefined ? undefined : Number(num('--media-mib')) * MiB,
-      environmentVariables: num('--vars'),
-      seed: num('--seed'),
+      ...shape,
       zipPath: join(out, 'solution.zip'),
       unpackedDir: join(out, 'unpacked'),
       settingsPath: join(out, 'settings.json'),

@@ -7,8 +7,8 @@ import { UsageError } from './errors.js';
 import { formatJson, formatMarkdown, formatSarif } from './format/index.js';
 import type { FailOn, Report } from './model.js';
 import type { CheckOptions } from './options.js';
-import { isInside, toReportPath, writeRegularFile } from './paths.js';
-import { fileExists, resolveSettings, writePrivateFile } from './resolved-settings.js';
+import { exists, isInside, toReportPath, writeRegularFile } from './paths.js';
+import { resolveSettings, writePrivateFile } from './resolved-settings.js';
 import { plural } from './format/common.js';
 
 export interface GateOptions extends CheckOptions {
@@ -186,7 +186,7 @@ async function resolvedSettingsBlocker(
   absTarget: string,
 ): Promise<string | undefined> {
   const { report } = result;
-  const left = (await fileExists(absTarget))
+  const left = (await exists(absTarget))
     ? '; the file already there is left as it was and is not from this run'
     : '';
   if (report.summary.errors > 0) {

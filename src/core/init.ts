@@ -3,12 +3,18 @@
 // every value, unknown keys (ConnectionOwner, `$schema`), the indentation, key spacing, line
 // endings, BOM and final newline stay byte for byte, so the diff in a pull request shows only the
 // entries that were added or removed. Names are printed, never values.
-import { lstat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UsageError } from './errors.js';
 import type { ConnectionReference, EnvironmentVariable, Solution } from './model.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './options.js';
-import { expandPaths, hasGlobMagic, isInside, toReportPath, writeRegularFile } from './paths.js';
+import {
+  expandPaths,
+  hasGlobMagic,
+  isInside,
+  lstatOrUndefined,
+  toReportPath,
+  writeRegularFile,
+} from './paths.js';
 import { nameKey } from './rules/helpers.js';
 import {
   parseJson,
@@ -515,15 +521,6 @@ function encode(text: string, encoding: Encoding): Uint8Array {
 // ---------------------------------------------------------------------------------------------
 // The command
 
-/** lstat: a link at the settings path is read (and refused) as what it is, never followed. */
-async function statOrUndefined(path: string) {
-  try {
-    return await lstat(path);
-  } catch {
-    return undefined;
-  }
-}
-
 const emptyNames = (): InitNames => ({ connectionReferences: [], environmentVariables: [] });
 
 function isEmptyChange(result: { added: InitNames; removed: InitNames }): boolean {
@@ -579,7 +576,7 @@ export async function init(options: InitOptions): Promise<InitResult> {
         `refusing to write the settings file ${where} inside the solution ${target.reportPath}: choose a path outside it`,
       );
     }
-    if ((await statOrUndefined(absPath))?.isDirectory()) {
+    if ((await lstatOrUndefined(absPath))?.isDirectory()) {
       throw new UsageError(`settings file ${where} is a folder: name a JSON file`);
     }
   }
@@ -606,7 +603,7 @@ async function initFile(
   solution: Solution,
   checkOnly: boolean,
 ): Promise<InitFileResult> {
-  const stats = await statOrUndefined(absPath);
+  const stats = await lstatOrUndefined(absPath);
   let bytes: Uint8Array | undefined;
   if (stats) {
     const parsed = await readSettingsFile(absPath, reportPath);

@@ -1,7 +1,7 @@
 // Path and glob handling shared by solution discovery and settings files.
 // Node 20 has no fs.glob, so a small matcher covers `*`, `?`, `**` and `{a,b}`.
 import { constants } from 'node:fs';
-import { mkdir, open, readdir, stat } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from './errors.js';
 
@@ -12,6 +12,15 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 export function toReportPath(absPath: string, cwd: string): string {
   const rel = relative(cwd, absPath);
   return (rel === '' ? '.' : rel).split(sep).join('/');
+}
+
+/** lstat, or undefined when nothing is there: a link is seen as a link, never followed. */
+export async function lstatOrUndefined(path: string) {
+  try {
+    return await lstat(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /** True when `child` is `parent` or lies below it (both absolute). */
@@ -91,7 +100,8 @@ async function walkGlob(base: string, segments: string[], out: Set<string>): Pro
   }
 }
 
-async function exists(path: string): Promise<boolean> {
+/** True when something exists at the path (following links). */
+export async function exists(path: string): Promise<boolean> {
   try {
     await stat(path);
     return true;

@@ -2,7 +2,6 @@
 // solution defines, in the pac format, for `pac solution import --settings-file`. This file is
 // the one output that holds substituted (secret) values, so it is written with mode 0600 and its
 // content is never printed.
-import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UsageError } from './errors.js';
 import type { ReportSolution, SettingsFile } from './model.js';
@@ -61,15 +60,6 @@ export function resolveSettings(
     connectionReferences: ConnectionReferences.length,
     environmentVariables: EnvironmentVariables.length,
   };
-}
-
-export async function fileExists(absPath: string): Promise<boolean> {
-  try {
-    await stat(absPath);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -1,7 +1,7 @@
 // Finds solutions under the paths a user gives and extracts the facts the rules need
 // (SPEC section 1). Reads only solution.xml, customizations.xml, flow JSON and metadata,
 // canvas-app metadata, connector metadata and environment-variable files: never media.
-import { lstat, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type {
   CanvasApp,
@@ -19,7 +19,7 @@ import type {
   SolutionReadResult,
 } from './model.js';
 import type { ReadLimits } from './options.js';
-import { expandPaths, toReportPath } from './paths.js';
+import { expandPaths, lstatOrUndefined, toReportPath } from './paths.js';
 import {
   FolderSolutionFiles,
   SolutionFileError,
@@ -48,14 +48,6 @@ export interface SolutionTarget {
 
 // ---------------------------------------------------------------------------------------------
 // Discovery
-
-async function lstatOrUndefined(path: string) {
-  try {
-    return await lstat(path);
-  } catch {
-    return undefined;
-  }
-}
 
 async function lowerNames(
   dir: string,
