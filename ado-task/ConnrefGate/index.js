@@ -13541,6 +13541,15 @@ function toReportPath(absPath, cwd) {
     const rel = (0,external_node_path_namespaceObject.relative)(cwd, absPath);
     return (rel === '' ? '.' : rel).split(external_node_path_namespaceObject.sep).join('/');
 }
+/** lstat, or undefined when nothing is there: a link is seen as a link, never followed. */
+async function lstatOrUndefined(path) {
+    try {
+        return await (0,promises_namespaceObject.lstat)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
 /** True when `child` is `parent` or lies below it (both absolute). */
 function isInside(child, parent) {
     const rel = (0,external_node_path_namespaceObject.relative)(parent, child);
@@ -13620,6 +13629,7 @@ async function walkGlob(base, segments, out) {
         await walkGlob((0,external_node_path_namespaceObject.join)(base, entry.name), rest, out);
     }
 }
+/** True when something exists at the path (following links). */
 async function exists(path) {
     try {
         await (0,promises_namespaceObject.stat)(path);
@@ -14416,14 +14426,6 @@ function readXml(text, options = {}) {
 
 // ---------------------------------------------------------------------------------------------
 // Discovery
-async function lstatOrUndefined(path) {
-    try {
-        return await (0,promises_namespaceObject.lstat)(path);
-    }
-    catch {
-        return undefined;
-    }
-}
 async function lowerNames(dir) {
     const map = new Map();
     try {
@@ -16341,7 +16343,6 @@ function formatReport(report, format, options = {}) {
 
 
 
-
 /**
  * The pac settings for one solution: an entry per connection reference and environment variable
  * that both the solution and the settings have, with the solution's spelling of the name, in the
@@ -16383,15 +16384,6 @@ function resolveSettings(solution, settings) {
         connectionReferences: ConnectionReferences.length,
         environmentVariables: EnvironmentVariables.length,
     };
-}
-async function fileExists(absPath) {
-    try {
-        await (0,promises_namespaceObject.stat)(absPath);
-        return true;
-    }
-    catch {
-        return false;
-    }
 }
 /**
  * Writes a file that only its owner may read (mode 0600), also when it already existed with a
@@ -16541,7 +16533,7 @@ async function runGate(options) {
 /** Why the resolved settings cannot be written (one line), or undefined when they can. */
 async function resolvedSettingsBlocker(result, absTarget) {
     const { report } = result;
-    const left = (await fileExists(absTarget))
+    const left = (await exists(absTarget))
         ? '; the file already there is left as it was and is not from this run'
         : '';
     if (report.summary.errors > 0) {
@@ -16561,7 +16553,6 @@ async function resolvedSettingsBlocker(result, absTarget) {
 // every value, unknown keys (ConnectionOwner, `$schema`), the indentation, key spacing, line
 // endings, BOM and final newline stay byte for byte, so the diff in a pull request shows only the
 // entries that were added or removed. Names are printed, never values.
-
 
 
 
@@ -16957,15 +16948,6 @@ function encode(text, encoding) {
 }
 // ---------------------------------------------------------------------------------------------
 // The command
-/** lstat: a link at the settings path is read (and refused) as what it is, never followed. */
-async function statOrUndefined(path) {
-    try {
-        return await (0,promises_namespaceObject.lstat)(path);
-    }
-    catch {
-        return undefined;
-    }
-}
 const emptyNames = () => ({ connectionReferences: [], environmentVariables: [] });
 function isEmptyChange(result) {
     return (result.added.connectionReferences.length +
@@ -17014,7 +16996,7 @@ async function init(options) {
         if (target.kind === 'folder' ? isInside(absPath, target.absPath) : absPath === target.absPath) {
             throw new UsageError(`refusing to write the settings file ${where} inside the solution ${target.reportPath}: choose a path outside it`);
         }
-        if ((await statOrUndefined(absPath))?.isDirectory()) {
+        if ((await lstatOrUndefined(absPath))?.isDirectory()) {
             throw new UsageError(`settings file ${where} is a folder: name a JSON file`);
         }
     }
@@ -17032,7 +17014,7 @@ async function init(options) {
     };
 }
 async function initFile(absPath, reportPath, solution, checkOnly) {
-    const stats = await statOrUndefined(absPath);
+    const stats = await lstatOrUndefined(absPath);
     let bytes;
     if (stats) {
         const parsed = await readSettingsFile(absPath, reportPath);
