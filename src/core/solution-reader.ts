@@ -3,15 +3,16 @@
 // canvas-app metadata, connector metadata and environment-variable files: never media.
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { apiNameOf, FlowContentError, readFlowConnections } from './flows.js';
 import type {
   CanvasApp,
   CanvasAppConnector,
   CloudFlow,
   ConnectionReference,
+  FlowConnection,
   CustomConnector,
   EnvironmentVariable,
   EnvironmentVariableType,
-  FlowConnection,
   ManagedKind,
   MissingDependency,
   Solution,
@@ -179,10 +180,21 @@ const MAX_XML_DEPTH = 100;
 /** Invalid XML in a file that matters: SL001 at that file. */
 class SolutionContentError extends SolutionFileError {}
 
-/** Characters XML 1.0 forbids (C0 controls but tab/LF/CR, U+FFFE/U+FFFF, lone surrogates). */
-const INVALID_XML_CHARACTER =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/**
+ * Characters XML 1.0 forbids: C0 controls but tab/LF/CR, U+FFFE and U+FFFF. Lone surrogates are
+ * forbidden too, but text reaches the parser only through strict decoding (readText), which
+ * refuses them, and sections are cut at ASCII `<`, so no pair is split.
+ */
+// eslint-disable-next-line no-control-regex
+const INVALID_XML_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+
+/** Whether a text holds a DOCTYPE (any case); indexOf first, as `<!` is rare in Dataverse XML. */
+function hasDoctype(text: string): boolean {
+  for (let at = text.indexOf('<!'); at !== -1; at = text.indexOf('<!', at + 2)) {
+    if (text.slice(at + 2, at + 9).toUpperCase() === 'DOCTYPE') return true;
+  }
+  return false;
+}
 
 /** Reads a file as text; bytes that are not valid UTF-8/UTF-16 are SL001 at that file. */
 async function readText(files: SolutionFiles, path: string): Promise<string> {
@@ -204,13 +216,18 @@ const WORKFLOW_CHILDREN: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['Workflow', new Set(['JsonFileName', 'Category'])],
 ]);
 
+/** What readManifest uses of solution.xml: not the (large) RootComponents list. */
+const MANIFEST_CHILDREN: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['SolutionManifest', new Set(['UniqueName', 'Version', 'Managed', 'MissingDependencies'])],
+]);
+
 function parseXml(
   text: string,
   where: string,
   keepChildren?: ReadonlyMap<string, ReadonlySet<string>>,
 ): XmlNode {
   // Dataverse never writes a DOCTYPE; refusing it rules out entity expansion attacks outright.
-  if (/<!DOCTYPE/i.test(text)) {
+  if (hasDoctype(text)) {
     throw new SolutionContentError(
       `${where} has a DOCTYPE, which Dataverse never writes; refusing to read it`,
       where,
@@ -319,12 +336,6 @@ function parseSection(
 
 /** Custom connector api names end in `-5f<environment hash>`: `shared_cr715-5finstagrampost-5f70b18ed495d69cb6`. */
 const CUSTOM_API_NAME = /^shared_[a-z0-9]+-5f.+-5f[0-9a-f]{12,}$/i;
-
-/** The last path segment of a connector id: the api name. */
-export function apiNameOf(connectorId: string): string {
-  const segments = connectorId.split('/').filter((s) => s !== '');
-  return segments[segments.length - 1] ?? connectorId;
-}
 
 export function isCustomApiName(apiName: string): boolean {
   return CUSTOM_API_NAME.test(apiName);
@@ -498,13 +509,14 @@ function readCustomizations(xml: string, where: string, into: Collected): void {
   let lineIndex: LineIndex | undefined;
   const lines = () => (lineIndex ??= new LineIndex(xml));
   // Sections are parsed alone, so a DOCTYPE in the prolog would never reach parseXml.
-  if (/<!DOCTYPE/i.test(xml)) {
+  if (hasDoctype(xml)) {
     throw new SolutionContentError(
       `${where} has a DOCTYPE, which Dataverse never writes; refusing to read it`,
       where,
     );
   }
-  if (!/<\/ImportExportXml\s*>/.test(xml)) {
+  const rootClose = xml.lastIndexOf('</ImportExportXml');
+  if (rootClose < 0 || !/^<\/ImportExportXml\s*>/.test(xml.slice(rootClose, rootClose + 64))) {
     throw new SolutionContentError(
       `${where} is truncated (no closing </ImportExportXml>); re-export the solution`,
       where,
@@ -552,7 +564,7 @@ function readManifest(
   managed: ManagedKind;
   missingDependencies: MissingDependency[];
 } {
-  const root = parseXml(xml, where);
+  const root = parseXml(xml, where, MANIFEST_CHILDREN);
   const manifest = child(childCI(root, 'ImportExportXml'), 'SolutionManifest');
   if (!isObject(manifest)) {
     throw new SolutionContentError(
@@ -597,92 +609,6 @@ function readManifest(
     version: childText(manifest, 'Version') ?? '',
     managed,
     missingDependencies,
-  };
-}
-
-const FLOW_HEAD = /^\s*\{\s*"properties"\s*:\s*\{\s*"connectionReferences"\s*:\s*(?=\{)/;
-
-/** Index of the `}` that closes the object opening at `start`, or -1 (strings and escapes aware). */
-function closingBrace(text: string, start: number): number {
-  let depth = 0;
-  for (let i = start; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0x22 /* " */) {
-      for (i++; i < text.length; i++) {
-        const inner = text.charCodeAt(i);
-        if (inner === 0x5c /* \ */) i++;
-        else if (inner === 0x22) break;
-      }
-    } else if (code === 0x7b /* { */ || code === 0x5b /* [ */) {
-      depth++;
-    } else if (code === 0x7d /* } */ || code === 0x5d /* ] */) {
-      depth--;
-      if (depth === 0) return code === 0x7d ? i : -1;
-    }
-  }
-  return -1;
-}
-
-/**
- * `properties.connectionReferences` of a flow, parsed on its own. Every export starts
- * `{"properties": {"connectionReferences": {…}, "definition": …`, and the definition after it is
- * most of the file and nothing a rule reads: parsing only the references halves the cost of
- * 2,000 flows. Undefined when the file is shaped otherwise or looks truncated; the caller then
- * parses the whole file, so a malformed file is still SL001.
- */
-function leadingConnectionReferences(text: string): unknown {
-  const head = FLOW_HEAD.exec(text);
-  if (!head || !/\}\s*$/.test(text.slice(-64))) return undefined;
-  const end = closingBrace(text, head[0].length);
-  if (end < 0) return undefined;
-  try {
-    return JSON.parse(text.slice(head[0].length, end + 1)) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-function readFlow(
-  json: string,
-  file: string,
-  where: string,
-  metadata: Collected['flowMetadata'],
-): CloudFlow {
-  const references =
-    leadingConnectionReferences(json) ??
-    child(child(parseJson(json, where), 'properties'), 'connectionReferences');
-  const connections: FlowConnection[] = [];
-  if (isObject(references)) {
-    for (const [key, entry] of Object.entries(references)) {
-      const api = child(entry, 'api');
-      const connection = child(entry, 'connection');
-      const logicalName = child(connection, 'connectionReferenceLogicalName');
-      const apiName = child(api, 'name');
-      const apiLogicalName = child(api, 'logicalName');
-      const runtimeSource = child(entry, 'runtimeSource');
-      connections.push({
-        key,
-        // Older exports carry only `id: /providers/.../apis/<name>`.
-        api:
-          typeof apiName === 'string'
-            ? apiName
-            : typeof child(entry, 'id') === 'string'
-              ? apiNameOf(child(entry, 'id') as string)
-              : key,
-        ...(typeof apiLogicalName === 'string' ? { apiLogicalName } : {}),
-        ...(typeof runtimeSource === 'string' ? { runtimeSource } : {}),
-        connectionReference:
-          typeof logicalName === 'string' && logicalName !== '' ? logicalName : null,
-      });
-    }
-  }
-  const meta = metadata.get(file.toLowerCase());
-  return {
-    name: meta?.name ?? basename(file).replace(/\.json$/i, ''),
-    ...(meta?.id ? { id: meta.id } : {}),
-    file,
-    location: { file: where },
-    connections: connections.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
   };
 }
 
@@ -867,13 +793,25 @@ async function readFacts(files: SolutionFiles, target: SolutionTarget): Promise<
   // Cloud flows: every Workflows/*.json except classic workflows, business rules and BPFs
   // (their metadata Category is not 5; they are XAML and have no JSON anyway).
   const flows: CloudFlow[] = [];
-  const flowFiles = workflowFiles.filter((p) => p.toLowerCase().endsWith('.json'));
-  // One at a time, so only one flow's text is alive at once.
-  for (const path of flowFiles) {
-    const category = collected.flowMetadata.get(path.toLowerCase())?.category;
-    if (category !== undefined && category !== '5') continue;
-    const text = await readText(files, path);
-    flows.push(readFlow(text, path, files.where(path), collected.flowMetadata));
+  // One at a time, so only one flow's bytes are alive at once.
+  for (const path of workflowFiles.filter((p) => p.toLowerCase().endsWith('.json'))) {
+    const meta = collected.flowMetadata.get(path.toLowerCase());
+    if (meta?.category !== undefined && meta.category !== '5') continue;
+    const where = files.where(path);
+    let connections: FlowConnection[];
+    try {
+      connections = readFlowConnections(await files.read(path));
+    } catch (error) {
+      if (!(error instanceof FlowContentError)) throw error;
+      throw new SolutionContentError(`${where} ${error.message}`, where);
+    }
+    flows.push({
+      name: meta?.name ?? basename(path).replace(/\.json$/i, ''),
+      ...(meta?.id ? { id: meta.id } : {}),
+      file: path,
+      location: { file: where },
+      connections,
+    });
   }
 
   // A connection reference to a connector defined in this solution is a custom one too.
@@ -937,20 +875,24 @@ export async function readSolution(
 }
 
 /**
- * Every string of the facts with control characters escaped: names, ids and file paths come from
- * the pull request and end up in logs, annotations and comments (see escapeControlCharacters).
- */
-/**
  * Escapes control characters in every string of freshly read facts, in place: a line break in a
- * name from a pull request must not become a workflow command in a CI log.
+ * name from a pull request must not become a workflow command in a CI log. Real facts hardly ever
+ * hold one, and one native JSON.stringify tells (it writes C0 controls as escapes and leaves
+ * U+007F-U+009F, U+2028 and U+2029 as they are) far faster than walking every object.
  */
-function withoutControlCharacters<T>(value: T): T {
+function withoutControlCharacters<T>(facts: T): T {
+  return /\\[bfnrtu]|[\u007f-\u009f\u2028\u2029]/.test(JSON.stringify(facts))
+    ? escapeStrings(facts)
+    : facts;
+}
+
+function escapeStrings<T>(value: T): T {
   if (typeof value === 'string') return escapeControlCharacters(value) as T;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = withoutControlCharacters(value[i]);
+    for (let i = 0; i < value.length; i++) value[i] = escapeStrings(value[i]);
   } else if (typeof value === 'object' && value !== null) {
     const record = value as Record<string, unknown>;
-    for (const key of Object.keys(record)) record[key] = withoutControlCharacters(record[key]);
+    for (const key of Object.keys(record)) record[key] = escapeStrings(record[key]);
   }
   return value;
 }

@@ -17,6 +17,20 @@ export class TextDecodingError extends Error {
   override name = 'TextDecodingError';
 }
 
+export type TextEncoding = 'utf8' | 'utf16le' | 'utf16be';
+
+/** The encoding of text bytes by their BOM, else by a NUL-byte sniff, else UTF-8; `start` skips the BOM. */
+export function detectEncoding(bytes: Uint8Array): { encoding: TextEncoding; start: number } {
+  const [b0, b1, b2] = bytes;
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return { encoding: 'utf8', start: 3 };
+  if (b0 === 0xff && b1 === 0xfe) return { encoding: 'utf16le', start: 2 };
+  if (b0 === 0xfe && b1 === 0xff) return { encoding: 'utf16be', start: 2 };
+  // UTF-16 without a BOM still starts with an ASCII character and a NUL byte.
+  if (bytes.length >= 2 && b0 !== 0 && b1 === 0) return { encoding: 'utf16le', start: 0 };
+  if (bytes.length >= 2 && b0 === 0 && b1 !== 0) return { encoding: 'utf16be', start: 0 };
+  return { encoding: 'utf8', start: 0 };
+}
+
 /**
  * Decodes bytes by their BOM (UTF-8, UTF-16LE, UTF-16BE), else by a NUL-byte sniff, else UTF-8.
  * Lenient by default (bad sequences become U+FFFD); with `strict`, invalid UTF-8 and lone UTF-16
@@ -24,15 +38,7 @@ export class TextDecodingError extends Error {
  */
 export function decodeText(bytes: Uint8Array, options: { strict?: boolean } = {}): string {
   const decoders = options.strict ? strict : lenient;
-  const [b0, b1, b2] = bytes;
-  let encoding: 'utf8' | 'utf16le' | 'utf16be' = 'utf8';
-  let start = 0;
-  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) start = 3;
-  else if (b0 === 0xff && b1 === 0xfe) [encoding, start] = ['utf16le', 2];
-  else if (b0 === 0xfe && b1 === 0xff) [encoding, start] = ['utf16be', 2];
-  // UTF-16 without a BOM still starts with an ASCII character and a NUL byte.
-  else if (bytes.length >= 2 && b0 !== 0 && b1 === 0) encoding = 'utf16le';
-  else if (bytes.length >= 2 && b0 === 0 && b1 !== 0) encoding = 'utf16be';
+  const { encoding, start } = detectEncoding(bytes);
   try {
     return decoders[encoding].decode(bytes.subarray(start));
   } catch {

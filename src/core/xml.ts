@@ -39,18 +39,67 @@ export interface XmlReadOptions {
 }
 
 interface OpenElement {
+  /** Where the name is in the text: skipped elements never allocate it as a string. */
+  nameStart: number;
+  nameLength: number;
+  /** The name, for elements that are built. */
   name: string;
   attributes: XmlObject | undefined;
   children: XmlObject | undefined;
   text: string;
   /** Checked but not built: see XmlReadOptions.keepChildren. */
   skipped: boolean;
+  /** Matches a run of this element's children that are skipped leaves (see leafRun). */
+  skippedLeaves: RegExp | undefined;
 }
 
-const NAME = /[^\s/>=<"'!?&;]+/y;
 const ATTRIBUTE = /\s+([^\s/>=<"'!?&;]+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
 const TAG_END = /\s*(\/?)>/y;
 const CLOSE_TAG = /<\/([^\s/>=<"'!?&;]+)\s*>/y;
+/**
+ * A leaf element without attributes or entities, `<Name>text</Name>`: most elements of Dataverse
+ * XML. One native regex match instead of two tags parsed in JavaScript, which matters most
+ * before the JIT has warmed up (a check runs once).
+ */
+const LEAF = /<([^\s/>=<"'!?&;]+)>([^<&]*)<\/\1>/y;
+
+/**
+ * A run of indentation and leaf elements (no attributes, no entities) not named in `kept`, all
+ * checked and consumed by one native match: most of a workflow element's 25 children.
+ */
+function leafRun(kept: readonly string[]): RegExp {
+  const escaped = kept.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const notKept = escaped.length > 0 ? `(?!(?:${escaped.join('|')})[\\s/>])` : '';
+  return new RegExp(`(?:\\s*<${notKept}([^\\s/>=<"'!?&;]+)>[^<&]*<\\/\\1>)+`, 'y');
+}
+
+const ANY_LEAF_RUN = leafRun([]);
+
+interface KeepPlan {
+  keepChildren: ReadonlyMap<string, readonly string[]> | undefined;
+  leafRuns: ReadonlyMap<string, RegExp>;
+}
+
+/** Built once per keepChildren map: thousands of small files share one (unpacked flows). */
+const keepPlans = new WeakMap<ReadonlyMap<string, ReadonlySet<string>>, KeepPlan>();
+
+function keepPlan(keep: ReadonlyMap<string, ReadonlySet<string>> | undefined): KeepPlan {
+  if (!keep) return { keepChildren: undefined, leafRuns: new Map() };
+  let plan = keepPlans.get(keep);
+  if (!plan) {
+    const keepChildren = new Map([...keep].map(([parent, kept]) => [parent, [...kept]]));
+    const leafRuns = new Map([...keepChildren].map(([parent, kept]) => [parent, leafRun(kept)]));
+    plan = { keepChildren, leafRuns };
+    keepPlans.set(keep, plan);
+  }
+  return plan;
+}
+
+/**
+ * The rest of a skipped start tag, attributes and `>` or `/>`, checked without building
+ * anything. (Duplicate attributes are caught only on elements that are built.)
+ */
+const SKIPPED_TAG_REST = /(?:\s+[^\s/>=<"'!?&;]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*\/?>/y;
 const ENTITY = /&(?:(lt|gt|amp|quot|apos)|#([0-9]{1,7})|#x([0-9a-fA-F]{1,6}));/g;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -103,57 +152,106 @@ function finish(element: OpenElement): XmlValue {
 }
 
 /**
+ * Characters that end an element or attribute name: whatever `[^\s/>=<"'!?&;]` excludes, as a
+ * table over UTF-16 code units (a name is scanned one unit at a time, 100,000 names per big file).
+ */
+const NAME_END = (() => {
+  const table = new Uint8Array(0x10000);
+  for (const c of '/>=<"\'!?&;\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff') {
+    table[c.charCodeAt(0)] = 1;
+  }
+  for (let c = 0x2000; c <= 0x200a; c++) table[c] = 1;
+  return table;
+})();
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
+}
+
+/** Whether text[from, to) is only spaces, tabs and line breaks (indentation between tags). */
+function isIndentation(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Whether text at `at` holds the same characters as text[start, start + length). */
+function sameName(text: string, at: number, start: number, length: number): boolean {
+  for (let i = 0; i < length; i++) {
+    if (text.charCodeAt(at + i) !== text.charCodeAt(start + i)) return false;
+  }
+  return true;
+}
+
+/**
  * Reads a whole XML document. Returns `{ <root name>: value }`. Throws XmlSyntaxError with the
  * line for anything not well-formed, a DOCTYPE, or nesting deeper than `maxDepth`.
+ *
+ * The loop avoids allocating for what it only checks (indentation between tags, elements that
+ * `keepChildren` skips, the common tag without attributes): customizations.xml of a 2,000-flow
+ * solution is 100,000 tags, and allocation there was most of the reader's time.
  */
 export function readXml(text: string, options: XmlReadOptions = {}): XmlObject {
   const arrays = options.arrayNames ?? new Set<string>();
   const maxDepth = options.maxDepth ?? 256;
-  const keepChildren = options.keepChildren;
+  const { keepChildren, leafRuns } = keepPlan(options.keepChildren);
   const stack: OpenElement[] = [];
   const document: XmlObject = Object.create(null) as XmlObject;
   let rootSeen = false;
   let position = 0;
+  // Where the next `&` is: text without one needs no entity work at all.
+  let nextAmpersand = text.indexOf('&');
 
   const fail = (message: string, offset: number): never => {
     throw new XmlSyntaxError(message, lineAt(text, offset));
   };
+  const attach = (name: string, value: XmlValue) => {
+    const parent = stack[stack.length - 1];
+    if (parent)
+      addChild((parent.children ??= Object.create(null) as XmlObject), name, value, arrays);
+    else addChild(document, name, value, arrays);
+  };
 
   while (position < text.length) {
+    const current = stack[stack.length - 1];
+    if (current?.skippedLeaves && stack.length < maxDepth) {
+      current.skippedLeaves.lastIndex = position;
+      if (current.skippedLeaves.test(text)) position = current.skippedLeaves.lastIndex;
+    }
     const lt = text.indexOf('<', position);
     const end = lt === -1 ? text.length : lt;
     if (end > position) {
-      const chunk = text.slice(position, end);
       const top = stack[stack.length - 1];
+      if (nextAmpersand !== -1 && nextAmpersand < position) {
+        nextAmpersand = text.indexOf('&', position);
+      }
+      const hasEntity = nextAmpersand !== -1 && nextAmpersand < end;
       if (top) {
-        const decoded = decodeEntities(chunk, text, position);
-        if (!top.skipped) top.text += decoded;
-      } else if (chunk.trim() !== '') fail('text outside the root element', position);
+        // Leading indentation is trimmed anyway, so it is not collected.
+        if (!top.skipped && (top.text !== '' || hasEntity || !isIndentation(text, position, end))) {
+          top.text += decodeEntities(text.slice(position, end), text, position);
+        } else if (hasEntity) decodeEntities(text.slice(position, end), text, position);
+      } else if (text.slice(position, end).trim() !== '')
+        fail('text outside the root element', position);
     }
     if (lt === -1) break;
 
-    if (text.startsWith('<!--', lt)) {
-      const close = text.indexOf('-->', lt + 4);
-      if (close === -1) fail('a comment is never closed', lt);
-      position = close + 3;
-      continue;
-    }
-    if (text.startsWith('<![CDATA[', lt)) {
-      const close = text.indexOf(']]>', lt + 9);
-      if (close === -1) fail('a CDATA section is never closed', lt);
-      const top = stack[stack.length - 1];
-      if (!top) fail('CDATA outside the root element', lt);
-      top!.text += text.slice(lt + 9, close);
-      position = close + 3;
-      continue;
-    }
-    if (text.startsWith('<?', lt)) {
-      const close = text.indexOf('?>', lt + 2);
-      if (close === -1) fail('a processing instruction is never closed', lt);
-      position = close + 2;
-      continue;
-    }
-    if (text.startsWith('<!', lt)) {
+    const next = text.charCodeAt(lt + 1);
+    if (next === 0x21 /* ! */) {
+      if (text.startsWith('<!--', lt)) {
+        const close = text.indexOf('-->', lt + 4);
+        if (close === -1) fail('a comment is never closed', lt);
+        position = close + 3;
+        continue;
+      }
+      if (text.startsWith('<![CDATA[', lt)) {
+        const close = text.indexOf(']]>', lt + 9);
+        if (close === -1) fail('a CDATA section is never closed', lt);
+        const top = stack[stack.length - 1];
+        if (!top) fail('CDATA outside the root element', lt);
+        top!.text += text.slice(lt + 9, close);
+        position = close + 3;
+        continue;
+      }
       fail(
         /^<!DOCTYPE/i.test(text.slice(lt, lt + 9))
           ? 'a DOCTYPE is not allowed'
@@ -161,80 +259,151 @@ export function readXml(text: string, options: XmlReadOptions = {}): XmlObject {
         lt,
       );
     }
-    if (text.startsWith('</', lt)) {
-      CLOSE_TAG.lastIndex = lt;
-      const match = CLOSE_TAG.exec(text);
-      if (!match) fail('a malformed closing tag', lt);
-      const element = stack.pop();
-      if (!element) fail(`closing tag </${match![1]}> without an open element`, lt);
-      if (element!.name !== match![1]) {
-        fail(`closing tag </${match![1]}> does not match <${element!.name}>`, lt);
+    if (next === 0x3f /* ? */) {
+      const close = text.indexOf('?>', lt + 2);
+      if (close === -1) fail('a processing instruction is never closed', lt);
+      position = close + 2;
+      continue;
+    }
+    if (next === 0x2f /* / */) {
+      const element = stack[stack.length - 1];
+      // Fast path: `</name>` exactly as opened.
+      const after = lt + 2 + (element ? element.nameLength : 0);
+      let closeEnd: number;
+      if (
+        element &&
+        text.charCodeAt(after) === 0x3e &&
+        sameName(text, lt + 2, element.nameStart, element.nameLength)
+      ) {
+        closeEnd = after + 1;
+      } else {
+        CLOSE_TAG.lastIndex = lt;
+        const match = CLOSE_TAG.exec(text);
+        if (!match) fail('a malformed closing tag', lt);
+        if (!element) fail(`closing tag </${match![1]}> without an open element`, lt);
+        const opened = text.slice(element!.nameStart, element!.nameStart + element!.nameLength);
+        if (opened !== match![1]) {
+          fail(`closing tag </${match![1]}> does not match <${opened}>`, lt);
+        }
+        closeEnd = CLOSE_TAG.lastIndex;
       }
-      if (element!.skipped) {
-        position = CLOSE_TAG.lastIndex;
-        continue;
-      }
-      const value = finish(element!);
-      const parent = stack[stack.length - 1];
-      if (parent)
-        addChild(
-          (parent.children ??= Object.create(null) as XmlObject),
-          element!.name,
-          value,
-          arrays,
-        );
-      else addChild(document, element!.name, value, arrays);
-      position = CLOSE_TAG.lastIndex;
+      stack.pop();
+      position = closeEnd;
+      if (!element!.skipped) attach(element!.name, finish(element!));
       continue;
     }
 
-    // A start tag.
-    NAME.lastIndex = lt + 1;
-    const nameMatch = NAME.exec(text);
-    if (!nameMatch) fail('a < that does not start a tag', lt);
-    const name = nameMatch![0];
-    let cursor = NAME.lastIndex;
-    let attributes: XmlObject | undefined;
-    for (;;) {
-      ATTRIBUTE.lastIndex = cursor;
-      const attribute = ATTRIBUTE.exec(text);
-      if (!attribute) break;
-      attributes ??= Object.create(null) as XmlObject;
-      const key = `@${attribute[1]}`;
-      if (Object.prototype.hasOwnProperty.call(attributes, key)) {
-        fail(`attribute ${attribute[1]} appears twice on <${name}>`, cursor);
+    if (stack.length > 0 && stack.length < maxDepth) {
+      LEAF.lastIndex = lt;
+      const leaf = LEAF.exec(text);
+      if (leaf) {
+        position = LEAF.lastIndex;
+        const parent = stack[stack.length - 1]!;
+        if (!parent.skipped) {
+          const leafName = leaf[1]!;
+          const kept = keepChildren?.get(parent.name);
+          if (!kept || kept.includes(leafName)) {
+            addChild(
+              (parent.children ??= Object.create(null) as XmlObject),
+              leafName,
+              leaf[2]!.trim(),
+              arrays,
+            );
+          }
+        }
+        continue;
       }
-      // Trimmed like text: exports carry stray spaces in names ("Archive Approval ").
-      attributes[key] = decodeEntities(attribute[2] ?? attribute[3] ?? '', text, cursor).trim();
-      cursor = ATTRIBUTE.lastIndex;
     }
-    TAG_END.lastIndex = cursor;
-    const tagEnd = TAG_END.exec(text);
-    if (!tagEnd) fail(`a malformed start tag <${name}>`, lt);
-    position = TAG_END.lastIndex;
+
+    // A start tag.
+    const nameStart = lt + 1;
+    let cursor = nameStart;
+    while (cursor < text.length && NAME_END[text.charCodeAt(cursor)] === 0) cursor++;
+    const nameLength = cursor - nameStart;
+    if (nameLength === 0) fail('a < that does not start a tag', lt);
+    const parentElement = stack[stack.length - 1];
+    let skipped = false;
+    if (parentElement) {
+      const kept = parentElement.skipped ? undefined : keepChildren?.get(parentElement.name);
+      skipped =
+        parentElement.skipped ||
+        (kept !== undefined &&
+          !kept.some(
+            (keptName) => keptName.length === nameLength && text.startsWith(keptName, nameStart),
+          ));
+    }
+    const name = skipped ? '' : text.slice(nameStart, cursor);
+    let attributes: XmlObject | undefined;
+    let selfClosing: boolean;
+    if (skipped) {
+      SKIPPED_TAG_REST.lastIndex = cursor;
+      if (!SKIPPED_TAG_REST.test(text)) {
+        fail(`a malformed start tag <${text.slice(nameStart, nameStart + nameLength)}>`, lt);
+      }
+      position = SKIPPED_TAG_REST.lastIndex;
+      if (nextAmpersand !== -1 && nextAmpersand < cursor) nextAmpersand = text.indexOf('&', cursor);
+      if (nextAmpersand !== -1 && nextAmpersand < position) {
+        decodeEntities(text.slice(cursor, position), text, cursor);
+      }
+      selfClosing = text.charCodeAt(position - 2) === 0x2f;
+    } else {
+      let code = text.charCodeAt(cursor);
+      if (code !== 0x3e /* > */ && code !== 0x2f /* / */) {
+        for (;;) {
+          ATTRIBUTE.lastIndex = cursor;
+          const attribute = ATTRIBUTE.exec(text);
+          if (!attribute) break;
+          attributes ??= Object.create(null) as XmlObject;
+          const key = `@${attribute[1]}`;
+          if (Object.prototype.hasOwnProperty.call(attributes, key)) {
+            fail(`attribute ${attribute[1]} appears twice on <${name}>`, cursor);
+          }
+          // Trimmed like text: exports carry stray spaces in names ("Archive Approval ").
+          attributes[key] = decodeEntities(attribute[2] ?? attribute[3] ?? '', text, cursor).trim();
+          cursor = ATTRIBUTE.lastIndex;
+        }
+        code = text.charCodeAt(cursor);
+      }
+      if (code === 0x3e) {
+        selfClosing = false;
+        position = cursor + 1;
+      } else if (code === 0x2f && text.charCodeAt(cursor + 1) === 0x3e) {
+        selfClosing = true;
+        position = cursor + 2;
+      } else {
+        TAG_END.lastIndex = cursor;
+        const tagEnd = TAG_END.exec(text);
+        if (!tagEnd) fail(`a malformed start tag <${name}>`, lt);
+        selfClosing = tagEnd![1] === '/';
+        position = TAG_END.lastIndex;
+      }
+    }
     if (stack.length === 0) {
       if (rootSeen) fail('a second root element', lt);
       rootSeen = true;
     }
-    const parentElement = stack[stack.length - 1];
-    const kept = parentElement ? keepChildren?.get(parentElement.name) : undefined;
-    const skipped =
-      parentElement !== undefined &&
-      (parentElement.skipped || (kept !== undefined && !kept.has(name)));
-    const element: OpenElement = { name, attributes, children: undefined, text: '', skipped };
-    if (tagEnd![1] === '/') {
-      if (skipped) continue;
-      const value = finish(element);
-      const parent = stack[stack.length - 1];
-      if (parent)
-        addChild((parent.children ??= Object.create(null) as XmlObject), name, value, arrays);
-      else addChild(document, name, value, arrays);
+    const element: OpenElement = {
+      nameStart,
+      nameLength,
+      name,
+      attributes,
+      children: undefined,
+      text: '',
+      skipped,
+      skippedLeaves: skipped ? ANY_LEAF_RUN : leafRuns.get(name),
+    };
+    if (selfClosing) {
+      if (!skipped) attach(name, finish(element));
     } else {
       if (stack.length >= maxDepth) fail(`elements nest deeper than ${maxDepth} levels`, lt);
       stack.push(element);
     }
   }
-  if (stack.length > 0) fail(`<${stack[stack.length - 1]!.name}> is never closed`, text.length);
+  const unclosed = stack[stack.length - 1];
+  if (unclosed) {
+    const name = text.slice(unclosed.nameStart, unclosed.nameStart + unclosed.nameLength);
+    fail(`<${name}> is never closed`, text.length);
+  }
   if (!rootSeen) fail('no root element', 0);
   return document;
 }

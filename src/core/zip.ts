@@ -5,9 +5,9 @@
 // read. Solutions only need a handful of small entries; this reader reads the central directory,
 // then seeks to and inflates just those entries, and never touches the media. It also enforces
 // the limits a pull-request gate needs against hostile zips (bombs, lying sizes, zip64 tricks).
-import { constants, readSync } from 'node:fs';
+import { constants as fs, readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { inflateRawSync } from 'node:zlib';
+import { constants, deflateRawSync, InflateRaw, inflateRawSync } from 'node:zlib';
 import type { ReadLimits } from './options.js';
 
 const EOCD_SIGNATURE = 0x06054b50;
@@ -41,6 +41,7 @@ export interface ZipEntry {
 
 export class ZipArchive {
   private readonly byLowerName = new Map<string, ZipEntry>();
+  private readonly reader: EntryReader;
   private totalInflated = 0;
 
   private constructor(
@@ -49,6 +50,7 @@ export class ZipArchive {
     readonly entries: ZipEntry[],
     private readonly limits: ReadLimits,
   ) {
+    this.reader = new EntryReader(file.fd, fileSize, limits);
     for (const entry of entries) {
       const key = entry.name.toLowerCase();
       if (!this.byLowerName.has(key)) this.byLowerName.set(key, entry);
@@ -60,7 +62,7 @@ export class ZipArchive {
     // O_NOFOLLOW and O_NONBLOCK: a link is not followed and a FIFO cannot block the read.
     let file: FileHandle;
     try {
-      file = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+      file = await open(path, fs.O_RDONLY | fs.O_NOFOLLOW | fs.O_NONBLOCK);
     } catch (error) {
       if ((error as { code?: string }).code === 'ELOOP') {
         throw new ZipFormatError('is a symbolic link; solutions are not read through links');
@@ -86,40 +88,57 @@ export class ZipArchive {
 
   /** Reads and inflates one entry within the limits. */
   async read(entry: ZipEntry): Promise<Buffer> {
-    if (entry.encrypted) {
-      throw new ZipFormatError(`entry ${entry.name} is encrypted; export the solution unencrypted`);
-    }
-    if (entry.uncompressedSize > this.limits.maxEntryBytes) {
-      throw new ZipFormatError(
-        `entry ${entry.name} inflates to ${entry.uncompressedSize} bytes, over the ${this.limits.maxEntryBytes}-byte limit`,
-      );
-    }
-    if (
-      entry.uncompressedSize >= RATIO_CHECK_MIN_BYTES &&
-      entry.uncompressedSize > entry.compressedSize * this.limits.maxCompressionRatio
-    ) {
-      throw new ZipFormatError(
-        `entry ${entry.name} has a compression ratio over ${this.limits.maxCompressionRatio}:1 (a zip bomb?)`,
-      );
-    }
     if (this.totalInflated + entry.uncompressedSize > this.limits.maxTotalBytes) {
       throw new ZipFormatError(
         `reading ${entry.name} would pass the ${this.limits.maxTotalBytes}-byte total limit for one solution`,
       );
     }
-    // Reserve the bytes before the first await: reads run concurrently (every flow at once), and
-    // counting only after inflating let each of them pass the total limit check.
     this.totalInflated += entry.uncompressedSize;
-    try {
-      return await this.inflate(entry);
-    } catch (error) {
-      this.totalInflated -= entry.uncompressedSize;
-      throw error;
-    }
+    return this.reader.read(entry);
   }
 
-  private async inflate(entry: ZipEntry): Promise<Buffer> {
-    const header = await readAt(this.file, entry.localHeaderOffset, 30);
+  async close(): Promise<void> {
+    await this.file.close();
+  }
+}
+
+/**
+ * Reads and inflates entries of an open zip within the per-entry limits (ZipArchive counts the
+ * total). Entries that lie near each other are read through one buffer (thousands of small flows
+ * cost a few reads instead of two system calls each) and inflated through one zlib stream
+ * (ReusableInflater).
+ */
+export class EntryReader {
+  private window: Buffer = Buffer.alloc(0);
+  private windowStart = 0;
+  private inflater: ReusableInflater | undefined;
+
+  constructor(
+    private readonly fd: number,
+    private readonly fileSize: number,
+    private readonly limits: ReadLimits,
+    private readonly windowSize = 1024 * 1024,
+  ) {}
+
+  read(entry: ZipEntry): Buffer {
+    const { limits } = this;
+    if (entry.encrypted) {
+      throw new ZipFormatError(`entry ${entry.name} is encrypted; export the solution unencrypted`);
+    }
+    if (entry.uncompressedSize > limits.maxEntryBytes) {
+      throw new ZipFormatError(
+        `entry ${entry.name} inflates to ${entry.uncompressedSize} bytes, over the ${limits.maxEntryBytes}-byte limit`,
+      );
+    }
+    if (
+      entry.uncompressedSize >= RATIO_CHECK_MIN_BYTES &&
+      entry.uncompressedSize > entry.compressedSize * limits.maxCompressionRatio
+    ) {
+      throw new ZipFormatError(
+        `entry ${entry.name} has a compression ratio over ${limits.maxCompressionRatio}:1 (a zip bomb?)`,
+      );
+    }
+    const header = this.bytes(entry.localHeaderOffset, 30);
     if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_SIGNATURE) {
       throw new ZipFormatError(`entry ${entry.name} has no valid local header (corrupt zip)`);
     }
@@ -128,20 +147,19 @@ export class ZipArchive {
     if (dataStart + entry.compressedSize > this.fileSize) {
       throw new ZipFormatError(`entry ${entry.name} runs past the end of the file (truncated zip)`);
     }
-    const compressed = await readAt(this.file, dataStart, entry.compressedSize);
+    const compressed = this.bytes(dataStart, entry.compressedSize);
 
     let data: Buffer;
     if (entry.method === 0) {
       if (entry.compressedSize !== entry.uncompressedSize) {
         throw new ZipFormatError(`stored entry ${entry.name} has inconsistent sizes (corrupt zip)`);
       }
-      data = compressed;
+      // A copy: the window is reused.
+      data = Buffer.from(compressed);
     } else if (entry.method === 8) {
       try {
         // The declared size bounds the output, so a lying header cannot inflate without limit.
-        data = inflateRawSync(compressed, {
-          maxOutputLength: Math.max(1, entry.uncompressedSize),
-        });
+        data = this.inflate(compressed, Math.max(1, entry.uncompressedSize));
       } catch (error) {
         const code = (error as { code?: string }).code;
         if (code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
@@ -164,20 +182,114 @@ export class ZipArchive {
     return data;
   }
 
-  async close(): Promise<void> {
-    await this.file.close();
+  /** A byte range of the zip, through the window when it fits (shorter at the end of the file). */
+  private bytes(position: number, length: number): Buffer {
+    const offset = position - this.windowStart;
+    if (offset >= 0 && offset + length <= this.window.length) {
+      return this.window.subarray(offset, offset + length);
+    }
+    if (length > this.windowSize) return readAt(this.fd, position, length);
+    this.window = readAt(this.fd, position, this.windowSize);
+    this.windowStart = position;
+    return this.window.subarray(0, Math.min(length, this.window.length));
+  }
+
+  private inflate(compressed: Buffer, maxOutputLength: number): Buffer {
+    if (this.inflater === undefined && reusableInflaterWorks)
+      this.inflater = new ReusableInflater();
+    if (this.inflater) {
+      try {
+        return this.inflater.inflate(compressed, maxOutputLength);
+      } catch (error) {
+        // The stream is spent after an error; the next entry gets a new one.
+        this.inflater = undefined;
+        throw error;
+      }
+    }
+    return inflateRawSync(compressed, { maxOutputLength });
   }
 }
+
+/** The parts of node's zlib stream that ReusableInflater uses; not public API (see there). */
+interface ZlibInternals {
+  _handle: { close(): void } | null;
+  _maxOutputLength: number;
+  _processChunk(chunk: Buffer, flushFlag: number): Buffer;
+  close(): void;
+}
+
+const ignoreError = () => {};
+
+/** Whether ReusableInflater agrees with inflateRawSync on this Node.js; checked once at load. */
+let reusableInflaterWorks = false;
+
+/**
+ * One zlib stream that inflates entry after entry. `inflateRawSync` builds a Transform stream and
+ * a native zlib context for every call and tears both down after, which on 2,000 small flows
+ * cost more than the inflating itself (README, Performance). This drives the stream's own
+ * synchronous `_processChunk`, as `inflateRawSync` does, but keeps the context alive between
+ * entries: `_processChunk` closes it when done, so close is a no-op during the call, and
+ * `reset()` (public) readies it for the next entry. The trick is minizlib's, which npm and
+ * node-tar run on; it leans on node internals, so it is used only when a self-test at load
+ * passes, and any surprise falls back to inflateRawSync.
+ */
+class ReusableInflater {
+  private readonly stream = new InflateRaw() as unknown as InflateRaw & ZlibInternals;
+
+  constructor() {
+    // A data error is thrown by _processChunk and emitted again later: the emit must not crash.
+    this.stream.on('error', ignoreError);
+  }
+
+  inflate(compressed: Buffer, maxOutputLength: number): Buffer {
+    const { stream } = this;
+    const handle = stream._handle;
+    if (!handle) throw new Error('zlib stream closed');
+    const noClose = () => {};
+    handle.close = noClose;
+    stream.close = noClose;
+    stream._maxOutputLength = maxOutputLength;
+    let ok = false;
+    try {
+      const out = stream._processChunk(compressed, constants.Z_FINISH);
+      ok = true;
+      return out;
+    } finally {
+      delete (handle as Partial<typeof handle>).close;
+      delete (stream as Partial<ZlibInternals>).close;
+      stream._handle = handle;
+      // _processChunk adds an error listener per call that only a closed stream would shed.
+      stream.removeAllListeners('error');
+      stream.on('error', ignoreError);
+      if (ok) stream.reset();
+      else stream.close();
+    }
+  }
+}
+
+reusableInflaterWorks = (() => {
+  try {
+    const inflater = new ReusableInflater();
+    const samples = ['{"a":1}', 'x'.repeat(70_000), ''].map((text) => Buffer.from(text));
+    for (const sample of samples) {
+      const out = inflater.inflate(deflateRawSync(sample), Math.max(1, sample.length));
+      if (!out.equals(sample)) return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+})();
 
 /**
  * Reads a byte range. Synchronous on purpose: entries are small and read one after another, and
  * a thread-pool round trip per entry cost more than the read itself on thousands of flows.
  */
-async function readAt(file: FileHandle, position: number, length: number): Promise<Buffer> {
+function readAt(fd: number, position: number, length: number): Buffer {
   const buffer = Buffer.allocUnsafe(length);
   let filled = 0;
   while (filled < length) {
-    const bytesRead = readSync(file.fd, buffer, filled, length - filled, position + filled);
+    const bytesRead = readSync(fd, buffer, filled, length - filled, position + filled);
     if (bytesRead === 0) break;
     filled += bytesRead;
   }
@@ -188,7 +300,7 @@ async function readCentralDirectory(file: FileHandle, size: number): Promise<Zip
   if (size < 22) throw new ZipFormatError('not a zip file (too small)');
   const tailLength = Math.min(size, MAX_EOCD_SEARCH);
   const tailStart = size - tailLength;
-  const tail = await readAt(file, tailStart, tailLength);
+  const tail = readAt(file.fd, tailStart, tailLength);
 
   let eocd = -1;
   for (let i = tail.length - 22; i >= 0; i--) {
@@ -198,7 +310,7 @@ async function readCentralDirectory(file: FileHandle, size: number): Promise<Zip
     }
   }
   if (eocd < 0) {
-    const head = await readAt(file, 0, 4);
+    const head = readAt(file.fd, 0, 4);
     throw new ZipFormatError(
       head.length === 4 && head.readUInt32LE(0) === LOCAL_SIGNATURE
         ? 'truncated or corrupt zip (no end of central directory)'
@@ -216,7 +328,7 @@ async function readCentralDirectory(file: FileHandle, size: number): Promise<Zip
       throw new ZipFormatError('corrupt zip64 archive (no zip64 locator)');
     }
     const zip64Offset = toSafeNumber(tail.readBigUInt64LE(locator + 8));
-    const record = await readAt(file, zip64Offset, 56);
+    const record = readAt(file.fd, zip64Offset, 56);
     if (record.length < 56 || record.readUInt32LE(0) !== ZIP64_EOCD_SIGNATURE) {
       throw new ZipFormatError('corrupt zip64 archive (bad zip64 end record)');
     }
@@ -238,7 +350,7 @@ async function readCentralDirectory(file: FileHandle, size: number): Promise<Zip
     );
   }
 
-  const directory = await readAt(file, directoryOffset, directorySize);
+  const directory = readAt(file.fd, directoryOffset, directorySize);
   const entries: ZipEntry[] = [];
   const spans: { name: string; start: number; end: number }[] = [];
   let offset = 0;
