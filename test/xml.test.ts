@@ -38,7 +38,7 @@ describe('readXml', () => {
     });
   });
 
-  it('builds only the kept children, and still checks the rest', () => {
+  it('builds only the kept children, checks what it reads, and skips the rest unread', () => {
     const keep = new Map([['Workflow', new Set(['JsonFileName'])]]);
     const doc = readXml(
       '<Workflows><Workflow Name="a"><JsonFileName>/W/a.json</JsonFileName><Type>1</Type><LocalizedNames><LocalizedName description="x &amp; y"/></LocalizedNames></Workflow></Workflows>',
@@ -47,13 +47,35 @@ describe('readXml', () => {
     expect(JSON.parse(JSON.stringify(doc))).toEqual({
       Workflows: { Workflow: [{ '@Name': 'a', JsonFileName: '/W/a.json' }] },
     });
+    // What is read is checked: a kept child, the element's own tags and attributes.
+    expect(() =>
+      readXml(
+        '<Workflows><Workflow><JsonFileName>fish & chips</JsonFileName></Workflow></Workflows>',
+        {
+          keepChildren: keep,
+        },
+      ),
+    ).toThrow(/an & that does not start/);
+    expect(() =>
+      readXml('<Workflows><Workflow Name="a" Name="b"></Workflow></Workflows>', {
+        keepChildren: keep,
+      }),
+    ).toThrow(/appears twice/);
+    expect(() =>
+      readXml('<Workflows><Workflow><Type>1</Type></Workflows>', { keepChildren: keep }),
+    ).toThrow(/does not match/);
+    // A skipped child is jumped over to its closing tag, unread; one that never closes is still
+    // an error, and so is anything the jump cannot vouch for (the same name nested inside).
     expect(() =>
       readXml('<Workflows><Workflow><Type>fish & chips</Type></Workflow></Workflows>', {
         keepChildren: keep,
       }),
-    ).toThrow(/an & that does not start/);
+    ).not.toThrow();
     expect(() =>
-      readXml('<Workflows><Workflow><Type><a></Type></Workflow></Workflows>', {
+      readXml('<Workflows><Workflow><Type>1</Workflow></Workflows>', { keepChildren: keep }),
+    ).toThrow(/does not match/);
+    expect(() =>
+      readXml('<Workflows><Workflow><Type><Type>1</Type><a></Type></Workflow></Workflows>', {
         keepChildren: keep,
       }),
     ).toThrow(/does not match/);

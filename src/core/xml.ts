@@ -44,13 +44,13 @@ interface OpenElement {
   nameLength: number;
   /** The name, for elements that are built. */
   name: string;
-  attributes: XmlObject | undefined;
-  children: XmlObject | undefined;
+  /** Attributes and children, created with the first of them. */
+  node: XmlObject | undefined;
   text: string;
   /** Checked but not built: see XmlReadOptions.keepChildren. */
   skipped: boolean;
-  /** Matches a run of this element's children that are skipped leaves (see leafRun). */
-  skippedLeaves: RegExp | undefined;
+  /** The children to build, when keepChildren filters this element's. */
+  kept: readonly string[] | undefined;
 }
 
 const ATTRIBUTE = /\s+([^\s/>=<"'!?&;]+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
@@ -64,35 +64,28 @@ const CLOSE_TAG = /<\/([^\s/>=<"'!?&;]+)\s*>/y;
 const LEAF = /<([^\s/>=<"'!?&;]+)>([^<&]*)<\/\1>/y;
 
 /**
- * A run of indentation and leaf elements (no attributes, no entities) not named in `kept`, all
- * checked and consumed by one native match: most of a workflow element's 25 children.
+ * A run of leaf elements (no attributes, no entities) and the space around them, checked and
+ * consumed by one native match: most of a workflow element's 25 children. Under an element whose
+ * children are filtered, the kept ones are then picked out of the run (see readXml).
  */
-function leafRun(kept: readonly string[]): RegExp {
-  const escaped = kept.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const notKept = escaped.length > 0 ? `(?!(?:${escaped.join('|')})[\\s/>])` : '';
-  return new RegExp(`(?:\\s*<${notKept}([^\\s/>=<"'!?&;]+)>[^<&]*<\\/\\1>)+`, 'y');
-}
+const LEAF_RUN = /(?:\s*<([^\s/>=<"'!?&;]+)>[^<&]*<\/\1>)+\s*/y;
 
-const ANY_LEAF_RUN = leafRun([]);
+/** keepChildren as lists, built once per map: thousands of small files share one. */
+const keepLists = new WeakMap<
+  ReadonlyMap<string, ReadonlySet<string>>,
+  ReadonlyMap<string, readonly string[]>
+>();
 
-interface KeepPlan {
-  keepChildren: ReadonlyMap<string, readonly string[]> | undefined;
-  leafRuns: ReadonlyMap<string, RegExp>;
-}
-
-/** Built once per keepChildren map: thousands of small files share one (unpacked flows). */
-const keepPlans = new WeakMap<ReadonlyMap<string, ReadonlySet<string>>, KeepPlan>();
-
-function keepPlan(keep: ReadonlyMap<string, ReadonlySet<string>> | undefined): KeepPlan {
-  if (!keep) return { keepChildren: undefined, leafRuns: new Map() };
-  let plan = keepPlans.get(keep);
-  if (!plan) {
-    const keepChildren = new Map([...keep].map(([parent, kept]) => [parent, [...kept]]));
-    const leafRuns = new Map([...keepChildren].map(([parent, kept]) => [parent, leafRun(kept)]));
-    plan = { keepChildren, leafRuns };
-    keepPlans.set(keep, plan);
+function keepListsOf(
+  keep: ReadonlyMap<string, ReadonlySet<string>> | undefined,
+): ReadonlyMap<string, readonly string[]> | undefined {
+  if (!keep) return undefined;
+  let lists = keepLists.get(keep);
+  if (!lists) {
+    lists = new Map([...keep].map(([parent, kept]) => [parent, [...kept]]));
+    keepLists.set(keep, lists);
   }
-  return plan;
+  return lists;
 }
 
 /**
@@ -141,12 +134,19 @@ function addChild(
   else parent[name] = arrays.has(name) ? [value] : value;
 }
 
+/**
+ * A new node: no Object.prototype behind it (so `__proto__` and `constructor` are plain keys),
+ * yet V8's fast properties, which an Object.create(null) object gives up: 2,000 workflow elements
+ * with four properties each were a tenth of the reader's time in dictionary mode.
+ */
+function XmlNode(): void {}
+XmlNode.prototype = Object.create(null) as object;
+const newNode = (): XmlObject => new (XmlNode as unknown as new () => XmlObject)();
+
 function finish(element: OpenElement): XmlValue {
   const text = element.text.trim();
-  if (!element.attributes && !element.children) return text;
-  const value: XmlObject = Object.create(null) as XmlObject;
-  if (element.attributes) Object.assign(value, element.attributes);
-  if (element.children) Object.assign(value, element.children);
+  const value = element.node;
+  if (!value) return text;
   if (text !== '') value['#text'] = text;
   return value;
 }
@@ -183,6 +183,25 @@ function sameName(text: string, at: number, start: number, length: number): bool
 }
 
 /**
+ * Where a skipped element that opens just before `from` ends, found by searching for its closing
+ * tag; -1 when a search cannot tell (an element of the same name inside, a comment or CDATA
+ * section), and the reader then walks it tag by tag. Nothing inside is read, so nothing inside is
+ * checked: a pull-request gate needs the parts it reads, and pac import checks the rest.
+ */
+function skippedSubtreeEnd(text: string, nameStart: number, nameLength: number, from: number) {
+  const name = text.slice(nameStart, nameStart + nameLength);
+  const close = text.indexOf(`</${name}>`, from);
+  if (close === -1) return -1;
+  // Searched in a slice: a search of the text would run on to its end for each element.
+  const inside = text.slice(from, close);
+  if (inside.includes('<!')) return -1;
+  for (let at = inside.indexOf(`<${name}`); at !== -1; at = inside.indexOf(`<${name}`, at + 1)) {
+    if (NAME_END[inside.charCodeAt(at + 1 + nameLength)] === 1) return -1;
+  }
+  return close + nameLength + 3;
+}
+
+/**
  * Reads a whole XML document. Returns `{ <root name>: value }`. Throws XmlSyntaxError with the
  * line for anything not well-formed, a DOCTYPE, or nesting deeper than `maxDepth`.
  *
@@ -193,9 +212,9 @@ function sameName(text: string, at: number, start: number, length: number): bool
 export function readXml(text: string, options: XmlReadOptions = {}): XmlObject {
   const arrays = options.arrayNames ?? new Set<string>();
   const maxDepth = options.maxDepth ?? 256;
-  const { keepChildren, leafRuns } = keepPlan(options.keepChildren);
+  const keepChildren = keepListsOf(options.keepChildren);
   const stack: OpenElement[] = [];
-  const document: XmlObject = Object.create(null) as XmlObject;
+  const document = newNode();
   let rootSeen = false;
   let position = 0;
   // Where the next `&` is: text without one needs no entity work at all.
@@ -206,16 +225,33 @@ export function readXml(text: string, options: XmlReadOptions = {}): XmlObject {
   };
   const attach = (name: string, value: XmlValue) => {
     const parent = stack[stack.length - 1];
-    if (parent)
-      addChild((parent.children ??= Object.create(null) as XmlObject), name, value, arrays);
+    if (parent) addChild((parent.node ??= newNode()), name, value, arrays);
     else addChild(document, name, value, arrays);
   };
 
   while (position < text.length) {
     const current = stack[stack.length - 1];
-    if (current?.skippedLeaves && stack.length < maxDepth) {
-      current.skippedLeaves.lastIndex = position;
-      if (current.skippedLeaves.test(text)) position = current.skippedLeaves.lastIndex;
+    if (current && (current.skipped || current.kept) && stack.length < maxDepth) {
+      LEAF_RUN.lastIndex = position;
+      if (LEAF_RUN.test(text)) {
+        const runEnd = LEAF_RUN.lastIndex;
+        // Kept children in the run: `<` never occurs in a leaf's text, so a search finds tags.
+        // (Searched in a slice: a search of the text would run on to its end for each run.)
+        const kept = current.kept;
+        if (kept) {
+          const run = text.slice(position, runEnd);
+          for (const name of kept) {
+            const open = `<${name}>`;
+            for (let at = run.indexOf(open); at !== -1;) {
+              LEAF.lastIndex = position + at;
+              const leaf = LEAF.exec(text)!;
+              addChild((current.node ??= newNode()), name, leaf[2]!.trim(), arrays);
+              at = run.indexOf(open, LEAF.lastIndex - position);
+            }
+          }
+        }
+        position = runEnd;
+      }
     }
     const lt = text.indexOf('<', position);
     const end = lt === -1 ? text.length : lt;
@@ -303,12 +339,7 @@ export function readXml(text: string, options: XmlReadOptions = {}): XmlObject {
           const leafName = leaf[1]!;
           const kept = keepChildren?.get(parent.name);
           if (!kept || kept.includes(leafName)) {
-            addChild(
-              (parent.children ??= Object.create(null) as XmlObject),
-              leafName,
-              leaf[2]!.trim(),
-              arrays,
-            );
+            addChild((parent.node ??= newNode()), leafName, leaf[2]!.trim(), arrays);
           }
         }
         continue;
@@ -333,7 +364,7 @@ export function readXml(text: string, options: XmlReadOptions = {}): XmlObject {
           ));
     }
     const name = skipped ? '' : text.slice(nameStart, cursor);
-    let attributes: XmlObject | undefined;
+    let node: XmlObject | undefined;
     let selfClosing: boolean;
     if (skipped) {
       SKIPPED_TAG_REST.lastIndex = cursor;
@@ -346,6 +377,13 @@ export function readXml(text: string, options: XmlReadOptions = {}): XmlObject {
         decodeEntities(text.slice(cursor, position), text, cursor);
       }
       selfClosing = text.charCodeAt(position - 2) === 0x2f;
+      if (!selfClosing) {
+        const end = skippedSubtreeEnd(text, nameStart, nameLength, position);
+        if (end !== -1) {
+          position = end;
+          continue;
+        }
+      }
     } else {
       let code = text.charCodeAt(cursor);
       if (code !== 0x3e /* > */ && code !== 0x2f /* / */) {
@@ -353,13 +391,13 @@ export function readXml(text: string, options: XmlReadOptions = {}): XmlObject {
           ATTRIBUTE.lastIndex = cursor;
           const attribute = ATTRIBUTE.exec(text);
           if (!attribute) break;
-          attributes ??= Object.create(null) as XmlObject;
+          node ??= newNode();
           const key = `@${attribute[1]}`;
-          if (Object.prototype.hasOwnProperty.call(attributes, key)) {
+          if (Object.prototype.hasOwnProperty.call(node, key)) {
             fail(`attribute ${attribute[1]} appears twice on <${name}>`, cursor);
           }
           // Trimmed like text: exports carry stray spaces in names ("Archive Approval ").
-          attributes[key] = decodeEntities(attribute[2] ?? attribute[3] ?? '', text, cursor).trim();
+          node[key] = decodeEntities(attribute[2] ?? attribute[3] ?? '', text, cursor).trim();
           cursor = ATTRIBUTE.lastIndex;
         }
         code = text.charCodeAt(cursor);
@@ -386,11 +424,10 @@ export function readXml(text: string, options: XmlReadOptions = {}): XmlObject {
       nameStart,
       nameLength,
       name,
-      attributes,
-      children: undefined,
+      node,
       text: '',
       skipped,
-      skippedLeaves: skipped ? ANY_LEAF_RUN : leafRuns.get(name),
+      kept: skipped ? undefined : keepChildren?.get(name),
     };
     if (selfClosing) {
       if (!skipped) attach(name, finish(element));
