@@ -251,7 +251,8 @@ class ReusableInflater {
     stream._maxOutputLength = maxOutputLength;
     let ok = false;
     try {
-      const out = stream._processChunk(compressed, constants.Z_FINISH);
+      // A copy: the stream hands out slices of an output buffer it writes again after reset().
+      const out = Buffer.from(stream._processChunk(compressed, constants.Z_FINISH));
       ok = true;
       return out;
     } finally {
