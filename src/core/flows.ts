@@ -30,24 +30,28 @@ function child(node: unknown, name: string): unknown {
 function flowConnections(references: unknown): FlowConnection[] {
   const connections: FlowConnection[] = [];
   if (!isObject(references)) return connections;
-  for (const [key, entry] of Object.entries(references)) {
+  for (const key of Object.keys(references)) {
+    const entry = references[key];
     const api = child(entry, 'api');
     const logicalName = child(child(entry, 'connection'), 'connectionReferenceLogicalName');
     const apiName = child(api, 'name');
-    const apiLogicalName = child(api, 'logicalName');
-    const runtimeSource = child(entry, 'runtimeSource');
     const id = child(entry, 'id');
-    connections.push({
+    const connection: FlowConnection = {
       key,
       // Older exports carry only `id: /providers/.../apis/<name>`.
       api: typeof apiName === 'string' ? apiName : typeof id === 'string' ? apiNameOf(id) : key,
-      ...(typeof apiLogicalName === 'string' ? { apiLogicalName } : {}),
-      ...(typeof runtimeSource === 'string' ? { runtimeSource } : {}),
       connectionReference:
         typeof logicalName === 'string' && logicalName !== '' ? logicalName : null,
-    });
+    };
+    const apiLogicalName = child(api, 'logicalName');
+    if (typeof apiLogicalName === 'string') connection.apiLogicalName = apiLogicalName;
+    const runtimeSource = child(entry, 'runtimeSource');
+    if (typeof runtimeSource === 'string') connection.runtimeSource = runtimeSource;
+    connections.push(connection);
   }
-  return connections.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return connections.length > 1
+    ? connections.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    : connections;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -69,6 +73,7 @@ function expect(bytes: Uint8Array, at: number, text: string): number {
 }
 
 const DEFINITION_KEY = Buffer.from('"definition"');
+const COMPACT_HEAD = Buffer.from('{"properties":{"connectionReferences":');
 
 /**
  * `properties.connectionReferences` of a flow, parsed on its own. Every export starts
@@ -84,13 +89,16 @@ function leadingConnectionReferences(utf8: Buffer): unknown {
   let end = utf8.length - 1;
   while (isJsonSpace(utf8[end])) end--;
   if (utf8[end] !== 0x7d) return undefined;
-  let at = expect(utf8, 0, '{');
-  if (at >= 0) at = expect(utf8, at, '"properties"');
-  if (at >= 0) at = expect(utf8, at, ':');
-  if (at >= 0) at = expect(utf8, at, '{');
-  if (at >= 0) at = expect(utf8, at, '"connectionReferences"');
-  if (at >= 0) at = expect(utf8, at, ':');
-  if (at < 0) return undefined;
+  // Exports write the head without spaces; anything else is matched token by token.
+  let at = utf8.lastIndexOf(COMPACT_HEAD, 0) === 0 ? COMPACT_HEAD.length : expect(utf8, 0, '{');
+  if (at !== COMPACT_HEAD.length) {
+    if (at >= 0) at = expect(utf8, at, '"properties"');
+    if (at >= 0) at = expect(utf8, at, ':');
+    if (at >= 0) at = expect(utf8, at, '{');
+    if (at >= 0) at = expect(utf8, at, '"connectionReferences"');
+    if (at >= 0) at = expect(utf8, at, ':');
+    if (at < 0) return undefined;
+  }
   const start = skipSpace(utf8, at);
   if (utf8[start] !== 0x7b) return undefined;
   const key = utf8.indexOf(DEFINITION_KEY, start);

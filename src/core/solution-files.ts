@@ -22,6 +22,10 @@ export interface SolutionFiles {
   list(folder: string, depth: number): Promise<string[]>;
   /** The path of a file if it exists (case-insensitive match per segment). */
   find(path: string): Promise<string | undefined>;
+  /**
+   * A file's bytes. They may be a view that the next read overwrites: decode or parse them
+   * before reading again (thousands of small files then need no buffer each).
+   */
   read(path: string): Promise<Buffer>;
   /** How a file appears in reports: `dir/Other/Customizations.xml` or `X.zip!/customizations.xml`. */
   where(path: string): string;
@@ -94,6 +98,8 @@ export class FolderSolutionFiles implements SolutionFiles {
     string,
     Promise<Map<string, { name: string; kind: 'file' | 'dir' }>>
   >();
+  /** Reused for every file that fits (see SolutionFiles.read). */
+  private readonly scratch = Buffer.allocUnsafe(256 * 1024);
   /** Bytes read (or being read) so far, against limits.maxTotalBytes. */
   private totalRead = 0;
 
@@ -197,7 +203,10 @@ export class FolderSolutionFiles implements SolutionFiles {
     this.totalRead += stats.size;
     try {
       // Exactly the size fstat saw: a file that grows meanwhile cannot pass the limits.
-      const buffer = Buffer.allocUnsafe(stats.size);
+      const buffer =
+        stats.size <= this.scratch.length
+          ? this.scratch.subarray(0, stats.size)
+          : Buffer.allocUnsafe(stats.size);
       let filled = 0;
       while (filled < buffer.length) {
         const bytesRead = readSync(fd, buffer, filled, buffer.length - filled, filled);

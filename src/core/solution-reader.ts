@@ -631,6 +631,7 @@ async function readEnvironmentVariables(files: SolutionFiles): Promise<Environme
 
   // 2021+: environmentvariabledefinitions/<schema>/environmentvariabledefinition.xml (+ values json)
   const modern = await files.list('environmentvariabledefinitions', 2);
+  const modernByLowerName = new Map(modern.map((p) => [p.toLowerCase(), p]));
   for (const path of modern.filter((p) =>
     p.toLowerCase().endsWith('/environmentvariabledefinition.xml'),
   )) {
@@ -651,7 +652,7 @@ async function readEnvironmentVariables(files: SolutionFiles): Promise<Environme
         ...(displayName ? { displayName } : {}),
       };
       const valuesPath = `${path.slice(0, path.lastIndexOf('/'))}/environmentvariablevalues.json`;
-      const actualValuesPath = modern.find((p) => p.toLowerCase() === valuesPath.toLowerCase());
+      const actualValuesPath = modernByLowerName.get(valuesPath.toLowerCase());
       if (actualValuesPath) {
         const current = currentValueOf(
           parseJson(await readText(files, actualValuesPath), files.where(actualValuesPath)),
