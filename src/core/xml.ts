@@ -4,11 +4,14 @@
 // check validating and then parsing customizations.xml and solution.xml (see README,
 // Performance). Dataverse writes plain XML: elements, attributes, text, the five predefined
 // entities and character references, comments, CDATA and the XML declaration; never a DOCTYPE.
-// This reader accepts exactly that, checks well-formedness in the same single pass (tag balance,
-// attribute syntax, entity references), and never expands anything but the predefined entities,
-// so entity attacks have nothing to work with. Its output has the shape fast-xml-parser gave
-// the reader: `@name` for attributes, `#text` for text beside attributes or children, a string
-// for a plain text-only element, and arrays for repeated elements (or always, for `arrayNames`).
+// This reader accepts exactly that, checks well-formedness of what it reads in the same single
+// pass (tag balance, attribute syntax, entity references), and never expands anything but the
+// predefined entities, so entity attacks have nothing to work with. Elements that
+// `keepChildren` leaves out are skipped: runs of plain leaves are still checked (one native
+// match), anything else is jumped over to its closing tag unread. Its output has the shape
+// fast-xml-parser gave the reader: `@name` for attributes, `#text` for text beside attributes or
+// children, a string for a plain text-only element, and arrays for repeated elements (or always,
+// for `arrayNames`).
 
 export class XmlSyntaxError extends Error {
   override name = 'XmlSyntaxError';
@@ -31,9 +34,9 @@ export interface XmlReadOptions {
   /** Deepest element nesting accepted (real solution files stay far below 32). */
   maxDepth?: number;
   /**
-   * For the elements named as keys, only the children named in the set are built; the others are
-   * still checked for well-formedness but never materialized (a workflow element has 25 children
-   * and the reader needs three).
+   * For the elements named as keys, only the children named in the set are read; the others are
+   * skipped, not built and only partly checked (see the top of this file): a workflow element
+   * has 25 children and the reader needs two.
    */
   keepChildren?: ReadonlyMap<string, ReadonlySet<string>>;
 }
