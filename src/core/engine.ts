@@ -36,8 +36,6 @@ export interface CheckResult {
   settingsPaths?: string[];
 }
 
-/** How many solutions are read at once: enough to overlap I/O, few enough to bound memory. */
-const READ_CONCURRENCY = 4;
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
 
@@ -388,19 +386,18 @@ export function checkSolutions(
   return report;
 }
 
+/**
+ * One solution after another: reading is synchronous underneath (a thread-pool round trip per
+ * small file cost more than the read), so reading several at once would only interleave them and
+ * keep more of them in memory. A worker thread was measured too, and lost on two cores
+ * (README, Performance).
+ */
 async function readAll(
   targets: readonly SolutionTarget[],
   limits: ReadLimits,
 ): Promise<SolutionReadResult[]> {
-  const results = new Array<SolutionReadResult>(targets.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < targets.length) {
-      const index = next++;
-      results[index] = await readSolution(targets[index]!, limits);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, targets.length) }, worker));
+  const results: SolutionReadResult[] = [];
+  for (const target of targets) results.push(await readSolution(target, limits));
   return results;
 }
 
