@@ -139,7 +139,7 @@ async function runAction(
   };
 }
 
-/** Parses the `name<<delimiter\nvalue\ndelimiter` entries @actions/core writes to GITHUB_OUTPUT. */
+/** Parses the `name<<delimiter\nvalue\ndelimiter` entries the action writes to GITHUB_OUTPUT (as @actions/core would). */
 function parseOutputs(text: string): Record<string, string> {
   const outputs: Record<string, string> = {};
   const lines = text.split('\n');

@@ -1,4 +1,4 @@
-// Unit tests of src/github/inputs.ts: raw inputs (mocked @actions/core) → typed settings.
+// Unit tests of src/github/inputs.ts: raw inputs (mocked workflow commands) → typed settings.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const inputs = vi.hoisted(() => new Map<string, string>());
 
-vi.mock('@actions/core', () => ({
+vi.mock('../src/github/workflow-commands.js', () => ({
   getInput: (name: string) => inputs.get(name) ?? '',
 }));
 

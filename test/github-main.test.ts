@@ -1,4 +1,4 @@
-// Unit tests of src/github/main.ts with mocked @actions/core, @actions/github and core gate.
+// Unit tests of src/github/main.ts with mocked workflow commands, @actions/github and core gate.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ const MARKER = '<!-- connref-gate:test-marker -->';
 
 const state = vi.hoisted(() => ({
   inputs: new Map<string, string>(),
-  /** Every call to @actions/core, in order. */
+  /** Every workflow command issued, in order. */
   calls: [] as { fn: string; args: unknown[] }[],
   summary: [] as string[],
   summaryError: undefined as unknown,
@@ -30,7 +30,7 @@ const state = vi.hoisted(() => ({
   renderCalls: [] as unknown[],
 }));
 
-vi.mock('@actions/core', () => {
+vi.mock('../src/github/workflow-commands.js', () => {
   const record =
     (fn: string) =>
     (...args: unknown[]) => {

@@ -36,7 +36,6 @@ export interface CheckResult {
   settingsPaths?: string[];
 }
 
-
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
 
 export function isUnusableSettings(

@@ -2,7 +2,7 @@
 // raw `INPUT_*` values in, a typed, validated settings object out. Everything else in
 // src/github works from `ActionInputs` and never calls core.getInput.
 import { resolve } from 'node:path';
-import * as core from '@actions/core';
+import * as core from './workflow-commands.js';
 import {
   inputLines,
   notForInitCheck,
