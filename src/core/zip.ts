@@ -108,7 +108,7 @@ export class ZipArchive {
  * cost a few reads instead of two system calls each) and inflated through one zlib stream
  * (ReusableInflater).
  */
-export class EntryReader {
+class EntryReader {
   private window: Buffer = Buffer.alloc(0);
   private windowStart = 0;
   private inflater: ReusableInflater | undefined;
