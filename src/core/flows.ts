@@ -73,7 +73,7 @@ function expect(bytes: Uint8Array, at: number, text: string): number {
 }
 
 const DEFINITION_KEY = Buffer.from('"definition"');
-const COMPACT_HEAD = Buffer.from('{"properties":{"connectionReferences":');
+const COMPACT_HEAD = '{"properties":{"connectionReferences":';
 
 /**
  * `properties.connectionReferences` of a flow, parsed on its own. Every export starts
@@ -90,8 +90,9 @@ function leadingConnectionReferences(utf8: Buffer): unknown {
   while (isJsonSpace(utf8[end])) end--;
   if (utf8[end] !== 0x7d) return undefined;
   // Exports write the head without spaces; anything else is matched token by token.
-  let at = utf8.lastIndexOf(COMPACT_HEAD, 0) === 0 ? COMPACT_HEAD.length : expect(utf8, 0, '{');
-  if (at !== COMPACT_HEAD.length) {
+  let at = expect(utf8, 0, COMPACT_HEAD);
+  if (at < 0) {
+    at = expect(utf8, 0, '{');
     if (at >= 0) at = expect(utf8, at, '"properties"');
     if (at >= 0) at = expect(utf8, at, ':');
     if (at >= 0) at = expect(utf8, at, '{');
@@ -127,7 +128,7 @@ export function readFlowConnections(bytes: Buffer): FlowConnection[] {
   const { encoding, start } = detectEncoding(bytes);
   let utf8: Buffer;
   if (encoding === 'utf8') {
-    utf8 = bytes.subarray(start);
+    utf8 = start === 0 ? bytes : bytes.subarray(start);
     // The whole file is checked, not only the part parsed: invalid bytes are SL001 anywhere.
     if (!isUtf8(utf8)) throw new FlowContentError(`is not valid UTF-8 text; ${REEXPORT}`);
   } else {

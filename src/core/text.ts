@@ -21,7 +21,10 @@ export type TextEncoding = 'utf8' | 'utf16le' | 'utf16be';
 
 /** The encoding of text bytes by their BOM, else by a NUL-byte sniff, else UTF-8; `start` skips the BOM. */
 export function detectEncoding(bytes: Uint8Array): { encoding: TextEncoding; start: number } {
-  const [b0, b1, b2] = bytes;
+  // Indexed, not destructured: destructuring a Buffer runs its iterator (thousands of flows).
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  const b2 = bytes[2];
   if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return { encoding: 'utf8', start: 3 };
   if (b0 === 0xff && b1 === 0xfe) return { encoding: 'utf16le', start: 2 };
   if (b0 === 0xfe && b1 === 0xff) return { encoding: 'utf16be', start: 2 };

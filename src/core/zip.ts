@@ -138,12 +138,14 @@ class EntryReader {
         `entry ${entry.name} has a compression ratio over ${limits.maxCompressionRatio}:1 (a zip bomb?)`,
       );
     }
-    const header = this.bytes(entry.localHeaderOffset, 30);
-    if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_SIGNATURE) {
+    // The header's fields are read in the window itself: a view per header costs more than that.
+    const at = this.cover(entry.localHeaderOffset, 30);
+    const window = this.window;
+    if (at < 0 || window.readUInt32LE(at) !== LOCAL_SIGNATURE) {
       throw new ZipFormatError(`entry ${entry.name} has no valid local header (corrupt zip)`);
     }
     const dataStart =
-      entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+      entry.localHeaderOffset + 30 + window.readUInt16LE(at + 26) + window.readUInt16LE(at + 28);
     if (dataStart + entry.compressedSize > this.fileSize) {
       throw new ZipFormatError(`entry ${entry.name} runs past the end of the file (truncated zip)`);
     }
@@ -184,14 +186,25 @@ class EntryReader {
 
   /** A byte range of the zip, through the window when it fits (shorter at the end of the file). */
   private bytes(position: number, length: number): Buffer {
-    const offset = position - this.windowStart;
-    if (offset >= 0 && offset + length <= this.window.length) {
-      return this.window.subarray(offset, offset + length);
-    }
     if (length > this.windowSize) return readAt(this.fd, position, length);
-    this.window = readAt(this.fd, position, this.windowSize);
-    this.windowStart = position;
-    return this.window.subarray(0, Math.min(length, this.window.length));
+    const at = this.cover(position, length);
+    return at < 0
+      ? this.window.subarray(position - this.windowStart)
+      : this.window.subarray(at, at + length);
+  }
+
+  /**
+   * Moves the window over [position, position + length) when it is not there yet; the offset of
+   * position in the window, or -1 when the file ends before position + length.
+   */
+  private cover(position: number, length: number): number {
+    let offset = position - this.windowStart;
+    if (offset < 0 || offset + length > this.window.length) {
+      this.window = readAt(this.fd, position, this.windowSize);
+      this.windowStart = position;
+      offset = 0;
+    }
+    return offset + length <= this.window.length ? offset : -1;
   }
 
   private inflate(compressed: Buffer, maxOutputLength: number): Buffer {
@@ -236,9 +249,13 @@ let reusableInflaterWorks = false;
 class ReusableInflater {
   private readonly stream = new InflateRaw() as unknown as InflateRaw & ZlibInternals;
 
+  /** Calls since the error listeners were last cleared (see inflate). */
+  private calls = 0;
+
   constructor() {
     // A data error is thrown by _processChunk and emitted again later: the emit must not crash.
     this.stream.on('error', ignoreError);
+    this.stream.setMaxListeners(0);
   }
 
   inflate(compressed: Buffer, maxOutputLength: number): Buffer {
@@ -259,9 +276,12 @@ class ReusableInflater {
       delete (handle as Partial<typeof handle>).close;
       delete (stream as Partial<ZlibInternals>).close;
       stream._handle = handle;
-      // _processChunk adds an error listener per call that only a closed stream would shed.
-      stream.removeAllListeners('error');
-      stream.on('error', ignoreError);
+      // _processChunk adds an error listener per call that only a closed stream would shed; they
+      // are harmless, and cleared now and then rather than at a cost on every call.
+      if (++this.calls % 256 === 0 || !ok) {
+        stream.removeAllListeners('error');
+        stream.on('error', ignoreError);
+      }
       if (ok) stream.reset();
       else stream.close();
     }
