@@ -33,6 +33,9 @@ export interface SolutionFiles {
 }
 
 export class ZipSolutionFiles implements SolutionFiles {
+  /** Entry names in lower case, once: the reader lists five folders of thousands of entries. */
+  private lowerNames: string[] | undefined;
+
   private constructor(
     private readonly archive: ZipArchive,
     private readonly reportPath: string,
@@ -49,13 +52,17 @@ export class ZipSolutionFiles implements SolutionFiles {
   async list(folder: string, depth: number): Promise<string[]> {
     const prefix = folder === '' ? '' : `${folder.toLowerCase()}/`;
     const result: string[] = [];
-    for (const entry of this.archive.entries) {
-      if (entry.name.endsWith('/')) continue;
-      const lower = entry.name.toLowerCase();
-      if (!lower.startsWith(prefix)) continue;
-      if (lower.slice(prefix.length).split('/').length > depth) continue;
+    const lowerNames = (this.lowerNames ??= this.archive.entries.map((e) => e.name.toLowerCase()));
+    this.archive.entries.forEach((entry, index) => {
+      const lower = lowerNames[index]!;
+      if (!lower.startsWith(prefix) || lower.endsWith('/')) return;
+      // At most `depth` segments below the folder: count the slashes, no array per entry.
+      let slashes = 0;
+      for (let at = lower.indexOf('/', prefix.length); at !== -1; at = lower.indexOf('/', at + 1)) {
+        if (++slashes >= depth) return;
+      }
       result.push(entry.name);
-    }
+    });
     return result;
   }
 

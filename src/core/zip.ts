@@ -392,7 +392,8 @@ async function readCentralDirectory(file: FileHandle, size: number): Promise<Zip
     const next = extraStart + extraLength + commentLength;
     if (next > directory.length) throw new ZipFormatError('corrupt zip (central record overruns)');
 
-    const name = directory.toString('utf8', nameStart, extraStart).replace(/\\/g, '/');
+    const raw = directory.toString('utf8', nameStart, extraStart);
+    const name = raw.includes('\\') ? raw.replace(/\\/g, '/') : raw;
 
     if (
       uncompressedSize === 0xffffffff ||
