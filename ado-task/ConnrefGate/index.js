@@ -11562,7 +11562,10 @@ class TextDecodingError extends Error {
 }
 /** The encoding of text bytes by their BOM, else by a NUL-byte sniff, else UTF-8; `start` skips the BOM. */
 function detectEncoding(bytes) {
-    const [b0, b1, b2] = bytes;
+    // Indexed, not destructured: destructuring a Buffer runs its iterator (thousands of flows).
+    const b0 = bytes[0];
+    const b1 = bytes[1];
+    const b2 = bytes[2];
     if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf)
         return { encoding: 'utf8', start: 3 };
     if (b0 === 0xff && b1 === 0xfe)
@@ -13768,7 +13771,7 @@ function expect(bytes, at, text) {
     return at + text.length;
 }
 const DEFINITION_KEY = Buffer.from('"definition"');
-const COMPACT_HEAD = Buffer.from('{"properties":{"connectionReferences":');
+const COMPACT_HEAD = '{"properties":{"connectionReferences":';
 /**
  * `properties.connectionReferences` of a flow, parsed on its own. Every export starts
  * `{"properties": {"connectionReferences": {…}, "definition": …`, and the definition after it is
@@ -13786,8 +13789,9 @@ function leadingConnectionReferences(utf8) {
     if (utf8[end] !== 0x7d)
         return undefined;
     // Exports write the head without spaces; anything else is matched token by token.
-    let at = utf8.lastIndexOf(COMPACT_HEAD, 0) === 0 ? COMPACT_HEAD.length : expect(utf8, 0, '{');
-    if (at !== COMPACT_HEAD.length) {
+    let at = expect(utf8, 0, COMPACT_HEAD);
+    if (at < 0) {
+        at = expect(utf8, 0, '{');
         if (at >= 0)
             at = expect(utf8, at, '"properties"');
         if (at >= 0)
@@ -13834,7 +13838,7 @@ function readFlowConnections(bytes) {
     const { encoding, start } = detectEncoding(bytes);
     let utf8;
     if (encoding === 'utf8') {
-        utf8 = bytes.subarray(start);
+        utf8 = start === 0 ? bytes : bytes.subarray(start);
         // The whole file is checked, not only the part parsed: invalid bytes are SL001 anywhere.
         if (!(0,external_node_buffer_namespaceObject.isUtf8)(utf8))
             throw new FlowContentError(`is not valid UTF-8 text; ${REEXPORT}`);
@@ -13986,11 +13990,13 @@ class EntryReader {
             entry.uncompressedSize > entry.compressedSize * limits.maxCompressionRatio) {
             throw new ZipFormatError(`entry ${entry.name} has a compression ratio over ${limits.maxCompressionRatio}:1 (a zip bomb?)`);
         }
-        const header = this.bytes(entry.localHeaderOffset, 30);
-        if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_SIGNATURE) {
+        // The header's fields are read in the window itself: a view per header costs more than that.
+        const at = this.cover(entry.localHeaderOffset, 30);
+        const window = this.window;
+        if (at < 0 || window.readUInt32LE(at) !== LOCAL_SIGNATURE) {
             throw new ZipFormatError(`entry ${entry.name} has no valid local header (corrupt zip)`);
         }
-        const dataStart = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+        const dataStart = entry.localHeaderOffset + 30 + window.readUInt16LE(at + 26) + window.readUInt16LE(at + 28);
         if (dataStart + entry.compressedSize > this.fileSize) {
             throw new ZipFormatError(`entry ${entry.name} runs past the end of the file (truncated zip)`);
         }
@@ -14026,15 +14032,25 @@ class EntryReader {
     }
     /** A byte range of the zip, through the window when it fits (shorter at the end of the file). */
     bytes(position, length) {
-        const offset = position - this.windowStart;
-        if (offset >= 0 && offset + length <= this.window.length) {
-            return this.window.subarray(offset, offset + length);
-        }
         if (length > this.windowSize)
             return readAt(this.fd, position, length);
-        this.window = readAt(this.fd, position, this.windowSize);
-        this.windowStart = position;
-        return this.window.subarray(0, Math.min(length, this.window.length));
+        const at = this.cover(position, length);
+        return at < 0
+            ? this.window.subarray(position - this.windowStart)
+            : this.window.subarray(at, at + length);
+    }
+    /**
+     * Moves the window over [position, position + length) when it is not there yet; the offset of
+     * position in the window, or -1 when the file ends before position + length.
+     */
+    cover(position, length) {
+        let offset = position - this.windowStart;
+        if (offset < 0 || offset + length > this.window.length) {
+            this.window = readAt(this.fd, position, this.windowSize);
+            this.windowStart = position;
+            offset = 0;
+        }
+        return offset + length <= this.window.length ? offset : -1;
     }
     inflate(compressed, maxOutputLength) {
         if (this.inflater === undefined && reusableInflaterWorks)
@@ -14067,9 +14083,12 @@ let reusableInflaterWorks = false;
  */
 class ReusableInflater {
     stream = new external_node_zlib_namespaceObject.InflateRaw();
+    /** Calls since the error listeners were last cleared (see inflate). */
+    calls = 0;
     constructor() {
         // A data error is thrown by _processChunk and emitted again later: the emit must not crash.
         this.stream.on('error', ignoreError);
+        this.stream.setMaxListeners(0);
     }
     inflate(compressed, maxOutputLength) {
         const { stream } = this;
@@ -14091,9 +14110,12 @@ class ReusableInflater {
             delete handle.close;
             delete stream.close;
             stream._handle = handle;
-            // _processChunk adds an error listener per call that only a closed stream would shed.
-            stream.removeAllListeners('error');
-            stream.on('error', ignoreError);
+            // _processChunk adds an error listener per call that only a closed stream would shed; they
+            // are harmless, and cleared now and then rather than at a cost on every call.
+            if (++this.calls % 256 === 0 || !ok) {
+                stream.removeAllListeners('error');
+                stream.on('error', ignoreError);
+            }
             if (ok)
                 stream.reset();
             else
@@ -14198,7 +14220,8 @@ async function readCentralDirectory(file, size) {
         const next = extraStart + extraLength + commentLength;
         if (next > directory.length)
             throw new ZipFormatError('corrupt zip (central record overruns)');
-        const name = directory.toString('utf8', nameStart, extraStart).replace(/\\/g, '/');
+        const raw = directory.toString('utf8', nameStart, extraStart);
+        const name = raw.includes('\\') ? raw.replace(/\\/g, '/') : raw;
         if (uncompressedSize === 0xffffffff ||
             compressedSize === 0xffffffff ||
             localHeaderOffset === 0xffffffff) {
@@ -14284,6 +14307,8 @@ class SolutionFileError extends Error {
 class ZipSolutionFiles {
     archive;
     reportPath;
+    /** Entry names in lower case, once: the reader lists five folders of thousands of entries. */
+    lowerNames;
     constructor(archive, reportPath) {
         this.archive = archive;
         this.reportPath = reportPath;
@@ -14294,16 +14319,19 @@ class ZipSolutionFiles {
     async list(folder, depth) {
         const prefix = folder === '' ? '' : `${folder.toLowerCase()}/`;
         const result = [];
-        for (const entry of this.archive.entries) {
-            if (entry.name.endsWith('/'))
-                continue;
-            const lower = entry.name.toLowerCase();
-            if (!lower.startsWith(prefix))
-                continue;
-            if (lower.slice(prefix.length).split('/').length > depth)
-                continue;
+        const lowerNames = (this.lowerNames ??= this.archive.entries.map((e) => e.name.toLowerCase()));
+        this.archive.entries.forEach((entry, index) => {
+            const lower = lowerNames[index];
+            if (!lower.startsWith(prefix) || lower.endsWith('/'))
+                return;
+            // At most `depth` segments below the folder: count the slashes, no array per entry.
+            let slashes = 0;
+            for (let at = lower.indexOf('/', prefix.length); at !== -1; at = lower.indexOf('/', at + 1)) {
+                if (++slashes >= depth)
+                    return;
+            }
             result.push(entry.name);
-        }
+        });
         return result;
     }
     async find(path) {
