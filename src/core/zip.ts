@@ -98,6 +98,7 @@ export class ZipArchive {
   }
 
   async close(): Promise<void> {
+    this.reader.close();
     await this.file.close();
   }
 }
@@ -184,6 +185,11 @@ class EntryReader {
     return data;
   }
 
+  close(): void {
+    this.inflater?.dispose();
+    this.inflater = undefined;
+  }
+
   /** A byte range of the zip, through the window when it fits (shorter at the end of the file). */
   private bytes(position: number, length: number): Buffer {
     if (length > this.windowSize) return readAt(this.fd, position, length);
@@ -231,7 +237,7 @@ interface ZlibInternals {
   close(): void;
 }
 
-const ignoreError = () => {};
+const doNothing = () => {};
 
 /** Whether ReusableInflater agrees with inflateRawSync on this Node.js; checked once at load. */
 let reusableInflaterWorks = false;
@@ -248,43 +254,58 @@ let reusableInflaterWorks = false;
  */
 class ReusableInflater {
   private readonly stream = new InflateRaw() as unknown as InflateRaw & ZlibInternals;
-
+  private readonly handle: { close(): void };
   /** Calls since the error listeners were last cleared (see inflate). */
   private calls = 0;
+  private disposed = false;
 
   constructor() {
+    const { stream } = this;
+    if (!stream._handle || typeof stream._processChunk !== 'function') {
+      throw new Error('zlib stream internals not as expected');
+    }
+    this.handle = stream._handle;
+    // _processChunk closes the context when it is done: no-op closes keep it for the next entry
+    // (set once: adding and deleting properties on every call cost more than they save).
+    this.handle.close = doNothing;
+    stream.close = doNothing;
     // A data error is thrown by _processChunk and emitted again later: the emit must not crash.
-    this.stream.on('error', ignoreError);
-    this.stream.setMaxListeners(0);
+    stream.on('error', doNothing);
+    stream.setMaxListeners(0);
   }
 
   inflate(compressed: Buffer, maxOutputLength: number): Buffer {
+    if (this.disposed) throw new Error('zlib stream closed');
     const { stream } = this;
-    const handle = stream._handle;
-    if (!handle) throw new Error('zlib stream closed');
-    const noClose = () => {};
-    handle.close = noClose;
-    stream.close = noClose;
     stream._maxOutputLength = maxOutputLength;
-    let ok = false;
     try {
       // A copy: the stream hands out slices of an output buffer it writes again after reset().
       const out = Buffer.from(stream._processChunk(compressed, constants.Z_FINISH));
-      ok = true;
+      stream._handle = this.handle;
+      stream.reset();
       return out;
+    } catch (error) {
+      this.dispose();
+      throw error;
     } finally {
-      delete (handle as Partial<typeof handle>).close;
-      delete (stream as Partial<ZlibInternals>).close;
-      stream._handle = handle;
       // _processChunk adds an error listener per call that only a closed stream would shed; they
       // are harmless, and cleared now and then rather than at a cost on every call.
-      if (++this.calls % 256 === 0 || !ok) {
+      if (++this.calls % 256 === 0) {
         stream.removeAllListeners('error');
-        stream.on('error', ignoreError);
+        stream.on('error', doNothing);
       }
-      if (ok) stream.reset();
-      else stream.close();
     }
+  }
+
+  /** Frees the zlib context. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    const { stream } = this;
+    delete (this.handle as Partial<{ close(): void }>).close;
+    delete (stream as Partial<ZlibInternals>).close;
+    stream._handle = this.handle;
+    stream.close();
   }
 }
 
@@ -292,11 +313,15 @@ reusableInflaterWorks = (() => {
   try {
     const inflater = new ReusableInflater();
     const samples = ['{"a":1}', 'x'.repeat(70_000), ''].map((text) => Buffer.from(text));
-    for (const sample of samples) {
-      const out = inflater.inflate(deflateRawSync(sample), Math.max(1, sample.length));
-      if (!out.equals(sample)) return false;
+    try {
+      for (const sample of samples) {
+        const out = inflater.inflate(deflateRawSync(sample), Math.max(1, sample.length));
+        if (!out.equals(sample)) return false;
+      }
+      return true;
+    } finally {
+      inflater.dispose();
     }
-    return true;
   } catch {
     return false;
   }
