@@ -2516,6 +2516,7 @@ class ZipArchive {
         return this.reader.read(entry);
     }
     async close() {
+        this.reader.close();
         await this.file.close();
     }
 }
@@ -2591,6 +2592,10 @@ class EntryReader {
         }
         return data;
     }
+    close() {
+        this.inflater?.dispose();
+        this.inflater = undefined;
+    }
     /** A byte range of the zip, through the window when it fits (shorter at the end of the file). */
     bytes(position, length) {
         if (length > this.windowSize)
@@ -2629,7 +2634,7 @@ class EntryReader {
         return (0,external_node_zlib_namespaceObject.inflateRawSync)(compressed, { maxOutputLength });
     }
 }
-const ignoreError = () => { };
+const doNothing = () => { };
 /** Whether ReusableInflater agrees with inflateRawSync on this Node.js; checked once at load. */
 let reusableInflaterWorks = false;
 /**
@@ -2644,56 +2649,76 @@ let reusableInflaterWorks = false;
  */
 class ReusableInflater {
     stream = new external_node_zlib_namespaceObject.InflateRaw();
+    handle;
     /** Calls since the error listeners were last cleared (see inflate). */
     calls = 0;
+    disposed = false;
     constructor() {
+        const { stream } = this;
+        if (!stream._handle || typeof stream._processChunk !== 'function') {
+            throw new Error('zlib stream internals not as expected');
+        }
+        this.handle = stream._handle;
+        // _processChunk closes the context when it is done: no-op closes keep it for the next entry
+        // (set once: adding and deleting properties on every call cost more than they save).
+        this.handle.close = doNothing;
+        stream.close = doNothing;
         // A data error is thrown by _processChunk and emitted again later: the emit must not crash.
-        this.stream.on('error', ignoreError);
-        this.stream.setMaxListeners(0);
+        stream.on('error', doNothing);
+        stream.setMaxListeners(0);
     }
     inflate(compressed, maxOutputLength) {
-        const { stream } = this;
-        const handle = stream._handle;
-        if (!handle)
+        if (this.disposed)
             throw new Error('zlib stream closed');
-        const noClose = () => { };
-        handle.close = noClose;
-        stream.close = noClose;
+        const { stream } = this;
         stream._maxOutputLength = maxOutputLength;
-        let ok = false;
         try {
             // A copy: the stream hands out slices of an output buffer it writes again after reset().
             const out = Buffer.from(stream._processChunk(compressed, external_node_zlib_namespaceObject.constants.Z_FINISH));
-            ok = true;
+            stream._handle = this.handle;
+            stream.reset();
             return out;
         }
+        catch (error) {
+            this.dispose();
+            throw error;
+        }
         finally {
-            delete handle.close;
-            delete stream.close;
-            stream._handle = handle;
             // _processChunk adds an error listener per call that only a closed stream would shed; they
             // are harmless, and cleared now and then rather than at a cost on every call.
-            if (++this.calls % 256 === 0 || !ok) {
+            if (++this.calls % 256 === 0) {
                 stream.removeAllListeners('error');
-                stream.on('error', ignoreError);
+                stream.on('error', doNothing);
             }
-            if (ok)
-                stream.reset();
-            else
-                stream.close();
         }
+    }
+    /** Frees the zlib context. */
+    dispose() {
+        if (this.disposed)
+            return;
+        this.disposed = true;
+        const { stream } = this;
+        delete this.handle.close;
+        delete stream.close;
+        stream._handle = this.handle;
+        stream.close();
     }
 }
 reusableInflaterWorks = (() => {
     try {
         const inflater = new ReusableInflater();
         const samples = ['{"a":1}', 'x'.repeat(70_000), ''].map((text) => Buffer.from(text));
-        for (const sample of samples) {
-            const out = inflater.inflate((0,external_node_zlib_namespaceObject.deflateRawSync)(sample), Math.max(1, sample.length));
-            if (!out.equals(sample))
-                return false;
+        try {
+            for (const sample of samples) {
+                const out = inflater.inflate((0,external_node_zlib_namespaceObject.deflateRawSync)(sample), Math.max(1, sample.length));
+                if (!out.equals(sample))
+                    return false;
+            }
+            return true;
         }
-        return true;
+        finally {
+            inflater.dispose();
+        }
     }
     catch {
         return false;
