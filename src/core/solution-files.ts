@@ -208,7 +208,6 @@ export class FolderSolutionFiles implements SolutionFiles {
       }
       this.totalRead += size;
     };
-    const unreadable = () => refuse(`${path} cannot be read (check its permissions)`);
 
     // Most files fit the scratch buffer, and a read of a regular file that comes back short has
     // reached its end: one read, no fstat (4,000 files of an unpacked solution). Only files the
@@ -218,7 +217,7 @@ export class FolderSolutionFiles implements SolutionFiles {
     try {
       first = readSync(fd, this.scratch, 0, this.scratch.length, 0);
     } catch {
-      unreadable();
+      refuse(`${path} cannot be read (check its permissions)`);
     }
     if (first < this.scratch.length) {
       count(first);
