@@ -79,6 +79,14 @@ describe('readXml', () => {
         keepChildren: keep,
       }),
     ).toThrow(/does not match/);
+    // A closing tag inside a comment or processing instruction is text, not the element's end.
+    const hidden = readXml(
+      '<Workflows><Workflow><Type><?pi </Type><JsonFileName>x</JsonFileName><Type>?></Type><JsonFileName>/W/b.json</JsonFileName></Workflow></Workflows>',
+      { arrayNames: ARRAYS, keepChildren: keep },
+    );
+    expect(JSON.parse(JSON.stringify(hidden))).toEqual({
+      Workflows: { Workflow: [{ JsonFileName: '/W/b.json' }] },
+    });
   });
 
   it('keeps __proto__ and constructor as plain keys', () => {

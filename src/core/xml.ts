@@ -187,8 +187,9 @@ function sameName(text: string, at: number, start: number, length: number): bool
 
 /**
  * Where a skipped element that opens just before `from` ends, found by searching for its closing
- * tag; -1 when a search cannot tell (an element of the same name inside, a comment or CDATA
- * section), and the reader then walks it tag by tag. Nothing inside is read, so nothing inside is
+ * tag; -1 when a search cannot tell (an element of the same name inside, a comment, CDATA
+ * section or processing instruction, which may hold that tag as text), and the reader then walks
+ * it tag by tag. Nothing inside is read, so nothing inside is
  * checked: a pull-request gate needs the parts it reads, and pac import checks the rest.
  */
 function skippedSubtreeEnd(text: string, nameStart: number, nameLength: number, from: number) {
@@ -197,7 +198,7 @@ function skippedSubtreeEnd(text: string, nameStart: number, nameLength: number, 
   if (close === -1) return -1;
   // Searched in a slice: a search of the text would run on to its end for each element.
   const inside = text.slice(from, close);
-  if (inside.includes('<!')) return -1;
+  if (inside.includes('<!') || inside.includes('<?')) return -1;
   for (let at = inside.indexOf(`<${name}`); at !== -1; at = inside.indexOf(`<${name}`, at + 1)) {
     if (NAME_END[inside.charCodeAt(at + 1 + nameLength)] === 1) return -1;
   }
