@@ -14494,7 +14494,6 @@ class FolderSolutionFiles {
             }
             this.totalRead += size;
         };
-        const unreadable = () => refuse(`${path} cannot be read (check its permissions)`);
         // Most files fit the scratch buffer, and a read of a regular file that comes back short has
         // reached its end: one read, no fstat (4,000 files of an unpacked solution). Only files the
         // listing saw as regular are read, and O_NONBLOCK keeps anything swapped in since from
@@ -14504,7 +14503,7 @@ class FolderSolutionFiles {
             first = (0,external_node_fs_namespaceObject.readSync)(fd, this.scratch, 0, this.scratch.length, 0);
         }
         catch {
-            unreadable();
+            refuse(`${path} cannot be read (check its permissions)`);
         }
         if (first < this.scratch.length) {
             count(first);
@@ -14683,8 +14682,9 @@ function xml_sameName(text, at, start, length) {
 }
 /**
  * Where a skipped element that opens just before `from` ends, found by searching for its closing
- * tag; -1 when a search cannot tell (an element of the same name inside, a comment or CDATA
- * section), and the reader then walks it tag by tag. Nothing inside is read, so nothing inside is
+ * tag; -1 when a search cannot tell (an element of the same name inside, a comment, CDATA
+ * section or processing instruction, which may hold that tag as text), and the reader then walks
+ * it tag by tag. Nothing inside is read, so nothing inside is
  * checked: a pull-request gate needs the parts it reads, and pac import checks the rest.
  */
 function skippedSubtreeEnd(text, nameStart, nameLength, from) {
@@ -14694,7 +14694,7 @@ function skippedSubtreeEnd(text, nameStart, nameLength, from) {
         return -1;
     // Searched in a slice: a search of the text would run on to its end for each element.
     const inside = text.slice(from, close);
-    if (inside.includes('<!'))
+    if (inside.includes('<!') || inside.includes('<?'))
         return -1;
     for (let at = inside.indexOf(`<${name}`); at !== -1; at = inside.indexOf(`<${name}`, at + 1)) {
         if (NAME_END[inside.charCodeAt(at + 1 + nameLength)] === 1)
