@@ -1,5 +1,6 @@
 // readFlowConnections parses only `properties.connectionReferences` when it can find them with
 // native searches, else the whole file: either way the result must be what a whole parse gives.
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FlowContentError, readFlowConnections } from '../src/core/flows.js';
 
@@ -130,6 +131,49 @@ describe('readFlowConnections', () => {
     expect(() => readFlowConnections(Buffer.from(''))).toThrow(/not valid JSON/);
     expect(() => readFlowConnections(Buffer.from([0xff, 0xfe, 0x00, 0xd8]))).toThrow(
       FlowContentError,
+    );
+  });
+});
+
+describe('readFlowConnections, property', () => {
+  const runs = Number(process.env['PROPERTY_RUNS'] ?? 200);
+  it('the references-only path gives what a whole parse gives, for any references and definition', () => {
+    const text = fc.string({ maxLength: 12 });
+    const entry = fc.record(
+      {
+        api: fc.record({ name: text, logicalName: text }, { requiredKeys: [] }),
+        connection: fc.record({ connectionReferenceLogicalName: text }, { requiredKeys: [] }),
+        runtimeSource: text,
+        id: text,
+        definition: fc.jsonValue({ maxDepth: 2 }),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(
+        fc.dictionary(text, entry, { maxKeys: 4 }),
+        fc.jsonValue({ maxDepth: 3 }),
+        fc.constantFrom(undefined, 1, 2, '\t'),
+        (refs, definition, indent) => {
+          const fast = Buffer.from(
+            JSON.stringify(
+              { properties: { connectionReferences: refs, definition } },
+              null,
+              indent,
+            ),
+          );
+          // Keys reordered: the fast path refuses it, so this is the whole parse.
+          const whole = Buffer.from(
+            JSON.stringify(
+              { properties: { definition, connectionReferences: refs } },
+              null,
+              indent,
+            ),
+          );
+          expect(readFlowConnections(fast)).toEqual(readFlowConnections(whole));
+        },
+      ),
+      { numRuns: runs },
     );
   });
 });
