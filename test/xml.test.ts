@@ -4,6 +4,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../src/core/text.js';
 import { readXml, XmlSyntaxError } from '../src/core/xml.js';
@@ -174,5 +175,63 @@ describe.skipIf(!hasCorpus)('readXml agrees with fast-xml-parser on the corpus',
       );
       expect(ours, file).toEqual(theirs);
     }
+  });
+});
+
+describe('readXml with keepChildren, property', () => {
+  const runs = Number(process.env['PROPERTY_RUNS'] ?? 200);
+  // Elements of the shapes Dataverse writes, and some it does not, under a filtered parent.
+  const name = fc.constantFrom(
+    'JsonFileName',
+    'Category',
+    'Type',
+    'Mode',
+    'LocalizedNames',
+    'a',
+    'Category2',
+  );
+  const text = fc.constantFrom('', '5', ' x ', 'a &amp; b', '&lt;tag&gt;', '\n  ');
+  const node: fc.Memo<string> = fc.memo((depth) =>
+    fc.oneof(
+      { depthSize: 'small' },
+      fc.tuple(name, text).map(([n, t]) => `<${n}>${t}</${n}>`),
+      fc.tuple(name, text).map(([n, t]) => `<${n} k="${t}"/>`),
+      fc.tuple(name, text).map(([n, t]) => `<${n} k='v'>${t}</${n}>`),
+      fc.constant('<!-- </Type> -->'),
+      fc.constant('<?pi </Category> ?>'),
+      fc.constant('<![CDATA[</Type>]]>'),
+      fc.constant('\n    '),
+      depth > 1
+        ? fc
+            .tuple(name, fc.array(node(depth - 1), { maxLength: 4 }))
+            .map(([n, children]) => `<${n}>${children.join('')}</${n}>`)
+        : fc.constant('<Type>1</Type>'),
+    ),
+  );
+  it('builds exactly the kept children that a full read builds', () => {
+    const keep = new Map([['Workflow', new Set(['JsonFileName', 'Category'])]]);
+    fc.assert(
+      fc.property(fc.array(fc.array(node(3), { maxLength: 8 }), { maxLength: 4 }), (workflows) => {
+        const xml = `<Workflows>${workflows.map((children) => `<Workflow Name="w">${children.join('')}</Workflow>`).join('')}</Workflows>`;
+        const full = readXml(xml, { arrayNames: ARRAYS });
+        const kept = readXml(xml, { arrayNames: ARRAYS, keepChildren: keep });
+        const pick = (doc: ReturnType<typeof readXml>) =>
+          JSON.parse(
+            JSON.stringify(
+              ((doc['Workflows'] as Record<string, unknown> | string) &&
+                (doc['Workflows'] as Record<string, unknown>)['Workflow']) ??
+                [],
+              (key, value: unknown) =>
+                key === '' ||
+                /^\d+$/.test(key) ||
+                ['JsonFileName', 'Category', '@Name', '#text'].includes(key)
+                  ? value
+                  : undefined,
+            ),
+          ) as unknown;
+        expect(pick(kept)).toEqual(pick(full));
+      }),
+      { numRuns: runs },
+    );
   });
 });
