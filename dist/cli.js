@@ -3293,7 +3293,11 @@ function readXml(text, options = {}) {
     };
     while (position < text.length) {
         const current = stack[stack.length - 1];
-        if (current && (current.skipped || current.kept) && stack.length < maxDepth) {
+        // (Under a built element only while it has no text yet: the run also consumes the space
+        // around its leaves, which mixed content would keep.)
+        if (current &&
+            (current.skipped || (current.kept && current.text === '')) &&
+            stack.length < maxDepth) {
             LEAF_RUN.lastIndex = position;
             if (LEAF_RUN.test(text)) {
                 const runEnd = LEAF_RUN.lastIndex;
