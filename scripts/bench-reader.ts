@@ -21,16 +21,16 @@ async function main(path: string): Promise<void> {
     for (const name of ['solution.xml', 'customizations.xml']) {
       const entry = zip.find(name);
       if (!entry) throw new Error(`${name} missing`);
-      bytes += decode(await zip.read(entry)).length;
+      bytes += decode(zip.read(entry)).length;
     }
     for (const entry of zip.entries) {
       if (/^Workflows\/[^/]+\.json$/i.test(entry.name)) {
-        const data = await zip.read(entry);
+        const data = zip.read(entry);
         bytes += data.length;
         JSON.parse(decode(data));
         flows++;
       } else if (/^environmentvariabledefinitions\//i.test(entry.name)) {
-        bytes += (await zip.read(entry)).length;
+        bytes += zip.read(entry).length;
         envFiles++;
       }
     }

@@ -23,10 +23,11 @@ export interface SolutionFiles {
   /** The path of a file if it exists (case-insensitive match per segment). */
   find(path: string): Promise<string | undefined>;
   /**
-   * A file's bytes. They may be a view that the next read overwrites: decode or parse them
-   * before reading again (thousands of small files then need no buffer each).
+   * A file's bytes, read synchronously (thousands of small files one after another beat a
+   * thread-pool round trip each). They may be a view that the next read overwrites: decode or
+   * parse them before reading again (the files then need no buffer each).
    */
-  read(path: string): Promise<Buffer>;
+  read(path: string): Buffer;
   /** How a file appears in reports: `dir/Other/Customizations.xml` or `X.zip!/customizations.xml`. */
   where(path: string): string;
   close(): Promise<void>;
@@ -70,11 +71,11 @@ export class ZipSolutionFiles implements SolutionFiles {
     return this.archive.find(path)?.name;
   }
 
-  async read(path: string): Promise<Buffer> {
+  read(path: string): Buffer {
     const entry = this.archive.find(path);
     if (!entry) throw new SolutionFileError(`${path} is missing`, this.where(path));
     try {
-      return await this.archive.read(entry);
+      return this.archive.read(entry);
     } catch (error) {
       if (error instanceof ZipFormatError)
         throw new SolutionFileError(error.message, this.where(path));
@@ -172,7 +173,7 @@ export class FolderSolutionFiles implements SolutionFiles {
     return this.resolveCase(path, 'file');
   }
 
-  async read(path: string): Promise<Buffer> {
+  read(path: string): Buffer {
     const absolute = join(this.root, path);
     const where = this.where(path);
     // Synchronous: thousands of small files read one after another beat a thread-pool round trip

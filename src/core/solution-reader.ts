@@ -197,8 +197,8 @@ function hasDoctype(text: string): boolean {
 }
 
 /** Reads a file as text; bytes that are not valid UTF-8/UTF-16 are SL001 at that file. */
-async function readText(files: SolutionFiles, path: string): Promise<string> {
-  const bytes = await files.read(path);
+function readText(files: SolutionFiles, path: string): string {
+  const bytes = files.read(path);
   try {
     return decodeText(bytes, { strict: true });
   } catch (error) {
@@ -636,7 +636,7 @@ async function readEnvironmentVariables(files: SolutionFiles): Promise<Environme
     p.toLowerCase().endsWith('/environmentvariabledefinition.xml'),
   )) {
     const where = files.where(path);
-    const root = parseXml(await readText(files, path), where);
+    const root = parseXml(readText(files, path), where);
     for (const definition of asArray(child(root, 'environmentvariabledefinition'))) {
       const schemaName = attr(definition, 'schemaname') ?? childText(definition, 'schemaname');
       if (!schemaName) continue;
@@ -655,7 +655,7 @@ async function readEnvironmentVariables(files: SolutionFiles): Promise<Environme
       const actualValuesPath = modernByLowerName.get(valuesPath.toLowerCase());
       if (actualValuesPath) {
         const current = currentValueOf(
-          parseJson(await readText(files, actualValuesPath), files.where(actualValuesPath)),
+          parseJson(readText(files, actualValuesPath), files.where(actualValuesPath)),
         );
         if (current !== undefined && current !== '') variable.currentValue = current;
       }
@@ -670,7 +670,7 @@ async function readEnvironmentVariables(files: SolutionFiles): Promise<Environme
     p.toLowerCase().endsWith('/environment_variable_values.json'),
   );
   if (valuesFile) {
-    const json = parseJson(await readText(files, valuesFile), files.where(valuesFile));
+    const json = parseJson(readText(files, valuesFile), files.where(valuesFile));
     for (const value of asArray(child(json, 'EnvironmentVariableValues'))) {
       const schemaName = child(value, 'EnvironmentVariableDefinition.SchemaName');
       const text = child(value, 'Value');
@@ -681,7 +681,7 @@ async function readEnvironmentVariables(files: SolutionFiles): Promise<Environme
   }
   for (const path of legacy.filter((p) => p.toLowerCase().endsWith('.xml'))) {
     const where = files.where(path);
-    const definition = child(parseXml(await readText(files, path), where), 'Definition');
+    const definition = child(parseXml(readText(files, path), where), 'Definition');
     const schemaName = childText(definition, 'SchemaName');
     if (!schemaName || variables.has(schemaName.toLowerCase())) continue;
     const typeCode = childText(definition, 'Type');
@@ -736,7 +736,7 @@ async function readFacts(files: SolutionFiles, target: SolutionTarget): Promise<
       : solutionXml.toLowerCase().startsWith('other/')
         ? 'unpacked'
         : 'extracted';
-  const manifest = readManifest(await readText(files, solutionXml), files.where(solutionXml));
+  const manifest = readManifest(readText(files, solutionXml), files.where(solutionXml));
 
   const collected: Collected = {
     connectionReferences: new Map(),
@@ -754,18 +754,14 @@ async function readFacts(files: SolutionFiles, target: SolutionTarget): Promise<
       target.reportPath,
     );
   }
-  readCustomizations(
-    await readText(files, customizationsXml),
-    files.where(customizationsXml),
-    collected,
-  );
+  readCustomizations(readText(files, customizationsXml), files.where(customizationsXml), collected);
 
   // Unpacked: one metadata file per flow, app and connector instead of customizations.xml sections.
   const workflowFiles = await files.list('Workflows', 1);
   for (const path of workflowFiles.filter((p) => p.toLowerCase().endsWith('.json.data.xml'))) {
     const where = files.where(path);
     for (const element of asArray(
-      child(parseXml(await readText(files, path), where, WORKFLOW_CHILDREN), 'Workflow'),
+      child(parseXml(readText(files, path), where, WORKFLOW_CHILDREN), 'Workflow'),
     )) {
       addWorkflowMetadata(element, where, collected);
     }
@@ -774,9 +770,7 @@ async function readFacts(files: SolutionFiles, target: SolutionTarget): Promise<
     p.toLowerCase().endsWith('.meta.xml'),
   )) {
     const where = files.where(path);
-    for (const element of asArray(
-      child(parseXml(await readText(files, path), where), 'CanvasApp'),
-    )) {
+    for (const element of asArray(child(parseXml(readText(files, path), where), 'CanvasApp'))) {
       addCanvasApp(element, { file: where }, collected);
     }
   }
@@ -784,9 +778,7 @@ async function readFacts(files: SolutionFiles, target: SolutionTarget): Promise<
     p.toLowerCase().endsWith('.xml'),
   )) {
     const where = files.where(path);
-    for (const element of asArray(
-      child(parseXml(await readText(files, path), where), 'Connector'),
-    )) {
+    for (const element of asArray(child(parseXml(readText(files, path), where), 'Connector'))) {
       addCustomConnector(element, { file: where }, collected);
     }
   }
@@ -801,7 +793,7 @@ async function readFacts(files: SolutionFiles, target: SolutionTarget): Promise<
     const where = files.where(path);
     let connections: FlowConnection[];
     try {
-      connections = readFlowConnections(await files.read(path));
+      connections = readFlowConnections(files.read(path));
     } catch (error) {
       if (!(error instanceof FlowContentError)) throw error;
       throw new SolutionContentError(`${where} ${error.message}`, where);

@@ -86,8 +86,8 @@ export class ZipArchive {
     return this.byLowerName.get(name.toLowerCase());
   }
 
-  /** Reads and inflates one entry within the limits. */
-  async read(entry: ZipEntry): Promise<Buffer> {
+  /** Reads and inflates one entry within the limits (synchronously: see readAt). */
+  read(entry: ZipEntry): Buffer {
     if (this.totalInflated + entry.uncompressedSize > this.limits.maxTotalBytes) {
       throw new ZipFormatError(
         `reading ${entry.name} would pass the ${this.limits.maxTotalBytes}-byte total limit for one solution`,
