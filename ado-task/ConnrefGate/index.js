@@ -13757,21 +13757,9 @@ function flowConnections(references) {
 // ---------------------------------------------------------------------------------------------
 // One flow file
 const isJsonSpace = (byte) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
-function skipSpace(bytes, at) {
-    while (isJsonSpace(bytes[at]))
-        at++;
-    return at;
-}
-/** Index after `text` (ASCII) at `at`, after JSON space; -1 when it is not there. */
-function expect(bytes, at, text) {
-    at = skipSpace(bytes, at);
-    for (let i = 0; i < text.length; i++)
-        if (bytes[at + i] !== text.charCodeAt(i))
-            return -1;
-    return at + text.length;
-}
 const DEFINITION_KEY = Buffer.from('"definition"');
-const COMPACT_HEAD = '{"properties":{"connectionReferences":';
+/** The head of every export, up to the `{` that opens the references (JSON space allowed). */
+const FLOW_HEAD = /^[ \t\r\n]*\{[ \t\r\n]*"properties"[ \t\r\n]*:[ \t\r\n]*\{[ \t\r\n]*"connectionReferences"[ \t\r\n]*:[ \t\r\n]*\{/;
 /**
  * `properties.connectionReferences` of a flow, parsed on its own. Every export starts
  * `{"properties": {"connectionReferences": {…}, "definition": …`, and the definition after it is
@@ -13788,26 +13776,11 @@ function leadingConnectionReferences(utf8) {
         end--;
     if (utf8[end] !== 0x7d)
         return undefined;
-    // Exports write the head without spaces; anything else is matched token by token.
-    let at = expect(utf8, 0, COMPACT_HEAD);
-    if (at < 0) {
-        at = expect(utf8, 0, '{');
-        if (at >= 0)
-            at = expect(utf8, at, '"properties"');
-        if (at >= 0)
-            at = expect(utf8, at, ':');
-        if (at >= 0)
-            at = expect(utf8, at, '{');
-        if (at >= 0)
-            at = expect(utf8, at, '"connectionReferences"');
-        if (at >= 0)
-            at = expect(utf8, at, ':');
-        if (at < 0)
-            return undefined;
-    }
-    const start = skipSpace(utf8, at);
-    if (utf8[start] !== 0x7b)
+    // One native match over the head (latin1 keeps byte offsets: the head is ASCII).
+    const head = FLOW_HEAD.exec(utf8.toString('latin1', 0, 256));
+    if (!head)
         return undefined;
+    const start = head[0].length - 1;
     const key = utf8.indexOf(DEFINITION_KEY, start);
     if (key < 0)
         return undefined;
