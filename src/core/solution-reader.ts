@@ -381,31 +381,29 @@ function collectConnectionReferences(
 ): void {
   const section = parseSection(xml, 'connectionreferences', where);
   if (!section) return;
-  const elements = asArray(child(section.node, 'connectionreference'));
-  // Element lines come from the raw text: the parser keeps no positions.
-  const offsets: number[] = [];
-  const pattern = /<connectionreference\s/g;
-  pattern.lastIndex = section.offset;
-  for (let match = pattern.exec(xml); match; match = pattern.exec(xml)) offsets.push(match.index);
-  elements.forEach((element, index) => {
+  for (const { element, location } of sectionElements(
+    xml,
+    section,
+    'connectionreference',
+    where,
+    lines,
+  )) {
     const logicalName = attr(element, 'connectionreferencelogicalname');
-    if (!logicalName) return;
+    if (!logicalName) continue;
     const connectorId = childText(element, 'connectorid') ?? '';
     const customConnectorId = childText(child(element, 'customconnectorid'), 'connectorid');
-    const offset = offsets[index];
     const reference: ConnectionReference = {
       logicalName,
       displayName: childText(element, 'connectionreferencedisplayname') ?? logicalName,
       connectorId,
       custom: Boolean(customConnectorId) || isCustomApiName(apiNameOf(connectorId)),
-      location:
-        offset === undefined ? { file: where } : { file: where, line: lines().lineOf(offset) },
+      location,
     };
     if (customConnectorId) reference.customConnectorId = customConnectorId;
     if (!into.connectionReferences.has(logicalName.toLowerCase())) {
       into.connectionReferences.set(logicalName.toLowerCase(), reference);
     }
-  });
+  }
 }
 
 function addWorkflowMetadata(element: unknown, where: string, into: Collected): void {
@@ -497,12 +495,26 @@ function addCustomConnector(
   });
 }
 
-function elementOffsets(xml: string, tag: string, from: number): number[] {
-  const offsets: number[] = [];
+/**
+ * The `<tag>` elements of a parsed section of customizations.xml, each with where it is: the
+ * lines come from the raw text, as the parser keeps no positions.
+ */
+function sectionElements(
+  xml: string,
+  section: { node: unknown; offset: number },
+  tag: string,
+  where: string,
+  lines: () => LineIndex,
+): { element: unknown; location: ConnectionReference['location'] }[] {
   const pattern = new RegExp(`<${tag}[\\s>]`, 'g');
-  pattern.lastIndex = from;
-  for (let match = pattern.exec(xml); match; match = pattern.exec(xml)) offsets.push(match.index);
-  return offsets;
+  pattern.lastIndex = section.offset;
+  return asArray(child(section.node, tag)).map((element) => {
+    const match = pattern.exec(xml);
+    return {
+      element,
+      location: match ? { file: where, line: lines().lineOf(match.index) } : { file: where },
+    };
+  });
 }
 
 function readCustomizations(xml: string, where: string, into: Collected): void {
@@ -529,29 +541,17 @@ function readCustomizations(xml: string, where: string, into: Collected): void {
     addWorkflowMetadata(element, where, into);
 
   const canvasApps = parseSection(xml, 'CanvasApps', where);
-  if (canvasApps) {
-    const offsets = elementOffsets(xml, 'CanvasApp', canvasApps.offset);
-    asArray(child(canvasApps.node, 'CanvasApp')).forEach((element, index) => {
-      const offset = offsets[index];
-      addCanvasApp(
-        element,
-        offset === undefined ? { file: where } : { file: where, line: lines().lineOf(offset) },
-        into,
-      );
-    });
+  for (const { element, location } of canvasApps
+    ? sectionElements(xml, canvasApps, 'CanvasApp', where, lines)
+    : []) {
+    addCanvasApp(element, location, into);
   }
 
   const connectors = parseSection(xml, 'Connectors', where);
-  if (connectors) {
-    const offsets = elementOffsets(xml, 'Connector', connectors.offset);
-    asArray(child(connectors.node, 'Connector')).forEach((element, index) => {
-      const offset = offsets[index];
-      addCustomConnector(
-        element,
-        offset === undefined ? { file: where } : { file: where, line: lines().lineOf(offset) },
-        into,
-      );
-    });
+  for (const { element, location } of connectors
+    ? sectionElements(xml, connectors, 'Connector', where, lines)
+    : []) {
+    addCustomConnector(element, location, into);
   }
 }
 
