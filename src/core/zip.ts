@@ -214,7 +214,7 @@ class EntryReader {
   }
 
   private inflate(compressed: Buffer, maxOutputLength: number): Buffer {
-    if (this.inflater === undefined && reusableInflaterWorks)
+    if (this.inflater === undefined && (reusableInflaterWorks ??= selfTestInflater()))
       this.inflater = new ReusableInflater();
     if (this.inflater) {
       try {
@@ -239,8 +239,11 @@ interface ZlibInternals {
 
 const doNothing = () => {};
 
-/** Whether ReusableInflater agrees with inflateRawSync on this Node.js; checked once at load. */
-let reusableInflaterWorks = false;
+/**
+ * Whether ReusableInflater agrees with inflateRawSync on this Node.js: checked once, when a zip is
+ * first inflated (not at start-up, which most runs of a small solution are mostly made of).
+ */
+let reusableInflaterWorks: boolean | undefined;
 
 /**
  * One zlib stream that inflates entry after entry. `inflateRawSync` builds a Transform stream and
@@ -309,7 +312,7 @@ class ReusableInflater {
   }
 }
 
-reusableInflaterWorks = (() => {
+function selfTestInflater(): boolean {
   try {
     const inflater = new ReusableInflater();
     const samples = ['{"a":1}', 'x'.repeat(70_000), ''].map((text) => Buffer.from(text));
@@ -325,7 +328,7 @@ reusableInflaterWorks = (() => {
   } catch {
     return false;
   }
-})();
+}
 
 /**
  * Reads a byte range. Synchronous on purpose: entries are small and read one after another, and
