@@ -2592,7 +2592,7 @@ class EntryReader {
         return offset + length <= this.window.length ? offset : -1;
     }
     inflate(compressed, maxOutputLength) {
-        if (this.inflater === undefined && reusableInflaterWorks)
+        if (this.inflater === undefined && (reusableInflaterWorks ??= selfTestInflater()))
             this.inflater = new ReusableInflater();
         if (this.inflater) {
             try {
@@ -2608,8 +2608,11 @@ class EntryReader {
     }
 }
 const doNothing = () => { };
-/** Whether ReusableInflater agrees with inflateRawSync on this Node.js; checked once at load. */
-let reusableInflaterWorks = false;
+/**
+ * Whether ReusableInflater agrees with inflateRawSync on this Node.js: checked once, when a zip is
+ * first inflated (not at start-up, which most runs of a small solution are mostly made of).
+ */
+let reusableInflaterWorks;
 /**
  * One zlib stream that inflates entry after entry. `inflateRawSync` builds a Transform stream and
  * a native zlib context for every call and tears both down after, which on 2,000 small flows
@@ -2677,7 +2680,7 @@ class ReusableInflater {
         stream.close();
     }
 }
-reusableInflaterWorks = (() => {
+function selfTestInflater() {
     try {
         const inflater = new ReusableInflater();
         const samples = ['{"a":1}', 'x'.repeat(70_000), ''].map((text) => Buffer.from(text));
@@ -2696,7 +2699,7 @@ reusableInflaterWorks = (() => {
     catch {
         return false;
     }
-})();
+}
 /**
  * Reads a byte range. Synchronous on purpose: entries are small and read one after another, and
  * a thread-pool round trip per entry cost more than the read itself on thousands of flows.
@@ -3790,33 +3793,25 @@ function collectConnectionReferences(xml, where, into, lines) {
     const section = parseSection(xml, 'connectionreferences', where);
     if (!section)
         return;
-    const elements = asArray(solution_reader_child(section.node, 'connectionreference'));
-    // Element lines come from the raw text: the parser keeps no positions.
-    const offsets = [];
-    const pattern = /<connectionreference\s/g;
-    pattern.lastIndex = section.offset;
-    for (let match = pattern.exec(xml); match; match = pattern.exec(xml))
-        offsets.push(match.index);
-    elements.forEach((element, index) => {
+    for (const { element, location } of sectionElements(xml, section, 'connectionreference', where, lines)) {
         const logicalName = attr(element, 'connectionreferencelogicalname');
         if (!logicalName)
-            return;
+            continue;
         const connectorId = childText(element, 'connectorid') ?? '';
         const customConnectorId = childText(solution_reader_child(element, 'customconnectorid'), 'connectorid');
-        const offset = offsets[index];
         const reference = {
             logicalName,
             displayName: childText(element, 'connectionreferencedisplayname') ?? logicalName,
             connectorId,
             custom: Boolean(customConnectorId) || isCustomApiName(apiNameOf(connectorId)),
-            location: offset === undefined ? { file: where } : { file: where, line: lines().lineOf(offset) },
+            location,
         };
         if (customConnectorId)
             reference.customConnectorId = customConnectorId;
         if (!into.connectionReferences.has(logicalName.toLowerCase())) {
             into.connectionReferences.set(logicalName.toLowerCase(), reference);
         }
-    });
+    }
 }
 function addWorkflowMetadata(element, where, into) {
     const jsonFile = childText(element, 'JsonFileName');
@@ -3896,13 +3891,20 @@ function addCustomConnector(element, location, into) {
         location,
     });
 }
-function elementOffsets(xml, tag, from) {
-    const offsets = [];
+/**
+ * The `<tag>` elements of a parsed section of customizations.xml, each with where it is: the
+ * lines come from the raw text, as the parser keeps no positions.
+ */
+function sectionElements(xml, section, tag, where, lines) {
     const pattern = new RegExp(`<${tag}[\\s>]`, 'g');
-    pattern.lastIndex = from;
-    for (let match = pattern.exec(xml); match; match = pattern.exec(xml))
-        offsets.push(match.index);
-    return offsets;
+    pattern.lastIndex = section.offset;
+    return asArray(solution_reader_child(section.node, tag)).map((element) => {
+        const match = pattern.exec(xml);
+        return {
+            element,
+            location: match ? { file: where, line: lines().lineOf(match.index) } : { file: where },
+        };
+    });
 }
 function readCustomizations(xml, where, into) {
     let lineIndex;
@@ -3920,20 +3922,16 @@ function readCustomizations(xml, where, into) {
     for (const element of asArray(solution_reader_child(workflows?.node, 'Workflow')))
         addWorkflowMetadata(element, where, into);
     const canvasApps = parseSection(xml, 'CanvasApps', where);
-    if (canvasApps) {
-        const offsets = elementOffsets(xml, 'CanvasApp', canvasApps.offset);
-        asArray(solution_reader_child(canvasApps.node, 'CanvasApp')).forEach((element, index) => {
-            const offset = offsets[index];
-            addCanvasApp(element, offset === undefined ? { file: where } : { file: where, line: lines().lineOf(offset) }, into);
-        });
+    for (const { element, location } of canvasApps
+        ? sectionElements(xml, canvasApps, 'CanvasApp', where, lines)
+        : []) {
+        addCanvasApp(element, location, into);
     }
     const connectors = parseSection(xml, 'Connectors', where);
-    if (connectors) {
-        const offsets = elementOffsets(xml, 'Connector', connectors.offset);
-        asArray(solution_reader_child(connectors.node, 'Connector')).forEach((element, index) => {
-            const offset = offsets[index];
-            addCustomConnector(element, offset === undefined ? { file: where } : { file: where, line: lines().lineOf(offset) }, into);
-        });
+    for (const { element, location } of connectors
+        ? sectionElements(xml, connectors, 'Connector', where, lines)
+        : []) {
+        addCustomConnector(element, location, into);
     }
 }
 function readManifest(xml, where) {
