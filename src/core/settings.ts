@@ -78,6 +78,15 @@ function describeChar(ch: string | undefined): string {
   return `'${ch}'`;
 }
 
+/**
+ * The common cases, matched natively: a settings file is mostly plain strings and indentation, and
+ * a character loop over them ran cold (before the JIT) on every start. Anything else (escapes,
+ * control characters, an unterminated string) falls to the loop, which says what is wrong.
+ */
+// eslint-disable-next-line no-control-regex -- a JSON string may not hold them unescaped
+const PLAIN_STRING = /"[^"\\\u0000-\u001f]*"/y;
+const JSON_SPACE = /[ \t\n\r]*/y;
+
 class JsonParser {
   private pos = 0;
 
@@ -98,12 +107,11 @@ class JsonParser {
   }
 
   private skipWhitespace(): void {
-    const text = this.text;
-    while (this.pos < text.length) {
-      const ch = text.charCodeAt(this.pos);
-      if (ch === 0x20 || ch === 0x0a || ch === 0x0d || ch === 0x09) this.pos++;
-      else break;
-    }
+    const ch = this.text.charCodeAt(this.pos);
+    if (ch !== 0x20 && ch !== 0x0a && ch !== 0x0d && ch !== 0x09) return;
+    JSON_SPACE.lastIndex = this.pos;
+    JSON_SPACE.test(this.text);
+    this.pos = JSON_SPACE.lastIndex;
   }
 
   private parseValue(depth: number): JsonValue {
@@ -210,6 +218,11 @@ class JsonParser {
   private parseString(): string {
     const text = this.text;
     const start = this.pos;
+    PLAIN_STRING.lastIndex = start;
+    if (PLAIN_STRING.test(text)) {
+      this.pos = PLAIN_STRING.lastIndex;
+      return text.slice(start + 1, this.pos - 1);
+    }
     this.pos++;
     let out = '';
     let chunkStart = this.pos;

@@ -86,7 +86,11 @@ export class ZipArchive {
     return this.byLowerName.get(name.toLowerCase());
   }
 
-  /** Reads and inflates one entry within the limits (synchronously: see readAt). */
+  /**
+   * Reads and inflates one entry within the limits (synchronously: see readAt). The bytes may be a
+   * view of a buffer the next read overwrites (SolutionFiles.read has the same contract): decode
+   * them, or copy them, before reading on.
+   */
   read(entry: ZipEntry): Buffer {
     if (this.totalInflated + entry.uncompressedSize > this.limits.maxTotalBytes) {
       throw new ZipFormatError(
@@ -157,8 +161,7 @@ class EntryReader {
       if (entry.compressedSize !== entry.uncompressedSize) {
         throw new ZipFormatError(`stored entry ${entry.name} has inconsistent sizes (corrupt zip)`);
       }
-      // A copy: the window is reused.
-      data = Buffer.from(compressed);
+      data = compressed;
     } else if (entry.method === 8) {
       try {
         // The declared size bounds the output, so a lying header cannot inflate without limit.
@@ -282,8 +285,9 @@ class ReusableInflater {
     const { stream } = this;
     stream._maxOutputLength = maxOutputLength;
     try {
-      // A copy: the stream hands out slices of an output buffer it writes again after reset().
-      const out = Buffer.from(stream._processChunk(compressed, constants.Z_FINISH));
+      // Often a slice of an output buffer the stream writes again after reset(): a view, as the
+      // contract of read() allows (a copy of 15 MB of flows cost more than it kept safe).
+      const out = stream._processChunk(compressed, constants.Z_FINISH);
       stream._handle = this.handle;
       stream.reset();
       return out;
