@@ -10,6 +10,8 @@
 //                     jszip, jszip-huge, unpacked, set, startup-cli, startup-action, corpus)
 //   npm run bench -- --profile DIR     also write a --cpu-prof profile of one connref-gate run per case
 //   npm run bench -- --json FILE       also write the results as JSON
+//   npm run bench -- --node PATH       run connref-gate (and `node -e 0`) with another node binary,
+//                     e.g. Node 24, which GitHub runs the action on
 //
 // Timing: wall time of each spawned process (spawnSync, stdout to /dev/null), medians over the
 // runs, baseline and connref-gate runs alternating after one warm-up of each. Peak RSS of
@@ -68,6 +70,16 @@ const action = resolve(root, option('--action') ?? 'dist/index.js');
 const work = resolve(option('--work') ?? join(tmpdir(), 'connref-gate-bench'));
 const corpus = resolve(root, '..', 'shared', 'corpus');
 const cores = availableParallelism();
+/** The node that runs connref-gate; the generator and ncc run on this script's own node. */
+const nodeBin = option('--node') ? resolve(option('--node') ?? '') : process.execPath;
+const nodeVersion =
+  nodeBin === process.execPath
+    ? process.version
+    : (spawnSync(nodeBin, ['--version'], { encoding: 'utf8' }).stdout ?? '').trim();
+if (!/^v\d+/.test(nodeVersion)) {
+  console.error(`bench: ${nodeBin} does not run as node; give --node the path of a node binary`);
+  process.exit(2);
+}
 const loadStart = loadavg()[0] ?? 0;
 const commit = (() => {
   const r = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' });
@@ -446,7 +458,7 @@ function compare(id, label, baseline, tool, target) {
 
 /** @param {string[]} args */
 const cliCmd = (args) =>
-  /** @type {Command} */ ({ file: process.execPath, args: [cli, ...args], node: true });
+  /** @type {Command} */ ({ file: nodeBin, args: [cli, ...args], node: true });
 /** @param {string} solution @param {string | undefined} settings */
 const checkCmd = (solution, settings) =>
   cliCmd([
@@ -648,7 +660,7 @@ for (const [id, sol] of /** @type {const} */ ([
     `project zip reader alone (src/core/zip.ts) + read flows, ${id === 'reader' ? 'large zip' : `${scale.hugeMedia / MiB} MiB per app`}`,
     unzipCmd(/** @type {string} */ (sol.zipPath)),
     {
-      file: process.execPath,
+      file: nodeBin,
       args: [readerBundle, /** @type {string} */ (sol.zipPath)],
       node: true,
     },
@@ -666,7 +678,7 @@ for (const [id, sol] of /** @type {const} */ ([
     `alternative: JSZip.loadAsync + read flows, ${id === 'jszip' ? 'large zip' : `${scale.hugeMedia / MiB} MiB per app`}`,
     unzipCmd(/** @type {string} */ (sol.zipPath)),
     {
-      file: process.execPath,
+      file: nodeBin,
       args: [jszipScript, /** @type {string} */ (sol.zipPath)],
       node: true,
     },
@@ -726,7 +738,7 @@ if (set && want('set')) {
 let nodeStartMs;
 const nodeBaseline = {
   name: 'node -e 0',
-  cmd: /** @type {Command} */ ({ file: process.execPath, args: ['-e', '0'], node: true }),
+  cmd: /** @type {Command} */ ({ file: nodeBin, args: ['-e', '0'], node: true }),
 };
 /**
  * @param {string} id
@@ -763,7 +775,7 @@ if (want('startup-action')) {
     skip('startup-action', 'start-up: node dist/index.js', `${relative(root, action)} missing`);
   else
     startup('startup-action', 'start-up: node dist/index.js (no inputs, fails fast)', {
-      file: process.execPath,
+      file: nodeBin,
       args: [action],
       node: true,
       okStatus: [0, 1, 2],
@@ -874,14 +886,14 @@ const lines = [
   ),
 ];
 console.log(
-  `\nconnref-gate bench${commit ? ` at ${commit}` : ''}${option('--cli') ? ` (CLI: ${option('--cli')})` : ''}${quick ? ' --quick (tiny inputs: checks that the benchmark runs; numbers mean nothing)' : ''}: node ${process.version}, ${cores} cores, medians of ${runs} run${runs > 1 ? 's' : ''}${warmup ? ' after 1 warm-up' : ''}; 1-min load average ${loadStart.toFixed(1)} at start, ${loadavg()[0]?.toFixed(1)} at end\n`,
+  `\nconnref-gate bench${commit ? ` at ${commit}` : ''}${option('--cli') ? ` (CLI: ${option('--cli')})` : ''}${quick ? ' --quick (tiny inputs: checks that the benchmark runs; numbers mean nothing)' : ''}: node ${nodeVersion}, ${cores} cores, medians of ${runs} run${runs > 1 ? 's' : ''}${warmup ? ' after 1 warm-up' : ''}; 1-min load average ${loadStart.toFixed(1)} at start, ${loadavg()[0]?.toFixed(1)} at end\n`,
 );
 console.log(lines.join('\n'));
 if (notes.length) console.log(`\n${notes.map((n) => `- ${n}`).join('\n')}`);
 if (jsonOut) {
   writeFileSync(
     jsonOut,
-    `${JSON.stringify({ commit, node: process.version, cores, runs, quick, rows, notes }, null, 2)}\n`,
+    `${JSON.stringify({ commit, node: nodeVersion, cores, runs, quick, rows, notes }, null, 2)}\n`,
   );
 }
 closeSync(devNull);
