@@ -679,6 +679,14 @@ function describeChar(ch) {
         return `control character U+${code.toString(16).padStart(4, '0')}`;
     return `'${ch}'`;
 }
+/**
+ * The common cases, matched natively: a settings file is mostly plain strings and indentation, and
+ * a character loop over them ran cold (before the JIT) on every start. Anything else (escapes,
+ * control characters, an unterminated string) falls to the loop, which says what is wrong.
+ */
+// eslint-disable-next-line no-control-regex -- a JSON string may not hold them unescaped
+const PLAIN_STRING = /"[^"\\\u0000-\u001f]*"/y;
+const JSON_SPACE = /[ \t\n\r]*/y;
 class JsonParser {
     text;
     pos = 0;
@@ -698,14 +706,12 @@ class JsonParser {
         throw new JsonSyntaxError(message, offset);
     }
     skipWhitespace() {
-        const text = this.text;
-        while (this.pos < text.length) {
-            const ch = text.charCodeAt(this.pos);
-            if (ch === 0x20 || ch === 0x0a || ch === 0x0d || ch === 0x09)
-                this.pos++;
-            else
-                break;
-        }
+        const ch = this.text.charCodeAt(this.pos);
+        if (ch !== 0x20 && ch !== 0x0a && ch !== 0x0d && ch !== 0x09)
+            return;
+        JSON_SPACE.lastIndex = this.pos;
+        JSON_SPACE.test(this.text);
+        this.pos = JSON_SPACE.lastIndex;
     }
     parseValue(depth) {
         const ch = this.text[this.pos];
@@ -807,6 +813,11 @@ class JsonParser {
     parseString() {
         const text = this.text;
         const start = this.pos;
+        PLAIN_STRING.lastIndex = start;
+        if (PLAIN_STRING.test(text)) {
+            this.pos = PLAIN_STRING.lastIndex;
+            return text.slice(start + 1, this.pos - 1);
+        }
         this.pos++;
         let out = '';
         let chunkStart = this.pos;
@@ -3026,7 +3037,11 @@ class ZipArchive {
     find(name) {
         return this.byLowerName.get(name.toLowerCase());
     }
-    /** Reads and inflates one entry within the limits (synchronously: see readAt). */
+    /**
+     * Reads and inflates one entry within the limits (synchronously: see readAt). The bytes may be a
+     * view of a buffer the next read overwrites (SolutionFiles.read has the same contract): decode
+     * them, or copy them, before reading on.
+     */
     read(entry) {
         if (this.totalInflated + entry.uncompressedSize > this.limits.maxTotalBytes) {
             throw new ZipFormatError(`reading ${entry.name} would pass the ${this.limits.maxTotalBytes}-byte total limit for one solution`);
@@ -3087,8 +3102,7 @@ class EntryReader {
             if (entry.compressedSize !== entry.uncompressedSize) {
                 throw new ZipFormatError(`stored entry ${entry.name} has inconsistent sizes (corrupt zip)`);
             }
-            // A copy: the window is reused.
-            data = Buffer.from(compressed);
+            data = compressed;
         }
         else if (entry.method === 8) {
             try {
@@ -3195,8 +3209,9 @@ class ReusableInflater {
         const { stream } = this;
         stream._maxOutputLength = maxOutputLength;
         try {
-            // A copy: the stream hands out slices of an output buffer it writes again after reset().
-            const out = Buffer.from(stream._processChunk(compressed, external_node_zlib_.constants.Z_FINISH));
+            // Often a slice of an output buffer the stream writes again after reset(): a view, as the
+            // contract of read() allows (a copy of 15 MB of flows cost more than it kept safe).
+            const out = stream._processChunk(compressed, external_node_zlib_.constants.Z_FINISH);
             stream._handle = this.handle;
             stream.reset();
             return out;
