@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   check,
@@ -311,6 +312,55 @@ describe('checkSolutions', () => {
     const message = report.findings.find((f) => f.subject === 'cr_office')!.message;
     expect(message).not.toContain('cr_office');
     expect(message).toContain('***');
+  });
+});
+
+describe('report order', () => {
+  // The report sorts by case-folded text, then exact text, then the next key, stably. The engine
+  // sorts one concatenated key per item natively; this is the comparator it stands for.
+  const reference = (flows: { name: string; file: string }[]) =>
+    flows
+      .map((flow, index) => ({ flow, index }))
+      .sort((a, b) => {
+        const keys = (f: { name: string; file: string }) => [
+          f.name.toLowerCase(),
+          f.name,
+          f.file.toLowerCase(),
+          f.file,
+        ];
+        const x = keys(a.flow);
+        const y = keys(b.flow);
+        for (let i = 0; i < x.length; i++) {
+          if (x[i]! !== y[i]!) return x[i]! < y[i]! ? -1 : 1;
+        }
+        return a.index - b.index;
+      })
+      .map(({ flow }) => `${flow.name}|${flow.file}`);
+
+  it('orders flows by name then file, case-folded first, for any text (NUL and surrogates too)', () => {
+    const text = fc.oneof(
+      fc.string({ maxLength: 6 }),
+      fc.constantFrom('a', 'A', 'a\0', 'a\0b', 'ab', 'AB', '\u{1F600}', '\uffff', ''),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.record({ name: text, file: text }), { maxLength: 40 }), (specs) => {
+        const flows = specs.map(({ name, file }) => ({ ...makeFlow(name, []), file }));
+        const report = checkSolutions([{ ok: true, solution: makeSolution({ flows }) }], []);
+        const order = report.solutions[0]!.flows.map((f) => `${f.name}|${f.file}`);
+        expect(order).toEqual(reference(specs));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps the given order of flows whose name and file are the same (a stable sort)', () => {
+    const flows = Array.from({ length: 12 }, (_, i) =>
+      makeFlow('Same', [makeConnection(`shared_api${i}`, null)]),
+    );
+    const report = checkSolutions([{ ok: true, solution: makeSolution({ flows }) }], []);
+    expect(report.solutions[0]!.flows.map((f) => f.connections[0]!.api)).toEqual(
+      flows.map((_, i) => `shared_api${i}`),
+    );
   });
 });
 
