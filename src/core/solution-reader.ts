@@ -368,7 +368,7 @@ const LEGACY_PACKAGE_REASON =
 
 interface Collected {
   connectionReferences: Map<string, ConnectionReference>;
-  flowMetadata: Map<string, { name: string; id?: string; category?: string; where: string }>;
+  flowMetadata: Map<string, FlowMetadata>;
   canvasApps: Map<string, CanvasApp>;
   customConnectors: Map<string, CustomConnector>;
 }
@@ -406,19 +406,26 @@ function collectConnectionReferences(
   }
 }
 
+interface FlowMetadata {
+  name: string;
+  id?: string;
+  category?: string;
+  where: string;
+}
+
 function addWorkflowMetadata(element: unknown, where: string, into: Collected): void {
   const jsonFile = childText(element, 'JsonFileName');
   if (!jsonFile) return;
   const key = jsonFile.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
   const id = attr(element, 'WorkflowId')?.replace(/[{}]/g, '').toLowerCase();
-  into.flowMetadata.set(key, {
+  const metadata: FlowMetadata = {
     name: attr(element, 'Name') ?? basename(jsonFile).replace(/\.json$/i, ''),
-    ...(id ? { id } : {}),
-    ...(childText(element, 'Category') !== undefined
-      ? { category: childText(element, 'Category') }
-      : {}),
     where,
-  });
+  };
+  if (id) metadata.id = id;
+  const category = childText(element, 'Category');
+  if (category !== undefined) metadata.category = category;
+  into.flowMetadata.set(key, metadata);
 }
 
 function canvasAppConnectors(
