@@ -15273,14 +15273,16 @@ function addWorkflowMetadata(element, where, into) {
         return;
     const key = jsonFile.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
     const id = attr(element, 'WorkflowId')?.replace(/[{}]/g, '').toLowerCase();
-    into.flowMetadata.set(key, {
+    const metadata = {
         name: attr(element, 'Name') ?? (0,external_node_path_namespaceObject.basename)(jsonFile).replace(/\.json$/i, ''),
-        ...(id ? { id } : {}),
-        ...(childText(element, 'Category') !== undefined
-            ? { category: childText(element, 'Category') }
-            : {}),
         where,
-    });
+    };
+    if (id)
+        metadata.id = id;
+    const category = childText(element, 'Category');
+    if (category !== undefined)
+        metadata.category = category;
+    into.flowMetadata.set(key, metadata);
 }
 function canvasAppConnectors(connectionReferencesJson, dependenciesJson, where) {
     if (!connectionReferencesJson || connectionReferencesJson.trim() === '')
