@@ -111,6 +111,36 @@ describe('parseJson agrees with JSON.parse', () => {
     );
   });
 
+  it('on valid JSON, every offset points at its value or key (they become line numbers)', () => {
+    const startsAt = (text: string, offset: number, value: JsonValue): void => {
+      const first = { object: '{', array: '[', string: '"', null: 'n' } as Record<string, string>;
+      if (value.kind in first) expect(text[offset]).toBe(first[value.kind]);
+      if (value.kind === 'string') {
+        // The string literal that starts there is this value.
+        const literal = /^"(?:[^"\\]|\\.)*"/.exec(text.slice(offset))![0];
+        expect(JSON.parse(literal)).toBe(value.value);
+      }
+      if (value.kind === 'object') {
+        for (const member of value.members) {
+          const literal = /^"(?:[^"\\]|\\.)*"/.exec(text.slice(member.keyOffset))![0];
+          expect(JSON.parse(literal)).toBe(member.key);
+          startsAt(text, member.value.offset, member.value);
+        }
+      }
+      if (value.kind === 'array') for (const item of value.items) startsAt(text, item.offset, item);
+    };
+    // Re-indented too, so the whitespace between tokens varies.
+    const indent = fc.constantFrom(undefined, 2, '\t', ' \r\n\t');
+    fc.assert(
+      fc.property(fc.json({ maxDepth: 6 }), indent, (json, by) => {
+        const text = by === undefined ? json : JSON.stringify(JSON.parse(json), null, by);
+        const value = parseJson(text);
+        startsAt(text, value.offset, value);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('on arbitrary text: same verdict, and only JsonSyntaxError', () => {
     const jsonish = fc.stringMatching(/^[\s{}[\]",:0-9a-z.eE+\-\\]{0,30}$/);
     fc.assert(
