@@ -287,4 +287,40 @@ describe('npm run bench -- --quick', () => {
     if (cliIsReal)
       expect(result.stdout).toMatch(/large zip: connref-gate reported \d+ flows.*0 errors/);
   }, 300_000);
+
+  it('runs connref-gate with the node given by --node, and refuses a path that is not one', () => {
+    const work = join(dir, 'bench-work');
+    const log = join(dir, 'node-calls.log');
+    const wrapper = join(dir, 'other-node');
+    writeFileSync(wrapper, `#!/bin/sh\necho "$@" >> '${log}'\nexec '${process.execPath}' "$@"\n`, {
+      mode: 0o755,
+    });
+    const bench = (node: string) =>
+      spawnSync(
+        process.execPath,
+        [
+          join(root, 'scripts', 'bench.mjs'),
+          '--quick',
+          '--only',
+          'startup-cli',
+          '--work',
+          work,
+          '--node',
+          node,
+        ],
+        { encoding: 'utf8', cwd: root, timeout: 120_000 },
+      );
+    const ran = bench(wrapper);
+    expect(ran.status).toBe(0);
+    expect(ran.stdout).toContain(`node ${process.version}, `);
+    expect(ran.stdout).toContain('start-up: node dist/cli.js --version');
+    // Both the baseline (`node -e 0`) and connref-gate went through the wrapper.
+    const calls = readFileSync(log, 'utf8');
+    expect(calls).toMatch(/^-e 0$/m);
+    expect(calls).toMatch(/dist\/cli\.js --version$/m);
+
+    const refused = bench(join(dir, 'no-such-node'));
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/no-such-node does not run as node; give --node the path/);
+  }, 240_000);
 });
