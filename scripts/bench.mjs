@@ -6,8 +6,8 @@
 //   npm run bench -- --quick           tiny inputs, one run each: checks that the benchmark works (CI)
 //   npm run bench -- --runs 9          more runs per case (medians)
 //   npm run bench -- --no-huge         skip the 100 MiB-per-app zip (2 GB)
-//   npm run bench -- --only zip,unpacked   only some cases (ids: zip, zip-huge, reader, reader-huge [not in --quick unless named],
-//                     jszip, jszip-huge, unpacked, set, startup-cli, startup-action, corpus)
+//   npm run bench -- --only zip,unpacked   only some cases (ids: zip, zip-huge, reader, reader-huge, floor-zip, floor-unpacked
+//                     [these four not in --quick unless named], jszip, jszip-huge, unpacked, set, startup-cli, startup-action, corpus)
 //   npm run bench -- --profile DIR     also write a --cpu-prof profile of one connref-gate run per case
 //   npm run bench -- --json FILE       also write the results as JSON
 //   npm run bench -- --node PATH       run connref-gate (and `node -e 0`) with another node binary,
@@ -129,6 +129,8 @@ const TARGET_RATIO = 2.5;
 const TARGET_RSS_MIB = 150;
 const TARGET_SET = 1.5;
 const TARGET_STARTUP_MS = 150;
+/** Runs of the check in one process for the floor rows: by the fourth, the JIT has settled. */
+const FLOOR_ITERATIONS = 6;
 
 // ---------------------------------------------------------------------------------------------
 // Measuring
@@ -559,25 +561,25 @@ function generateInputs() {
 }
 
 /**
- * Bundles scripts/bench-reader.ts (the project's zip reader alone) with ncc into the work folder,
- * once per version of the sources.
+ * Bundles a TypeScript bench script (scripts/bench-reader.ts, scripts/bench-floor.ts) with ncc into
+ * the work folder, once per version of the script and of src/.
+ * @param {string} name the script's file name under scripts/
  * @returns {string | undefined} the bundle, or undefined when it cannot be built
  */
-function buildReader() {
-  const entry = join(root, 'scripts', 'bench-reader.ts');
+function buildBundle(name) {
+  const entry = join(root, 'scripts', name);
   const ncc = join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
   if (!existsSync(entry) || !existsSync(ncc)) return undefined;
   const hash = createHash('sha256');
-  for (const file of [
-    entry,
-    ...readdirSync(join(root, 'src', 'core')).map((f) => join(root, 'src', 'core', f)),
-  ]) {
-    if (file.endsWith('.ts')) hash.update(file).update(readFileSync(file));
-  }
-  const out = join(work, 'reader', hash.digest('hex').slice(0, 16));
+  const sources = readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .sort()
+    .map((f) => join(root, 'src', f));
+  for (const file of [entry, ...sources]) hash.update(file).update(readFileSync(file));
+  const out = join(work, name.replace(/\.ts$/, ''), hash.digest('hex').slice(0, 16));
   const bundle = join(out, 'index.js');
   if (existsSync(bundle)) return bundle;
-  console.error('bundling scripts/bench-reader.ts with ncc…');
+  console.error(`bundling scripts/${name} with ncc…`);
   const result = spawnSync(
     process.execPath,
     [ncc, 'build', entry, '-o', out, '--target', 'es2022', '-q'],
@@ -588,7 +590,7 @@ function buildReader() {
   );
   if (result.status !== 0) {
     notes.push(
-      `could not bundle scripts/bench-reader.ts: ${(result.stderr ?? '').toString().trim().split('\n').pop()}`,
+      `could not bundle scripts/${name}: ${(result.stderr ?? '').toString().trim().split('\n').pop()}`,
     );
     return undefined;
   }
@@ -649,7 +651,7 @@ if (huge && want('zip-huge')) {
 const readerWanted = quick
   ? only?.some((o) => o.startsWith('reader'))
   : want('reader') || want('reader-huge');
-const readerBundle = readerWanted ? buildReader() : undefined;
+const readerBundle = readerWanted ? buildBundle('bench-reader.ts') : undefined;
 for (const [id, sol] of /** @type {const} */ ([
   ['reader', large],
   ['reader-huge', huge],
@@ -692,6 +694,93 @@ if (want('unpacked')) {
     catCmd(/** @type {string} */ (large.unpackedDir)),
     checkCmd(/** @type {string} */ (large.unpackedDir), large.settingsPath),
     { ratio: TARGET_RATIO },
+  );
+}
+
+/**
+ * The floor under a case: the CLI's start-up plus the same check run warm (scripts/bench-floor.ts).
+ * No single run of the CLI can beat it, so a target below it is out of reach by making the check
+ * faster; what a run takes above it is the JIT warming up (and a young heap growing).
+ * @param {string} id
+ * @param {string} label
+ * @param {{name: string, cmd: Command}} baseline
+ * @param {string[]} args the CLI's arguments for the check
+ */
+function floor(id, label, baseline, args) {
+  const bundle = buildBundle('bench-floor.ts');
+  if (!bundle) {
+    skip(id, label, 'scripts/bench-floor.ts could not be bundled');
+    return;
+  }
+  console.error(`measuring ${label} (${runs} run${runs > 1 ? 's' : ''})…`);
+  const m = measure({ baseline: baseline.cmd, startup: cliCmd(['--version']) });
+  const b = /** @type {NonNullable<(typeof m)['baseline']>} */ (m.baseline);
+  const s = /** @type {NonNullable<(typeof m)['startup']>} */ (m.startup);
+  const iterations = quick ? 2 : FLOOR_ITERATIONS;
+  const warmCount = Math.min(3, iterations - 1);
+  /** @type {number[]} */
+  const warm = [];
+  let error = b.error ? `baseline: ${b.error}` : s.error;
+  let sha256 = '';
+  for (let i = 0; i < runs && !error; i++) {
+    const floorCmd = /** @type {Command} */ ({
+      file: nodeBin,
+      args: [bundle, String(iterations), ...args],
+      node: true,
+    });
+    const sample = runOnce(floorCmd, { stdout: 'pipe' });
+    error = failed(sample, floorCmd);
+    if (error) break;
+    try {
+      const out = JSON.parse(sample.stdout ?? '');
+      warm.push(median(out.times.slice(-warmCount)));
+      sha256 = out.sha256;
+    } catch {
+      error = `bench-floor printed no result: ${(sample.stdout ?? '').slice(0, 80)}`;
+    }
+  }
+  if (!error) {
+    const cliOut = runOnce(cliCmd(args), { stdout: 'pipe' }).stdout ?? '';
+    if (createHash('sha256').update(cliOut).digest('hex') !== sha256)
+      error = 'the warm runs wrote another report than the CLI';
+  }
+  if (error) broken = true;
+  const startMs = s.median;
+  const warmMs = error ? NaN : median(warm);
+  const floorMs = startMs + warmMs;
+  rows.push({
+    id,
+    label,
+    baseline: baseline.name,
+    baselineMs: b.median,
+    toolMs: error ? undefined : floorMs,
+    ratio: error ? undefined : floorMs / b.median,
+    target: `(info) ≤ ${TARGET_RATIO}×`,
+    rssMiB: undefined,
+    baselineRssMiB: undefined,
+    baselineCpuMs: b.cpuMedian,
+    result: error ? 'ERR' : 'INFO',
+    note:
+      error ??
+      `start-up (--version) ${startMs.toFixed(0)} ms + the check warm ${warmMs.toFixed(0)} ms: median of runs ${iterations - warmCount + 1}-${iterations} in one process, same stdout as the CLI`,
+  });
+}
+if (want('floor-zip') && (!quick || only?.includes('floor-zip'))) {
+  if (!unzipPath) skip('floor-zip', 'floor, large zip', 'unzip missing');
+  else
+    floor(
+      'floor-zip',
+      'floor, large zip: start-up + the check with a warm JIT',
+      unzipCmd(/** @type {string} */ (large.zipPath)),
+      checkCmd(/** @type {string} */ (large.zipPath), large.settingsPath).args.slice(1),
+    );
+}
+if (want('floor-unpacked') && (!quick || only?.includes('floor-unpacked'))) {
+  floor(
+    'floor-unpacked',
+    'floor, unpacked large: start-up + the check with a warm JIT',
+    catCmd(/** @type {string} */ (large.unpackedDir)),
+    checkCmd(/** @type {string} */ (large.unpackedDir), large.settingsPath).args.slice(1),
   );
 }
 
@@ -863,6 +952,20 @@ if (nodeStartMs !== undefined) {
       r.note = r.note ? `${r.note}; ${why}` : why;
     }
   }
+}
+// A ratio target under the floor of its case cannot be met by a faster check on this machine.
+for (const [caseId, floorId] of [
+  ['zip', 'floor-zip'],
+  ['unpacked', 'floor-unpacked'],
+]) {
+  const r = rows.find((row) => row.id === caseId);
+  const f = rows.find((row) => row.id === floorId);
+  if (r?.result !== 'MISS' || f?.ratio === undefined) continue;
+  const why =
+    f.ratio > TARGET_RATIO
+      ? `out of reach on this machine: start-up plus the check with a warm JIT is already ${f.ratio.toFixed(2)}×`
+      : `floor ${f.ratio.toFixed(2)}×: the rest is the JIT warming up`;
+  r.note = r.note ? `${r.note}; ${why}` : why;
 }
 
 const ms = (/** @type {number | undefined} */ v) =>

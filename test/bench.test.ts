@@ -288,6 +288,34 @@ describe('npm run bench -- --quick', () => {
       expect(result.stdout).toMatch(/large zip: connref-gate reported \d+ flows.*0 errors/);
   }, 300_000);
 
+  it.skipIf(!cliIsReal)(
+    'measures the floor (start-up + the check with a warm JIT) on the same work as the CLI',
+    () => {
+      const result = spawnSync(
+        process.execPath,
+        [
+          join(root, 'scripts', 'bench.mjs'),
+          '--quick',
+          '--only',
+          'floor-zip,floor-unpacked',
+          '--work',
+          join(dir, 'bench-work'),
+        ],
+        { encoding: 'utf8', cwd: root, timeout: 240_000 },
+      );
+      expect(result.stderr).not.toMatch(/error: the benchmark did not work/);
+      expect(result.status).toBe(0);
+      for (const label of ['floor, large zip', 'floor, unpacked large']) {
+        const row = result.stdout.split('\n').find((line) => line.startsWith(`| ${label}`));
+        // The floor is start-up plus the warm check, and the warm runs wrote the CLI's own report.
+        expect(row).toMatch(
+          /\| (\d+) ms \| [\d.]+× \|.*INFO \(start-up \(--version\) \d+ ms \+ the check warm \d+ ms: median of runs 2-2 in one process, same stdout as the CLI\)/,
+        );
+      }
+    },
+    300_000,
+  );
+
   it('runs connref-gate with the node given by --node, and refuses a path that is not one', () => {
     const work = join(dir, 'bench-work');
     const log = join(dir, 'node-calls.log');
