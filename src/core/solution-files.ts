@@ -1,7 +1,6 @@
 // One view over the three physical forms of a solution (zip, extracted zip, unpacked folder), so
 // the fact extraction in solution-reader.ts never cares where bytes come from.
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReadLimits } from './options.js';
 import { ZipArchive, ZipFormatError } from './zip.js';
@@ -102,10 +101,7 @@ export class ZipSolutionFiles implements SolutionFiles {
  * files are read: a pull request controls this tree, and a link or FIFO must not leak or hang.
  */
 export class FolderSolutionFiles implements SolutionFiles {
-  private readonly listings = new Map<
-    string,
-    Promise<Map<string, { name: string; kind: 'file' | 'dir' }>>
-  >();
+  private readonly listings = new Map<string, Map<string, { name: string; kind: 'file' | 'dir' }>>();
   /** Reused for every file that fits (see SolutionFiles.read). */
   private readonly scratch = Buffer.allocUnsafe(256 * 1024);
   /** Bytes read (or being read) so far, against limits.maxTotalBytes. */
@@ -118,24 +114,25 @@ export class FolderSolutionFiles implements SolutionFiles {
     private readonly limits: ReadLimits,
   ) {}
 
-  /** Children of a folder keyed by lower-case name; symlinks and special files are left out. */
-  private children(folder: string): Promise<Map<string, { name: string; kind: 'file' | 'dir' }>> {
+  /**
+   * Children of a folder keyed by lower-case name; symlinks and special files are left out.
+   * Synchronous like read: an unpacked solution has a folder per environment variable, and a
+   * thread-pool round trip each cost more than the listing.
+   */
+  private children(folder: string): Map<string, { name: string; kind: 'file' | 'dir' }> {
     let listing = this.listings.get(folder);
     if (!listing) {
-      listing = (async () => {
-        const map = new Map<string, { name: string; kind: 'file' | 'dir' }>();
-        try {
-          for (const entry of await readdir(join(this.root, folder), { withFileTypes: true })) {
-            const kind = entry.isFile() ? 'file' : entry.isDirectory() ? 'dir' : undefined;
-            if (kind && !map.has(entry.name.toLowerCase())) {
-              map.set(entry.name.toLowerCase(), { name: entry.name, kind });
-            }
+      listing = new Map();
+      try {
+        for (const entry of readdirSync(join(this.root, folder), { withFileTypes: true })) {
+          const kind = entry.isFile() ? 'file' : entry.isDirectory() ? 'dir' : undefined;
+          if (kind && !listing.has(entry.name.toLowerCase())) {
+            listing.set(entry.name.toLowerCase(), { name: entry.name, kind });
           }
-        } catch {
-          // An unreadable or missing folder simply has no files.
         }
-        return map;
-      })();
+      } catch {
+        // An unreadable or missing folder simply has no files.
+      }
       this.listings.set(folder, listing);
     }
     return listing;
@@ -146,7 +143,7 @@ export class FolderSolutionFiles implements SolutionFiles {
     const segments = path.split('/').filter((s) => s !== '');
     let current = '';
     for (let i = 0; i < segments.length; i++) {
-      const child = (await this.children(current)).get(segments[i]!.toLowerCase());
+      const child = this.children(current).get(segments[i]!.toLowerCase());
       const wanted = i === segments.length - 1 ? kind : 'dir';
       if (!child || child.kind !== wanted) return undefined;
       current = current === '' ? child.name : `${current}/${child.name}`;
@@ -159,7 +156,7 @@ export class FolderSolutionFiles implements SolutionFiles {
     if (start === undefined) return [];
     const result: string[] = [];
     const walk = async (dir: string, level: number): Promise<void> => {
-      for (const child of (await this.children(dir)).values()) {
+      for (const child of this.children(dir).values()) {
         const path = dir === '' ? child.name : `${dir}/${child.name}`;
         if (child.kind === 'file') result.push(path);
         else if (level < depth) await walk(path, level + 1);
