@@ -14310,7 +14310,6 @@ function toSafeNumber(value) {
 
 
 
-
 /** A problem reading one file of a solution; becomes SL001 at that file. */
 class SolutionFileError extends Error {
     file;
@@ -14397,25 +14396,26 @@ class FolderSolutionFiles {
         this.reportRoot = reportRoot;
         this.limits = limits;
     }
-    /** Children of a folder keyed by lower-case name; symlinks and special files are left out. */
+    /**
+     * Children of a folder keyed by lower-case name; symlinks and special files are left out.
+     * Synchronous like read: an unpacked solution has a folder per environment variable, and a
+     * thread-pool round trip each cost more than the listing.
+     */
     children(folder) {
         let listing = this.listings.get(folder);
         if (!listing) {
-            listing = (async () => {
-                const map = new Map();
-                try {
-                    for (const entry of await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(this.root, folder), { withFileTypes: true })) {
-                        const kind = entry.isFile() ? 'file' : entry.isDirectory() ? 'dir' : undefined;
-                        if (kind && !map.has(entry.name.toLowerCase())) {
-                            map.set(entry.name.toLowerCase(), { name: entry.name, kind });
-                        }
+            listing = new Map();
+            try {
+                for (const entry of (0,external_node_fs_namespaceObject.readdirSync)((0,external_node_path_namespaceObject.join)(this.root, folder), { withFileTypes: true })) {
+                    const kind = entry.isFile() ? 'file' : entry.isDirectory() ? 'dir' : undefined;
+                    if (kind && !listing.has(entry.name.toLowerCase())) {
+                        listing.set(entry.name.toLowerCase(), { name: entry.name, kind });
                     }
                 }
-                catch {
-                    // An unreadable or missing folder simply has no files.
-                }
-                return map;
-            })();
+            }
+            catch {
+                // An unreadable or missing folder simply has no files.
+            }
             this.listings.set(folder, listing);
         }
         return listing;
@@ -14425,7 +14425,7 @@ class FolderSolutionFiles {
         const segments = path.split('/').filter((s) => s !== '');
         let current = '';
         for (let i = 0; i < segments.length; i++) {
-            const child = (await this.children(current)).get(segments[i].toLowerCase());
+            const child = this.children(current).get(segments[i].toLowerCase());
             const wanted = i === segments.length - 1 ? kind : 'dir';
             if (!child || child.kind !== wanted)
                 return undefined;
@@ -14439,7 +14439,7 @@ class FolderSolutionFiles {
             return [];
         const result = [];
         const walk = async (dir, level) => {
-            for (const child of (await this.children(dir)).values()) {
+            for (const child of this.children(dir).values()) {
                 const path = dir === '' ? child.name : `${dir}/${child.name}`;
                 if (child.kind === 'file')
                     result.push(path);
