@@ -101,7 +101,10 @@ export class ZipSolutionFiles implements SolutionFiles {
  * files are read: a pull request controls this tree, and a link or FIFO must not leak or hang.
  */
 export class FolderSolutionFiles implements SolutionFiles {
-  private readonly listings = new Map<string, Map<string, { name: string; kind: 'file' | 'dir' }>>();
+  private readonly listings = new Map<
+    string,
+    Map<string, { name: string; kind: 'file' | 'dir' }>
+  >();
   /** Reused for every file that fits (see SolutionFiles.read). */
   private readonly scratch = Buffer.allocUnsafe(256 * 1024);
   /** Bytes read (or being read) so far, against limits.maxTotalBytes. */
