@@ -142,7 +142,7 @@ export class FolderSolutionFiles implements SolutionFiles {
   }
 
   /** Resolves a relative path case-insensitively, segment by segment. */
-  private async resolveCase(path: string, kind: 'file' | 'dir'): Promise<string | undefined> {
+  private resolveCase(path: string, kind: 'file' | 'dir'): string | undefined {
     const segments = path.split('/').filter((s) => s !== '');
     let current = '';
     for (let i = 0; i < segments.length; i++) {
@@ -155,17 +155,17 @@ export class FolderSolutionFiles implements SolutionFiles {
   }
 
   async list(folder: string, depth: number): Promise<string[]> {
-    const start = folder === '' ? '' : await this.resolveCase(folder, 'dir');
+    const start = folder === '' ? '' : this.resolveCase(folder, 'dir');
     if (start === undefined) return [];
     const result: string[] = [];
-    const walk = async (dir: string, level: number): Promise<void> => {
+    const walk = (dir: string, level: number): void => {
       for (const child of this.children(dir).values()) {
         const path = dir === '' ? child.name : `${dir}/${child.name}`;
         if (child.kind === 'file') result.push(path);
-        else if (level < depth) await walk(path, level + 1);
+        else if (level < depth) walk(path, level + 1);
       }
     };
-    await walk(start, 1);
+    walk(start, 1);
     return result.sort();
   }
 
