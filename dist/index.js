@@ -3528,7 +3528,7 @@ class FolderSolutionFiles {
         return listing;
     }
     /** Resolves a relative path case-insensitively, segment by segment. */
-    async resolveCase(path, kind) {
+    resolveCase(path, kind) {
         const segments = path.split('/').filter((s) => s !== '');
         let current = '';
         for (let i = 0; i < segments.length; i++) {
@@ -3541,20 +3541,20 @@ class FolderSolutionFiles {
         return current;
     }
     async list(folder, depth) {
-        const start = folder === '' ? '' : await this.resolveCase(folder, 'dir');
+        const start = folder === '' ? '' : this.resolveCase(folder, 'dir');
         if (start === undefined)
             return [];
         const result = [];
-        const walk = async (dir, level) => {
+        const walk = (dir, level) => {
             for (const child of this.children(dir).values()) {
                 const path = dir === '' ? child.name : `${dir}/${child.name}`;
                 if (child.kind === 'file')
                     result.push(path);
                 else if (level < depth)
-                    await walk(path, level + 1);
+                    walk(path, level + 1);
             }
         };
-        await walk(start, 1);
+        walk(start, 1);
         return result.sort();
     }
     async find(path) {
