@@ -631,6 +631,10 @@ class LineIndex {
         return { line, column: offset - (this.lineStarts[line - 1] ?? 0) + 1 };
     }
 }
+/** Code-unit order, the order reports are sorted in (locale-independent, so runs agree). */
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
 
 ;// CONCATENATED MODULE: ./src/core/settings.ts
 // Reads `pac solution create-settings` deployment-settings files.
@@ -2820,141 +2824,249 @@ async function writeRegularFile(absPath, data, mode = 0o666) {
     }
 }
 
-// EXTERNAL MODULE: external "node:buffer"
-var external_node_buffer_ = __nccwpck_require__(4573);
-;// CONCATENATED MODULE: ./src/core/flows.ts
-// Cloud-flow JSON: the part of a solution that grows with it (2,000 flows are 15 MB of JSON, most
-// of a big check's work). Only `properties.connectionReferences` is parsed, found with native
-// searches over the bytes.
+;// CONCATENATED MODULE: ./src/core/report-facts.ts
 
 
-/** A flow file that is not valid text or JSON; the message reads after the file's name. */
-class FlowContentError extends Error {
-    name = 'FlowContentError';
+function isUnusableSettings(settings) {
+    return 'reason' in settings;
 }
-/** The last path segment of a connector id: the api name. */
-function apiNameOf(connectorId) {
-    const segments = connectorId.split('/').filter((s) => s !== '');
-    return segments[segments.length - 1] ?? connectorId;
+function sortedBy(items, ...keys) {
+    // Each item becomes one string, `lower NUL NUL text NUL NUL … index`, sorted by the engine's own
+    // string order: no comparator call per comparison, which on thousands of flows ran mostly
+    // before the JIT had warmed up. The separator sorts below every character, so the strings sort
+    // as the key tuples would, then by index (a stable sort). A NUL in a text (facts have none: the
+    // reader escapes control characters) is written NUL U+0001, which sorts just above it.
+    const width = String(items.length).length;
+    const sortKeys = items.map((item, index) => {
+        let sortKey = '';
+        for (const key of keys) {
+            let text = key(item);
+            if (text.includes('\0'))
+                text = text.replaceAll('\0', '\0\u0001');
+            sortKey += `${text.toLowerCase()}\0\0${text}\0\0`;
+        }
+        return sortKey + String(index).padStart(width, '0');
+    });
+    sortKeys.sort();
+    return sortKeys.map((sortKey) => items[Number(sortKey.slice(sortKey.lastIndexOf('\0') + 1))]);
 }
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function child(node, name) {
-    return isObject(node) ? node[name] : undefined;
-}
-/** The connections of a flow from its `properties.connectionReferences`, sorted by key. */
-function flowConnections(references) {
-    const connections = [];
-    if (!isObject(references))
-        return connections;
-    for (const key of Object.keys(references)) {
-        const entry = references[key];
-        const api = child(entry, 'api');
-        const logicalName = child(child(entry, 'connection'), 'connectionReferenceLogicalName');
-        const apiName = child(api, 'name');
-        const id = child(entry, 'id');
-        const connection = {
-            key,
-            // Older exports carry only `id: /providers/.../apis/<name>`.
-            api: typeof apiName === 'string' ? apiName : typeof id === 'string' ? apiNameOf(id) : key,
-            connectionReference: typeof logicalName === 'string' && logicalName !== '' ? logicalName : null,
-        };
-        const apiLogicalName = child(api, 'logicalName');
-        if (typeof apiLogicalName === 'string')
-            connection.apiLogicalName = apiLogicalName;
-        const runtimeSource = child(entry, 'runtimeSource');
-        if (typeof runtimeSource === 'string')
-            connection.runtimeSource = runtimeSource;
-        connections.push(connection);
+/** Lower-case names of the references a settings file binds to a usable connection id. */
+function boundReferenceNames(settings) {
+    const names = new Set();
+    for (const entry of settings.connectionReferences) {
+        if (isBoundConnectionId(entry.connectionId))
+            names.add(nameKey(entry.logicalName));
     }
-    return connections.length > 1
-        ? connections.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-        : connections;
+    return names;
 }
-// ---------------------------------------------------------------------------------------------
-// One flow file
-const isJsonSpace = (byte) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
-const DEFINITION_KEY = Buffer.from('"definition"');
-/** The head of every export, up to the `{` that opens the references (JSON space allowed). */
-const FLOW_HEAD = /^[ \t\r\n]*\{[ \t\r\n]*"properties"[ \t\r\n]*:[ \t\r\n]*\{[ \t\r\n]*"connectionReferences"[ \t\r\n]*:[ \t\r\n]*\{/;
+/** Lower-case names of the variables a settings file gives a usable value. */
+function boundVariableNames(settings) {
+    const names = new Set();
+    for (const entry of settings.environmentVariables) {
+        if (!isBlank(entry.value) && findPlaceholder(entry.value) === undefined) {
+            names.add(nameKey(entry.schemaName));
+        }
+    }
+    return names;
+}
 /**
- * `properties.connectionReferences` of a flow, parsed on its own. Every export starts
- * `{"properties": {"connectionReferences": {…}, "definition": …`, and the definition after it is
- * most of the file and nothing a rule reads. The references end at the `}` before
- * `, "definition"`: a quote inside a JSON string is escaped, so that key cannot hide in one, and
- * the slice must parse as one object, so a cut anywhere else fails. Native searches and
- * JSON.parse do the work; a byte loop in JavaScript cost more on a cold start than all of them.
- * Undefined when the file is shaped otherwise or looks truncated; the caller then parses the
- * whole file, so a malformed file is still SL001.
+ * `bound` must hold against every settings file checked: a reference bound for Test but not for
+ * Prod is not bound. Unusable settings bind nothing.
  */
-function leadingConnectionReferences(utf8) {
-    let end = utf8.length - 1;
-    while (isJsonSpace(utf8[end]))
-        end--;
-    if (utf8[end] !== 0x7d)
-        return undefined;
-    // One native match over the head (latin1 keeps byte offsets: the head is ASCII).
-    const head = FLOW_HEAD.exec(utf8.toString('latin1', 0, 256));
-    if (!head)
-        return undefined;
-    const start = head[0].length - 1;
-    const key = utf8.indexOf(DEFINITION_KEY, start);
-    if (key < 0)
-        return undefined;
-    let close = key - 1;
-    while (isJsonSpace(utf8[close]))
-        close--;
-    if (utf8[close] !== 0x2c /* , */)
-        return undefined;
-    close--;
-    while (isJsonSpace(utf8[close]))
-        close--;
-    if (utf8[close] !== 0x7d)
-        return undefined;
+function reportSolution(solution, settingsList) {
+    const usable = settingsList.map((s) => (isUnusableSettings(s) ? emptySettings(s.path) : s));
+    const checked = usable.length === 0 ? [emptySettings()] : usable;
+    const boundReferences = checked.map(boundReferenceNames);
+    const boundVariables = checked.map(boundVariableNames);
+    // Indexes built once: a large solution has hundreds of references and thousands of flows.
+    const flowsByReference = new Map();
+    for (const flow of solution.flows) {
+        for (const connection of flow.connections) {
+            if (!connection.connectionReference)
+                continue;
+            const key = nameKey(connection.connectionReference);
+            const names = flowsByReference.get(key) ?? new Set();
+            names.add(flow.name);
+            flowsByReference.set(key, names);
+        }
+    }
+    const appsByConnector = new Map();
+    for (const app of solution.canvasApps) {
+        for (const connector of app.connectors) {
+            const api = connectorApiName(connector.id);
+            const names = appsByConnector.get(api) ?? new Set();
+            names.add(app.name);
+            appsByConnector.set(api, names);
+        }
+    }
+    const connectionReferences = sortedBy(solution.connectionReferences, (r) => r.logicalName).map((ref) => {
+        const key = nameKey(ref.logicalName);
+        const usedBy = new Map();
+        for (const name of flowsByReference.get(key) ?? []) {
+            usedBy.set(`flow\0${name}`, { kind: 'flow', name });
+        }
+        for (const name of appsByConnector.get(connectorApiName(ref.connectorId)) ?? []) {
+            usedBy.set(`canvasApp\0${name}`, { kind: 'canvasApp', name });
+        }
+        return {
+            logicalName: ref.logicalName,
+            displayName: ref.displayName,
+            connectorId: ref.connectorId,
+            custom: ref.custom,
+            bound: boundReferences.every((names) => names.has(key)),
+            usedBy: sortedBy([...usedBy.values()], (u) => u.kind, (u) => u.name),
+        };
+    });
+    const flows = sortedBy(solution.flows, (f) => f.name, (f) => f.file).map((flow) => ({
+        name: flow.name,
+        file: flow.file,
+        connections: flow.connections.map((c) => ({
+            key: c.key,
+            api: c.api,
+            connectionReference: c.connectionReference,
+        })),
+    }));
+    const canvasApps = sortedBy(solution.canvasApps, (a) => a.name).map((app) => ({
+        name: app.name,
+        displayName: app.displayName,
+        connectors: app.connectors.map((c) => ({ id: c.id, custom: c.custom })),
+    }));
+    const environmentVariables = sortedBy(solution.environmentVariables, (v) => v.schemaName).map((variable) => {
+        const hasDefault = variable.defaultValue !== undefined && variable.defaultValue !== '';
+        const hasCurrentValue = variable.currentValue !== undefined && variable.currentValue !== '';
+        return {
+            schemaName: variable.schemaName,
+            type: variable.type,
+            hasDefault,
+            hasCurrentValue,
+            bound: hasDefault ||
+                hasCurrentValue ||
+                boundVariables.every((names) => names.has(nameKey(variable.schemaName))),
+        };
+    });
+    return {
+        path: solution.path,
+        uniqueName: solution.uniqueName,
+        version: solution.version,
+        managed: solution.managed,
+        connectionReferences,
+        flows,
+        canvasApps,
+        environmentVariables,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/solution/discovery.ts
+// Finds the solutions under the paths a user gives (SPEC section 1): a zip, a solution root
+// folder, or a folder holding several of them.
+
+
+
+// ---------------------------------------------------------------------------------------------
+// Discovery
+async function lowerNames(dir) {
+    const map = new Map();
     try {
-        const references = JSON.parse(utf8.toString('utf8', start, close + 1));
-        return isObject(references) ? references : undefined;
+        for (const entry of await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true })) {
+            map.set(entry.name.toLowerCase(), {
+                name: entry.name,
+                isDir: entry.isDirectory(),
+                isFile: entry.isFile(),
+            });
+        }
     }
     catch {
-        return undefined;
+        // Unreadable folders hold no solutions.
+    }
+    return map;
+}
+/** A solution root: `Other/Solution.xml`, or `solution.xml` beside `customizations.xml`. */
+async function isSolutionRoot(dir) {
+    const names = await lowerNames(dir);
+    if (names.get('solution.xml')?.isFile && names.get('customizations.xml')?.isFile)
+        return true;
+    const other = names.get('other');
+    if (other?.isDir) {
+        const inner = await lowerNames((0,external_node_path_namespaceObject.join)(dir, other.name));
+        if (inner.get('solution.xml')?.isFile)
+            return true;
+    }
+    return false;
+}
+const discovery_SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+async function collectUnder(dir, out, zips) {
+    if (await isSolutionRoot(dir)) {
+        out.push(dir);
+        return;
+    }
+    for (const entry of (await lowerNames(dir)).values()) {
+        const path = (0,external_node_path_namespaceObject.join)(dir, entry.name);
+        if (entry.isFile && entry.name.toLowerCase().endsWith('.zip'))
+            zips.push(path);
+        else if (entry.isDir && !discovery_SKIPPED_FOLDERS.has(entry.name))
+            await collectUnder(path, out, zips);
     }
 }
-const REEXPORT = 're-export or re-unpack the solution';
 /**
- * The connections of one flow file's bytes (UTF-8 with or without a BOM, or UTF-16). Throws
- * FlowContentError for bytes that are not valid text or JSON.
+ * Expands solution paths and globs (SPEC section 1) into solution targets.
+ * Throws UsageError when a path does not exist or a glob matches nothing.
  */
-function readFlowConnections(bytes) {
-    const { encoding, start } = detectEncoding(bytes);
-    let utf8;
-    if (encoding === 'utf8') {
-        utf8 = start === 0 ? bytes : bytes.subarray(start);
-        // The whole file is checked, not only the part parsed: invalid bytes are SL001 anywhere.
-        if (!(0,external_node_buffer_.isUtf8)(utf8))
-            throw new FlowContentError(`is not valid UTF-8 text; ${REEXPORT}`);
-    }
-    else {
-        try {
-            utf8 = Buffer.from(decodeText(bytes, { strict: true }), 'utf8');
+async function findSolutions(patterns, cwd) {
+    const targets = new Map();
+    const add = (kind, absPath, refused) => {
+        if (!targets.has(absPath))
+            targets.set(absPath, {
+                kind,
+                absPath,
+                reportPath: toReportPath(absPath, cwd),
+                ...(refused ? { refused } : {}),
+            });
+    };
+    for (const path of await expandPaths(patterns, cwd, 'solution')) {
+        // lstat: a path (or glob match) that is a link is refused, never followed out of the checkout.
+        const stats = await lstatOrUndefined(path);
+        if (!stats)
+            continue;
+        if (stats.isSymbolicLink()) {
+            add('zip', path, 'is a symbolic link; solutions are not read through links (a pull request controls them): name the file or folder itself');
+            continue;
         }
-        catch (error) {
-            if (!(error instanceof TextDecodingError))
-                throw error;
-            throw new FlowContentError(`${error.message}; ${REEXPORT}`);
+        if (!stats.isFile() && !stats.isDirectory()) {
+            add('zip', path, 'is not a regular file or folder; name a solution zip or folder');
+            continue;
         }
+        if (stats.isFile()) {
+            // A Solution.xml names its solution: its folder, or the parent of `Other/`.
+            if ((0,external_node_path_namespaceObject.basename)(path).toLowerCase() === 'solution.xml') {
+                const folder = (0,external_node_path_namespaceObject.dirname)(path);
+                add('folder', (0,external_node_path_namespaceObject.basename)(folder).toLowerCase() === 'other' ? (0,external_node_path_namespaceObject.dirname)(folder) : folder);
+            }
+            else {
+                add('zip', path);
+            }
+            continue;
+        }
+        if ((0,external_node_path_namespaceObject.basename)(path).toLowerCase() === 'other' &&
+            (await lowerNames(path)).get('solution.xml')?.isFile) {
+            add('folder', (0,external_node_path_namespaceObject.dirname)(path));
+            continue;
+        }
+        if (await isSolutionRoot(path)) {
+            add('folder', path);
+            continue;
+        }
+        const roots = [];
+        const zips = [];
+        await collectUnder(path, roots, zips);
+        // A folder with nothing in it is still reported, so the user learns why (SL001).
+        if (roots.length === 0 && zips.length === 0)
+            add('folder', path);
+        for (const root of roots)
+            add('folder', root);
+        for (const zip of zips)
+            add('zip', zip);
     }
-    const references = leadingConnectionReferences(utf8);
-    if (references !== undefined)
-        return flowConnections(references);
-    let parsed;
-    try {
-        parsed = JSON.parse(utf8.toString('utf8'));
-    }
-    catch (error) {
-        throw new FlowContentError(`is not valid JSON (${error.message}); ${REEXPORT}`);
-    }
-    return flowConnections(child(child(parsed, 'properties'), 'connectionReferences'));
+    return [...targets.values()].sort((a, b) => a.reportPath < b.reportPath ? -1 : a.reportPath > b.reportPath ? 1 : 0);
 }
 
 // EXTERNAL MODULE: external "node:zlib"
@@ -3411,230 +3523,141 @@ function toSafeNumber(value) {
     return Number(value);
 }
 
-;// CONCATENATED MODULE: ./src/core/solution-files.ts
-// One view over the three physical forms of a solution (zip, extracted zip, unpacked folder), so
-// the fact extraction in solution-reader.ts never cares where bytes come from.
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
+;// CONCATENATED MODULE: ./src/core/solution/flow-json.ts
+// Cloud-flow JSON: the part of a solution that grows with it (2,000 flows are 15 MB of JSON, most
+// of a big check's work). Only `properties.connectionReferences` is parsed, found with native
+// searches over the bytes.
 
 
-
-/** A problem reading one file of a solution; becomes SL001 at that file. */
-class SolutionFileError extends Error {
-    file;
-    name = 'SolutionFileError';
-    constructor(message, file) {
-        super(message);
-        this.file = file;
-    }
+/** A flow file that is not valid text or JSON; the message reads after the file's name. */
+class FlowContentError extends Error {
+    name = 'FlowContentError';
 }
-class ZipSolutionFiles {
-    archive;
-    reportPath;
-    /** Entry names in lower case, once: the reader lists five folders of thousands of entries. */
-    lowerNames;
-    constructor(archive, reportPath) {
-        this.archive = archive;
-        this.reportPath = reportPath;
-    }
-    static async open(absPath, reportPath, limits) {
-        return new ZipSolutionFiles(await ZipArchive.open(absPath, limits), reportPath);
-    }
-    async list(folder, depth) {
-        const prefix = folder === '' ? '' : `${folder.toLowerCase()}/`;
-        const result = [];
-        const lowerNames = (this.lowerNames ??= this.archive.entries.map((e) => e.name.toLowerCase()));
-        this.archive.entries.forEach((entry, index) => {
-            const lower = lowerNames[index];
-            if (!lower.startsWith(prefix) || lower.endsWith('/'))
-                return;
-            // At most `depth` segments below the folder: count the slashes, no array per entry.
-            let slashes = 0;
-            for (let at = lower.indexOf('/', prefix.length); at !== -1; at = lower.indexOf('/', at + 1)) {
-                if (++slashes >= depth)
-                    return;
-            }
-            result.push(entry.name);
-        });
-        return result;
-    }
-    async find(path) {
-        return this.archive.find(path)?.name;
-    }
-    read(path) {
-        const entry = this.archive.find(path);
-        if (!entry)
-            throw new SolutionFileError(`${path} is missing`, this.where(path));
-        try {
-            return this.archive.read(entry);
-        }
-        catch (error) {
-            if (error instanceof ZipFormatError)
-                throw new SolutionFileError(error.message, this.where(path));
-            throw error;
-        }
-    }
-    where(path) {
-        return `${this.reportPath}!/${path}`;
-    }
-    async close() {
-        await this.archive.close();
-    }
-    /** All entry names, for layout sniffing (legacy packages). */
-    entryNames() {
-        return this.archive.entries.map((e) => e.name);
-    }
+/** The last path segment of a connector id: the api name. */
+function apiNameOf(connectorId) {
+    const segments = connectorId.split('/').filter((s) => s !== '');
+    return segments[segments.length - 1] ?? connectorId;
 }
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function child(node, name) {
+    return isObject(node) ? node[name] : undefined;
+}
+/** The connections of a flow from its `properties.connectionReferences`, sorted by key. */
+function flowConnections(references) {
+    const connections = [];
+    if (!isObject(references))
+        return connections;
+    for (const key of Object.keys(references)) {
+        const entry = references[key];
+        const api = child(entry, 'api');
+        const logicalName = child(child(entry, 'connection'), 'connectionReferenceLogicalName');
+        const apiName = child(api, 'name');
+        const id = child(entry, 'id');
+        const connection = {
+            key,
+            // Older exports carry only `id: /providers/.../apis/<name>`.
+            api: typeof apiName === 'string' ? apiName : typeof id === 'string' ? apiNameOf(id) : key,
+            connectionReference: typeof logicalName === 'string' && logicalName !== '' ? logicalName : null,
+        };
+        const apiLogicalName = child(api, 'logicalName');
+        if (typeof apiLogicalName === 'string')
+            connection.apiLogicalName = apiLogicalName;
+        const runtimeSource = child(entry, 'runtimeSource');
+        if (typeof runtimeSource === 'string')
+            connection.runtimeSource = runtimeSource;
+        connections.push(connection);
+    }
+    return connections.length > 1
+        ? connections.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+        : connections;
+}
+// ---------------------------------------------------------------------------------------------
+// One flow file
+const isJsonSpace = (byte) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+const DEFINITION_KEY = Buffer.from('"definition"');
+/** The head of every export, up to the `{` that opens the references (JSON space allowed). */
+const FLOW_HEAD = /^[ \t\r\n]*\{[ \t\r\n]*"properties"[ \t\r\n]*:[ \t\r\n]*\{[ \t\r\n]*"connectionReferences"[ \t\r\n]*:[ \t\r\n]*\{/;
 /**
- * An unpacked or extracted solution on disk. Symbolic links are never followed and only regular
- * files are read: a pull request controls this tree, and a link or FIFO must not leak or hang.
+ * `properties.connectionReferences` of a flow, parsed on its own. Every export starts
+ * `{"properties": {"connectionReferences": {…}, "definition": …`, and the definition after it is
+ * most of the file and nothing a rule reads. The references end at the `}` before
+ * `, "definition"`: a quote inside a JSON string is escaped, so that key cannot hide in one, and
+ * the slice must parse as one object, so a cut anywhere else fails. Native searches and
+ * JSON.parse do the work; a byte loop in JavaScript cost more on a cold start than all of them.
+ * Undefined when the file is shaped otherwise or looks truncated; the caller then parses the
+ * whole file, so a malformed file is still SL001.
  */
-class FolderSolutionFiles {
-    root;
-    reportRoot;
-    limits;
-    listings = new Map();
-    /** Reused for every file that fits (see SolutionFiles.read). */
-    scratch = Buffer.allocUnsafe(256 * 1024);
-    /** Bytes read (or being read) so far, against limits.maxTotalBytes. */
-    totalRead = 0;
-    constructor(root, 
-    /** The root as reported (relative to the working directory). */
-    reportRoot, limits) {
-        this.root = root;
-        this.reportRoot = reportRoot;
-        this.limits = limits;
+function leadingConnectionReferences(utf8) {
+    let end = utf8.length - 1;
+    while (isJsonSpace(utf8[end]))
+        end--;
+    if (utf8[end] !== 0x7d)
+        return undefined;
+    // One native match over the head (latin1 keeps byte offsets: the head is ASCII).
+    const head = FLOW_HEAD.exec(utf8.toString('latin1', 0, 256));
+    if (!head)
+        return undefined;
+    const start = head[0].length - 1;
+    const key = utf8.indexOf(DEFINITION_KEY, start);
+    if (key < 0)
+        return undefined;
+    let close = key - 1;
+    while (isJsonSpace(utf8[close]))
+        close--;
+    if (utf8[close] !== 0x2c /* , */)
+        return undefined;
+    close--;
+    while (isJsonSpace(utf8[close]))
+        close--;
+    if (utf8[close] !== 0x7d)
+        return undefined;
+    try {
+        const references = JSON.parse(utf8.toString('utf8', start, close + 1));
+        return isObject(references) ? references : undefined;
     }
-    /**
-     * Children of a folder keyed by lower-case name; symlinks and special files are left out.
-     * Synchronous like read: an unpacked solution has a folder per environment variable, and a
-     * thread-pool round trip each cost more than the listing.
-     */
-    children(folder) {
-        let listing = this.listings.get(folder);
-        if (!listing) {
-            listing = new Map();
-            try {
-                for (const entry of (0,external_node_fs_namespaceObject.readdirSync)((0,external_node_path_namespaceObject.join)(this.root, folder), { withFileTypes: true })) {
-                    const kind = entry.isFile() ? 'file' : entry.isDirectory() ? 'dir' : undefined;
-                    if (kind && !listing.has(entry.name.toLowerCase())) {
-                        listing.set(entry.name.toLowerCase(), { name: entry.name, kind });
-                    }
-                }
-            }
-            catch {
-                // An unreadable or missing folder simply has no files.
-            }
-            this.listings.set(folder, listing);
-        }
-        return listing;
+    catch {
+        return undefined;
     }
-    /** Resolves a relative path case-insensitively, segment by segment. */
-    resolveCase(path, kind) {
-        const segments = path.split('/').filter((s) => s !== '');
-        let current = '';
-        for (let i = 0; i < segments.length; i++) {
-            const child = this.children(current).get(segments[i].toLowerCase());
-            const wanted = i === segments.length - 1 ? kind : 'dir';
-            if (!child || child.kind !== wanted)
-                return undefined;
-            current = current === '' ? child.name : `${current}/${child.name}`;
-        }
-        return current;
+}
+const REEXPORT = 're-export or re-unpack the solution';
+/**
+ * The connections of one flow file's bytes (UTF-8 with or without a BOM, or UTF-16). Throws
+ * FlowContentError for bytes that are not valid text or JSON.
+ */
+function readFlowConnections(bytes) {
+    const { encoding, start } = detectEncoding(bytes);
+    let utf8;
+    if (encoding === 'utf8') {
+        utf8 = start === 0 ? bytes : bytes.subarray(start);
+        // The whole file is checked, not only the part parsed: invalid bytes are SL001 anywhere.
+        if (!(0,external_node_buffer_.isUtf8)(utf8))
+            throw new FlowContentError(`is not valid UTF-8 text; ${REEXPORT}`);
     }
-    async list(folder, depth) {
-        const start = folder === '' ? '' : this.resolveCase(folder, 'dir');
-        if (start === undefined)
-            return [];
-        const result = [];
-        const walk = (dir, level) => {
-            for (const child of this.children(dir).values()) {
-                const path = dir === '' ? child.name : `${dir}/${child.name}`;
-                if (child.kind === 'file')
-                    result.push(path);
-                else if (level < depth)
-                    walk(path, level + 1);
-            }
-        };
-        walk(start, 1);
-        return result.sort();
-    }
-    async find(path) {
-        return this.resolveCase(path, 'file');
-    }
-    read(path) {
-        const absolute = (0,external_node_path_namespaceObject.join)(this.root, path);
-        const where = this.where(path);
-        // Synchronous: thousands of small files read one after another beat a thread-pool round trip
-        // per call, and only one file's bytes are alive at a time.
-        // O_NOFOLLOW and O_NONBLOCK: a link is refused and a FIFO cannot block; fstat (for files
-        // larger than the scratch buffer) then sees exactly the file that was opened.
-        let fd;
+    else {
         try {
-            fd = (0,external_node_fs_namespaceObject.openSync)(absolute, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+            utf8 = Buffer.from(decodeText(bytes, { strict: true }), 'utf8');
         }
         catch (error) {
-            const code = error.code;
-            throw new SolutionFileError(code === 'ENOENT'
-                ? `${path} is missing`
-                : code === 'ELOOP'
-                    ? `${path} is not a regular file`
-                    : `${path} cannot be opened (check its permissions)`, where);
-        }
-        const refuse = (message) => {
-            (0,external_node_fs_namespaceObject.closeSync)(fd);
-            throw new SolutionFileError(message, where);
-        };
-        const count = (size) => {
-            if (size > this.limits.maxEntryBytes) {
-                refuse(`${path} is ${size} bytes, over the ${this.limits.maxEntryBytes}-byte limit`);
-            }
-            if (this.totalRead + size > this.limits.maxTotalBytes) {
-                refuse(`reading ${path} would pass the ${this.limits.maxTotalBytes}-byte total limit for one solution`);
-            }
-            this.totalRead += size;
-        };
-        // Most files fit the scratch buffer, and a read of a regular file that comes back short has
-        // reached its end: one read, no fstat (4,000 files of an unpacked solution). Only files the
-        // listing saw as regular are read, and O_NONBLOCK keeps anything swapped in since from
-        // blocking.
-        let first = 0;
-        try {
-            first = (0,external_node_fs_namespaceObject.readSync)(fd, this.scratch, 0, this.scratch.length, 0);
-        }
-        catch {
-            refuse(`${path} cannot be read (check its permissions)`);
-        }
-        if (first < this.scratch.length) {
-            count(first);
-            (0,external_node_fs_namespaceObject.closeSync)(fd);
-            return this.scratch.subarray(0, first);
-        }
-        const stats = (0,external_node_fs_namespaceObject.fstatSync)(fd);
-        if (!stats.isFile())
-            refuse(`${path} is not a regular file`);
-        count(stats.size);
-        try {
-            // Exactly the size fstat saw: a file that grows meanwhile cannot pass the limits.
-            const buffer = Buffer.allocUnsafe(stats.size);
-            let filled = 0;
-            while (filled < buffer.length) {
-                const bytesRead = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, filled, buffer.length - filled, filled);
-                if (bytesRead === 0)
-                    break;
-                filled += bytesRead;
-            }
-            return filled === buffer.length ? buffer : buffer.subarray(0, filled);
-        }
-        catch {
-            throw new SolutionFileError(`${path} cannot be read (check its permissions)`, where);
-        }
-        finally {
-            (0,external_node_fs_namespaceObject.closeSync)(fd);
+            if (!(error instanceof TextDecodingError))
+                throw error;
+            throw new FlowContentError(`${error.message}; ${REEXPORT}`);
         }
     }
-    where(path) {
-        return this.reportRoot === '.' ? path : `${this.reportRoot}/${path}`;
+    const references = leadingConnectionReferences(utf8);
+    if (references !== undefined)
+        return flowConnections(references);
+    let parsed;
+    try {
+        parsed = JSON.parse(utf8.toString('utf8'));
     }
-    async close() { }
+    catch (error) {
+        throw new FlowContentError(`is not valid JSON (${error.message}); ${REEXPORT}`);
+    }
+    return flowConnections(child(child(parsed, 'properties'), 'connectionReferences'));
 }
 
 ;// CONCATENATED MODULE: ./src/core/xml.ts
@@ -4063,124 +4086,24 @@ function readXml(text, options = {}) {
     return document;
 }
 
-;// CONCATENATED MODULE: ./src/core/solution-reader.ts
-// Finds solutions under the paths a user gives and extracts the facts the rules need
-// (SPEC section 1). Reads only solution.xml, customizations.xml, flow JSON and metadata,
-// canvas-app metadata, connector metadata and environment-variable files: never media.
-
-
-
-
-
-
-
-
-// ---------------------------------------------------------------------------------------------
-// Discovery
-async function lowerNames(dir) {
-    const map = new Map();
-    try {
-        for (const entry of await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true })) {
-            map.set(entry.name.toLowerCase(), {
-                name: entry.name,
-                isDir: entry.isDirectory(),
-                isFile: entry.isFile(),
-            });
-        }
-    }
-    catch {
-        // Unreadable folders hold no solutions.
-    }
-    return map;
-}
-/** A solution root: `Other/Solution.xml`, or `solution.xml` beside `customizations.xml`. */
-async function isSolutionRoot(dir) {
-    const names = await lowerNames(dir);
-    if (names.get('solution.xml')?.isFile && names.get('customizations.xml')?.isFile)
-        return true;
-    const other = names.get('other');
-    if (other?.isDir) {
-        const inner = await lowerNames((0,external_node_path_namespaceObject.join)(dir, other.name));
-        if (inner.get('solution.xml')?.isFile)
-            return true;
-    }
-    return false;
-}
-const solution_reader_SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
-async function collectUnder(dir, out, zips) {
-    if (await isSolutionRoot(dir)) {
-        out.push(dir);
-        return;
-    }
-    for (const entry of (await lowerNames(dir)).values()) {
-        const path = (0,external_node_path_namespaceObject.join)(dir, entry.name);
-        if (entry.isFile && entry.name.toLowerCase().endsWith('.zip'))
-            zips.push(path);
-        else if (entry.isDir && !solution_reader_SKIPPED_FOLDERS.has(entry.name))
-            await collectUnder(path, out, zips);
+;// CONCATENATED MODULE: ./src/core/solution/files.ts
+// One view over the three physical forms of a solution (zip, extracted zip, unpacked folder), so
+// the fact extraction never cares where bytes come from. The two forms are zip-files.ts and
+// folder-files.ts.
+/** A problem reading one file of a solution; becomes SL001 at that file. */
+class SolutionFileError extends Error {
+    file;
+    name = 'SolutionFileError';
+    constructor(message, file) {
+        super(message);
+        this.file = file;
     }
 }
-/**
- * Expands solution paths and globs (SPEC section 1) into solution targets.
- * Throws UsageError when a path does not exist or a glob matches nothing.
- */
-async function findSolutions(patterns, cwd) {
-    const targets = new Map();
-    const add = (kind, absPath, refused) => {
-        if (!targets.has(absPath))
-            targets.set(absPath, {
-                kind,
-                absPath,
-                reportPath: toReportPath(absPath, cwd),
-                ...(refused ? { refused } : {}),
-            });
-    };
-    for (const path of await expandPaths(patterns, cwd, 'solution')) {
-        // lstat: a path (or glob match) that is a link is refused, never followed out of the checkout.
-        const stats = await lstatOrUndefined(path);
-        if (!stats)
-            continue;
-        if (stats.isSymbolicLink()) {
-            add('zip', path, 'is a symbolic link; solutions are not read through links (a pull request controls them): name the file or folder itself');
-            continue;
-        }
-        if (!stats.isFile() && !stats.isDirectory()) {
-            add('zip', path, 'is not a regular file or folder; name a solution zip or folder');
-            continue;
-        }
-        if (stats.isFile()) {
-            // A Solution.xml names its solution: its folder, or the parent of `Other/`.
-            if ((0,external_node_path_namespaceObject.basename)(path).toLowerCase() === 'solution.xml') {
-                const folder = (0,external_node_path_namespaceObject.dirname)(path);
-                add('folder', (0,external_node_path_namespaceObject.basename)(folder).toLowerCase() === 'other' ? (0,external_node_path_namespaceObject.dirname)(folder) : folder);
-            }
-            else {
-                add('zip', path);
-            }
-            continue;
-        }
-        if ((0,external_node_path_namespaceObject.basename)(path).toLowerCase() === 'other' &&
-            (await lowerNames(path)).get('solution.xml')?.isFile) {
-            add('folder', (0,external_node_path_namespaceObject.dirname)(path));
-            continue;
-        }
-        if (await isSolutionRoot(path)) {
-            add('folder', path);
-            continue;
-        }
-        const roots = [];
-        const zips = [];
-        await collectUnder(path, roots, zips);
-        // A folder with nothing in it is still reported, so the user learns why (SL001).
-        if (roots.length === 0 && zips.length === 0)
-            add('folder', path);
-        for (const root of roots)
-            add('folder', root);
-        for (const zip of zips)
-            add('zip', zip);
-    }
-    return [...targets.values()].sort((a, b) => a.reportPath < b.reportPath ? -1 : a.reportPath > b.reportPath ? 1 : 0);
-}
+
+;// CONCATENATED MODULE: ./src/core/solution/content.ts
+
+
+
 const ARRAY_ELEMENTS = new Set([
     'connectionreference',
     'Workflow',
@@ -4223,14 +4146,6 @@ function readText(files, path) {
         throw new SolutionContentError(`${where} ${error.message}; re-export or re-unpack the solution`, where);
     }
 }
-/** What the reader uses of a workflow element: the rest is checked but never built. */
-const WORKFLOW_CHILDREN = new Map([
-    ['Workflow', new Set(['JsonFileName', 'Category'])],
-]);
-/** What readManifest uses of solution.xml: not the (large) RootComponents list. */
-const MANIFEST_CHILDREN = new Map([
-    ['SolutionManifest', new Set(['UniqueName', 'Version', 'Managed', 'MissingDependencies'])],
-]);
 function parseXml(text, where, keepChildren) {
     // Dataverse never writes a DOCTYPE; refusing it rules out entity expansion attacks outright.
     if (hasDoctype(text)) {
@@ -4250,7 +4165,7 @@ function parseXml(text, where, keepChildren) {
         throw new SolutionContentError(`${where} is not well-formed XML (${error.message}); re-export or re-unpack the solution`, where);
     }
 }
-function solution_reader_parseJson(text, where) {
+function content_parseJson(text, where) {
     try {
         return JSON.parse(text);
     }
@@ -4258,7 +4173,7 @@ function solution_reader_parseJson(text, where) {
         throw new SolutionContentError(`${where} is not valid JSON (${error.message}); re-export or re-unpack the solution`, where);
     }
 }
-function solution_reader_isObject(value) {
+function content_isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 /** Text content of an element that may also carry attributes. */
@@ -4267,20 +4182,20 @@ function textOf(value) {
         return value;
     if (typeof value === 'number' || typeof value === 'boolean')
         return String(value);
-    if (solution_reader_isObject(value) && typeof value['#text'] === 'string')
+    if (content_isObject(value) && typeof value['#text'] === 'string')
         return value['#text'];
-    if (solution_reader_isObject(value) || value === '')
+    if (content_isObject(value) || value === '')
         return '';
     return undefined;
 }
-function solution_reader_child(node, name) {
-    return solution_reader_isObject(node) ? node[name] : undefined;
+function content_child(node, name) {
+    return content_isObject(node) ? node[name] : undefined;
 }
 function childText(node, name) {
-    return textOf(solution_reader_child(node, name));
+    return textOf(content_child(node, name));
 }
 function attr(node, name) {
-    const value = solution_reader_child(node, `@${name}`);
+    const value = content_child(node, `@${name}`);
     return typeof value === 'string' ? value : undefined;
 }
 function asArray(value) {
@@ -4290,7 +4205,7 @@ function asArray(value) {
 }
 /** Finds a case-insensitively named child: exports differ in the case of a few elements. */
 function childCI(node, name) {
-    if (!solution_reader_isObject(node))
+    if (!content_isObject(node))
         return undefined;
     if (name in node)
         return node[name];
@@ -4322,8 +4237,25 @@ function parseSection(xml, tag, where, keepChildren) {
     const parsed = parseXml(xml.slice(open.index, end + closeTag.length), where, keepChildren);
     return { node: parsed[tag], offset: open.index };
 }
-// ---------------------------------------------------------------------------------------------
-// Connector classification
+/**
+ * The `<tag>` elements of a parsed section of customizations.xml, each with where it is: the
+ * lines come from the raw text, as the parser keeps no positions.
+ */
+function sectionElements(xml, section, tag, where, lines) {
+    const pattern = new RegExp(`<${tag}[\\s>]`, 'g');
+    pattern.lastIndex = section.offset;
+    return asArray(content_child(section.node, tag)).map((element) => {
+        const match = pattern.exec(xml);
+        return {
+            element,
+            location: match ? { file: where, line: lines().lineOf(match.index) } : { file: where },
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/solution/connectors.ts
+
+
 /** Custom connector api names end in `-5f<environment hash>`: `shared_cr715-5finstagrampost-5f70b18ed495d69cb6`. */
 const CUSTOM_API_NAME = /^shared_[a-z0-9]+-5f.+-5f[0-9a-f]{12,}$/i;
 function isCustomApiName(apiName) {
@@ -4339,41 +4271,146 @@ function customConnectorApiPrefix(connectorName) {
     const rest = lower.slice(underscore + 1).replace(/^5f/, '');
     return `shared_${publisher}-5f${rest}-5f`;
 }
-// ---------------------------------------------------------------------------------------------
-// Fact extraction
-const ENVIRONMENT_VARIABLE_TYPES = {
-    '100000000': 'String',
-    '100000001': 'Number',
-    '100000002': 'Boolean',
-    '100000003': 'JSON',
-    '100000004': 'DataSource',
-    '100000005': 'Secret',
-};
-const LEGACY_PACKAGE_REASON = 'is a legacy export package (manifest.json with Microsoft.Flow/ or Microsoft.PowerApps/), not a Dataverse solution: export it from Solutions in Power Apps instead';
-function collectConnectionReferences(xml, where, into, lines) {
-    const section = parseSection(xml, 'connectionreferences', where);
-    if (!section)
-        return;
-    for (const { element, location } of sectionElements(xml, section, 'connectionreference', where, lines)) {
-        const logicalName = attr(element, 'connectionreferencelogicalname');
-        if (!logicalName)
-            continue;
-        const connectorId = childText(element, 'connectorid') ?? '';
-        const customConnectorId = childText(solution_reader_child(element, 'customconnectorid'), 'connectorid');
-        const reference = {
-            logicalName,
-            displayName: childText(element, 'connectionreferencedisplayname') ?? logicalName,
-            connectorId,
-            custom: Boolean(customConnectorId) || isCustomApiName(apiNameOf(connectorId)),
-            location,
-        };
-        if (customConnectorId)
-            reference.customConnectorId = customConnectorId;
-        if (!into.connectionReferences.has(logicalName.toLowerCase())) {
-            into.connectionReferences.set(logicalName.toLowerCase(), reference);
+/** A `<Connector>` element, or undefined when it has no name. */
+function customConnectorFrom(element, location) {
+    const name = childText(element, 'name');
+    if (!name)
+        return undefined;
+    const connectorId = childText(element, 'connectorid');
+    const displayName = childText(element, 'displayname');
+    return {
+        name,
+        ...(connectorId ? { connectorId } : {}),
+        ...(displayName ? { displayName } : {}),
+        location,
+    };
+}
+/** Unpacked: one `Connectors/<name>.xml` per connector (zips describe them in customizations.xml). */
+async function readConnectorFiles(files, into) {
+    for (const path of (await files.list('Connectors', 1)).filter((p) => p.toLowerCase().endsWith('.xml'))) {
+        const where = files.where(path);
+        for (const element of asArray(content_child(parseXml(readText(files, path), where), 'Connector'))) {
+            const connector = customConnectorFrom(element, { file: where });
+            if (connector)
+                into.set(connector.name.toLowerCase(), connector);
         }
     }
 }
+/** A connection reference to a connector defined in this solution is a custom one too. */
+function markCustomReferences(references, connectors) {
+    const customPrefixes = [...connectors].map((c) => customConnectorApiPrefix(c.name));
+    return references.map((reference) => {
+        if (reference.custom)
+            return reference;
+        const api = apiNameOf(reference.connectorId).toLowerCase();
+        return customPrefixes.some((prefix) => api.startsWith(prefix))
+            ? { ...reference, custom: true }
+            : reference;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/solution/canvas-apps.ts
+
+
+
+function canvasAppConnectors(connectionReferencesJson, dependenciesJson, where) {
+    if (!connectionReferencesJson || connectionReferencesJson.trim() === '')
+        return [];
+    const parsed = content_parseJson(connectionReferencesJson, where);
+    if (!content_isObject(parsed))
+        return [];
+    // Connectors the app depends on as solution components (componenttype 372) are custom.
+    const customDependencies = new Set();
+    if (dependenciesJson && dependenciesJson.trim() !== '') {
+        const dependencies = content_child(content_parseJson(dependenciesJson, where), 'cdsdependencies');
+        for (const dependency of asArray(dependencies)) {
+            const logicalName = content_child(dependency, 'logicalname');
+            if (content_child(dependency, 'componenttype') === 372 && typeof logicalName === 'string') {
+                customDependencies.add(customConnectorApiPrefix(logicalName));
+            }
+        }
+    }
+    const connectors = [];
+    for (const entry of Object.values(parsed)) {
+        const id = content_child(entry, 'id');
+        if (typeof id !== 'string')
+            continue;
+        const api = apiNameOf(id).toLowerCase();
+        const customApiLogicalName = content_child(entry, 'customApiLogicalName');
+        const custom = typeof customApiLogicalName === 'string' ||
+            content_child(entry, 'isCustomApiSolutionAware') === true ||
+            content_child(entry, 'isCustomApiConnection') === true ||
+            isCustomApiName(api) ||
+            [...customDependencies].some((prefix) => api.startsWith(prefix));
+        const displayName = content_child(entry, 'displayName');
+        connectors.push({
+            id,
+            custom,
+            ...(typeof displayName === 'string' ? { displayName } : {}),
+            ...(typeof customApiLogicalName === 'string' ? { customApiLogicalName } : {}),
+        });
+    }
+    return connectors.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+/** A `<CanvasApp>` element, or undefined when it has no name. */
+function canvasAppFrom(element, location) {
+    const name = childText(element, 'Name');
+    if (!name)
+        return undefined;
+    return {
+        name,
+        displayName: childText(element, 'DisplayName') || name,
+        connectors: canvasAppConnectors(childText(element, 'ConnectionReferences'), childText(element, 'CdsDependencies'), location.file),
+        location,
+    };
+}
+/** Unpacked: one `CanvasApps/<app>.meta.xml` per app. */
+async function readCanvasAppFiles(files, into) {
+    for (const path of (await files.list('CanvasApps', 1)).filter((p) => p.toLowerCase().endsWith('.meta.xml'))) {
+        const where = files.where(path);
+        for (const element of asArray(content_child(parseXml(readText(files, path), where), 'CanvasApp'))) {
+            const app = canvasAppFrom(element, { file: where });
+            if (app)
+                into.set(app.name.toLowerCase(), app);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/solution/connection-references.ts
+
+
+
+/** A `<connectionreference>` element, or undefined when it has no logical name. */
+function connectionReferenceFrom(element, location) {
+    const logicalName = attr(element, 'connectionreferencelogicalname');
+    if (!logicalName)
+        return undefined;
+    const connectorId = childText(element, 'connectorid') ?? '';
+    const customConnectorId = childText(content_child(element, 'customconnectorid'), 'connectorid');
+    const reference = {
+        logicalName,
+        displayName: childText(element, 'connectionreferencedisplayname') ?? logicalName,
+        connectorId,
+        custom: Boolean(customConnectorId) || isCustomApiName(apiNameOf(connectorId)),
+        location,
+    };
+    if (customConnectorId)
+        reference.customConnectorId = customConnectorId;
+    return reference;
+}
+
+;// CONCATENATED MODULE: ./src/core/solution/flows.ts
+// Cloud flows: `Workflows/*.json` and their metadata, a `<Workflow>` element inside
+// customizations.xml (zips) or `Workflows/<file>.json.data.xml` (unpacked). The flow JSON itself
+// is read by flow-json.ts.
+
+
+
+/** What the reader uses of a workflow element: the rest is checked but never built. */
+const WORKFLOW_CHILDREN = new Map([
+    ['Workflow', new Set(['JsonFileName', 'Category'])],
+]);
+/** Adds a `<Workflow>` element's metadata, keyed by its JSON file's lower-case path. */
 function addWorkflowMetadata(element, where, into) {
     const jsonFile = childText(element, 'JsonFileName');
     if (!jsonFile)
@@ -4389,87 +4426,63 @@ function addWorkflowMetadata(element, where, into) {
     const category = childText(element, 'Category');
     if (category !== undefined)
         metadata.category = category;
-    into.flowMetadata.set(key, metadata);
-}
-function canvasAppConnectors(connectionReferencesJson, dependenciesJson, where) {
-    if (!connectionReferencesJson || connectionReferencesJson.trim() === '')
-        return [];
-    const parsed = solution_reader_parseJson(connectionReferencesJson, where);
-    if (!solution_reader_isObject(parsed))
-        return [];
-    // Connectors the app depends on as solution components (componenttype 372) are custom.
-    const customDependencies = new Set();
-    if (dependenciesJson && dependenciesJson.trim() !== '') {
-        const dependencies = solution_reader_child(solution_reader_parseJson(dependenciesJson, where), 'cdsdependencies');
-        for (const dependency of asArray(dependencies)) {
-            const logicalName = solution_reader_child(dependency, 'logicalname');
-            if (solution_reader_child(dependency, 'componenttype') === 372 && typeof logicalName === 'string') {
-                customDependencies.add(customConnectorApiPrefix(logicalName));
-            }
-        }
-    }
-    const connectors = [];
-    for (const entry of Object.values(parsed)) {
-        const id = solution_reader_child(entry, 'id');
-        if (typeof id !== 'string')
-            continue;
-        const api = apiNameOf(id).toLowerCase();
-        const customApiLogicalName = solution_reader_child(entry, 'customApiLogicalName');
-        const custom = typeof customApiLogicalName === 'string' ||
-            solution_reader_child(entry, 'isCustomApiSolutionAware') === true ||
-            solution_reader_child(entry, 'isCustomApiConnection') === true ||
-            isCustomApiName(api) ||
-            [...customDependencies].some((prefix) => api.startsWith(prefix));
-        const displayName = solution_reader_child(entry, 'displayName');
-        connectors.push({
-            id,
-            custom,
-            ...(typeof displayName === 'string' ? { displayName } : {}),
-            ...(typeof customApiLogicalName === 'string' ? { customApiLogicalName } : {}),
-        });
-    }
-    return connectors.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-function addCanvasApp(element, location, into) {
-    const name = childText(element, 'Name');
-    if (!name)
-        return;
-    into.canvasApps.set(name.toLowerCase(), {
-        name,
-        displayName: childText(element, 'DisplayName') || name,
-        connectors: canvasAppConnectors(childText(element, 'ConnectionReferences'), childText(element, 'CdsDependencies'), location.file),
-        location,
-    });
-}
-function addCustomConnector(element, location, into) {
-    const name = childText(element, 'name');
-    if (!name)
-        return;
-    const connectorId = childText(element, 'connectorid');
-    const displayName = childText(element, 'displayname');
-    into.customConnectors.set(name.toLowerCase(), {
-        name,
-        ...(connectorId ? { connectorId } : {}),
-        ...(displayName ? { displayName } : {}),
-        location,
-    });
+    into.set(key, metadata);
 }
 /**
- * The `<tag>` elements of a parsed section of customizations.xml, each with where it is: the
- * lines come from the raw text, as the parser keeps no positions.
+ * Every cloud flow under `Workflows/`, with the metadata found in customizations.xml (`metadata`)
+ * completed from the unpacked `.json.data.xml` files.
  */
-function sectionElements(xml, section, tag, where, lines) {
-    const pattern = new RegExp(`<${tag}[\\s>]`, 'g');
-    pattern.lastIndex = section.offset;
-    return asArray(solution_reader_child(section.node, tag)).map((element) => {
-        const match = pattern.exec(xml);
-        return {
-            element,
-            location: match ? { file: where, line: lines().lineOf(match.index) } : { file: where },
-        };
-    });
+async function readFlows(files, metadata) {
+    const workflowFiles = await files.list('Workflows', 1);
+    for (const path of workflowFiles.filter((p) => p.toLowerCase().endsWith('.json.data.xml'))) {
+        const where = files.where(path);
+        for (const element of asArray(content_child(parseXml(readText(files, path), where, WORKFLOW_CHILDREN), 'Workflow'))) {
+            addWorkflowMetadata(element, where, metadata);
+        }
+    }
+    // Every Workflows/*.json except classic workflows, business rules and BPFs (their metadata
+    // Category is not 5; they are XAML and have no JSON anyway).
+    const flows = [];
+    // One at a time, so only one flow's bytes are alive at once.
+    for (const path of workflowFiles.filter((p) => p.toLowerCase().endsWith('.json'))) {
+        const meta = metadata.get(path.toLowerCase());
+        if (meta?.category !== undefined && meta.category !== '5')
+            continue;
+        const where = files.where(path);
+        let connections;
+        try {
+            connections = readFlowConnections(files.read(path));
+        }
+        catch (error) {
+            if (!(error instanceof FlowContentError))
+                throw error;
+            throw new SolutionContentError(`${where} ${error.message}`, where);
+        }
+        flows.push({
+            name: meta?.name ?? (0,external_node_path_namespaceObject.basename)(path).replace(/\.json$/i, ''),
+            ...(meta?.id ? { id: meta.id } : {}),
+            file: path,
+            location: { file: where },
+            connections,
+        });
+    }
+    return flows;
 }
-function readCustomizations(xml, where, into) {
+
+;// CONCATENATED MODULE: ./src/core/solution/customizations.ts
+
+
+
+
+
+
+function readCustomizations(xml, where) {
+    const into = {
+        connectionReferences: new Map(),
+        flowMetadata: new Map(),
+        canvasApps: new Map(),
+        customConnectors: new Map(),
+    };
     let lineIndex;
     const lines = () => (lineIndex ??= new LineIndex(xml));
     // Sections are parsed alone, so a DOCTYPE in the prolog would never reach parseXml.
@@ -4480,34 +4493,309 @@ function readCustomizations(xml, where, into) {
     if (rootClose < 0 || !/^<\/ImportExportXml\s*>/.test(xml.slice(rootClose, rootClose + 64))) {
         throw new SolutionContentError(`${where} is truncated (no closing </ImportExportXml>); re-export the solution`, where);
     }
-    collectConnectionReferences(xml, where, into, lines);
+    const references = parseSection(xml, 'connectionreferences', where);
+    for (const { element, location } of references
+        ? sectionElements(xml, references, 'connectionreference', where, lines)
+        : []) {
+        const reference = connectionReferenceFrom(element, location);
+        const key = reference?.logicalName.toLowerCase();
+        if (reference && !into.connectionReferences.has(key)) {
+            into.connectionReferences.set(key, reference);
+        }
+    }
     const workflows = parseSection(xml, 'Workflows', where, WORKFLOW_CHILDREN);
-    for (const element of asArray(solution_reader_child(workflows?.node, 'Workflow')))
-        addWorkflowMetadata(element, where, into);
+    for (const element of asArray(content_child(workflows?.node, 'Workflow')))
+        addWorkflowMetadata(element, where, into.flowMetadata);
     const canvasApps = parseSection(xml, 'CanvasApps', where);
     for (const { element, location } of canvasApps
         ? sectionElements(xml, canvasApps, 'CanvasApp', where, lines)
         : []) {
-        addCanvasApp(element, location, into);
+        const app = canvasAppFrom(element, location);
+        if (app)
+            into.canvasApps.set(app.name.toLowerCase(), app);
     }
     const connectors = parseSection(xml, 'Connectors', where);
     for (const { element, location } of connectors
         ? sectionElements(xml, connectors, 'Connector', where, lines)
         : []) {
-        addCustomConnector(element, location, into);
+        const connector = customConnectorFrom(element, location);
+        if (connector)
+            into.customConnectors.set(connector.name.toLowerCase(), connector);
     }
+    return into;
 }
+
+;// CONCATENATED MODULE: ./src/core/solution/environment-variables.ts
+
+
+const ENVIRONMENT_VARIABLE_TYPES = {
+    '100000000': 'String',
+    '100000001': 'Number',
+    '100000002': 'Boolean',
+    '100000003': 'JSON',
+    '100000004': 'DataSource',
+    '100000005': 'Secret',
+};
+function typeOf(code) {
+    return (code && ENVIRONMENT_VARIABLE_TYPES[code.trim()]) || 'Unknown';
+}
+/** `environmentvariablevalues.json`: `{"environmentvariablevalues":{"environmentvariablevalue": {…} | [{…}]}}`. */
+function currentValueOf(json) {
+    const values = content_child(content_child(json, 'environmentvariablevalues'), 'environmentvariablevalue');
+    for (const value of asArray(values)) {
+        const text = content_child(value, 'value');
+        if (typeof text === 'string')
+            return text;
+    }
+    return undefined;
+}
+async function readEnvironmentVariables(files) {
+    const variables = new Map();
+    // 2021+: environmentvariabledefinitions/<schema>/environmentvariabledefinition.xml (+ values json)
+    const modern = await files.list('environmentvariabledefinitions', 2);
+    const modernByLowerName = new Map(modern.map((p) => [p.toLowerCase(), p]));
+    for (const path of modern.filter((p) => p.toLowerCase().endsWith('/environmentvariabledefinition.xml'))) {
+        const where = files.where(path);
+        const root = parseXml(readText(files, path), where);
+        for (const definition of asArray(content_child(root, 'environmentvariabledefinition'))) {
+            const schemaName = attr(definition, 'schemaname') ?? childText(definition, 'schemaname');
+            if (!schemaName)
+                continue;
+            const typeCode = childText(definition, 'type');
+            const defaultValue = childText(definition, 'defaultvalue');
+            const displayName = attr(content_child(definition, 'displayname'), 'default');
+            const variable = {
+                schemaName,
+                type: typeOf(typeCode),
+                location: { file: where },
+                ...(typeCode ? { typeCode } : {}),
+                ...(defaultValue !== undefined && defaultValue !== '' ? { defaultValue } : {}),
+                ...(displayName ? { displayName } : {}),
+            };
+            const valuesPath = `${path.slice(0, path.lastIndexOf('/'))}/environmentvariablevalues.json`;
+            const actualValuesPath = modernByLowerName.get(valuesPath.toLowerCase());
+            if (actualValuesPath) {
+                const current = currentValueOf(content_parseJson(readText(files, actualValuesPath), files.where(actualValuesPath)));
+                if (current !== undefined && current !== '')
+                    variable.currentValue = current;
+            }
+            variables.set(schemaName.toLowerCase(), variable);
+        }
+    }
+    // 2020 SolutionPackager 9.1: EnvironmentVariables/<schema>.xml + environment_variable_values.json
+    const legacy = await files.list('EnvironmentVariables', 1);
+    const legacyValues = new Map();
+    const valuesFile = legacy.find((p) => p.toLowerCase().endsWith('/environment_variable_values.json'));
+    if (valuesFile) {
+        const json = content_parseJson(readText(files, valuesFile), files.where(valuesFile));
+        for (const value of asArray(content_child(json, 'EnvironmentVariableValues'))) {
+            const schemaName = content_child(value, 'EnvironmentVariableDefinition.SchemaName');
+            const text = content_child(value, 'Value');
+            if (typeof schemaName === 'string' && typeof text === 'string' && text !== '') {
+                legacyValues.set(schemaName.toLowerCase(), text);
+            }
+        }
+    }
+    for (const path of legacy.filter((p) => p.toLowerCase().endsWith('.xml'))) {
+        const where = files.where(path);
+        const definition = content_child(parseXml(readText(files, path), where), 'Definition');
+        const schemaName = childText(definition, 'SchemaName');
+        if (!schemaName || variables.has(schemaName.toLowerCase()))
+            continue;
+        const typeCode = childText(definition, 'Type');
+        const defaultValue = childText(definition, 'DefaultValue');
+        const localized = asArray(content_child(content_child(content_child(definition, 'DisplayName'), 'LocalizedNames'), 'LocalizedName'));
+        const displayName = attr(localized[0], 'description');
+        const currentValue = legacyValues.get(schemaName.toLowerCase());
+        variables.set(schemaName.toLowerCase(), {
+            schemaName,
+            type: typeOf(typeCode),
+            location: { file: where },
+            ...(typeCode ? { typeCode } : {}),
+            ...(defaultValue ? { defaultValue } : {}),
+            ...(currentValue ? { currentValue } : {}),
+            ...(displayName ? { displayName } : {}),
+        });
+    }
+    return [...variables.values()].sort((a, b) => compareText(a.schemaName, b.schemaName));
+}
+
+;// CONCATENATED MODULE: ./src/core/solution/folder-files.ts
+// A solution as a folder: unpacked (pac solution unpack / SolutionPackager) or an extracted zip.
+
+
+
+/**
+ * An unpacked or extracted solution on disk. Symbolic links are never followed and only regular
+ * files are read: a pull request controls this tree, and a link or FIFO must not leak or hang.
+ */
+class FolderSolutionFiles {
+    root;
+    reportRoot;
+    limits;
+    listings = new Map();
+    /** Reused for every file that fits (see SolutionFiles.read). */
+    scratch = Buffer.allocUnsafe(256 * 1024);
+    /** Bytes read (or being read) so far, against limits.maxTotalBytes. */
+    totalRead = 0;
+    constructor(root, 
+    /** The root as reported (relative to the working directory). */
+    reportRoot, limits) {
+        this.root = root;
+        this.reportRoot = reportRoot;
+        this.limits = limits;
+    }
+    /**
+     * Children of a folder keyed by lower-case name; symlinks and special files are left out.
+     * Synchronous like read: an unpacked solution has a folder per environment variable, and a
+     * thread-pool round trip each cost more than the listing.
+     */
+    children(folder) {
+        let listing = this.listings.get(folder);
+        if (!listing) {
+            listing = new Map();
+            try {
+                for (const entry of (0,external_node_fs_namespaceObject.readdirSync)((0,external_node_path_namespaceObject.join)(this.root, folder), { withFileTypes: true })) {
+                    const kind = entry.isFile() ? 'file' : entry.isDirectory() ? 'dir' : undefined;
+                    if (kind && !listing.has(entry.name.toLowerCase())) {
+                        listing.set(entry.name.toLowerCase(), { name: entry.name, kind });
+                    }
+                }
+            }
+            catch {
+                // An unreadable or missing folder simply has no files.
+            }
+            this.listings.set(folder, listing);
+        }
+        return listing;
+    }
+    /** Resolves a relative path case-insensitively, segment by segment. */
+    resolveCase(path, kind) {
+        const segments = path.split('/').filter((s) => s !== '');
+        let current = '';
+        for (let i = 0; i < segments.length; i++) {
+            const child = this.children(current).get(segments[i].toLowerCase());
+            const wanted = i === segments.length - 1 ? kind : 'dir';
+            if (!child || child.kind !== wanted)
+                return undefined;
+            current = current === '' ? child.name : `${current}/${child.name}`;
+        }
+        return current;
+    }
+    async list(folder, depth) {
+        const start = folder === '' ? '' : this.resolveCase(folder, 'dir');
+        if (start === undefined)
+            return [];
+        const result = [];
+        const walk = (dir, level) => {
+            for (const child of this.children(dir).values()) {
+                const path = dir === '' ? child.name : `${dir}/${child.name}`;
+                if (child.kind === 'file')
+                    result.push(path);
+                else if (level < depth)
+                    walk(path, level + 1);
+            }
+        };
+        walk(start, 1);
+        return result.sort();
+    }
+    async find(path) {
+        return this.resolveCase(path, 'file');
+    }
+    read(path) {
+        const absolute = (0,external_node_path_namespaceObject.join)(this.root, path);
+        const where = this.where(path);
+        // Synchronous: thousands of small files read one after another beat a thread-pool round trip
+        // per call, and only one file's bytes are alive at a time.
+        // O_NOFOLLOW and O_NONBLOCK: a link is refused and a FIFO cannot block; fstat (for files
+        // larger than the scratch buffer) then sees exactly the file that was opened.
+        let fd;
+        try {
+            fd = (0,external_node_fs_namespaceObject.openSync)(absolute, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+        }
+        catch (error) {
+            const code = error.code;
+            throw new SolutionFileError(code === 'ENOENT'
+                ? `${path} is missing`
+                : code === 'ELOOP'
+                    ? `${path} is not a regular file`
+                    : `${path} cannot be opened (check its permissions)`, where);
+        }
+        const refuse = (message) => {
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+            throw new SolutionFileError(message, where);
+        };
+        const count = (size) => {
+            if (size > this.limits.maxEntryBytes) {
+                refuse(`${path} is ${size} bytes, over the ${this.limits.maxEntryBytes}-byte limit`);
+            }
+            if (this.totalRead + size > this.limits.maxTotalBytes) {
+                refuse(`reading ${path} would pass the ${this.limits.maxTotalBytes}-byte total limit for one solution`);
+            }
+            this.totalRead += size;
+        };
+        // Most files fit the scratch buffer, and a read of a regular file that comes back short has
+        // reached its end: one read, no fstat (4,000 files of an unpacked solution). Only files the
+        // listing saw as regular are read, and O_NONBLOCK keeps anything swapped in since from
+        // blocking.
+        let first = 0;
+        try {
+            first = (0,external_node_fs_namespaceObject.readSync)(fd, this.scratch, 0, this.scratch.length, 0);
+        }
+        catch {
+            refuse(`${path} cannot be read (check its permissions)`);
+        }
+        if (first < this.scratch.length) {
+            count(first);
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+            return this.scratch.subarray(0, first);
+        }
+        const stats = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (!stats.isFile())
+            refuse(`${path} is not a regular file`);
+        count(stats.size);
+        try {
+            // Exactly the size fstat saw: a file that grows meanwhile cannot pass the limits.
+            const buffer = Buffer.allocUnsafe(stats.size);
+            let filled = 0;
+            while (filled < buffer.length) {
+                const bytesRead = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, filled, buffer.length - filled, filled);
+                if (bytesRead === 0)
+                    break;
+                filled += bytesRead;
+            }
+            return filled === buffer.length ? buffer : buffer.subarray(0, filled);
+        }
+        catch {
+            throw new SolutionFileError(`${path} cannot be read (check its permissions)`, where);
+        }
+        finally {
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+        }
+    }
+    where(path) {
+        return this.reportRoot === '.' ? path : `${this.reportRoot}/${path}`;
+    }
+    async close() { }
+}
+
+;// CONCATENATED MODULE: ./src/core/solution/manifest.ts
+
+/** What readManifest uses of solution.xml: not the (large) RootComponents list. */
+const MANIFEST_CHILDREN = new Map([
+    ['SolutionManifest', new Set(['UniqueName', 'Version', 'Managed', 'MissingDependencies'])],
+]);
 function readManifest(xml, where) {
     const root = parseXml(xml, where, MANIFEST_CHILDREN);
-    const manifest = solution_reader_child(childCI(root, 'ImportExportXml'), 'SolutionManifest');
-    if (!solution_reader_isObject(manifest)) {
+    const manifest = content_child(childCI(root, 'ImportExportXml'), 'SolutionManifest');
+    if (!content_isObject(manifest)) {
         throw new SolutionContentError(`${where} has no <SolutionManifest>: not a solution.xml; re-export the solution`, where);
     }
     const managedCode = childText(manifest, 'Managed');
     const managed = managedCode === '1' ? 'managed' : managedCode === '2' ? 'both' : 'unmanaged';
     const missingDependencies = [];
-    for (const dependency of asArray(solution_reader_child(solution_reader_child(manifest, 'MissingDependencies'), 'MissingDependency'))) {
-        const required = solution_reader_child(dependency, 'Required');
+    for (const dependency of asArray(content_child(content_child(manifest, 'MissingDependencies'), 'MissingDependency'))) {
+        const required = content_child(dependency, 'Required');
         const type = attr(required, 'type') ?? '';
         const displayName = attr(required, 'displayName');
         const referenceName = attr(required, 'id.connectionreferencelogicalname');
@@ -4541,92 +4829,86 @@ function readManifest(xml, where) {
         missingDependencies,
     };
 }
-function typeOf(code) {
-    return (code && ENVIRONMENT_VARIABLE_TYPES[code.trim()]) || 'Unknown';
-}
-/** `environmentvariablevalues.json`: `{"environmentvariablevalues":{"environmentvariablevalue": {…} | [{…}]}}`. */
-function currentValueOf(json) {
-    const values = solution_reader_child(solution_reader_child(json, 'environmentvariablevalues'), 'environmentvariablevalue');
-    for (const value of asArray(values)) {
-        const text = solution_reader_child(value, 'value');
-        if (typeof text === 'string')
-            return text;
+
+;// CONCATENATED MODULE: ./src/core/solution/zip-files.ts
+
+
+class ZipSolutionFiles {
+    archive;
+    reportPath;
+    /** Entry names in lower case, once: the reader lists five folders of thousands of entries. */
+    lowerNames;
+    constructor(archive, reportPath) {
+        this.archive = archive;
+        this.reportPath = reportPath;
     }
-    return undefined;
-}
-async function readEnvironmentVariables(files) {
-    const variables = new Map();
-    // 2021+: environmentvariabledefinitions/<schema>/environmentvariabledefinition.xml (+ values json)
-    const modern = await files.list('environmentvariabledefinitions', 2);
-    const modernByLowerName = new Map(modern.map((p) => [p.toLowerCase(), p]));
-    for (const path of modern.filter((p) => p.toLowerCase().endsWith('/environmentvariabledefinition.xml'))) {
-        const where = files.where(path);
-        const root = parseXml(readText(files, path), where);
-        for (const definition of asArray(solution_reader_child(root, 'environmentvariabledefinition'))) {
-            const schemaName = attr(definition, 'schemaname') ?? childText(definition, 'schemaname');
-            if (!schemaName)
-                continue;
-            const typeCode = childText(definition, 'type');
-            const defaultValue = childText(definition, 'defaultvalue');
-            const displayName = attr(solution_reader_child(definition, 'displayname'), 'default');
-            const variable = {
-                schemaName,
-                type: typeOf(typeCode),
-                location: { file: where },
-                ...(typeCode ? { typeCode } : {}),
-                ...(defaultValue !== undefined && defaultValue !== '' ? { defaultValue } : {}),
-                ...(displayName ? { displayName } : {}),
-            };
-            const valuesPath = `${path.slice(0, path.lastIndexOf('/'))}/environmentvariablevalues.json`;
-            const actualValuesPath = modernByLowerName.get(valuesPath.toLowerCase());
-            if (actualValuesPath) {
-                const current = currentValueOf(solution_reader_parseJson(readText(files, actualValuesPath), files.where(actualValuesPath)));
-                if (current !== undefined && current !== '')
-                    variable.currentValue = current;
+    static async open(absPath, reportPath, limits) {
+        return new ZipSolutionFiles(await ZipArchive.open(absPath, limits), reportPath);
+    }
+    async list(folder, depth) {
+        const prefix = folder === '' ? '' : `${folder.toLowerCase()}/`;
+        const result = [];
+        const lowerNames = (this.lowerNames ??= this.archive.entries.map((e) => e.name.toLowerCase()));
+        this.archive.entries.forEach((entry, index) => {
+            const lower = lowerNames[index];
+            if (!lower.startsWith(prefix) || lower.endsWith('/'))
+                return;
+            // At most `depth` segments below the folder: count the slashes, no array per entry.
+            let slashes = 0;
+            for (let at = lower.indexOf('/', prefix.length); at !== -1; at = lower.indexOf('/', at + 1)) {
+                if (++slashes >= depth)
+                    return;
             }
-            variables.set(schemaName.toLowerCase(), variable);
-        }
-    }
-    // 2020 SolutionPackager 9.1: EnvironmentVariables/<schema>.xml + environment_variable_values.json
-    const legacy = await files.list('EnvironmentVariables', 1);
-    const legacyValues = new Map();
-    const valuesFile = legacy.find((p) => p.toLowerCase().endsWith('/environment_variable_values.json'));
-    if (valuesFile) {
-        const json = solution_reader_parseJson(readText(files, valuesFile), files.where(valuesFile));
-        for (const value of asArray(solution_reader_child(json, 'EnvironmentVariableValues'))) {
-            const schemaName = solution_reader_child(value, 'EnvironmentVariableDefinition.SchemaName');
-            const text = solution_reader_child(value, 'Value');
-            if (typeof schemaName === 'string' && typeof text === 'string' && text !== '') {
-                legacyValues.set(schemaName.toLowerCase(), text);
-            }
-        }
-    }
-    for (const path of legacy.filter((p) => p.toLowerCase().endsWith('.xml'))) {
-        const where = files.where(path);
-        const definition = solution_reader_child(parseXml(readText(files, path), where), 'Definition');
-        const schemaName = childText(definition, 'SchemaName');
-        if (!schemaName || variables.has(schemaName.toLowerCase()))
-            continue;
-        const typeCode = childText(definition, 'Type');
-        const defaultValue = childText(definition, 'DefaultValue');
-        const localized = asArray(solution_reader_child(solution_reader_child(solution_reader_child(definition, 'DisplayName'), 'LocalizedNames'), 'LocalizedName'));
-        const displayName = attr(localized[0], 'description');
-        const currentValue = legacyValues.get(schemaName.toLowerCase());
-        variables.set(schemaName.toLowerCase(), {
-            schemaName,
-            type: typeOf(typeCode),
-            location: { file: where },
-            ...(typeCode ? { typeCode } : {}),
-            ...(defaultValue ? { defaultValue } : {}),
-            ...(currentValue ? { currentValue } : {}),
-            ...(displayName ? { displayName } : {}),
+            result.push(entry.name);
         });
+        return result;
     }
-    return [...variables.values()].sort((a, b) => compareText(a.schemaName, b.schemaName));
+    async find(path) {
+        return this.archive.find(path)?.name;
+    }
+    read(path) {
+        const entry = this.archive.find(path);
+        if (!entry)
+            throw new SolutionFileError(`${path} is missing`, this.where(path));
+        try {
+            return this.archive.read(entry);
+        }
+        catch (error) {
+            if (error instanceof ZipFormatError)
+                throw new SolutionFileError(error.message, this.where(path));
+            throw error;
+        }
+    }
+    where(path) {
+        return `${this.reportPath}!/${path}`;
+    }
+    async close() {
+        await this.archive.close();
+    }
+    /** All entry names, for layout sniffing (legacy packages). */
+    entryNames() {
+        return this.archive.entries.map((e) => e.name);
+    }
 }
-function compareText(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
+
+;// CONCATENATED MODULE: ./src/core/solution/reader.ts
+// Reads one solution's facts (SPEC section 1): where each part is read is its own module
+// (connection references, flows, canvas apps, connectors, environment variables, agents); this
+// module ties them together over either physical form (zip-files.ts, folder-files.ts).
+
+
+
+
+
+
+
+
+
+
+
+
+
+const LEGACY_PACKAGE_REASON = 'is a legacy export package (manifest.json with Microsoft.Flow/ or Microsoft.PowerApps/), not a Dataverse solution: export it from Solutions in Power Apps instead';
 async function isLegacyPackage(files) {
     if (!(await files.find('manifest.json')))
         return false;
@@ -4649,75 +4931,18 @@ async function readFacts(files, target) {
             ? 'unpacked'
             : 'extracted';
     const manifest = readManifest(readText(files, solutionXml), files.where(solutionXml));
-    const collected = {
-        connectionReferences: new Map(),
-        flowMetadata: new Map(),
-        canvasApps: new Map(),
-        customConnectors: new Map(),
-    };
     const customizationsXml = layout === 'unpacked'
         ? await files.find('Other/Customizations.xml')
         : await files.find('customizations.xml');
     if (!customizationsXml) {
         throw new SolutionFileError(`${target.reportPath} has no ${layout === 'unpacked' ? 'Other/Customizations.xml' : 'customizations.xml'}: re-export or re-unpack the solution`, target.reportPath);
     }
-    readCustomizations(readText(files, customizationsXml), files.where(customizationsXml), collected);
+    const parts = readCustomizations(readText(files, customizationsXml), files.where(customizationsXml));
     // Unpacked: one metadata file per flow, app and connector instead of customizations.xml sections.
-    const workflowFiles = await files.list('Workflows', 1);
-    for (const path of workflowFiles.filter((p) => p.toLowerCase().endsWith('.json.data.xml'))) {
-        const where = files.where(path);
-        for (const element of asArray(solution_reader_child(parseXml(readText(files, path), where, WORKFLOW_CHILDREN), 'Workflow'))) {
-            addWorkflowMetadata(element, where, collected);
-        }
-    }
-    for (const path of (await files.list('CanvasApps', 1)).filter((p) => p.toLowerCase().endsWith('.meta.xml'))) {
-        const where = files.where(path);
-        for (const element of asArray(solution_reader_child(parseXml(readText(files, path), where), 'CanvasApp'))) {
-            addCanvasApp(element, { file: where }, collected);
-        }
-    }
-    for (const path of (await files.list('Connectors', 1)).filter((p) => p.toLowerCase().endsWith('.xml'))) {
-        const where = files.where(path);
-        for (const element of asArray(solution_reader_child(parseXml(readText(files, path), where), 'Connector'))) {
-            addCustomConnector(element, { file: where }, collected);
-        }
-    }
-    // Cloud flows: every Workflows/*.json except classic workflows, business rules and BPFs
-    // (their metadata Category is not 5; they are XAML and have no JSON anyway).
-    const flows = [];
-    // One at a time, so only one flow's bytes are alive at once.
-    for (const path of workflowFiles.filter((p) => p.toLowerCase().endsWith('.json'))) {
-        const meta = collected.flowMetadata.get(path.toLowerCase());
-        if (meta?.category !== undefined && meta.category !== '5')
-            continue;
-        const where = files.where(path);
-        let connections;
-        try {
-            connections = readFlowConnections(files.read(path));
-        }
-        catch (error) {
-            if (!(error instanceof FlowContentError))
-                throw error;
-            throw new SolutionContentError(`${where} ${error.message}`, where);
-        }
-        flows.push({
-            name: meta?.name ?? (0,external_node_path_namespaceObject.basename)(path).replace(/\.json$/i, ''),
-            ...(meta?.id ? { id: meta.id } : {}),
-            file: path,
-            location: { file: where },
-            connections,
-        });
-    }
-    // A connection reference to a connector defined in this solution is a custom one too.
-    const customPrefixes = [...collected.customConnectors.values()].map((c) => customConnectorApiPrefix(c.name));
-    const connectionReferences = [...collected.connectionReferences.values()].map((reference) => {
-        if (reference.custom)
-            return reference;
-        const api = apiNameOf(reference.connectorId).toLowerCase();
-        return customPrefixes.some((prefix) => api.startsWith(prefix))
-            ? { ...reference, custom: true }
-            : reference;
-    });
+    await readCanvasAppFiles(files, parts.canvasApps);
+    await readConnectorFiles(files, parts.customConnectors);
+    const flows = await readFlows(files, parts.flowMetadata);
+    const connectionReferences = markCustomReferences([...parts.connectionReferences.values()], parts.customConnectors.values());
     return {
         path: target.reportPath,
         layout,
@@ -4726,8 +4951,8 @@ async function readFacts(files, target) {
         managed: manifest.managed,
         connectionReferences: connectionReferences.sort((a, b) => compareText(a.logicalName, b.logicalName)),
         flows: flows.sort((a, b) => compareText(a.file, b.file)),
-        canvasApps: [...collected.canvasApps.values()].sort((a, b) => compareText(a.name, b.name)),
-        customConnectors: [...collected.customConnectors.values()].sort((a, b) => compareText(a.name, b.name)),
+        canvasApps: [...parts.canvasApps.values()].sort((a, b) => compareText(a.name, b.name)),
+        customConnectors: [...parts.customConnectors.values()].sort((a, b) => compareText(a.name, b.name)),
         environmentVariables: await readEnvironmentVariables(files),
         missingDependencies: manifest.missingDependencies,
     };
@@ -4828,10 +5053,9 @@ function describeUnreadable(error, target) {
 
 
 
+
+
 const SEVERITY_ORDER = { error: 0, warning: 1, note: 2 };
-function isUnusableSettings(settings) {
-    return 'reason' in settings;
-}
 /**
  * Shorter secrets are not redacted: masking `true`, `no` or `5000` everywhere would mangle ordinary
  * text and break JSON and SARIF structure (`"bound": ***`). The rules never print a substituted
@@ -4910,131 +5134,6 @@ function exitCodeFor(summary, failOn) {
 }
 // ---------------------------------------------------------------------------------------------
 // Report facts
-function sortedBy(items, ...keys) {
-    // Each item becomes one string, `lower NUL NUL text NUL NUL … index`, sorted by the engine's own
-    // string order: no comparator call per comparison, which on thousands of flows ran mostly
-    // before the JIT had warmed up. The separator sorts below every character, so the strings sort
-    // as the key tuples would, then by index (a stable sort). A NUL in a text (facts have none: the
-    // reader escapes control characters) is written NUL U+0001, which sorts just above it.
-    const width = String(items.length).length;
-    const sortKeys = items.map((item, index) => {
-        let sortKey = '';
-        for (const key of keys) {
-            let text = key(item);
-            if (text.includes('\0'))
-                text = text.replaceAll('\0', '\0\u0001');
-            sortKey += `${text.toLowerCase()}\0\0${text}\0\0`;
-        }
-        return sortKey + String(index).padStart(width, '0');
-    });
-    sortKeys.sort();
-    return sortKeys.map((sortKey) => items[Number(sortKey.slice(sortKey.lastIndexOf('\0') + 1))]);
-}
-/** Lower-case names of the references a settings file binds to a usable connection id. */
-function boundReferenceNames(settings) {
-    const names = new Set();
-    for (const entry of settings.connectionReferences) {
-        if (isBoundConnectionId(entry.connectionId))
-            names.add(nameKey(entry.logicalName));
-    }
-    return names;
-}
-/** Lower-case names of the variables a settings file gives a usable value. */
-function boundVariableNames(settings) {
-    const names = new Set();
-    for (const entry of settings.environmentVariables) {
-        if (!isBlank(entry.value) && findPlaceholder(entry.value) === undefined) {
-            names.add(nameKey(entry.schemaName));
-        }
-    }
-    return names;
-}
-/**
- * `bound` must hold against every settings file checked: a reference bound for Test but not for
- * Prod is not bound. Unusable settings bind nothing.
- */
-function reportSolution(solution, settingsList) {
-    const usable = settingsList.map((s) => (isUnusableSettings(s) ? emptySettings(s.path) : s));
-    const checked = usable.length === 0 ? [emptySettings()] : usable;
-    const boundReferences = checked.map(boundReferenceNames);
-    const boundVariables = checked.map(boundVariableNames);
-    // Indexes built once: a large solution has hundreds of references and thousands of flows.
-    const flowsByReference = new Map();
-    for (const flow of solution.flows) {
-        for (const connection of flow.connections) {
-            if (!connection.connectionReference)
-                continue;
-            const key = nameKey(connection.connectionReference);
-            const names = flowsByReference.get(key) ?? new Set();
-            names.add(flow.name);
-            flowsByReference.set(key, names);
-        }
-    }
-    const appsByConnector = new Map();
-    for (const app of solution.canvasApps) {
-        for (const connector of app.connectors) {
-            const api = connectorApiName(connector.id);
-            const names = appsByConnector.get(api) ?? new Set();
-            names.add(app.name);
-            appsByConnector.set(api, names);
-        }
-    }
-    const connectionReferences = sortedBy(solution.connectionReferences, (r) => r.logicalName).map((ref) => {
-        const key = nameKey(ref.logicalName);
-        const usedBy = new Map();
-        for (const name of flowsByReference.get(key) ?? []) {
-            usedBy.set(`flow\0${name}`, { kind: 'flow', name });
-        }
-        for (const name of appsByConnector.get(connectorApiName(ref.connectorId)) ?? []) {
-            usedBy.set(`canvasApp\0${name}`, { kind: 'canvasApp', name });
-        }
-        return {
-            logicalName: ref.logicalName,
-            displayName: ref.displayName,
-            connectorId: ref.connectorId,
-            custom: ref.custom,
-            bound: boundReferences.every((names) => names.has(key)),
-            usedBy: sortedBy([...usedBy.values()], (u) => u.kind, (u) => u.name),
-        };
-    });
-    const flows = sortedBy(solution.flows, (f) => f.name, (f) => f.file).map((flow) => ({
-        name: flow.name,
-        file: flow.file,
-        connections: flow.connections.map((c) => ({
-            key: c.key,
-            api: c.api,
-            connectionReference: c.connectionReference,
-        })),
-    }));
-    const canvasApps = sortedBy(solution.canvasApps, (a) => a.name).map((app) => ({
-        name: app.name,
-        displayName: app.displayName,
-        connectors: app.connectors.map((c) => ({ id: c.id, custom: c.custom })),
-    }));
-    const environmentVariables = sortedBy(solution.environmentVariables, (v) => v.schemaName).map((variable) => {
-        const hasDefault = variable.defaultValue !== undefined && variable.defaultValue !== '';
-        const hasCurrentValue = variable.currentValue !== undefined && variable.currentValue !== '';
-        return {
-            schemaName: variable.schemaName,
-            type: variable.type,
-            hasDefault,
-            hasCurrentValue,
-            bound: hasDefault ||
-                hasCurrentValue ||
-                boundVariables.every((names) => names.has(nameKey(variable.schemaName))),
-        };
-    });
-    return {
-        path: solution.path,
-        uniqueName: solution.uniqueName,
-        version: solution.version,
-        managed: solution.managed,
-        connectionReferences,
-        flows,
-        canvasApps,
-        environmentVariables,
-    };
-}
 // ---------------------------------------------------------------------------------------------
 // Running the rules
 function runRules(solution, settings, emit) {
@@ -5435,6 +5534,7 @@ function formatPullRequestComment(report, options) {
 // every value, unknown keys (ConnectionOwner, `$schema`), the indentation, key spacing, line
 // endings, BOM and final newline stay byte for byte, so the diff in a pull request shows only the
 // entries that were added or removed. Names are printed, never values.
+
 
 
 

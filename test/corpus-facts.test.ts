@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findSolutions, readSolution } from '../src/core/solution-reader.js';
+import { findSolutions } from '../src/core/solution/discovery.js';
+import { readSolution } from '../src/core/solution/reader.js';
 import { DEFAULT_LIMITS } from '../src/core/options.js';
 import { corpusDir, expectedCases, hasCorpus } from './helpers/corpus.js';
 

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Solution } from '../src/core/model.js';
 import { DEFAULT_LIMITS } from '../src/core/options.js';
-import { findSolutions, readSolution } from '../src/core/solution-reader.js';
+import { findSolutions } from '../src/core/solution/discovery.js';
+import { readSolution } from '../src/core/solution/reader.js';
 import { corpusDir, hasCorpus } from './helpers/corpus.js';
 
 interface ManifestRow {

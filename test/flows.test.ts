@@ -2,7 +2,7 @@
 // native searches, else the whole file: either way the result must be what a whole parse gives.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FlowContentError, readFlowConnections } from '../src/core/flows.js';
+import { FlowContentError, readFlowConnections } from '../src/core/solution/flow-json.js';
 
 const references = {
   shared_office365: {

@@ -5,7 +5,7 @@ import { chmodSync, cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { check } from '../src/core/engine.js';
-import { findSolutions } from '../src/core/solution-reader.js';
+import { findSolutions } from '../src/core/solution/discovery.js';
 import {
   HOSTILE_TIMEOUT,
   POSIX,

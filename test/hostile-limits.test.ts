@@ -3,8 +3,9 @@
 // check the defaults leave a wide margin.
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../src/core/options.js';
-import { FolderSolutionFiles } from '../src/core/solution-files.js';
-import { findSolutions, readSolution } from '../src/core/solution-reader.js';
+import { FolderSolutionFiles } from '../src/core/solution/folder-files.js';
+import { findSolutions } from '../src/core/solution/discovery.js';
+import { readSolution } from '../src/core/solution/reader.js';
 import { ZipArchive } from '../src/core/zip.js';
 import { corpusDir, hasCorpus } from './helpers/corpus.js';
 

@@ -15,7 +15,8 @@ import {
 import type { SolutionReadResult } from '../src/core/model.js';
 import { DEFAULT_LIMITS } from '../src/core/options.js';
 import { parseSettings } from '../src/core/settings.js';
-import { findSolutions, readSolution } from '../src/core/solution-reader.js';
+import { findSolutions } from '../src/core/solution/discovery.js';
+import { readSolution } from '../src/core/solution/reader.js';
 import { ZipArchive, ZipFormatError } from '../src/core/zip.js';
 import { applyByteMutations, byteMutations, spliceText } from './helpers/hostile-mutations.js';
 import {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../src/core/options.js';
-import { findSolutions, readSolution } from '../src/core/solution-reader.js';
+import { findSolutions } from '../src/core/solution/discovery.js';
+import { readSolution } from '../src/core/solution/reader.js';
 import { UsageError } from '../src/core/errors.js';
 
 const repoRoot = new URL('..', import.meta.url).pathname;

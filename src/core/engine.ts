@@ -19,9 +19,10 @@ import type {
 import { DEFAULT_LIMITS, type CheckOptions, type ReadLimits } from './options.js';
 import { expandPaths, toReportPath } from './paths.js';
 import { allRules, findRule } from './rules/index.js';
-import { connectorApiName, isBlank, isBoundConnectionId, nameKey } from './rules/helpers.js';
-import { emptySettings, findPlaceholder, readSettingsFile } from './settings.js';
-import { findSolutions, readSolution, type SolutionTarget } from './solution-reader.js';
+import { isUnusableSettings, reportSolution } from './report-facts.js';
+import { emptySettings, readSettingsFile } from './settings.js';
+import { findSolutions, type SolutionTarget } from './solution/discovery.js';
+import { readSolution } from './solution/reader.js';
 import { TOOL_NAME, VERSION } from './version.js';
 
 export interface CheckResult {
@@ -36,13 +37,9 @@ export interface CheckResult {
   settingsPaths?: string[];
 }
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
+export { isUnusableSettings };
 
-export function isUnusableSettings(
-  settings: SettingsFile | UnusableSettings,
-): settings is UnusableSettings {
-  return 'reason' in settings;
-}
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
 
 /**
  * Shorter secrets are not redacted: masking `true`, `no` or `5000` everywhere would mangle ordinary
@@ -131,154 +128,6 @@ export function exitCodeFor(summary: Summary, failOn: FailOn): 0 | 1 {
 
 // ---------------------------------------------------------------------------------------------
 // Report facts
-
-function sortedBy<T>(items: readonly T[], ...keys: ((item: T) => string)[]): T[] {
-  // Each item becomes one string, `lower NUL NUL text NUL NUL … index`, sorted by the engine's own
-  // string order: no comparator call per comparison, which on thousands of flows ran mostly
-  // before the JIT had warmed up. The separator sorts below every character, so the strings sort
-  // as the key tuples would, then by index (a stable sort). A NUL in a text (facts have none: the
-  // reader escapes control characters) is written NUL U+0001, which sorts just above it.
-  const width = String(items.length).length;
-  const sortKeys = items.map((item, index) => {
-    let sortKey = '';
-    for (const key of keys) {
-      let text = key(item);
-      if (text.includes('\0')) text = text.replaceAll('\0', '\0\u0001');
-      sortKey += `${text.toLowerCase()}\0\0${text}\0\0`;
-    }
-    return sortKey + String(index).padStart(width, '0');
-  });
-  sortKeys.sort();
-  return sortKeys.map((sortKey) => items[Number(sortKey.slice(sortKey.lastIndexOf('\0') + 1))]!);
-}
-
-/** Lower-case names of the references a settings file binds to a usable connection id. */
-function boundReferenceNames(settings: SettingsFile): Set<string> {
-  const names = new Set<string>();
-  for (const entry of settings.connectionReferences) {
-    if (isBoundConnectionId(entry.connectionId)) names.add(nameKey(entry.logicalName));
-  }
-  return names;
-}
-
-/** Lower-case names of the variables a settings file gives a usable value. */
-function boundVariableNames(settings: SettingsFile): Set<string> {
-  const names = new Set<string>();
-  for (const entry of settings.environmentVariables) {
-    if (!isBlank(entry.value) && findPlaceholder(entry.value!) === undefined) {
-      names.add(nameKey(entry.schemaName));
-    }
-  }
-  return names;
-}
-
-/**
- * `bound` must hold against every settings file checked: a reference bound for Test but not for
- * Prod is not bound. Unusable settings bind nothing.
- */
-function reportSolution(
-  solution: Solution,
-  settingsList: readonly (SettingsFile | UnusableSettings)[],
-): ReportSolution {
-  const usable = settingsList.map((s) => (isUnusableSettings(s) ? emptySettings(s.path) : s));
-  const checked = usable.length === 0 ? [emptySettings()] : usable;
-  const boundReferences = checked.map(boundReferenceNames);
-  const boundVariables = checked.map(boundVariableNames);
-
-  // Indexes built once: a large solution has hundreds of references and thousands of flows.
-  const flowsByReference = new Map<string, Set<string>>();
-  for (const flow of solution.flows) {
-    for (const connection of flow.connections) {
-      if (!connection.connectionReference) continue;
-      const key = nameKey(connection.connectionReference);
-      const names = flowsByReference.get(key) ?? new Set<string>();
-      names.add(flow.name);
-      flowsByReference.set(key, names);
-    }
-  }
-  const appsByConnector = new Map<string, Set<string>>();
-  for (const app of solution.canvasApps) {
-    for (const connector of app.connectors) {
-      const api = connectorApiName(connector.id);
-      const names = appsByConnector.get(api) ?? new Set<string>();
-      names.add(app.name);
-      appsByConnector.set(api, names);
-    }
-  }
-
-  const connectionReferences = sortedBy(solution.connectionReferences, (r) => r.logicalName).map(
-    (ref) => {
-      const key = nameKey(ref.logicalName);
-      const usedBy = new Map<string, { kind: 'flow' | 'canvasApp'; name: string }>();
-      for (const name of flowsByReference.get(key) ?? []) {
-        usedBy.set(`flow\0${name}`, { kind: 'flow', name });
-      }
-      for (const name of appsByConnector.get(connectorApiName(ref.connectorId)) ?? []) {
-        usedBy.set(`canvasApp\0${name}`, { kind: 'canvasApp', name });
-      }
-      return {
-        logicalName: ref.logicalName,
-        displayName: ref.displayName,
-        connectorId: ref.connectorId,
-        custom: ref.custom,
-        bound: boundReferences.every((names) => names.has(key)),
-        usedBy: sortedBy(
-          [...usedBy.values()],
-          (u) => u.kind,
-          (u) => u.name,
-        ),
-      };
-    },
-  );
-
-  const flows = sortedBy(
-    solution.flows,
-    (f) => f.name,
-    (f) => f.file,
-  ).map((flow) => ({
-    name: flow.name,
-    file: flow.file,
-    connections: flow.connections.map((c) => ({
-      key: c.key,
-      api: c.api,
-      connectionReference: c.connectionReference,
-    })),
-  }));
-
-  const canvasApps = sortedBy(solution.canvasApps, (a) => a.name).map((app) => ({
-    name: app.name,
-    displayName: app.displayName,
-    connectors: app.connectors.map((c) => ({ id: c.id, custom: c.custom })),
-  }));
-
-  const environmentVariables = sortedBy(solution.environmentVariables, (v) => v.schemaName).map(
-    (variable) => {
-      const hasDefault = variable.defaultValue !== undefined && variable.defaultValue !== '';
-      const hasCurrentValue = variable.currentValue !== undefined && variable.currentValue !== '';
-      return {
-        schemaName: variable.schemaName,
-        type: variable.type,
-        hasDefault,
-        hasCurrentValue,
-        bound:
-          hasDefault ||
-          hasCurrentValue ||
-          boundVariables.every((names) => names.has(nameKey(variable.schemaName))),
-      };
-    },
-  );
-
-  return {
-    path: solution.path,
-    uniqueName: solution.uniqueName,
-    version: solution.version,
-    managed: solution.managed,
-    connectionReferences,
-    flows,
-    canvasApps,
-    environmentVariables,
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Running the rules

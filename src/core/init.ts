@@ -23,7 +23,8 @@ import {
   type JsonMember,
   type JsonValue,
 } from './settings.js';
-import { findSolutions, readSolution } from './solution-reader.js';
+import { findSolutions } from './solution/discovery.js';
+import { readSolution } from './solution/reader.js';
 import { decodeText } from './text.js';
 
 export const DEFAULT_SETTINGS_FILE = 'deploymentSettings.json';

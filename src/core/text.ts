@@ -113,3 +113,8 @@ export class LineIndex {
     return { line, column: offset - (this.lineStarts[line - 1] ?? 0) + 1 };
   }
 }
+
+/** Code-unit order, the order reports are sorted in (locale-independent, so runs agree). */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

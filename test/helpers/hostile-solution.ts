@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import type { SolutionReadResult } from '../../src/core/model.js';
 import { DEFAULT_LIMITS, type ReadLimits } from '../../src/core/options.js';
-import { findSolutions, readSolution } from '../../src/core/solution-reader.js';
+import { findSolutions } from '../../src/core/solution/discovery.js';
+import { readSolution } from '../../src/core/solution/reader.js';
 import { buildZip, type RawEntry, type RawZipOptions } from './hostile-zip.js';
 
 export const repoRoot = new URL('../..', import.meta.url).pathname;

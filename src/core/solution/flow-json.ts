@@ -2,8 +2,8 @@
 // of a big check's work). Only `properties.connectionReferences` is parsed, found with native
 // searches over the bytes.
 import { isUtf8 } from 'node:buffer';
-import type { FlowConnection } from './model.js';
-import { detectEncoding, decodeText, TextDecodingError } from './text.js';
+import type { FlowConnection } from '../model.js';
+import { detectEncoding, decodeText, TextDecodingError } from '../text.js';
 
 /** A flow file that is not valid text or JSON; the message reads after the file's name. */
 export class FlowContentError extends Error {

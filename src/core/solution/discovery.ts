@@ -1,0 +1,127 @@
+// Finds the solutions under the paths a user gives (SPEC section 1): a zip, a solution root
+// folder, or a folder holding several of them.
+import { readdir } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { expandPaths, lstatOrUndefined, toReportPath } from '../paths.js';
+
+/** One thing to read as a solution: a zip file or a solution root folder. */
+export interface SolutionTarget {
+  kind: 'zip' | 'folder';
+  absPath: string;
+  /** Relative to the working directory, forward slashes (what the report shows). */
+  reportPath: string;
+  /** Why the path is refused without being read (a symbolic link, a FIFO): SL001. */
+  refused?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Discovery
+
+async function lowerNames(
+  dir: string,
+): Promise<Map<string, { name: string; isDir: boolean; isFile: boolean }>> {
+  const map = new Map<string, { name: string; isDir: boolean; isFile: boolean }>();
+  try {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      map.set(entry.name.toLowerCase(), {
+        name: entry.name,
+        isDir: entry.isDirectory(),
+        isFile: entry.isFile(),
+      });
+    }
+  } catch {
+    // Unreadable folders hold no solutions.
+  }
+  return map;
+}
+
+/** A solution root: `Other/Solution.xml`, or `solution.xml` beside `customizations.xml`. */
+async function isSolutionRoot(dir: string): Promise<boolean> {
+  const names = await lowerNames(dir);
+  if (names.get('solution.xml')?.isFile && names.get('customizations.xml')?.isFile) return true;
+  const other = names.get('other');
+  if (other?.isDir) {
+    const inner = await lowerNames(join(dir, other.name));
+    if (inner.get('solution.xml')?.isFile) return true;
+  }
+  return false;
+}
+
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+
+async function collectUnder(dir: string, out: string[], zips: string[]): Promise<void> {
+  if (await isSolutionRoot(dir)) {
+    out.push(dir);
+    return;
+  }
+  for (const entry of (await lowerNames(dir)).values()) {
+    const path = join(dir, entry.name);
+    if (entry.isFile && entry.name.toLowerCase().endsWith('.zip')) zips.push(path);
+    else if (entry.isDir && !SKIPPED_FOLDERS.has(entry.name)) await collectUnder(path, out, zips);
+  }
+}
+
+/**
+ * Expands solution paths and globs (SPEC section 1) into solution targets.
+ * Throws UsageError when a path does not exist or a glob matches nothing.
+ */
+export async function findSolutions(patterns: string[], cwd: string): Promise<SolutionTarget[]> {
+  const targets = new Map<string, SolutionTarget>();
+  const add = (kind: 'zip' | 'folder', absPath: string, refused?: string) => {
+    if (!targets.has(absPath))
+      targets.set(absPath, {
+        kind,
+        absPath,
+        reportPath: toReportPath(absPath, cwd),
+        ...(refused ? { refused } : {}),
+      });
+  };
+  for (const path of await expandPaths(patterns, cwd, 'solution')) {
+    // lstat: a path (or glob match) that is a link is refused, never followed out of the checkout.
+    const stats = await lstatOrUndefined(path);
+    if (!stats) continue;
+    if (stats.isSymbolicLink()) {
+      add(
+        'zip',
+        path,
+        'is a symbolic link; solutions are not read through links (a pull request controls them): name the file or folder itself',
+      );
+      continue;
+    }
+    if (!stats.isFile() && !stats.isDirectory()) {
+      add('zip', path, 'is not a regular file or folder; name a solution zip or folder');
+      continue;
+    }
+    if (stats.isFile()) {
+      // A Solution.xml names its solution: its folder, or the parent of `Other/`.
+      if (basename(path).toLowerCase() === 'solution.xml') {
+        const folder = dirname(path);
+        add('folder', basename(folder).toLowerCase() === 'other' ? dirname(folder) : folder);
+      } else {
+        add('zip', path);
+      }
+      continue;
+    }
+    if (
+      basename(path).toLowerCase() === 'other' &&
+      (await lowerNames(path)).get('solution.xml')?.isFile
+    ) {
+      add('folder', dirname(path));
+      continue;
+    }
+    if (await isSolutionRoot(path)) {
+      add('folder', path);
+      continue;
+    }
+    const roots: string[] = [];
+    const zips: string[] = [];
+    await collectUnder(path, roots, zips);
+    // A folder with nothing in it is still reported, so the user learns why (SL001).
+    if (roots.length === 0 && zips.length === 0) add('folder', path);
+    for (const root of roots) add('folder', root);
+    for (const zip of zips) add('zip', zip);
+  }
+  return [...targets.values()].sort((a, b) =>
+    a.reportPath < b.reportPath ? -1 : a.reportPath > b.reportPath ? 1 : 0,
+  );
+}
