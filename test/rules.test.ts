@@ -187,7 +187,7 @@ describe('CR001 unbound connection reference', () => {
     const reports = run('CR001', solution);
     expect(reports.map((r) => r.subject)).toEqual(['cr_office', 'cr_teams']);
     expect(reports[0]!.location).toEqual(office.location);
-    expect(reports[0]!.message).toContain('none were given');
+    expect(reports[0]!.message).toContain('none was given or found for this solution');
   });
 
   it('fires for a missing entry, an empty and a missing ConnectionId, at the entry', () => {
@@ -383,7 +383,7 @@ describe('CR006 flow uses an undefined connection reference', () => {
       ['cr_sql', 'error'],
       ['cr_dv', 'warning'],
     ]);
-    expect(reports[0]!.message).toContain('Flows Flow A, Flow B');
+    expect(reports[0]!.message).toContain('Flows Flow A and Flow B use connection reference');
     expect(reports[0]!.location).toEqual(flows[0]!.location);
   });
 
@@ -415,7 +415,7 @@ describe('CR007 direct connection', () => {
     expect(reports).toMatchObject([
       { subject: 'Sync', location: { file: 'src/Contoso/Workflows/Sync-0000.json' } },
     ]);
-    expect(reports[0]!.message).toContain('shared_sql, shared_office365');
+    expect(reports[0]!.message).toContain('shared_sql and shared_office365 directly');
   });
 
   it('does not fire for flows without connections or only references', () => {

@@ -1,8 +1,11 @@
-// Runs the rules over every (solution, settings file) pair and builds the report of SPEC section 5.
+// Runs the rules over every (solution, settings file) pair, and the rules about a settings file as a
+// whole once per file, and builds the report of SPEC section 5.
 import { basename } from 'node:path';
 import { UsageError } from './errors.js';
 import type {
+  DeferredVariable,
   FailOn,
+  PlaceholderMode,
   Finding,
   Location,
   Report,
@@ -17,10 +20,13 @@ import type {
   UnusableSettings,
 } from './model.js';
 import { DEFAULT_LIMITS, type CheckOptions, type ReadLimits } from './options.js';
-import { expandPaths, toReportPath } from './paths.js';
+import { toReportPath } from './paths.js';
+import { environmentName, placeholderVariables } from './rules/cr002-unresolved-placeholder.js';
+import { definedReferenceNames, definedVariableNames, nameKey } from './rules/helpers.js';
 import { allRules, findRule } from './rules/index.js';
 import { isUnusableSettings, reportSolution } from './report-facts.js';
-import { emptySettings, readSettingsFile } from './settings.js';
+import { emptySettings, findPlaceholder, readSettingsFile } from './settings.js';
+import { pairSettings } from './settings-pairing.js';
 import { findSolutions, type SolutionTarget } from './solution/discovery.js';
 import { readSolution } from './solution/reader.js';
 import { TOOL_NAME, VERSION } from './version.js';
@@ -127,38 +133,46 @@ export function exitCodeFor(summary: Summary, failOn: FailOn): 0 | 1 {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Report facts
-
-// ---------------------------------------------------------------------------------------------
 // Running the rules
 
-function runRules(
-  solution: Solution,
-  settings: SettingsFile | null,
-  emit: (ruleId: string, severity: Severity, report: RuleReport) => void,
-): void {
-  for (const rule of allRules) {
-    if (settings === null && rule.meta.needsSettings) continue;
-    rule.check({
-      solution,
-      settings,
-      report: (report) => emit(rule.meta.id, report.severity ?? rule.meta.defaultSeverity, report),
-    });
-  }
+/** One solution (read or not) and the settings files it is checked against. */
+export interface SolutionPair {
+  result: SolutionReadResult;
+  /** Empty: checked against empty settings (SPEC section 2). */
+  settings: readonly (SettingsFile | UnusableSettings)[];
+}
+
+export interface CheckPairsOptions {
+  overrides?: Record<string, SeverityOverride>;
+  secrets?: readonly string[];
+  placeholders?: PlaceholderMode;
 }
 
 /**
- * The rules over already-read solutions and settings: what `check` does after reading, exposed so
- * it can be tested without files. Settings files order does not matter; the report is sorted.
+ * The rules over already-read solutions and settings, every solution against every settings file:
+ * what `check` does after reading, exposed so it can be tested without files. Settings files order
+ * does not matter; the report is sorted.
  */
 export function checkSolutions(
   results: readonly SolutionReadResult[],
   settingsList: readonly (SettingsFile | UnusableSettings)[],
   overrides: Record<string, SeverityOverride> = {},
   secrets: readonly string[] = [],
+  placeholders: PlaceholderMode = 'resolve',
 ): Report {
-  const severityOf = normalizeOverrides(overrides);
-  const tagSettings = settingsList.length > 1;
+  return checkPairs(
+    results.map((result) => ({ result, settings: settingsList })),
+    { overrides, secrets, placeholders },
+  );
+}
+
+/** The rules over solutions each paired with its own settings files (SPEC sections 2 and 5). */
+export function checkPairs(pairs: readonly SolutionPair[], options: CheckPairsOptions = {}): Report {
+  const severityOf = normalizeOverrides(options.overrides);
+  const secrets = options.secrets ?? [];
+  const placeholders = options.placeholders ?? 'resolve';
+  const settingsPaths = [...new Set(pairs.flatMap((pair) => pair.settings.map((s) => s.path)))];
+  const tagSettings = settingsPaths.length > 1;
   const findings: Finding[] = [];
   const add = (
     ruleId: string,
@@ -177,14 +191,14 @@ export function checkSolutions(
       subject: report.subject,
     };
     if (report.location) finding.location = { ...report.location };
-    if (tagSettings && settingsPath !== undefined) finding.settings = settingsPath;
+    if (tagSettings && settingsPath) finding.settings = settingsPath;
     findings.push(finding);
   };
 
-  // A settings file is unusable whatever it is paired with, so DS001 goes with every solution,
-  // readable or not: each pair's findings are then complete on their own.
-  const reportUnusable = (solutionName: string): void => {
-    for (const settings of settingsList) {
+  // A settings file is unusable whatever it is paired with, so DS001 goes with every solution it
+  // is paired with, readable or not: each pair's findings are then complete on their own.
+  const reportUnusable = (solutionName: string, pair: SolutionPair): void => {
+    for (const settings of pair.settings) {
       if (!isUnusableSettings(settings)) continue;
       const report = {
         subject: basename(settings.path),
@@ -196,7 +210,11 @@ export function checkSolutions(
   };
 
   const solutions: ReportSolution[] = [];
-  for (const result of results) {
+  // Per usable settings file, the solutions checked against it: stale entries are judged once
+  // per file against all of them (SPEC section 2, "Several solutions, one settings file").
+  const bySettings = new Map<string, { settings: SettingsFile; solutions: Solution[] }>();
+  for (const pair of pairs) {
+    const { result } = pair;
     if (!result.ok) {
       const { unreadable } = result;
       add('SL001', 'error', unreadable.path, {
@@ -204,20 +222,53 @@ export function checkSolutions(
         message: unreadable.reason,
         location: unreadable.location,
       });
-      reportUnusable(unreadable.path);
+      reportUnusable(unreadable.path, pair);
       continue;
     }
     const { solution } = result;
-    solutions.push(reportSolution(solution, settingsList));
-    reportUnusable(solution.uniqueName);
-    const pairs = settingsList.length === 0 ? [emptySettings()] : settingsList;
-    for (const settings of pairs) {
-      runRules(
-        solution,
-        isUnusableSettings(settings) ? null : settings,
-        (ruleId, severity, report) =>
-          add(ruleId, severity, solution.uniqueName, report, settings.path),
-      );
+    solutions.push({
+      ...reportSolution(solution, pair.settings),
+      settings: [...new Set(pair.settings.map((s) => s.path))].sort(compareText),
+    });
+    reportUnusable(solution.uniqueName, pair);
+    const checked = pair.settings.length === 0 ? [emptySettings()] : pair.settings;
+    for (const settings of checked) {
+      const usable = isUnusableSettings(settings) ? null : settings;
+      if (usable && usable.path !== '') {
+        const entry = bySettings.get(usable.path) ?? { settings: usable, solutions: [] };
+        if (!entry.solutions.includes(solution)) entry.solutions.push(solution);
+        bySettings.set(usable.path, entry);
+      }
+      for (const rule of allRules) {
+        if (rule.checkSettingsFile !== undefined) continue;
+        if (usable === null && rule.meta.needsSettings) continue;
+        rule.check({
+          solution,
+          settings: usable,
+          placeholders,
+          report: (report) =>
+            add(
+              rule.meta.id,
+              report.severity ?? rule.meta.defaultSeverity,
+              solution.uniqueName,
+              report,
+              settings.path,
+            ),
+        });
+      }
+    }
+  }
+
+  for (const [path, { settings, solutions: checkedWith }] of bySettings) {
+    // One solution: its finding, as ever. Several: the file's own, named by its path.
+    const owner = checkedWith.length === 1 ? checkedWith[0]!.uniqueName : path;
+    for (const rule of allRules) {
+      rule.checkSettingsFile?.({
+        settings,
+        solutions: checkedWith,
+        report: (report) =>
+          add(rule.meta.id, report.severity ?? rule.meta.defaultSeverity, owner, report, path),
+      });
     }
   }
 
@@ -229,8 +280,49 @@ export function checkSolutions(
     findings,
     summary: summarize(findings),
   };
-  if (tagSettings) report.settingsFiles = [...new Set(settingsList.map((s) => s.path))].sort();
+  if (tagSettings) report.settingsFiles = [...settingsPaths].sort(compareText);
+  if (placeholders === 'defer') report.deferredVariables = deferredVariables(pairs);
   return report;
+}
+
+/**
+ * Every variable that the placeholders left in the values of defined references and variables
+ * ask for (the entries CR002 looks at), once, with the files that hold it. A value that came
+ * partly from a substitution is secret: its placeholders are not listed.
+ */
+function deferredVariables(pairs: readonly SolutionPair[]): DeferredVariable[] {
+  const found = new Map<string, Set<string>>();
+  const note = (value: string | null, secret: boolean, path: string): void => {
+    if (value === null || secret || findPlaceholder(value) === undefined) return;
+    for (const name of placeholderVariables(value)) {
+      const files = found.get(name) ?? new Set<string>();
+      files.add(path);
+      found.set(name, files);
+    }
+  };
+  for (const { result, settings: list } of pairs) {
+    if (!result.ok) continue;
+    const references = definedReferenceNames(result.solution);
+    const variables = definedVariableNames(result.solution);
+    for (const settings of list) {
+      if (isUnusableSettings(settings)) continue;
+      for (const entry of settings.connectionReferences) {
+        if (references.has(nameKey(entry.logicalName))) {
+          note(entry.connectionId, entry.secret, settings.path);
+        }
+      }
+      for (const entry of settings.environmentVariables) {
+        if (variables.has(nameKey(entry.schemaName))) note(entry.value, entry.secret, settings.path);
+      }
+    }
+  }
+  return [...found]
+    .sort(([a], [b]) => compareText(a, b))
+    .map(([name, files]) => ({
+      name,
+      environmentName: environmentName(name),
+      settings: [...files].sort(compareText),
+    }));
 }
 
 /**
@@ -257,28 +349,38 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const env = options.env ?? {};
   // Validate overrides before any reading, so a typo fails fast.
   normalizeOverrides(options.rules);
+  const placeholders = options.placeholders ?? 'resolve';
+  if (placeholders !== 'resolve' && placeholders !== 'defer') {
+    throw new UsageError(`bad placeholders mode "${String(placeholders)}": use resolve or defer`);
+  }
   const limits: ReadLimits = { ...DEFAULT_LIMITS, ...options.limits };
 
   const targets = await findSolutions(options.solutions, cwd);
-  const settingsPatterns = (options.settings ?? []).filter((p) => p.trim() !== '');
-  const settingsPaths =
-    settingsPatterns.length === 0 ? [] : await expandPaths(settingsPatterns, cwd, 'settings file');
+  const { perTarget } = await pairSettings(targets, options, cwd);
 
-  const settingsList: (SettingsFile | UnusableSettings)[] = [];
+  // Each file is read once, however many solutions it goes with.
+  const parsed = new Map<string, SettingsFile | UnusableSettings>();
   const secrets = new Set<string>();
-  for (const absPath of settingsPaths) {
-    const parsed = await readSettingsFile(absPath, toReportPath(absPath, cwd), env);
-    if ('unusable' in parsed) {
-      settingsList.push(parsed.unusable);
+  for (const absPath of [...new Set(perTarget.flat())].sort()) {
+    const result = await readSettingsFile(absPath, toReportPath(absPath, cwd), env);
+    if ('unusable' in result) {
+      parsed.set(absPath, result.unusable);
     } else {
-      settingsList.push(parsed.settings);
-      for (const secret of parsed.secrets) secrets.add(secret);
+      parsed.set(absPath, result.settings);
+      for (const secret of result.secrets) secrets.add(secret);
     }
   }
 
   const results = await readAll(targets, limits);
   const secretList = [...secrets];
-  const report = checkSolutions(results, settingsList, options.rules, secretList);
+  const report = checkPairs(
+    results.map((result, index) => ({
+      result,
+      settings: perTarget[index]!.map((path) => parsed.get(path)!),
+    })),
+    { overrides: options.rules, secrets: secretList, placeholders },
+  );
+  const settingsList = [...parsed.values()];
   return {
     report,
     secrets: secretList,

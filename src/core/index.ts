@@ -6,6 +6,7 @@ export { UsageError, errorMessage } from './errors.js';
 export { REPOSITORY_URL, TOOL_NAME, VERSION, ruleDocsUrl } from './version.js';
 export {
   check,
+  checkPairs,
   checkSolutions,
   compareFindings,
   exitCodeFor,
@@ -13,7 +14,9 @@ export {
   isUnusableSettings,
   MIN_REDACTED_SECRET_LENGTH,
   redactSecrets,
+  type CheckPairsOptions,
   type CheckResult,
+  type SolutionPair,
 } from './engine.js';
 export {
   MAX_JSON_DEPTH,

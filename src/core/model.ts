@@ -4,6 +4,12 @@
 export type Severity = 'error' | 'warning' | 'note';
 export type SeverityOverride = Severity | 'off';
 export type FailOn = 'error' | 'warning' | 'never';
+/**
+ * `resolve`: a placeholder left after substitution is an error (CR002). `defer`: the settings are
+ * checked in pull-request validation and a later deploy stage fills the placeholders in, so one
+ * left is a note naming the variable that stage must define (SPEC section 3).
+ */
+export type PlaceholderMode = 'resolve' | 'defer';
 
 /**
  * Where a fact or finding comes from. `file` is relative to the working directory with
@@ -210,12 +216,28 @@ export interface RuleContext {
   solution: Solution;
   /** Empty settings when none were given; null when the given file was unusable (DS001). */
   settings: SettingsFile | null;
+  /** Default `resolve`. */
+  placeholders?: PlaceholderMode;
+  report(finding: RuleReport): void;
+}
+
+/** A settings file and every solution checked against it in one run (a monorepo). */
+export interface SettingsFileContext {
+  settings: SettingsFile;
+  solutions: readonly Solution[];
   report(finding: RuleReport): void;
 }
 
 export interface Rule {
   meta: RuleMeta;
+  /** Runs once per (solution, settings file) pair. */
   check(context: RuleContext): void;
+  /**
+   * For rules about a settings file as a whole (stale entries, SPEC section 2 "Several solutions,
+   * one settings file"): when present, the engine calls this once per usable settings file with
+   * every solution checked against it, instead of `check` per pair.
+   */
+  checkSettingsFile?(context: SettingsFileContext): void;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -227,7 +249,11 @@ export interface ReportConnectionReference {
   connectorId: string;
   custom: boolean;
   bound: boolean;
-  usedBy: { kind: 'flow' | 'canvasApp'; name: string }[];
+  /**
+   * What uses the reference. A canvas app is matched by connector only: it uses the reference's
+   * connector, not necessarily this reference.
+   */
+  usedBy: { kind: 'flow' | 'canvasApp' | 'agent'; name: string }[];
 }
 
 export interface ReportFlow {
@@ -259,6 +285,21 @@ export interface ReportSolution {
   flows: ReportFlow[];
   canvasApps: ReportCanvasApp[];
   environmentVariables: ReportEnvironmentVariable[];
+  /**
+   * The settings files this solution was checked against, sorted (empty: none). In a monorepo
+   * with `settingsPerSolution` each solution has its own. Always set by the engine.
+   */
+  settings?: string[];
+}
+
+/** A variable that a deploy stage must define for a placeholder left in the settings (`defer`). */
+export interface DeferredVariable {
+  /** As written in the placeholder, e.g. `connectionreference.cat_Approvals`. */
+  name: string;
+  /** As an environment variable (Azure Pipelines' form), e.g. `CONNECTIONREFERENCE_CAT_APPROVALS`. */
+  environmentName: string;
+  /** The settings files that hold it, sorted. */
+  settings: string[];
 }
 
 export interface Summary {
@@ -278,4 +319,9 @@ export interface Report {
    * findings name their file in `settings`.
    */
   settingsFiles?: string[];
+  /**
+   * Set with `placeholders: defer`: every variable that the deploy stage must define, once,
+   * sorted by name (empty when no placeholder is left).
+   */
+  deferredVariables?: DeferredVariable[];
 }

@@ -1,4 +1,4 @@
-import type { SeverityOverride } from './model.js';
+import type { PlaceholderMode, SeverityOverride } from './model.js';
 
 /** Bounds for reading untrusted solutions (zip bombs, huge files). */
 export interface ReadLimits {
@@ -21,6 +21,16 @@ export interface CheckOptions {
   solutions: string[];
   /** Deployment-settings files or globs. Empty or absent: check against empty settings. */
   settings?: string[];
+  /**
+   * Each solution's own settings: paths or globs relative to the solution's folder (for a zip,
+   * the folder it is in), looked up there and then in each folder above it up to the working
+   * directory; the first folder where one matches wins. E.g. `config/Prod/deploymentSettings.json`
+   * pairs `Kit/src` (or `Kit/SolutionPackage/src`) with `Kit/config/Prod/deploymentSettings.json`.
+   * Not together with `settings`.
+   */
+  settingsPerSolution?: string[];
+  /** Default `resolve` (SPEC section 3). */
+  placeholders?: PlaceholderMode;
   /** Base for relative paths and for reported locations. Default: process.cwd(). */
   cwd?: string;
   /** Values for placeholders in settings (SPEC section 4). Default: no substitution values. */

@@ -110,6 +110,35 @@ export async function exists(path: string): Promise<boolean> {
   }
 }
 
+async function matchGlob(pattern: string, base: string): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const alternative of expandBraces(pattern.replace(/\\/g, '/'))) {
+    const absolute = isAbsolute(alternative);
+    const segments = alternative.split('/').filter((s) => s !== '' && s !== '.');
+    await walkGlob(absolute ? resolve('/') : base, segments, found);
+  }
+  return found;
+}
+
+/**
+ * The paths that paths and globs match relative to `base`, absolute and sorted; what does not
+ * exist or matches nothing is left out (no error).
+ */
+export async function matchPaths(patterns: readonly string[], base: string): Promise<string[]> {
+  const results = new Set<string>();
+  for (const raw of patterns) {
+    const pattern = raw.trim();
+    if (pattern === '') continue;
+    if (!hasGlobMagic(pattern)) {
+      const abs = resolve(base, pattern);
+      if (await exists(abs)) results.add(abs);
+      continue;
+    }
+    for (const path of await matchGlob(pattern, base)) results.add(path);
+  }
+  return [...results].sort();
+}
+
 /**
  * Expands paths and globs against cwd into absolute paths, sorted, without duplicates.
  * A literal path that does not exist, or a glob that matches nothing, is a UsageError naming
@@ -134,12 +163,7 @@ export async function expandPaths(
       results.add(abs);
       continue;
     }
-    const found = new Set<string>();
-    for (const alternative of expandBraces(pattern.replace(/\\/g, '/'))) {
-      const absolute = isAbsolute(alternative);
-      const segments = alternative.split('/').filter((s) => s !== '' && s !== '.');
-      await walkGlob(absolute ? resolve('/') : cwd, segments, found);
-    }
+    const found = await matchGlob(pattern, cwd);
     if (found.size === 0) {
       throw new UsageError(
         `no ${what} matches ${pattern} (check the glob; it is relative to ${cwd})`,

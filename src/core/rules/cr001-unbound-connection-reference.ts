@@ -28,7 +28,7 @@ export const rule: Rule = {
           location: ref.location,
           message:
             `Connection reference ${ref.logicalName} (${connector}) has no entry in the deployment settings` +
-            `${context.settings.path === '' ? ' (none were given)' : ''}, so the import leaves it unbound. Add {"LogicalName": "${ref.logicalName}", "ConnectionId": ` +
+            `${context.settings.path === '' ? ' (none was given or found for this solution)' : ''}, so the import leaves it unbound. Add {"LogicalName": "${ref.logicalName}", "ConnectionId": ` +
             `"<connection id in the target environment>", "ConnectorId": "${ref.connectorId}"} to ConnectionReferences.`,
         });
       } else if (entries.every((entry) => isBlank(entry.connectionId))) {

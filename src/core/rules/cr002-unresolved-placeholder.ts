@@ -3,21 +3,66 @@ import { findPlaceholder } from '../settings.js';
 import { ruleDocsUrl } from '../version.js';
 import { nameKey, settingsReferencesByName, settingsVariablesByName } from './helpers.js';
 
-/** The variable a substitutable placeholder asks for, to name it in the fix. */
-function variableName(placeholder: string): string | undefined {
+/**
+ * Every placeholder form CR002 knows, each with the variable name it holds. `${{ … }}` takes no
+ * brace inside, so that a value of many `${{` is scanned in linear time.
+ */
+const NAMED_PLACEHOLDER =
+  /#\{([^{}]+)\}#?|\$\(([^()]+)\)|\$\{\{([^{}\r\n]*)\}\}|@@([^@]+)@@|__([A-Za-z][\w.-]*)__/g;
+
+/** The variable a placeholder asks for (`#{a.b}#` → `a.b`), or undefined. */
+export function variableName(placeholder: string): string | undefined {
+  NAMED_PLACEHOLDER.lastIndex = 0;
+  const match = NAMED_PLACEHOLDER.exec(placeholder);
+  const name = match?.slice(1).find((group) => group !== undefined)?.trim();
+  return name === undefined || name === '' ? undefined : name;
+}
+
+/** Every variable that the placeholders in a value ask for, in order, once each. */
+export function placeholderVariables(value: string): string[] {
+  const names = new Set<string>();
+  for (const match of value.matchAll(NAMED_PLACEHOLDER)) {
+    const name = match.slice(1).find((group) => group !== undefined)?.trim();
+    if (name) names.add(name);
+  }
+  return [...names];
+}
+
+/** Azure Pipelines exposes variable `a.b` to processes as `A_B`; so does the substitution. */
+export function environmentName(name: string): string {
+  return name.toUpperCase().replace(/[.\s]/g, '_');
+}
+
+function alias(name: string): string {
+  const pipelineName = environmentName(name);
+  return pipelineName === name ? '' : ` (exposed as ${pipelineName})`;
+}
+
+function howToFix(placeholder: string, secret: boolean): string {
+  const name = secret ? undefined : substitutableName(placeholder);
+  if (name === undefined) {
+    return 'Replace it in the pipeline before the check (token replacement step), or write the real value.';
+  }
+  return `Define the pipeline or environment variable ${name}${alias(name)} so it is substituted, or write the real value.`;
+}
+
+/** The name in a placeholder that the substitution itself fills (`#{…}#`, `#{…}`, `$(…)`). */
+function substitutableName(placeholder: string): string | undefined {
   const match = /^#\{([^{}]+)\}#?$|^\$\(([^()]+)\)$/.exec(placeholder);
   const name = (match?.[1] ?? match?.[2])?.trim();
   return name === undefined || name === '' ? undefined : name;
 }
 
-function howToFix(placeholder: string, secret: boolean): string {
-  const name = secret ? undefined : variableName(placeholder);
-  if (name === undefined) {
-    return 'Replace it in the pipeline before the check (token replacement step), or write the real value.';
-  }
-  const pipelineName = name.toUpperCase().replace(/[.\s]/g, '_');
-  const alias = pipelineName === name ? '' : ` (exposed as ${pipelineName})`;
-  return `Define the pipeline or environment variable ${name}${alias} so it is substituted, or write the real value.`;
+/** With `defer`: which variable the deploy stage must define (never a secret value's text). */
+function deferredFix(value: string, secret: boolean): string {
+  const names = secret ? [] : placeholderVariables(value);
+  if (names.length === 0) return 'The deploy stage must replace it before the import.';
+  const defined = names.map((name) => `${name}${alias(name)}`);
+  const list =
+    defined.length === 1
+      ? `variable ${defined[0]}`
+      : `variables ${defined.slice(0, -1).join(', ')} and ${defined[defined.length - 1]}`;
+  return `The deploy stage must define the ${list}.`;
 }
 
 export const rule: Rule = {
@@ -29,16 +74,20 @@ export const rule: Rule = {
     details:
       'Placeholders such as #{…}#, #{…}, $(…), ${{ … }}, @@…@@ and __…__ are meant to be replaced by the pipeline ' +
       'before the import. One left in a ConnectionId makes the import fail to find the connection ' +
-      '(ConnectionNotFound); one left in an environment variable Value is imported as that literal text.',
+      '(ConnectionNotFound); one left in an environment variable Value is imported as that literal text. ' +
+      'With placeholders deferred (pull-request validation of settings that the deploy stage fills in) it is a ' +
+      'note naming the variable that stage must define.',
     needsSettings: true,
     docsUrl: ruleDocsUrl('CR002'),
   },
   check(context) {
     if (!context.settings) return;
+    const defer = context.placeholders === 'defer';
     const report = (
       kind: string,
       subject: string,
       field: string,
+      value: string,
       placeholder: string,
       secret: boolean,
       location: Location,
@@ -48,7 +97,14 @@ export const rule: Rule = {
       context.report({
         subject,
         location,
-        message: `${field} of ${kind} ${subject} still holds ${shown} after substitution. ${howToFix(placeholder, secret)}`,
+        ...(defer
+          ? {
+              severity: 'note' as const,
+              message: `${field} of ${kind} ${subject} holds ${shown}, left for the deploy stage (placeholders deferred). ${deferredFix(value, secret)}`,
+            }
+          : {
+              message: `${field} of ${kind} ${subject} still holds ${shown} after substitution. ${howToFix(placeholder, secret)}`,
+            }),
       });
     };
 
@@ -62,6 +118,7 @@ export const rule: Rule = {
             'connection reference',
             ref.logicalName,
             'ConnectionId',
+            entry.connectionId!,
             placeholder,
             entry.secret,
             entry.location,
@@ -80,6 +137,7 @@ export const rule: Rule = {
             'environment variable',
             variable.schemaName,
             'Value',
+            entry.value!,
             placeholder,
             entry.secret,
             entry.location,

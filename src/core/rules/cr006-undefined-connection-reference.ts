@@ -1,10 +1,11 @@
 import type { CloudFlow, Rule } from '../model.js';
 import { ruleDocsUrl } from '../version.js';
-import { definedReferenceNames, nameKey } from './helpers.js';
+import { andList, definedReferenceNames, nameKey } from './helpers.js';
 
-function flowList(flows: CloudFlow[]): string {
+/** `Flow A uses` or `Flows A and B use`: the verb agrees with the number of flows. */
+function flowsUse(flows: CloudFlow[]): string {
   const names = [...new Set(flows.map((flow) => flow.name))];
-  return names.length === 1 ? `Flow ${names[0]}` : `Flows ${names.join(', ')}`;
+  return names.length === 1 ? `Flow ${names[0]} uses` : `Flows ${andList(names)} use`;
 }
 
 export const rule: Rule = {
@@ -45,9 +46,9 @@ export const rule: Rule = {
         location: flows[0]!.location,
         severity: expectedInTarget ? 'warning' : 'error',
         message: expectedInTarget
-          ? `${flowList(flows)} uses connection reference ${name}, which solution ${solution.uniqueName} does not ` +
+          ? `${flowsUse(flows)} connection reference ${name}, which solution ${solution.uniqueName} does not ` +
             'define but lists under MissingDependencies. Import the solution that holds it into the target first.'
-          : `${flowList(flows)} uses connection reference ${name}, which solution ${solution.uniqueName} does not ` +
+          : `${flowsUse(flows)} connection reference ${name}, which solution ${solution.uniqueName} does not ` +
             'define. Add the connection reference to the solution (Add existing > Connection reference) and export again.',
       });
     }

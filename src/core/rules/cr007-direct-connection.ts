@@ -1,5 +1,6 @@
 import type { Rule } from '../model.js';
 import { ruleDocsUrl } from '../version.js';
+import { andList } from './helpers.js';
 
 export const rule: Rule = {
   meta: {
@@ -21,7 +22,7 @@ export const rule: Rule = {
           connection.connectionReference === null || connection.connectionReference === '',
       );
       if (direct.length === 0) continue;
-      const apis = [...new Set(direct.map((connection) => connection.api))].join(', ');
+      const apis = andList([...new Set(direct.map((connection) => connection.api))]);
       context.report({
         subject: flow.name,
         location: flow.location,

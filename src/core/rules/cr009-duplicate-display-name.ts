@@ -1,5 +1,6 @@
 import type { Rule } from '../model.js';
 import { ruleDocsUrl } from '../version.js';
+import { andList } from './helpers.js';
 
 export const rule: Rule = {
   meta: {
@@ -31,7 +32,7 @@ export const rule: Rule = {
         location: ref.location,
         message:
           `Connection reference ${ref.logicalName} shares the display name "${ref.displayName.trim()}" with ` +
-          `${others.join(', ')}. Give each connection reference a distinct display name.`,
+          `${andList(others)}. Give each connection reference a distinct display name.`,
       });
     }
   },

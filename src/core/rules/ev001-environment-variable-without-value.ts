@@ -30,7 +30,7 @@ export const rule: Rule = {
         location: entries[0]?.location ?? variable.location,
         message:
           `Environment variable ${variable.schemaName} (${variable.type}) has no default value, no current value ` +
-          `and no value in the deployment settings${context.settings.path === '' ? ' (none were given)' : ''}. Add {"SchemaName": "${variable.schemaName}", "Value": "…"} ` +
+          `and no value in the deployment settings${context.settings.path === '' ? ' (none was given or found for this solution)' : ''}. Add {"SchemaName": "${variable.schemaName}", "Value": "…"} ` +
           'to EnvironmentVariables, or give the variable a default value in the solution.',
       });
     }

@@ -1,6 +1,23 @@
-import type { Rule } from '../model.js';
+import type { Rule, SettingsFileContext } from '../model.js';
 import { ruleDocsUrl } from '../version.js';
-import { definedVariableNames, settingsVariablesByName } from './helpers.js';
+import { whichNoneDefines, nameKey, settingsVariablesByName } from './helpers.js';
+
+function checkSettingsFile({ settings, solutions, report }: SettingsFileContext): void {
+  const defined = new Set(
+    solutions.flatMap((solution) => solution.environmentVariables.map((v) => nameKey(v.schemaName))),
+  );
+  for (const [key, entries] of settingsVariablesByName(settings)) {
+    if (defined.has(key)) continue;
+    const entry = entries[0]!;
+    report({
+      subject: entry.schemaName,
+      location: entry.location,
+      message:
+        `The deployment settings name environment variable ${entry.schemaName}, ${whichNoneDefines(solutions)}. ` +
+        'Remove the stale entry, or correct the SchemaName.',
+    });
+  }
+}
 
 export const rule: Rule = {
   meta: {
@@ -11,23 +28,14 @@ export const rule: Rule = {
     details:
       'An EnvironmentVariables entry whose SchemaName matches no environment variable in the solution is ignored by ' +
       'the import. It is usually left over from a removed variable, or a typo, in which case the variable it was ' +
-      'meant for gets no value.',
+      'meant for gets no value. Where several solutions are checked against one settings file (a monorepo), an ' +
+      'entry is stale only when none of them defines it, and it is reported once for the file.',
     needsSettings: true,
     docsUrl: ruleDocsUrl('EV004'),
   },
   check(context) {
     if (!context.settings) return;
-    const defined = definedVariableNames(context.solution);
-    for (const [key, entries] of settingsVariablesByName(context.settings)) {
-      if (defined.has(key)) continue;
-      const entry = entries[0]!;
-      context.report({
-        subject: entry.schemaName,
-        location: entry.location,
-        message:
-          `The deployment settings name environment variable ${entry.schemaName}, which solution ` +
-          `${context.solution.uniqueName} does not define. Remove the stale entry, or correct the SchemaName.`,
-      });
-    }
+    checkSettingsFile({ ...context, settings: context.settings, solutions: [context.solution] });
   },
+  checkSettingsFile,
 };

@@ -48,6 +48,23 @@ export function definedVariableNames(solution: Solution): Set<string> {
   return new Set(solution.environmentVariables.map((variable) => nameKey(variable.schemaName)));
 }
 
+/**
+ * `which solution A does not define`, or for a settings file shared by several solutions
+ * `which none of the 2 solutions checked with it (A and B) defines` (at most 5 names).
+ */
+export function whichNoneDefines(solutions: readonly Solution[]): string {
+  const names = [...new Set(solutions.map((solution) => solution.uniqueName))];
+  if (solutions.length === 1) return `which solution ${names[0]} does not define`;
+  const shown = names.length > 5 ? [...names.slice(0, 5), `${names.length - 5} more`] : names;
+  return `which none of the ${solutions.length} solutions checked with it (${andList(shown)}) defines`;
+}
+
+/** `A`, `A and B`, `A, B and C`. */
+export function andList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
 export function isBlank(value: string | null | undefined): boolean {
   return value === null || value === undefined || value.trim() === '';
 }
