@@ -227,7 +227,12 @@ describe('zip layout', () => {
     writeFileSync(join(dir, 'notes.zip'), 'hello, I am text');
     const result = await readFirst(join(dir, 'notes.zip'), dir);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.unreadable.reason).toMatch(/^notes\.zip: not a zip file/);
+    if (!result.ok) {
+      expect(result.unreadable.reason).toMatch(
+        /^notes\.zip is not a solution: not a zip file.*; give an exported solution \.zip/,
+      );
+      expect(result.unreadable.reason).not.toMatch(/export the solution again/);
+    }
   });
 });
 

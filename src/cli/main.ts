@@ -37,8 +37,16 @@ a deployment-settings file (pac solution create-settings) before import.
 Options of check:
   --solution PATH...     solution zip, unpacked solution folder, extracted zip, or a folder or
                          glob holding several; repeatable (required)
-  --settings FILE...     deployment-settings JSON file(s) or glob; repeatable. Without it the
-                         solution is checked against empty settings
+  --settings FILE...     deployment-settings JSON file(s) or glob; repeatable. Every solution is
+                         checked against each. Without it: against empty settings
+  --settings-per-solution PATH...
+                         each solution's own settings file(s): a path or glob looked up from
+                         the solution's folder upwards, e.g. config/Prod/deploymentSettings.json
+                         (Kit/src or Kit/SolutionPackage/src pairs with Kit/config/Prod/…);
+                         not together with --settings
+  --placeholders MODE    resolve (default): a placeholder left after substitution is an error
+                         (CR002); defer: pull-request validation of settings that the deploy
+                         stage fills in, where one left is a note naming the variable to define
   --format FORMAT        text (default), json, sarif or markdown
   --output FILE          write the report to FILE instead of stdout
   --fail-on LEVEL        error (default), warning or never: the lowest severity that fails
@@ -64,7 +72,8 @@ removes entries the solution no longer has, and prints the names it added, kept 
 
 Placeholders #{NAME}#, #{NAME} and $(NAME) in settings values are replaced from the
 environment before checking; substituted values appear in no output but the
---resolved-settings file.
+--resolved-settings file. With --placeholders defer, the variables still needed are listed
+once, for the deploy stage to define.
 Colour: on a terminal unless NO_COLOR is set; FORCE_COLOR forces it.
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it,
@@ -80,6 +89,8 @@ type Arity = 'flag' | 'one' | 'many';
 const OPTIONS: Record<string, Arity> = {
   solution: 'many',
   settings: 'many',
+  'settings-per-solution': 'many',
+  placeholders: 'one',
   format: 'one',
   output: 'one',
   'fail-on': 'one',
@@ -95,7 +106,7 @@ const OPTIONS: Record<string, Arity> = {
 const SHORT_OPTIONS: Record<string, string> = { h: 'help', v: 'version', o: 'output', f: 'format' };
 
 /** Options that may be given more than once; the values add up. */
-const REPEATABLE = new Set(['solution', 'settings', 'rule']);
+const REPEATABLE = new Set(['solution', 'settings', 'settings-per-solution', 'rule']);
 
 interface ParsedArgs {
   positionals: string[];
@@ -138,7 +149,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
     const arity = Object.hasOwn(OPTIONS, name) ? OPTIONS[name] : undefined;
     if (arity === undefined) {
-      throw new UsageError(`unknown option --${name} (see ${TOOL_NAME} --help)`);
+      const nearest = nearestOption(name);
+      const hint = nearest === undefined ? '' : `; did you mean --${nearest}?`;
+      throw new UsageError(`unknown option --${name}${hint} (see ${TOOL_NAME} --help)`);
     }
     if (arity === 'flag') {
       if (inlineValue !== undefined) throw new UsageError(`option --${name} takes no value`);
@@ -169,6 +182,36 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   return parsed;
 }
 
+/** Edit distance (insertions, deletions, substitutions, swaps of neighbours). */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+      }
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** The known option closest to a mistyped one, when it is close enough to be meant. */
+export function nearestOption(name: string): string | undefined {
+  const typed = name.toLowerCase().slice(0, 64);
+  let best: { option: string; distance: number } | undefined;
+  for (const option of Object.keys(OPTIONS)) {
+    const distance = option.startsWith(typed) && typed.length >= 3 ? 0 : editDistance(typed, option);
+    if (best === undefined || distance < best.distance) best = { option, distance };
+  }
+  return best !== undefined && best.distance <= Math.max(2, Math.floor(best.option.length / 3))
+    ? best.option
+    : undefined;
+}
+
 function isFailOn(value: string): value is FailOn {
   return (FAIL_ON_VALUES as readonly string[]).includes(value);
 }
@@ -189,6 +232,8 @@ const COMMAND_OPTIONS: Record<'check' | 'init', ReadonlySet<string>> = {
   check: new Set([
     'solution',
     'settings',
+    'settings-per-solution',
+    'placeholders',
     'format',
     'output',
     'fail-on',
@@ -238,6 +283,10 @@ async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
   if (!isFailOn(failOn)) {
     throw new UsageError(`bad --fail-on ${failOn}: use ${FAIL_ON_VALUES.join(', ')}`);
   }
+  const placeholders = single(args, 'placeholders') ?? 'resolve';
+  if (placeholders !== 'resolve' && placeholders !== 'defer') {
+    throw new UsageError(`bad --placeholders ${placeholders}: use resolve or defer`);
+  }
   const rules = parseRuleOverrides(args.values.get('rule') ?? []);
   const output = single(args, 'output');
   const toFile = output !== undefined && output !== '-';
@@ -245,6 +294,8 @@ async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
   const outcome = await runGate({
     solutions,
     settings: args.values.get('settings') ?? [],
+    settingsPerSolution: args.values.get('settings-per-solution') ?? [],
+    placeholders,
     cwd: io.cwd,
     env: io.env,
     rules,

@@ -1,5 +1,12 @@
 // Helpers shared by the formatters: ordering and grouping that every output agrees on.
-import type { Finding, Report, ReportSolution, Severity, Summary } from '../model.js';
+import type {
+  DeferredVariable,
+  Finding,
+  Report,
+  ReportSolution,
+  Severity,
+  Summary,
+} from '../model.js';
 import { findRule } from '../rules/index.js';
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
@@ -78,6 +85,26 @@ export function connectorName(connectorId: string): string {
 
 // ---------------------------------------------------------------------------------------------
 // Several settings files (environments)
+
+/**
+ * The settings files one group's findings are shown by (a matrix and a section per file), when
+ * there are several: a solution's own files; for a path that could not be read, the run's; for
+ * findings about a settings file as a whole (a monorepo's stale entries), none.
+ */
+export function groupSettingsFiles(report: Report, group: SolutionGroup): string[] {
+  if (group.solution?.settings !== undefined) {
+    return group.solution.settings.length > 1 ? group.solution.settings : [];
+  }
+  const files = settingsFilesOf(report);
+  return files.includes(group.key) ? [] : files;
+}
+
+/** `connectionreference.x (CONNECTIONREFERENCE_X)`, or the name alone when they are the same. */
+export function deferredVariableText(variable: DeferredVariable): string {
+  return variable.environmentName === variable.name
+    ? variable.name
+    : `${variable.name} (${variable.environmentName})`;
+}
 
 /** The settings files a report was checked against, when there were several. */
 export function settingsFilesOf(report: Report): string[] {

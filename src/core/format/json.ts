@@ -9,6 +9,8 @@ function solutionJson(solution: ReportSolution) {
     uniqueName: solution.uniqueName,
     version: solution.version,
     managed: solution.managed,
+    // The settings files this solution was checked against (each its own, in a monorepo).
+    ...(solution.settings !== undefined && { settings: [...solution.settings] }),
     connectionReferences: solution.connectionReferences.map((reference) => ({
       logicalName: reference.logicalName,
       displayName: reference.displayName,
@@ -68,6 +70,14 @@ export function formatJson(report: Report): string {
     tool: { name: report.tool.name, version: report.tool.version },
     solutions: report.solutions.map(solutionJson),
     findings: report.findings.map(findingJson),
+    // With placeholders deferred: what the deploy stage must define, once each.
+    ...(report.deferredVariables !== undefined && {
+      deferredVariables: report.deferredVariables.map((variable) => ({
+        name: variable.name,
+        environmentName: variable.environmentName,
+        settings: [...variable.settings],
+      })),
+    }),
     summary: {
       errors: report.summary.errors,
       warnings: report.summary.warnings,

@@ -3,7 +3,9 @@
 // repository files, and stable fingerprints to track an alert across runs.
 import { createHash } from 'node:crypto';
 import type { Finding, Report, RuleMeta, Severity } from '../model.js';
+import { andList } from '../rules/helpers.js';
 import { allRules } from '../rules/index.js';
+import { collapseRepeated } from './common.js';
 import { REPOSITORY_URL, TOOL_NAME, ruleDocsUrl } from '../version.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -87,8 +89,55 @@ function fallbackFile(finding: Finding, report: Report): string {
   return solution?.path ?? finding.settings ?? finding.solution;
 }
 
+/**
+ * One code-scanning alert: findings that say the same thing at the same place (a finding in the
+ * solution, repeated for every settings file; CR001 for a reference that several settings files
+ * leave unbound; DS001 for a file shared by several solutions) are one result that names the
+ * settings files and solutions it holds for.
+ */
+interface SarifFinding {
+  finding: Finding;
+  settings: string[];
+  solutions: string[];
+}
+
+function mergeRepeated(findings: readonly Finding[]): SarifFinding[] {
+  const merged = new Map<string, SarifFinding>();
+  for (const finding of collapseRepeated(findings)) {
+    const key = [
+      finding.ruleId,
+      finding.severity,
+      finding.subject,
+      finding.message,
+      finding.location?.file ?? `\u0001${finding.solution}`,
+      finding.location?.line,
+      finding.location?.column,
+    ].join('\u0000');
+    const entry = merged.get(key);
+    if (entry === undefined) {
+      merged.set(key, {
+        finding,
+        settings: finding.settings === undefined ? [] : [finding.settings],
+        solutions: [finding.solution],
+      });
+      continue;
+    }
+    if (finding.settings !== undefined && !entry.settings.includes(finding.settings)) {
+      entry.settings.push(finding.settings);
+    }
+    if (!entry.solutions.includes(finding.solution)) entry.solutions.push(finding.solution);
+  }
+  return [...merged.values()];
+}
+
+/** ` (against config/Prod/deploymentSettings.json)`, unless the finding is in that very file. */
+function againstSettings(settings: readonly string[], file: string | undefined): string {
+  if (settings.length === 0 || (settings.length === 1 && settings[0] === file)) return '';
+  return ` (against ${andList(settings)})`;
+}
+
 function resultFor(
-  finding: Finding,
+  { finding, settings, solutions }: SarifFinding,
   ruleIndex: number,
   report: Report,
   fingerprint: string,
@@ -96,7 +145,7 @@ function resultFor(
   const file = finding.location?.file ?? fallbackFile(finding, report);
   const { path, entry } = splitZipEntry(file);
   const line = finding.location?.line;
-  let text = finding.message;
+  let text = finding.message + againstSettings(settings, finding.location?.file);
   // Viewers cannot open an entry inside a zip: the zip is the location, the entry is named here.
   if (entry !== undefined) text += ` (in ${entry}${line !== undefined ? `, line ${line}` : ''})`;
   // Code scanning shows a result only with a region; a file-level finding points at line 1.
@@ -122,24 +171,26 @@ function resultFor(
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
     properties: {
       solution: finding.solution,
+      ...(solutions.length > 1 && { solutions }),
       subject: finding.subject,
-      ...(finding.settings !== undefined && { settings: finding.settings }),
+      ...(settings.length === 1 && { settings: settings[0] }),
+      ...(settings.length > 1 && { settingsFiles: settings }),
     },
   };
 }
 
 /**
  * Fingerprints leave out the line and the message so that an alert survives edits elsewhere in
- * the file and rewording; identical keys (one app using two custom connectors) are numbered.
+ * the file and rewording, and the settings files, since one alert may hold for several; identical
+ * keys (one app using two custom connectors) are numbered.
  */
-function fingerprints(findings: readonly Finding[]): string[] {
+function fingerprints(results: readonly SarifFinding[]): string[] {
   const seen = new Map<string, number>();
-  return findings.map((finding) => {
+  return results.map(({ finding }) => {
     const key = [
       finding.ruleId,
       finding.solution,
       finding.subject,
-      finding.settings ?? '',
       finding.location?.file ?? '',
     ].join('\u0000');
     const hash = createHash('sha256').update(key).digest('hex').slice(0, 32);
@@ -158,7 +209,8 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
       metas.push(unknownRule(finding.ruleId));
     }
   }
-  const prints = fingerprints(report.findings);
+  const results = mergeRepeated(report.findings);
+  const prints = fingerprints(results);
   const sarif = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -174,9 +226,13 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
           },
         },
         columnKind: 'utf16CodeUnits',
-        results: report.findings.map((finding, i) =>
-          resultFor(finding, indexById.get(finding.ruleId) ?? 0, report, prints[i] ?? ''),
+        results: results.map((result, i) =>
+          resultFor(result, indexById.get(result.finding.ruleId) ?? 0, report, prints[i] ?? ''),
         ),
+        // With placeholders deferred: what the deploy stage must define, once each.
+        ...(report.deferredVariables !== undefined && {
+          properties: { deferredVariables: report.deferredVariables },
+        }),
       },
     ],
   };

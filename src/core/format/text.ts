@@ -4,12 +4,13 @@ import type { Finding, Report, Severity } from '../model.js';
 import {
   againstText,
   bySeverity,
+  deferredVariableText,
+  groupSettingsFiles,
   perFileNote,
   groupBySettings,
   groupBySolution,
   locationText,
   plural,
-  settingsFilesOf,
   summaryText,
 } from './common.js';
 
@@ -83,9 +84,9 @@ function findingLines(finding: Finding, palette: Palette, showSettings = true): 
 export function formatText(report: Report, options: TextOptions): string {
   const palette = options.color ? COLORS : NO_COLORS;
   const lines: string[] = [];
-  const settingsFiles = settingsFilesOf(report);
   for (const group of groupBySolution(report)) {
     const { solution } = group;
+    const settingsFiles = groupSettingsFiles(report, group);
     const header = solution
       ? `${palette.bold(safe(solution.uniqueName))} ${safe(solution.version)} (${solution.managed}) ${palette.dim(safe(solution.path))}`
       : palette.bold(safe(group.key));
@@ -125,6 +126,20 @@ export function formatText(report: Report, options: TextOptions): string {
       for (const finding of bySeverity(group.findings)) {
         lines.push(...findingLines(finding, palette));
       }
+    }
+    lines.push('');
+  }
+  const deferred = report.deferredVariables;
+  if (deferred !== undefined && deferred.length > 0) {
+    lines.push(
+      palette.bold(
+        `Placeholders deferred: the deploy stage must define ${plural(deferred.length, 'variable')}:`,
+      ),
+    );
+    for (const variable of deferred) {
+      lines.push(
+        `  ${safe(deferredVariableText(variable))}  ${palette.dim(safe(variable.settings.join(', ')))}`,
+      );
     }
     lines.push('');
   }

@@ -2,7 +2,8 @@
 // folder, or a folder holding several of them.
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { expandPaths, lstatOrUndefined, toReportPath } from '../paths.js';
+import { UsageError } from '../errors.js';
+import { expandPaths, hasGlobMagic, lstatOrUndefined, toReportPath } from '../paths.js';
 
 /** One thing to read as a solution: a zip file or a solution root folder. */
 export interface SolutionTarget {
@@ -49,6 +50,25 @@ async function isSolutionRoot(dir: string): Promise<boolean> {
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
+/**
+ * Names that only a (broken) solution or a legacy export package holds: a folder with one of
+ * them is read, so that SL001 says what is missing, instead of being "no solution here".
+ */
+const SOLUTION_PARTS = [
+  'solution.xml',
+  'customizations.xml',
+  '[content_types].xml',
+  'other',
+  'workflows',
+  'canvasapps',
+  'manifest.json',
+];
+
+async function looksLikeSolution(dir: string): Promise<boolean> {
+  const names = await lowerNames(dir);
+  return SOLUTION_PARTS.some((name) => names.has(name));
+}
+
 async function collectUnder(dir: string, out: string[], zips: string[]): Promise<void> {
   if (await isSolutionRoot(dir)) {
     out.push(dir);
@@ -76,52 +96,82 @@ export async function findSolutions(patterns: string[], cwd: string): Promise<So
         ...(refused ? { refused } : {}),
       });
   };
-  for (const path of await expandPaths(patterns, cwd, 'solution')) {
-    // lstat: a path (or glob match) that is a link is refused, never followed out of the checkout.
-    const stats = await lstatOrUndefined(path);
-    if (!stats) continue;
-    if (stats.isSymbolicLink()) {
-      add(
-        'zip',
-        path,
-        'is a symbolic link; solutions are not read through links (a pull request controls them): name the file or folder itself',
-      );
-      continue;
-    }
-    if (!stats.isFile() && !stats.isDirectory()) {
-      add('zip', path, 'is not a regular file or folder; name a solution zip or folder');
-      continue;
-    }
-    if (stats.isFile()) {
-      // A Solution.xml names its solution: its folder, or the parent of `Other/`.
-      if (basename(path).toLowerCase() === 'solution.xml') {
-        const folder = dirname(path);
-        add('folder', basename(folder).toLowerCase() === 'other' ? dirname(folder) : folder);
-      } else {
-        add('zip', path);
+  const empty: string[] = [];
+  for (const pattern of patterns) {
+    if (pattern.trim() === '') continue;
+    const fromGlob = hasGlobMagic(pattern.trim());
+    for (const path of await expandPaths([pattern], cwd, 'solution')) {
+      if (await addTargets(path, add)) continue;
+      // A folder given by name that holds nothing to check is a mistake in the command; one of
+      // many that a glob matched is simply not a solution.
+      if (!fromGlob) {
+        throw new UsageError(
+          `no solution in ${toReportPath(path, cwd)}: it holds no solution zip and no solution folder (Other/Solution.xml, or solution.xml beside customizations.xml); give the path of an exported zip, an unpacked solution or a folder holding them`,
+        );
       }
-      continue;
+      empty.push(toReportPath(path, cwd));
     }
-    if (
-      basename(path).toLowerCase() === 'other' &&
-      (await lowerNames(path)).get('solution.xml')?.isFile
-    ) {
-      add('folder', dirname(path));
-      continue;
-    }
-    if (await isSolutionRoot(path)) {
-      add('folder', path);
-      continue;
-    }
-    const roots: string[] = [];
-    const zips: string[] = [];
-    await collectUnder(path, roots, zips);
-    // A folder with nothing in it is still reported, so the user learns why (SL001).
-    if (roots.length === 0 && zips.length === 0) add('folder', path);
-    for (const root of roots) add('folder', root);
-    for (const zip of zips) add('zip', zip);
+  }
+  if (targets.size === 0 && empty.length > 0) {
+    throw new UsageError(
+      `no solution in what ${patterns.filter((p) => p.trim() !== '').join(', ')} matches (${empty.slice(0, 3).join(', ')}${empty.length > 3 ? ', …' : ''}): give exported zips, unpacked solutions or folders holding them`,
+    );
   }
   return [...targets.values()].sort((a, b) =>
     a.reportPath < b.reportPath ? -1 : a.reportPath > b.reportPath ? 1 : 0,
   );
+}
+
+/** Adds what one path holds; false when it is a folder with nothing to check. */
+async function addTargets(
+  path: string,
+  add: (kind: 'zip' | 'folder', absPath: string, refused?: string) => void,
+): Promise<boolean> {
+  // lstat: a path (or glob match) that is a link is refused, never followed out of the checkout.
+  const stats = await lstatOrUndefined(path);
+  if (!stats) return true;
+  if (stats.isSymbolicLink()) {
+    add(
+      'zip',
+      path,
+      'is a symbolic link; solutions are not read through links (a pull request controls them): name the file or folder itself',
+    );
+    return true;
+  }
+  if (!stats.isFile() && !stats.isDirectory()) {
+    add('zip', path, 'is not a regular file or folder; name a solution zip or folder');
+    return true;
+  }
+  if (stats.isFile()) {
+    // A Solution.xml names its solution: its folder, or the parent of `Other/`.
+    if (basename(path).toLowerCase() === 'solution.xml') {
+      const folder = dirname(path);
+      add('folder', basename(folder).toLowerCase() === 'other' ? dirname(folder) : folder);
+    } else {
+      add('zip', path);
+    }
+    return true;
+  }
+  if (
+    basename(path).toLowerCase() === 'other' &&
+    (await lowerNames(path)).get('solution.xml')?.isFile
+  ) {
+    add('folder', dirname(path));
+    return true;
+  }
+  if (await isSolutionRoot(path)) {
+    add('folder', path);
+    return true;
+  }
+  const roots: string[] = [];
+  const zips: string[] = [];
+  await collectUnder(path, roots, zips);
+  if (roots.length === 0 && zips.length === 0) {
+    // Parts of a solution without its root: read it, so that SL001 says what is missing.
+    if (!(await looksLikeSolution(path))) return false;
+    add('folder', path);
+  }
+  for (const root of roots) add('folder', root);
+  for (const zip of zips) add('zip', zip);
+  return true;
 }
