@@ -95,6 +95,8 @@ describe('npm run package:ado', () => {
       command: 'pickList',
       solution: 'multiLine',
       settings: 'filePath',
+      settingsPerSolution: 'multiLine',
+      placeholders: 'pickList',
       failOn: 'pickList',
       commentOnPullRequest: 'boolean',
       rules: 'multiLine',
@@ -112,6 +114,11 @@ describe('npm run package:ado', () => {
     ).find((i) => i.name === 'command')!;
     expect(Object.keys(command.options!)).toEqual(['check', 'init --check']);
     expect(command.defaultValue).toBe('check');
+    const placeholders = (
+      task.inputs as { name: string; options?: object; defaultValue?: string }[]
+    ).find((i) => i.name === 'placeholders')!;
+    expect(Object.keys(placeholders.options!)).toEqual(['resolve', 'defer']);
+    expect(placeholders.defaultValue).toBe('resolve');
     expect((task.outputVariables as { name: string }[]).map((o) => o.name)).toEqual([
       'result',
       'errors',
@@ -182,7 +189,7 @@ describe('an invalid task.json', () => {
       `error: ConnrefGate/task.json: version 0.99.0 differs from package.json ${packageVersion}`,
       'error: ConnrefGate/task.json: execution.Node24.target is required',
       'error: ConnrefGate/task.json: inputs[1] (solution): unknown type "text"',
-      'error: ConnrefGate/task.json: inputs[9] (Bad-Name): name must be camelCase',
+      'error: ConnrefGate/task.json: inputs[11] (Bad-Name): name must be camelCase',
       'error: ConnrefGate/task.json: output variable resolvedSettings is missing',
     ]);
     expect(existsSync(join(root, 'out'))).toBe(false);

@@ -305,14 +305,17 @@ describe('formatMarkdown', () => {
     const md = formatMarkdown(report, { maxLength: 20_000 });
     expect(md.length).toBeLessThanOrEqual(20_000);
     expect(md).toMatch(/more connection references not shown|connection references not shown/);
-    // Every finding survives when shrinking the tables is enough.
-    for (const finding of report.findings) expect(md).toContain(`\`${finding.subject}\``);
+    // Every finding survives when shrinking the tables is enough: repeated ones as one row per
+    // rule that counts them and lists their subjects.
+    expect(md).not.toContain('more findings not shown');
+    expect(md).toMatch(/\[CR001\]\([^)]*\) ×40 \| `new_sharedconnector1_abcde`, /);
+    expect(md).toMatch(/\[CR010\]\([^)]*\) ×20 \| `new_sharedconnector0_abcde`, /);
   });
 
   it('drops the least severe findings last, with a clear count of what is missing', () => {
     const report = bigReport(50, 400);
-    const md = formatMarkdown(report, { maxLength: 8_000 });
-    expect(md.length).toBeLessThanOrEqual(8_000);
+    const md = formatMarkdown(report, { maxLength: 1_500 });
+    expect(md.length).toBeLessThanOrEqual(1_500);
     expect(md).toMatch(/… \d+ more findings not shown/);
     expect(md).toContain('❌ error');
     expect(md).not.toContain('ℹ️ note');
@@ -321,7 +324,11 @@ describe('formatMarkdown', () => {
   it('respects the default 60,000 budget on a very large report', () => {
     const md = formatMarkdown(bigReport(5_000, 5_000));
     expect(md.length).toBeLessThanOrEqual(60_000);
-    expect(md).toContain('more findings not shown');
+    // 5,000 findings of two rules are two rows: nothing needs to be dropped.
+    expect(md).not.toContain('more findings not shown');
+    expect(md).toContain(' ×3333 | ');
+    expect(md).toContain(' ×1667 | ');
+    expect(md).toMatch(/`new_sharedconnector1_abcde`, [^|]* and \d+ more \|/);
   });
 
   it('cuts hard only when nothing else fits', () => {

@@ -53,6 +53,8 @@ describe('getInputs', () => {
       command: 'check',
       solutions: ['solutions/Contoso.zip'],
       settings: [],
+      settingsPerSolution: [],
+      placeholders: 'resolve',
       failOn: 'error',
       rules: {},
       sarifFile: undefined,

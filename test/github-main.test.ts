@@ -109,6 +109,7 @@ vi.mock('../src/core/gate.js', () => ({
 
 vi.mock('../src/core/format/markdown.js', () => ({
   COMMENT_MARKER: MARKER,
+  GITHUB_COMMENT_BUDGET: 65_000,
   formatPullRequestComment: (report: Report, options: unknown) => {
     state.renderCalls.push(options);
     return `${MARKER}\ncomment with ${report.summary.errors} errors`;
@@ -409,6 +410,8 @@ describe('pull-request comment', () => {
         failOn: 'error',
         previousBody: undefined,
         runUrl: 'https://github.com/contoso/alm/actions/runs/42',
+        // Within GitHub's 65,536-character limit for a comment.
+        maxLength: 65_000,
       },
     ]);
   });

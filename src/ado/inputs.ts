@@ -9,13 +9,14 @@ import {
   parseBoolean,
   parseCommand,
   parseFailOn,
+  parsePlaceholders,
   parseRulesInput,
   pathBase,
   requireSolutions,
   type AdapterCommand,
 } from '../core/adapter-support.js';
 import { DEFAULT_SETTINGS_FILE } from '../core/init.js';
-import type { FailOn, SeverityOverride } from '../core/model.js';
+import type { FailOn, PlaceholderMode, SeverityOverride } from '../core/model.js';
 
 /** `check`: the gate. `init-check`: `init --check`, a drift check of the settings files. */
 export type TaskCommand = AdapterCommand;
@@ -55,6 +56,9 @@ export interface TaskSettings {
    * for `init --check`, `deploymentSettings.json` in the working directory.
    */
   settings: string[];
+  /** Each solution's own settings, relative to the solution's folder (`settingsPerSolution`). */
+  settingsPerSolution: string[];
+  placeholders: PlaceholderMode;
   failOn: FailOn;
   rules: Record<string, SeverityOverride>;
   /** Absolute path of the SARIF file to write, or undefined. */
@@ -209,6 +213,11 @@ export function readTaskSettings(): TaskSettings {
     }
   }
 
+  const settingsPerSolution = lines('settingsPerSolution');
+  if (command === 'init-check' && settingsPerSolution.length > 0) {
+    throw notForInitCheck('settingsPerSolution');
+  }
+  const placeholders = parsePlaceholders(optionalInput('placeholders') ?? '', 'placeholders');
   const rules = parseRulesInput(lines('rules'), 'rules');
   const outputPath = (name: string): string | undefined => {
     const value = optionalInput(name);
@@ -229,6 +238,9 @@ export function readTaskSettings(): TaskSettings {
     cwd,
     solutions: solutions.map(base.toCorePattern),
     settings,
+    // Relative to each solution's folder, not to the working directory: passed as given.
+    settingsPerSolution,
+    placeholders,
     failOn,
     rules,
     sarifFile,

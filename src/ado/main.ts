@@ -16,7 +16,11 @@ import { redactSecrets } from '../core/engine.js';
 import { UsageError, errorMessage } from '../core/errors.js';
 import { bySeverity, plural, summaryText } from '../core/format/common.js';
 import { formatInitMarkdown, formatInitText } from '../core/format/init.js';
-import { COMMENT_MARKER, formatPullRequestComment } from '../core/format/markdown.js';
+import {
+  AZURE_DEVOPS_COMMENT_BUDGET,
+  COMMENT_MARKER,
+  formatPullRequestComment,
+} from '../core/format/markdown.js';
 import { runGate, type GateOutcome } from '../core/gate.js';
 import { init, InitSolutionError, type InitResult } from '../core/init.js';
 import type { FailOn, Finding, Report } from '../core/model.js';
@@ -139,6 +143,9 @@ async function commentOnPullRequest(outcome: GateOutcome, settings: TaskSettings
             failOn: settings.failOn,
             previousBody,
             runUrl: pr.runUrl,
+            maxLength: AZURE_DEVOPS_COMMENT_BUDGET,
+            // Azure DevOps renders Mermaid only in wikis: in a comment it would be raw source.
+            diagram: false,
           }),
           secrets,
         ),
@@ -228,6 +235,8 @@ export async function run(): Promise<void> {
     const outcome = await runGate({
       solutions: settings.solutions,
       settings: settings.settings,
+      settingsPerSolution: settings.settingsPerSolution,
+      placeholders: settings.placeholders,
       cwd: settings.cwd,
       env: settings.env,
       rules: settings.rules,
@@ -235,6 +244,8 @@ export async function run(): Promise<void> {
       sarifFile: settings.sarifFile,
       reportFile,
       resolvedSettingsFile: settings.resolvedSettings,
+      // Azure DevOps renders Mermaid only in wikis: in the summary it would be raw source.
+      summaryDiagrams: false,
     });
     // Before anything else is logged: every value that came from a substitution.
     const { secrets } = outcome.result;

@@ -204,7 +204,8 @@ export function nearestOption(name: string): string | undefined {
   const typed = name.toLowerCase().slice(0, 64);
   let best: { option: string; distance: number } | undefined;
   for (const option of Object.keys(OPTIONS)) {
-    const distance = option.startsWith(typed) && typed.length >= 3 ? 0 : editDistance(typed, option);
+    const distance =
+      option.startsWith(typed) && typed.length >= 3 ? 0 : editDistance(typed, option);
     if (best === undefined || distance < best.distance) best = { option, distance };
   }
   return best !== undefined && best.distance <= Math.max(2, Math.floor(best.option.length / 3))

@@ -8,7 +8,7 @@ import { UsageError, errorMessage } from './errors.js';
 import { plural } from './format/common.js';
 import type { GateOutcome } from './gate.js';
 import type { InitFileResult, InitResult } from './init.js';
-import type { FailOn, SeverityOverride, Summary } from './model.js';
+import type { FailOn, PlaceholderMode, SeverityOverride, Summary } from './model.js';
 import { parseRuleOverrides } from './rules/index.js';
 import { TOOL_NAME } from './version.js';
 
@@ -57,6 +57,17 @@ export function parseFailOn(raw: string, name: string): FailOn {
     throw new UsageError(`input '${name}' is '${raw}': use one of ${FAIL_ON_VALUES.join(', ')}`);
   }
   return value as FailOn;
+}
+
+/** `resolve` (default) or `defer`, in any case. */
+export function parsePlaceholders(raw: string, name: string): PlaceholderMode {
+  const value = raw.trim().toLowerCase() || 'resolve';
+  if (value !== 'resolve' && value !== 'defer') {
+    throw new UsageError(
+      `input '${name}' is '${raw}': use resolve (a placeholder left is an error) or defer (pull-request validation: the deploy stage fills them in)`,
+    );
+  }
+  return value;
 }
 
 /** true/yes/on or false/no/off, in any case; empty gives `fallback`. */

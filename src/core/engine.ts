@@ -167,7 +167,10 @@ export function checkSolutions(
 }
 
 /** The rules over solutions each paired with its own settings files (SPEC sections 2 and 5). */
-export function checkPairs(pairs: readonly SolutionPair[], options: CheckPairsOptions = {}): Report {
+export function checkPairs(
+  pairs: readonly SolutionPair[],
+  options: CheckPairsOptions = {},
+): Report {
   const severityOf = normalizeOverrides(options.overrides);
   const secrets = options.secrets ?? [];
   const placeholders = options.placeholders ?? 'resolve';
@@ -312,7 +315,8 @@ function deferredVariables(pairs: readonly SolutionPair[]): DeferredVariable[] {
         }
       }
       for (const entry of settings.environmentVariables) {
-        if (variables.has(nameKey(entry.schemaName))) note(entry.value, entry.secret, settings.path);
+        if (variables.has(nameKey(entry.schemaName)))
+          note(entry.value, entry.secret, settings.path);
       }
     }
   }

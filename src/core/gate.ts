@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import { check, isFailing, redactSecrets, type CheckResult } from './engine.js';
 import { UsageError } from './errors.js';
-import { formatJson, formatMarkdown, formatSarif } from './format/index.js';
+import { SUMMARY_MAX_BYTES, formatJson, formatMarkdown, formatSarif } from './format/index.js';
 import type { FailOn, Report } from './model.js';
 import type { CheckOptions } from './options.js';
 import { exists, isInside, toReportPath, writeRegularFile } from './paths.js';
@@ -23,6 +23,8 @@ export interface GateOptions extends CheckOptions {
    * written (mode 0600) only when the check finds no errors.
    */
   resolvedSettingsFile?: string;
+  /** Mermaid diagrams in the job summary (default true). */
+  summaryDiagrams?: boolean;
 }
 
 export interface GateOutcome {
@@ -31,7 +33,7 @@ export interface GateOutcome {
   report: Report;
   /** Findings reach `failOn`. */
   failed: boolean;
-  /** The job summary: verdict, tables and findings, within the default size budget. */
+  /** The job summary: verdict, diagrams, tables and findings, within 1 MiB less a margin. */
   markdown: string;
   /** Report files written, as given in the options (relative to cwd). */
   written: { sarifFile?: string; reportFile?: string; resolvedSettings?: string };
@@ -112,7 +114,14 @@ export async function runGate(options: GateOptions): Promise<GateOutcome> {
   const sarifFile = options.sarifFile?.trim() || undefined;
   const reportFile = options.reportFile?.trim() || undefined;
   const resolvedSettingsFile = options.resolvedSettingsFile?.trim() || undefined;
-  if (resolvedSettingsFile && !(options.settings ?? []).some((p) => p.trim() !== '')) {
+  if (resolvedSettingsFile && options.placeholders === 'defer') {
+    // Deferred placeholders pass as notes: pac would import them as literal text.
+    throw new UsageError(
+      'the resolved settings file is for the deploy stage, where placeholders are resolved: it is not written with placeholders deferred',
+    );
+  }
+  const settingsGiven = [...(options.settings ?? []), ...(options.settingsPerSolution ?? [])];
+  if (resolvedSettingsFile && !settingsGiven.some((p) => p.trim() !== '')) {
     exactlyOne('settings file', []);
   }
   assertDistinct(
@@ -170,7 +179,11 @@ export async function runGate(options: GateOptions): Promise<GateOutcome> {
     failed: isFailing(report.summary, options.failOn),
     get markdown() {
       return (markdown ??= redactSecrets(
-        formatMarkdown(report, { failOn: options.failOn }),
+        formatMarkdown(report, {
+          failOn: options.failOn,
+          maxBytes: SUMMARY_MAX_BYTES,
+          diagram: options.summaryDiagrams,
+        }),
         secrets,
       ));
     },

@@ -69,8 +69,13 @@ export async function upsertComment(
   return { action: 'created', id: data.id, url: data.html_url };
 }
 
-/** The HTTP status of an Octokit error, if it has one. */
+/**
+ * The HTTP status of an Octokit error, if a server answered. Octokit gives a request that never
+ * got an answer (a refused connection, a DNS failure, a timeout) status 500 and no response: that
+ * is a network failure, not an HTTP 500.
+ */
 export function httpStatus(error: unknown): number | undefined {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === 'number' ? status : undefined;
+  const { status, response } = (error ?? {}) as { status?: unknown; response?: unknown };
+  if (typeof status !== 'number') return undefined;
+  return status === 500 && response === undefined ? undefined : status;
 }

@@ -9,13 +9,14 @@ import {
   parseBoolean,
   parseCommand,
   parseFailOn,
+  parsePlaceholders,
   parseRulesInput,
   pathBase,
   requireSolutions,
   type AdapterCommand,
 } from '../core/adapter-support.js';
 import { DEFAULT_SETTINGS_FILE } from '../core/init.js';
-import type { FailOn, SeverityOverride } from '../core/model.js';
+import type { FailOn, PlaceholderMode, SeverityOverride } from '../core/model.js';
 
 /** `check`: the gate. `init-check`: `init --check`, a drift check of the settings files. */
 export type ActionCommand = AdapterCommand;
@@ -29,6 +30,9 @@ export interface ActionInputs {
    * for `init --check`, `deploymentSettings.json` in the working directory.
    */
   settings: string[];
+  /** Each solution's own settings, relative to the solution's folder (`settings-per-solution`). */
+  settingsPerSolution: string[];
+  placeholders: PlaceholderMode;
   failOn: FailOn;
   rules: Record<string, SeverityOverride>;
   /** Absolute path of the SARIF file to write, when asked for. */
@@ -67,7 +71,12 @@ export function getInputs(): ActionInputs {
       if (core.getInput(name) !== '') throw notForInitCheck(name);
     }
   }
+  const settingsPerSolution = lines('settings-per-solution');
+  if (command === 'init-check' && settingsPerSolution.length > 0) {
+    throw notForInitCheck('settings-per-solution');
+  }
   const failOn = parseFailOn(core.getInput('fail-on'), 'fail-on');
+  const placeholders = parsePlaceholders(core.getInput('placeholders'), 'placeholders');
   const rules = parseRulesInput(lines('rules'), 'rules');
 
   const outputPath = (name: string): string | undefined => {
@@ -79,6 +88,9 @@ export function getInputs(): ActionInputs {
     command,
     solutions: solutions.map(base.toCorePattern),
     settings: settings.map(base.toCorePattern),
+    // Relative to each solution's folder, not to the working directory: passed as given.
+    settingsPerSolution,
+    placeholders,
     failOn,
     rules,
     sarifFile: outputPath('sarif-file'),

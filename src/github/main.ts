@@ -15,7 +15,7 @@ import {
 import { UsageError, errorMessage } from '../core/errors.js';
 import { summaryText } from '../core/format/common.js';
 import { formatInitMarkdown, formatInitText } from '../core/format/init.js';
-import { formatPullRequestComment } from '../core/format/markdown.js';
+import { GITHUB_COMMENT_BUDGET, formatPullRequestComment } from '../core/format/markdown.js';
 import { init, InitSolutionError, type InitResult } from '../core/init.js';
 import { runGate, type GateOptions, type GateOutcome } from '../core/gate.js';
 import { ANNOTATIONS_PER_TYPE, describeMore, planAnnotations } from './annotations.js';
@@ -34,6 +34,8 @@ export async function run(): Promise<void> {
     const request: GateOptions = {
       solutions: inputs.solutions,
       settings: inputs.settings,
+      settingsPerSolution: inputs.settingsPerSolution,
+      placeholders: inputs.placeholders,
       cwd: inputs.cwd,
       env: process.env,
       rules: inputs.rules,
@@ -196,7 +198,12 @@ async function comment(inputs: ActionInputs, outcome: GateOutcome): Promise<void
   try {
     const octokit = github.getOctokit(inputs.githubToken);
     const result = await upsertComment(octokit, pr, (previousBody) =>
-      formatPullRequestComment(outcome.report, { failOn: inputs.failOn, previousBody, runUrl }),
+      formatPullRequestComment(outcome.report, {
+        failOn: inputs.failOn,
+        previousBody,
+        runUrl,
+        maxLength: GITHUB_COMMENT_BUDGET,
+      }),
     );
     core.info(
       `connref-gate: ${result.action} the pull-request comment${result.url ? ` ${result.url}` : ''}`,

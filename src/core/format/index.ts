@@ -8,8 +8,14 @@ import { formatText } from './text.js';
 export { formatJson } from './json.js';
 export { formatText, type TextOptions } from './text.js';
 export {
+  AZURE_DEVOPS_COMMENT_BUDGET,
+  AZURE_DEVOPS_COMMENT_MAX_LENGTH,
   COMMENT_MARKER,
   DEFAULT_MARKDOWN_MAX_LENGTH,
+  GITHUB_COMMENT_BUDGET,
+  GITHUB_COMMENT_MAX_LENGTH,
+  GITHUB_SUMMARY_MAX_BYTES,
+  SUMMARY_MAX_BYTES,
   commentState,
   escapeCell,
   formatMarkdown,
@@ -19,6 +25,7 @@ export {
   type PullRequestCommentOptions,
 } from './markdown.js';
 export { SARIF_SCHEMA, formatSarif, pathToUri, type SarifOptions } from './sarif.js';
+export { connectionDiagram, mermaidText, type DiagramOptions } from './mermaid.js';
 export { formatInitMarkdown, formatInitText, initOutOfStep, type InitReportLine } from './init.js';
 
 export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;

@@ -1,7 +1,9 @@
 // Markdown for job summaries and pull-request comments (GitHub and Azure DevOps): per solution a
-// table of connection references and one of environment variables, then the findings. A GitHub
-// comment holds at most 65,536 characters, so the document is fitted into a size budget: tables
-// shrink first, findings go last and always most severe first.
+// diagram of what uses which connection reference and connector, a table of connection references
+// and one of environment variables, then the findings. Each host limits the size (a GitHub job
+// summary 1 MiB, a GitHub comment 65,536 characters, an Azure DevOps comment 150,000), so the
+// document is fitted into a budget: the diagram is summarized first, then tables shrink, then the
+// diagram goes; findings go last and always most severe first.
 import { isFailing } from '../engine.js';
 import type {
   FailOn,
@@ -10,67 +12,83 @@ import type {
   ReportConnectionReference,
   ReportEnvironmentVariable,
   ReportSolution,
-  Severity,
 } from '../model.js';
-import { TOOL_NAME, ruleDocsUrl } from '../version.js';
+import { TOOL_NAME } from '../version.js';
 import {
   bySeverity,
   connectorName,
   escapeCell,
   groupBySettings,
   groupBySolution,
-  locationText,
+  groupSettingsFiles,
   matrixCell,
   plural,
   againstText,
   perFileNote,
-  settingsFilesOf,
   settingsLabels,
   summaryText,
   type CellState,
   type SettingsGroups,
   type SolutionGroup,
 } from './common.js';
+import {
+  codeCell,
+  deferredSection,
+  diagramSection,
+  findingsSection,
+  table,
+  type FindingsDetail,
+} from './markdown-sections.js';
+import type { DiagramMode } from './mermaid.js';
 
 export { escapeCell };
 
+/** The budget when none is given (the CLI's `--format markdown`). */
 export const DEFAULT_MARKDOWN_MAX_LENGTH = 60_000;
+/** GitHub rejects a job summary over 1 MiB ("supports content up to a size of 1024k"), in bytes. */
+export const GITHUB_SUMMARY_MAX_BYTES = 1_048_576;
+/** GitHub rejects a comment body over 65,536 characters. */
+export const GITHUB_COMMENT_MAX_LENGTH = 65_536;
+/**
+ * Azure DevOps rejects a pull-request comment over 150,000 characters ("A discussion comment
+ * cannot be longer than 150000 characters"; the REST API's answer, not in its documentation).
+ */
+export const AZURE_DEVOPS_COMMENT_MAX_LENGTH = 150_000;
+/**
+ * The budget of a job summary (GitHub's and, with no documented limit of its own, the Azure
+ * DevOps summary attachment's): 1 MiB less room for the line an adapter appends.
+ */
+export const SUMMARY_MAX_BYTES = GITHUB_SUMMARY_MAX_BYTES - 8 * 1024;
+/** The budgets of the pull-request comments, a little under each host's limit. */
+export const GITHUB_COMMENT_BUDGET = GITHUB_COMMENT_MAX_LENGTH - 536;
+export const AZURE_DEVOPS_COMMENT_BUDGET = AZURE_DEVOPS_COMMENT_MAX_LENGTH - 1_000;
 
 export interface MarkdownOptions {
-  /** Size budget in characters (default 60,000; a GitHub comment is limited to 65,536). */
+  /** Size budget in characters (default 60,000 unless `maxBytes` is given). */
   maxLength?: number;
+  /** Size budget in UTF-8 bytes (a job summary); with `maxLength`, both hold. */
+  maxBytes?: number;
+  /** Draw each solution's Mermaid diagram (default true; Azure DevOps renders Mermaid only in wikis). */
+  diagram?: boolean;
   /** When given, the headline states whether the report fails the gate. */
   failOn?: FailOn;
   /** Link to the run that produced the report (the full log). */
   runUrl?: string;
 }
 
-const SEVERITY_ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', note: 'ℹ️' };
-
-// Text without these characters is shown as a code span as is; anything else is escaped instead,
-// because backslash escapes do not work inside code spans.
-const CODE_SAFE = /^[^`|<>&\\\r\n]+$/;
-
-/** A name as a code span when that is safe, else as escaped text. */
-function codeCell(text: string): string {
-  return CODE_SAFE.test(text) && text.trim() === text ? `\`${text}\`` : escapeCell(text);
-}
-
-function row(cells: string[]): string {
-  return `| ${cells.join(' | ')} |`;
-}
-
-function table(header: string[], rows: string[][]): string[] {
-  return [row(header), row(header.map(() => '---')), ...rows.map(row)];
-}
-
 const MAX_USERS_SHOWN = 5;
+
+/** Canvas apps store connector ids, not references: the cell says they match by connector. */
+function userText(user: ReportConnectionReference['usedBy'][number]): string {
+  const name = escapeCell(user.name);
+  if (user.kind === 'flow') return `flow ${name}`;
+  if (user.kind === 'canvasApp') return `canvas app ${name} (by connector)`;
+  return `agent ${name}`;
+}
 
 function usedByCell(reference: ReportConnectionReference): string {
   if (reference.usedBy.length === 0) return '—';
-  const names = reference.usedBy
-    .slice(0, MAX_USERS_SHOWN)
-    .map((user) => `${user.kind === 'flow' ? 'flow' : 'canvas app'} ${escapeCell(user.name)}`);
+  const names = reference.usedBy.slice(0, MAX_USERS_SHOWN).map(userText);
   const more = reference.usedBy.length - MAX_USERS_SHOWN;
   if (more > 0) names.push(`${more} more`);
   return names.join('<br>');
@@ -80,12 +98,28 @@ function bound(value: boolean): string {
   return value ? '✅' : '❌';
 }
 
-function referenceRow(reference: ReportConnectionReference): string[] {
+/** ⏳ for a reference whose ConnectionId waits for the deploy stage (placeholders deferred). */
+function referenceBound(reference: ReportConnectionReference, deferred: Set<string>): string {
+  return !reference.bound && deferred.has(reference.logicalName.toLowerCase())
+    ? '⏳ at deploy'
+    : bound(reference.bound);
+}
+
+/** Names whose only settings problem is a deferred placeholder (CR002 and no CR001). */
+function deferredNames(report: Report, findings: readonly Finding[]): Set<string> {
+  if (report.deferredVariables === undefined) return new Set();
+  const about = (id: string) =>
+    new Set(findings.filter((f) => f.ruleId === id).map((f) => f.subject.toLowerCase()));
+  const unbound = about('CR001');
+  return new Set([...about('CR002')].filter((name) => !unbound.has(name)));
+}
+
+function referenceRow(reference: ReportConnectionReference, deferred: Set<string>): string[] {
   return [
     codeCell(reference.logicalName),
     escapeCell(reference.displayName),
     `${codeCell(connectorName(reference.connectorId))}${reference.custom ? ' (custom)' : ''}`,
-    bound(reference.bound),
+    referenceBound(reference, deferred),
     usedByCell(reference),
   ];
 }
@@ -102,21 +136,13 @@ function variableRow(variable: ReportEnvironmentVariable): string[] {
   ];
 }
 
-function findingRow(finding: Finding): string[] {
-  const where = locationText(finding);
-  return [
-    `${SEVERITY_ICON[finding.severity]} ${finding.severity}`,
-    `[${finding.ruleId}](${ruleDocsUrl(finding.ruleId)})`,
-    codeCell(finding.subject),
-    escapeCell(finding.message),
-    where === undefined ? '—' : codeCell(where),
-  ];
-}
-
-/** How much of the detail fits: rows per table (Infinity: all) and which findings are shown. */
-interface Detail {
+/**
+ * How much of the detail fits: rows per table (Infinity: all), the diagram's form, how many
+ * subjects a grouped finding lists and which findings are shown.
+ */
+interface Detail extends FindingsDetail {
   tableRows: number;
-  shownFindings: Set<Finding>;
+  diagram: DiagramMode | 'none';
 }
 
 function limitedTable<T>(
@@ -138,22 +164,6 @@ function limitedTable<T>(
   lines.push(...table(header, items.slice(0, maxRows).map(toRow)));
   if (items.length > maxRows) {
     lines.push('', `_… ${items.length - maxRows} more ${noun}s not shown (size limit)._`);
-  }
-  return [...lines, ''];
-}
-
-const FINDING_HEADER = ['Severity', 'Rule', 'Subject', 'Message', 'Location'];
-
-function findingsSection(title: string, findings: Finding[], detail: Detail): string[] {
-  const shown = findings.filter((finding) => detail.shownFindings.has(finding));
-  const lines = [`#### ${title} (${findings.length})`, ''];
-  if (shown.length > 0) lines.push(...table(FINDING_HEADER, shown.map(findingRow)));
-  const hidden = findings.length - shown.length;
-  if (hidden > 0) {
-    if (shown.length > 0) lines.push('');
-    lines.push(
-      `_… ${plural(hidden, 'more finding')} not shown (size limit): the JSON report lists them all._`,
-    );
   }
   return [...lines, ''];
 }
@@ -208,9 +218,15 @@ function matrixSection(
   return lines;
 }
 
-function solutionSection(group: SolutionGroup, detail: Detail, settingsFiles: string[]): string[] {
+function solutionSection(
+  report: Report,
+  group: SolutionGroup,
+  detail: Detail,
+  settingsFiles: string[],
+): string[] {
   const { solution } = group;
   const lines: string[] = [];
+  const deferred = deferredNames(report, group.findings);
   const groups =
     settingsFiles.length > 1 ? groupBySettings(group.findings, settingsFiles) : undefined;
   if (solution) {
@@ -227,12 +243,15 @@ function solutionSection(group: SolutionGroup, detail: Detail, settingsFiles: st
       )}${groups ? `, checked against ${plural(settingsFiles.length, 'settings file')}` : ''}`,
       '',
     );
+    if (detail.diagram !== 'none') {
+      lines.push(...diagramSection(report, solution, group.findings, detail.diagram));
+    }
     lines.push(
       ...limitedTable(
         'Connection references',
         solution.connectionReferences,
         ['Logical name', 'Display name', 'Connector', groups ? 'Bound in all' : 'Bound', 'Used by'],
-        referenceRow,
+        (reference) => referenceRow(reference, deferred),
         'connection reference',
         detail.tableRows,
       ),
@@ -307,47 +326,72 @@ function summaryLine(report: Report, options: MarkdownOptions): string {
 
 function render(report: Report, intro: string[], options: MarkdownOptions, detail: Detail): string {
   const lines = [...intro, summaryLine(report, options), ''];
-  const settingsFiles = settingsFilesOf(report);
+  lines.push(...deferredSection(report, detail.tableRows));
   for (const group of groupBySolution(report)) {
-    lines.push(...solutionSection(group, detail, settingsFiles));
+    lines.push(...solutionSection(report, group, detail, groupSettingsFiles(report, group)));
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
 const TRUNCATED_NOTE = '\n\n_… cut to fit the size limit: the JSON report has everything._\n';
 
+/** Whether a text is within the character and byte budgets. */
+function fitsWithin(options: MarkdownOptions): (text: string) => boolean {
+  const maxLength =
+    options.maxLength ?? (options.maxBytes === undefined ? DEFAULT_MARKDOWN_MAX_LENGTH : Infinity);
+  const maxBytes = options.maxBytes ?? Infinity;
+  return (text) =>
+    text.length <= maxLength &&
+    // A character is at most 3 UTF-8 bytes per UTF-16 unit: count only when it might matter.
+    (text.length * 3 <= maxBytes || Buffer.byteLength(text, 'utf8') <= maxBytes);
+}
+
+/** From the richest to the leanest, before findings are dropped. */
+const LEVELS: readonly Omit<Detail, 'shownFindings'>[] = [
+  { tableRows: Infinity, diagram: 'full', subjectsShown: 50 },
+  { tableRows: Infinity, diagram: 'summary', subjectsShown: 50 },
+  { tableRows: 25, diagram: 'summary', subjectsShown: 20 },
+  { tableRows: 25, diagram: 'none', subjectsShown: 20 },
+  { tableRows: 5, diagram: 'none', subjectsShown: 10 },
+  { tableRows: 0, diagram: 'none', subjectsShown: 10 },
+];
+
 /**
- * Renders at the richest level of detail that fits `maxLength`: all rows, then 25 and 5 rows
- * per table, then no tables, then as many findings as fit (most severe first). A final hard cut
- * only happens when even the headline and the first finding do not fit.
+ * Renders at the richest level of detail that fits the budget: the full diagram and all rows,
+ * then the diagram summarized, 25 rows per table, no diagram, 5 rows, no tables, then as many
+ * findings as fit (most severe first). A final hard cut only happens when even the headline and
+ * the first finding do not fit.
  */
 function fitMarkdown(report: Report, intro: string[], options: MarkdownOptions): string {
-  const maxLength = options.maxLength ?? DEFAULT_MARKDOWN_MAX_LENGTH;
+  const fits = fitsWithin(options);
   const allFindings = new Set(report.findings);
-  for (const tableRows of [Infinity, 25, 5, 0]) {
-    const text = render(report, intro, options, { tableRows, shownFindings: allFindings });
-    if (text.length <= maxLength) return text;
+  const levels = LEVELS.filter((level) => options.diagram !== false || level.diagram === 'none');
+  for (const level of levels) {
+    const text = render(report, intro, options, { ...level, shownFindings: allFindings });
+    if (fits(text)) return text;
   }
   const ranked = bySeverity(report.findings);
+  const leanest = LEVELS[LEVELS.length - 1]!;
   const withFindings = (count: number) =>
-    render(report, intro, options, {
-      tableRows: 0,
-      shownFindings: new Set(ranked.slice(0, count)),
-    });
+    render(report, intro, options, { ...leanest, shownFindings: new Set(ranked.slice(0, count)) });
   // Binary search for the most findings that fit; the length grows with the count.
   let low = 0;
   let high = ranked.length;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
-    if (withFindings(mid).length <= maxLength) low = mid;
+    if (fits(withFindings(mid))) low = mid;
     else high = mid - 1;
   }
   const text = withFindings(low);
-  if (text.length <= maxLength) return text;
-  const cut = text.slice(0, Math.max(0, maxLength - TRUNCATED_NOTE.length));
+  if (fits(text)) return text;
   // Cut at a line end so that no table row or escape sequence is left half-written.
-  const lineEnd = cut.lastIndexOf('\n');
-  return (lineEnd > 0 ? cut.slice(0, lineEnd) : cut) + TRUNCATED_NOTE;
+  let cut = text;
+  while (cut.length > 0 && !fits(cut + TRUNCATED_NOTE)) {
+    const target = Math.max(0, Math.floor(cut.length * 0.9) - TRUNCATED_NOTE.length);
+    const lineEnd = cut.lastIndexOf('\n', target);
+    cut = lineEnd > 0 ? cut.slice(0, lineEnd) : cut.slice(0, target);
+  }
+  return cut + TRUNCATED_NOTE;
 }
 
 export function formatMarkdown(report: Report, options: MarkdownOptions = {}): string {
@@ -382,8 +426,10 @@ export interface PullRequestCommentOptions {
   previousBody?: string;
   /** Link to the pipeline or workflow run. */
   runUrl?: string;
-  /** Size budget (default 60,000; a GitHub comment is limited to 65,536 characters). */
+  /** Size budget in characters (default 60,000): see GITHUB_COMMENT_MAX_LENGTH and AZURE_DEVOPS_COMMENT_MAX_LENGTH. */
   maxLength?: number;
+  /** Draw the Mermaid diagrams (default true). */
+  diagram?: boolean;
 }
 
 export function formatPullRequestComment(
@@ -399,5 +445,6 @@ export function formatPullRequestComment(
     failOn: options.failOn,
     runUrl: options.runUrl,
     maxLength: options.maxLength ?? DEFAULT_MARKDOWN_MAX_LENGTH,
+    diagram: options.diagram,
   });
 }

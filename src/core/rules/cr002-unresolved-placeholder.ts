@@ -14,7 +14,10 @@ const NAMED_PLACEHOLDER =
 export function variableName(placeholder: string): string | undefined {
   NAMED_PLACEHOLDER.lastIndex = 0;
   const match = NAMED_PLACEHOLDER.exec(placeholder);
-  const name = match?.slice(1).find((group) => group !== undefined)?.trim();
+  const name = match
+    ?.slice(1)
+    .find((group) => group !== undefined)
+    ?.trim();
   return name === undefined || name === '' ? undefined : name;
 }
 
@@ -22,7 +25,10 @@ export function variableName(placeholder: string): string | undefined {
 export function placeholderVariables(value: string): string[] {
   const names = new Set<string>();
   for (const match of value.matchAll(NAMED_PLACEHOLDER)) {
-    const name = match.slice(1).find((group) => group !== undefined)?.trim();
+    const name = match
+      .slice(1)
+      .find((group) => group !== undefined)
+      ?.trim();
     if (name) names.add(name);
   }
   return [...names];

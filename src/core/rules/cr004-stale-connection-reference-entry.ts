@@ -4,7 +4,9 @@ import { whichNoneDefines, nameKey, settingsReferencesByName } from './helpers.j
 
 function checkSettingsFile({ settings, solutions, report }: SettingsFileContext): void {
   const defined = new Set(
-    solutions.flatMap((solution) => solution.connectionReferences.map((r) => nameKey(r.logicalName))),
+    solutions.flatMap((solution) =>
+      solution.connectionReferences.map((r) => nameKey(r.logicalName)),
+    ),
   );
   for (const [key, entries] of settingsReferencesByName(settings)) {
     if (defined.has(key)) continue;

@@ -4,7 +4,9 @@ import { whichNoneDefines, nameKey, settingsVariablesByName } from './helpers.js
 
 function checkSettingsFile({ settings, solutions, report }: SettingsFileContext): void {
   const defined = new Set(
-    solutions.flatMap((solution) => solution.environmentVariables.map((v) => nameKey(v.schemaName))),
+    solutions.flatMap((solution) =>
+      solution.environmentVariables.map((v) => nameKey(v.schemaName)),
+    ),
   );
   for (const [key, entries] of settingsVariablesByName(settings)) {
     if (defined.has(key)) continue;
