@@ -1236,6 +1236,23 @@ function definedReferenceNames(solution) {
 function definedVariableNames(solution) {
     return new Set(solution.environmentVariables.map((variable) => nameKey(variable.schemaName)));
 }
+/**
+ * `which solution A does not define`, or for a settings file shared by several solutions
+ * `which none of the 2 solutions checked with it (A and B) defines` (at most 5 names).
+ */
+function whichNoneDefines(solutions) {
+    const names = [...new Set(solutions.map((solution) => solution.uniqueName))];
+    if (solutions.length === 1)
+        return `which solution ${names[0]} does not define`;
+    const shown = names.length > 5 ? [...names.slice(0, 5), `${names.length - 5} more`] : names;
+    return `which none of the ${solutions.length} solutions checked with it (${andList(shown)}) defines`;
+}
+/** `A`, `A and B`, `A, B and C`. */
+function andList(items) {
+    if (items.length <= 1)
+        return items.join('');
+    return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
 function isBlank(value) {
     return value === null || value === undefined || value.trim() === '';
 }
@@ -1293,7 +1310,7 @@ const rule = {
                     subject: ref.logicalName,
                     location: ref.location,
                     message: `Connection reference ${ref.logicalName} (${connector}) has no entry in the deployment settings` +
-                        `${context.settings.path === '' ? ' (none were given)' : ''}, so the import leaves it unbound. Add {"LogicalName": "${ref.logicalName}", "ConnectionId": ` +
+                        `${context.settings.path === '' ? ' (none was given or found for this solution)' : ''}, so the import leaves it unbound. Add {"LogicalName": "${ref.logicalName}", "ConnectionId": ` +
                         `"<connection id in the target environment>", "ConnectorId": "${ref.connectorId}"} to ConnectionReferences.`,
                 });
             }
@@ -1315,20 +1332,65 @@ const rule = {
 
 
 
-/** The variable a substitutable placeholder asks for, to name it in the fix. */
+/**
+ * Every placeholder form CR002 knows, each with the variable name it holds. `${{ … }}` takes no
+ * brace inside, so that a value of many `${{` is scanned in linear time.
+ */
+const NAMED_PLACEHOLDER = /#\{([^{}]+)\}#?|\$\(([^()]+)\)|\$\{\{([^{}\r\n]*)\}\}|@@([^@]+)@@|__([A-Za-z][\w.-]*)__/g;
+/** The variable a placeholder asks for (`#{a.b}#` → `a.b`), or undefined. */
 function variableName(placeholder) {
+    NAMED_PLACEHOLDER.lastIndex = 0;
+    const match = NAMED_PLACEHOLDER.exec(placeholder);
+    const name = match
+        ?.slice(1)
+        .find((group) => group !== undefined)
+        ?.trim();
+    return name === undefined || name === '' ? undefined : name;
+}
+/** Every variable that the placeholders in a value ask for, in order, once each. */
+function placeholderVariables(value) {
+    const names = new Set();
+    for (const match of value.matchAll(NAMED_PLACEHOLDER)) {
+        const name = match
+            .slice(1)
+            .find((group) => group !== undefined)
+            ?.trim();
+        if (name)
+            names.add(name);
+    }
+    return [...names];
+}
+/** Azure Pipelines exposes variable `a.b` to processes as `A_B`; so does the substitution. */
+function environmentName(name) {
+    return name.toUpperCase().replace(/[.\s]/g, '_');
+}
+function alias(name) {
+    const pipelineName = environmentName(name);
+    return pipelineName === name ? '' : ` (exposed as ${pipelineName})`;
+}
+function howToFix(placeholder, secret) {
+    const name = secret ? undefined : substitutableName(placeholder);
+    if (name === undefined) {
+        return 'Replace it in the pipeline before the check (token replacement step), or write the real value.';
+    }
+    return `Define the pipeline or environment variable ${name}${alias(name)} so it is substituted, or write the real value.`;
+}
+/** The name in a placeholder that the substitution itself fills (`#{…}#`, `#{…}`, `$(…)`). */
+function substitutableName(placeholder) {
     const match = /^#\{([^{}]+)\}#?$|^\$\(([^()]+)\)$/.exec(placeholder);
     const name = (match?.[1] ?? match?.[2])?.trim();
     return name === undefined || name === '' ? undefined : name;
 }
-function howToFix(placeholder, secret) {
-    const name = secret ? undefined : variableName(placeholder);
-    if (name === undefined) {
-        return 'Replace it in the pipeline before the check (token replacement step), or write the real value.';
-    }
-    const pipelineName = name.toUpperCase().replace(/[.\s]/g, '_');
-    const alias = pipelineName === name ? '' : ` (exposed as ${pipelineName})`;
-    return `Define the pipeline or environment variable ${name}${alias} so it is substituted, or write the real value.`;
+/** With `defer`: which variable the deploy stage must define (never a secret value's text). */
+function deferredFix(value, secret) {
+    const names = secret ? [] : placeholderVariables(value);
+    if (names.length === 0)
+        return 'The deploy stage must replace it before the import.';
+    const defined = names.map((name) => `${name}${alias(name)}`);
+    const list = defined.length === 1
+        ? `variable ${defined[0]}`
+        : `variables ${defined.slice(0, -1).join(', ')} and ${defined[defined.length - 1]}`;
+    return `The deploy stage must define the ${list}.`;
 }
 const cr002_unresolved_placeholder_rule = {
     meta: {
@@ -1338,20 +1400,30 @@ const cr002_unresolved_placeholder_rule = {
         description: 'A ConnectionId or environment variable Value still holds a placeholder',
         details: 'Placeholders such as #{…}#, #{…}, $(…), ${{ … }}, @@…@@ and __…__ are meant to be replaced by the pipeline ' +
             'before the import. One left in a ConnectionId makes the import fail to find the connection ' +
-            '(ConnectionNotFound); one left in an environment variable Value is imported as that literal text.',
+            '(ConnectionNotFound); one left in an environment variable Value is imported as that literal text. ' +
+            'With placeholders deferred (pull-request validation of settings that the deploy stage fills in) it is a ' +
+            'note naming the variable that stage must define.',
         needsSettings: true,
         docsUrl: ruleDocsUrl('CR002'),
     },
     check(context) {
         if (!context.settings)
             return;
-        const report = (kind, subject, field, placeholder, secret, location) => {
+        const defer = context.placeholders === 'defer';
+        const report = (kind, subject, field, value, placeholder, secret, location) => {
             // A partly substituted value is secret: then even the placeholder text is not printed.
             const shown = secret ? 'a placeholder' : `the placeholder ${placeholder}`;
             context.report({
                 subject,
                 location,
-                message: `${field} of ${kind} ${subject} still holds ${shown} after substitution. ${howToFix(placeholder, secret)}`,
+                ...(defer
+                    ? {
+                        severity: 'note',
+                        message: `${field} of ${kind} ${subject} holds ${shown}, left for the deploy stage (placeholders deferred). ${deferredFix(value, secret)}`,
+                    }
+                    : {
+                        message: `${field} of ${kind} ${subject} still holds ${shown} after substitution. ${howToFix(placeholder, secret)}`,
+                    }),
             });
         };
         const refEntries = settingsReferencesByName(context.settings);
@@ -1359,7 +1431,7 @@ const cr002_unresolved_placeholder_rule = {
             for (const entry of refEntries.get(nameKey(ref.logicalName)) ?? []) {
                 const placeholder = entry.connectionId === null ? undefined : findPlaceholder(entry.connectionId);
                 if (placeholder !== undefined) {
-                    report('connection reference', ref.logicalName, 'ConnectionId', placeholder, entry.secret, entry.location);
+                    report('connection reference', ref.logicalName, 'ConnectionId', entry.connectionId, placeholder, entry.secret, entry.location);
                     break;
                 }
             }
@@ -1369,7 +1441,7 @@ const cr002_unresolved_placeholder_rule = {
             for (const entry of variableEntries.get(nameKey(variable.schemaName)) ?? []) {
                 const placeholder = entry.value === null ? undefined : findPlaceholder(entry.value);
                 if (placeholder !== undefined) {
-                    report('environment variable', variable.schemaName, 'Value', placeholder, entry.secret, entry.location);
+                    report('environment variable', variable.schemaName, 'Value', entry.value, placeholder, entry.secret, entry.location);
                     break;
                 }
             }
@@ -1432,6 +1504,20 @@ const cr003_connector_mismatch_rule = {
 ;// CONCATENATED MODULE: ./src/core/rules/cr004-stale-connection-reference-entry.ts
 
 
+function checkSettingsFile({ settings, solutions, report }) {
+    const defined = new Set(solutions.flatMap((solution) => solution.connectionReferences.map((r) => nameKey(r.logicalName))));
+    for (const [key, entries] of settingsReferencesByName(settings)) {
+        if (defined.has(key))
+            continue;
+        const entry = entries[0];
+        report({
+            subject: entry.logicalName,
+            location: entry.location,
+            message: `The deployment settings name connection reference ${entry.logicalName}, ${whichNoneDefines(solutions)}. ` +
+                'Remove the stale entry, or correct the LogicalName.',
+        });
+    }
+}
 const cr004_stale_connection_reference_entry_rule = {
     meta: {
         id: 'CR004',
@@ -1440,26 +1526,17 @@ const cr004_stale_connection_reference_entry_rule = {
         description: 'A settings entry names a connection reference that the solution does not define',
         details: 'A ConnectionReferences entry whose LogicalName matches no connection reference in the solution is ignored by ' +
             'the import. It is usually left over from a renamed or removed reference, or a typo, in which case the ' +
-            'reference it was meant for is unbound.',
+            'reference it was meant for is unbound. Where several solutions are checked against one settings file (a ' +
+            'monorepo), an entry is stale only when none of them defines it, and it is reported once for the file.',
         needsSettings: true,
         docsUrl: ruleDocsUrl('CR004'),
     },
     check(context) {
         if (!context.settings)
             return;
-        const defined = definedReferenceNames(context.solution);
-        for (const [key, entries] of settingsReferencesByName(context.settings)) {
-            if (defined.has(key))
-                continue;
-            const entry = entries[0];
-            context.report({
-                subject: entry.logicalName,
-                location: entry.location,
-                message: `The deployment settings name connection reference ${entry.logicalName}, which solution ` +
-                    `${context.solution.uniqueName} does not define. Remove the stale entry, or correct the LogicalName.`,
-            });
-        }
+        checkSettingsFile({ ...context, settings: context.settings, solutions: [context.solution] });
     },
+    checkSettingsFile,
 };
 
 ;// CONCATENATED MODULE: ./src/core/rules/cr005-duplicate-connection-reference-entry.ts
@@ -1496,9 +1573,10 @@ const cr005_duplicate_connection_reference_entry_rule = {
 ;// CONCATENATED MODULE: ./src/core/rules/cr006-undefined-connection-reference.ts
 
 
-function flowList(flows) {
+/** `Flow A uses` or `Flows A and B use`: the verb agrees with the number of flows. */
+function flowsUse(flows) {
     const names = [...new Set(flows.map((flow) => flow.name))];
-    return names.length === 1 ? `Flow ${names[0]}` : `Flows ${names.join(', ')}`;
+    return names.length === 1 ? `Flow ${names[0]} uses` : `Flows ${andList(names)} use`;
 }
 const cr006_undefined_connection_reference_rule = {
     meta: {
@@ -1538,9 +1616,9 @@ const cr006_undefined_connection_reference_rule = {
                 location: flows[0].location,
                 severity: expectedInTarget ? 'warning' : 'error',
                 message: expectedInTarget
-                    ? `${flowList(flows)} uses connection reference ${name}, which solution ${solution.uniqueName} does not ` +
+                    ? `${flowsUse(flows)} connection reference ${name}, which solution ${solution.uniqueName} does not ` +
                         'define but lists under MissingDependencies. Import the solution that holds it into the target first.'
-                    : `${flowList(flows)} uses connection reference ${name}, which solution ${solution.uniqueName} does not ` +
+                    : `${flowsUse(flows)} connection reference ${name}, which solution ${solution.uniqueName} does not ` +
                         'define. Add the connection reference to the solution (Add existing > Connection reference) and export again.',
             });
         }
@@ -1548,6 +1626,7 @@ const cr006_undefined_connection_reference_rule = {
 };
 
 ;// CONCATENATED MODULE: ./src/core/rules/cr007-direct-connection.ts
+
 
 const cr007_direct_connection_rule = {
     meta: {
@@ -1566,7 +1645,7 @@ const cr007_direct_connection_rule = {
             const direct = flow.connections.filter((connection) => connection.connectionReference === null || connection.connectionReference === '');
             if (direct.length === 0)
                 continue;
-            const apis = [...new Set(direct.map((connection) => connection.api))].join(', ');
+            const apis = andList([...new Set(direct.map((connection) => connection.api))]);
             context.report({
                 subject: flow.name,
                 location: flow.location,
@@ -1618,6 +1697,7 @@ const cr008_canvas_app_custom_connector_rule = {
 
 ;// CONCATENATED MODULE: ./src/core/rules/cr009-duplicate-display-name.ts
 
+
 const cr009_duplicate_display_name_rule = {
     meta: {
         id: 'CR009',
@@ -1650,7 +1730,7 @@ const cr009_duplicate_display_name_rule = {
                 subject: ref.logicalName,
                 location: ref.location,
                 message: `Connection reference ${ref.logicalName} shares the display name "${ref.displayName.trim()}" with ` +
-                    `${others.join(', ')}. Give each connection reference a distinct display name.`,
+                    `${andList(others)}. Give each connection reference a distinct display name.`,
             });
         }
     },
@@ -1843,7 +1923,7 @@ const ev001_environment_variable_without_value_rule = {
                 subject: variable.schemaName,
                 location: entries[0]?.location ?? variable.location,
                 message: `Environment variable ${variable.schemaName} (${variable.type}) has no default value, no current value ` +
-                    `and no value in the deployment settings${context.settings.path === '' ? ' (none were given)' : ''}. Add {"SchemaName": "${variable.schemaName}", "Value": "…"} ` +
+                    `and no value in the deployment settings${context.settings.path === '' ? ' (none was given or found for this solution)' : ''}. Add {"SchemaName": "${variable.schemaName}", "Value": "…"} ` +
                     'to EnvironmentVariables, or give the variable a default value in the solution.',
             });
         }
@@ -1961,6 +2041,20 @@ const ev003_environment_variable_type_mismatch_rule = {
 ;// CONCATENATED MODULE: ./src/core/rules/ev004-stale-environment-variable-entry.ts
 
 
+function ev004_stale_environment_variable_entry_checkSettingsFile({ settings, solutions, report }) {
+    const defined = new Set(solutions.flatMap((solution) => solution.environmentVariables.map((v) => nameKey(v.schemaName))));
+    for (const [key, entries] of settingsVariablesByName(settings)) {
+        if (defined.has(key))
+            continue;
+        const entry = entries[0];
+        report({
+            subject: entry.schemaName,
+            location: entry.location,
+            message: `The deployment settings name environment variable ${entry.schemaName}, ${whichNoneDefines(solutions)}. ` +
+                'Remove the stale entry, or correct the SchemaName.',
+        });
+    }
+}
 const ev004_stale_environment_variable_entry_rule = {
     meta: {
         id: 'EV004',
@@ -1969,26 +2063,17 @@ const ev004_stale_environment_variable_entry_rule = {
         description: 'A settings entry names an environment variable that the solution does not define',
         details: 'An EnvironmentVariables entry whose SchemaName matches no environment variable in the solution is ignored by ' +
             'the import. It is usually left over from a removed variable, or a typo, in which case the variable it was ' +
-            'meant for gets no value.',
+            'meant for gets no value. Where several solutions are checked against one settings file (a monorepo), an ' +
+            'entry is stale only when none of them defines it, and it is reported once for the file.',
         needsSettings: true,
         docsUrl: ruleDocsUrl('EV004'),
     },
     check(context) {
         if (!context.settings)
             return;
-        const defined = definedVariableNames(context.solution);
-        for (const [key, entries] of settingsVariablesByName(context.settings)) {
-            if (defined.has(key))
-                continue;
-            const entry = entries[0];
-            context.report({
-                subject: entry.schemaName,
-                location: entry.location,
-                message: `The deployment settings name environment variable ${entry.schemaName}, which solution ` +
-                    `${context.solution.uniqueName} does not define. Remove the stale entry, or correct the SchemaName.`,
-            });
-        }
+        ev004_stale_environment_variable_entry_checkSettingsFile({ ...context, settings: context.settings, solutions: [context.solution] });
     },
+    checkSettingsFile: ev004_stale_environment_variable_entry_checkSettingsFile,
 };
 
 ;// CONCATENATED MODULE: ./src/core/rules/ev005-duplicate-environment-variable-entry.ts
@@ -2188,8 +2273,26 @@ function connectorName(connectorId) {
 }
 // ---------------------------------------------------------------------------------------------
 // Several settings files (environments)
+/**
+ * The settings files one group's findings are shown by (a matrix and a section per file), when
+ * there are several: a solution's own files; for a path that could not be read, the run's; for
+ * findings about a settings file as a whole (a monorepo's stale entries), none.
+ */
+function common_groupSettingsFiles(report, group) {
+    if (group.solution?.settings !== undefined) {
+        return group.solution.settings.length > 1 ? group.solution.settings : [];
+    }
+    const files = settingsFilesOf(report);
+    return files.includes(group.key) ? [] : files;
+}
+/** `connectionreference.x (CONNECTIONREFERENCE_X)`, or the name alone when they are the same. */
+function common_deferredVariableText(variable) {
+    return variable.environmentName === variable.name
+        ? variable.name
+        : `${variable.name} (${variable.environmentName})`;
+}
 /** The settings files a report was checked against, when there were several. */
-function common_settingsFilesOf(report) {
+function settingsFilesOf(report) {
     if (report.settingsFiles && report.settingsFiles.length > 1)
         return report.settingsFiles;
     const tagged = [
@@ -2307,12 +2410,12 @@ function matrixCell(findings, kind, name) {
 }
 /** ` against 3 settings files`, when there were several; else empty. */
 function common_againstText(report) {
-    const files = common_settingsFilesOf(report);
+    const files = settingsFilesOf(report);
     return files.length > 1 ? ` against ${common_plural(files.length, 'settings file')}` : '';
 }
 /** Says how the counts add up when findings in the solution repeat for every settings file. */
 function common_perFileNote(report) {
-    if (common_settingsFilesOf(report).length < 2)
+    if (settingsFilesOf(report).length < 2)
         return '';
     const repeated = report.findings.some((f) => f.settings !== undefined &&
         f.ruleId !== 'DS001' &&
@@ -2375,6 +2478,14 @@ function parseFailOn(raw, name) {
     const value = raw.trim().toLowerCase() || 'error';
     if (!FAIL_ON_VALUES.includes(value)) {
         throw new UsageError(`input '${name}' is '${raw}': use one of ${FAIL_ON_VALUES.join(', ')}`);
+    }
+    return value;
+}
+/** `resolve` (default) or `defer`, in any case. */
+function parsePlaceholders(raw, name) {
+    const value = raw.trim().toLowerCase() || 'resolve';
+    if (value !== 'resolve' && value !== 'defer') {
+        throw new UsageError(`input '${name}' is '${raw}': use resolve (a placeholder left is an error) or defer (pull-request validation: the deploy stage fills them in)`);
     }
     return value;
 }
@@ -2767,6 +2878,36 @@ async function exists(path) {
         return false;
     }
 }
+async function matchGlob(pattern, base) {
+    const found = new Set();
+    for (const alternative of expandBraces(pattern.replace(/\\/g, '/'))) {
+        const absolute = (0,external_node_path_namespaceObject.isAbsolute)(alternative);
+        const segments = alternative.split('/').filter((s) => s !== '' && s !== '.');
+        await walkGlob(absolute ? (0,external_node_path_namespaceObject.resolve)('/') : base, segments, found);
+    }
+    return found;
+}
+/**
+ * The paths that paths and globs match relative to `base`, absolute and sorted; what does not
+ * exist or matches nothing is left out (no error).
+ */
+async function matchPaths(patterns, base) {
+    const results = new Set();
+    for (const raw of patterns) {
+        const pattern = raw.trim();
+        if (pattern === '')
+            continue;
+        if (!hasGlobMagic(pattern)) {
+            const abs = (0,external_node_path_namespaceObject.resolve)(base, pattern);
+            if (await exists(abs))
+                results.add(abs);
+            continue;
+        }
+        for (const path of await matchGlob(pattern, base))
+            results.add(path);
+    }
+    return [...results].sort();
+}
 /**
  * Expands paths and globs against cwd into absolute paths, sorted, without duplicates.
  * A literal path that does not exist, or a glob that matches nothing, is a UsageError naming
@@ -2786,12 +2927,7 @@ async function expandPaths(patterns, cwd, what) {
             results.add(abs);
             continue;
         }
-        const found = new Set();
-        for (const alternative of expandBraces(pattern.replace(/\\/g, '/'))) {
-            const absolute = (0,external_node_path_namespaceObject.isAbsolute)(alternative);
-            const segments = alternative.split('/').filter((s) => s !== '' && s !== '.');
-            await walkGlob(absolute ? (0,external_node_path_namespaceObject.resolve)('/') : cwd, segments, found);
-        }
+        const found = await matchGlob(pattern, cwd);
         if (found.size === 0) {
             throw new UsageError(`no ${what} matches ${pattern} (check the glob; it is relative to ${cwd})`);
         }
@@ -2956,9 +3092,110 @@ function reportSolution(solution, settingsList) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/settings-pairing.ts
+// Which settings files go with which solution: every given file with every solution (`settings`),
+// or each solution with its own (`settingsPerSolution`, a monorepo where every solution keeps its
+// settings beside it, as the ALM Accelerator and the PowerCAT kits do:
+// `<Solution>/SolutionPackage/src` + `<Solution>/config/<Environment>/deploymentSettings.json`).
+
+
+
+
+function nonBlank(patterns) {
+    return (patterns ?? []).map((p) => p.trim()).filter((p) => p !== '');
+}
+async function isFolder(path) {
+    try {
+        return (await (0,promises_namespaceObject.stat)(path)).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+/** The deploymentSettings.json files in a folder or one level below it, to name in a hint. */
+async function settingsFilesIn(folder) {
+    const found = [];
+    const look = async (dir, depth) => {
+        let entries;
+        try {
+            entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+            if (entry.isFile() && entry.name.toLowerCase() === 'deploymentsettings.json') {
+                found.push((0,external_node_path_namespaceObject.join)(dir, entry.name));
+            }
+            else if (entry.isDirectory() && depth > 0)
+                await look((0,external_node_path_namespaceObject.join)(dir, entry.name), depth - 1);
+        }
+    };
+    await look(folder, 1);
+    return found;
+}
+/**
+ * Refuses a folder where a settings file is expected, naming the deploymentSettings.json inside
+ * it when there is one: pac and the ALM Accelerator keep one per environment folder.
+ */
+async function assertFiles(paths, cwd) {
+    for (const path of paths) {
+        if (!(await isFolder(path)))
+            continue;
+        const shown = toReportPath(path, cwd);
+        const inside = (await settingsFilesIn(path)).map((file) => toReportPath(file, cwd));
+        const hint = inside.length === 0
+            ? 'give the deployment-settings JSON file itself (pac solution create-settings writes deploymentSettings.json)'
+            : inside.length === 1
+                ? `give the file inside it: ${inside[0]}`
+                : `give one of the files inside it (${inside.slice(0, 3).join(', ')}${inside.length > 3 ? ', …' : ''}), or a glob such as ${shown}/*/deploymentSettings.json`;
+        throw new UsageError(`settings file ${shown} is a folder, not a file: ${hint}`);
+    }
+}
+/**
+ * A solution's own settings: the patterns matched in the solution's folder (a zip's own folder),
+ * then in each folder above it, up to the working directory (or, for a solution outside it, the
+ * top of the file system); the first folder where anything matches wins.
+ */
+async function ownSettings(target, patterns, cwd) {
+    let folder = target.kind === 'zip' ? (0,external_node_path_namespaceObject.dirname)(target.absPath) : target.absPath;
+    const stop = isInside(folder, cwd) ? cwd : undefined;
+    for (;;) {
+        const found = await matchPaths(patterns, folder);
+        if (found.length > 0)
+            return found;
+        const parent = (0,external_node_path_namespaceObject.dirname)(folder);
+        if (folder === stop || parent === folder)
+            return [];
+        folder = parent;
+    }
+}
+/** Pairs solutions with settings files. Throws UsageError for bad paths and bad combinations. */
+async function pairSettings(targets, options, cwd) {
+    const shared = nonBlank(options.settings);
+    const own = nonBlank(options.settingsPerSolution);
+    if (shared.length > 0 && own.length > 0) {
+        throw new UsageError('give either settings files for every solution or settings per solution (a path beside each solution), not both');
+    }
+    if (own.length === 0) {
+        const paths = shared.length === 0 ? [] : await expandPaths(shared, cwd, 'settings file');
+        await assertFiles(paths, cwd);
+        return { perTarget: targets.map(() => paths) };
+    }
+    const perTarget = [];
+    for (const target of targets)
+        perTarget.push(await ownSettings(target, own, cwd));
+    await assertFiles([...new Set(perTarget.flat())], cwd);
+    if (targets.length > 0 && perTarget.every((paths) => paths.length === 0)) {
+        throw new UsageError(`no settings file matches ${own.join(', ')} beside any of the ${targets.length === 1 ? 'solution' : `${targets.length} solutions`} (looked in each solution's folder and the folders above it, up to ${cwd}): check the path, which is relative to each solution's folder`);
+    }
+    return { perTarget };
+}
+
 ;// CONCATENATED MODULE: ./src/core/solution/discovery.ts
 // Finds the solutions under the paths a user gives (SPEC section 1): a zip, a solution root
 // folder, or a folder holding several of them.
+
 
 
 
@@ -2994,6 +3231,23 @@ async function isSolutionRoot(dir) {
     return false;
 }
 const discovery_SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+/**
+ * Names that only a (broken) solution or a legacy export package holds: a folder with one of
+ * them is read, so that SL001 says what is missing, instead of being "no solution here".
+ */
+const SOLUTION_PARTS = [
+    'solution.xml',
+    'customizations.xml',
+    '[content_types].xml',
+    'other',
+    'workflows',
+    'canvasapps',
+    'manifest.json',
+];
+async function looksLikeSolution(dir) {
+    const names = await lowerNames(dir);
+    return SOLUTION_PARTS.some((name) => names.has(name));
+}
 async function collectUnder(dir, out, zips) {
     if (await isSolutionRoot(dir)) {
         out.push(dir);
@@ -3022,51 +3276,75 @@ async function findSolutions(patterns, cwd) {
                 ...(refused ? { refused } : {}),
             });
     };
-    for (const path of await expandPaths(patterns, cwd, 'solution')) {
-        // lstat: a path (or glob match) that is a link is refused, never followed out of the checkout.
-        const stats = await lstatOrUndefined(path);
-        if (!stats)
+    const empty = [];
+    for (const pattern of patterns) {
+        if (pattern.trim() === '')
             continue;
-        if (stats.isSymbolicLink()) {
-            add('zip', path, 'is a symbolic link; solutions are not read through links (a pull request controls them): name the file or folder itself');
-            continue;
-        }
-        if (!stats.isFile() && !stats.isDirectory()) {
-            add('zip', path, 'is not a regular file or folder; name a solution zip or folder');
-            continue;
-        }
-        if (stats.isFile()) {
-            // A Solution.xml names its solution: its folder, or the parent of `Other/`.
-            if ((0,external_node_path_namespaceObject.basename)(path).toLowerCase() === 'solution.xml') {
-                const folder = (0,external_node_path_namespaceObject.dirname)(path);
-                add('folder', (0,external_node_path_namespaceObject.basename)(folder).toLowerCase() === 'other' ? (0,external_node_path_namespaceObject.dirname)(folder) : folder);
+        const fromGlob = hasGlobMagic(pattern.trim());
+        for (const path of await expandPaths([pattern], cwd, 'solution')) {
+            if (await addTargets(path, add))
+                continue;
+            // A folder given by name that holds nothing to check is a mistake in the command; one of
+            // many that a glob matched is simply not a solution.
+            if (!fromGlob) {
+                throw new UsageError(`no solution in ${toReportPath(path, cwd)}: it holds no solution zip and no solution folder (Other/Solution.xml, or solution.xml beside customizations.xml); give the path of an exported zip, an unpacked solution or a folder holding them`);
             }
-            else {
-                add('zip', path);
-            }
-            continue;
+            empty.push(toReportPath(path, cwd));
         }
-        if ((0,external_node_path_namespaceObject.basename)(path).toLowerCase() === 'other' &&
-            (await lowerNames(path)).get('solution.xml')?.isFile) {
-            add('folder', (0,external_node_path_namespaceObject.dirname)(path));
-            continue;
-        }
-        if (await isSolutionRoot(path)) {
-            add('folder', path);
-            continue;
-        }
-        const roots = [];
-        const zips = [];
-        await collectUnder(path, roots, zips);
-        // A folder with nothing in it is still reported, so the user learns why (SL001).
-        if (roots.length === 0 && zips.length === 0)
-            add('folder', path);
-        for (const root of roots)
-            add('folder', root);
-        for (const zip of zips)
-            add('zip', zip);
+    }
+    if (targets.size === 0 && empty.length > 0) {
+        throw new UsageError(`no solution in what ${patterns.filter((p) => p.trim() !== '').join(', ')} matches (${empty.slice(0, 3).join(', ')}${empty.length > 3 ? ', …' : ''}): give exported zips, unpacked solutions or folders holding them`);
     }
     return [...targets.values()].sort((a, b) => a.reportPath < b.reportPath ? -1 : a.reportPath > b.reportPath ? 1 : 0);
+}
+/** Adds what one path holds; false when it is a folder with nothing to check. */
+async function addTargets(path, add) {
+    // lstat: a path (or glob match) that is a link is refused, never followed out of the checkout.
+    const stats = await lstatOrUndefined(path);
+    if (!stats)
+        return true;
+    if (stats.isSymbolicLink()) {
+        add('zip', path, 'is a symbolic link; solutions are not read through links (a pull request controls them): name the file or folder itself');
+        return true;
+    }
+    if (!stats.isFile() && !stats.isDirectory()) {
+        add('zip', path, 'is not a regular file or folder; name a solution zip or folder');
+        return true;
+    }
+    if (stats.isFile()) {
+        // A Solution.xml names its solution: its folder, or the parent of `Other/`.
+        if ((0,external_node_path_namespaceObject.basename)(path).toLowerCase() === 'solution.xml') {
+            const folder = (0,external_node_path_namespaceObject.dirname)(path);
+            add('folder', (0,external_node_path_namespaceObject.basename)(folder).toLowerCase() === 'other' ? (0,external_node_path_namespaceObject.dirname)(folder) : folder);
+        }
+        else {
+            add('zip', path);
+        }
+        return true;
+    }
+    if ((0,external_node_path_namespaceObject.basename)(path).toLowerCase() === 'other' &&
+        (await lowerNames(path)).get('solution.xml')?.isFile) {
+        add('folder', (0,external_node_path_namespaceObject.dirname)(path));
+        return true;
+    }
+    if (await isSolutionRoot(path)) {
+        add('folder', path);
+        return true;
+    }
+    const roots = [];
+    const zips = [];
+    await collectUnder(path, roots, zips);
+    if (roots.length === 0 && zips.length === 0) {
+        // Parts of a solution without its root: read it, so that SL001 says what is missing.
+        if (!(await looksLikeSolution(path)))
+            return false;
+        add('folder', path);
+    }
+    for (const root of roots)
+        add('folder', root);
+    for (const zip of zips)
+        add('zip', zip);
+    return true;
 }
 
 // EXTERNAL MODULE: external "node:zlib"
@@ -5025,9 +5303,13 @@ function describeUnreadable(error, target) {
         return { path: target.reportPath, reason, location: { file: error.file } };
     }
     if (error instanceof ZipFormatError) {
+        // Exporting again helps a damaged zip, not a file that never was one.
+        const notAZip = error.message.startsWith('not a zip file');
         return {
             path: target.reportPath,
-            reason: `${target.reportPath}: ${error.message}; export the solution again as a .zip`,
+            reason: notAZip
+                ? `${target.reportPath} is not a solution: ${error.message}; give an exported solution .zip, an unpacked solution folder, or a folder holding them`
+                : `${target.reportPath}: ${error.message}; export the solution again as a .zip`,
             location: { file: target.reportPath },
         };
     }
@@ -5043,7 +5325,11 @@ function describeUnreadable(error, target) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/engine.ts
-// Runs the rules over every (solution, settings file) pair and builds the report of SPEC section 5.
+// Runs the rules over every (solution, settings file) pair, and the rules about a settings file as a
+// whole once per file, and builds the report of SPEC section 5.
+
+
+
 
 
 
@@ -5132,28 +5418,21 @@ function isFailing(summary, failOn) {
 function exitCodeFor(summary, failOn) {
     return isFailing(summary, failOn) ? 1 : 0;
 }
-// ---------------------------------------------------------------------------------------------
-// Report facts
-// ---------------------------------------------------------------------------------------------
-// Running the rules
-function runRules(solution, settings, emit) {
-    for (const rule of allRules) {
-        if (settings === null && rule.meta.needsSettings)
-            continue;
-        rule.check({
-            solution,
-            settings,
-            report: (report) => emit(rule.meta.id, report.severity ?? rule.meta.defaultSeverity, report),
-        });
-    }
-}
 /**
- * The rules over already-read solutions and settings: what `check` does after reading, exposed so
- * it can be tested without files. Settings files order does not matter; the report is sorted.
+ * The rules over already-read solutions and settings, every solution against every settings file:
+ * what `check` does after reading, exposed so it can be tested without files. Settings files order
+ * does not matter; the report is sorted.
  */
-function checkSolutions(results, settingsList, overrides = {}, secrets = []) {
-    const severityOf = normalizeOverrides(overrides);
-    const tagSettings = settingsList.length > 1;
+function checkSolutions(results, settingsList, overrides = {}, secrets = [], placeholders = 'resolve') {
+    return checkPairs(results.map((result) => ({ result, settings: settingsList })), { overrides, secrets, placeholders });
+}
+/** The rules over solutions each paired with its own settings files (SPEC sections 2 and 5). */
+function checkPairs(pairs, options = {}) {
+    const severityOf = normalizeOverrides(options.overrides);
+    const secrets = options.secrets ?? [];
+    const placeholders = options.placeholders ?? 'resolve';
+    const settingsPaths = [...new Set(pairs.flatMap((pair) => pair.settings.map((s) => s.path)))];
+    const tagSettings = settingsPaths.length > 1;
     const findings = [];
     const add = (ruleId, severity, solution, report, settingsPath) => {
         const override = severityOf.get(ruleId);
@@ -5168,14 +5447,14 @@ function checkSolutions(results, settingsList, overrides = {}, secrets = []) {
         };
         if (report.location)
             finding.location = { ...report.location };
-        if (tagSettings && settingsPath !== undefined)
+        if (tagSettings && settingsPath)
             finding.settings = settingsPath;
         findings.push(finding);
     };
-    // A settings file is unusable whatever it is paired with, so DS001 goes with every solution,
-    // readable or not: each pair's findings are then complete on their own.
-    const reportUnusable = (solutionName) => {
-        for (const settings of settingsList) {
+    // A settings file is unusable whatever it is paired with, so DS001 goes with every solution it
+    // is paired with, readable or not: each pair's findings are then complete on their own.
+    const reportUnusable = (solutionName, pair) => {
+        for (const settings of pair.settings) {
             if (!isUnusableSettings(settings))
                 continue;
             const report = {
@@ -5187,7 +5466,11 @@ function checkSolutions(results, settingsList, overrides = {}, secrets = []) {
         }
     };
     const solutions = [];
-    for (const result of results) {
+    // Per usable settings file, the solutions checked against it: stale entries are judged once
+    // per file against all of them (SPEC section 2, "Several solutions, one settings file").
+    const bySettings = new Map();
+    for (const pair of pairs) {
+        const { result } = pair;
         if (!result.ok) {
             const { unreadable } = result;
             add('SL001', 'error', unreadable.path, {
@@ -5195,15 +5478,47 @@ function checkSolutions(results, settingsList, overrides = {}, secrets = []) {
                 message: unreadable.reason,
                 location: unreadable.location,
             });
-            reportUnusable(unreadable.path);
+            reportUnusable(unreadable.path, pair);
             continue;
         }
         const { solution } = result;
-        solutions.push(reportSolution(solution, settingsList));
-        reportUnusable(solution.uniqueName);
-        const pairs = settingsList.length === 0 ? [emptySettings()] : settingsList;
-        for (const settings of pairs) {
-            runRules(solution, isUnusableSettings(settings) ? null : settings, (ruleId, severity, report) => add(ruleId, severity, solution.uniqueName, report, settings.path));
+        solutions.push({
+            ...reportSolution(solution, pair.settings),
+            settings: [...new Set(pair.settings.map((s) => s.path))].sort(engine_compareText),
+        });
+        reportUnusable(solution.uniqueName, pair);
+        const checked = pair.settings.length === 0 ? [emptySettings()] : pair.settings;
+        for (const settings of checked) {
+            const usable = isUnusableSettings(settings) ? null : settings;
+            if (usable && usable.path !== '') {
+                const entry = bySettings.get(usable.path) ?? { settings: usable, solutions: [] };
+                if (!entry.solutions.includes(solution))
+                    entry.solutions.push(solution);
+                bySettings.set(usable.path, entry);
+            }
+            for (const rule of allRules) {
+                if (rule.checkSettingsFile !== undefined)
+                    continue;
+                if (usable === null && rule.meta.needsSettings)
+                    continue;
+                rule.check({
+                    solution,
+                    settings: usable,
+                    placeholders,
+                    report: (report) => add(rule.meta.id, report.severity ?? rule.meta.defaultSeverity, solution.uniqueName, report, settings.path),
+                });
+            }
+        }
+    }
+    for (const [path, { settings, solutions: checkedWith }] of bySettings) {
+        // One solution: its finding, as ever. Several: the file's own, named by its path.
+        const owner = checkedWith.length === 1 ? checkedWith[0].uniqueName : path;
+        for (const rule of allRules) {
+            rule.checkSettingsFile?.({
+                settings,
+                solutions: checkedWith,
+                report: (report) => add(rule.meta.id, report.severity ?? rule.meta.defaultSeverity, owner, report, path),
+            });
         }
     }
     findings.sort(compareFindings);
@@ -5215,8 +5530,53 @@ function checkSolutions(results, settingsList, overrides = {}, secrets = []) {
         summary: summarize(findings),
     };
     if (tagSettings)
-        report.settingsFiles = [...new Set(settingsList.map((s) => s.path))].sort();
+        report.settingsFiles = [...settingsPaths].sort(engine_compareText);
+    if (placeholders === 'defer')
+        report.deferredVariables = deferredVariables(pairs);
     return report;
+}
+/**
+ * Every variable that the placeholders left in the values of defined references and variables
+ * ask for (the entries CR002 looks at), once, with the files that hold it. A value that came
+ * partly from a substitution is secret: its placeholders are not listed.
+ */
+function deferredVariables(pairs) {
+    const found = new Map();
+    const note = (value, secret, path) => {
+        if (value === null || secret || findPlaceholder(value) === undefined)
+            return;
+        for (const name of placeholderVariables(value)) {
+            const files = found.get(name) ?? new Set();
+            files.add(path);
+            found.set(name, files);
+        }
+    };
+    for (const { result, settings: list } of pairs) {
+        if (!result.ok)
+            continue;
+        const references = definedReferenceNames(result.solution);
+        const variables = definedVariableNames(result.solution);
+        for (const settings of list) {
+            if (isUnusableSettings(settings))
+                continue;
+            for (const entry of settings.connectionReferences) {
+                if (references.has(nameKey(entry.logicalName))) {
+                    note(entry.connectionId, entry.secret, settings.path);
+                }
+            }
+            for (const entry of settings.environmentVariables) {
+                if (variables.has(nameKey(entry.schemaName)))
+                    note(entry.value, entry.secret, settings.path);
+            }
+        }
+    }
+    return [...found]
+        .sort(([a], [b]) => engine_compareText(a, b))
+        .map(([name, files]) => ({
+        name,
+        environmentName: environmentName(name),
+        settings: [...files].sort(engine_compareText),
+    }));
 }
 /**
  * One solution after another: reading is synchronous underneath (a thread-pool round trip per
@@ -5239,26 +5599,34 @@ async function check(options) {
     const env = options.env ?? {};
     // Validate overrides before any reading, so a typo fails fast.
     normalizeOverrides(options.rules);
+    const placeholders = options.placeholders ?? 'resolve';
+    if (placeholders !== 'resolve' && placeholders !== 'defer') {
+        throw new UsageError(`bad placeholders mode "${String(placeholders)}": use resolve or defer`);
+    }
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
     const targets = await findSolutions(options.solutions, cwd);
-    const settingsPatterns = (options.settings ?? []).filter((p) => p.trim() !== '');
-    const settingsPaths = settingsPatterns.length === 0 ? [] : await expandPaths(settingsPatterns, cwd, 'settings file');
-    const settingsList = [];
+    const { perTarget } = await pairSettings(targets, options, cwd);
+    // Each file is read once, however many solutions it goes with.
+    const parsed = new Map();
     const secrets = new Set();
-    for (const absPath of settingsPaths) {
-        const parsed = await readSettingsFile(absPath, toReportPath(absPath, cwd), env);
-        if ('unusable' in parsed) {
-            settingsList.push(parsed.unusable);
+    for (const absPath of [...new Set(perTarget.flat())].sort()) {
+        const result = await readSettingsFile(absPath, toReportPath(absPath, cwd), env);
+        if ('unusable' in result) {
+            parsed.set(absPath, result.unusable);
         }
         else {
-            settingsList.push(parsed.settings);
-            for (const secret of parsed.secrets)
+            parsed.set(absPath, result.settings);
+            for (const secret of result.secrets)
                 secrets.add(secret);
         }
     }
     const results = await readAll(targets, limits);
     const secretList = [...secrets];
-    const report = checkSolutions(results, settingsList, options.rules, secretList);
+    const report = checkPairs(results.map((result, index) => ({
+        result,
+        settings: perTarget[index].map((path) => parsed.get(path)),
+    })), { overrides: options.rules, secrets: secretList, placeholders });
+    const settingsList = [...parsed.values()];
     return {
         report,
         secrets: secretList,
@@ -5268,17 +5636,285 @@ async function check(options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/format/markdown.ts
-// Markdown for job summaries and pull-request comments (GitHub and Azure DevOps): per solution a
-// table of connection references and one of environment variables, then the findings. A GitHub
-// comment holds at most 65,536 characters, so the document is fitted into a size budget: tables
-// shrink first, findings go last and always most severe first.
+;// CONCATENATED MODULE: ./src/core/format/mermaid.ts
+
+/** Past this many references (or users), the diagram is summarized by connector. */
+const DIAGRAM_REFERENCE_LIMIT = 40;
+const DIAGRAM_USER_LIMIT = 60;
+/** At most this many connectors in the summarized form; the rest are one node. */
+const DIAGRAM_CONNECTOR_LIMIT = 30;
+const LABEL_LENGTH = 60;
+const CLASS_DEFS = [
+    'classDef unbound fill:#ffebe9,stroke:#cf222e,color:#1f2328',
+    'classDef mismatch fill:#fff8c5,stroke:#9a6700,color:#1f2328',
+    'classDef deferred fill:#ddf4ff,stroke:#0969da,stroke-dasharray:4 3,color:#1f2328',
+    'classDef missing fill:#ffffff,stroke:#cf222e,stroke-dasharray:4 3,color:#1f2328',
+];
+/**
+ * Text for a quoted Mermaid label. Names come from the solution (untrusted): every character that
+ * could end the label, start markup, a comment or an entity, or break out of the Markdown code
+ * fence is written as a Mermaid entity code (`#35;` for `#`), line breaks become spaces, and long
+ * names are cut.
+ */
+function mermaidText(text, max = LABEL_LENGTH) {
+    // eslint-disable-next-line no-control-regex -- control characters from a name become spaces
+    let plain = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+    if ([...plain].length > max)
+        plain = `${[...plain].slice(0, max - 1).join('')}…`;
+    return plain.replace(/[#"'<>&`;%\\{}[\]()|]/g, (ch) => `#${ch.codePointAt(0)};`);
+}
+function node(id, label) {
+    return `  ${id}["${label}"]`;
+}
+/** Lower-cased subjects of this solution's findings of one rule. */
+function subjectsOf(findings, ruleId) {
+    return new Set(findings.filter((f) => f.ruleId === ruleId).map((f) => f.subject.toLowerCase()));
+}
+function referenceStates(solution, findings, deferred) {
+    const mismatched = subjectsOf(findings, 'CR003');
+    const unbound = subjectsOf(findings, 'CR001');
+    const placeholders = subjectsOf(findings, 'CR002');
+    const states = new Map();
+    for (const ref of solution.connectionReferences) {
+        const key = ref.logicalName.toLowerCase();
+        let state = 'ok';
+        if (mismatched.has(key))
+            state = 'mismatch';
+        else if (!ref.bound) {
+            state = deferred && placeholders.has(key) && !unbound.has(key) ? 'deferred' : 'unbound';
+        }
+        states.set(ref.logicalName, state);
+    }
+    return states;
+}
+const STATE_NOTE = {
+    ok: '',
+    unbound: ' · unbound',
+    mismatch: ' · connector mismatch',
+    deferred: ' · bound at deploy',
+};
+/** References that flows name but the solution does not define (CR006), with their connector. */
+function missingReferences(solution) {
+    const defined = new Set(solution.connectionReferences.map((r) => r.logicalName.toLowerCase()));
+    const missing = new Map();
+    for (const flow of solution.flows) {
+        for (const connection of flow.connections) {
+            const name = connection.connectionReference;
+            if (!name || defined.has(name.toLowerCase()) || missing.has(name))
+                continue;
+            missing.set(name, connection.api);
+        }
+    }
+    return missing;
+}
+function usersOf(solution) {
+    const users = { flows: new Set(), apps: new Set(), agents: new Set() };
+    for (const ref of solution.connectionReferences) {
+        for (const user of ref.usedBy) {
+            if (user.kind === 'flow')
+                users.flows.add(user.name);
+            else if (user.kind === 'canvasApp')
+                users.apps.add(user.name);
+            else
+                users.agents.add(user.name);
+        }
+    }
+    for (const flow of solution.flows) {
+        if (flow.connections.some((c) => c.connectionReference))
+            users.flows.add(flow.name);
+    }
+    return users;
+}
+/** True when the solution has anything to draw: references, or flows naming missing ones. */
+function hasDiagram(solution) {
+    return solution.connectionReferences.length > 0 || missingReferences(solution).size > 0;
+}
+/** Whether the full form would be summarized anyway (too many references or users). */
+function isLarge(solution) {
+    const users = usersOf(solution);
+    return (solution.connectionReferences.length + missingReferences(solution).size >
+        DIAGRAM_REFERENCE_LIMIT ||
+        users.flows.size + users.apps.size + users.agents.size > DIAGRAM_USER_LIMIT);
+}
+/** The Mermaid source (no code fence), or undefined when there is nothing to draw. */
+function connectionDiagram(solution, findings, options) {
+    if (!hasDiagram(solution))
+        return undefined;
+    const states = referenceStates(solution, findings, options.deferred);
+    const lines = options.mode === 'summary' || isLarge(solution)
+        ? summaryDiagram(solution, states)
+        : fullDiagram(solution, states);
+    return ['flowchart LR', ...lines, ...CLASS_DEFS.map((line) => `  ${line}`)].join('\n');
+}
+/** Adds `class a,b name` lines for the nodes of each class. */
+function classLines(classes) {
+    return [...classes]
+        .filter(([, ids]) => ids.length > 0)
+        .map(([name, ids]) => `  class ${ids.join(',')} ${name}`);
+}
+function fullDiagram(solution, states) {
+    const lines = [];
+    const edges = [];
+    const classes = new Map([
+        ['unbound', []],
+        ['mismatch', []],
+        ['deferred', []],
+        ['missing', []],
+    ]);
+    const connectorIds = new Map();
+    const connector = (api) => {
+        const key = api.toLowerCase();
+        let id = connectorIds.get(key);
+        if (id === undefined) {
+            id = `c${connectorIds.size}`;
+            connectorIds.set(key, id);
+            lines.push(node(id, mermaidText(api)));
+        }
+        return id;
+    };
+    const userIds = new Map();
+    const user = (kind, name) => {
+        const key = `${kind}\u0000${name}`;
+        let id = userIds.get(key);
+        if (id === undefined) {
+            const prefix = kind === 'flow' ? 'f' : kind === 'canvasApp' ? 'a' : 'g';
+            const noun = kind === 'flow' ? 'flow' : kind === 'canvasApp' ? 'canvas app' : 'agent';
+            id = `${prefix}${userIds.size}`;
+            userIds.set(key, id);
+            lines.push(node(id, `${noun}: ${mermaidText(name)}`));
+        }
+        return id;
+    };
+    solution.connectionReferences.forEach((ref, index) => {
+        const id = `r${index}`;
+        const state = states.get(ref.logicalName) ?? 'ok';
+        lines.push(node(id, `${mermaidText(ref.logicalName)}${STATE_NOTE[state]}`));
+        if (state !== 'ok')
+            classes.get(state).push(id);
+        edges.push(`  ${id} --> ${connector(connectorName(ref.connectorId))}`);
+        for (const used of ref.usedBy) {
+            // A canvas app is matched by connector only: a dotted edge says no more than that.
+            edges.push(`  ${user(used.kind, used.name)} ${used.kind === 'canvasApp' ? '-.->' : '-->'} ${id}`);
+        }
+    });
+    [...missingReferences(solution)].forEach(([name, api], index) => {
+        const id = `m${index}`;
+        lines.push(node(id, `${mermaidText(name)} · not in the solution`));
+        classes.get('missing').push(id);
+        edges.push(`  ${id} --> ${connector(api)}`);
+        for (const flow of solution.flows) {
+            if (flow.connections.some((c) => c.connectionReference === name)) {
+                edges.push(`  ${user('flow', flow.name)} --> ${id}`);
+            }
+        }
+    });
+    return [...lines, ...[...new Set(edges)], ...classLines(classes)];
+}
+function summaryDiagram(solution, states) {
+    const byConnector = new Map();
+    const summaryOf = (api) => {
+        const key = api.toLowerCase();
+        let entry = byConnector.get(key);
+        if (entry === undefined) {
+            entry = {
+                api,
+                references: 0,
+                unbound: 0,
+                mismatched: 0,
+                deferred: 0,
+                missing: 0,
+                kinds: new Set(),
+            };
+            byConnector.set(key, entry);
+        }
+        return entry;
+    };
+    for (const ref of solution.connectionReferences) {
+        const entry = summaryOf(connectorName(ref.connectorId));
+        entry.references++;
+        const state = states.get(ref.logicalName);
+        if (state === 'unbound')
+            entry.unbound++;
+        else if (state === 'mismatch')
+            entry.mismatched++;
+        else if (state === 'deferred')
+            entry.deferred++;
+        for (const used of ref.usedBy)
+            entry.kinds.add(used.kind);
+    }
+    for (const [, api] of missingReferences(solution)) {
+        const entry = summaryOf(api);
+        entry.missing++;
+        entry.kinds.add('flow');
+    }
+    const users = usersOf(solution);
+    const lines = [];
+    const kindNodes = [
+        ['flow', 'flows', users.flows.size, 'cloud flow'],
+        ['canvasApp', 'apps', users.apps.size, 'canvas app'],
+        ['agent', 'agents', users.agents.size, 'agent'],
+    ];
+    for (const [, id, count, noun] of kindNodes) {
+        if (count > 0)
+            lines.push(node(id, common_plural(count, noun)));
+    }
+    const sorted = [...byConnector.values()].sort((a, b) => b.references + b.missing - (a.references + a.missing) ||
+        (a.api.toLowerCase() < b.api.toLowerCase() ? -1 : 1));
+    const shown = sorted.slice(0, DIAGRAM_CONNECTOR_LIMIT);
+    const classes = new Map([
+        ['unbound', []],
+        ['mismatch', []],
+        ['deferred', []],
+        ['missing', []],
+    ]);
+    const edges = [];
+    shown.forEach((entry, index) => {
+        const id = `c${index}`;
+        const parts = [common_plural(entry.references, 'reference')];
+        if (entry.unbound > 0)
+            parts.push(`${entry.unbound} unbound`);
+        if (entry.mismatched > 0)
+            parts.push(`${entry.mismatched} connector mismatch`);
+        if (entry.deferred > 0)
+            parts.push(`${entry.deferred} bound at deploy`);
+        if (entry.missing > 0)
+            parts.push(`${entry.missing} not in the solution`);
+        lines.push(node(id, `${mermaidText(entry.api)} · ${parts.join(', ')}`));
+        const state = entry.unbound > 0
+            ? 'unbound'
+            : entry.mismatched > 0
+                ? 'mismatch'
+                : entry.missing > 0
+                    ? 'missing'
+                    : entry.deferred > 0
+                        ? 'deferred'
+                        : undefined;
+        if (state)
+            classes.get(state).push(id);
+        for (const [kind, kindId, count] of kindNodes) {
+            if (count > 0 && entry.kinds.has(kind)) {
+                edges.push(`  ${kindId} ${kind === 'canvasApp' ? '-.->' : '-->'} ${id}`);
+            }
+        }
+    });
+    const rest = sorted.slice(DIAGRAM_CONNECTOR_LIMIT);
+    if (rest.length > 0) {
+        const references = rest.reduce((sum, entry) => sum + entry.references + entry.missing, 0);
+        lines.push(node('more', `${common_plural(rest.length, 'more connector')} · ${common_plural(references, 'reference')}`));
+    }
+    return [...lines, ...edges, ...classLines(classes)];
+}
+
+;// CONCATENATED MODULE: ./src/core/format/markdown-sections.ts
 
 
 
 
-const DEFAULT_MARKDOWN_MAX_LENGTH = 60_000;
 const SEVERITY_ICON = { error: '❌', warning: '⚠️', note: 'ℹ️' };
+/** From this many findings of one rule and severity in one section, they are one row. */
+const GROUP_FROM = 3;
+/** Line numbers listed in a grouped row's location. */
+const LINES_SHOWN = 12;
 // Text without these characters is shown as a code span as is; anything else is escaped instead,
 // because backslash escapes do not work inside code spans.
 const CODE_SAFE = /^[^`|<>&\\\r\n]+$/;
@@ -5292,13 +5928,194 @@ function row(cells) {
 function table(header, rows) {
     return [row(header), row(header.map(() => '---')), ...rows.map(row)];
 }
+function severityCell(severity) {
+    return `${SEVERITY_ICON[severity]} ${severity}`;
+}
+function findingRow(finding) {
+    const where = common_locationText(finding);
+    return [
+        severityCell(finding.severity),
+        `[${finding.ruleId}](${ruleDocsUrl(finding.ruleId)})`,
+        codeCell(finding.subject),
+        escapeCell(finding.message),
+        where === undefined ? '—' : codeCell(where),
+    ];
+}
+/** `config/Prod/deploymentSettings.json: lines 4, 9, 14 …`, or the first place and a count. */
+function groupLocation(findings) {
+    const files = [...new Set(findings.map((f) => f.location?.file))];
+    if (files.length === 1 && files[0] !== undefined) {
+        const lines = [
+            ...new Set(findings.map((f) => f.location?.line).filter((l) => l !== undefined)),
+        ];
+        if (lines.length === 0)
+            return codeCell(files[0]);
+        const shown = lines.slice(0, LINES_SHOWN).join(', ');
+        const more = lines.length > LINES_SHOWN ? ` … (${lines.length})` : '';
+        return `${codeCell(files[0])}: ${lines.length === 1 ? 'line' : 'lines'} ${shown}${more}`;
+    }
+    const first = findings.find((f) => f.location !== undefined);
+    const where = first === undefined ? undefined : common_locationText(first);
+    if (where === undefined)
+        return '—';
+    return `${codeCell(where)} and ${common_plural(findings.length - 1, 'more place')}`;
+}
+function groupRow(findings, subjectsShown) {
+    const first = findings[0];
+    const subjects = [...new Set(findings.map((f) => f.subject))];
+    const listed = subjects.slice(0, Math.max(1, subjectsShown)).map(codeCell);
+    if (subjects.length > listed.length)
+        listed.push(`and ${subjects.length - listed.length} more`);
+    const description = findRule(first.ruleId)?.meta.description ?? first.ruleId;
+    return [
+        severityCell(first.severity),
+        `[${first.ruleId}](${ruleDocsUrl(first.ruleId)}) ×${findings.length}`,
+        listed.join(', '),
+        `${escapeCell(description)} (${common_plural(findings.length, 'finding')}). The first: ${escapeCell(first.message)}`,
+        groupLocation(findings),
+    ];
+}
+/**
+ * The rows of one section's findings, most severe first: a rule and severity with at least
+ * GROUP_FROM findings is one row; only shown findings count (the size budget drops the rest).
+ */
+function findingRows(findings, detail) {
+    const groups = new Map();
+    for (const finding of common_bySeverity(findings)) {
+        if (!detail.shownFindings.has(finding))
+            continue;
+        const key = `${finding.ruleId}\u0000${finding.severity}`;
+        const group = groups.get(key);
+        if (group)
+            group.push(finding);
+        else
+            groups.set(key, [finding]);
+    }
+    const rows = [];
+    for (const group of groups.values()) {
+        if (group.length >= GROUP_FROM)
+            rows.push(groupRow(group, detail.subjectsShown));
+        else
+            rows.push(...group.map(findingRow));
+    }
+    return rows;
+}
+const FINDING_HEADER = ['Severity', 'Rule', 'Subject', 'Message', 'Location'];
+function findingsSection(title, findings, detail) {
+    const rows = findingRows(findings, detail);
+    const shown = findings.filter((finding) => detail.shownFindings.has(finding)).length;
+    const lines = [`#### ${title} (${findings.length})`, ''];
+    if (rows.length > 0)
+        lines.push(...table(FINDING_HEADER, rows));
+    const hidden = findings.length - shown;
+    if (hidden > 0) {
+        if (rows.length > 0)
+            lines.push('');
+        lines.push(`_… ${common_plural(hidden, 'more finding')} not shown (size limit): the JSON report lists them all._`);
+    }
+    return [...lines, ''];
+}
+const DIAGRAM_LEGEND = '_Solid arrows: a flow or agent uses the reference; dotted: a canvas app uses its connector (apps are matched by connector only). Red: unbound; amber: connector mismatch; blue, dashed: bound at deploy (placeholder deferred); dashed red outline: not in the solution._';
+function diagramSection(report, solution, findings, mode) {
+    if (mode === 'none' || !hasDiagram(solution))
+        return [];
+    const source = connectionDiagram(solution, findings, {
+        mode,
+        deferred: report.deferredVariables !== undefined,
+    });
+    if (source === undefined)
+        return [];
+    const summarized = mode === 'summary' || isLarge(solution);
+    return [
+        `#### Connections${summarized ? ' (summarized by connector)' : ''}`,
+        '',
+        '```mermaid',
+        source,
+        '```',
+        '',
+        DIAGRAM_LEGEND,
+        '',
+    ];
+}
+/** Every variable the deploy stage must define, once (placeholders deferred). */
+function deferredSection(report, tableRows) {
+    const variables = report.deferredVariables;
+    if (variables === undefined || variables.length === 0)
+        return [];
+    const lines = [
+        `### Placeholders left for the deploy stage (${variables.length})`,
+        '',
+        `Placeholders are deferred: the deploy stage must define ${common_plural(variables.length, 'variable')} before it checks the settings again and imports.`,
+        '',
+    ];
+    const rows = Math.max(tableRows, 5);
+    // Short names for the files (`Prod`, `Test`), as the matrix of references by file has them.
+    const files = [...new Set(variables.flatMap((variable) => variable.settings))].sort();
+    const short = settingsLabels(files);
+    const labels = new Map(files.map((file, i) => [file, short[i]]));
+    const legend = files.filter((file) => labels.get(file) !== file);
+    lines.push(...table(['Variable', 'Settings files'], variables
+        .slice(0, rows)
+        .map((variable) => [
+        codeCell(common_deferredVariableText(variable)),
+        variable.settings.length === files.length && files.length > 1
+            ? `all ${files.length}`
+            : variable.settings.map((file) => codeCell(labels.get(file) ?? file)).join(', '),
+    ])));
+    if (legend.length > 0) {
+        lines.push('', `_${legend.map((file) => `${codeCell(labels.get(file))} is ${codeCell(file)}`).join(', ')}._`);
+    }
+    if (variables.length > rows) {
+        lines.push('', `_… ${variables.length - rows} more variables not shown (size limit): the JSON report lists them all._`);
+    }
+    return [...lines, ''];
+}
+
+;// CONCATENATED MODULE: ./src/core/format/markdown.ts
+// Markdown for job summaries and pull-request comments (GitHub and Azure DevOps): per solution a
+// diagram of what uses which connection reference and connector, a table of connection references
+// and one of environment variables, then the findings. Each host limits the size (a GitHub job
+// summary 1 MiB, a GitHub comment 65,536 characters, an Azure DevOps comment 150,000), so the
+// document is fitted into a budget: the diagram is summarized first, then tables shrink, then the
+// diagram goes; findings go last and always most severe first.
+
+
+
+
+
+/** The budget when none is given (the CLI's `--format markdown`). */
+const DEFAULT_MARKDOWN_MAX_LENGTH = 60_000;
+/** GitHub rejects a job summary over 1 MiB ("supports content up to a size of 1024k"), in bytes. */
+const GITHUB_SUMMARY_MAX_BYTES = 1_048_576;
+/** GitHub rejects a comment body over 65,536 characters. */
+const GITHUB_COMMENT_MAX_LENGTH = 65_536;
+/**
+ * Azure DevOps rejects a pull-request comment over 150,000 characters ("A discussion comment
+ * cannot be longer than 150000 characters"; the REST API's answer, not in its documentation).
+ */
+const AZURE_DEVOPS_COMMENT_MAX_LENGTH = 150_000;
+/**
+ * The budget of a job summary (GitHub's and, with no documented limit of its own, the Azure
+ * DevOps summary attachment's): 1 MiB less room for the line an adapter appends.
+ */
+const SUMMARY_MAX_BYTES = GITHUB_SUMMARY_MAX_BYTES - 8 * 1024;
+/** The budgets of the pull-request comments, a little under each host's limit. */
+const GITHUB_COMMENT_BUDGET = GITHUB_COMMENT_MAX_LENGTH - 536;
+const AZURE_DEVOPS_COMMENT_BUDGET = AZURE_DEVOPS_COMMENT_MAX_LENGTH - 1_000;
 const MAX_USERS_SHOWN = 5;
+/** Canvas apps store connector ids, not references: the cell says they match by connector. */
+function userText(user) {
+    const name = escapeCell(user.name);
+    if (user.kind === 'flow')
+        return `flow ${name}`;
+    if (user.kind === 'canvasApp')
+        return `canvas app ${name} (by connector)`;
+    return `agent ${name}`;
+}
 function usedByCell(reference) {
     if (reference.usedBy.length === 0)
         return '—';
-    const names = reference.usedBy
-        .slice(0, MAX_USERS_SHOWN)
-        .map((user) => `${user.kind === 'flow' ? 'flow' : 'canvas app'} ${escapeCell(user.name)}`);
+    const names = reference.usedBy.slice(0, MAX_USERS_SHOWN).map(userText);
     const more = reference.usedBy.length - MAX_USERS_SHOWN;
     if (more > 0)
         names.push(`${more} more`);
@@ -5307,12 +6124,26 @@ function usedByCell(reference) {
 function bound(value) {
     return value ? '✅' : '❌';
 }
-function referenceRow(reference) {
+/** ⏳ for a reference whose ConnectionId waits for the deploy stage (placeholders deferred). */
+function referenceBound(reference, deferred) {
+    return !reference.bound && deferred.has(reference.logicalName.toLowerCase())
+        ? '⏳ at deploy'
+        : bound(reference.bound);
+}
+/** Names whose only settings problem is a deferred placeholder (CR002 and no CR001). */
+function deferredNames(report, findings) {
+    if (report.deferredVariables === undefined)
+        return new Set();
+    const about = (id) => new Set(findings.filter((f) => f.ruleId === id).map((f) => f.subject.toLowerCase()));
+    const unbound = about('CR001');
+    return new Set([...about('CR002')].filter((name) => !unbound.has(name)));
+}
+function referenceRow(reference, deferred) {
     return [
         codeCell(reference.logicalName),
         escapeCell(reference.displayName),
         `${codeCell(connectorName(reference.connectorId))}${reference.custom ? ' (custom)' : ''}`,
-        bound(reference.bound),
+        referenceBound(reference, deferred),
         usedByCell(reference),
     ];
 }
@@ -5323,16 +6154,6 @@ function variableRow(variable) {
         variable.type,
         values.length > 0 ? values.join(', ') : '—',
         bound(variable.bound),
-    ];
-}
-function findingRow(finding) {
-    const where = common_locationText(finding);
-    return [
-        `${SEVERITY_ICON[finding.severity]} ${finding.severity}`,
-        `[${finding.ruleId}](${ruleDocsUrl(finding.ruleId)})`,
-        codeCell(finding.subject),
-        escapeCell(finding.message),
-        where === undefined ? '—' : codeCell(where),
     ];
 }
 function limitedTable(title, items, header, toRow, noun, maxRows) {
@@ -5346,20 +6167,6 @@ function limitedTable(title, items, header, toRow, noun, maxRows) {
     lines.push(...table(header, items.slice(0, maxRows).map(toRow)));
     if (items.length > maxRows) {
         lines.push('', `_… ${items.length - maxRows} more ${noun}s not shown (size limit)._`);
-    }
-    return [...lines, ''];
-}
-const FINDING_HEADER = ['Severity', 'Rule', 'Subject', 'Message', 'Location'];
-function findingsSection(title, findings, detail) {
-    const shown = findings.filter((finding) => detail.shownFindings.has(finding));
-    const lines = [`#### ${title} (${findings.length})`, ''];
-    if (shown.length > 0)
-        lines.push(...table(FINDING_HEADER, shown.map(findingRow)));
-    const hidden = findings.length - shown.length;
-    if (hidden > 0) {
-        if (shown.length > 0)
-            lines.push('');
-        lines.push(`_… ${common_plural(hidden, 'more finding')} not shown (size limit): the JSON report lists them all._`);
     }
     return [...lines, ''];
 }
@@ -5387,9 +6194,10 @@ function matrixSection(solution, groups, labels, detail) {
     lines.push(`_✅ nothing found, ❌ error, ⚠️ warning, with the rule ids${legend.length > 0 ? `; ${legend.join(', ')}` : ''}._`, '');
     return lines;
 }
-function solutionSection(group, detail, settingsFiles) {
+function solutionSection(report, group, detail, settingsFiles) {
     const { solution } = group;
     const lines = [];
+    const deferred = deferredNames(report, group.findings);
     const groups = settingsFiles.length > 1 ? common_groupBySettings(group.findings, settingsFiles) : undefined;
     if (solution) {
         lines.push(`### ${escapeCell(solution.uniqueName)} ${escapeCell(solution.version)} (${solution.managed})`, '', `${codeCell(solution.path)}: ${[
@@ -5398,7 +6206,10 @@ function solutionSection(group, detail, settingsFiles) {
             common_plural(solution.canvasApps.length, 'canvas app'),
             common_plural(solution.environmentVariables.length, 'environment variable'),
         ].join(', ')}${groups ? `, checked against ${common_plural(settingsFiles.length, 'settings file')}` : ''}`, '');
-        lines.push(...limitedTable('Connection references', solution.connectionReferences, ['Logical name', 'Display name', 'Connector', groups ? 'Bound in all' : 'Bound', 'Used by'], referenceRow, 'connection reference', detail.tableRows), ...limitedTable('Environment variables', solution.environmentVariables, ['Schema name', 'Type', 'Value in solution', groups ? 'Bound in all' : 'Bound'], variableRow, 'environment variable', detail.tableRows));
+        if (detail.diagram !== 'none') {
+            lines.push(...diagramSection(report, solution, group.findings, detail.diagram));
+        }
+        lines.push(...limitedTable('Connection references', solution.connectionReferences, ['Logical name', 'Display name', 'Connector', groups ? 'Bound in all' : 'Bound', 'Used by'], (reference) => referenceRow(reference, deferred), 'connection reference', detail.tableRows), ...limitedTable('Environment variables', solution.environmentVariables, ['Schema name', 'Type', 'Value in solution', groups ? 'Bound in all' : 'Bound'], variableRow, 'environment variable', detail.tableRows));
         if (groups)
             lines.push(...matrixSection(solution, groups, settingsLabels(settingsFiles), detail));
     }
@@ -5453,48 +6264,69 @@ function summaryLine(report, options) {
 }
 function render(report, intro, options, detail) {
     const lines = [...intro, summaryLine(report, options), ''];
-    const settingsFiles = common_settingsFilesOf(report);
+    lines.push(...deferredSection(report, detail.tableRows));
     for (const group of common_groupBySolution(report)) {
-        lines.push(...solutionSection(group, detail, settingsFiles));
+        lines.push(...solutionSection(report, group, detail, common_groupSettingsFiles(report, group)));
     }
     return `${lines.join('\n').trimEnd()}\n`;
 }
 const TRUNCATED_NOTE = '\n\n_… cut to fit the size limit: the JSON report has everything._\n';
+/** Whether a text is within the character and byte budgets. */
+function fitsWithin(options) {
+    const maxLength = options.maxLength ?? (options.maxBytes === undefined ? DEFAULT_MARKDOWN_MAX_LENGTH : Infinity);
+    const maxBytes = options.maxBytes ?? Infinity;
+    return (text) => text.length <= maxLength &&
+        // A character is at most 3 UTF-8 bytes per UTF-16 unit: count only when it might matter.
+        (text.length * 3 <= maxBytes || Buffer.byteLength(text, 'utf8') <= maxBytes);
+}
+/** From the richest to the leanest, before findings are dropped. */
+const LEVELS = [
+    { tableRows: Infinity, diagram: 'full', subjectsShown: 50 },
+    { tableRows: Infinity, diagram: 'summary', subjectsShown: 50 },
+    { tableRows: 25, diagram: 'summary', subjectsShown: 20 },
+    { tableRows: 25, diagram: 'none', subjectsShown: 20 },
+    { tableRows: 5, diagram: 'none', subjectsShown: 10 },
+    { tableRows: 0, diagram: 'none', subjectsShown: 10 },
+];
 /**
- * Renders at the richest level of detail that fits `maxLength`: all rows, then 25 and 5 rows
- * per table, then no tables, then as many findings as fit (most severe first). A final hard cut
- * only happens when even the headline and the first finding do not fit.
+ * Renders at the richest level of detail that fits the budget: the full diagram and all rows,
+ * then the diagram summarized, 25 rows per table, no diagram, 5 rows, no tables, then as many
+ * findings as fit (most severe first). A final hard cut only happens when even the headline and
+ * the first finding do not fit.
  */
 function fitMarkdown(report, intro, options) {
-    const maxLength = options.maxLength ?? DEFAULT_MARKDOWN_MAX_LENGTH;
+    const fits = fitsWithin(options);
     const allFindings = new Set(report.findings);
-    for (const tableRows of [Infinity, 25, 5, 0]) {
-        const text = render(report, intro, options, { tableRows, shownFindings: allFindings });
-        if (text.length <= maxLength)
+    const levels = LEVELS.filter((level) => options.diagram !== false || level.diagram === 'none');
+    for (const level of levels) {
+        const text = render(report, intro, options, { ...level, shownFindings: allFindings });
+        if (fits(text))
             return text;
     }
     const ranked = common_bySeverity(report.findings);
-    const withFindings = (count) => render(report, intro, options, {
-        tableRows: 0,
-        shownFindings: new Set(ranked.slice(0, count)),
-    });
+    const leanest = LEVELS[LEVELS.length - 1];
+    const withFindings = (count) => render(report, intro, options, { ...leanest, shownFindings: new Set(ranked.slice(0, count)) });
     // Binary search for the most findings that fit; the length grows with the count.
     let low = 0;
     let high = ranked.length;
     while (low < high) {
         const mid = (low + high + 1) >> 1;
-        if (withFindings(mid).length <= maxLength)
+        if (fits(withFindings(mid)))
             low = mid;
         else
             high = mid - 1;
     }
     const text = withFindings(low);
-    if (text.length <= maxLength)
+    if (fits(text))
         return text;
-    const cut = text.slice(0, Math.max(0, maxLength - TRUNCATED_NOTE.length));
     // Cut at a line end so that no table row or escape sequence is left half-written.
-    const lineEnd = cut.lastIndexOf('\n');
-    return (lineEnd > 0 ? cut.slice(0, lineEnd) : cut) + TRUNCATED_NOTE;
+    let cut = text;
+    while (cut.length > 0 && !fits(cut + TRUNCATED_NOTE)) {
+        const target = Math.max(0, Math.floor(cut.length * 0.9) - TRUNCATED_NOTE.length);
+        const lineEnd = cut.lastIndexOf('\n', target);
+        cut = lineEnd > 0 ? cut.slice(0, lineEnd) : cut.slice(0, target);
+    }
+    return cut + TRUNCATED_NOTE;
 }
 function markdown_formatMarkdown(report, options = {}) {
     return fitMarkdown(report, [headline(report, options.failOn), ''], options);
@@ -5525,6 +6357,7 @@ function formatPullRequestComment(report, options) {
         failOn: options.failOn,
         runUrl: options.runUrl,
         maxLength: options.maxLength ?? DEFAULT_MARKDOWN_MAX_LENGTH,
+        diagram: options.diagram,
     });
 }
 
@@ -6080,6 +6913,8 @@ async function writeSettings(absPath, reportPath, bytes) {
 
 
 
+
+
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const FINGERPRINT_KEY = 'connrefGate/v1';
 // GitHub reads `problem.severity` for alerts that are not security alerts.
@@ -6148,11 +6983,46 @@ function fallbackFile(finding, report) {
         report.solutions.find((s) => s.uniqueName === finding.solution);
     return solution?.path ?? finding.settings ?? finding.solution;
 }
-function resultFor(finding, ruleIndex, report, fingerprint) {
+function mergeRepeated(findings) {
+    const merged = new Map();
+    for (const finding of collapseRepeated(findings)) {
+        const key = [
+            finding.ruleId,
+            finding.severity,
+            finding.subject,
+            finding.message,
+            finding.location?.file ?? `\u0001${finding.solution}`,
+            finding.location?.line,
+            finding.location?.column,
+        ].join('\u0000');
+        const entry = merged.get(key);
+        if (entry === undefined) {
+            merged.set(key, {
+                finding,
+                settings: finding.settings === undefined ? [] : [finding.settings],
+                solutions: [finding.solution],
+            });
+            continue;
+        }
+        if (finding.settings !== undefined && !entry.settings.includes(finding.settings)) {
+            entry.settings.push(finding.settings);
+        }
+        if (!entry.solutions.includes(finding.solution))
+            entry.solutions.push(finding.solution);
+    }
+    return [...merged.values()];
+}
+/** ` (against config/Prod/deploymentSettings.json)`, unless the finding is in that very file. */
+function againstSettings(settings, file) {
+    if (settings.length === 0 || (settings.length === 1 && settings[0] === file))
+        return '';
+    return ` (against ${andList(settings)})`;
+}
+function resultFor({ finding, settings, solutions }, ruleIndex, report, fingerprint) {
     const file = finding.location?.file ?? fallbackFile(finding, report);
     const { path, entry } = splitZipEntry(file);
     const line = finding.location?.line;
-    let text = finding.message;
+    let text = finding.message + againstSettings(settings, finding.location?.file);
     // Viewers cannot open an entry inside a zip: the zip is the location, the entry is named here.
     if (entry !== undefined)
         text += ` (in ${entry}${line !== undefined ? `, line ${line}` : ''})`;
@@ -6179,23 +7049,25 @@ function resultFor(finding, ruleIndex, report, fingerprint) {
         partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
         properties: {
             solution: finding.solution,
+            ...(solutions.length > 1 && { solutions }),
             subject: finding.subject,
-            ...(finding.settings !== undefined && { settings: finding.settings }),
+            ...(settings.length === 1 && { settings: settings[0] }),
+            ...(settings.length > 1 && { settingsFiles: settings }),
         },
     };
 }
 /**
  * Fingerprints leave out the line and the message so that an alert survives edits elsewhere in
- * the file and rewording; identical keys (one app using two custom connectors) are numbered.
+ * the file and rewording, and the settings files, since one alert may hold for several; identical
+ * keys (one app using two custom connectors) are numbered.
  */
-function fingerprints(findings) {
+function fingerprints(results) {
     const seen = new Map();
-    return findings.map((finding) => {
+    return results.map(({ finding }) => {
         const key = [
             finding.ruleId,
             finding.solution,
             finding.subject,
-            finding.settings ?? '',
             finding.location?.file ?? '',
         ].join('\u0000');
         const hash = (0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 32);
@@ -6213,7 +7085,8 @@ function sarif_formatSarif(report, options = {}) {
             metas.push(unknownRule(finding.ruleId));
         }
     }
-    const prints = fingerprints(report.findings);
+    const results = mergeRepeated(report.findings);
+    const prints = fingerprints(results);
     const sarif = {
         $schema: SARIF_SCHEMA,
         version: '2.1.0',
@@ -6229,7 +7102,11 @@ function sarif_formatSarif(report, options = {}) {
                     },
                 },
                 columnKind: 'utf16CodeUnits',
-                results: report.findings.map((finding, i) => resultFor(finding, indexById.get(finding.ruleId) ?? 0, report, prints[i] ?? '')),
+                results: results.map((result, i) => resultFor(result, indexById.get(result.finding.ruleId) ?? 0, report, prints[i] ?? '')),
+                // With placeholders deferred: what the deploy stage must define, once each.
+                ...(report.deferredVariables !== undefined && {
+                    properties: { deferredVariables: report.deferredVariables },
+                }),
             },
         ],
     };
@@ -6286,9 +7163,9 @@ function findingLines(finding, palette, showSettings = true) {
 function text_formatText(report, options) {
     const palette = options.color ? COLORS : NO_COLORS;
     const lines = [];
-    const settingsFiles = settingsFilesOf(report);
     for (const group of groupBySolution(report)) {
         const { solution } = group;
+        const settingsFiles = groupSettingsFiles(report, group);
         const header = solution
             ? `${palette.bold(safe(solution.uniqueName))} ${safe(solution.version)} (${solution.managed}) ${palette.dim(safe(solution.path))}`
             : palette.bold(safe(group.key));
@@ -6329,6 +7206,14 @@ function text_formatText(report, options) {
         }
         lines.push('');
     }
+    const deferred = report.deferredVariables;
+    if (deferred !== undefined && deferred.length > 0) {
+        lines.push(palette.bold(`Placeholders deferred: the deploy stage must define ${plural(deferred.length, 'variable')}:`));
+        for (const variable of deferred) {
+            lines.push(`  ${safe(deferredVariableText(variable))}  ${palette.dim(safe(variable.settings.join(', ')))}`);
+        }
+        lines.push('');
+    }
     const { summary } = report;
     const checked = plural(report.solutions.length, 'solution');
     const verdictStyle = summary.errors > 0
@@ -6347,6 +7232,8 @@ function solutionJson(solution) {
         uniqueName: solution.uniqueName,
         version: solution.version,
         managed: solution.managed,
+        // The settings files this solution was checked against (each its own, in a monorepo).
+        ...(solution.settings !== undefined && { settings: [...solution.settings] }),
         connectionReferences: solution.connectionReferences.map((reference) => ({
             logicalName: reference.logicalName,
             displayName: reference.displayName,
@@ -6404,6 +7291,14 @@ function json_formatJson(report) {
         tool: { name: report.tool.name, version: report.tool.version },
         solutions: report.solutions.map(solutionJson),
         findings: report.findings.map(findingJson),
+        // With placeholders deferred: what the deploy stage must define, once each.
+        ...(report.deferredVariables !== undefined && {
+            deferredVariables: report.deferredVariables.map((variable) => ({
+                name: variable.name,
+                environmentName: variable.environmentName,
+                settings: [...variable.settings],
+            })),
+        }),
         summary: {
             errors: report.summary.errors,
             warnings: report.summary.warnings,
@@ -6414,6 +7309,7 @@ function json_formatJson(report) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/format/index.ts
+
 
 
 
@@ -6574,7 +7470,12 @@ async function runGate(options) {
     const sarifFile = options.sarifFile?.trim() || undefined;
     const reportFile = options.reportFile?.trim() || undefined;
     const resolvedSettingsFile = options.resolvedSettingsFile?.trim() || undefined;
-    if (resolvedSettingsFile && !(options.settings ?? []).some((p) => p.trim() !== '')) {
+    if (resolvedSettingsFile && options.placeholders === 'defer') {
+        // Deferred placeholders pass as notes: pac would import them as literal text.
+        throw new UsageError('the resolved settings file is for the deploy stage, where placeholders are resolved: it is not written with placeholders deferred');
+    }
+    const settingsGiven = [...(options.settings ?? []), ...(options.settingsPerSolution ?? [])];
+    if (resolvedSettingsFile && !settingsGiven.some((p) => p.trim() !== '')) {
         exactlyOne('settings file', []);
     }
     assertDistinct([
@@ -6629,7 +7530,11 @@ async function runGate(options) {
         report,
         failed: isFailing(report.summary, options.failOn),
         get markdown() {
-            return (markdown ??= redactSecrets(markdown_formatMarkdown(report, { failOn: options.failOn }), secrets));
+            return (markdown ??= redactSecrets(markdown_formatMarkdown(report, {
+                failOn: options.failOn,
+                maxBytes: SUMMARY_MAX_BYTES,
+                diagram: options.summaryDiagrams,
+            }), secrets));
         },
         written,
         notWritten,
@@ -6801,10 +7706,16 @@ async function upsertComment(octokit, pr, render) {
     });
     return { action: 'created', id: data.id, url: data.html_url };
 }
-/** The HTTP status of an Octokit error, if it has one. */
+/**
+ * The HTTP status of an Octokit error, if a server answered. Octokit gives a request that never
+ * got an answer (a refused connection, a DNS failure, a timeout) status 500 and no response: that
+ * is a network failure, not an HTTP 500.
+ */
 function httpStatus(error) {
-    const status = error?.status;
-    return typeof status === 'number' ? status : undefined;
+    const { status, response } = (error ?? {});
+    if (typeof status !== 'number')
+        return undefined;
+    return status === 500 && response === undefined ? undefined : status;
 }
 
 ;// CONCATENATED MODULE: ./src/github/inputs.ts
@@ -6830,7 +7741,12 @@ function getInputs() {
                 throw notForInitCheck(name);
         }
     }
+    const settingsPerSolution = inputs_lines('settings-per-solution');
+    if (command === 'init-check' && settingsPerSolution.length > 0) {
+        throw notForInitCheck('settings-per-solution');
+    }
     const failOn = parseFailOn(getInput('fail-on'), 'fail-on');
+    const placeholders = parsePlaceholders(getInput('placeholders'), 'placeholders');
     const rules = parseRulesInput(inputs_lines('rules'), 'rules');
     const outputPath = (name) => {
         const value = getInput(name);
@@ -6840,6 +7756,9 @@ function getInputs() {
         command,
         solutions: solutions.map(base.toCorePattern),
         settings: settings.map(base.toCorePattern),
+        // Relative to each solution's folder, not to the working directory: passed as given.
+        settingsPerSolution,
+        placeholders,
         failOn,
         rules,
         sarifFile: outputPath('sarif-file'),
@@ -6885,6 +7804,8 @@ async function run() {
         const request = {
             solutions: inputs.solutions,
             settings: inputs.settings,
+            settingsPerSolution: inputs.settingsPerSolution,
+            placeholders: inputs.placeholders,
             cwd: inputs.cwd,
             env: process.env,
             rules: inputs.rules,
@@ -7049,7 +7970,12 @@ async function comment(inputs, outcome) {
         : undefined;
     try {
         const octokit = github.getOctokit(inputs.githubToken);
-        const result = await upsertComment(octokit, pr, (previousBody) => formatPullRequestComment(outcome.report, { failOn: inputs.failOn, previousBody, runUrl }));
+        const result = await upsertComment(octokit, pr, (previousBody) => formatPullRequestComment(outcome.report, {
+            failOn: inputs.failOn,
+            previousBody,
+            runUrl,
+            maxLength: GITHUB_COMMENT_BUDGET,
+        }));
         info(`connref-gate: ${result.action} the pull-request comment${result.url ? ` ${result.url}` : ''}`);
     }
     catch (error) {

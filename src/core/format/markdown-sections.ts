@@ -5,7 +5,14 @@
 import type { Finding, Report, ReportSolution, Severity } from '../model.js';
 import { findRule } from '../rules/index.js';
 import { ruleDocsUrl } from '../version.js';
-import { bySeverity, deferredVariableText, escapeCell, locationText, plural } from './common.js';
+import {
+  bySeverity,
+  deferredVariableText,
+  escapeCell,
+  locationText,
+  plural,
+  settingsLabels,
+} from './common.js';
 import { connectionDiagram, hasDiagram, isLarge, type DiagramMode } from './mermaid.js';
 
 export const SEVERITY_ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', note: 'ℹ️' };
@@ -167,6 +174,11 @@ export function deferredSection(report: Report, tableRows: number): string[] {
     '',
   ];
   const rows = Math.max(tableRows, 5);
+  // Short names for the files (`Prod`, `Test`), as the matrix of references by file has them.
+  const files = [...new Set(variables.flatMap((variable) => variable.settings))].sort();
+  const short = settingsLabels(files);
+  const labels = new Map(files.map((file, i) => [file, short[i]!]));
+  const legend = files.filter((file) => labels.get(file) !== file);
   lines.push(
     ...table(
       ['Variable', 'Settings files'],
@@ -174,10 +186,18 @@ export function deferredSection(report: Report, tableRows: number): string[] {
         .slice(0, rows)
         .map((variable) => [
           codeCell(deferredVariableText(variable)),
-          variable.settings.map(codeCell).join('<br>'),
+          variable.settings.length === files.length && files.length > 1
+            ? `all ${files.length}`
+            : variable.settings.map((file) => codeCell(labels.get(file) ?? file)).join(', '),
         ]),
     ),
   );
+  if (legend.length > 0) {
+    lines.push(
+      '',
+      `_${legend.map((file) => `${codeCell(labels.get(file)!)} is ${codeCell(file)}`).join(', ')}._`,
+    );
+  }
   if (variables.length > rows) {
     lines.push(
       '',
