@@ -41,7 +41,7 @@ function mermaidBlocks(markdown: string): string[] {
 }
 
 const HOSTILE = [
-  'quote " and \'single\'',
+  "quote \" and 'single'",
   'brackets ] [ ( ) { } |',
   '<script>alert(1)</script> & <img src=x onerror=alert(1)>',
   'backticks ``` break out `of` the fence',
