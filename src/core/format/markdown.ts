@@ -10,6 +10,7 @@ import type {
   ReportConnectionReference,
   ReportEnvironmentVariable,
   ReportSolution,
+  ReportUser,
   Severity,
 } from '../model.js';
 import { TOOL_NAME, ruleDocsUrl } from '../version.js';
@@ -66,11 +67,28 @@ function table(header: string[], rows: string[][]): string[] {
 
 const MAX_USERS_SHOWN = 5;
 
+const USER_KIND: Record<ReportUser['kind'], string> = {
+  flow: 'flow',
+  canvasApp: 'canvas app',
+  agent: 'agent',
+};
+
+const MAX_COMPONENTS_SHOWN = 3;
+
+/** `agent Monitoring Agent (Kusto Query, Word MCP)`: an agent with the components that use it. */
+function userText(user: ReportUser): string {
+  const components = user.components ?? [];
+  const shown = components.slice(0, MAX_COMPONENTS_SHOWN).map(escapeCell);
+  if (components.length > MAX_COMPONENTS_SHOWN) {
+    shown.push(`${components.length - MAX_COMPONENTS_SHOWN} more`);
+  }
+  const detail = shown.length > 0 ? ` (${shown.join(', ')})` : '';
+  return `${USER_KIND[user.kind]} ${escapeCell(user.name)}${detail}`;
+}
+
 function usedByCell(reference: ReportConnectionReference): string {
   if (reference.usedBy.length === 0) return '—';
-  const names = reference.usedBy
-    .slice(0, MAX_USERS_SHOWN)
-    .map((user) => `${user.kind === 'flow' ? 'flow' : 'canvas app'} ${escapeCell(user.name)}`);
+  const names = reference.usedBy.slice(0, MAX_USERS_SHOWN).map(userText);
   const more = reference.usedBy.length - MAX_USERS_SHOWN;
   if (more > 0) names.push(`${more} more`);
   return names.join('<br>');
@@ -221,6 +239,7 @@ function solutionSection(group: SolutionGroup, detail: Detail, settingsFiles: st
         plural(solution.connectionReferences.length, 'connection reference'),
         plural(solution.flows.length, 'cloud flow'),
         plural(solution.canvasApps.length, 'canvas app'),
+        plural(solution.agents.length, 'agent'),
         plural(solution.environmentVariables.length, 'environment variable'),
       ].join(
         ', ',
