@@ -541,6 +541,7 @@ describe('unreadable agent data', () => {
       ['\t- tab: indented\n', /is not valid YAML/],
       [`x: ${'['.repeat(5000)}${']'.repeat(5000)}\n`, /nests deeper than Copilot Studio/],
       [Array.from({ length: 600 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n'), /nests deeper/],
+      [`${'- '.repeat(2000)}x\n`, /nests deeper/],
     ];
     for (const [index, [data, reason]] of cases.entries()) {
       const zip = await writeZip(
@@ -552,6 +553,19 @@ describe('unreadable agent data', () => {
       expect(message).toContain(`Broken${index}.zip!/botcomponents/${BOT}.topic.Greeting/data`);
       expect(message).not.toMatch(/\n/);
     }
+  });
+
+  it('reads deep-looking text that is not deep nesting: rules, brackets in strings', () => {
+    const data = [
+      'kind: GptComponentMetadata',
+      'instructions: |-',
+      `  ${'-'.repeat(500)}`,
+      `  Answer with [links] and {placeholders} ${'[x] '.repeat(150)}`,
+      `  ${'='.repeat(500)}`,
+      'action:',
+      '  connectionReference: a.cr.ok',
+    ].join('\n');
+    expect(readComponentData(data, 'data').references).toEqual([{ name: 'a.cr.ok', line: 7 }]);
   });
 
   it('is SL001 for a Dataverse Git-integration YAML tree, naming the format', async () => {

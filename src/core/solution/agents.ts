@@ -61,8 +61,8 @@ const UNKNOWN_KIND = 'unknown';
  * an error but once took the whole process down. Copilot Studio writes a few dozen levels.
  */
 const MAX_YAML_FLOW_DEPTH = 200;
-/** Block nesting shows as indentation (and `- ` indicators) before a line's content. */
-const DEEP_BLOCK_LINE = /^[ \t?:-]{400}/m;
+/** Block nesting shows as indentation and `- `, `? `, `: ` indicators before a line's content. */
+const DEEP_BLOCK_LINE = /^(?:[ \t]|[-?:][ \t]){300}/m;
 
 interface ComponentDraft {
   schemaName: string;
