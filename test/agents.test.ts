@@ -363,6 +363,8 @@ describe('reading agents', () => {
             ],
           ],
         ),
+        // Only a data file: the agent is the bot its name begins with, the kind is the data's.
+        [`botcomponents/${BOT}.action.Orphan/data`]: `kind: TaskDialog\naction:\n  connectionReference: ${REFS.teams}\n`,
         // A component naming a parent whose bot.xml is absent.
         'botcomponents/new_third.topic.Ask/botcomponent.xml': componentXml(
           'new_third.topic.Ask',
@@ -384,6 +386,7 @@ describe('reading agents', () => {
         BOT,
         false,
         [
+          `${BOT}.action.Orphan`,
           `${BOT}.action.SendMail`,
           `${BOT}.topic.Escalate`,
           `${BOT}.topic.Greeting`,
@@ -394,6 +397,11 @@ describe('reading agents', () => {
       ['new_other', true, ['new_other.action.Lookup']],
       ['new_third', true, ['new_third.topic.Ask']],
     ]);
+    expect(solution.agents[0]!.components[0]).toMatchObject({
+      displayName: `${BOT}.action.Orphan`,
+      kind: 'action',
+      uses: [{ connectionReference: REFS.teams, location: { line: 3 } }],
+    });
   });
 
   it('attributes a knowledge source that no set row links to the agent its reference names', async () => {

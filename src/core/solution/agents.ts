@@ -57,7 +57,7 @@ const UNKNOWN_KIND = 'unknown';
 
 /**
  * Deepest nesting of a `data` file handed to the YAML parser. It composes documents recursively:
- * a hostile file nested some thousand levels deep exhausts the stack, which it mostly reports as
+ * a hostile file nested some 800 levels deep exhausts the stack, which it mostly reports as
  * an error but once took the whole process down. Copilot Studio writes a few dozen levels.
  */
 const MAX_YAML_FLOW_DEPTH = 200;
@@ -209,8 +209,12 @@ async function readComponentFiles(files: SolutionFiles): Promise<Map<string, Com
         draft.dataUses.push({ connectionReference: name, location: { file: where, line } });
       }
     }
+    // Two folders naming one component (not seen; a hand-merged export): one component, and
+    // neither folder's uses is lost.
     const key = draft.schemaName.toLowerCase();
-    if (!components.has(key)) components.set(key, draft);
+    const earlier = components.get(key);
+    if (earlier) earlier.dataUses.push(...draft.dataUses);
+    else components.set(key, draft);
   }
   return components;
 }
@@ -315,8 +319,19 @@ function unlinkedKnowledgeOwner(source: KnowledgeSource, agents: Map<string, Age
   return dot > 0 ? source.uses[0]!.connectionReference.slice(0, dot) : source.name;
 }
 
+/** The kind a data file's root `kind:` tells, for a component without its botcomponent.xml. */
+const DATA_KINDS: Record<string, string> = {
+  AdaptiveDialog: 'topic',
+  TaskDialog: 'action',
+  KnowledgeSourceConfiguration: 'knowledge',
+  GptComponentMetadata: 'gpt',
+};
+
 function kindOfDraft(draft: ComponentDraft): string {
-  if (draft.typeCode === undefined) return draft.dataKind ? 'other' : UNKNOWN_KIND;
+  if (draft.typeCode === undefined) {
+    if (draft.dataKind === undefined) return UNKNOWN_KIND;
+    return DATA_KINDS[draft.dataKind] ?? 'other';
+  }
   const kind = COMPONENT_KINDS[draft.typeCode] ?? 'other';
   return kind === 'topic' && draft.dataKind === 'TaskDialog' ? 'action' : kind;
 }
