@@ -7,7 +7,7 @@
 //   npm run bench -- --runs 9          more runs per case (medians)
 //   npm run bench -- --no-huge         skip the 100 MiB-per-app zip (2 GB)
 //   npm run bench -- --only zip,unpacked   only some cases (ids: zip, zip-huge, reader, reader-huge, floor-zip, floor-unpacked
-//                     [these four not in --quick unless named], jszip, jszip-huge, unpacked, set, startup-cli, startup-action, corpus)
+//                     [these four not in --quick unless named], jszip, jszip-huge, unpacked, agents, set, startup-cli, startup-action, corpus)
 //   npm run bench -- --profile DIR     also write a --cpu-prof profile of one connref-gate run per case
 //   npm run bench -- --json FILE       also write the results as JSON
 //   npm run bench -- --node PATH       run connref-gate (and `node -e 0`) with another node binary,
@@ -503,6 +503,11 @@ function catCmd(/** @type {string} */ folder) {
     ['Connectors', 'Connectors/*.xml'],
     ['environmentvariabledefinitions', 'environmentvariabledefinitions/*/*'],
     ['EnvironmentVariables', 'EnvironmentVariables/*'],
+    // Copilot Studio agents: bots, their components (XML and YAML data), relation sets.
+    ['bots', 'bots/*/bot.xml'],
+    ['botcomponents', 'botcomponents/*/*'],
+    ['Assets', 'Assets/*.xml'],
+    ['dvtablesearchs', 'dvtablesearchs/*/*.xml'],
   ]
     .filter(([probePath, pattern]) => {
       if (!existsSync(join(folder, /** @type {string} */ (probePath)))) return false;
@@ -687,6 +692,84 @@ for (const [id, sol] of /** @type {const} */ ([
     { ratio: TARGET_RATIO, rssMiB: TARGET_RSS_MIB, info: true },
   );
 }
+/**
+ * An unpacked solution with one Copilot Studio agent of `components` components, shaped like real
+ * exports (FORMAT-NOTES section 8): every fifth an action whose YAML data names one of up to 20
+ * connection references (with a set row), the rest topics with a few kilobytes of YAML naming none.
+ * @param {string} dir
+ * @param {number} components
+ */
+function generateAgentSolution(dir, components) {
+  const bot = 'cr0bench_helpdeskAgent';
+  const write = (/** @type {string} */ path, /** @type {string} */ text) => {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  };
+  // One reference per action up to 20, each used: the report has no CR010.
+  const count = Math.min(20, Math.ceil(components / 5));
+  const reference = (/** @type {number} */ i) =>
+    `${bot}.shared_office365.${(i % count).toString(16).padStart(32, '0')}`;
+  write(
+    'Other/Solution.xml',
+    '<ImportExportXml><SolutionManifest><UniqueName>AgentBench</UniqueName><Version>1.0.0.0</Version><Managed>0</Managed></SolutionManifest></ImportExportXml>',
+  );
+  const references = Array.from(
+    { length: count },
+    (_, i) =>
+      `    <connectionreference connectionreferencelogicalname="${reference(i)}">\n      <connectorid>/providers/Microsoft.PowerApps/apis/shared_office365</connectorid>\n    </connectionreference>`,
+  );
+  write(
+    'Other/Customizations.xml',
+    `<ImportExportXml>\n  <connectionreferences>\n${references.join('\n')}\n  </connectionreferences>\n</ImportExportXml>\n`,
+  );
+  write(`bots/${bot}/bot.xml`, `<bot schemaname="${bot}">\n  <name>Helpdesk</name>\n</bot>\n`);
+  const rows = [];
+  for (let i = 0; i < components; i++) {
+    const action = i % 5 === 0;
+    const schema = `${bot}.${action ? 'action' : 'topic'}.Component${i}`;
+    write(
+      `botcomponents/${schema}/botcomponent.xml`,
+      `<botcomponent schemaname="${schema}">\n  <componenttype>9</componenttype>\n  <name>Component ${i}</name>\n  <parentbotid>\n    <schemaname>${bot}</schemaname>\n  </parentbotid>\n</botcomponent>\n`,
+    );
+    const steps = Array.from(
+      { length: 12 },
+      (_, s) =>
+        `    - kind: SendActivity\n      id: sendMessage_${i}_${s}\n      activity:\n        text:\n          - "Step ${s} of topic ${i}: {Topic.Answer} and a sentence long enough to look like real prompt text."\n        speak:\n          - Step ${s}\n`,
+    );
+    write(
+      `botcomponents/${schema}/data`,
+      action
+        ? `kind: TaskDialog\nmodelDisplayName: Send mail ${i}\nmodelDescription: |-\n  Sends a mail for the user.\n  Ask for the recipient first.\naction:\n  kind: InvokeConnectorTaskAction\n  connectionReference: ${reference(i / 5)}\n  connectionProperties:\n    mode: Invoker\n\n  operationId: SendEmailV2\n`
+        : `kind: AdaptiveDialog\nbeginDialog:\n  kind: OnRecognizedIntent\n  id: main\n  intent:\n    triggerQueries:\n      - topic ${i}\n      - about ${i}\n  actions:\n${steps.join('')}`,
+    );
+    if (action)
+      rows.push(
+        `  <botcomponent_connectionreference botcomponentid.schemaname="${schema}" connectionreferenceid.connectionreferencelogicalname="${reference(i / 5)}">\n    <iscustomizable>1</iscustomizable>\n  </botcomponent_connectionreference>`,
+      );
+  }
+  write(
+    'Assets/botcomponent_connectionreferenceset.xml',
+    `<botcomponent_connectionreferenceset>\n${rows.join('\n')}\n</botcomponent_connectionreferenceset>\n`,
+  );
+}
+
+const agentComponents = quick ? 20 : 500;
+const agentDir = want('agents')
+  ? join(work, quick ? 'quick' : 'full', `agents-${agentComponents}`, 'src')
+  : undefined;
+if (agentDir) {
+  cached(dirname(agentDir), { components: agentComponents, version: 2 }, () =>
+    generateAgentSolution(agentDir, agentComponents),
+  );
+  compare(
+    'agents',
+    `unpacked agent (${agentComponents} components)`,
+    catCmd(agentDir),
+    checkCmd(agentDir, undefined),
+    { ratio: TARGET_RATIO },
+  );
+}
+
 if (want('unpacked')) {
   compare(
     'unpacked',
@@ -881,6 +964,12 @@ const corpusCases = [
     settings: undefined,
   },
   {
+    id: 'corpus-agent',
+    label: 'corpus: DataverseMonitoringAgent (extracted zip)',
+    dir: 'dataverse-monitoring-agent/src',
+    settings: undefined,
+  },
+  {
     id: 'corpus-approvals',
     label: 'corpus: BusinessApprovalKit/src',
     dir: 'powercat-business-approvals-kit/BusinessApprovalKit/src',
@@ -931,6 +1020,17 @@ if (!cliPlaceholder) {
     notes.push(
       `${label}: connref-gate reported ${got}${ok ? '' : ' — EXPECTED ' + JSON.stringify(counts) + ' and 0 errors'}`,
     );
+  }
+  if (agentDir) {
+    const r = report(checkCmd(agentDir, undefined));
+    const s = r.solutions?.[0];
+    const components = s?.agents?.[0]?.components?.length;
+    const rules = new Set((r.findings ?? []).map((/** @type {{ruleId: string}} */ f) => f.ruleId));
+    const ok = components === agentComponents && !rules.has('SL001') && !rules.has('CR010');
+    notes.push(
+      `agent: connref-gate reported ${s?.agents?.length} agent with ${components} components, rules ${[...rules].join(', ') || 'none'}${ok ? '' : ` — EXPECTED ${agentComponents} components, no SL001 or CR010`}`,
+    );
+    if (!ok) broken = true;
   }
   if (set && want('set')) {
     const r = report(checkCmd(set.dir, set.settingsPath));

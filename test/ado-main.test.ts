@@ -73,6 +73,7 @@ function outcome(findings: Finding[], options: { failed?: boolean; solutions?: n
       managed: 'unmanaged' as const,
       connectionReferences: [],
       flows: [],
+      agents: [],
       canvasApps: [],
       environmentVariables: [],
     })),

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findSolutions } from '../src/core/solution/discovery.js';
 import { readSolution } from '../src/core/solution/reader.js';
 import { DEFAULT_LIMITS } from '../src/core/options.js';
+import { reportSolution } from '../src/core/report-facts.js';
 import { corpusDir, expectedCases, hasCorpus } from './helpers/corpus.js';
 
 const withoutSettings = expectedCases().filter((c) => c.settings === null);
@@ -41,6 +42,19 @@ describe.skipIf(!hasCorpus)('corpus facts (EXPECTED.json)', () => {
       expect(solution.environmentVariables.map((v) => v.schemaName).sort()).toEqual(
         [...facts.environmentVariables].sort(),
       );
+      // Agents as EXPECTED counts them: those with a bots/<schema>/bot.xml.
+      expect(
+        solution.agents
+          .filter((a) => a.location !== undefined)
+          .map((a) => a.schemaName)
+          .sort(),
+      ).toEqual([...facts.agents].sort());
+      expect(
+        reportSolution(solution, [])
+          .connectionReferences.filter((r) => r.usedBy.some((u) => u.kind === 'agent'))
+          .map((r) => r.logicalName)
+          .sort(),
+      ).toEqual([...facts.agentConnectionReferences].sort());
     });
   });
 });

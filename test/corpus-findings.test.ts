@@ -1,12 +1,13 @@
 // Every case of ../shared/corpus/EXPECTED.json: a real solution, alone or with one of its real
 // settings files, must give exactly the expected findings (unique by rule, severity, subject;
-// CR009/CR010 are not listed there).
+// CR009, CR010 and CR011 are not listed there) and exactly the expected unused references (the
+// subjects of the CR010 notes).
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/core/engine.js';
 import { corpusDir, expectedCases, hasCorpus } from './helpers/corpus.js';
 
-const UNLISTED_RULES = new Set(['CR009', 'CR010']);
+const UNLISTED_RULES = new Set(['CR009', 'CR010', 'CR011']);
 
 function key(finding: { ruleId: string; severity: string; subject: string }): string {
   return `${finding.ruleId} ${finding.severity} ${finding.subject}`;
@@ -31,6 +32,10 @@ describe.skipIf(!hasCorpus)('corpus findings (EXPECTED.json)', () => {
         ...new Set(report.findings.filter((f) => !UNLISTED_RULES.has(f.ruleId)).map(key)),
       ].sort();
       expect(actual).toEqual(expected.findings.map(key).sort());
+      const unused = [
+        ...new Set(report.findings.filter((f) => f.ruleId === 'CR010').map((f) => f.subject)),
+      ].sort();
+      expect(unused).toEqual([...expected.unusedConnectionReferences].sort());
     },
   );
 });

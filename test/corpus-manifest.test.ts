@@ -90,6 +90,22 @@ function comparable(solution: Solution) {
       v.defaultValue,
       v.currentValue,
     ]),
+    agents: solution.agents.map((a) => [
+      a.schemaName,
+      a.displayName,
+      a.location !== undefined,
+      a.components.map((c) => [
+        c.schemaName,
+        c.displayName,
+        c.kind,
+        // The file of a use inside the solution, and its line, do not depend on the form.
+        c.uses.map((u) => [
+          u.connectionReference,
+          u.location.file.slice(solution.path.length).replace(/^!?\//, ''),
+          u.location.line,
+        ]),
+      ]),
+    ]),
   };
 }
 
@@ -130,6 +146,18 @@ describe.skipIf(!hasCorpus)('zip and unpacked forms give the same facts', () => 
     [
       'pnp-powerapps-samples/Power365CRM/Power365CRMSalesSolution_1_0_0_1.zip',
       'pnp-powerapps-samples/Power365CRM/Power365CRMSalesSolution_1_0_0_1_managed.zip',
+    ],
+    [
+      'copilot-studio-azure-ai-search/GoldAgent.zip',
+      'copilot-studio-azure-ai-search/GoldAgent/src',
+    ],
+    [
+      'dataverse-monitoring-agent/DataverseMonitoringAgent_1_0_0_1.zip',
+      'dataverse-monitoring-agent/src',
+    ],
+    [
+      'dataverse-monitoring-agent/DataverseMonitoringAgent_1_0_0_1.zip',
+      'dataverse-monitoring-agent/DataverseMonitoringAgent_1_0_0_1_managed.zip',
     ],
   ];
 

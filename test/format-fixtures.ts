@@ -13,7 +13,10 @@ export const coreSolution: ReportSolution = {
       connectorId: '/providers/Microsoft.PowerApps/apis/shared_office365',
       custom: false,
       bound: false,
-      usedBy: [{ kind: 'flow', name: 'Send invoice' }],
+      usedBy: [
+        { kind: 'flow', name: 'Send invoice' },
+        { kind: 'agent', name: 'Helpdesk | Agent', components: ['Send mail <now>'] },
+      ],
     },
     {
       logicalName: 'new_sharedsharepointonline_1a2b3',
@@ -47,6 +50,20 @@ export const coreSolution: ReportSolution = {
       ],
     },
   ],
+  agents: [
+    {
+      name: 'new_helpdeskAgent',
+      displayName: 'Helpdesk | Agent',
+      components: [
+        {
+          name: 'new_helpdeskAgent.action.SendMail',
+          kind: 'action',
+          connectionReferences: ['new_sharedoffice365_7684e'],
+        },
+        { name: 'new_helpdeskAgent.topic.Greeting', kind: 'topic', connectionReferences: [] },
+      ],
+    },
+  ],
   environmentVariables: [
     {
       schemaName: 'new_SiteUrl',
@@ -66,6 +83,7 @@ export const zipSolution: ReportSolution = {
   connectionReferences: [],
   flows: [],
   canvasApps: [],
+  agents: [],
   environmentVariables: [],
 };
 

@@ -31,16 +31,35 @@ describe('formatJson', () => {
       'connectionReferences',
       'flows',
       'canvasApps',
+      'agents',
       'environmentVariables',
     ]);
+    // The components of an agent user are for the markdown view; the JSON keeps SPEC's shape.
     expect(json.solutions[0].connectionReferences[0]).toEqual({
       logicalName: 'new_sharedoffice365_7684e',
       displayName: 'Office 365 Outlook',
       connectorId: '/providers/Microsoft.PowerApps/apis/shared_office365',
       custom: false,
       bound: false,
-      usedBy: [{ kind: 'flow', name: 'Send invoice' }],
+      usedBy: [
+        { kind: 'flow', name: 'Send invoice' },
+        { kind: 'agent', name: 'Helpdesk | Agent' },
+      ],
     });
+    expect(json.solutions[0].agents).toEqual([
+      {
+        name: 'new_helpdeskAgent',
+        displayName: 'Helpdesk | Agent',
+        components: [
+          {
+            name: 'new_helpdeskAgent.action.SendMail',
+            kind: 'action',
+            connectionReferences: ['new_sharedoffice365_7684e'],
+          },
+          { name: 'new_helpdeskAgent.topic.Greeting', kind: 'topic', connectionReferences: [] },
+        ],
+      },
+    ]);
     expect(json.solutions[0].flows[0].connections[1]).toEqual({
       key: 'shared_approvals',
       api: 'shared_approvals',
@@ -127,6 +146,12 @@ describe('formatText', () => {
     expect(extra).toBeGreaterThan(core);
     expect(broken).toBeGreaterThan(extra);
     const coreBlock = text.slice(core, extra);
+    expect(coreBlock).toContain(
+      '\n  2 connection references, 1 cloud flow, 1 canvas app, 1 agent, 1 environment variable\n',
+    );
+    expect(text).toContain(
+      '\n  0 connection references, 0 cloud flows, 0 canvas apps, 0 agents, 0 environment variables\n',
+    );
     expect(coreBlock).toContain('error    CR001  new_sharedoffice365_7684e');
     expect(coreBlock).toContain('solutions/ContosoCore/Other/Customizations.xml:12');
     expect(coreBlock).toContain('has no settings entry');
@@ -164,7 +189,10 @@ describe('formatMarkdown', () => {
     expect(md).toContain('### ContosoCore 1.0.0.4 (unmanaged)');
     expect(md).toContain('| Logical name | Display name | Connector | Bound | Used by |');
     expect(md).toContain(
-      '| `new_sharedoffice365_7684e` | Office 365 Outlook | `shared_office365` | ❌ | flow Send invoice |',
+      '| `new_sharedoffice365_7684e` | Office 365 Outlook | `shared_office365` | ❌ | flow Send invoice<br>agent Helpdesk \\| Agent (Send mail &lt;now&gt;) |',
+    );
+    expect(md).toContain(
+      '`solutions/ContosoCore`: 2 connection references, 1 cloud flow, 1 canvas app, 1 agent, 1 environment variable',
     );
     expect(md).toContain('| `new_SiteUrl` | String | — | ❌ |');
     expect(md).toContain(`[CR001](${ruleDocsUrl('CR001')})`);

@@ -82,6 +82,39 @@ export interface CustomConnector {
   location: Location;
 }
 
+/** Where a Copilot Studio agent component names a connection reference. */
+export interface AgentConnectionUse {
+  /** The logical name as the component names it (compare case-insensitively). */
+  connectionReference: string;
+  /**
+   * The row of `Assets/botcomponent_connectionreferenceset.xml`, the `connectionReference:` line
+   * of the component's `data`, or the knowledge source's `dvtablesearch.xml`.
+   */
+  location: Location;
+}
+
+export interface AgentComponent {
+  /** `botcomponent schemaname`, e.g. `cr541_monitoringAgent.action.Kusto`. */
+  schemaName: string;
+  /** `<name>`, or the schema name when the component's own files are not in the export. */
+  displayName: string;
+  /** What it is, from `<componenttype>` and its data: `topic`, `action`, `knowledge`, `trigger`, … */
+  kind: string;
+  /** Every use, in file order: set rows first, then its data, then its knowledge sources. */
+  uses: AgentConnectionUse[];
+}
+
+/** A Copilot Studio agent (bot) and its components (FORMAT-NOTES section 8). */
+export interface Agent {
+  /** `bot schemaname`, e.g. `cr541_monitoringAgent`. */
+  schemaName: string;
+  /** `<name>` in bot.xml, or the schema name. */
+  displayName: string;
+  /** `bots/<schema>/bot.xml`; absent for an agent known only from its components' names. */
+  location?: Location;
+  components: AgentComponent[];
+}
+
 export type EnvironmentVariableType =
   'String' | 'Number' | 'Boolean' | 'JSON' | 'DataSource' | 'Secret' | 'Unknown';
 
@@ -121,6 +154,8 @@ export interface Solution {
   customConnectors: CustomConnector[];
   environmentVariables: EnvironmentVariable[];
   missingDependencies: MissingDependency[];
+  /** Copilot Studio agents, sorted by schema name (empty for solutions without bots). */
+  agents: Agent[];
 }
 
 /** A solution path that could not be read: becomes an SL001 finding. */
@@ -253,7 +288,28 @@ export interface ReportConnectionReference {
    * What uses the reference. A canvas app is matched by connector only: it uses the reference's
    * connector, not necessarily this reference.
    */
-  usedBy: { kind: 'flow' | 'canvasApp' | 'agent'; name: string }[];
+  usedBy: ReportUser[];
+}
+
+export interface ReportUser {
+  kind: 'flow' | 'canvasApp' | 'agent';
+  /** Flow display name, canvas app name, agent display name. */
+  name: string;
+  /** For an agent: the display names of its components that use the reference (not in JSON). */
+  components?: string[];
+}
+
+export interface ReportAgentComponent {
+  name: string;
+  kind: string;
+  /** Logical names, unique (case-insensitively), sorted. */
+  connectionReferences: string[];
+}
+
+export interface ReportAgent {
+  name: string;
+  displayName: string;
+  components: ReportAgentComponent[];
 }
 
 export interface ReportFlow {
@@ -284,6 +340,7 @@ export interface ReportSolution {
   connectionReferences: ReportConnectionReference[];
   flows: ReportFlow[];
   canvasApps: ReportCanvasApp[];
+  agents: ReportAgent[];
   environmentVariables: ReportEnvironmentVariable[];
   /**
    * The settings files this solution was checked against, sorted (empty: none). In a monorepo

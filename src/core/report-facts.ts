@@ -1,6 +1,14 @@
 // The facts of the report (SPEC section 5) for one solution: its connection references with what
-// uses them and whether every settings file binds them, its flows, apps and variables, sorted.
-import type { ReportSolution, SettingsFile, Solution, UnusableSettings } from './model.js';
+// uses them and whether every settings file binds them, its flows, apps, agents and variables,
+// sorted.
+import type {
+  ReportAgent,
+  ReportSolution,
+  ReportUser,
+  SettingsFile,
+  Solution,
+  UnusableSettings,
+} from './model.js';
 import { connectorApiName, isBlank, isBoundConnectionId, nameKey } from './rules/helpers.js';
 import { emptySettings, findPlaceholder } from './settings.js';
 
@@ -84,15 +92,37 @@ export function reportSolution(
     }
   }
 
+  // Agent display name -> the display names of its components that use the reference.
+  const agentsByReference = new Map<string, Map<string, Set<string>>>();
+  for (const agent of solution.agents) {
+    for (const component of agent.components) {
+      for (const use of component.uses) {
+        const key = nameKey(use.connectionReference);
+        const agents = agentsByReference.get(key) ?? new Map<string, Set<string>>();
+        const components = agents.get(agent.displayName) ?? new Set<string>();
+        components.add(component.displayName);
+        agents.set(agent.displayName, components);
+        agentsByReference.set(key, agents);
+      }
+    }
+  }
+
   const connectionReferences = sortedBy(solution.connectionReferences, (r) => r.logicalName).map(
     (ref) => {
       const key = nameKey(ref.logicalName);
-      const usedBy = new Map<string, { kind: 'flow' | 'canvasApp'; name: string }>();
+      const usedBy = new Map<string, ReportUser>();
       for (const name of flowsByReference.get(key) ?? []) {
         usedBy.set(`flow\0${name}`, { kind: 'flow', name });
       }
       for (const name of appsByConnector.get(connectorApiName(ref.connectorId)) ?? []) {
         usedBy.set(`canvasApp\0${name}`, { kind: 'canvasApp', name });
+      }
+      for (const [name, components] of agentsByReference.get(key) ?? []) {
+        usedBy.set(`agent\0${name}`, {
+          kind: 'agent',
+          name,
+          components: sortedBy([...components], (c) => c),
+        });
       }
       return {
         logicalName: ref.logicalName,
@@ -129,6 +159,23 @@ export function reportSolution(
     connectors: app.connectors.map((c) => ({ id: c.id, custom: c.custom })),
   }));
 
+  const agents: ReportAgent[] = sortedBy(solution.agents, (a) => a.schemaName).map((agent) => ({
+    name: agent.schemaName,
+    displayName: agent.displayName,
+    components: sortedBy(agent.components, (c) => c.schemaName).map((component) => {
+      const names = new Map<string, string>();
+      for (const use of component.uses) {
+        const key = nameKey(use.connectionReference);
+        if (!names.has(key)) names.set(key, use.connectionReference);
+      }
+      return {
+        name: component.schemaName,
+        kind: component.kind,
+        connectionReferences: sortedBy([...names.values()], (n) => n),
+      };
+    }),
+  }));
+
   const environmentVariables = sortedBy(solution.environmentVariables, (v) => v.schemaName).map(
     (variable) => {
       const hasDefault = variable.defaultValue !== undefined && variable.defaultValue !== '';
@@ -154,6 +201,7 @@ export function reportSolution(
     connectionReferences,
     flows,
     canvasApps,
+    agents,
     environmentVariables,
   };
 }

@@ -20,13 +20,20 @@ export interface ExpectedFacts {
   canvasApps: number;
   canvasAppsWithCustomConnectors: string[];
   environmentVariables: string[];
+  /** Schema names of `bots/<schema>/bot.xml`. */
+  agents: string[];
+  /** Defined connection references that an agent uses (their usedBy holds kind `agent`). */
+  agentConnectionReferences: string[];
 }
 
 export interface ExpectedCase {
   solution: string;
   settings: string | null;
   facts: ExpectedFacts[];
+  /** Findings unique by (ruleId, severity, subject), without CR009, CR010 and CR011. */
   findings: { ruleId: string; severity: string; subject: string }[];
+  /** The subjects of the CR010 notes. */
+  unusedConnectionReferences: string[];
 }
 
 export function expectedCases(): ExpectedCase[] {

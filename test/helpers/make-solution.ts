@@ -26,6 +26,7 @@ export function makeSolution(overrides: Partial<Solution> = {}): Solution {
     customConnectors: [],
     environmentVariables: [],
     missingDependencies: [],
+    agents: [],
     ...overrides,
   };
 }

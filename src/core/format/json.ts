@@ -36,6 +36,15 @@ function solutionJson(solution: ReportSolution) {
         custom: connector.custom,
       })),
     })),
+    agents: solution.agents.map((agent) => ({
+      name: agent.name,
+      displayName: agent.displayName,
+      components: agent.components.map((component) => ({
+        name: component.name,
+        kind: component.kind,
+        connectionReferences: [...component.connectionReferences],
+      })),
+    })),
     environmentVariables: solution.environmentVariables.map((variable) => ({
       schemaName: variable.schemaName,
       type: variable.type,

@@ -12,6 +12,7 @@ import type {
   ReportConnectionReference,
   ReportEnvironmentVariable,
   ReportSolution,
+  ReportUser,
 } from '../model.js';
 import { TOOL_NAME } from '../version.js';
 import {
@@ -77,13 +78,21 @@ export interface MarkdownOptions {
 }
 
 const MAX_USERS_SHOWN = 5;
+const MAX_COMPONENTS_SHOWN = 3;
 
-/** Canvas apps store connector ids, not references: the cell says they match by connector. */
-function userText(user: ReportConnectionReference['usedBy'][number]): string {
+/** `agent Monitoring Agent (Kusto Query, Word MCP)`: an agent with the components that use it. */
+function userText(user: ReportUser): string {
   const name = escapeCell(user.name);
   if (user.kind === 'flow') return `flow ${name}`;
+  // Canvas apps store connector ids, not references: the cell says they match by connector.
   if (user.kind === 'canvasApp') return `canvas app ${name} (by connector)`;
-  return `agent ${name}`;
+  const components = user.components ?? [];
+  const shown = components.slice(0, MAX_COMPONENTS_SHOWN).map(escapeCell);
+  if (components.length > MAX_COMPONENTS_SHOWN) {
+    shown.push(`${components.length - MAX_COMPONENTS_SHOWN} more`);
+  }
+  const detail = shown.length > 0 ? ` (${shown.join(', ')})` : '';
+  return `agent ${name}${detail}`;
 }
 
 function usedByCell(reference: ReportConnectionReference): string {
@@ -237,6 +246,7 @@ function solutionSection(
         plural(solution.connectionReferences.length, 'connection reference'),
         plural(solution.flows.length, 'cloud flow'),
         plural(solution.canvasApps.length, 'canvas app'),
+        plural(solution.agents.length, 'agent'),
         plural(solution.environmentVariables.length, 'environment variable'),
       ].join(
         ', ',

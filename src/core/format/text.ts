@@ -97,6 +97,7 @@ export function formatText(report: Report, options: TextOptions): string {
           plural(solution.connectionReferences.length, 'connection reference'),
           plural(solution.flows.length, 'cloud flow'),
           plural(solution.canvasApps.length, 'canvas app'),
+          plural(solution.agents.length, 'agent'),
           plural(solution.environmentVariables.length, 'environment variable'),
         ].join(', ')}`,
       );

@@ -16,6 +16,9 @@ export const ARRAY_ELEMENTS = new Set([
   'MissingDependency',
   'LocalizedName',
   'environmentvariabledefinition',
+  // Copilot Studio relation sets (Assets/botcomponent_*set.xml): one row per pair.
+  'botcomponent_connectionreference',
+  'botcomponent_dvtablesearch',
 ]);
 
 /** Real solution files nest less than 20 deep; deeper is hostile or broken. */

@@ -48,6 +48,19 @@ async function isSolutionRoot(dir: string): Promise<boolean> {
   return false;
 }
 
+/**
+ * The Dataverse Git-integration (YAML) source format (FORMAT-NOTES section 9) is not read until
+ * real data shows where it keeps connection references; its solutions are SL001 saying so.
+ */
+export const YAML_SOURCE_REASON =
+  'is a Dataverse Git-integration YAML source (solution.yml), which connref-gate cannot read yet: export the solution as a zip, or `pac solution pack` it, and check that';
+
+/** A Git-integration solution folder: `solutions/<Name>/solution.yml`. */
+async function isYamlSourceSolution(dir: string): Promise<boolean> {
+  if (basename(dirname(dir)).toLowerCase() !== 'solutions') return false;
+  return (await lowerNames(dir)).get('solution.yml')?.isFile === true;
+}
+
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
 /**
@@ -69,15 +82,25 @@ async function looksLikeSolution(dir: string): Promise<boolean> {
   return SOLUTION_PARTS.some((name) => names.has(name));
 }
 
-async function collectUnder(dir: string, out: string[], zips: string[]): Promise<void> {
+interface Found {
+  roots: string[];
+  zips: string[];
+  yamlSources: string[];
+}
+
+async function collectUnder(dir: string, found: Found): Promise<void> {
   if (await isSolutionRoot(dir)) {
-    out.push(dir);
+    found.roots.push(dir);
+    return;
+  }
+  if (await isYamlSourceSolution(dir)) {
+    found.yamlSources.push(dir);
     return;
   }
   for (const entry of (await lowerNames(dir)).values()) {
     const path = join(dir, entry.name);
-    if (entry.isFile && entry.name.toLowerCase().endsWith('.zip')) zips.push(path);
-    else if (entry.isDir && !SKIPPED_FOLDERS.has(entry.name)) await collectUnder(path, out, zips);
+    if (entry.isFile && entry.name.toLowerCase().endsWith('.zip')) found.zips.push(path);
+    else if (entry.isDir && !SKIPPED_FOLDERS.has(entry.name)) await collectUnder(path, found);
   }
 }
 
@@ -147,6 +170,8 @@ async function addTargets(
     if (basename(path).toLowerCase() === 'solution.xml') {
       const folder = dirname(path);
       add('folder', basename(folder).toLowerCase() === 'other' ? dirname(folder) : folder);
+    } else if (basename(path).toLowerCase() === 'solution.yml') {
+      add('folder', dirname(path), YAML_SOURCE_REASON);
     } else {
       add('zip', path);
     }
@@ -163,10 +188,16 @@ async function addTargets(
     add('folder', path);
     return true;
   }
-  const roots: string[] = [];
-  const zips: string[] = [];
-  await collectUnder(path, roots, zips);
-  if (roots.length === 0 && zips.length === 0) {
+  // Named directly, a folder holding solution.yml is one whatever its parent is called.
+  if ((await lowerNames(path)).get('solution.yml')?.isFile) {
+    add('folder', path, YAML_SOURCE_REASON);
+    return true;
+  }
+  const found: Found = { roots: [], zips: [], yamlSources: [] };
+  await collectUnder(path, found);
+  const { roots, zips, yamlSources } = found;
+  for (const source of yamlSources) add('folder', source, YAML_SOURCE_REASON);
+  if (roots.length === 0 && zips.length === 0 && yamlSources.length === 0) {
     // Parts of a solution without its root: read it, so that SL001 says what is missing.
     if (!(await looksLikeSolution(path))) return false;
     add('folder', path);

@@ -6,6 +6,7 @@ import type { Solution, SolutionLayout, SolutionReadResult } from '../model.js';
 import type { ReadLimits } from '../options.js';
 import { compareText, escapeControlCharacters, oneLine } from '../text.js';
 import { ZipFormatError } from '../zip.js';
+import { readAgents } from './agents.js';
 import { readCanvasAppFiles } from './canvas-apps.js';
 import { markCustomReferences, readConnectorFiles } from './connectors.js';
 import { readText } from './content.js';
@@ -90,6 +91,7 @@ async function readFacts(files: SolutionFiles, target: SolutionTarget): Promise<
     ),
     environmentVariables: await readEnvironmentVariables(files),
     missingDependencies: manifest.missingDependencies,
+    agents: await readAgents(files),
   };
 }
 
