@@ -1,17 +1,22 @@
-// Unit tests of src/github/inputs.ts: raw inputs (mocked workflow commands) → typed settings.
+// Unit tests of src/github/inputs.ts: raw inputs, as the runner passes them (`INPUT_<NAME>`
+// variables read by the real @actions/core), → typed settings.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getInputs } from '../src/github/inputs.js';
+import { UsageError } from '../src/core/errors.js';
 
-const inputs = vi.hoisted(() => new Map<string, string>());
-
-vi.mock('../src/github/workflow-commands.js', () => ({
-  getInput: (name: string) => inputs.get(name) ?? '',
-}));
-
-const { getInputs } = await import('../src/github/inputs.js');
-const { UsageError } = await import('../src/core/errors.js');
+/** The runner's way of passing inputs: `INPUT_` + the name upper-cased, dashes kept. */
+const inputs = {
+  set(name: string, value: string): void {
+    process.env[`INPUT_${name.toUpperCase()}`] = value;
+  },
+  clear(): void {
+    for (const key of Object.keys(process.env))
+      if (key.startsWith('INPUT_')) delete process.env[key];
+  },
+};
 
 let workspace: string;
 const savedWorkspace = process.env['GITHUB_WORKSPACE'];
@@ -28,6 +33,7 @@ beforeEach(() => {
 
 afterEach(() => {
   rmSync(workspace, { recursive: true, force: true });
+  inputs.clear();
   if (savedWorkspace === undefined) delete process.env['GITHUB_WORKSPACE'];
   else process.env['GITHUB_WORKSPACE'] = savedWorkspace;
   if (savedEvent === undefined) delete process.env['GITHUB_EVENT_NAME'];
@@ -150,6 +156,7 @@ describe('getInputs', () => {
     ['true', true],
     ['false', false],
     ['False', false],
+    [' TRUE ', true],
     ['', true],
   ])('reads comment-on-pr=%j as %s', (value, expected) => {
     inputs.set('comment-on-pr', value);
@@ -161,10 +168,13 @@ describe('getInputs', () => {
     expect(getInputs().eventName).toBe('pull_request_target');
   });
 
-  it('rejects a comment-on-pr that is not a boolean', () => {
-    inputs.set('comment-on-pr', 'sometimes');
-    expect(usageMessage()).toBe("input 'comment-on-pr' is 'sometimes': use true or false");
-  });
+  it.each(['sometimes', 'yes'])(
+    'rejects comment-on-pr=%s, which is not a YAML 1.2 boolean, in one line',
+    (value) => {
+      inputs.set('comment-on-pr', value);
+      expect(usageMessage()).toBe(`input 'comment-on-pr' is '${value}': use true or false`);
+    },
+  );
 
   it('resolves relative paths against working-directory, keeping reports repository-relative', () => {
     inputs.set('working-directory', 'apps/contoso');

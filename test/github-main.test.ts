@@ -1,4 +1,5 @@
-// Unit tests of src/github/main.ts with mocked workflow commands, @actions/github and core gate.
+// Unit tests of src/github/main.ts with a recording @actions/core (real input readers), a mocked
+// @actions/github and core gate.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +31,21 @@ const state = vi.hoisted(() => ({
   renderCalls: [] as unknown[],
 }));
 
-vi.mock('../src/github/workflow-commands.js', () => {
+vi.mock('@actions/core', async (importOriginal) => {
+  // The input readers are the real ones, fed from state.inputs as the runner would (INPUT_*);
+  // everything the action reports is recorded.
+  const real = await importOriginal<typeof import('@actions/core')>();
+  const fromInputs =
+    <A extends unknown[], R>(read: (...args: A) => R) =>
+    (...args: A): R => {
+      const keys = [...state.inputs.keys()].map((name) => `INPUT_${name.toUpperCase()}`);
+      for (const [name, value] of state.inputs) process.env[`INPUT_${name.toUpperCase()}`] = value;
+      try {
+        return read(...args);
+      } finally {
+        for (const key of keys) delete process.env[key];
+      }
+    };
   const record =
     (fn: string) =>
     (...args: unknown[]) => {
@@ -48,7 +63,9 @@ vi.mock('../src/github/workflow-commands.js', () => {
     },
   };
   return {
-    getInput: (name: string) => state.inputs.get(name) ?? '',
+    getInput: fromInputs(real.getInput),
+    getMultilineInput: fromInputs(real.getMultilineInput),
+    getBooleanInput: fromInputs(real.getBooleanInput),
     setSecret: record('setSecret'),
     setOutput: record('setOutput'),
     setFailed: record('setFailed'),

@@ -1,7 +1,7 @@
 // Findings → workflow annotations. GitHub shows at most 10 annotations of each type per step,
 // so the first 10 of each type (most severe first) become annotations and the rest go to the log.
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { AnnotationProperties } from './workflow-commands.js';
+import type { AnnotationProperties } from '@actions/core';
 import { collapseRepeated } from '../core/format/common.js';
 import type { Finding, Severity } from '../core/model.js';
 

@@ -1,12 +1,13 @@
 // The one place that reads the action's inputs (in the style of actions/checkout's input-helper):
-// raw `INPUT_*` values in, a typed, validated settings object out. Everything else in
-// src/github works from `ActionInputs` and never calls core.getInput.
+// raw inputs through @actions/core in, a typed, validated settings object out. Everything else in
+// src/github works from `ActionInputs` and never calls core.getInput. Adding an input: a field in
+// ActionInputs, its line in getInputs, and its entry in action.yml.
 import { resolve } from 'node:path';
-import * as core from './workflow-commands.js';
+import * as core from '@actions/core';
+import { UsageError } from '../core/errors.js';
 import {
   inputLines,
   notForInitCheck,
-  parseBoolean,
   parseCommand,
   parseFailOn,
   parsePlaceholders,
@@ -59,28 +60,28 @@ export interface ActionInputs {
 
 /** Reads and validates every input. Throws UsageError with a one-line message on a bad input. */
 export function getInputs(): ActionInputs {
-  const command = parseCommand(core.getInput('command'), 'command', 'a workflow');
+  const command = parseCommand(text('command'), 'command', 'a workflow');
   const workspace = resolve(process.env['GITHUB_WORKSPACE'] || process.cwd());
-  const base = pathBase(workspace, core.getInput('working-directory'), 'working-directory');
+  const base = pathBase(workspace, text('working-directory'), 'working-directory');
 
   const solutions = requireSolutions(lines('solution'), 'solution');
   let settings = lines('settings');
   if (command === 'init-check') {
     if (settings.length === 0) settings = [DEFAULT_SETTINGS_FILE];
     for (const name of ['sarif-file', 'resolved-settings']) {
-      if (core.getInput(name) !== '') throw notForInitCheck(name);
+      if (text(name) !== '') throw notForInitCheck(name);
     }
   }
   const settingsPerSolution = lines('settings-per-solution');
   if (command === 'init-check' && settingsPerSolution.length > 0) {
     throw notForInitCheck('settings-per-solution');
   }
-  const failOn = parseFailOn(core.getInput('fail-on'), 'fail-on');
-  const placeholders = parsePlaceholders(core.getInput('placeholders'), 'placeholders');
+  const failOn = parseFailOn(text('fail-on'), 'fail-on');
+  const placeholders = parsePlaceholders(text('placeholders'), 'placeholders');
   const rules = parseRulesInput(lines('rules'), 'rules');
 
   const outputPath = (name: string): string | undefined => {
-    const value = core.getInput(name);
+    const value = text(name);
     return value === '' ? undefined : resolve(base.workingDirectory, value);
   };
 
@@ -95,15 +96,35 @@ export function getInputs(): ActionInputs {
     rules,
     sarifFile: outputPath('sarif-file'),
     resolvedSettingsFile: outputPath('resolved-settings'),
-    commentOnPr: parseBoolean(core.getInput('comment-on-pr'), 'comment-on-pr', true),
-    githubToken: core.getInput('github-token'),
+    commentOnPr: flag('comment-on-pr', true),
+    githubToken: text('github-token'),
     eventName: process.env['GITHUB_EVENT_NAME'] ?? '',
     workingDirectory: base.workingDirectory,
     cwd: base.cwd,
   };
 }
 
-/** A multi-line input: trimmed, without empty lines and `#` comment lines. */
+/** A single-line input, trimmed; '' when not given. */
+function text(name: string): string {
+  // trimWhitespace spelled out: @github/local-action's stand-in trims only when asked to.
+  return core.getInput(name, { trimWhitespace: true });
+}
+
+/** A multi-line input: trimmed lines, without empty lines and `#` comment lines. */
 function lines(name: string): string[] {
-  return inputLines(core.getInput(name));
+  return inputLines(core.getMultilineInput(name, { trimWhitespace: true }).join('\n'));
+}
+
+/**
+ * A boolean input as @actions/core reads it (YAML 1.2 core schema: true, True, TRUE, false, False,
+ * FALSE); `fallback` when empty. A bad value is a one-line UsageError naming the input.
+ */
+function flag(name: string, fallback: boolean): boolean {
+  const raw = text(name);
+  if (raw === '') return fallback;
+  try {
+    return core.getBooleanInput(name);
+  } catch {
+    throw new UsageError(`input '${name}' is '${raw}': use true or false`);
+  }
 }

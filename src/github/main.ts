@@ -3,7 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import * as core from './workflow-commands.js';
+import * as core from '@actions/core';
 import {
   failReason,
   initCheckVerdict,
