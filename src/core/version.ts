@@ -1,5 +1,5 @@
 // Kept in step with package.json by test/version.test.ts; a literal so the bundles need no JSON import.
-export const VERSION = '0.1.0';
+export const VERSION = '1.0.0';
 export const TOOL_NAME = 'connref-gate';
 export const REPOSITORY_URL = 'https://github.com/connref-gate/connref-gate';
 
