@@ -1,14 +1,18 @@
 // Packages the Azure DevOps extension (.vsix) offline with tfx-cli.
 //
-//   npm run package:ado [-- --output-path DIR] [--root ado-task] [--no-build]
+//   npm run package:ado -- --publisher ID [--output-path DIR] [--root ado-task] [--no-build]
 //
+// --publisher (or CONNREF_GATE_PUBLISHER): the id of the Visual Studio Marketplace publisher the
+// extension is published under. It is not in vss-extension.json: each organization publishes the
+// extension under a publisher of its own (`tfx extension publish --share-with`).
 // 1. Bundles src/ado/index.ts into <root>/ConnrefGate/index.js when the bundle is missing or older
 //    than the sources (the same ncc call as scripts/build.mjs, so the result is identical).
-// 2. Validates vss-extension.json and every task.json it contributes. tfx-cli only *warns* about
+// 2. Validates vss-extension.json and every task.json it contributes, against Microsoft's
+//    tasks.schema.json (test/fixtures/ado) and the house rules below. tfx-cli only *warns* about
 //    an invalid task.json and builds the .vsix anyway, so this script checks it itself.
-// 3. Runs `tfx extension create` and fails on any warning it prints.
-// 4. Opens the .vsix and checks what is inside: manifests, task.json (valid), index.js, icons,
-//    and no node_modules.
+// 3. Runs `tfx extension create --publisher ID` and fails on any warning it prints.
+// 4. Opens the .vsix and checks what is inside: manifests (with the publisher), task.json
+//    (valid), index.js, icons, and no node_modules.
 // Exits non-zero with one line per problem.
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
@@ -26,6 +30,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import Ajv from 'ajv-draft-04';
 import JSZip from 'jszip';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,10 +40,12 @@ const { values: args } = parseArgs({
     root: { type: 'string', default: join(repo, 'ado-task') },
     'output-path': { type: 'string', default: join(repo, '.tmp', 'vsix') },
     'no-build': { type: 'boolean', default: false },
+    publisher: { type: 'string', default: process.env['CONNREF_GATE_PUBLISHER'] ?? '' },
   },
 });
 const root = resolve(args.root);
 const outputPath = resolve(args['output-path']);
+const publisher = args.publisher.trim();
 
 const problems = [];
 const problem = (text) => problems.push(text);
@@ -103,20 +110,39 @@ function bundleIfNeeded() {
 // ---------------------------------------------------------------------------------------------
 // 2. Validation
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const CATEGORIES = ['Build', 'Utility', 'Test', 'Package', 'Deploy', 'Tool'];
-const INPUT_TYPES = [
-  'string',
-  'multiLine',
-  'boolean',
-  'filePath',
-  'pickList',
-  'radio',
-  'secureFile',
-  'int',
-  'identities',
-  'querycontrol',
-];
+/** A Marketplace publisher id: letters, digits and dashes, starting with a letter or digit. */
+const PUBLISHER_ID = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
+
+/**
+ * Microsoft's schema of task.json (draft-04), copied from microsoft/azure-pipelines-task-lib
+ * (test/fixtures/ado/README.md says which commit). `unicodeRegExp: false`: its pattern
+ * `^connectedService\:.+$` is valid ECMAScript but not under the `u` flag.
+ */
+const TASK_SCHEMA = join(repo, 'test', 'fixtures', 'ado', 'tasks.schema.json');
+const validateTaskSchema = new Ajv({
+  allErrors: true,
+  strict: false,
+  unicodeRegExp: false,
+  verbose: true,
+}).compile(JSON.parse(readFileSync(TASK_SCHEMA, 'utf8')));
+
+/** Schema violations as lines; an `anyOf` reports once, not once per branch it tried. */
+function schemaIssues(task) {
+  if (validateTaskSchema(task)) return [];
+  return (validateTaskSchema.errors ?? [])
+    .filter((e) => !e.schemaPath.includes('/anyOf/'))
+    .map((e) => {
+      const where = e.instancePath || '/';
+      const what = e.keyword === 'anyOf' ? 'is not an allowed value' : e.message;
+      const extra =
+        e.keyword === 'additionalProperties'
+          ? ` (${e.params.additionalProperty})`
+          : typeof e.data === 'object'
+            ? ''
+            : ` (has ${JSON.stringify(e.data)})`;
+      return `tasks.schema.json: ${where} ${what}${extra}`;
+    });
+}
 const REQUIRED_HANDLERS = ['Node20_1', 'Node24'];
 const DEPRECATED_HANDLERS = ['Node', 'Node6', 'Node10', 'Node16'];
 /** The first agent that runs Node20_1 tasks; Node24 needs 4.265.1 but Node20_1 is the fallback. */
@@ -165,16 +191,18 @@ function validateTask(task, where, fileExists, expectedVersion) {
     bad('is not a JSON object');
     return issues;
   }
-  if (!GUID.test(task.id ?? '')) bad('id must be a GUID');
-  if (!nonEmpty(task.name) || !/^[A-Za-z0-9-]+$/.test(task.name))
-    bad('name must be alphanumeric (dashes allowed)');
+  // What Microsoft's schema says (ids, names, types, categories, handlers, property types), then
+  // what it does not: lengths, required fields, versions, files, the inputs the adapter reads.
+  for (const issue of schemaIssues(task)) bad(issue);
+  if (!nonEmpty(task.id)) bad('id is required');
+  if (!nonEmpty(task.name)) bad('name is required');
   if (!nonEmpty(task.friendlyName) || task.friendlyName.length > 40)
     bad(
       `friendlyName is required and at most 40 characters (has ${task.friendlyName?.length ?? 0})`,
     );
   for (const key of ['description', 'helpMarkDown', 'author', 'instanceNameFormat'])
     if (!nonEmpty(task[key])) bad(`${key} is required`);
-  if (!CATEGORIES.includes(task.category)) bad(`category must be one of ${CATEGORIES.join(', ')}`);
+  if (!nonEmpty(task.category)) bad('category is required');
 
   const v = task.version;
   if (
@@ -223,12 +251,8 @@ function validateTask(task, where, fileExists, expectedVersion) {
     }
     if (names.has(input.name.toLowerCase())) bad(`${at}: duplicate input name`);
     names.add(input.name.toLowerCase());
-    if (!INPUT_TYPES.includes(input.type) && !/^connectedService:\w/.test(input.type ?? ''))
-      bad(`${at}: unknown type ${JSON.stringify(input.type)}`);
     if (!nonEmpty(input.label)) bad(`${at}: label is required`);
     if (!nonEmpty(input.helpMarkDown)) bad(`${at}: helpMarkDown is required`);
-    if (input.required !== undefined && typeof input.required !== 'boolean')
-      bad(`${at}: required must be true or false`);
     if (input.defaultValue !== undefined && typeof input.defaultValue !== 'string')
       bad(`${at}: defaultValue must be a string`);
     if (input.groupName !== undefined && !groups.has(input.groupName))
@@ -266,8 +290,10 @@ function validateManifest(manifest, packageVersion) {
   const where = 'vss-extension.json';
   const bad = (text) => problem(`${where}: ${text}`);
   if (manifest.manifestVersion !== 1) bad('manifestVersion must be 1');
-  for (const key of ['id', 'publisher', 'name', 'description'])
+  for (const key of ['id', 'name', 'description'])
     if (!nonEmpty(manifest[key])) bad(`${key} is required`);
+  if (manifest.publisher !== undefined)
+    bad('publisher is given when packaging (--publisher ID), not in the manifest: remove it');
   if (manifest.version !== packageVersion)
     bad(`version ${manifest.version} differs from package.json ${packageVersion}`);
   if (!Array.isArray(manifest.targets) || manifest.targets.length === 0) bad('targets is required');
@@ -315,6 +341,8 @@ function runTfx() {
       'vss-extension.json',
       '--output-path',
       outputPath,
+      '--publisher',
+      publisher,
       '--no-prompt',
       '--no-color',
     ],
@@ -328,7 +356,7 @@ function runTfx() {
 }
 
 async function checkVsix(manifest, tasks, packageVersion) {
-  const file = join(outputPath, `${manifest.publisher}.${manifest.id}-${manifest.version}.vsix`);
+  const file = join(outputPath, `${publisher}.${manifest.id}-${manifest.version}.vsix`);
   if (!existsSync(file)) {
     problem(`tfx wrote no ${relative(repo, file)}`);
     return undefined;
@@ -338,6 +366,13 @@ async function checkVsix(manifest, tasks, packageVersion) {
   const has = (name) => names.includes(name);
   for (const name of ['extension.vsixmanifest', 'extension.vsomanifest', '[Content_Types].xml'])
     if (!has(name)) problem(`${file}: ${name} is missing`);
+  if (has('extension.vsixmanifest')) {
+    const identity = /<Identity\b[^>]*\bPublisher="([^"]*)"/.exec(
+      await zip.file('extension.vsixmanifest').async('string'),
+    );
+    if (identity?.[1] !== publisher)
+      problem(`${file}: extension.vsixmanifest names publisher ${identity?.[1]}, not ${publisher}`);
+  }
   if (!has(manifest.icons.default)) problem(`${file}: icon ${manifest.icons.default} is missing`);
   for (const name of names)
     if (/(^|\/)node_modules\//.test(name)) problem(`${file}: holds ${name} (node_modules)`);
@@ -371,6 +406,15 @@ async function checkVsix(manifest, tasks, packageVersion) {
 // ---------------------------------------------------------------------------------------------
 
 const packageVersion = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).version;
+if (!publisher) {
+  problem(
+    'no Marketplace publisher: run npm run package:ado -- --publisher <your publisher id> (or set CONNREF_GATE_PUBLISHER); create one at https://marketplace.visualstudio.com/manage',
+  );
+} else if (!PUBLISHER_ID.test(publisher)) {
+  problem(
+    `--publisher ${JSON.stringify(publisher)} is not a Marketplace publisher id (letters, digits and dashes)`,
+  );
+}
 bundleIfNeeded();
 
 const manifestPath = join(root, 'vss-extension.json');

@@ -12,12 +12,18 @@ const TASK_DIR = join(ROOT, 'ConnrefGate');
 const packageVersion = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string })
   .version;
 
+/** The Marketplace publisher the tests package for (given at package time, not in the manifest). */
+const PUBLISHER = 'contoso-alm';
+
 function packageAdo(...args: string[]) {
   // With a committed bundle, don't rebuild it into the tree during a test run.
   const build = existsSync(join(TASK_DIR, 'index.js')) ? ['--no-build'] : [];
+  const env = { ...process.env };
+  delete env['CONNREF_GATE_PUBLISHER'];
   return spawnSync('npm', ['run', '--silent', 'package:ado', '--', ...build, ...args], {
     encoding: 'utf8',
     timeout: 120_000,
+    env,
   });
 }
 
@@ -36,10 +42,10 @@ describe('npm run package:ado', () => {
 
   beforeAll(async () => {
     out = mkdtempSync(join(tmpdir(), 'connref-ado-vsix-'));
-    const run = packageAdo('--output-path', out);
+    const run = packageAdo('--publisher', PUBLISHER, '--output-path', out);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    const vsix = join(out, `connref-gate.connref-gate-${packageVersion}.vsix`);
+    const vsix = join(out, `${PUBLISHER}.connref-gate-${packageVersion}.vsix`);
     expect(run.stdout).toContain(`packaged ${vsix}`);
     zip = await JSZip.loadAsync(readFileSync(vsix));
     names = Object.keys(zip.files)
@@ -132,9 +138,10 @@ describe('npm run package:ado', () => {
 
   it('ships the extension manifest with the task contribution and 128x128 icons', async () => {
     const vsixManifest = await zip.file('extension.vsixmanifest')!.async('string');
-    expect(vsixManifest).toContain(
-      `<Identity Language="en-US" Id="connref-gate" Publisher="connref-gate" Version="${packageVersion}"/>`,
-    );
+    const identity = /<Identity\b([^>]*)\/>/.exec(vsixManifest)?.[1] ?? '';
+    expect(identity).toContain(' Id="connref-gate"');
+    expect(identity).toContain(` Publisher="${PUBLISHER}"`);
+    expect(identity).toContain(` Version="${packageVersion}"`);
     const vsoManifest = JSON.parse(await zip.file('extension.vsomanifest')!.async('string'));
     expect(vsoManifest.contributions).toEqual([
       expect.objectContaining({
@@ -177,18 +184,29 @@ describe('an invalid task.json', () => {
       (task['version'] as Record<string, number>)['Minor'] = 99;
       const inputs = task['inputs'] as Record<string, unknown>[];
       inputs[1]!['type'] = 'text';
+      inputs[5]!['properties'] = { resizable: 'true', rows: '3' };
       inputs.push({ name: 'Bad-Name', type: 'string', label: 'x', helpMarkDown: 'x' });
       (task['outputVariables'] as unknown[]).pop();
     });
-    const run = packageAdo('--root', root, '--output-path', join(root, 'out'));
+    const run = packageAdo(
+      '--publisher',
+      PUBLISHER,
+      '--root',
+      root,
+      '--output-path',
+      join(root, 'out'),
+    );
     expect(run.status).not.toBe(0);
     const problems = run.stderr.split('\n').filter((line) => line.startsWith('error: '));
+    const major = packageVersion.split('.')[0];
     expect(problems).toEqual([
-      'error: ConnrefGate/task.json: id must be a GUID',
+      'error: ConnrefGate/task.json: tasks.schema.json: /id must match pattern "^[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}$" (has "not-a-guid")',
+      'error: ConnrefGate/task.json: tasks.schema.json: /inputs/1/type is not an allowed value (has "text")',
+      'error: ConnrefGate/task.json: tasks.schema.json: /inputs/5/properties/resizable must be boolean (has "true")',
+      'error: ConnrefGate/task.json: tasks.schema.json: /inputs/11/name must match pattern "^[A-Za-z][A-Za-z0-9]*$" (has "Bad-Name")',
       'error: ConnrefGate/task.json: friendlyName is required and at most 40 characters (has 44)',
-      `error: ConnrefGate/task.json: version 0.99.0 differs from package.json ${packageVersion}`,
+      `error: ConnrefGate/task.json: version ${major}.99.0 differs from package.json ${packageVersion}`,
       'error: ConnrefGate/task.json: execution.Node24.target is required',
-      'error: ConnrefGate/task.json: inputs[1] (solution): unknown type "text"',
       'error: ConnrefGate/task.json: inputs[11] (Bad-Name): name must be camelCase',
       'error: ConnrefGate/task.json: output variable resolvedSettings is missing',
     ]);
@@ -197,8 +215,73 @@ describe('an invalid task.json', () => {
 
   it('fails the build when task.json is not JSON', () => {
     writeFileSync(join(root, 'ConnrefGate', 'task.json'), '{ "id": ');
-    const run = packageAdo('--root', root, '--output-path', join(root, 'out'));
+    const run = packageAdo(
+      '--publisher',
+      PUBLISHER,
+      '--root',
+      root,
+      '--output-path',
+      join(root, 'out'),
+    );
     expect(run.status).not.toBe(0);
     expect(run.stderr).toMatch(/^error: task .*task\.json is not valid JSON/m);
+  });
+});
+
+describe('the Marketplace publisher', () => {
+  let root: string;
+
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'connref-ado-publisher-'));
+    cpSync(ROOT, root, { recursive: true });
+  });
+
+  afterAll(() => {
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('is required when packaging, with a one-line error saying how to give it', () => {
+    const run = packageAdo('--root', root, '--output-path', join(root, 'out'));
+    expect(run.status).not.toBe(0);
+    expect(run.stderr.split('\n').filter((line) => line.startsWith('error: '))).toEqual([
+      'error: no Marketplace publisher: run npm run package:ado -- --publisher <your publisher id> (or set CONNREF_GATE_PUBLISHER); create one at https://marketplace.visualstudio.com/manage',
+    ]);
+    expect(existsSync(join(root, 'out'))).toBe(false);
+  });
+
+  it('must be a publisher id', () => {
+    const run = packageAdo(
+      '--publisher',
+      'Contoso ALM',
+      '--root',
+      root,
+      '--output-path',
+      join(root, 'out'),
+    );
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toMatch(
+      /^error: --publisher "Contoso ALM" is not a Marketplace publisher id/m,
+    );
+  });
+
+  it('is not hard-coded in vss-extension.json', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'vss-extension.json'), 'utf8'));
+    expect(manifest.publisher).toBeUndefined();
+    writeFileSync(
+      join(root, 'vss-extension.json'),
+      JSON.stringify({ ...manifest, publisher: 'connref-gate' }, null, 2),
+    );
+    const run = packageAdo(
+      '--publisher',
+      PUBLISHER,
+      '--root',
+      root,
+      '--output-path',
+      join(root, 'out'),
+    );
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toMatch(
+      /^error: vss-extension\.json: publisher is given when packaging \(--publisher ID\), not in the manifest: remove it$/m,
+    );
   });
 });
