@@ -1,4 +1,4 @@
-// The documented recipe (docs/local-action.md): GitHub's @github/local-action runs the action
+// The documented recipe (CONTRIBUTING.md, "Running the action locally"): GitHub's @github/local-action runs the action
 // from source (src/github/main.ts's run()) with the committed .env.example, swapping @actions/core
 // and @actions/github for its own stand-ins. It must see the outputs, and print no masked value.
 // local-action is a development dependency and runs offline (npm_config_offline).
