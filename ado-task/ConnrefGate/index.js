@@ -20114,7 +20114,7 @@ function errorMessage(error) {
 
 ;// CONCATENATED MODULE: ./src/core/version.ts
 // Kept in step with package.json by test/version.test.ts; a literal so the bundles need no JSON import.
-const VERSION = '0.1.0';
+const VERSION = '1.0.0';
 const TOOL_NAME = 'connref-gate';
 const REPOSITORY_URL = 'https://github.com/connref-gate/connref-gate';
 /** The docs page of a rule, used by messages, SARIF helpUri and summaries. */
