@@ -17,8 +17,12 @@ import type {
   Solution,
   SolutionReadResult,
   Summary,
+  TargetFacts,
   UnusableSettings,
 } from './model.js';
+import { attachTargetFacts } from './online/report.js';
+import { prepareOnline } from './online/options.js';
+import type { OnlineSummary } from './online/stage.js';
 import { DEFAULT_LIMITS, type CheckOptions, type ReadLimits } from './options.js';
 import { toReportPath } from './paths.js';
 import { environmentName, placeholderVariables } from './rules/cr002-unresolved-placeholder.js';
@@ -41,6 +45,13 @@ export interface CheckResult {
   solutionPaths?: string[];
   /** Every settings file given (usable or not), as reported. Always set by `check`. */
   settingsPaths?: string[];
+  /** What the online stage did (`--environment` only). */
+  online?: OnlineSummary;
+}
+
+/** The online stage's facts per (solution, settings) pair, for checkPairs. */
+export interface TargetFactsSource {
+  factsFor(solution: Solution, settings: SettingsFile | null): TargetFacts;
 }
 
 export { isUnusableSettings };
@@ -146,6 +157,8 @@ export interface CheckPairsOptions {
   overrides?: Record<string, SeverityOverride>;
   secrets?: readonly string[];
   placeholders?: PlaceholderMode;
+  /** With `--environment`: what the target holds, for the online rules and the report. */
+  online?: TargetFactsSource;
 }
 
 /**
@@ -229,14 +242,18 @@ export function checkPairs(
       continue;
     }
     const { solution } = result;
-    solutions.push({
+    const facts: ReportSolution = {
       ...reportSolution(solution, pair.settings),
       settings: [...new Set(pair.settings.map((s) => s.path))].sort(compareText),
-    });
+    };
+    solutions.push(facts);
     reportUnusable(solution.uniqueName, pair);
     const checked = pair.settings.length === 0 ? [emptySettings()] : pair.settings;
+    const targets: { settings: SettingsFile | null; facts: TargetFacts }[] = [];
     for (const settings of checked) {
       const usable = isUnusableSettings(settings) ? null : settings;
+      const target = options.online?.factsFor(solution, usable);
+      if (target) targets.push({ settings: usable, facts: target });
       if (usable && usable.path !== '') {
         const entry = bySettings.get(usable.path) ?? { settings: usable, solutions: [] };
         if (!entry.solutions.includes(solution)) entry.solutions.push(solution);
@@ -249,6 +266,7 @@ export function checkPairs(
           solution,
           settings: usable,
           placeholders,
+          ...(target && { target }),
           report: (report) =>
             add(
               rule.meta.id,
@@ -260,6 +278,7 @@ export function checkPairs(
         });
       }
     }
+    if (options.online) attachTargetFacts(facts, solution, targets);
   }
 
   for (const [path, { settings, solutions: checkedWith }] of bySettings) {
@@ -358,6 +377,8 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     throw new UsageError(`bad placeholders mode "${String(placeholders)}": use resolve or defer`);
   }
   const limits: ReadLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  // Bad endpoints fail as fast as bad overrides.
+  const endpoints = options.online ? prepareOnline(options.online) : undefined;
 
   const targets = await findSolutions(options.solutions, cwd);
   const { perTarget } = await pairSettings(targets, options, cwd);
@@ -376,18 +397,43 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   }
 
   const results = await readAll(targets, limits);
+  const pairs = results.map((result, index) => ({
+    result,
+    settings: perTarget[index]!.map((path) => parsed.get(path)!),
+  }));
+  // After every offline read, so that a bad path fails before any sign-in. Loaded only here: an
+  // offline run never loads the HTTP client or @azure/identity.
+  const stage = endpoints
+    ? await (
+        await import('./online/stage.js')
+      ).runOnlineStage(
+        pairs.flatMap(({ result, settings }) =>
+          result.ok
+            ? [
+                {
+                  solution: result.solution,
+                  settings: settings.map((s) => (isUnusableSettings(s) ? null : s)),
+                },
+              ]
+            : [],
+        ),
+        options.online!,
+        endpoints,
+      )
+    : undefined;
+  for (const secret of stage?.secrets ?? []) secrets.add(secret);
   const secretList = [...secrets];
-  const report = checkPairs(
-    results.map((result, index) => ({
-      result,
-      settings: perTarget[index]!.map((path) => parsed.get(path)!),
-    })),
-    { overrides: options.rules, secrets: secretList, placeholders },
-  );
+  const report = checkPairs(pairs, {
+    overrides: options.rules,
+    secrets: secretList,
+    placeholders,
+    ...(stage && { online: stage }),
+  });
   const settingsList = [...parsed.values()];
   return {
     report,
     secrets: secretList,
+    ...(stage && { online: stage.summary }),
     settingsFiles: settingsList.filter((s): s is SettingsFile => !isUnusableSettings(s)),
     solutionPaths: targets.map((target) => target.reportPath),
     settingsPaths: settingsList.map((settings) => settings.path),

@@ -253,6 +253,8 @@ export interface RuleContext {
   settings: SettingsFile | null;
   /** Default `resolve`. */
   placeholders?: PlaceholderMode;
+  /** What the online checks found in the target for this solution and settings (`--environment` only). */
+  target?: TargetFacts;
   report(finding: RuleReport): void;
 }
 
@@ -289,6 +291,8 @@ export interface ReportConnectionReference {
    * connector, not necessarily this reference.
    */
   usedBy: ReportUser[];
+  /** With `--environment`: what the target holds for the bound connection (SPEC 5). */
+  target?: ReportTarget;
 }
 
 export interface ReportUser {
@@ -381,4 +385,85 @@ export interface Report {
    * sorted by name (empty when no placeholder is left).
    */
   deferredVariables?: DeferredVariable[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Online checks (SPEC section 6): what the target environment holds
+
+/** The `target` facts of a connection reference in the report (SPEC 5). */
+export interface ReportTarget {
+  connection: 'found' | 'missing' | 'wrong-connector' | 'not-usable' | 'unchecked';
+  /** The connector of the connection found, e.g. `shared_office365`. */
+  connector?: string;
+  /** Its first status that is not `Connected`, else `Connected`. */
+  status?: string;
+  /** Who created it (user principal name, e-mail or display name). */
+  owner?: string;
+  /** How the importing identity may use it: `owner`, its role, `group` or `listed` (caller route). */
+  access?: string;
+  /** One line: why it was not checked, or what else there is to know. */
+  detail?: string;
+}
+
+/** A connection in the target, as the Power Apps API lists it (only what the checks need). */
+export interface TargetConnection {
+  /** Its name, the `ConnectionId` a settings file gives. */
+  name: string;
+  /** Lower-case api name of its connector, e.g. `shared_office365`. */
+  connector: string;
+  displayName?: string;
+  /** Every status it reports; `Connected` is the good one. */
+  statuses: { status: string; target?: string; code?: string; message?: string }[];
+  owner?: string;
+}
+
+export type TargetAccess =
+  | { kind: 'owner' }
+  | { kind: 'role'; role: string }
+  | { kind: 'group'; principalType: string; role?: string }
+  /** Caller route: the listing holds only connections the identity may use; role unknown. */
+  | { kind: 'listed' }
+  | { kind: 'none' }
+  | { kind: 'unchecked'; why: string };
+
+/** What the online checks found for one bound connection reference. */
+export interface ConnectionCheck {
+  logicalName: string;
+  /** The settings entry that binds it (for locations). */
+  entry: SettingsConnectionReference;
+  /**
+   * `found`: in the target (see `connection`, `access`); `missing`: not in the complete listing of
+   * the environment (admin route); `not-visible`: not among the connections the identity can use
+   * (caller route: missing or not shared, which the route cannot tell apart); `unchecked`: why in
+   * `why`.
+   */
+  state: 'found' | 'missing' | 'not-visible' | 'unchecked';
+  why?: string;
+  connection?: TargetConnection;
+  access?: TargetAccess;
+  route?: 'admin' | 'caller';
+}
+
+/** A check against the target that could not run, or not fully: an OL001 finding. */
+export interface OnlineProblem {
+  /** What was skipped, e.g. `the connection checks of 3 references (a, b, c)`. */
+  skipped: string;
+  /** Why, one line (service text escaped and bounded). */
+  why: string;
+}
+
+export interface TargetFacts {
+  /** The environment URL as given (OL001's subject). */
+  environmentUrl: string;
+  /** `--online strict`: OL001 is an error. */
+  strict: boolean;
+  /** By lower-case logical name: every reference the settings bind to a plausible connection id. */
+  connections: Map<string, ConnectionCheck>;
+  /** By lower-case name: MissingDependencies connection references and whether the target holds them. */
+  referenceDependencies: Map<string, 'present' | 'missing' | 'unchecked'>;
+  /** By lower-case schema name: MissingDependencies variables and whether the target defines them. */
+  variableDependencies: Map<string, 'present' | 'missing' | 'unchecked'>;
+  /** Lower-case schema names of variables the solution defines that the target holds unmanaged. */
+  unmanagedVariables: Set<string>;
+  problems: OnlineProblem[];
 }

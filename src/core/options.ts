@@ -1,4 +1,5 @@
 import type { PlaceholderMode, SeverityOverride } from './model.js';
+import type { OnlineOptions } from './online/options.js';
 
 /** Bounds for reading untrusted solutions (zip bombs, huge files). */
 export interface ReadLimits {
@@ -38,4 +39,6 @@ export interface CheckOptions {
   /** Per-rule severity overrides or `off`, keyed by rule id. */
   rules?: Record<string, SeverityOverride>;
   limits?: Partial<ReadLimits>;
+  /** Check the target environment too (SPEC section 6): `--environment` and its options. */
+  online?: OnlineOptions;
 }

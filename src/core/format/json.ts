@@ -1,7 +1,19 @@
 // The JSON report of SPEC section 5. Every object is rebuilt key by key so that the key order
 // is fixed by this file, not by how the report happened to be assembled: two runs on the same
 // report give the same bytes. The order of solutions and findings is the engine's (sorted).
-import type { Finding, Report, ReportSolution } from '../model.js';
+import type { Finding, Report, ReportSolution, ReportTarget } from '../model.js';
+
+/** SPEC 5's `target` facts (`--environment` only), keys in a fixed order. */
+function targetJson(target: ReportTarget) {
+  return {
+    connection: target.connection,
+    ...(target.connector !== undefined && { connector: target.connector }),
+    ...(target.status !== undefined && { status: target.status }),
+    ...(target.owner !== undefined && { owner: target.owner }),
+    ...(target.access !== undefined && { access: target.access }),
+    ...(target.detail !== undefined && { detail: target.detail }),
+  };
+}
 
 function solutionJson(solution: ReportSolution) {
   return {
@@ -18,6 +30,7 @@ function solutionJson(solution: ReportSolution) {
       custom: reference.custom,
       bound: reference.bound,
       usedBy: reference.usedBy.map((user) => ({ kind: user.kind, name: user.name })),
+      ...(reference.target && { target: targetJson(reference.target) }),
     })),
     flows: solution.flows.map((flow) => ({
       name: flow.name,

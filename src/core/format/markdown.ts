@@ -15,6 +15,7 @@ import type {
   ReportUser,
 } from '../model.js';
 import { TOOL_NAME } from '../version.js';
+import { targetCell } from './target.js';
 import {
   bySeverity,
   connectorName,
@@ -123,14 +124,20 @@ function deferredNames(report: Report, findings: readonly Finding[]): Set<string
   return new Set([...about('CR002')].filter((name) => !unbound.has(name)));
 }
 
-function referenceRow(reference: ReportConnectionReference, deferred: Set<string>): string[] {
-  return [
+function referenceRow(
+  reference: ReportConnectionReference,
+  deferred: Set<string>,
+  withTarget = false,
+): string[] {
+  const cells = [
     codeCell(reference.logicalName),
     escapeCell(reference.displayName),
     `${codeCell(connectorName(reference.connectorId))}${reference.custom ? ' (custom)' : ''}`,
     referenceBound(reference, deferred),
     usedByCell(reference),
   ];
+  if (withTarget) cells.push(targetCell(reference.target));
+  return cells;
 }
 
 function variableRow(variable: ReportEnvironmentVariable): string[] {
@@ -256,12 +263,21 @@ function solutionSection(
     if (detail.diagram !== 'none') {
       lines.push(...diagramSection(report, solution, group.findings, detail.diagram));
     }
+    // With --environment, a column says what the target holds for each bound connection.
+    const withTarget = solution.connectionReferences.some((r) => r.target !== undefined);
     lines.push(
       ...limitedTable(
         'Connection references',
         solution.connectionReferences,
-        ['Logical name', 'Display name', 'Connector', groups ? 'Bound in all' : 'Bound', 'Used by'],
-        (reference) => referenceRow(reference, deferred),
+        [
+          'Logical name',
+          'Display name',
+          'Connector',
+          groups ? 'Bound in all' : 'Bound',
+          'Used by',
+          ...(withTarget ? ['In the target'] : []),
+        ],
+        (reference) => referenceRow(reference, deferred, withTarget),
         'connection reference',
         detail.tableRows,
       ),

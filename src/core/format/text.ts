@@ -13,6 +13,7 @@ import {
   plural,
   summaryText,
 } from './common.js';
+import { targetSummary } from './target.js';
 
 export interface TextOptions {
   /** ANSI colours; the CLI asks only on a TTY, never with NO_COLOR, always with FORCE_COLOR. */
@@ -101,6 +102,8 @@ export function formatText(report: Report, options: TextOptions): string {
           plural(solution.environmentVariables.length, 'environment variable'),
         ].join(', ')}`,
       );
+      const target = targetSummary(solution);
+      if (target) lines.push(`  ${safe(target)}`);
     }
     if (group.findings.length === 0) {
       lines.push(`  ${palette.pass('no findings')}`);

@@ -11,12 +11,20 @@ import { rule as cr008 } from './cr008-canvas-app-custom-connector.js';
 import { rule as cr009 } from './cr009-duplicate-display-name.js';
 import { rule as cr010 } from './cr010-unused-connection-reference.js';
 import { rule as cr011 } from './cr011-implausible-connection-id.js';
+import { rule as cr012 } from './cr012-connection-not-in-target.js';
+import { rule as cr013 } from './cr013-connection-wrong-connector.js';
+import { rule as cr014 } from './cr014-connection-not-connected.js';
+import { rule as cr015 } from './cr015-connection-not-usable.js';
+import { rule as cr016 } from './cr016-dependency-reference-not-in-target.js';
 import { rule as ds001 } from './ds001-unusable-settings.js';
 import { rule as ev001 } from './ev001-environment-variable-without-value.js';
 import { rule as ev002 } from './ev002-empty-environment-variable-value.js';
 import { rule as ev003 } from './ev003-environment-variable-type-mismatch.js';
 import { rule as ev004 } from './ev004-stale-environment-variable-entry.js';
 import { rule as ev005 } from './ev005-duplicate-environment-variable-entry.js';
+import { rule as ev006 } from './ev006-dependency-variable-not-in-target.js';
+import { rule as ev007 } from './ev007-unmanaged-variable-in-target.js';
+import { rule as ol001 } from './ol001-online-check-incomplete.js';
 import { rule as sl001 } from './sl001-unreadable-solution.js';
 
 /** Every rule, in id order. */
@@ -32,12 +40,20 @@ export const allRules: readonly Rule[] = Object.freeze([
   cr009,
   cr010,
   cr011,
+  cr012,
+  cr013,
+  cr014,
+  cr015,
+  cr016,
   ds001,
   ev001,
   ev002,
   ev003,
   ev004,
   ev005,
+  ev006,
+  ev007,
+  ol001,
   sl001,
 ]);
 

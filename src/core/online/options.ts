@@ -1,0 +1,57 @@
+// The options of the online checks and their validation: light on purpose, since the engine
+// imports it on every run, while the stage itself is loaded only when --environment is given.
+import { UsageError } from '../errors.js';
+import { oneLine } from '../text.js';
+import type { OnlineCredential } from './credentials.js';
+import { resolveEndpoints, type CloudName, type OnlineEndpoints } from './endpoints.js';
+
+export type OnlineMode = 'warn' | 'strict';
+
+export const DEFAULT_ONLINE_TIMEOUT_MS = 60_000;
+
+/** What the adapters hand the core to check the target (`--environment` and friends). */
+export interface OnlineOptions {
+  /** The target's Dataverse URL, e.g. `https://contoso-prod.crm4.dynamics.com`. */
+  environmentUrl: string;
+  /** `strict`: OL001 is an error (default `warn`). */
+  mode?: OnlineMode;
+  /** Default: inferred from the environment URL. */
+  cloud?: CloudName;
+  /** The environment id the Power Apps API uses; default: asked from Dataverse. */
+  environmentId?: string;
+  credential: OnlineCredential;
+  /** For AZURE_AUTHORITY_HOST, CONNREF_GATE_POWERAPPS_URL, CONNREF_GATE_POWERAPPS_SCOPE. */
+  env?: Record<string, string | undefined>;
+  /** The whole stage's deadline (default 60 s). */
+  timeoutMs?: number;
+  /** Requests in flight at once (default 8). */
+  concurrency?: number;
+  /** Attempts per request and the first backoff (defaults 4 and 500 ms). */
+  retry?: { maxAttempts?: number; baseDelayMs?: number };
+  /** Largest response body read (default 32 MiB). */
+  maxResponseBytes?: number;
+  /** An extra trusted CA (PEM) for this process; a new process takes NODE_EXTRA_CA_CERTS. */
+  ca?: string;
+  /** How the environment URL was given, for one-line errors (default `--environment`). */
+  environmentOption?: string;
+}
+
+/** Validates what can be validated before anything is read (a UsageError, one line). */
+export function prepareOnline(options: OnlineOptions): OnlineEndpoints {
+  const endpoints = resolveEndpoints({
+    environmentUrl: options.environmentUrl,
+    ...(options.cloud && { cloud: options.cloud }),
+    ...(options.env && { env: options.env }),
+    ...(options.environmentOption && { environmentOption: options.environmentOption }),
+  });
+  const id = options.environmentId?.trim();
+  if (id !== undefined && (id === '' || id.length > 200 || !/^[A-Za-z0-9_.-]+$/.test(id))) {
+    throw new UsageError(
+      `environment id '${oneLine(options.environmentId ?? '', 100)}' is not an environment id (letters, digits, - and _, e.g. Default-<tenant id> or a GUID)`,
+    );
+  }
+  if (options.timeoutMs !== undefined && !(options.timeoutMs > 0)) {
+    throw new UsageError('the online timeout must be a positive number of seconds');
+  }
+  return endpoints;
+}

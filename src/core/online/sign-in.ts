@@ -1,0 +1,145 @@
+// Signing in: every credential is @azure/identity's, loaded with a dynamic import() on the online
+// path only, so that an offline run never loads it (ncc bundles it as a chunk of its own).
+// Nothing here logs; errors carry no secret.
+import { rootCertificates } from 'node:tls';
+import {
+  credentialSecrets,
+  describeCredential,
+  signInFailure,
+  type OnlineCredential,
+  type TokenProvider,
+} from './credentials.js';
+import type { OnlineEndpoints } from './endpoints.js';
+import { OnlineRequestError } from './http.js';
+
+interface IdentityTokenCredential {
+  getToken(
+    scopes: string | string[],
+    options?: { abortSignal?: AbortSignal },
+  ): Promise<{ token: string } | null>;
+}
+
+/**
+ * A TokenProvider for a credential. `ca` adds a trusted CA for Entra ID (and the Azure Pipelines
+ * OIDC endpoint) in this process, as NODE_EXTRA_CA_CERTS does for a new one.
+ */
+export async function tokenProviderFor(
+  credential: OnlineCredential,
+  endpoints: OnlineEndpoints,
+  ca?: string,
+): Promise<TokenProvider> {
+  if (credential.kind === 'token-provider') return credential.provider;
+  if (credential.kind === 'none') {
+    throw new OnlineRequestError('sign-in', credential.why);
+  }
+  const identity = await import('@azure/identity');
+  const tlsSettings = ca ? { ca: [...rootCertificates, ca] } : undefined;
+  const options = {
+    authorityHost: endpoints.authorityHost,
+    disableInstanceDiscovery: endpoints.disableInstanceDiscovery,
+    ...(tlsSettings && {
+      additionalPolicies: [
+        {
+          position: 'perCall' as const,
+          policy: {
+            name: 'connrefGateTrustedCa',
+            sendRequest(request: { tlsSettings?: unknown }, next: (r: never) => Promise<unknown>) {
+              request.tlsSettings = tlsSettings;
+              return next(request as never);
+            },
+          },
+        },
+      ],
+    }),
+  };
+  const secrets = credentialSecrets(credential);
+  let tokenCredential: IdentityTokenCredential;
+  try {
+    tokenCredential = createCredential(identity, credential, options);
+  } catch (error) {
+    throw new OnlineRequestError(
+      'sign-in',
+      `signing in as ${describeCredential(credential)} failed: ${signInFailure(error, secrets)}`,
+    );
+  }
+  return {
+    async getToken(scope, signal) {
+      let token: { token: string } | null;
+      try {
+        token = await tokenCredential.getToken(scope, { abortSignal: signal });
+      } catch (error) {
+        if (signal.aborted) {
+          throw new OnlineRequestError('timeout', 'signing in did not finish before the deadline');
+        }
+        throw new OnlineRequestError(
+          'sign-in',
+          `signing in as ${describeCredential(credential)} failed: ${signInFailure(error, secrets)}`,
+        );
+      }
+      if (!token?.token) {
+        throw new OnlineRequestError(
+          'sign-in',
+          `signing in as ${describeCredential(credential)} gave no token`,
+        );
+      }
+      return token.token;
+    },
+  };
+}
+
+type Identity = typeof import('@azure/identity');
+type SignInCredential = Exclude<OnlineCredential, { kind: 'token-provider' } | { kind: 'none' }>;
+
+function createCredential(
+  identity: Identity,
+  credential: SignInCredential,
+  options: Record<string, unknown>,
+): IdentityTokenCredential {
+  switch (credential.kind) {
+    case 'client-secret':
+      return new identity.ClientSecretCredential(
+        credential.tenantId,
+        credential.clientId,
+        credential.clientSecret,
+        options as never,
+      );
+    case 'client-certificate':
+      return new identity.ClientCertificateCredential(
+        credential.tenantId,
+        credential.clientId,
+        {
+          certificatePath: credential.certificatePath,
+          ...(credential.certificatePassword && {
+            certificatePassword: credential.certificatePassword,
+          }),
+        },
+        { ...options, sendCertificateChain: credential.sendCertificateChain ?? false } as never,
+      );
+    case 'federated-token-file':
+      return new identity.WorkloadIdentityCredential({
+        ...options,
+        tenantId: credential.tenantId,
+        clientId: credential.clientId,
+        tokenFilePath: credential.tokenFilePath,
+      } as never);
+    case 'client-assertion':
+      return new identity.ClientAssertionCredential(
+        credential.tenantId,
+        credential.clientId,
+        () => credential.getAssertion(),
+        options as never,
+      );
+    case 'azure-pipelines':
+      return new identity.AzurePipelinesCredential(
+        credential.tenantId,
+        credential.clientId,
+        credential.serviceConnectionId,
+        credential.systemAccessToken,
+        options as never,
+      );
+    case 'azure-cli':
+      return new identity.AzureCliCredential({
+        ...(credential.tenantId && { tenantId: credential.tenantId }),
+      });
+  }
+}
