@@ -1,7 +1,6 @@
 // Signing in: every credential is @azure/identity's, loaded with a dynamic import() on the online
 // path only, so that an offline run never loads it (ncc bundles it as a chunk of its own).
 // Nothing here logs; errors carry no secret.
-import { rootCertificates } from 'node:tls';
 import {
   credentialSecrets,
   describeCredential,
@@ -10,7 +9,7 @@ import {
   type TokenProvider,
 } from './credentials.js';
 import type { OnlineEndpoints } from './endpoints.js';
-import { OnlineRequestError } from './http.js';
+import { OnlineRequestError, trustingContext } from './http.js';
 
 interface IdentityTokenCredential {
   getToken(
@@ -33,7 +32,8 @@ export async function tokenProviderFor(
     throw new OnlineRequestError('sign-in', credential.why);
   }
   const identity = await import('@azure/identity');
-  const tlsSettings = ca ? { ca: [...rootCertificates, ca] } : undefined;
+  // core-rest-pipeline spreads these settings into its https.Agent options.
+  const tlsSettings = ca ? { secureContext: trustingContext(ca) } : undefined;
   const options = {
     authorityHost: endpoints.authorityHost,
     disableInstanceDiscovery: endpoints.disableInstanceDiscovery,
