@@ -5,8 +5,8 @@
 // --publisher (or CONNREF_GATE_PUBLISHER): the id of the Visual Studio Marketplace publisher the
 // extension is published under. It is not in vss-extension.json: each organization publishes the
 // extension under a publisher of its own (`tfx extension publish --share-with`).
-// 1. Bundles src/ado/index.ts into <root>/ConnrefGate/index.js when the bundle is missing or older
-//    than the sources (the same ncc call as scripts/build.mjs, so the result is identical).
+// 1. Runs scripts/build.mjs when <root>/ConnrefGate/index.js is missing or older than the sources
+//    (the bundle loads chunks beside it, which the build writes too).
 // 2. Validates vss-extension.json and every task.json it contributes, against Microsoft's
 //    tasks.schema.json (test/fixtures/ado) and the house rules below. tfx-cli only *warns* about
 //    an invalid task.json and builds the .vsix anyway, so this script checks it itself.
@@ -18,15 +18,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readFileSync,
   readdirSync,
-  rmSync,
   statSync,
-  writeFileSync,
 } from 'node:fs';
 import { Buffer } from 'node:buffer';
-import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -69,7 +65,6 @@ function readJson(path, what) {
 // 1. The bundle
 
 const TASK_FOLDER = 'ConnrefGate';
-const ADO_ENTRY = join(repo, 'src', 'ado', 'index.ts');
 
 function newestSource(dir) {
   let newest = 0;
@@ -89,22 +84,11 @@ function bundleIfNeeded() {
     statSync(out).mtimeMs < newestSource(join(repo, 'src', 'ado')) ||
     statSync(out).mtimeMs < newestSource(join(repo, 'src', 'core'));
   if (!stale) return;
-  const ncc = join(repo, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
-  const tmp = mkdtempSync(join(tmpdir(), 'connref-gate-ado-'));
-  try {
-    execFileSync(
-      process.execPath,
-      [ncc, 'build', ADO_ENTRY, '-o', tmp, '--target', 'es2022', '-q'],
-      {
-        stdio: 'inherit',
-        cwd: repo,
-      },
-    );
-    writeFileSync(out, readFileSync(join(tmp, 'index.js'), 'utf8'), { mode: 0o644 });
-    console.log(`built ${relative(repo, out)}`);
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
+  // The task loads chunks beside index.js (the online checks): scripts/build.mjs writes them all.
+  execFileSync(process.execPath, [join(repo, 'scripts', 'build.mjs')], {
+    stdio: 'inherit',
+    cwd: repo,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -379,6 +363,10 @@ async function checkVsix(manifest, tasks, packageVersion) {
   for (const task of tasks) {
     for (const name of ['task.json', 'index.js', 'package.json', 'icon.png'])
       if (!has(`${task}/${name}`)) problem(`${file}: ${task}/${name} is missing`);
+    // The chunks the bundle loads on demand (the online checks) must ship beside it.
+    for (const name of readdirSync(join(root, task)))
+      if ((/^[\w-]+\.index\.js$/.test(name) || name === 'xdg-open') && !has(`${task}/${name}`))
+        problem(`${file}: ${task}/${name} (a chunk of index.js) is missing`);
     if (!has(`${task}/task.json`)) continue;
     let taskJson;
     try {

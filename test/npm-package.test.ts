@@ -1,5 +1,6 @@
 // The npm package: `npm pack` of the working tree gives a tarball that installs with no network
-// (it has no dependencies: the CLI is one bundle) and runs as `npx connref-gate`. Runs the
+// (it has no dependencies: the CLI is a bundle, dist/cli/index.js with the chunks it loads on
+// demand, behind the dist/cli.js shim) and runs as `npx connref-gate`. Runs the
 // committed dist/cli.js, like the end-to-end suites: run `npm run build` after changing src/.
 // The registry is pointed at a closed loopback port, so a download would fail the test.
 import { spawnSync } from 'node:child_process';
@@ -67,7 +68,7 @@ describe('package.json', () => {
   it('is publishable: not private, a bin, the files the CLI needs, no run-time dependencies', () => {
     expect(pkg.private).toBeUndefined();
     expect(pkg.bin).toEqual({ 'connref-gate': 'dist/cli.js' });
-    expect(pkg.files).toEqual(['dist/cli.js', 'CHANGELOG.md']);
+    expect(pkg.files).toEqual(['dist/cli.js', 'dist/cli/', 'CHANGELOG.md']);
     // The bundle inlines everything; @actions/*, task-lib and the rest are for building only.
     expect(pkg.dependencies ?? {}).toEqual({});
     expect(pkg.optionalDependencies ?? {}).toEqual({});
@@ -93,13 +94,12 @@ describe('npm pack, then npx connref-gate', () => {
     expect(pack.status, pack.stderr).toBe(0);
     const [info] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
     tarball = join(temp, info!.filename);
-    expect(info!.files.map((file) => file.path).sort()).toEqual([
-      'CHANGELOG.md',
-      'LICENSE',
-      'README.md',
-      'dist/cli.js',
-      'package.json',
-    ]);
+    // The bundle and every chunk it loads on demand (the online checks) beside it.
+    const bundle = readdirSync(join(ROOT, 'dist', 'cli')).map((name) => `dist/cli/${name}`);
+    expect(bundle).toContain('dist/cli/index.js');
+    expect(info!.files.map((file) => file.path).sort()).toEqual(
+      ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', ...bundle, 'package.json'].sort(),
+    );
 
     project = join(temp, 'project');
     mkdirSync(project);

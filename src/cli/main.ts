@@ -1,7 +1,11 @@
 // The `connref-gate` command line. `run` takes the arguments and the streams it writes to and
 // returns the exit code, so that tests call it directly and index.ts stays one line.
 import { UsageError, errorMessage } from '../core/errors.js';
-import { FAIL_ON_VALUES, resolvedSettingsNote } from '../core/adapter-support.js';
+import {
+  FAIL_ON_VALUES,
+  onlineSummaryText,
+  resolvedSettingsNote,
+} from '../core/adapter-support.js';
 import { summaryText } from '../core/format/common.js';
 import { formatReport, isOutputFormat, OUTPUT_FORMATS } from '../core/format/index.js';
 import { assertWritable, runGate, writeOutputFile } from '../core/gate.js';
@@ -12,6 +16,7 @@ import { init, InitSolutionError } from '../core/init.js';
 import { parseRuleOverrides } from '../core/rules/index.js';
 import { oneLine as visible } from '../core/text.js';
 import { REPOSITORY_URL, TOOL_NAME, VERSION } from '../core/version.js';
+import { ONLINE_OPTION_NAMES, onlineOptions } from './online.js';
 
 export interface CliIo {
   stdout: { write(text: string): unknown };
@@ -58,6 +63,17 @@ Options of check:
                          what the solution defines, for pac solution import --settings-file
                          (one solution, one settings file; only when there are no errors;
                          mode 0600)
+  --environment URL      also check the target environment, read-only (its Dataverse URL,
+                         e.g. https://contoso-prod.crm4.dynamics.com): CR012-CR016, EV006,
+                         EV007, OL001. Signs in as AZURE_TENANT_ID + AZURE_CLIENT_ID with
+                         AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH or
+                         AZURE_FEDERATED_TOKEN_FILE, else with the Azure CLI's login
+  --online MODE          warn (default) or strict: OL001 (a check that could not run) is an
+                         error with strict
+  --cloud NAME           Public, UsGov, UsGovHigh, UsGovDod or China (default: from the URL)
+  --environment-id ID    the environment id of the Power Apps API (default: asked from
+                         Dataverse)
+  --online-timeout SEC   deadline of the online checks (default 60)
   -h, --help             show this help
   -v, --version          show the version
 
@@ -98,6 +114,11 @@ const OPTIONS: Record<string, Arity> = {
   'sarif-file': 'one',
   'report-file': 'one',
   'resolved-settings': 'one',
+  environment: 'one',
+  online: 'one',
+  cloud: 'one',
+  'environment-id': 'one',
+  'online-timeout': 'one',
   check: 'flag',
   help: 'flag',
   version: 'flag',
@@ -242,6 +263,7 @@ const COMMAND_OPTIONS: Record<'check' | 'init', ReadonlySet<string>> = {
     'sarif-file',
     'report-file',
     'resolved-settings',
+    ...ONLINE_OPTION_NAMES,
   ]),
   init: new Set(['solution', 'settings', 'check']),
 };
@@ -291,6 +313,7 @@ async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
   const rules = parseRuleOverrides(args.values.get('rule') ?? []);
   const output = single(args, 'output');
   const toFile = output !== undefined && output !== '-';
+  const online = onlineOptions((name) => single(args, name), io.env);
 
   const outcome = await runGate({
     solutions,
@@ -304,6 +327,7 @@ async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
     sarifFile: single(args, 'sarif-file'),
     reportFile: single(args, 'report-file'),
     resolvedSettingsFile: single(args, 'resolved-settings'),
+    ...(online && { online }),
   });
   const { report, secrets } = outcome.result;
   const text = redactSecrets(
@@ -327,6 +351,8 @@ async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
   const log = toFile ? io.stdout : io.stderr;
   const resolved = resolvedSettingsNote(outcome, undefined);
   if (resolved) log.write(`${resolved.text}\n`);
+  const onlineNote = outcome.result.online && onlineSummaryText(outcome.result.online);
+  if (onlineNote) log.write(`${redactSecrets(visible(onlineNote), secrets)}\n`);
   return outcome.failed ? EXIT_FAIL : EXIT_PASS;
 }
 

@@ -9,6 +9,7 @@ import { plural } from './format/common.js';
 import type { GateOutcome } from './gate.js';
 import type { InitFileResult, InitResult } from './init.js';
 import type { FailOn, PlaceholderMode, SeverityOverride, Summary } from './model.js';
+import type { OnlineSummary } from './online/stage.js';
 import { parseRuleOverrides } from './rules/index.js';
 import { TOOL_NAME } from './version.js';
 
@@ -239,4 +240,17 @@ export function initCheckVerdict(result: InitResult): string {
   return outOfStep > 0
     ? `${TOOL_NAME}: ${outOfStep} of ${files} out of step with ${solution}`
     : `${TOOL_NAME}: ${files} in step with ${solution}`;
+}
+
+/**
+ * What the online stage did, one line for the log: where, as whom, which route, how much. Never a
+ * token or secret (the identity is named by its application id).
+ */
+export function onlineSummaryText(summary: OnlineSummary): string {
+  const listed =
+    summary.route === undefined
+      ? ''
+      : `, ${summary.route} route: ${plural(summary.connectionsListed ?? 0, 'connection')} in ${plural(summary.pages ?? 0, 'page')}`;
+  const requests = summary.requests.dataverse + summary.requests.powerApps;
+  return `${TOOL_NAME}: checked ${summary.environmentUrl} as ${summary.identity}${listed}; ${plural(requests, 'request')} in ${(summary.ms / 1000).toFixed(1)} s`;
 }

@@ -71,9 +71,12 @@ export async function tokenProviderFor(
         if (signal.aborted) {
           throw new OnlineRequestError('timeout', 'signing in did not finish before the deadline');
         }
+        const why = signInFailure(error, secrets);
         throw new OnlineRequestError(
           'sign-in',
-          `signing in as ${describeCredential(credential)} failed: ${signInFailure(error, secrets)}`,
+          credential.kind === 'azure-cli'
+            ? `no credentials: AZURE_TENANT_ID and AZURE_CLIENT_ID with AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH or AZURE_FEDERATED_TOKEN_FILE are not set, and the Azure CLI login could not be used (${why})`
+            : `signing in as ${describeCredential(credential)} failed: ${why}`,
         );
       }
       if (!token?.token) {
