@@ -2,7 +2,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'ado-task/**/index.js', 'bench-out/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'coverage/',
+      'ado-task/**/index.js',
+      'ado-task/**/*.index.js',
+      'bench-out/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
