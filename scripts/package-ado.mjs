@@ -135,6 +135,12 @@ const EXPECTED_INPUTS = [
   'commentOnPullRequest',
   'resolvedSettings',
   'workingDirectory',
+  'powerPlatformSPN',
+  'environmentUrl',
+  'online',
+  'cloud',
+  'environmentId',
+  'onlineTimeout',
 ];
 const EXPECTED_OUTPUTS = [
   'result',

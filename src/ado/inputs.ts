@@ -17,6 +17,8 @@ import {
 } from '../core/adapter-support.js';
 import { DEFAULT_SETTINGS_FILE } from '../core/init.js';
 import type { FailOn, PlaceholderMode, SeverityOverride } from '../core/model.js';
+import type { OnlineOptions } from '../core/online/options.js';
+import { readOnlineSettings } from './online.js';
 
 /** `check`: the gate. `init-check`: `init --check`, a drift check of the settings files. */
 export type TaskCommand = AdapterCommand;
@@ -72,6 +74,8 @@ export interface TaskSettings {
   tempDirectory: string;
   /** Values for placeholders in settings: the environment plus secret pipeline variables. */
   env: Record<string, string | undefined>;
+  /** The online checks, with a Power Platform service connection (`powerPlatformSPN`). */
+  online?: OnlineOptions;
 }
 
 /** A multiLine input: trimmed, without empty lines and `#` comment lines. */
@@ -231,6 +235,8 @@ export function readTaskSettings(): TaskSettings {
     'commentOnPullRequest',
     true,
   );
+  // The service connection's secret is masked as it is read, before the gate logs anything.
+  const online = readOnlineSettings(command);
 
   return {
     command,
@@ -250,5 +256,6 @@ export function readTaskSettings(): TaskSettings {
     pullRequest: commentOnPullRequest && command === 'check' ? readPullRequest() : undefined,
     tempDirectory: variable('Agent.TempDirectory') ?? tmpdir(),
     env: substitutionEnv(),
+    ...(online && { online }),
   };
 }

@@ -9,6 +9,7 @@ import {
   initCheckVerdict,
   initOutOfStepFiles,
   initOutOfStepMessage,
+  onlineSummaryText,
   resolvedSettingsNote,
   secretParts,
 } from '../core/adapter-support.js';
@@ -246,11 +247,15 @@ export async function run(): Promise<void> {
       resolvedSettingsFile: settings.resolvedSettings,
       // Azure DevOps renders Mermaid only in wikis: in the summary it would be raw source.
       summaryDiagrams: false,
+      ...(settings.online && { online: settings.online }),
     });
     // Before anything else is logged: every value that came from a substitution.
     const { secrets } = outcome.result;
     maskSecrets(secrets);
 
+    if (outcome.result.online) {
+      console.log(redact(onlineSummaryText(outcome.result.online), secrets));
+    }
     logReport(outcome);
     // Where the resolved settings went and how many entries they hold: never their content.
     const resolved = resolvedSettingsNote(outcome, settings.resolvedSettings);

@@ -1,0 +1,177 @@
+// The task's online settings: a Power Platform service connection (type powerplatform-spn, the
+// one Power Platform Build Tools uses) and the options of the online checks. Secrets are
+// registered with the agent's masker the moment they are read, before anything can log them.
+import * as tl from 'azure-pipelines-task-lib/task.js';
+import { UsageError } from '../core/errors.js';
+import type { OnlineCredential } from '../core/online/credentials.js';
+import { parseCloud } from '../core/online/endpoints.js';
+import type { OnlineMode, OnlineOptions } from '../core/online/options.js';
+
+/** The inputs that only mean something with a service connection. */
+export const ONLINE_INPUTS = [
+  'environmentUrl',
+  'online',
+  'cloud',
+  'environmentId',
+  'onlineTimeout',
+];
+export const SERVICE_CONNECTION_INPUT = 'powerPlatformSPN';
+
+function input(name: string): string | undefined {
+  const value = tl.getInput(name, false)?.trim();
+  return value ? value : undefined;
+}
+
+/** The job's access token (SystemVssConnection), masked as soon as it is read. */
+function systemAccessToken(): string | undefined {
+  let token: string | undefined;
+  try {
+    token = tl.getEndpointAuthorization('SystemVssConnection', true)?.parameters?.['AccessToken'];
+  } catch {
+    token = undefined;
+  }
+  token ||= process.env['SYSTEM_ACCESSTOKEN'] || undefined;
+  if (token) tl.setSecret(token);
+  return token;
+}
+
+/**
+ * The credential of a powerplatform-spn service connection: scheme `None` (tenantId,
+ * applicationId, clientSecret) or `WorkloadIdentityFederation` (tenantid, serviceprincipalid,
+ * with the job's token for the OIDC exchange). Read through getEndpointAuthorization, which logs
+ * only whether the endpoint exists (getEndpointAuthorizationParameter debug-logs the value).
+ */
+function serviceConnectionCredential(id: string): OnlineCredential {
+  let authorization: tl.EndpointAuthorization | undefined;
+  try {
+    authorization = tl.getEndpointAuthorization(id, true);
+  } catch {
+    // Its message would quote the value: say only what is wrong.
+    throw new UsageError(
+      `the service connection in '${SERVICE_CONNECTION_INPUT}' has authorization data that is not JSON`,
+    );
+  }
+  if (!authorization) {
+    throw new UsageError(
+      `the service connection '${id}' in '${SERVICE_CONNECTION_INPUT}' has no authorization: authorize the pipeline to use it`,
+    );
+  }
+  const parameters = authorization.parameters ?? {};
+  const parameter = (...names: string[]) => {
+    for (const name of names) {
+      const key = Object.keys(parameters).find((k) => k.toLowerCase() === name.toLowerCase());
+      const value = key === undefined ? undefined : parameters[key]?.trim();
+      if (value) return value;
+    }
+    return undefined;
+  };
+  // Masked first: nothing below may log it before the agent knows it is a secret.
+  const secret = parameter('clientSecret');
+  if (secret) tl.setSecret(secret);
+  const scheme = (authorization.scheme ?? '').trim();
+  const lacking = (names: string[]) =>
+    new UsageError(
+      `the service connection in '${SERVICE_CONNECTION_INPUT}' (scheme ${scheme || 'None'}) lacks ${names.join(' and ')}: edit it in the project settings`,
+    );
+  if (/^workloadidentityfederation$/i.test(scheme)) {
+    const tenantId = parameter('tenantid');
+    const clientId = parameter('serviceprincipalid');
+    const missing = [!tenantId && 'tenantid', !clientId && 'serviceprincipalid'].filter(
+      (name): name is string => typeof name === 'string',
+    );
+    if (missing.length > 0) throw lacking(missing);
+    const token = systemAccessToken();
+    if (!token) {
+      return {
+        kind: 'none',
+        why: 'workload identity federation needs the job access token (SystemVssConnection), which the agent did not provide',
+      };
+    }
+    return {
+      kind: 'azure-pipelines',
+      tenantId: tenantId!,
+      clientId: clientId!,
+      serviceConnectionId: id,
+      systemAccessToken: token,
+    };
+  }
+  if (/^managedserviceidentity$/i.test(scheme)) {
+    return {
+      kind: 'none',
+      why: 'the service connection signs in with a managed identity, which connref-gate does not support: use a client secret or workload identity federation',
+    };
+  }
+  const tenantId = parameter('tenantId');
+  const clientId = parameter('applicationId');
+  const missing = [
+    !tenantId && 'tenantId',
+    !clientId && 'applicationId',
+    !secret && 'clientSecret',
+  ].filter((name): name is string => typeof name === 'string');
+  if (missing.length > 0) throw lacking(missing);
+  return { kind: 'client-secret', tenantId: tenantId!, clientId: clientId!, clientSecret: secret! };
+}
+
+/**
+ * The online options, or undefined without a service connection. An online input without one is
+ * a UsageError: the check would silently not run.
+ */
+export function readOnlineSettings(command: 'check' | 'init-check'): OnlineOptions | undefined {
+  const connection = input(SERVICE_CONNECTION_INPUT);
+  if (!connection) {
+    const stray = ONLINE_INPUTS.find(
+      (name) =>
+        input(name) !== undefined &&
+        !(name === 'online' && input(name) === 'warn') &&
+        !(name === 'cloud' && input(name)?.toLowerCase() === 'auto'),
+    );
+    if (stray) {
+      throw new UsageError(
+        `input '${stray}' is for the online checks: give '${SERVICE_CONNECTION_INPUT}', a Power Platform service connection to the target environment`,
+      );
+    }
+    return undefined;
+  }
+  if (command === 'init-check') {
+    throw new UsageError(
+      `input '${SERVICE_CONNECTION_INPUT}' is for command 'check': 'init --check' compares the settings with the solution and asks no environment`,
+    );
+  }
+  const credential = serviceConnectionCredential(connection);
+  const environmentUrl = input('environmentUrl') ?? tl.getEndpointUrl(connection, true)?.trim();
+  if (!environmentUrl) {
+    throw new UsageError(
+      `the service connection in '${SERVICE_CONNECTION_INPUT}' has no server URL: set it to the environment URL, or give 'environmentUrl'`,
+    );
+  }
+  const mode = (input('online') ?? 'warn').toLowerCase();
+  if (mode !== 'warn' && mode !== 'strict') {
+    throw new UsageError(`input 'online' is '${input('online')}': use warn or strict`);
+  }
+  const cloudText = input('cloud');
+  const timeout = input('onlineTimeout');
+  let timeoutMs: number | undefined;
+  if (timeout !== undefined) {
+    const seconds = Number(timeout);
+    if (!/^\d+(\.\d+)?$/.test(timeout) || !(seconds > 0) || seconds > 3600) {
+      throw new UsageError(
+        `input 'onlineTimeout' is '${timeout}': give seconds, e.g. 60 (at most 3600)`,
+      );
+    }
+    timeoutMs = Math.round(seconds * 1000);
+  }
+  const environmentId = input('environmentId');
+  return {
+    environmentUrl: environmentUrl.replace(/\/+$/, ''),
+    environmentOption: input('environmentUrl')
+      ? "input 'environmentUrl'"
+      : 'the service connection URL',
+    mode: mode as OnlineMode,
+    ...(cloudText &&
+      cloudText.toLowerCase() !== 'auto' && { cloud: parseCloud(cloudText, "input 'cloud'") }),
+    ...(environmentId && { environmentId }),
+    ...(timeoutMs !== undefined && { timeoutMs }),
+    credential,
+    env: process.env,
+  };
+}
