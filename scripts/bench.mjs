@@ -7,7 +7,7 @@
 //   npm run bench -- --runs 9          more runs per case (medians)
 //   npm run bench -- --no-huge         skip the 100 MiB-per-app zip (2 GB)
 //   npm run bench -- --only zip,unpacked   only some cases (ids: zip, zip-huge, reader, reader-huge, floor-zip, floor-unpacked
-//                     [these four not in --quick unless named], jszip, jszip-huge, unpacked, agents, set, startup-cli, startup-action, corpus)
+//                     [these four not in --quick unless named], jszip, jszip-huge, unpacked, agents, online, set, startup-cli, startup-action, corpus)
 //   npm run bench -- --profile DIR     also write a --cpu-prof profile of one connref-gate run per case
 //   npm run bench -- --json FILE       also write the results as JSON
 //   npm run bench -- --node PATH       run connref-gate (and `node -e 0`) with another node binary,
@@ -20,7 +20,7 @@
 // The bench is informational: a missed target prints MISS and still exits 0. It exits 1 only when
 // the benchmark itself does not work (a command crashes, or the CLI fails with --fail-on never).
 import { Buffer } from 'node:buffer';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   closeSync,
@@ -129,6 +129,8 @@ const TARGET_RATIO = 2.5;
 const TARGET_RSS_MIB = 150;
 const TARGET_SET = 1.5;
 const TARGET_STARTUP_MS = 150;
+/** The online stage against the fake: at most this much over the same check offline. */
+const TARGET_ONLINE_MS = 1500;
 /** Runs of the check in one process for the floor rows: by the fourth, the JIT has settled. */
 const FLOOR_ITERATIONS = 6;
 
@@ -178,6 +180,7 @@ function which(name) {
  * @property {string} [cwd]
  * @property {boolean} [node] a node process: its RSS is taken by the preload probe
  * @property {number[]} [okStatus] exit codes that mean it worked (default [0])
+ * @property {Record<string, string>} [env] variables besides the bench's own
  */
 
 /**
@@ -204,7 +207,7 @@ const baseEnv = Object.fromEntries(
  */
 function runOnce(cmd, how = {}) {
   rmSync(rssFile, { force: true });
-  const env = { ...baseEnv };
+  const env = { ...baseEnv, ...cmd.env };
   if (cmd.node) {
     env.NODE_OPTIONS = `--require=${probe}${how.extraNodeOptions ? ` ${how.extraNodeOptions}` : ''}`;
     env.CONNREF_BENCH_RSS_FILE = rssFile;
@@ -768,6 +771,121 @@ if (agentDir) {
     checkCmd(agentDir, undefined),
     { ratio: TARGET_RATIO },
   );
+}
+
+if (want('online')) online();
+
+/**
+ * The online stage (SPEC section 6) against the loopback fake in a process of its own
+ * (scripts/bench-online-fake.mjs): the large zip's 500 bound references among 2,000 connections in
+ * pages of 100, 20 ms per request. The target: at most 1.5 s over the same check offline, and
+ * no more Power Apps requests than the listing's pages plus one per bound connection whose
+ * permissions the listing does not embed.
+ */
+function online() {
+  const label = quick
+    ? 'online stage (quick: 200 connections in pages of 50, 20 ms per request)'
+    : `online stage: ${large.counts.connectionReferences} bound references, 2,000 connections in pages of 100, 20 ms per request`;
+  const dir = join(work, 'online');
+  mkdirSync(dir, { recursive: true });
+  const configPath = join(dir, 'config.json');
+  const readyPath = join(dir, 'ready.json');
+  rmSync(readyPath, { force: true });
+  const pageSize = quick ? 50 : 100;
+  const connections = quick ? 200 : 2000;
+  writeFileSync(
+    configPath,
+    JSON.stringify({ settingsPath: large.settingsPath, connections, pageSize, latencyMs: 20 }),
+  );
+  const child = spawn(
+    process.execPath,
+    [join(root, 'scripts', 'bench-online-fake.mjs'), configPath, readyPath],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  try {
+    const waitUntil = Date.now() + 30_000;
+    while (!existsSync(readyPath) && Date.now() < waitUntil) {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    }
+    if (!existsSync(readyPath)) {
+      skip('online', label, 'the fake did not start within 30 s');
+      broken = true;
+      return;
+    }
+    const ready = JSON.parse(readFileSync(readyPath, 'utf8'));
+    const stats = (/** @type {boolean} */ reset) => {
+      const r = spawnSync(
+        nodeBin,
+        [
+          '-e',
+          `fetch(${JSON.stringify(`${ready.statsUrl}${reset ? '?reset' : ''}`)}).then((r) => r.text()).then((t) => process.stdout.write(t))`,
+        ],
+        {
+          env: { ...baseEnv, NODE_EXTRA_CA_CERTS: ready.env.NODE_EXTRA_CA_CERTS },
+          encoding: 'utf8',
+        },
+      );
+      return JSON.parse(r.stdout || '{}');
+    };
+    const zip = /** @type {string} */ (large.zipPath);
+    const offline = checkCmd(zip, large.settingsPath);
+    const withTarget = /** @type {Command} */ ({
+      ...offline,
+      args: [...offline.args, '--environment', ready.environmentUrl],
+      env: ready.env,
+    });
+    console.error(`measuring ${label} (${runs} run${runs > 1 ? 's' : ''})…`);
+    const m = measure({ baseline: offline, tool: withTarget });
+    const b = /** @type {NonNullable<(typeof m)['baseline']>} */ (m.baseline);
+    const t = /** @type {NonNullable<(typeof m)['tool']>} */ (m.tool);
+    // One more run, counted, whose report must show every bound reference found.
+    stats(true);
+    const report = /** @type {any} */ (
+      JSON.parse(runOnce(withTarget, { stdout: 'pipe' }).stdout ?? '{}')
+    );
+    const counted = stats(true);
+    const found = (report.solutions?.[0]?.connectionReferences ?? []).filter(
+      (/** @type {any} */ r) => r.target?.connection === 'found',
+    ).length;
+    const online = (report.findings ?? []).filter((/** @type {any} */ f) =>
+      /^(CR01[2-6]|EV00[67]|OL001)$/.test(f.ruleId),
+    );
+    const allowed = counted.listingPages + ready.boundWithoutEmbeddedPermissions;
+    let error = t.error ?? (b.error ? `baseline: ${b.error}` : undefined);
+    if (!error && found !== ready.bound)
+      error = `${found} of ${ready.bound} references found in the target`;
+    if (!error && online.length > 0)
+      error = `online findings: ${online.map((/** @type {any} */ f) => f.ruleId).join(', ')}`;
+    if (!error && counted.violations > 0)
+      error = `${counted.violations} requests that were not read-only`;
+    if (error) broken = true;
+    const over = t.median - b.median;
+    rows.push({
+      id: 'online',
+      label,
+      baseline: 'the same check offline',
+      baselineMs: b.median,
+      toolMs: error ? undefined : t.median,
+      ratio: error ? undefined : t.median / b.median,
+      target: `≤ +${TARGET_ONLINE_MS / 1000} s, ≤ ${allowed} Power Apps requests`,
+      rssMiB: kib2mib(t.rssKiB),
+      baselineRssMiB: kib2mib(b.rssKiB),
+      baselineCpuMs: b.cpuMedian,
+      toolCpuMs: error ? undefined : t.cpuMedian,
+      result: error
+        ? 'ERR'
+        : over <= TARGET_ONLINE_MS && counted.powerApps <= allowed
+          ? 'PASS'
+          : 'MISS',
+      note:
+        error ??
+        `+${(over / 1000).toFixed(2)} s over offline; ${counted.powerApps} Power Apps requests (${counted.listingPages} listing pages, ${counted.permissions} permissions), ${counted.dataverse} Dataverse, ${counted.tokens} token; ${found} of ${ready.bound} references found among ${ready.connections} connections`,
+    });
+  } finally {
+    child.kill('SIGTERM');
+  }
 }
 
 if (want('unpacked')) {

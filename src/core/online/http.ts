@@ -49,7 +49,7 @@ export interface HttpOptions {
   deadlineAt: number;
   origins: Record<Audience, string>;
   token(audience: Audience): Promise<string>;
-  /** Requests in flight at once (default 8). */
+  /** Requests in flight at once to each API (default 8). */
   concurrency?: number;
   /** Attempts per request, the first included (default 4). */
   maxAttempts?: number;
@@ -161,6 +161,12 @@ function decoded(response: IncomingMessage): Readable {
 }
 
 const contexts = new Map<string, SecureContext>();
+let defaultSecureContext: SecureContext | undefined;
+
+/** Node's own trust (its CAs and NODE_EXTRA_CA_CERTS), as a context made once. */
+function defaultContext(): SecureContext {
+  return (defaultSecureContext ??= createSecureContext());
+}
 
 /**
  * A TLS context that trusts Node's CAs and `ca` too, made once: a `ca` list given per request
@@ -177,21 +183,27 @@ export function trustingContext(ca: string): SecureContext {
 
 export class OnlineHttp {
   private readonly agent: Agent;
-  private readonly semaphore: Semaphore;
+  /** One pool per API: the listing's pages must not queue behind a hundred Dataverse look-ups. */
+  private readonly semaphores: Record<Audience, Semaphore>;
   private readonly maxAttempts: number;
   private readonly baseDelayMs: number;
   private readonly maxResponseBytes: number;
 
   constructor(private readonly options: HttpOptions) {
     const concurrency = Math.max(1, options.concurrency ?? 8);
-    this.semaphore = new Semaphore(concurrency);
+    this.semaphores = {
+      dataverse: new Semaphore(concurrency),
+      powerApps: new Semaphore(concurrency),
+    };
     this.maxAttempts = Math.max(1, options.maxAttempts ?? 4);
     this.baseDelayMs = Math.max(0, options.baseDelayMs ?? 500);
     this.maxResponseBytes = options.maxResponseBytes ?? 32 * 1024 * 1024;
     this.agent = new Agent({
       keepAlive: true,
+      // Per origin, as the pools are.
       maxSockets: concurrency,
-      ...(options.ca ? { secureContext: trustingContext(options.ca) } : {}),
+      // One TLS context for every connection: without it Node builds one per connection.
+      secureContext: options.ca ? trustingContext(options.ca) : defaultContext(),
     });
   }
 
@@ -308,14 +320,15 @@ export class OnlineHttp {
   }
 
   private async send(audience: Audience, url: URL): Promise<RawResponse> {
-    await this.semaphore.acquire();
+    const semaphore = this.semaphores[audience];
+    await semaphore.acquire();
     try {
       const token = await this.options.token(audience);
       if (this.options.signal.aborted) throw this.options.signal.reason;
       this.options.onRequest?.(audience, url);
       return await this.exchange(audience, url, token);
     } finally {
-      this.semaphore.release();
+      semaphore.release();
     }
   }
 

@@ -2,6 +2,7 @@
 // holds for its bound connection. With several settings files the worst state wins.
 import type {
   ConnectionCheck,
+  ConnectionReference,
   ReportSolution,
   ReportTarget,
   SettingsFile,
@@ -53,11 +54,11 @@ function accessText(check: ConnectionCheck): Pick<ReportTarget, 'access' | 'deta
 
 /** The target facts of one reference from one check. */
 export function reportTargetOf(
-  solution: Solution,
+  ref: ConnectionReference | undefined,
   check: ConnectionCheck | undefined,
-  why: string,
+  why: () => string,
 ): ReportTarget {
-  if (!check) return { connection: 'unchecked', detail: why };
+  if (!check) return { connection: 'unchecked', detail: why() };
   if (check.state === 'unchecked') {
     return { connection: 'unchecked', ...(check.why && { detail: check.why }) };
   }
@@ -72,9 +73,6 @@ export function reportTargetOf(
     };
   }
   const connection = check.connection!;
-  const ref = solution.connectionReferences.find(
-    (r) => nameKey(r.logicalName) === nameKey(check.logicalName),
-  );
   const bad = connection.statuses.find((s) => s.status.toLowerCase() !== 'connected');
   const status = bad?.status ?? connection.statuses[0]?.status;
   const facts: ReportTarget = {
@@ -112,13 +110,12 @@ export function attachTargetFacts(
   solution: Solution,
   pairs: readonly { settings: SettingsFile | null; facts: TargetFacts }[],
 ): void {
+  const refs = new Map(solution.connectionReferences.map((r) => [nameKey(r.logicalName), r]));
   for (const reference of report.connectionReferences) {
     let worst: ReportTarget | undefined;
+    const key = nameKey(reference.logicalName);
     for (const { settings, facts } of pairs) {
-      const key = nameKey(reference.logicalName);
-      const target = reportTargetOf(
-        solution,
-        facts.connections.get(key),
+      const target = reportTargetOf(refs.get(key), facts.connections.get(key), () =>
         notCheckedWhy(reference.logicalName, settings),
       );
       if (!worst || RANK[target.connection] > RANK[worst.connection]) worst = target;

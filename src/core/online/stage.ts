@@ -1,37 +1,39 @@
 // The online stage (SPEC section 6): asks the target environment, read-only, what the rules
 // CR012–CR016, EV006, EV007 and OL001 need, under one deadline, and hands each (solution,
 // settings) pair its TargetFacts. What the environment says is fetched once for all pairs.
-import type {
-  ConnectionCheck,
-  OnlineProblem,
-  SettingsConnectionReference,
-  SettingsFile,
-  Solution,
-  TargetAccess,
-  TargetFacts,
-} from '../model.js';
-import { isBoundConnectionId, nameKey } from '../rules/helpers.js';
-import { oneLine } from '../text.js';
+//
+// Signing in, the environment id, the importing identity and the connection listing need only the
+// environment; they start together, and the permissions of the bound connections follow the
+// listing while the dependency and variable look-ups run beside it.
+import type { SettingsFile, Solution, TargetFacts } from '../model.js';
+import { nameKey } from '../rules/helpers.js';
 import { credentialSecrets, describeCredential, type TokenProvider } from './credentials.js';
-import { tokenProviderFor } from './sign-in.js';
-import { DEFAULT_ONLINE_TIMEOUT_MS, prepareOnline, type OnlineOptions } from './options.js';
 import {
   environmentId as fetchEnvironmentId,
   hasConnectionReference,
   importerObjectId,
-  missingPrivilege,
   variableDefinition,
 } from './dataverse.js';
 import type { OnlineEndpoints } from './endpoints.js';
-import { OnlineHttp, OnlineRequestError, type Audience } from './http.js';
 import {
-  connectionKey,
+  buildFacts,
+  candidatesOf,
+  explain,
+  settle,
+  tokenObjectId,
+  type Candidate,
+  type Outcome,
+  type StageResults,
+} from './facts.js';
+import { OnlineHttp, OnlineRequestError, type Audience } from './http.js';
+import { DEFAULT_ONLINE_TIMEOUT_MS, prepareOnline, type OnlineOptions } from './options.js';
+import {
   fetchPermissions,
   listConnections,
   type ConnectionListing,
   type ConnectionPermission,
-  type ListedConnection,
 } from './powerapps.js';
+import { tokenProviderFor } from './sign-in.js';
 
 /** What the stage did, for logs and the benchmark. */
 export interface OnlineSummary {
@@ -60,146 +62,22 @@ export interface OnlineStage {
   secrets: string[];
 }
 
-type Outcome<T> = { ok: true; value: T } | { ok: false; why: string };
-
-async function settle<T>(
-  promise: Promise<T>,
-  explain: (error: unknown) => string,
-): Promise<Outcome<T>> {
-  try {
-    return { ok: true, value: await promise };
-  } catch (error) {
-    return { ok: false, why: explain(error) };
-  }
-}
-
-/** A reference bound to something that could be a connection name: the candidates. */
-interface Candidate {
-  logicalName: string;
-  entry: SettingsConnectionReference;
-  key: string;
-}
-
-/** The characters of a connection name; anything else is CR011's, never looked up. */
-const CONNECTION_NAME = /^[A-Za-z0-9_-]{1,200}$/;
-
-function candidatesOf(
-  solution: Solution,
-  settings: SettingsFile | null,
-): {
-  candidates: Candidate[];
-  skipped: Map<string, { entry: SettingsConnectionReference; why: string }>;
-} {
-  const candidates: Candidate[] = [];
-  const skipped = new Map<string, { entry: SettingsConnectionReference; why: string }>();
-  if (!settings) return { candidates, skipped };
-  const entries = new Map<string, SettingsConnectionReference[]>();
-  for (const entry of settings.connectionReferences) {
-    const key = nameKey(entry.logicalName);
-    entries.set(key, [...(entries.get(key) ?? []), entry]);
-  }
-  for (const ref of solution.connectionReferences) {
-    const key = nameKey(ref.logicalName);
-    const bound = (entries.get(key) ?? []).find((entry) => isBoundConnectionId(entry.connectionId));
-    if (!bound) continue;
-    const id = bound.connectionId!.trim();
-    if (!CONNECTION_NAME.test(id)) {
-      skipped.set(key, { entry: bound, why: 'its ConnectionId is no connection name (CR011)' });
-      continue;
-    }
-    candidates.push({ logicalName: ref.logicalName, entry: bound, key: connectionKey(id) });
-  }
-  return { candidates, skipped };
-}
-
-/** `a, b, c and 4 more`, for problem texts. */
-function names(list: readonly string[], max = 5): string {
-  const shown = list.slice(0, max).join(', ');
-  return list.length > max ? `${shown} and ${list.length - max} more` : shown;
-}
-
-function countOf(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
-/** Why a request failed, for OL001; a Dataverse 403 names the privilege the role lacks. */
-function explain(error: unknown): string {
-  if (error instanceof OnlineRequestError) {
-    const privilege =
-      error.details.status === 403 ? missingPrivilege(error.details.serviceMessage) : undefined;
-    if (privilege) {
-      return `${error.message}: the application user's security role in the environment lacks the ${privilege} privilege`;
-    }
-    return error.message;
-  }
-  return oneLine(error instanceof Error ? error.message : String(error), 400);
-}
-
-/** The `oid` claim of a JWT access token, when it is one: a fallback for the importer's id. */
-function tokenObjectId(token: string): string | undefined {
-  const payload = token.split('.')[1];
-  if (!payload || payload.length > 16_384) return undefined;
-  try {
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as unknown;
-    const oid = (claims as Record<string, unknown> | null)?.['oid'];
-    return typeof oid === 'string' && /^[0-9a-f-]{32,36}$/i.test(oid)
-      ? oid.toLowerCase()
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function accessOf(
-  connection: ListedConnection,
-  permissions: ConnectionPermission[] | undefined,
-  importer: string,
-): TargetAccess {
-  if (connection.createdById === importer) return { kind: 'owner' };
-  const list = permissions ?? [];
-  const own = list.filter((p) => p.principalId === importer);
-  if (own.length > 0) {
-    // The strongest role held, should there be several.
-    const order = ['owner', 'canedit', 'canviewwithshare', 'canview'];
-    const best = own
-      .map((p) => p.role ?? 'unknown')
-      .sort((a, b) => {
-        const ia = order.indexOf(a.toLowerCase());
-        const ib = order.indexOf(b.toLowerCase());
-        return (ia === -1 ? 99 : ia) - (ib === -1 ? 99 : ib);
-      })[0]!;
-    return { kind: 'role', role: best };
-  }
-  const group = list.find((p) => /^(group|tenant)$/i.test(p.principalType ?? ''));
-  if (group) {
-    return {
-      kind: 'group',
-      principalType: group.principalType!,
-      ...(group.role && { role: group.role }),
-    };
-  }
-  return { kind: 'none' };
+interface EnvironmentAnswers {
+  listing: Outcome<ConnectionListing>;
+  importer: Outcome<string>;
 }
 
 /**
- * Runs the online checks. Never throws for what the target does or says: every failure becomes
- * an OnlineProblem (OL001) in the facts of the pairs it concerns.
+ * Runs the online checks for solutions already read. Nothing is sent when nothing needs asking.
+ * Never throws for what the target does or says: every failure becomes an OnlineProblem (OL001)
+ * in the facts of the pairs it concerns.
  */
 export async function runOnlineStage(
-  checked: readonly OnlinePair[],
+  pairs: readonly OnlinePair[],
   options: OnlineOptions,
   endpoints: OnlineEndpoints = prepareOnline(options),
 ): Promise<OnlineStage> {
   const started = Date.now();
-  const strict = options.mode === 'strict';
-  const solutions = checked.map((pair) => pair.solution);
-  const pairs = checked.flatMap(({ solution, settings: list }) =>
-    (list.length === 0 ? [null] : list).map((settings) => ({
-      solution,
-      settings,
-      ...candidatesOf(solution, settings),
-    })),
-  );
   const requests: Record<Audience, number> = { dataverse: 0, powerApps: 0 };
   const summary: OnlineSummary = {
     environmentUrl: endpoints.environmentUrl,
@@ -207,13 +85,105 @@ export async function runOnlineStage(
     identity: describeCredential(options.credential),
     ms: 0,
   };
+  const timeoutMs = options.timeoutMs ?? DEFAULT_ONLINE_TIMEOUT_MS;
+  const controller = new AbortController();
+  const deadlineAt = Date.now() + timeoutMs;
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  timer.unref?.();
+  const deadlineText = `${Math.round(timeoutMs / 100) / 10} s`;
+  const explainAll = (error: unknown) =>
+    controller.signal.aborted && !(error instanceof OnlineRequestError && error.kind !== 'timeout')
+      ? `the online checks did not finish within ${deadlineText} (the deadline of the online stage)`
+      : explain(error);
 
+  // Loading @azure/identity and building the credential: once, and only when asked for.
+  let provider: Promise<TokenProvider> | undefined;
+  const tokens = new Map<Audience, Promise<string>>();
+  const token = (audience: Audience): Promise<string> => {
+    let promise = tokens.get(audience);
+    if (!promise) {
+      provider ??= tokenProviderFor(options.credential, endpoints, options.ca);
+      const scope = audience === 'dataverse' ? endpoints.dataverseScope : endpoints.powerAppsScope;
+      promise = provider.then((p) => p.getToken(scope, controller.signal));
+      // Each caller sees the rejection; none is left unhandled.
+      promise.catch(() => undefined);
+      tokens.set(audience, promise);
+    }
+    return promise;
+  };
+  let http: OnlineHttp | undefined;
+  const client = (): OnlineHttp =>
+    (http ??= new OnlineHttp({
+      signal: controller.signal,
+      deadlineAt,
+      origins: { dataverse: endpoints.dataverseOrigin, powerApps: endpoints.powerAppsOrigin },
+      token,
+      ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
+      ...(options.retry?.maxAttempts !== undefined && { maxAttempts: options.retry.maxAttempts }),
+      ...(options.retry?.baseDelayMs !== undefined && { baseDelayMs: options.retry.baseDelayMs }),
+      ...(options.maxResponseBytes !== undefined && { maxResponseBytes: options.maxResponseBytes }),
+      ...(options.ca !== undefined && { ca: options.ca }),
+      onRequest: (audience) => requests[audience]++,
+    }));
+  const close = () => {
+    clearTimeout(timer);
+    http?.close();
+  };
+
+  // The environment's answers that every connection check needs, asked once.
+  let environment: Promise<EnvironmentAnswers> | undefined;
+  const askEnvironment = (): Promise<EnvironmentAnswers> =>
+    (environment ??= (async () => {
+      const api = client();
+      // Both sign-ins at once: the Power Apps token is needed as soon as the id is known.
+      void token('powerApps');
+      const environmentId = options.environmentId
+        ? Promise.resolve(options.environmentId.trim())
+        : fetchEnvironmentId(api, endpoints);
+      // Settled at once: it runs while the connections are listed.
+      const importer = settle(
+        importerObjectId(api, endpoints).catch(async (error: unknown) => {
+          // A role without read on system users: the token's own oid claim still names it.
+          const fromToken = await token('dataverse').then(tokenObjectId, () => undefined);
+          if (fromToken) return fromToken;
+          throw error;
+        }),
+        explainAll,
+      );
+      const listing = await settle(
+        environmentId.then((id) => {
+          summary.environmentId = id;
+          return listConnections(api, endpoints, id);
+        }),
+        explainAll,
+      );
+      if (listing.ok) {
+        summary.route = listing.value.route;
+        summary.connectionsListed = listing.value.connections.size;
+        summary.pages = listing.value.pages;
+      }
+      return { listing, importer: await importer };
+    })());
+
+  const results: StageResults = {
+    endpoints,
+    strict: options.mode === 'strict',
+    listing: { ok: false, why: 'not asked' },
+    importer: { ok: false, why: 'not asked' },
+    permissions: new Map(),
+    references: new Map(),
+    variables: new Map(),
+  };
   // What the environment must answer, over all pairs.
-  const wantedConnections = new Map<string, Candidate>();
-  for (const pair of pairs) for (const c of pair.candidates) wantedConnections.set(c.key, c);
+  const wanted = new Map<string, Candidate>();
+  for (const { solution, settings: list } of pairs) {
+    for (const settings of list.length === 0 ? [null] : list) {
+      for (const c of candidatesOf(solution, settings).candidates) wanted.set(c.key, c);
+    }
+  }
   const referenceNames = new Map<string, string>();
   const variableNames = new Map<string, string>();
-  for (const solution of solutions) {
+  for (const { solution } of pairs) {
     for (const dependency of solution.missingDependencies) {
       if (dependency.kind === 'connectionreference') {
         referenceNames.set(nameKey(dependency.name), dependency.name);
@@ -226,298 +196,57 @@ export async function runOnlineStage(
     }
   }
 
-  let listing: Outcome<ConnectionListing> = { ok: false, why: 'not asked' };
-  let importer: Outcome<string> = { ok: false, why: 'not asked' };
-  const permissions = new Map<string, Outcome<ConnectionPermission[]>>();
-  const references = new Map<string, Outcome<boolean>>();
-  const variables = new Map<string, Outcome<Awaited<ReturnType<typeof variableDefinition>>>>();
-
-  const needed = wantedConnections.size > 0 || referenceNames.size > 0 || variableNames.size > 0;
-  if (needed) {
-    const timeoutMs = options.timeoutMs ?? DEFAULT_ONLINE_TIMEOUT_MS;
-    const controller = new AbortController();
-    const deadlineAt = Date.now() + timeoutMs;
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    timer.unref?.();
-    const deadlineText = `${Math.round(timeoutMs / 100) / 10} s`;
-    const explainAll = (error: unknown) =>
-      controller.signal.aborted &&
-      !(error instanceof OnlineRequestError && error.kind !== 'timeout')
-        ? `the online checks did not finish within ${deadlineText} (the deadline of the online stage)`
-        : explain(error);
-
-    let provider: TokenProvider | undefined;
-    let providerWhy = '';
-    try {
-      provider = await tokenProviderFor(options.credential, endpoints, options.ca);
-    } catch (error) {
-      providerWhy = explain(error);
-    }
-    const tokens = new Map<Audience, Promise<string>>();
-    const token = (audience: Audience): Promise<string> => {
-      let promise = tokens.get(audience);
-      if (!promise) {
-        const scope =
-          audience === 'dataverse' ? endpoints.dataverseScope : endpoints.powerAppsScope;
-        promise = provider
-          ? provider.getToken(scope, controller.signal)
-          : Promise.reject(new OnlineRequestError('sign-in', providerWhy));
-        // Not awaited here: each caller sees the rejection.
-        promise.catch(() => undefined);
-        tokens.set(audience, promise);
-      }
-      return promise;
-    };
-    const http = new OnlineHttp({
-      signal: controller.signal,
-      deadlineAt,
-      origins: { dataverse: endpoints.dataverseOrigin, powerApps: endpoints.powerAppsOrigin },
-      token,
-      ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
-      ...(options.retry?.maxAttempts !== undefined && { maxAttempts: options.retry.maxAttempts }),
-      ...(options.retry?.baseDelayMs !== undefined && { baseDelayMs: options.retry.baseDelayMs }),
-      ...(options.maxResponseBytes !== undefined && { maxResponseBytes: options.maxResponseBytes }),
-      ...(options.ca !== undefined && { ca: options.ca }),
-      onRequest: (audience) => requests[audience]++,
-    });
-
-    try {
-      const connectionWork = async () => {
-        if (wantedConnections.size === 0) return;
-        // Both sign-ins at once: the Power Apps token is needed as soon as the id is known.
-        void token('powerApps');
-        const environmentIdPromise = options.environmentId
-          ? Promise.resolve(options.environmentId.trim())
-          : fetchEnvironmentId(http, endpoints);
-        // Settled at once: it runs while the connections are listed.
-        const importerOutcome = settle(
-          importerObjectId(http, endpoints).catch(async (error: unknown) => {
-            // A role without read on system users: the token's own oid claim still names it.
-            const fromToken = await token('dataverse').then(tokenObjectId, () => undefined);
-            if (fromToken) return fromToken;
-            throw error;
-          }),
-          explainAll,
-        );
-        const listingOutcome = await settle(
-          environmentIdPromise.then((id) => {
-            summary.environmentId = id;
-            return listConnections(http, endpoints, id);
-          }),
-          explainAll,
-        );
-        listing = listingOutcome;
-        importer = await importerOutcome;
-        if (!listingOutcome.ok) return;
-        const found = listingOutcome.value;
-        summary.route = found.route;
-        summary.connectionsListed = found.connections.size;
-        summary.pages = found.pages;
-        if (found.route !== 'admin' || !importer.ok) return;
-        const importerId = importer.value;
-        // Permissions only where the listing does not settle it: not embedded, not the owner.
-        const lookups: Promise<void>[] = [];
-        for (const key of wantedConnections.keys()) {
+  try {
+    const connectionWork = async () => {
+      if (wanted.size === 0) return;
+      const answers = await askEnvironment();
+      results.listing = answers.listing;
+      results.importer = answers.importer;
+      if (!answers.listing.ok || !answers.importer.ok) return;
+      const found = answers.listing.value;
+      if (found.route !== 'admin') return;
+      const importerId = answers.importer.value;
+      // Permissions only where the listing does not settle it: not embedded, not the owner.
+      await Promise.all(
+        [...wanted.keys()].map(async (key) => {
           const connection = found.connections.get(key);
-          if (!connection || connection.permissions || connection.createdById === importerId)
-            continue;
-          if (permissions.has(key)) continue;
-          const pending: Outcome<ConnectionPermission[]> = { ok: false, why: 'not asked' };
-          permissions.set(key, pending);
-          lookups.push(
-            settle(
-              fetchPermissions(http, endpoints, summary.environmentId!, connection),
+          if (!connection || connection.permissions || connection.createdById === importerId) {
+            return;
+          }
+          results.permissions.set(
+            key,
+            await settle<ConnectionPermission[]>(
+              fetchPermissions(client(), endpoints, summary.environmentId!, connection),
               explainAll,
-            ).then((outcome) => {
-              permissions.set(key, outcome);
-            }),
+            ),
           );
-        }
-        await Promise.all(lookups);
-      };
-      const dependencyWork = async () => {
-        await Promise.all([
-          ...[...referenceNames].map(async ([key, name]) => {
-            references.set(
-              key,
-              await settle(hasConnectionReference(http, endpoints, name), explainAll),
-            );
-          }),
-          ...[...variableNames].map(async ([key, name]) => {
-            variables.set(key, await settle(variableDefinition(http, endpoints, name), explainAll));
-          }),
-        ]);
-      };
-      await Promise.all([connectionWork(), dependencyWork()]);
-    } finally {
-      clearTimeout(timer);
-      http.close();
-    }
+        }),
+      );
+    };
+    const dependencyWork = async () => {
+      await Promise.all([
+        ...[...referenceNames].map(async ([key, name]) => {
+          results.references.set(
+            key,
+            await settle(hasConnectionReference(client(), endpoints, name), explainAll),
+          );
+        }),
+        ...[...variableNames].map(async ([key, name]) => {
+          results.variables.set(
+            key,
+            await settle(variableDefinition(client(), endpoints, name), explainAll),
+          );
+        }),
+      ]);
+    };
+    await Promise.all([connectionWork(), dependencyWork()]);
+  } finally {
+    close();
   }
   summary.ms = Date.now() - started;
-
-  const factsFor = (solution: Solution, settings: SettingsFile | null): TargetFacts => {
-    const facts: TargetFacts = {
-      environmentUrl: endpoints.environmentUrl,
-      strict,
-      connections: new Map(),
-      referenceDependencies: new Map(),
-      variableDependencies: new Map(),
-      unmanagedVariables: new Set(),
-      problems: [],
-    };
-    // Problems by reason: one OL001 per reason, naming everything it left unchecked.
-    const skippedByWhy = new Map<string, string[]>();
-    const skip = (why: string, what: string) => {
-      skippedByWhy.set(why, [...(skippedByWhy.get(why) ?? []), what]);
-    };
-
-    const { candidates, skipped } = candidatesOf(solution, settings);
-    for (const [key, { entry, why }] of skipped) {
-      facts.connections.set(key, {
-        logicalName: entry.logicalName,
-        entry,
-        state: 'unchecked',
-        why,
-      });
-    }
-    const unchecked = new Map<string, string[]>();
-    const accessUnchecked = new Map<string, string[]>();
-    for (const candidate of candidates) {
-      const check: ConnectionCheck = {
-        logicalName: candidate.logicalName,
-        entry: candidate.entry,
-        state: 'unchecked',
-      };
-      facts.connections.set(nameKey(candidate.logicalName), check);
-      if (!listing.ok) {
-        check.why = listing.why;
-        unchecked.set(listing.why, [...(unchecked.get(listing.why) ?? []), candidate.logicalName]);
-        continue;
-      }
-      const found = listing.value;
-      check.route = found.route;
-      const connection = found.connections.get(candidate.key);
-      if (!connection) {
-        if (found.incomplete !== undefined) {
-          check.why = `the connection listing is incomplete: ${found.incomplete}`;
-          unchecked.set(check.why, [...(unchecked.get(check.why) ?? []), candidate.logicalName]);
-        } else {
-          check.state = found.route === 'admin' ? 'missing' : 'not-visible';
-        }
-        continue;
-      }
-      check.state = 'found';
-      check.connection = {
-        name: connection.name,
-        connector: connection.connector,
-        statuses: connection.statuses,
-        ...(connection.displayName && { displayName: connection.displayName }),
-        ...(connection.owner && { owner: connection.owner }),
-      };
-      if (found.route === 'caller') {
-        const own =
-          importer.ok && connection.permissions
-            ? accessOf(connection, connection.permissions, importer.value)
-            : undefined;
-        check.access = own && own.kind !== 'none' ? own : { kind: 'listed' };
-        continue;
-      }
-      if (!importer.ok) {
-        const why = `the importing identity could not be told: ${importer.why}`;
-        check.access = { kind: 'unchecked', why };
-        accessUnchecked.set(why, [...(accessUnchecked.get(why) ?? []), candidate.logicalName]);
-        continue;
-      }
-      let list = connection.permissions;
-      if (!list && connection.createdById !== importer.value) {
-        const fetched = permissions.get(candidate.key);
-        if (!fetched?.ok) {
-          const why = `its permissions could not be read: ${fetched?.why ?? 'not asked'}`;
-          check.access = { kind: 'unchecked', why };
-          accessUnchecked.set(why, [...(accessUnchecked.get(why) ?? []), candidate.logicalName]);
-          continue;
-        }
-        list = fetched.value;
-      }
-      check.access = accessOf(connection, list, importer.value);
-    }
-    for (const [why, refs] of unchecked) {
-      skip(
-        why,
-        `the connection checks (CR012–CR015) of ${countOf(refs.length, 'reference', 'references')} (${names(refs)})`,
-      );
-    }
-    for (const [why, refs] of accessUnchecked) {
-      skip(
-        why,
-        `whether the importing identity may use the connections of ${countOf(refs.length, 'reference', 'references')} (${names(refs)}) (CR015)`,
-      );
-    }
-
-    const referenceUnchecked = new Map<string, string[]>();
-    for (const dependency of solution.missingDependencies) {
-      if (dependency.kind !== 'connectionreference') continue;
-      const key = nameKey(dependency.name);
-      const outcome = references.get(key);
-      if (outcome?.ok) {
-        facts.referenceDependencies.set(key, outcome.value ? 'present' : 'missing');
-      } else {
-        facts.referenceDependencies.set(key, 'unchecked');
-        const why = outcome?.why ?? 'not asked';
-        referenceUnchecked.set(why, [...(referenceUnchecked.get(why) ?? []), dependency.name]);
-      }
-    }
-    for (const [why, refs] of referenceUnchecked) {
-      skip(
-        why,
-        `whether the target holds ${countOf(refs.length, 'missing dependency', 'missing dependencies')} ${names(refs)} (CR016)`,
-      );
-    }
-    const variableUnchecked = new Map<string, string[]>();
-    for (const dependency of solution.missingDependencies) {
-      if (dependency.kind !== 'environmentvariable') continue;
-      const key = nameKey(dependency.name);
-      const outcome = variables.get(key);
-      if (outcome?.ok) {
-        facts.variableDependencies.set(key, outcome.value.exists ? 'present' : 'missing');
-      } else {
-        facts.variableDependencies.set(key, 'unchecked');
-        const why = outcome?.why ?? 'not asked';
-        variableUnchecked.set(why, [...(variableUnchecked.get(why) ?? []), dependency.name]);
-      }
-    }
-    for (const [why, vars] of variableUnchecked) {
-      skip(
-        why,
-        `whether the target defines ${countOf(vars.length, 'missing dependency', 'missing dependencies')} ${names(vars)} (EV006)`,
-      );
-    }
-    const definedUnchecked = new Map<string, string[]>();
-    for (const variable of solution.environmentVariables) {
-      const key = nameKey(variable.schemaName);
-      const outcome = variables.get(key);
-      if (outcome?.ok) {
-        if (outcome.value.exists && outcome.value.managed === false)
-          facts.unmanagedVariables.add(key);
-      } else {
-        const why = outcome?.why ?? 'not asked';
-        definedUnchecked.set(why, [...(definedUnchecked.get(why) ?? []), variable.schemaName]);
-      }
-    }
-    for (const [why, vars] of definedUnchecked) {
-      skip(
-        why,
-        `whether the target holds unmanaged definitions of ${countOf(vars.length, 'environment variable', 'environment variables')} (${names(vars)}) (EV007)`,
-      );
-    }
-
-    for (const [why, what] of skippedByWhy) {
-      const problem: OnlineProblem = { skipped: what.join('; '), why };
-      facts.problems.push(problem);
-    }
-    return facts;
+  return {
+    factsFor: (solution, settings) => buildFacts(results, solution, settings),
+    summary,
+    secrets: credentialSecrets(options.credential),
   };
-
-  return { factsFor, summary, secrets: credentialSecrets(options.credential) };
 }
