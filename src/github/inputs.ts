@@ -18,6 +18,8 @@ import {
 } from '../core/adapter-support.js';
 import { DEFAULT_SETTINGS_FILE } from '../core/init.js';
 import type { FailOn, PlaceholderMode, SeverityOverride } from '../core/model.js';
+import type { OnlineOptions } from '../core/online/options.js';
+import { readOnlineInputs } from './online.js';
 
 /** `check`: the gate. `init-check`: `init --check`, a drift check of the settings files. */
 export type ActionCommand = AdapterCommand;
@@ -56,11 +58,17 @@ export interface ActionInputs {
    * working directory itself.
    */
   cwd: string;
+  /** The online checks (`environment-url` and its companions). */
+  online?: OnlineOptions;
 }
 
 /** Reads and validates every input. Throws UsageError with a one-line message on a bad input. */
 export function getInputs(): ActionInputs {
+  // First of all: the client secret is masked before anything else can log it.
+  const clientSecret = text('client-secret');
+  if (clientSecret) core.setSecret(clientSecret);
   const command = parseCommand(text('command'), 'command', 'a workflow');
+  const online = readOnlineInputs(text, command);
   const workspace = resolve(process.env['GITHUB_WORKSPACE'] || process.cwd());
   const base = pathBase(workspace, text('working-directory'), 'working-directory');
 
@@ -101,6 +109,7 @@ export function getInputs(): ActionInputs {
     eventName: process.env['GITHUB_EVENT_NAME'] ?? '',
     workingDirectory: base.workingDirectory,
     cwd: base.cwd,
+    ...(online && { online }),
   };
 }
 

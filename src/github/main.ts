@@ -9,6 +9,7 @@ import {
   initCheckVerdict,
   initOutOfStepFiles,
   initOutOfStepMessage,
+  onlineSummaryText,
   resolvedSettingsNote,
   secretLines,
 } from '../core/adapter-support.js';
@@ -43,6 +44,7 @@ export async function run(): Promise<void> {
       sarifFile: inputs.sarifFile,
       reportFile: reportPath(),
       resolvedSettingsFile: inputs.resolvedSettingsFile,
+      ...(inputs.online && { online: inputs.online }),
     };
     outcome = await runGate(request);
   } catch (error) {
@@ -53,6 +55,7 @@ export async function run(): Promise<void> {
   try {
     // Before anything is logged: every value that came from a substitution is a secret.
     maskSecrets(outcome.result.secrets);
+    if (outcome.result.online) core.info(onlineSummaryText(outcome.result.online));
 
     const { report } = outcome;
     const plan = planAnnotations(report.findings, {
