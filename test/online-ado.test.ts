@@ -218,6 +218,24 @@ describe('the task with a powerplatform-spn service connection', () => {
     expectNoLeak(run, fake.systemAccessToken);
   });
 
+  it('a managed-identity service connection is OL001: not supported, and the run goes on', async () => {
+    app = fake.addApp({ secret: SECRET });
+    seedClean(fake, app);
+    writeSettings(ws.dir);
+    const run = await runTask(INPUTS, {
+      [`ENDPOINT_URL_${CONNECTION}`]: fake.environmentUrl,
+      [`ENDPOINT_AUTH_${CONNECTION}`]: JSON.stringify({
+        parameters: { tenantid: fake.state.tenantId },
+        scheme: 'ManagedServiceIdentity',
+      }),
+    });
+    const ol001 = run.issues.filter((l) => l.includes('code=OL001'));
+    expect(ol001).toHaveLength(1);
+    expect(ol001[0]).toContain('type=warning');
+    expect(ol001[0]).toContain('managed identity');
+    expect(fake.requests).toEqual([]);
+  });
+
   it('a service connection without its secret is a usage error in one line', async () => {
     writeSettings(ws.dir);
     const run = await runTask(
