@@ -28368,6 +28368,1049 @@ module.exports = {
 
 /***/ }),
 
+/***/ 4296:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ UsageError),
+/* harmony export */   g: () => (/* binding */ errorMessage)
+/* harmony export */ });
+/**
+ * A problem with how the tool was called (bad option, path that does not exist, unknown rule id).
+ * Adapters print `message` as one line and exit 2; never a stack trace.
+ */
+class UsageError extends Error {
+    name = 'UsageError';
+}
+/** The text of any thrown value, for one-line error output. */
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+
+/***/ }),
+
+/***/ 2241:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $K: () => (/* binding */ resolveEndpoints),
+/* harmony export */   lw: () => (/* binding */ parseCloud)
+/* harmony export */ });
+/* unused harmony exports CLOUDS, inferCloud */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+// Where the online checks go: the target's Dataverse URL, the Power Apps API, Entra ID, and the
+// token scope of each, by cloud (ONLINE.md section 6). Every endpoint can be moved (sovereign
+// clouds, a local fake): AZURE_AUTHORITY_HOST, CONNREF_GATE_POWERAPPS_URL and
+// CONNREF_GATE_POWERAPPS_SCOPE, and the environment URL itself.
+
+const CLOUDS = ['Public', 'UsGov', 'UsGovHigh', 'UsGovDod', 'China'];
+const DEFAULTS = {
+    Public: {
+        authorityHost: 'https://login.microsoftonline.com',
+        powerAppsUrl: 'https://api.powerapps.com',
+        powerAppsScope: 'https://service.powerapps.com/.default',
+        oidcAudience: 'api://AzureADTokenExchange',
+    },
+    UsGov: {
+        authorityHost: 'https://login.microsoftonline.com',
+        powerAppsUrl: 'https://gov.api.powerapps.us',
+        powerAppsScope: 'https://gov.service.powerapps.us/.default',
+        oidcAudience: 'api://AzureADTokenExchangeUSGov',
+    },
+    UsGovHigh: {
+        authorityHost: 'https://login.microsoftonline.us',
+        powerAppsUrl: 'https://high.api.powerapps.us',
+        powerAppsScope: 'https://high.service.powerapps.us/.default',
+        oidcAudience: 'api://AzureADTokenExchangeUSGov',
+    },
+    UsGovDod: {
+        authorityHost: 'https://login.microsoftonline.us',
+        powerAppsUrl: 'https://api.apps.appsplatform.us',
+        powerAppsScope: 'https://service.apps.appsplatform.us/.default',
+        oidcAudience: 'api://AzureADTokenExchangeUSGov',
+    },
+    China: {
+        authorityHost: 'https://login.chinacloudapi.cn',
+        powerAppsUrl: 'https://api.powerapps.cn',
+        powerAppsScope: 'https://service.powerapps.cn/.default',
+        oidcAudience: 'api://AzureADTokenExchangeChina',
+    },
+};
+/** Entra ID hosts that MSAL knows; any other needs `disableInstanceDiscovery` (ONLINE.md 5). */
+const KNOWN_AUTHORITY_HOSTS = new Set([
+    'login.microsoftonline.com',
+    'login.microsoftonline.us',
+    'login.chinacloudapi.cn',
+    'login.microsoft.com',
+    'login.windows.net',
+    'sts.windows.net',
+]);
+/** The cloud name as given (any case), or a UsageError naming `what` (`--cloud`, input `cloud`). */
+function parseCloud(raw, what) {
+    const value = raw.trim().toLowerCase();
+    const cloud = CLOUDS.find((name) => name.toLowerCase() === value);
+    if (cloud === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .e(`${what} is '${raw}': use one of ${CLOUDS.join(', ')}`);
+    }
+    return cloud;
+}
+/**
+ * The cloud of a Dataverse host, as Power Platform Build Tools infers it (`resolveCloudInstance`):
+ * the host without its first label. Unknown domains (a local fake) are Public.
+ */
+function inferCloud(host) {
+    const labels = host.toLowerCase().split('.');
+    const domain = labels.slice(1).join('.');
+    if (domain === 'crm9.dynamics.com')
+        return 'UsGov';
+    if (domain === 'crm.microsoftdynamics.us')
+        return 'UsGovHigh';
+    if (domain === 'crm.appsplatform.us')
+        return 'UsGovDod';
+    if (domain === 'crm.dynamics.cn')
+        return 'China';
+    return 'Public';
+}
+/**
+ * An https URL whose origin (and, where allowed, path prefix) is all that is used. `what` names
+ * the option or variable in the one-line error.
+ */
+function httpsUrl(raw, what, allowPath) {
+    let url;
+    try {
+        url = new URL(raw.trim());
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .e(`${what} '${raw}' is not a URL: give https://host`);
+    }
+    if (url.protocol !== 'https:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .e(`${what} '${raw}' is not https: tokens are only sent over https`);
+    }
+    if (url.username !== '' || url.password !== '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .e(`${what} must not hold a user name or password`);
+    }
+    if (url.search !== '' || url.hash !== '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .e(`${what} '${raw}' must not have a query or fragment`);
+    }
+    if (!allowPath && url.pathname !== '/') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .e(`${what} '${raw}' has a path: give only the environment's address, e.g. https://contoso.crm4.dynamics.com`);
+    }
+    return url;
+}
+function envValue(env, name) {
+    const value = Object.hasOwn(env, name) ? env[name]?.trim() : undefined;
+    return value ? value : undefined;
+}
+/** Resolves and validates every endpoint; a UsageError (one line) for a bad value. */
+function resolveEndpoints(options) {
+    const env = options.env ?? {};
+    const environment = httpsUrl(options.environmentUrl, options.environmentOption ?? '--environment', false);
+    const cloud = options.cloud ?? inferCloud(environment.hostname);
+    const defaults = DEFAULTS[cloud];
+    const authorityRaw = envValue(env, 'AZURE_AUTHORITY_HOST') ?? defaults.authorityHost;
+    const authority = httpsUrl(authorityRaw, 'AZURE_AUTHORITY_HOST', true);
+    const powerAppsRaw = envValue(env, 'CONNREF_GATE_POWERAPPS_URL') ?? defaults.powerAppsUrl;
+    const powerApps = httpsUrl(powerAppsRaw, 'CONNREF_GATE_POWERAPPS_URL', true);
+    const scope = envValue(env, 'CONNREF_GATE_POWERAPPS_SCOPE') ?? defaults.powerAppsScope;
+    if (/\s/.test(scope) || !/^[a-z][a-z0-9+.-]*:\/\/[^/]+/i.test(scope)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .e(`CONNREF_GATE_POWERAPPS_SCOPE '${scope}' is not a scope such as https://service.powerapps.com/.default`);
+    }
+    const strip = (url) => `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+    return {
+        cloud,
+        environmentUrl: environment.origin,
+        dataverseOrigin: environment.origin,
+        dataverseScope: `${environment.origin}/.default`,
+        powerAppsUrl: strip(powerApps),
+        powerAppsOrigin: powerApps.origin,
+        powerAppsScope: scope,
+        authorityHost: strip(authority),
+        disableInstanceDiscovery: !KNOWN_AUTHORITY_HOSTS.has(authority.hostname.toLowerCase()),
+        oidcAudience: defaults.oidcAudience,
+    };
+}
+
+
+/***/ }),
+
+/***/ 113:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ prepareOnline),
+/* harmony export */   l: () => (/* binding */ DEFAULT_ONLINE_TIMEOUT_MS)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2020);
+/* harmony import */ var _endpoints_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2241);
+// The options of the online checks and their validation: light on purpose, since the engine
+// imports it on every run, while the stage itself is loaded only when --environment is given.
+
+
+
+const DEFAULT_ONLINE_TIMEOUT_MS = 60_000;
+/** Validates what can be validated before anything is read (a UsageError, one line). */
+function prepareOnline(options) {
+    const endpoints = (0,_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveEndpoints */ .$K)({
+        environmentUrl: options.environmentUrl,
+        ...(options.cloud && { cloud: options.cloud }),
+        ...(options.env && { env: options.env }),
+        ...(options.environmentOption && { environmentOption: options.environmentOption }),
+    });
+    const id = options.environmentId?.trim();
+    if (id !== undefined && (id === '' || id.length > 200 || !/^[A-Za-z0-9_.-]+$/.test(id))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e(`environment id '${(0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(options.environmentId ?? '', 100)}' is not an environment id (letters, digits, - and _, e.g. Default-<tenant id> or a GUID)`);
+    }
+    if (options.timeoutMs !== undefined && !(options.timeoutMs > 0)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e('the online timeout must be a positive number of seconds');
+    }
+    return endpoints;
+}
+
+
+/***/ }),
+
+/***/ 8046:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Mn: () => (/* binding */ lines),
+/* harmony export */   Rc: () => (/* binding */ nameKey),
+/* harmony export */   YB: () => (/* binding */ customConnectorStem),
+/* harmony export */   _1: () => (/* binding */ isBoundConnectionId),
+/* harmony export */   b8: () => (/* binding */ settingsVariablesByName),
+/* harmony export */   bv: () => (/* binding */ definedReferenceNames),
+/* harmony export */   cM: () => (/* binding */ andList),
+/* harmony export */   fw: () => (/* binding */ connectorApiName),
+/* harmony export */   m2: () => (/* binding */ whichNoneDefines),
+/* harmony export */   w: () => (/* binding */ definedVariableNames),
+/* harmony export */   wx: () => (/* binding */ settingsReferencesByName),
+/* harmony export */   z3: () => (/* binding */ isBlank)
+/* harmony export */ });
+/* unused harmony exports sameName, groupByName, usableSettings */
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1922);
+
+function nameKey(name) {
+    return name.toLowerCase();
+}
+function sameName(a, b) {
+    return nameKey(a) === nameKey(b);
+}
+/** Groups items by a case-insensitive name, keeping first-seen order. */
+function groupByName(items, nameOf) {
+    const groups = new Map();
+    for (const item of items) {
+        const key = nameKey(nameOf(item));
+        const group = groups.get(key);
+        if (group)
+            group.push(item);
+        else
+            groups.set(key, [item]);
+    }
+    return groups;
+}
+function settingsReferencesByName(settings) {
+    return groupByName(settings.connectionReferences, (entry) => entry.logicalName);
+}
+function settingsVariablesByName(settings) {
+    return groupByName(settings.environmentVariables, (entry) => entry.schemaName);
+}
+function definedReferenceNames(solution) {
+    return new Set(solution.connectionReferences.map((ref) => nameKey(ref.logicalName)));
+}
+function definedVariableNames(solution) {
+    return new Set(solution.environmentVariables.map((variable) => nameKey(variable.schemaName)));
+}
+/**
+ * `which solution A does not define`, or for a settings file shared by several solutions
+ * `which none of the 2 solutions checked with it (A and B) defines` (at most 5 names).
+ */
+function whichNoneDefines(solutions) {
+    const names = [...new Set(solutions.map((solution) => solution.uniqueName))];
+    if (solutions.length === 1)
+        return `which solution ${names[0]} does not define`;
+    const shown = names.length > 5 ? [...names.slice(0, 5), `${names.length - 5} more`] : names;
+    return `which none of the ${solutions.length} solutions checked with it (${andList(shown)}) defines`;
+}
+/** `A`, `A and B`, `A, B and C`. */
+function andList(items) {
+    if (items.length <= 1)
+        return items.join('');
+    return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+function isBlank(value) {
+    return value === null || value === undefined || value.trim() === '';
+}
+/** A ConnectionId that the import can bind: present, non-empty, and no placeholder left. */
+function isBoundConnectionId(connectionId) {
+    return !isBlank(connectionId) && (0,_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .findPlaceholder */ .$e)(connectionId) === undefined;
+}
+/** `shared_office365` from `/providers/Microsoft.PowerApps/apis/shared_office365` (lower case). */
+function connectorApiName(connectorId) {
+    const trimmed = connectorId.trim().replace(/\/+$/, '');
+    return trimmed.slice(trimmed.lastIndexOf('/') + 1).toLowerCase();
+}
+/** `shared_<prefix>-5f<name>-5f<hash>`: the id form Dataverse gives a custom connector. */
+const CUSTOM_CONNECTOR_API = /^(shared_.+)-5f([0-9a-f]{8,})$/i;
+/** The custom connector api name without its environment-specific hash, or undefined. */
+function customConnectorStem(connectorId) {
+    const match = CUSTOM_CONNECTOR_API.exec(connectorApiName(connectorId));
+    return match?.[1];
+}
+function lines(entries) {
+    const numbers = entries.map((entry) => entry.location.line).filter((line) => line !== undefined);
+    if (numbers.length === 0)
+        return '';
+    return numbers.length === 1 ? ` (line ${numbers[0]})` : ` (lines ${numbers.join(', ')})`;
+}
+/** Settings for a rule that needs them; the engine never runs such rules on unusable settings. */
+function usableSettings(context) {
+    return context.settings ?? undefined;
+}
+
+
+/***/ }),
+
+/***/ 1922:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $e: () => (/* binding */ findPlaceholder),
+/* harmony export */   bi: () => (/* binding */ emptySettings),
+/* harmony export */   pV: () => (/* binding */ readSettingsBytes),
+/* harmony export */   q3: () => (/* binding */ JsonSyntaxError),
+/* harmony export */   qF: () => (/* binding */ parseJson),
+/* harmony export */   ur: () => (/* binding */ readSettingsFile)
+/* harmony export */ });
+/* unused harmony exports MAX_JSON_DEPTH, MAX_SETTINGS_BYTES, substitutePlaceholders, parseSettings */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4296);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2020);
+// Reads `pac solution create-settings` deployment-settings files.
+//
+// A small JSON parser of our own instead of JSON.parse: findings must point at the line of each
+// entry, syntax errors must say line and column, and a hostile file must neither pollute
+// prototypes (objects are kept as key/value lists, never assigned into) nor overflow the stack.
+
+
+
+
+
+/** Deeper nesting than this is no settings file; the limit keeps recursion far from the stack. */
+const MAX_JSON_DEPTH = 256;
+/** Settings files are a few KB; anything this big is a mistake or an attack on memory. */
+const MAX_SETTINGS_BYTES = 32 * 1024 * 1024;
+class JsonSyntaxError extends Error {
+    offset;
+    name = 'JsonSyntaxError';
+    constructor(message, offset) {
+        super(message);
+        this.offset = offset;
+    }
+}
+const ESCAPES = Object.freeze(Object.assign(Object.create(null), {
+    '"': '"',
+    '\\': '\\',
+    '/': '/',
+    b: '\b',
+    f: '\f',
+    n: '\n',
+    r: '\r',
+    t: '\t',
+}));
+function describeChar(ch) {
+    if (ch === undefined)
+        return 'end of file';
+    if (ch === '\n')
+        return 'a line break';
+    if (ch === '\r')
+        return 'a carriage return';
+    if (ch === '\t')
+        return 'a tab';
+    const code = ch.charCodeAt(0);
+    if (code < 0x20)
+        return `control character U+${code.toString(16).padStart(4, '0')}`;
+    return `'${ch}'`;
+}
+/**
+ * The common cases, matched natively: a settings file is mostly plain strings and indentation, and
+ * a character loop over them ran cold (before the JIT) on every start. Anything else (escapes,
+ * control characters, an unterminated string) falls to the loop, which says what is wrong.
+ */
+// eslint-disable-next-line no-control-regex -- a JSON string may not hold them unescaped
+const PLAIN_STRING = /"[^"\\\u0000-\u001f]*"/y;
+const JSON_SPACE = /[ \t\n\r]*/y;
+class JsonParser {
+    text;
+    pos = 0;
+    constructor(text) {
+        this.text = text;
+    }
+    parseDocument() {
+        this.skipWhitespace();
+        const value = this.parseValue(0);
+        this.skipWhitespace();
+        if (this.pos < this.text.length) {
+            this.fail(`unexpected ${describeChar(this.text[this.pos])} after the end of the JSON value`);
+        }
+        return value;
+    }
+    fail(message, offset = this.pos) {
+        throw new JsonSyntaxError(message, offset);
+    }
+    skipWhitespace() {
+        const ch = this.text.charCodeAt(this.pos);
+        if (ch !== 0x20 && ch !== 0x0a && ch !== 0x0d && ch !== 0x09)
+            return;
+        JSON_SPACE.lastIndex = this.pos;
+        JSON_SPACE.test(this.text);
+        this.pos = JSON_SPACE.lastIndex;
+    }
+    parseValue(depth) {
+        const ch = this.text[this.pos];
+        const offset = this.pos;
+        switch (ch) {
+            case '{':
+                return this.parseObject(depth + 1);
+            case '[':
+                return this.parseArray(depth + 1);
+            case '"':
+                return { kind: 'string', offset, value: this.parseString() };
+            case 't':
+                this.expectWord('true');
+                return { kind: 'boolean', offset, value: true };
+            case 'f':
+                this.expectWord('false');
+                return { kind: 'boolean', offset, value: false };
+            case 'n':
+                this.expectWord('null');
+                return { kind: 'null', offset };
+            default:
+                if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) {
+                    return { kind: 'number', offset, raw: this.parseNumber() };
+                }
+                return this.fail(`unexpected ${describeChar(ch)}; expected a JSON value`);
+        }
+    }
+    checkDepth(depth) {
+        if (depth > MAX_JSON_DEPTH) {
+            this.fail(`nesting deeper than ${MAX_JSON_DEPTH} levels`);
+        }
+    }
+    parseObject(depth) {
+        this.checkDepth(depth);
+        const offset = this.pos;
+        this.pos++;
+        const members = [];
+        this.skipWhitespace();
+        if (this.text[this.pos] === '}') {
+            this.pos++;
+            return { kind: 'object', offset, members };
+        }
+        for (;;) {
+            this.skipWhitespace();
+            if (this.text[this.pos] !== '"') {
+                const what = this.text[this.pos] === '}' ? "'}' after a comma" : describeChar(this.text[this.pos]);
+                this.fail(`unexpected ${what}; expected a property name in double quotes`);
+            }
+            const keyOffset = this.pos;
+            const key = this.parseString();
+            this.skipWhitespace();
+            if (this.text[this.pos] !== ':') {
+                this.fail(`unexpected ${describeChar(this.text[this.pos])}; expected ':' after "${key}"`);
+            }
+            this.pos++;
+            this.skipWhitespace();
+            members.push({ key, keyOffset, value: this.parseValue(depth) });
+            this.skipWhitespace();
+            const next = this.text[this.pos];
+            if (next === ',') {
+                this.pos++;
+                continue;
+            }
+            if (next === '}') {
+                this.pos++;
+                return { kind: 'object', offset, members };
+            }
+            this.fail(`unexpected ${describeChar(next)}; expected ',' or '}' in the object`);
+        }
+    }
+    parseArray(depth) {
+        this.checkDepth(depth);
+        const offset = this.pos;
+        this.pos++;
+        const items = [];
+        this.skipWhitespace();
+        if (this.text[this.pos] === ']') {
+            this.pos++;
+            return { kind: 'array', offset, items };
+        }
+        for (;;) {
+            this.skipWhitespace();
+            if (this.text[this.pos] === ']')
+                this.fail("unexpected ']' after a comma; expected a value");
+            items.push(this.parseValue(depth));
+            this.skipWhitespace();
+            const next = this.text[this.pos];
+            if (next === ',') {
+                this.pos++;
+                continue;
+            }
+            if (next === ']') {
+                this.pos++;
+                return { kind: 'array', offset, items };
+            }
+            this.fail(`unexpected ${describeChar(next)}; expected ',' or ']' in the array`);
+        }
+    }
+    parseString() {
+        const text = this.text;
+        const start = this.pos;
+        PLAIN_STRING.lastIndex = start;
+        if (PLAIN_STRING.test(text)) {
+            this.pos = PLAIN_STRING.lastIndex;
+            return text.slice(start + 1, this.pos - 1);
+        }
+        this.pos++;
+        let out = '';
+        let chunkStart = this.pos;
+        for (;;) {
+            if (this.pos >= text.length)
+                this.fail('unterminated string', start);
+            const code = text.charCodeAt(this.pos);
+            if (code === 0x22) {
+                out += text.slice(chunkStart, this.pos);
+                this.pos++;
+                return out;
+            }
+            if (code < 0x20) {
+                this.fail(`${describeChar(text[this.pos])} inside a string; escape it`);
+            }
+            if (code !== 0x5c) {
+                this.pos++;
+                continue;
+            }
+            out += text.slice(chunkStart, this.pos);
+            const escape = text[this.pos + 1];
+            if (escape === 'u') {
+                const hex = text.slice(this.pos + 2, this.pos + 6);
+                if (!/^[0-9a-fA-F]{4}$/.test(hex))
+                    this.fail('bad \\u escape; expected four hex digits');
+                out += String.fromCharCode(parseInt(hex, 16));
+                this.pos += 6;
+            }
+            else if (escape !== undefined && Object.hasOwn(ESCAPES, escape)) {
+                out += ESCAPES[escape];
+                this.pos += 2;
+            }
+            else {
+                this.fail(`bad escape \\${escape ?? ''} in a string`);
+            }
+            chunkStart = this.pos;
+        }
+    }
+    parseNumber() {
+        const match = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+        match.lastIndex = this.pos;
+        const found = match.exec(this.text);
+        if (!found || found[0] === '-')
+            this.fail('bad number');
+        this.pos += found[0].length;
+        return found[0];
+    }
+    expectWord(word) {
+        if (this.text.startsWith(word, this.pos)) {
+            this.pos += word.length;
+            return;
+        }
+        this.fail(`unexpected ${describeChar(this.text[this.pos])}; expected a JSON value`);
+    }
+}
+/** Parses JSON text into a tree that keeps offsets. Throws JsonSyntaxError with an offset. */
+function parseJson(text) {
+    return new JsonParser(text).parseDocument();
+}
+/**
+ * The last member named `key` (as JSON.parse keeps the last duplicate): exact spelling first, else
+ * any casing, since .NET JSON binding (pac) falls back to case-insensitive property names.
+ */
+function member(object, key) {
+    let loose;
+    const lower = key.toLowerCase();
+    for (let i = object.members.length - 1; i >= 0; i--) {
+        const m = object.members[i];
+        if (m.key === key)
+            return m;
+        if (loose === undefined && m.key.toLowerCase() === lower)
+            loose = m;
+    }
+    return loose;
+}
+function kindName(value) {
+    switch (value.kind) {
+        case 'object':
+            return 'an object';
+        case 'array':
+            return 'an array';
+        case 'string':
+            return 'a string';
+        case 'number':
+            return 'a number';
+        case 'boolean':
+            return 'a boolean';
+        case 'null':
+            return 'null';
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// Placeholders (SPEC section 4)
+/** Forms substituted from the environment: `#{NAME}#`, `#{NAME}`, `$(NAME)`. */
+const SUBSTITUTABLE = /#\{([^{}]+)\}#?|\$\(([^()]+)\)/g;
+/** Every placeholder form CR002 recognizes, substituted or not. */
+const PLACEHOLDER_FORMS = [
+    /#\{[^{}]+\}#?/,
+    /\$\([^()]+\)/,
+    // Not /\$\{\{.*?\}\}/: on a value of many `${{` without `}}` that regex is quadratic.
+    { exec: findExpression },
+    /@@[^@]+@@/,
+    /__[A-Za-z][\w.-]*__/,
+];
+/** `${{ … }}` on one line, as /\$\{\{.*?\}\}/ finds it, in linear time. */
+function findExpression(value) {
+    const lineBreak = /[\n\r\u2028\u2029]/g;
+    for (let start = value.indexOf('${{'); start >= 0;) {
+        const end = value.indexOf('}}', start + 3);
+        if (end < 0)
+            return null;
+        lineBreak.lastIndex = start;
+        const breakAt = lineBreak.exec(value)?.index ?? Infinity;
+        if (end < breakAt) {
+            const match = [value.slice(start, end + 2)];
+            match.index = start;
+            return match;
+        }
+        start = value.indexOf('${{', breakAt);
+    }
+    return null;
+}
+/** The first placeholder left in a value (`#{…}#`, `#{…}`, `$(…)`, `${{ … }}`, `@@…@@`, `__…__`). */
+function findPlaceholder(value) {
+    let first;
+    for (const form of PLACEHOLDER_FORMS) {
+        const match = form.exec(value);
+        if (match && (first === undefined || match.index < first.index)) {
+            first = { index: match.index, text: match[0] };
+        }
+    }
+    return first?.text;
+}
+/**
+ * The value of a placeholder name. Azure Pipelines exposes variable `a.b` as `A_B`, so after the
+ * name as written, the upper-cased name with `.` and spaces as `_` is tried.
+ */
+function lookUp(name, env) {
+    const trimmed = name.trim();
+    if (trimmed === '')
+        return undefined;
+    const direct = Object.hasOwn(env, trimmed) ? env[trimmed] : undefined;
+    if (direct !== undefined)
+        return direct;
+    const pipelineName = trimmed.toUpperCase().replace(/[.\s]/g, '_');
+    return Object.hasOwn(env, pipelineName) ? env[pipelineName] : undefined;
+}
+/**
+ * Replaces `#{NAME}#`, `#{NAME}` and `$(NAME)` from env in one pass (a replacement is not scanned
+ * again). Placeholders without a value stay as they are, for CR002 to report.
+ */
+function substitutePlaceholders(value, env, secrets) {
+    let substituted = false;
+    const result = value.replace(SUBSTITUTABLE, (whole, hashName, dollarName) => {
+        const replacement = lookUp(hashName ?? dollarName ?? '', env);
+        if (replacement === undefined)
+            return whole;
+        substituted = true;
+        if (replacement !== '')
+            secrets?.add(replacement);
+        return replacement;
+    });
+    return { value: result, substituted };
+}
+// ---------------------------------------------------------------------------------------------
+// The settings shape
+/** Top-level keys of the ALM Accelerator's customDeploymentSettings.json. */
+const CUSTOM_DEPLOYMENT_SETTINGS_KEYS = new Set([
+    'ActivateFlowConfiguration',
+    'SolutionComponentOwnershipConfiguration',
+    'FlowShareWithGroupTeamConfiguration',
+    'ConnectorShareWithGroupTeamConfiguration',
+    'AadGroupCanvasConfiguration',
+    'AadGroupTeamConfiguration',
+    'WebhookUrls',
+    'OrgSettings',
+    'SDKMessages',
+].map((key) => key.toLowerCase()));
+const EXPECTED_SHAPE = 'a pac deployment-settings file ({"EnvironmentVariables":[…],"ConnectionReferences":[…]}, as written by `pac solution create-settings`)';
+class ShapeError extends Error {
+    offset;
+    constructor(message, offset) {
+        super(message);
+        this.offset = offset;
+    }
+}
+function isAlmPipelineSettings(root) {
+    return (root.kind === 'array' &&
+        root.items.some((item) => item.kind === 'object' && member(item, 'UserSettings') !== undefined));
+}
+function isCustomDeploymentSettings(root) {
+    return (root.kind === 'object' &&
+        root.members.some((m) => CUSTOM_DEPLOYMENT_SETTINGS_KEYS.has(m.key.toLowerCase())));
+}
+function requireSection(root, key) {
+    const section = member(root, key);
+    if (section === undefined)
+        return [];
+    if (section.value.kind !== 'array') {
+        throw new ShapeError(`"${section.key}" is ${kindName(section.value)}; expected an array of entries`, section.value.offset);
+    }
+    return section.value.items;
+}
+function requireEntryObject(item, section, index) {
+    if (item.kind !== 'object') {
+        throw new ShapeError(`entry ${index + 1} of "${section}" is ${kindName(item)}; expected an object`, item.offset);
+    }
+    return item;
+}
+function requireName(entry, key, section, index) {
+    const m = member(entry, key);
+    if (m === undefined) {
+        throw new ShapeError(`entry ${index + 1} of "${section}" has no "${key}"; expected a string`, entry.offset);
+    }
+    if (m.value.kind !== 'string') {
+        throw new ShapeError(`"${m.key}" in entry ${index + 1} of "${section}" is ${kindName(m.value)}; expected a string`, m.value.offset);
+    }
+    return m.value.value;
+}
+function optionalString(entry, key, section, index) {
+    const m = member(entry, key);
+    if (m === undefined || m.value.kind === 'null')
+        return null;
+    if (m.value.kind !== 'string') {
+        throw new ShapeError(`"${m.key}" in entry ${index + 1} of "${section}" is ${kindName(m.value)}; expected a string or null`, m.value.offset);
+    }
+    return m.value.value;
+}
+/**
+ * Parses deployment-settings bytes (UTF-8 with or without BOM, UTF-16) and substitutes
+ * placeholders from env. `reportPath` names the file in reasons and locations.
+ */
+function parseSettings(bytes, reportPath, env = {}) {
+    const name = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(reportPath);
+    let text;
+    try {
+        text = (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .decodeText */ .g7)(bytes, { strict: true });
+    }
+    catch (error) {
+        if (!(error instanceof _text_js__WEBPACK_IMPORTED_MODULE_3__/* .TextDecodingError */ .hF))
+            throw error;
+        return {
+            unusable: {
+                path: reportPath,
+                reason: `${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(name)}: the file ${error.message}; save it as UTF-8`,
+                location: { file: reportPath },
+            },
+        };
+    }
+    const lines = new _text_js__WEBPACK_IMPORTED_MODULE_3__/* .LineIndex */ .rr(text);
+    const locate = (offset) => ({ file: reportPath, ...lines.positionOf(offset) });
+    const unusable = (what, offset) => {
+        const location = locate(offset);
+        return {
+            unusable: {
+                path: reportPath,
+                // Keys and characters quoted from the file may hold line breaks: keep one line.
+                reason: (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(`${name} (line ${location.line}, column ${location.column}): ${what}`),
+                location,
+            },
+        };
+    };
+    if (text.trim() === '') {
+        return unusable(`the file is empty; expected ${EXPECTED_SHAPE}`, 0);
+    }
+    let root;
+    try {
+        root = parseJson(text);
+    }
+    catch (error) {
+        if (error instanceof JsonSyntaxError) {
+            return unusable(`not valid JSON: ${error.message}`, error.offset);
+        }
+        throw error;
+    }
+    if (isAlmPipelineSettings(root)) {
+        return unusable(`this is an ALM Accelerator pipeline deployment-settings file (a list of stages with UserSettings such as connectionreference.<name>), not ${EXPECTED_SHAPE}: give the config/<environment>/deploymentSettings.json of the solution instead`, root.offset);
+    }
+    if (root.kind !== 'object') {
+        return unusable(`the top level is ${kindName(root)}; expected ${EXPECTED_SHAPE}`, root.offset);
+    }
+    const hasReferences = member(root, 'ConnectionReferences') !== undefined;
+    const hasVariables = member(root, 'EnvironmentVariables') !== undefined;
+    if (!hasReferences && !hasVariables) {
+        if (isCustomDeploymentSettings(root)) {
+            return unusable(`this is a customDeploymentSettings.json (ALM Accelerator flow activation, sharing and ownership settings), not ${EXPECTED_SHAPE}: give the deploymentSettings.json next to it instead`, root.offset);
+        }
+        return unusable(`the top level holds neither "ConnectionReferences" nor "EnvironmentVariables"; expected ${EXPECTED_SHAPE}`, root.offset);
+    }
+    const secrets = new Set();
+    const connectionReferences = [];
+    const environmentVariables = [];
+    try {
+        requireSection(root, 'ConnectionReferences').forEach((item, index) => {
+            const entry = requireEntryObject(item, 'ConnectionReferences', index);
+            // Names are printed in findings: a line break in one must not start a new log line.
+            const logicalName = (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeControlCharacters */ .F7)(requireName(entry, 'LogicalName', 'ConnectionReferences', index));
+            const rawConnectionId = optionalString(entry, 'ConnectionId', 'ConnectionReferences', index);
+            const rawConnectorId = optionalString(entry, 'ConnectorId', 'ConnectionReferences', index);
+            const connectionId = rawConnectionId === null ? null : substitutePlaceholders(rawConnectionId, env, secrets);
+            const connectorId = rawConnectorId === null ? null : substitutePlaceholders(rawConnectorId, env, secrets);
+            connectionReferences.push({
+                logicalName,
+                connectionId: connectionId?.value ?? null,
+                connectorId: connectorId?.value ?? null,
+                secret: (connectionId?.substituted ?? false) || (connectorId?.substituted ?? false),
+                location: locate(entry.offset),
+            });
+        });
+        requireSection(root, 'EnvironmentVariables').forEach((item, index) => {
+            const entry = requireEntryObject(item, 'EnvironmentVariables', index);
+            const schemaName = (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeControlCharacters */ .F7)(requireName(entry, 'SchemaName', 'EnvironmentVariables', index));
+            const rawValue = optionalString(entry, 'Value', 'EnvironmentVariables', index);
+            const value = rawValue === null ? null : substitutePlaceholders(rawValue, env, secrets);
+            environmentVariables.push({
+                schemaName,
+                value: value?.value ?? null,
+                secret: value?.substituted ?? false,
+                location: locate(entry.offset),
+            });
+        });
+    }
+    catch (error) {
+        if (error instanceof ShapeError) {
+            // The message names the key, the entry and what the schema expects there
+            // (schema/deployment-settings.schema.json); the location gives line and column.
+            return unusable(`${error.message} (the shape that pac solution create-settings writes)`, error.offset);
+        }
+        throw error;
+    }
+    return {
+        settings: { path: reportPath, connectionReferences, environmentVariables },
+        secrets: [...secrets],
+    };
+}
+/**
+ * The bytes of a settings file, or why they cannot be read (one line). A pull request controls
+ * this path: never follow a link out of the checkout, never block on a FIFO (O_NONBLOCK), and
+ * only read a regular file of a sane size.
+ */
+async function readSettingsBytes(absPath, reportPath) {
+    const name = (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(reportPath));
+    const unusable = (reason) => ({
+        unusable: { path: reportPath, reason, location: { file: reportPath } },
+    });
+    let handle;
+    try {
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(absPath, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    }
+    catch (error) {
+        if (error.code === 'ELOOP') {
+            return unusable(`${name}: is a symbolic link; settings files are not read through links (a pull request controls them), name the file itself`);
+        }
+        return unusable(`${name}: cannot be read (${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .g)(error))}); check the path and permissions`);
+    }
+    try {
+        const stats = await handle.stat();
+        if (!stats.isFile())
+            return unusable(`${name}: is not a regular file; name a JSON file`);
+        if (stats.size > MAX_SETTINGS_BYTES) {
+            return unusable(`${name}: is ${stats.size} bytes, over the ${MAX_SETTINGS_BYTES}-byte limit for a settings file`);
+        }
+        return { bytes: await handle.readFile() };
+    }
+    catch (error) {
+        return unusable(`${name}: cannot be read (${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .g)(error))}); check the path and permissions`);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** Reads and parses a settings file; a read error is an UnusableSettings with the reason. */
+async function readSettingsFile(absPath, reportPath, env = {}) {
+    const read = await readSettingsBytes(absPath, reportPath);
+    return 'unusable' in read ? read : parseSettings(read.bytes, reportPath, env);
+}
+/** Settings for checking without a settings file (SPEC section 2: empty settings). */
+function emptySettings(path = '') {
+    return { path, connectionReferences: [], environmentVariables: [] };
+}
+
+
+/***/ }),
+
+/***/ 2020:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F7: () => (/* binding */ escapeControlCharacters),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   X0: () => (/* binding */ detectEncoding),
+/* harmony export */   g7: () => (/* binding */ decodeText),
+/* harmony export */   hF: () => (/* binding */ TextDecodingError),
+/* harmony export */   n6: () => (/* binding */ compareText),
+/* harmony export */   rr: () => (/* binding */ LineIndex)
+/* harmony export */ });
+/* unused harmony export MAX_LINE_LENGTH */
+// Dataverse writes UTF-8 with or without a BOM, and UTF-16LE with a BOM (2020/2021 CoE flows,
+// Connections.json). Everything that reads text goes through decodeText.
+const lenient = {
+    utf8: new TextDecoder('utf-8'),
+    utf16le: new TextDecoder('utf-16le'),
+    utf16be: new TextDecoder('utf-16be'),
+};
+const strict = {
+    utf8: new TextDecoder('utf-8', { fatal: true }),
+    utf16le: new TextDecoder('utf-16le', { fatal: true }),
+    utf16be: new TextDecoder('utf-16be', { fatal: true }),
+};
+/** Bytes that are not valid in the encoding they claim (strict decoding only). */
+class TextDecodingError extends Error {
+    name = 'TextDecodingError';
+}
+/** The encoding of text bytes by their BOM, else by a NUL-byte sniff, else UTF-8; `start` skips the BOM. */
+function detectEncoding(bytes) {
+    // Indexed, not destructured: destructuring a Buffer runs its iterator (thousands of flows).
+    const b0 = bytes[0];
+    const b1 = bytes[1];
+    const b2 = bytes[2];
+    if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf)
+        return { encoding: 'utf8', start: 3 };
+    if (b0 === 0xff && b1 === 0xfe)
+        return { encoding: 'utf16le', start: 2 };
+    if (b0 === 0xfe && b1 === 0xff)
+        return { encoding: 'utf16be', start: 2 };
+    // UTF-16 without a BOM still starts with an ASCII character and a NUL byte.
+    if (bytes.length >= 2 && b0 !== 0 && b1 === 0)
+        return { encoding: 'utf16le', start: 0 };
+    if (bytes.length >= 2 && b0 === 0 && b1 !== 0)
+        return { encoding: 'utf16be', start: 0 };
+    return { encoding: 'utf8', start: 0 };
+}
+/**
+ * Decodes bytes by their BOM (UTF-8, UTF-16LE, UTF-16BE), else by a NUL-byte sniff, else UTF-8.
+ * Lenient by default (bad sequences become U+FFFD); with `strict`, invalid UTF-8 and lone UTF-16
+ * surrogates throw TextDecodingError, so untrusted input cannot smuggle them in.
+ */
+function decodeText(bytes, options = {}) {
+    const decoders = options.strict ? strict : lenient;
+    const { encoding, start } = detectEncoding(bytes);
+    try {
+        return decoders[encoding].decode(bytes.subarray(start));
+    }
+    catch {
+        throw new TextDecodingError(encoding === 'utf8'
+            ? 'is not valid UTF-8 text'
+            : `is not valid ${encoding === 'utf16le' ? 'UTF-16LE' : 'UTF-16BE'} text (odd length or a lone surrogate)`);
+    }
+}
+/**
+ * Line breaks and other control characters as visible escapes (`\n`, `\r`, `\u0000`): names a
+ * pull request writes (a zip entry `a\n::error::x.json`, an attribute holding `&#10;`) then cannot
+ * start a new line in a log, where a CI runner would read it as a command.
+ */
+function escapeControlCharacters(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/** Longest reason or message line: parser messages quote names and attributes of any length. */
+const MAX_LINE_LENGTH = 1000;
+/**
+ * One line of text for reasons and messages: line breaks and other control characters (which a
+ * hostile file or entry name can carry) become visible escapes, `\n`, `\r`, `\u0000`, and the
+ * line is cut to `maxLength` characters, ending in `…`.
+ */
+function oneLine(text, maxLength = MAX_LINE_LENGTH) {
+    const line = escapeControlCharacters(text);
+    if (line.length <= maxLength)
+        return line;
+    let cut = maxLength - 1;
+    // Do not split a surrogate pair.
+    if (/[\udc00-\udfff]/.test(line[cut] ?? ''))
+        cut--;
+    return `${line.slice(0, cut)}…`;
+}
+/**
+ * Maps character offsets in a text to 1-based line and column numbers.
+ * Built once per file so that many look-ups stay cheap.
+ */
+class LineIndex {
+    lineStarts = [0];
+    constructor(text) {
+        for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+            this.lineStarts.push(i + 1);
+        }
+    }
+    /** 1-based line of a 0-based character offset. */
+    lineOf(offset) {
+        let low = 0;
+        let high = this.lineStarts.length - 1;
+        while (low < high) {
+            const mid = (low + high + 1) >> 1;
+            if ((this.lineStarts[mid] ?? 0) <= offset)
+                low = mid;
+            else
+                high = mid - 1;
+        }
+        return low + 1;
+    }
+    /** 1-based line and column of a 0-based character offset. */
+    positionOf(offset) {
+        const line = this.lineOf(offset);
+        return { line, column: offset - (this.lineStarts[line - 1] ?? 0) + 1 };
+    }
+}
+/** Code-unit order, the order reports are sorted in (locale-independent, so runs agree). */
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+
+/***/ }),
+
+/***/ 3323:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   hS: () => (/* binding */ ruleDocsUrl),
+/* harmony export */   lH: () => (/* binding */ TOOL_NAME),
+/* harmony export */   ld: () => (/* binding */ REPOSITORY_URL),
+/* harmony export */   xv: () => (/* binding */ VERSION)
+/* harmony export */ });
+// Kept in step with package.json by test/version.test.ts; a literal so the bundles need no JSON import.
+const VERSION = '1.0.0';
+const TOOL_NAME = 'connref-gate';
+const REPOSITORY_URL = 'https://github.com/connref-gate/connref-gate';
+/** The docs page of a rule, used by messages, SARIF helpUri and summaries. */
+function ruleDocsUrl(ruleId) {
+    return `${REPOSITORY_URL}/blob/main/docs/rules/${ruleId}.md`;
+}
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -28379,6 +29422,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
@@ -28438,6 +29488,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 7540:
 /***/ ((module) => {
 
@@ -28473,6 +29530,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -28487,6 +29558,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
 /***/ 7030:
 /***/ ((module) => {
 
@@ -28494,10 +29572,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
 /***/ 643:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
 
 /***/ }),
 
@@ -28564,10 +29663,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
@@ -28582,6 +29695,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decod
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 
 /***/ }),
 
@@ -37198,6 +38325,18 @@ exports.visitAsync = visitAsync;
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
 /******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/create fake namespace object */
 /******/ (() => {
 /******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
@@ -37390,12 +38529,12 @@ __nccwpck_require__.d(core_namespaceObject, {
   warning: () => (warning)
 });
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -37526,8 +38665,8 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
@@ -37551,7 +38690,7 @@ function issueFileCommand(command, message) {
     });
 }
 function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -37565,8 +38704,8 @@ function prepareKeyValueMessage(key, value) {
     return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
@@ -38827,7 +39966,7 @@ function toWin32Path(pth) {
  * @return string The platform-specific path.
  */
 function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, external_path_namespaceObject.sep);
+    return pth.replace(/[/\\]/g, external_path_.sep);
 }
 //# sourceMappingURL=path-utils.js.map
 // EXTERNAL MODULE: external "string_decoder"
@@ -38935,7 +40074,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -38964,11 +40103,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -39188,7 +40327,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -39203,7 +40342,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -39214,7 +40353,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -39223,7 +40362,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -39654,7 +40793,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -40117,7 +41256,7 @@ function addPath(inputPath) {
     else {
         issueCommand('add-path', {}, inputPath);
     }
-    process.env['PATH'] = `${inputPath}${external_path_namespaceObject.delimiter}${process.env['PATH']}`;
+    process.env['PATH'] = `${inputPath}${external_path_.delimiter}${process.env['PATH']}`;
 }
 /**
  * Gets the value of an input.
@@ -40343,792 +41482,12 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/core/errors.ts
-/**
- * A problem with how the tool was called (bad option, path that does not exist, unknown rule id).
- * Adapters print `message` as one line and exit 2; never a stack trace.
- */
-class errors_UsageError extends Error {
-    name = 'UsageError';
-}
-/** The text of any thrown value, for one-line error output. */
-function errorMessage(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-
-;// CONCATENATED MODULE: ./src/core/version.ts
-// Kept in step with package.json by test/version.test.ts; a literal so the bundles need no JSON import.
-const VERSION = '1.0.0';
-const TOOL_NAME = 'connref-gate';
-const REPOSITORY_URL = 'https://github.com/connref-gate/connref-gate';
-/** The docs page of a rule, used by messages, SARIF helpUri and summaries. */
-function ruleDocsUrl(ruleId) {
-    return `${REPOSITORY_URL}/blob/main/docs/rules/${ruleId}.md`;
-}
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/core/text.ts
-// Dataverse writes UTF-8 with or without a BOM, and UTF-16LE with a BOM (2020/2021 CoE flows,
-// Connections.json). Everything that reads text goes through decodeText.
-const lenient = {
-    utf8: new TextDecoder('utf-8'),
-    utf16le: new TextDecoder('utf-16le'),
-    utf16be: new TextDecoder('utf-16be'),
-};
-const strict = {
-    utf8: new TextDecoder('utf-8', { fatal: true }),
-    utf16le: new TextDecoder('utf-16le', { fatal: true }),
-    utf16be: new TextDecoder('utf-16be', { fatal: true }),
-};
-/** Bytes that are not valid in the encoding they claim (strict decoding only). */
-class TextDecodingError extends Error {
-    name = 'TextDecodingError';
-}
-/** The encoding of text bytes by their BOM, else by a NUL-byte sniff, else UTF-8; `start` skips the BOM. */
-function detectEncoding(bytes) {
-    // Indexed, not destructured: destructuring a Buffer runs its iterator (thousands of flows).
-    const b0 = bytes[0];
-    const b1 = bytes[1];
-    const b2 = bytes[2];
-    if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf)
-        return { encoding: 'utf8', start: 3 };
-    if (b0 === 0xff && b1 === 0xfe)
-        return { encoding: 'utf16le', start: 2 };
-    if (b0 === 0xfe && b1 === 0xff)
-        return { encoding: 'utf16be', start: 2 };
-    // UTF-16 without a BOM still starts with an ASCII character and a NUL byte.
-    if (bytes.length >= 2 && b0 !== 0 && b1 === 0)
-        return { encoding: 'utf16le', start: 0 };
-    if (bytes.length >= 2 && b0 === 0 && b1 !== 0)
-        return { encoding: 'utf16be', start: 0 };
-    return { encoding: 'utf8', start: 0 };
-}
-/**
- * Decodes bytes by their BOM (UTF-8, UTF-16LE, UTF-16BE), else by a NUL-byte sniff, else UTF-8.
- * Lenient by default (bad sequences become U+FFFD); with `strict`, invalid UTF-8 and lone UTF-16
- * surrogates throw TextDecodingError, so untrusted input cannot smuggle them in.
- */
-function decodeText(bytes, options = {}) {
-    const decoders = options.strict ? strict : lenient;
-    const { encoding, start } = detectEncoding(bytes);
-    try {
-        return decoders[encoding].decode(bytes.subarray(start));
-    }
-    catch {
-        throw new TextDecodingError(encoding === 'utf8'
-            ? 'is not valid UTF-8 text'
-            : `is not valid ${encoding === 'utf16le' ? 'UTF-16LE' : 'UTF-16BE'} text (odd length or a lone surrogate)`);
-    }
-}
-/**
- * Line breaks and other control characters as visible escapes (`\n`, `\r`, `\u0000`): names a
- * pull request writes (a zip entry `a\n::error::x.json`, an attribute holding `&#10;`) then cannot
- * start a new line in a log, where a CI runner would read it as a command.
- */
-function escapeControlCharacters(text) {
-    // eslint-disable-next-line no-control-regex
-    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-/** Longest reason or message line: parser messages quote names and attributes of any length. */
-const MAX_LINE_LENGTH = 1000;
-/**
- * One line of text for reasons and messages: line breaks and other control characters (which a
- * hostile file or entry name can carry) become visible escapes, `\n`, `\r`, `\u0000`, and the
- * line is cut to `maxLength` characters, ending in `…`.
- */
-function oneLine(text, maxLength = MAX_LINE_LENGTH) {
-    const line = escapeControlCharacters(text);
-    if (line.length <= maxLength)
-        return line;
-    let cut = maxLength - 1;
-    // Do not split a surrogate pair.
-    if (/[\udc00-\udfff]/.test(line[cut] ?? ''))
-        cut--;
-    return `${line.slice(0, cut)}…`;
-}
-/**
- * Maps character offsets in a text to 1-based line and column numbers.
- * Built once per file so that many look-ups stay cheap.
- */
-class LineIndex {
-    lineStarts = [0];
-    constructor(text) {
-        for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-            this.lineStarts.push(i + 1);
-        }
-    }
-    /** 1-based line of a 0-based character offset. */
-    lineOf(offset) {
-        let low = 0;
-        let high = this.lineStarts.length - 1;
-        while (low < high) {
-            const mid = (low + high + 1) >> 1;
-            if ((this.lineStarts[mid] ?? 0) <= offset)
-                low = mid;
-            else
-                high = mid - 1;
-        }
-        return low + 1;
-    }
-    /** 1-based line and column of a 0-based character offset. */
-    positionOf(offset) {
-        const line = this.lineOf(offset);
-        return { line, column: offset - (this.lineStarts[line - 1] ?? 0) + 1 };
-    }
-}
-/** Code-unit order, the order reports are sorted in (locale-independent, so runs agree). */
-function compareText(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
-;// CONCATENATED MODULE: ./src/core/settings.ts
-// Reads `pac solution create-settings` deployment-settings files.
-//
-// A small JSON parser of our own instead of JSON.parse: findings must point at the line of each
-// entry, syntax errors must say line and column, and a hostile file must neither pollute
-// prototypes (objects are kept as key/value lists, never assigned into) nor overflow the stack.
-
-
-
-
-
-/** Deeper nesting than this is no settings file; the limit keeps recursion far from the stack. */
-const MAX_JSON_DEPTH = 256;
-/** Settings files are a few KB; anything this big is a mistake or an attack on memory. */
-const MAX_SETTINGS_BYTES = 32 * 1024 * 1024;
-class JsonSyntaxError extends Error {
-    offset;
-    name = 'JsonSyntaxError';
-    constructor(message, offset) {
-        super(message);
-        this.offset = offset;
-    }
-}
-const ESCAPES = Object.freeze(Object.assign(Object.create(null), {
-    '"': '"',
-    '\\': '\\',
-    '/': '/',
-    b: '\b',
-    f: '\f',
-    n: '\n',
-    r: '\r',
-    t: '\t',
-}));
-function describeChar(ch) {
-    if (ch === undefined)
-        return 'end of file';
-    if (ch === '\n')
-        return 'a line break';
-    if (ch === '\r')
-        return 'a carriage return';
-    if (ch === '\t')
-        return 'a tab';
-    const code = ch.charCodeAt(0);
-    if (code < 0x20)
-        return `control character U+${code.toString(16).padStart(4, '0')}`;
-    return `'${ch}'`;
-}
-/**
- * The common cases, matched natively: a settings file is mostly plain strings and indentation, and
- * a character loop over them ran cold (before the JIT) on every start. Anything else (escapes,
- * control characters, an unterminated string) falls to the loop, which says what is wrong.
- */
-// eslint-disable-next-line no-control-regex -- a JSON string may not hold them unescaped
-const PLAIN_STRING = /"[^"\\\u0000-\u001f]*"/y;
-const JSON_SPACE = /[ \t\n\r]*/y;
-class JsonParser {
-    text;
-    pos = 0;
-    constructor(text) {
-        this.text = text;
-    }
-    parseDocument() {
-        this.skipWhitespace();
-        const value = this.parseValue(0);
-        this.skipWhitespace();
-        if (this.pos < this.text.length) {
-            this.fail(`unexpected ${describeChar(this.text[this.pos])} after the end of the JSON value`);
-        }
-        return value;
-    }
-    fail(message, offset = this.pos) {
-        throw new JsonSyntaxError(message, offset);
-    }
-    skipWhitespace() {
-        const ch = this.text.charCodeAt(this.pos);
-        if (ch !== 0x20 && ch !== 0x0a && ch !== 0x0d && ch !== 0x09)
-            return;
-        JSON_SPACE.lastIndex = this.pos;
-        JSON_SPACE.test(this.text);
-        this.pos = JSON_SPACE.lastIndex;
-    }
-    parseValue(depth) {
-        const ch = this.text[this.pos];
-        const offset = this.pos;
-        switch (ch) {
-            case '{':
-                return this.parseObject(depth + 1);
-            case '[':
-                return this.parseArray(depth + 1);
-            case '"':
-                return { kind: 'string', offset, value: this.parseString() };
-            case 't':
-                this.expectWord('true');
-                return { kind: 'boolean', offset, value: true };
-            case 'f':
-                this.expectWord('false');
-                return { kind: 'boolean', offset, value: false };
-            case 'n':
-                this.expectWord('null');
-                return { kind: 'null', offset };
-            default:
-                if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) {
-                    return { kind: 'number', offset, raw: this.parseNumber() };
-                }
-                return this.fail(`unexpected ${describeChar(ch)}; expected a JSON value`);
-        }
-    }
-    checkDepth(depth) {
-        if (depth > MAX_JSON_DEPTH) {
-            this.fail(`nesting deeper than ${MAX_JSON_DEPTH} levels`);
-        }
-    }
-    parseObject(depth) {
-        this.checkDepth(depth);
-        const offset = this.pos;
-        this.pos++;
-        const members = [];
-        this.skipWhitespace();
-        if (this.text[this.pos] === '}') {
-            this.pos++;
-            return { kind: 'object', offset, members };
-        }
-        for (;;) {
-            this.skipWhitespace();
-            if (this.text[this.pos] !== '"') {
-                const what = this.text[this.pos] === '}' ? "'}' after a comma" : describeChar(this.text[this.pos]);
-                this.fail(`unexpected ${what}; expected a property name in double quotes`);
-            }
-            const keyOffset = this.pos;
-            const key = this.parseString();
-            this.skipWhitespace();
-            if (this.text[this.pos] !== ':') {
-                this.fail(`unexpected ${describeChar(this.text[this.pos])}; expected ':' after "${key}"`);
-            }
-            this.pos++;
-            this.skipWhitespace();
-            members.push({ key, keyOffset, value: this.parseValue(depth) });
-            this.skipWhitespace();
-            const next = this.text[this.pos];
-            if (next === ',') {
-                this.pos++;
-                continue;
-            }
-            if (next === '}') {
-                this.pos++;
-                return { kind: 'object', offset, members };
-            }
-            this.fail(`unexpected ${describeChar(next)}; expected ',' or '}' in the object`);
-        }
-    }
-    parseArray(depth) {
-        this.checkDepth(depth);
-        const offset = this.pos;
-        this.pos++;
-        const items = [];
-        this.skipWhitespace();
-        if (this.text[this.pos] === ']') {
-            this.pos++;
-            return { kind: 'array', offset, items };
-        }
-        for (;;) {
-            this.skipWhitespace();
-            if (this.text[this.pos] === ']')
-                this.fail("unexpected ']' after a comma; expected a value");
-            items.push(this.parseValue(depth));
-            this.skipWhitespace();
-            const next = this.text[this.pos];
-            if (next === ',') {
-                this.pos++;
-                continue;
-            }
-            if (next === ']') {
-                this.pos++;
-                return { kind: 'array', offset, items };
-            }
-            this.fail(`unexpected ${describeChar(next)}; expected ',' or ']' in the array`);
-        }
-    }
-    parseString() {
-        const text = this.text;
-        const start = this.pos;
-        PLAIN_STRING.lastIndex = start;
-        if (PLAIN_STRING.test(text)) {
-            this.pos = PLAIN_STRING.lastIndex;
-            return text.slice(start + 1, this.pos - 1);
-        }
-        this.pos++;
-        let out = '';
-        let chunkStart = this.pos;
-        for (;;) {
-            if (this.pos >= text.length)
-                this.fail('unterminated string', start);
-            const code = text.charCodeAt(this.pos);
-            if (code === 0x22) {
-                out += text.slice(chunkStart, this.pos);
-                this.pos++;
-                return out;
-            }
-            if (code < 0x20) {
-                this.fail(`${describeChar(text[this.pos])} inside a string; escape it`);
-            }
-            if (code !== 0x5c) {
-                this.pos++;
-                continue;
-            }
-            out += text.slice(chunkStart, this.pos);
-            const escape = text[this.pos + 1];
-            if (escape === 'u') {
-                const hex = text.slice(this.pos + 2, this.pos + 6);
-                if (!/^[0-9a-fA-F]{4}$/.test(hex))
-                    this.fail('bad \\u escape; expected four hex digits');
-                out += String.fromCharCode(parseInt(hex, 16));
-                this.pos += 6;
-            }
-            else if (escape !== undefined && Object.hasOwn(ESCAPES, escape)) {
-                out += ESCAPES[escape];
-                this.pos += 2;
-            }
-            else {
-                this.fail(`bad escape \\${escape ?? ''} in a string`);
-            }
-            chunkStart = this.pos;
-        }
-    }
-    parseNumber() {
-        const match = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-        match.lastIndex = this.pos;
-        const found = match.exec(this.text);
-        if (!found || found[0] === '-')
-            this.fail('bad number');
-        this.pos += found[0].length;
-        return found[0];
-    }
-    expectWord(word) {
-        if (this.text.startsWith(word, this.pos)) {
-            this.pos += word.length;
-            return;
-        }
-        this.fail(`unexpected ${describeChar(this.text[this.pos])}; expected a JSON value`);
-    }
-}
-/** Parses JSON text into a tree that keeps offsets. Throws JsonSyntaxError with an offset. */
-function parseJson(text) {
-    return new JsonParser(text).parseDocument();
-}
-/**
- * The last member named `key` (as JSON.parse keeps the last duplicate): exact spelling first, else
- * any casing, since .NET JSON binding (pac) falls back to case-insensitive property names.
- */
-function member(object, key) {
-    let loose;
-    const lower = key.toLowerCase();
-    for (let i = object.members.length - 1; i >= 0; i--) {
-        const m = object.members[i];
-        if (m.key === key)
-            return m;
-        if (loose === undefined && m.key.toLowerCase() === lower)
-            loose = m;
-    }
-    return loose;
-}
-function kindName(value) {
-    switch (value.kind) {
-        case 'object':
-            return 'an object';
-        case 'array':
-            return 'an array';
-        case 'string':
-            return 'a string';
-        case 'number':
-            return 'a number';
-        case 'boolean':
-            return 'a boolean';
-        case 'null':
-            return 'null';
-    }
-}
-// ---------------------------------------------------------------------------------------------
-// Placeholders (SPEC section 4)
-/** Forms substituted from the environment: `#{NAME}#`, `#{NAME}`, `$(NAME)`. */
-const SUBSTITUTABLE = /#\{([^{}]+)\}#?|\$\(([^()]+)\)/g;
-/** Every placeholder form CR002 recognizes, substituted or not. */
-const PLACEHOLDER_FORMS = [
-    /#\{[^{}]+\}#?/,
-    /\$\([^()]+\)/,
-    // Not /\$\{\{.*?\}\}/: on a value of many `${{` without `}}` that regex is quadratic.
-    { exec: findExpression },
-    /@@[^@]+@@/,
-    /__[A-Za-z][\w.-]*__/,
-];
-/** `${{ … }}` on one line, as /\$\{\{.*?\}\}/ finds it, in linear time. */
-function findExpression(value) {
-    const lineBreak = /[\n\r\u2028\u2029]/g;
-    for (let start = value.indexOf('${{'); start >= 0;) {
-        const end = value.indexOf('}}', start + 3);
-        if (end < 0)
-            return null;
-        lineBreak.lastIndex = start;
-        const breakAt = lineBreak.exec(value)?.index ?? Infinity;
-        if (end < breakAt) {
-            const match = [value.slice(start, end + 2)];
-            match.index = start;
-            return match;
-        }
-        start = value.indexOf('${{', breakAt);
-    }
-    return null;
-}
-/** The first placeholder left in a value (`#{…}#`, `#{…}`, `$(…)`, `${{ … }}`, `@@…@@`, `__…__`). */
-function findPlaceholder(value) {
-    let first;
-    for (const form of PLACEHOLDER_FORMS) {
-        const match = form.exec(value);
-        if (match && (first === undefined || match.index < first.index)) {
-            first = { index: match.index, text: match[0] };
-        }
-    }
-    return first?.text;
-}
-/**
- * The value of a placeholder name. Azure Pipelines exposes variable `a.b` as `A_B`, so after the
- * name as written, the upper-cased name with `.` and spaces as `_` is tried.
- */
-function lookUp(name, env) {
-    const trimmed = name.trim();
-    if (trimmed === '')
-        return undefined;
-    const direct = Object.hasOwn(env, trimmed) ? env[trimmed] : undefined;
-    if (direct !== undefined)
-        return direct;
-    const pipelineName = trimmed.toUpperCase().replace(/[.\s]/g, '_');
-    return Object.hasOwn(env, pipelineName) ? env[pipelineName] : undefined;
-}
-/**
- * Replaces `#{NAME}#`, `#{NAME}` and `$(NAME)` from env in one pass (a replacement is not scanned
- * again). Placeholders without a value stay as they are, for CR002 to report.
- */
-function substitutePlaceholders(value, env, secrets) {
-    let substituted = false;
-    const result = value.replace(SUBSTITUTABLE, (whole, hashName, dollarName) => {
-        const replacement = lookUp(hashName ?? dollarName ?? '', env);
-        if (replacement === undefined)
-            return whole;
-        substituted = true;
-        if (replacement !== '')
-            secrets?.add(replacement);
-        return replacement;
-    });
-    return { value: result, substituted };
-}
-// ---------------------------------------------------------------------------------------------
-// The settings shape
-/** Top-level keys of the ALM Accelerator's customDeploymentSettings.json. */
-const CUSTOM_DEPLOYMENT_SETTINGS_KEYS = new Set([
-    'ActivateFlowConfiguration',
-    'SolutionComponentOwnershipConfiguration',
-    'FlowShareWithGroupTeamConfiguration',
-    'ConnectorShareWithGroupTeamConfiguration',
-    'AadGroupCanvasConfiguration',
-    'AadGroupTeamConfiguration',
-    'WebhookUrls',
-    'OrgSettings',
-    'SDKMessages',
-].map((key) => key.toLowerCase()));
-const EXPECTED_SHAPE = 'a pac deployment-settings file ({"EnvironmentVariables":[…],"ConnectionReferences":[…]}, as written by `pac solution create-settings`)';
-class ShapeError extends Error {
-    offset;
-    constructor(message, offset) {
-        super(message);
-        this.offset = offset;
-    }
-}
-function isAlmPipelineSettings(root) {
-    return (root.kind === 'array' &&
-        root.items.some((item) => item.kind === 'object' && member(item, 'UserSettings') !== undefined));
-}
-function isCustomDeploymentSettings(root) {
-    return (root.kind === 'object' &&
-        root.members.some((m) => CUSTOM_DEPLOYMENT_SETTINGS_KEYS.has(m.key.toLowerCase())));
-}
-function requireSection(root, key) {
-    const section = member(root, key);
-    if (section === undefined)
-        return [];
-    if (section.value.kind !== 'array') {
-        throw new ShapeError(`"${section.key}" is ${kindName(section.value)}; expected an array of entries`, section.value.offset);
-    }
-    return section.value.items;
-}
-function requireEntryObject(item, section, index) {
-    if (item.kind !== 'object') {
-        throw new ShapeError(`entry ${index + 1} of "${section}" is ${kindName(item)}; expected an object`, item.offset);
-    }
-    return item;
-}
-function requireName(entry, key, section, index) {
-    const m = member(entry, key);
-    if (m === undefined) {
-        throw new ShapeError(`entry ${index + 1} of "${section}" has no "${key}"; expected a string`, entry.offset);
-    }
-    if (m.value.kind !== 'string') {
-        throw new ShapeError(`"${m.key}" in entry ${index + 1} of "${section}" is ${kindName(m.value)}; expected a string`, m.value.offset);
-    }
-    return m.value.value;
-}
-function optionalString(entry, key, section, index) {
-    const m = member(entry, key);
-    if (m === undefined || m.value.kind === 'null')
-        return null;
-    if (m.value.kind !== 'string') {
-        throw new ShapeError(`"${m.key}" in entry ${index + 1} of "${section}" is ${kindName(m.value)}; expected a string or null`, m.value.offset);
-    }
-    return m.value.value;
-}
-/**
- * Parses deployment-settings bytes (UTF-8 with or without BOM, UTF-16) and substitutes
- * placeholders from env. `reportPath` names the file in reasons and locations.
- */
-function parseSettings(bytes, reportPath, env = {}) {
-    const name = (0,external_node_path_namespaceObject.basename)(reportPath);
-    let text;
-    try {
-        text = decodeText(bytes, { strict: true });
-    }
-    catch (error) {
-        if (!(error instanceof TextDecodingError))
-            throw error;
-        return {
-            unusable: {
-                path: reportPath,
-                reason: `${oneLine(name)}: the file ${error.message}; save it as UTF-8`,
-                location: { file: reportPath },
-            },
-        };
-    }
-    const lines = new LineIndex(text);
-    const locate = (offset) => ({ file: reportPath, ...lines.positionOf(offset) });
-    const unusable = (what, offset) => {
-        const location = locate(offset);
-        return {
-            unusable: {
-                path: reportPath,
-                // Keys and characters quoted from the file may hold line breaks: keep one line.
-                reason: oneLine(`${name} (line ${location.line}, column ${location.column}): ${what}`),
-                location,
-            },
-        };
-    };
-    if (text.trim() === '') {
-        return unusable(`the file is empty; expected ${EXPECTED_SHAPE}`, 0);
-    }
-    let root;
-    try {
-        root = parseJson(text);
-    }
-    catch (error) {
-        if (error instanceof JsonSyntaxError) {
-            return unusable(`not valid JSON: ${error.message}`, error.offset);
-        }
-        throw error;
-    }
-    if (isAlmPipelineSettings(root)) {
-        return unusable(`this is an ALM Accelerator pipeline deployment-settings file (a list of stages with UserSettings such as connectionreference.<name>), not ${EXPECTED_SHAPE}: give the config/<environment>/deploymentSettings.json of the solution instead`, root.offset);
-    }
-    if (root.kind !== 'object') {
-        return unusable(`the top level is ${kindName(root)}; expected ${EXPECTED_SHAPE}`, root.offset);
-    }
-    const hasReferences = member(root, 'ConnectionReferences') !== undefined;
-    const hasVariables = member(root, 'EnvironmentVariables') !== undefined;
-    if (!hasReferences && !hasVariables) {
-        if (isCustomDeploymentSettings(root)) {
-            return unusable(`this is a customDeploymentSettings.json (ALM Accelerator flow activation, sharing and ownership settings), not ${EXPECTED_SHAPE}: give the deploymentSettings.json next to it instead`, root.offset);
-        }
-        return unusable(`the top level holds neither "ConnectionReferences" nor "EnvironmentVariables"; expected ${EXPECTED_SHAPE}`, root.offset);
-    }
-    const secrets = new Set();
-    const connectionReferences = [];
-    const environmentVariables = [];
-    try {
-        requireSection(root, 'ConnectionReferences').forEach((item, index) => {
-            const entry = requireEntryObject(item, 'ConnectionReferences', index);
-            // Names are printed in findings: a line break in one must not start a new log line.
-            const logicalName = escapeControlCharacters(requireName(entry, 'LogicalName', 'ConnectionReferences', index));
-            const rawConnectionId = optionalString(entry, 'ConnectionId', 'ConnectionReferences', index);
-            const rawConnectorId = optionalString(entry, 'ConnectorId', 'ConnectionReferences', index);
-            const connectionId = rawConnectionId === null ? null : substitutePlaceholders(rawConnectionId, env, secrets);
-            const connectorId = rawConnectorId === null ? null : substitutePlaceholders(rawConnectorId, env, secrets);
-            connectionReferences.push({
-                logicalName,
-                connectionId: connectionId?.value ?? null,
-                connectorId: connectorId?.value ?? null,
-                secret: (connectionId?.substituted ?? false) || (connectorId?.substituted ?? false),
-                location: locate(entry.offset),
-            });
-        });
-        requireSection(root, 'EnvironmentVariables').forEach((item, index) => {
-            const entry = requireEntryObject(item, 'EnvironmentVariables', index);
-            const schemaName = escapeControlCharacters(requireName(entry, 'SchemaName', 'EnvironmentVariables', index));
-            const rawValue = optionalString(entry, 'Value', 'EnvironmentVariables', index);
-            const value = rawValue === null ? null : substitutePlaceholders(rawValue, env, secrets);
-            environmentVariables.push({
-                schemaName,
-                value: value?.value ?? null,
-                secret: value?.substituted ?? false,
-                location: locate(entry.offset),
-            });
-        });
-    }
-    catch (error) {
-        if (error instanceof ShapeError) {
-            // The message names the key, the entry and what the schema expects there
-            // (schema/deployment-settings.schema.json); the location gives line and column.
-            return unusable(`${error.message} (the shape that pac solution create-settings writes)`, error.offset);
-        }
-        throw error;
-    }
-    return {
-        settings: { path: reportPath, connectionReferences, environmentVariables },
-        secrets: [...secrets],
-    };
-}
-/**
- * The bytes of a settings file, or why they cannot be read (one line). A pull request controls
- * this path: never follow a link out of the checkout, never block on a FIFO (O_NONBLOCK), and
- * only read a regular file of a sane size.
- */
-async function readSettingsBytes(absPath, reportPath) {
-    const name = oneLine((0,external_node_path_namespaceObject.basename)(reportPath));
-    const unusable = (reason) => ({
-        unusable: { path: reportPath, reason, location: { file: reportPath } },
-    });
-    let handle;
-    try {
-        handle = await (0,promises_namespaceObject.open)(absPath, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK);
-    }
-    catch (error) {
-        if (error.code === 'ELOOP') {
-            return unusable(`${name}: is a symbolic link; settings files are not read through links (a pull request controls them), name the file itself`);
-        }
-        return unusable(`${name}: cannot be read (${oneLine(errorMessage(error))}); check the path and permissions`);
-    }
-    try {
-        const stats = await handle.stat();
-        if (!stats.isFile())
-            return unusable(`${name}: is not a regular file; name a JSON file`);
-        if (stats.size > MAX_SETTINGS_BYTES) {
-            return unusable(`${name}: is ${stats.size} bytes, over the ${MAX_SETTINGS_BYTES}-byte limit for a settings file`);
-        }
-        return { bytes: await handle.readFile() };
-    }
-    catch (error) {
-        return unusable(`${name}: cannot be read (${oneLine(errorMessage(error))}); check the path and permissions`);
-    }
-    finally {
-        await handle.close();
-    }
-}
-/** Reads and parses a settings file; a read error is an UnusableSettings with the reason. */
-async function readSettingsFile(absPath, reportPath, env = {}) {
-    const read = await readSettingsBytes(absPath, reportPath);
-    return 'unusable' in read ? read : parseSettings(read.bytes, reportPath, env);
-}
-/** Settings for checking without a settings file (SPEC section 2: empty settings). */
-function emptySettings(path = '') {
-    return { path, connectionReferences: [], environmentVariables: [] };
-}
-
-;// CONCATENATED MODULE: ./src/core/rules/helpers.ts
-
-function nameKey(name) {
-    return name.toLowerCase();
-}
-function sameName(a, b) {
-    return nameKey(a) === nameKey(b);
-}
-/** Groups items by a case-insensitive name, keeping first-seen order. */
-function groupByName(items, nameOf) {
-    const groups = new Map();
-    for (const item of items) {
-        const key = nameKey(nameOf(item));
-        const group = groups.get(key);
-        if (group)
-            group.push(item);
-        else
-            groups.set(key, [item]);
-    }
-    return groups;
-}
-function settingsReferencesByName(settings) {
-    return groupByName(settings.connectionReferences, (entry) => entry.logicalName);
-}
-function settingsVariablesByName(settings) {
-    return groupByName(settings.environmentVariables, (entry) => entry.schemaName);
-}
-function definedReferenceNames(solution) {
-    return new Set(solution.connectionReferences.map((ref) => nameKey(ref.logicalName)));
-}
-function definedVariableNames(solution) {
-    return new Set(solution.environmentVariables.map((variable) => nameKey(variable.schemaName)));
-}
-/**
- * `which solution A does not define`, or for a settings file shared by several solutions
- * `which none of the 2 solutions checked with it (A and B) defines` (at most 5 names).
- */
-function whichNoneDefines(solutions) {
-    const names = [...new Set(solutions.map((solution) => solution.uniqueName))];
-    if (solutions.length === 1)
-        return `which solution ${names[0]} does not define`;
-    const shown = names.length > 5 ? [...names.slice(0, 5), `${names.length - 5} more`] : names;
-    return `which none of the ${solutions.length} solutions checked with it (${andList(shown)}) defines`;
-}
-/** `A`, `A and B`, `A, B and C`. */
-function andList(items) {
-    if (items.length <= 1)
-        return items.join('');
-    return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-function isBlank(value) {
-    return value === null || value === undefined || value.trim() === '';
-}
-/** A ConnectionId that the import can bind: present, non-empty, and no placeholder left. */
-function isBoundConnectionId(connectionId) {
-    return !isBlank(connectionId) && findPlaceholder(connectionId) === undefined;
-}
-/** `shared_office365` from `/providers/Microsoft.PowerApps/apis/shared_office365` (lower case). */
-function connectorApiName(connectorId) {
-    const trimmed = connectorId.trim().replace(/\/+$/, '');
-    return trimmed.slice(trimmed.lastIndexOf('/') + 1).toLowerCase();
-}
-/** `shared_<prefix>-5f<name>-5f<hash>`: the id form Dataverse gives a custom connector. */
-const CUSTOM_CONNECTOR_API = /^(shared_.+)-5f([0-9a-f]{8,})$/i;
-/** The custom connector api name without its environment-specific hash, or undefined. */
-function customConnectorStem(connectorId) {
-    const match = CUSTOM_CONNECTOR_API.exec(connectorApiName(connectorId));
-    return match?.[1];
-}
-function lines(entries) {
-    const numbers = entries.map((entry) => entry.location.line).filter((line) => line !== undefined);
-    if (numbers.length === 0)
-        return '';
-    return numbers.length === 1 ? ` (line ${numbers[0]})` : ` (lines ${numbers.join(', ')})`;
-}
-/** Settings for a rule that needs them; the engine never runs such rules on unusable settings. */
-function usableSettings(context) {
-    return context.settings ?? undefined;
-}
-
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
+// EXTERNAL MODULE: ./src/core/version.ts
+var version = __nccwpck_require__(3323);
+// EXTERNAL MODULE: ./src/core/rules/helpers.ts
+var helpers = __nccwpck_require__(8046);
 ;// CONCATENATED MODULE: ./src/core/rules/cr001-unbound-connection-reference.ts
 
 
@@ -41142,15 +41501,15 @@ const rule = {
             'Without one the import leaves the reference unbound: flows that use it are imported turned off, and an ' +
             'unattended import fails with ConnectionNotFound or "Invalid Connection".',
         needsSettings: true,
-        docsUrl: ruleDocsUrl('CR001'),
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR001'),
     },
     check(context) {
         if (!context.settings)
             return;
-        const entriesByName = settingsReferencesByName(context.settings);
+        const entriesByName = (0,helpers/* settingsReferencesByName */.wx)(context.settings);
         for (const ref of context.solution.connectionReferences) {
-            const connector = connectorApiName(ref.connectorId);
-            const entries = entriesByName.get(nameKey(ref.logicalName)) ?? [];
+            const connector = (0,helpers/* connectorApiName */.fw)(ref.connectorId);
+            const entries = entriesByName.get((0,helpers/* nameKey */.Rc)(ref.logicalName)) ?? [];
             if (entries.length === 0) {
                 context.report({
                     subject: ref.logicalName,
@@ -41160,7 +41519,7 @@ const rule = {
                         `"<connection id in the target environment>", "ConnectorId": "${ref.connectorId}"} to ConnectionReferences.`,
                 });
             }
-            else if (entries.every((entry) => isBlank(entry.connectionId))) {
+            else if (entries.every((entry) => (0,helpers/* isBlank */.z3)(entry.connectionId))) {
                 const entry = entries[0];
                 context.report({
                     subject: ref.logicalName,
@@ -41174,6 +41533,8 @@ const rule = {
     },
 };
 
+// EXTERNAL MODULE: ./src/core/settings.ts
+var core_settings = __nccwpck_require__(1922);
 ;// CONCATENATED MODULE: ./src/core/rules/cr002-unresolved-placeholder.ts
 
 
@@ -41250,7 +41611,7 @@ const cr002_unresolved_placeholder_rule = {
             'With placeholders deferred (pull-request validation of settings that the deploy stage fills in) it is a ' +
             'note naming the variable that stage must define.',
         needsSettings: true,
-        docsUrl: ruleDocsUrl('CR002'),
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR002'),
     },
     check(context) {
         if (!context.settings)
@@ -41272,20 +41633,20 @@ const cr002_unresolved_placeholder_rule = {
                     }),
             });
         };
-        const refEntries = settingsReferencesByName(context.settings);
+        const refEntries = (0,helpers/* settingsReferencesByName */.wx)(context.settings);
         for (const ref of context.solution.connectionReferences) {
-            for (const entry of refEntries.get(nameKey(ref.logicalName)) ?? []) {
-                const placeholder = entry.connectionId === null ? undefined : findPlaceholder(entry.connectionId);
+            for (const entry of refEntries.get((0,helpers/* nameKey */.Rc)(ref.logicalName)) ?? []) {
+                const placeholder = entry.connectionId === null ? undefined : (0,core_settings/* findPlaceholder */.$e)(entry.connectionId);
                 if (placeholder !== undefined) {
                     report('connection reference', ref.logicalName, 'ConnectionId', entry.connectionId, placeholder, entry.secret, entry.location);
                     break;
                 }
             }
         }
-        const variableEntries = settingsVariablesByName(context.settings);
+        const variableEntries = (0,helpers/* settingsVariablesByName */.b8)(context.settings);
         for (const variable of context.solution.environmentVariables) {
-            for (const entry of variableEntries.get(nameKey(variable.schemaName)) ?? []) {
-                const placeholder = entry.value === null ? undefined : findPlaceholder(entry.value);
+            for (const entry of variableEntries.get((0,helpers/* nameKey */.Rc)(variable.schemaName)) ?? []) {
+                const placeholder = entry.value === null ? undefined : (0,core_settings/* findPlaceholder */.$e)(entry.value);
                 if (placeholder !== undefined) {
                     report('environment variable', variable.schemaName, 'Value', entry.value, placeholder, entry.secret, entry.location);
                     break;
@@ -41310,24 +41671,24 @@ const cr003_connector_mismatch_rule = {
             'which the import rejects as an invalid connection. Custom connectors whose ids differ only in the ' +
             'environment-specific hash are a warning: check that the connection belongs to the custom connector in the target.',
         needsSettings: true,
-        docsUrl: ruleDocsUrl('CR003'),
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR003'),
     },
     check(context) {
         if (!context.settings)
             return;
-        const entriesByName = settingsReferencesByName(context.settings);
+        const entriesByName = (0,helpers/* settingsReferencesByName */.wx)(context.settings);
         for (const ref of context.solution.connectionReferences) {
-            if (isBlank(ref.connectorId))
+            if ((0,helpers/* isBlank */.z3)(ref.connectorId))
                 continue;
-            const expected = connectorApiName(ref.connectorId);
-            for (const entry of entriesByName.get(nameKey(ref.logicalName)) ?? []) {
-                if (entry.connectorId === null || isBlank(entry.connectorId))
+            const expected = (0,helpers/* connectorApiName */.fw)(ref.connectorId);
+            for (const entry of entriesByName.get((0,helpers/* nameKey */.Rc)(ref.logicalName)) ?? []) {
+                if (entry.connectorId === null || (0,helpers/* isBlank */.z3)(entry.connectorId))
                     continue;
-                const actual = connectorApiName(entry.connectorId);
+                const actual = (0,helpers/* connectorApiName */.fw)(entry.connectorId);
                 if (actual === expected)
                     continue;
-                const stem = customConnectorStem(entry.connectorId);
-                const hashOnly = stem !== undefined && stem === customConnectorStem(ref.connectorId);
+                const stem = (0,helpers/* customConnectorStem */.YB)(entry.connectorId);
+                const hashOnly = stem !== undefined && stem === (0,helpers/* customConnectorStem */.YB)(ref.connectorId);
                 const given = entry.secret ? 'a different connector' : actual;
                 context.report({
                     subject: ref.logicalName,
@@ -41351,15 +41712,15 @@ const cr003_connector_mismatch_rule = {
 
 
 function checkSettingsFile({ settings, solutions, report }) {
-    const defined = new Set(solutions.flatMap((solution) => solution.connectionReferences.map((r) => nameKey(r.logicalName))));
-    for (const [key, entries] of settingsReferencesByName(settings)) {
+    const defined = new Set(solutions.flatMap((solution) => solution.connectionReferences.map((r) => (0,helpers/* nameKey */.Rc)(r.logicalName))));
+    for (const [key, entries] of (0,helpers/* settingsReferencesByName */.wx)(settings)) {
         if (defined.has(key))
             continue;
         const entry = entries[0];
         report({
             subject: entry.logicalName,
             location: entry.location,
-            message: `The deployment settings name connection reference ${entry.logicalName}, ${whichNoneDefines(solutions)}. ` +
+            message: `The deployment settings name connection reference ${entry.logicalName}, ${(0,helpers/* whichNoneDefines */.m2)(solutions)}. ` +
                 'Remove the stale entry, or correct the LogicalName.',
         });
     }
@@ -41375,7 +41736,7 @@ const cr004_stale_connection_reference_entry_rule = {
             'reference it was meant for is unbound. Where several solutions are checked against one settings file (a ' +
             'monorepo), an entry is stale only when none of them defines it, and it is reported once for the file.',
         needsSettings: true,
-        docsUrl: ruleDocsUrl('CR004'),
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR004'),
     },
     check(context) {
         if (!context.settings)
@@ -41397,12 +41758,12 @@ const cr005_duplicate_connection_reference_entry_rule = {
         details: 'When ConnectionReferences holds the same LogicalName twice (names compare case-insensitively), which ' +
             'ConnectionId the import uses is not under your control, and editing one copy silently has no effect.',
         needsSettings: true,
-        docsUrl: ruleDocsUrl('CR005'),
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR005'),
     },
     check(context) {
         if (!context.settings)
             return;
-        for (const entries of settingsReferencesByName(context.settings).values()) {
+        for (const entries of (0,helpers/* settingsReferencesByName */.wx)(context.settings).values()) {
             if (entries.length < 2)
                 continue;
             const first = entries[0];
@@ -41410,7 +41771,7 @@ const cr005_duplicate_connection_reference_entry_rule = {
                 subject: first.logicalName,
                 location: entries[1].location,
                 message: `Connection reference ${first.logicalName} has ${entries.length} entries in the deployment settings` +
-                    `${lines(entries)}. Keep one entry per connection reference.`,
+                    `${(0,helpers/* lines */.Mn)(entries)}. Keep one entry per connection reference.`,
             });
         }
     },
@@ -41421,14 +41782,14 @@ const cr005_duplicate_connection_reference_entry_rule = {
 
 function flowList(flows) {
     const names = [...new Set(flows.map((flow) => flow.name))];
-    return names.length === 1 ? `flow ${names[0]}` : `flows ${andList(names)}`;
+    return names.length === 1 ? `flow ${names[0]}` : `flows ${(0,helpers/* andList */.cM)(names)}`;
 }
 function agentList(agents) {
     const described = [...agents].map(([agent, components]) => {
         const names = [...new Set(components.map((component) => component.displayName))];
-        return `${agent.displayName} (${names.length === 1 ? 'component' : 'components'} ${andList(names)})`;
+        return `${agent.displayName} (${names.length === 1 ? 'component' : 'components'} ${(0,helpers/* andList */.cM)(names)})`;
     });
-    return `${described.length === 1 ? 'agent' : 'agents'} ${andList(described)}`;
+    return `${described.length === 1 ? 'agent' : 'agents'} ${(0,helpers/* andList */.cM)(described)}`;
 }
 function usersText(users) {
     const parts = [];
@@ -41451,14 +41812,14 @@ const cr006_undefined_connection_reference_rule = {
             'source has no connection. When solution.xml lists the reference under MissingDependencies this is a warning: ' +
             'the import succeeds only if the target environment already holds that reference.',
         needsSettings: false,
-        docsUrl: ruleDocsUrl('CR006'),
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR006'),
     },
     check(context) {
         const { solution } = context;
-        const defined = definedReferenceNames(solution);
+        const defined = (0,helpers/* definedReferenceNames */.bv)(solution);
         const users = new Map();
         const usersOf = (name, location) => {
-            const key = nameKey(name);
+            const key = (0,helpers/* nameKey */.Rc)(name);
             if (name === '' || defined.has(key))
                 return undefined;
             let entry = users.get(key);
@@ -41492,7 +41853,7 @@ const cr006_undefined_connection_reference_rule = {
         }
         const dependencies = new Set(solution.missingDependencies
             .filter((dependency) => dependency.kind === 'connectionreference')
-            .map((dependency) => nameKey(dependency.name)));
+            .map((dependency) => (0,helpers/* nameKey */.Rc)(dependency.name)));
         for (const [key, entry] of users) {
             const expectedInTarget = dependencies.has(key);
             const { name } = entry;
@@ -41523,14 +41884,14 @@ const cr007_direct_connection_rule = {
             'environment. The import cannot rebind it from the deployment settings, so the flow is imported turned off or ' +
             'fails to activate. The flow checker reports this as "Use connection references".',
         needsSettings: false,
-        docsUrl: ruleDocsUrl('CR007'),
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR007'),
     },
     check(context) {
         for (const flow of context.solution.flows) {
             const direct = flow.connections.filter((connection) => connection.connectionReference === null || connection.connectionReference === '');
             if (direct.length === 0)
                 continue;
-            const apis = andList([...new Set(direct.map((connection) => connection.api))]);
+            const apis = (0,helpers/* andList */.cM)([...new Set(direct.map((connection) => connection.api))]);
             context.report({
                 subject: flow.name,
                 location: flow.location,
@@ -41554,7 +41915,7 @@ const cr008_canvas_app_custom_connector_rule = {
             'and the custom connector connection removed and added again; in a managed solution that edit creates an ' +
             'unmanaged layer on the app, which blocks later updates.',
         needsSettings: false,
-        docsUrl: ruleDocsUrl('CR008'),
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR008'),
     },
     check(context) {
         for (const app of context.solution.canvasApps) {
@@ -41562,7 +41923,7 @@ const cr008_canvas_app_custom_connector_rule = {
             for (const connector of app.connectors) {
                 if (!connector.custom)
                     continue;
-                const key = connectorApiName(connector.id);
+                const key = (0,helpers/* connectorApiName */.fw)(connector.id);
                 if (seen.has(key))
                     continue;
                 seen.add(key);
@@ -41592,7 +41953,7 @@ const cr009_duplicate_display_name_rule = {
         details: 'The import wizard, the maker portal and pipeline deployment steps show connection references by display ' +
             'name. Two references with the same display name are easy to bind to the wrong connection.',
         needsSettings: false,
-        docsUrl: ruleDocsUrl('CR009'),
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR009'),
     },
     check(context) {
         const groups = new Map();
@@ -41615,7 +41976,7 @@ const cr009_duplicate_display_name_rule = {
                 subject: ref.logicalName,
                 location: ref.location,
                 message: `Connection reference ${ref.logicalName} shares the display name "${ref.displayName.trim()}" with ` +
-                    `${andList(others)}. Give each connection reference a distinct display name.`,
+                    `${(0,helpers/* andList */.cM)(others)}. Give each connection reference a distinct display name.`,
             });
         }
     },
@@ -41630,22 +41991,22 @@ function usedReferenceNames(solution) {
     for (const flow of solution.flows) {
         for (const connection of flow.connections) {
             if (connection.connectionReference)
-                used.add(nameKey(connection.connectionReference));
+                used.add((0,helpers/* nameKey */.Rc)(connection.connectionReference));
         }
     }
     // Canvas apps store connector ids, not reference names: a reference counts as used by an app
     // that uses its connector.
-    const appConnectors = new Set(solution.canvasApps.flatMap((app) => app.connectors.map((c) => connectorApiName(c.id))));
+    const appConnectors = new Set(solution.canvasApps.flatMap((app) => app.connectors.map((c) => (0,helpers/* connectorApiName */.fw)(c.id))));
     for (const ref of solution.connectionReferences) {
-        if (appConnectors.has(connectorApiName(ref.connectorId)))
-            used.add(nameKey(ref.logicalName));
+        if (appConnectors.has((0,helpers/* connectorApiName */.fw)(ref.connectorId)))
+            used.add((0,helpers/* nameKey */.Rc)(ref.logicalName));
     }
     // An agent's tool, action or knowledge source breaks without its reference, also where only a
     // set row or a knowledge source names it.
     for (const agent of solution.agents) {
         for (const component of agent.components) {
             for (const use of component.uses)
-                used.add(nameKey(use.connectionReference));
+                used.add((0,helpers/* nameKey */.Rc)(use.connectionReference));
         }
     }
     return used;
@@ -41661,12 +42022,12 @@ const cr010_unused_connection_reference_rule = {
             'A reference counts as used by a Copilot Studio agent when a row of Assets/botcomponent_connectionreferenceset.xml, ' +
             "a `connectionReference:` in a component's data, or a knowledge source names it.",
         needsSettings: false,
-        docsUrl: ruleDocsUrl('CR010'),
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR010'),
     },
     check(context) {
         const used = usedReferenceNames(context.solution);
         for (const ref of context.solution.connectionReferences) {
-            if (used.has(nameKey(ref.logicalName)))
+            if (used.has((0,helpers/* nameKey */.Rc)(ref.logicalName)))
                 continue;
             context.report({
                 subject: ref.logicalName,
@@ -41738,16 +42099,16 @@ const cr011_implausible_connection_id_rule = {
             "connection's display name (spaces, punctuation, no digit) or a connector name is not one: the import then " +
             'cannot find the connection and leaves the reference unbound. Placeholders are CR002 and empty values CR001.',
         needsSettings: true,
-        docsUrl: ruleDocsUrl('CR011'),
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR011'),
     },
     check(context) {
         if (!context.settings)
             return;
-        const entriesByName = settingsReferencesByName(context.settings);
+        const entriesByName = (0,helpers/* settingsReferencesByName */.wx)(context.settings);
         for (const ref of context.solution.connectionReferences) {
-            for (const entry of entriesByName.get(nameKey(ref.logicalName)) ?? []) {
+            for (const entry of entriesByName.get((0,helpers/* nameKey */.Rc)(ref.logicalName)) ?? []) {
                 const id = entry.connectionId;
-                if (id === null || isBlank(id) || findPlaceholder(id) !== undefined)
+                if (id === null || (0,helpers/* isBlank */.z3)(id) || (0,core_settings/* findPlaceholder */.$e)(id) !== undefined)
                     continue;
                 const reason = implausibleConnectionId(id, entry.secret);
                 if (reason === undefined)
@@ -41766,6 +42127,250 @@ const cr011_implausible_connection_id_rule = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/core/rules/online-helpers.ts
+
+/** Each reference of the solution with the online check of its bound connection, if any. */
+function connectionChecks(context) {
+    const target = context.target;
+    if (!target)
+        return [];
+    const out = [];
+    for (const ref of context.solution.connectionReferences) {
+        const check = target.connections.get((0,helpers/* nameKey */.Rc)(ref.logicalName));
+        if (check)
+            out.push({ ref, check });
+    }
+    return out;
+}
+/** `ConnectionId 'x'`, or only `its ConnectionId` when the value came from a secret. */
+function connectionIdText(entry) {
+    return entry.secret || entry.connectionId === null
+        ? 'its ConnectionId'
+        : `ConnectionId '${entry.connectionId.trim()}'`;
+}
+/**
+ * How the connection's connector compares with the reference's: `same`, `hash` (custom
+ * connectors whose ids differ only in the environment-specific hash, as CR003 treats them) or
+ * `other`. A reference without a connector id cannot be compared: `same`.
+ */
+function connectorMatch(ref, connector) {
+    if (ref.connectorId.trim() === '' || connector === '')
+        return 'same';
+    const expected = (0,helpers/* connectorApiName */.fw)(ref.connectorId);
+    if (expected === connector.toLowerCase())
+        return 'same';
+    const stem = (0,helpers/* customConnectorStem */.YB)(ref.connectorId);
+    return stem !== undefined && stem === (0,helpers/* customConnectorStem */.YB)(connector) ? 'hash' : 'other';
+}
+
+;// CONCATENATED MODULE: ./src/core/rules/cr012-connection-not-in-target.ts
+
+
+
+const cr012_connection_not_in_target_rule = {
+    meta: {
+        id: 'CR012',
+        name: 'connection-not-in-target',
+        defaultSeverity: 'error',
+        description: 'Online: the ConnectionId is not a connection in the target environment',
+        details: 'With --environment, the gate lists the connections of the target environment (the Power Apps API admin ' +
+            'route) and looks each bound ConnectionId up, as the import does. An id that is not there fails the import ' +
+            'with ConnectionNotFound; most often it was copied from another environment. Set ConnectionId to a ' +
+            "connection of the reference's connector in the target (pac connection list). When the identity may only " +
+            'list its own connections (no management application), a missing id is reported as CR015 instead, since ' +
+            'that route cannot tell a missing connection from one not shared.',
+        needsSettings: true,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR012'),
+    },
+    check(context) {
+        const environment = context.target?.environmentUrl;
+        for (const { ref, check } of connectionChecks(context)) {
+            if (check.state !== 'missing')
+                continue;
+            context.report({
+                subject: ref.logicalName,
+                location: check.entry.location,
+                message: `${connectionIdText(check.entry)} of connection reference ${ref.logicalName} is not a connection in ` +
+                    `${environment}: the import fails with ConnectionNotFound. It is often an id copied from another ` +
+                    `environment: set it to the name of a ${(0,helpers/* connectorApiName */.fw)(ref.connectorId) || 'matching'} connection ` +
+                    `in ${environment} (pac connection list --environment ${environment}).`,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/cr013-connection-wrong-connector.ts
+
+
+
+const cr013_connection_wrong_connector_rule = {
+    meta: {
+        id: 'CR013',
+        name: 'connection-wrong-connector',
+        defaultSeverity: 'error',
+        description: "Online: the bound connection belongs to another connector than the reference's connectorid",
+        details: "The import looks the connection up under the reference's connector; a connection of another connector " +
+            "is not found there and the import fails. The gate compares the connection's apiId with the reference's " +
+            'connectorid by api name, case-insensitively. Custom connectors whose names differ only in the ' +
+            'environment-specific hash are a warning, as in CR003.',
+        needsSettings: true,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR013'),
+    },
+    check(context) {
+        const environment = context.target?.environmentUrl;
+        for (const { ref, check } of connectionChecks(context)) {
+            if (check.state !== 'found' || !check.connection)
+                continue;
+            const match = connectorMatch(ref, check.connection.connector);
+            if (match === 'same')
+                continue;
+            const expected = (0,helpers/* connectorApiName */.fw)(ref.connectorId);
+            context.report({
+                subject: ref.logicalName,
+                location: check.entry.location,
+                severity: match === 'hash' ? 'warning' : 'error',
+                message: match === 'hash'
+                    ? `${connectionIdText(check.entry)} of connection reference ${ref.logicalName} is a connection of custom ` +
+                        `connector ${check.connection.connector} in ${environment}, which differs from the solution's ${expected} ` +
+                        'only in the environment-specific hash. Make sure it is a connection of the custom connector this ' +
+                        'solution brings.'
+                    : `${connectionIdText(check.entry)} of connection reference ${ref.logicalName} is a connection of ` +
+                        `${check.connection.connector} in ${environment}, but the reference uses ${expected}: the import ` +
+                        `cannot bind it. Set ConnectionId to a ${expected} connection.`,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/cr014-connection-not-connected.ts
+
+
+const cr014_connection_not_connected_rule = {
+    meta: {
+        id: 'CR014',
+        name: 'connection-not-connected',
+        defaultSeverity: 'warning',
+        description: "Online: the bound connection's status is not Connected",
+        details: 'A connection in Error (most often Unauthorized: its token expired or its password changed) imports, but ' +
+            'the flows that use it fail or do not turn on. The message quotes the status, its target, and the error ' +
+            'code and message the service gives. Fix the connection in make.powerapps.com (sign in again) or bind ' +
+            'another one. A warning, because connections have been seen in Error that still work.',
+        needsSettings: true,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR014'),
+    },
+    check(context) {
+        const environment = context.target?.environmentUrl;
+        for (const { ref, check } of connectionChecks(context)) {
+            const connection = check.connection;
+            if (check.state !== 'found' || !connection)
+                continue;
+            // A connection of another connector is CR013's; its status does not matter then.
+            if (connectorMatch(ref, connection.connector) === 'other')
+                continue;
+            const bad = connection.statuses.find((s) => s.status.toLowerCase() !== 'connected');
+            if (!bad)
+                continue;
+            const error = [bad.code, bad.message && `"${bad.message}"`].filter(Boolean).join(': ');
+            context.report({
+                subject: ref.logicalName,
+                location: check.entry.location,
+                message: `The connection bound to connection reference ${ref.logicalName} in ${environment} has status ` +
+                    `${bad.status}${bad.target ? ` (target ${bad.target})` : ''}${error ? `: ${error}` : ''}. Flows that use ` +
+                    'it fail until it is fixed: open the connection in make.powerapps.com and sign in again, or bind a ' +
+                    'connection that is Connected.',
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/cr015-connection-not-usable.ts
+
+
+const cr015_connection_not_usable_rule = {
+    meta: {
+        id: 'CR015',
+        name: 'connection-not-usable',
+        defaultSeverity: 'error',
+        description: 'Online: the identity that imports can neither own nor use the bound connection',
+        details: 'The identity that runs the check is taken as the one that imports. When it neither created the connection ' +
+            'nor holds a permission on it (Owner, CanEdit, CanViewWithShare or CanView), the import succeeds but the ' +
+            'flows that use the connection stay off (ConnectionAuthorizationFailed). A connection shared with a group or ' +
+            'the whole tenant is not reported: membership is not checked (the report says so). When the identity is no ' +
+            'management application of the Power Apps API, the gate can only list the connections it may use, and an ' +
+            'id missing from that list is reported here without claiming whether it is missing or not shared.',
+        needsSettings: true,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR015'),
+    },
+    check(context) {
+        const environment = context.target?.environmentUrl;
+        for (const { ref, check } of connectionChecks(context)) {
+            if (check.state === 'not-visible') {
+                context.report({
+                    subject: ref.logicalName,
+                    location: check.entry.location,
+                    message: `${connectionIdText(check.entry)} of connection reference ${ref.logicalName} is not among the ` +
+                        `connections this identity can use in ${environment}: either it is not a connection there ` +
+                        '(the import fails with ConnectionNotFound) or it is not shared with this identity (flows stay off ' +
+                        'after import). This identity may only list its own connections, so which one cannot be told: ' +
+                        'register it as a management application (New-PowerAppManagementApp) for a full check, and share ' +
+                        'the connection with it or bind one it owns.',
+                });
+                continue;
+            }
+            if (check.state !== 'found' || check.access?.kind !== 'none' || !check.connection)
+                continue;
+            if (connectorMatch(ref, check.connection.connector) === 'other')
+                continue;
+            context.report({
+                subject: ref.logicalName,
+                location: check.entry.location,
+                message: `The identity that imports neither owns the connection bound to connection reference ${ref.logicalName} ` +
+                    `in ${environment}${check.connection.owner ? ` (owned by ${check.connection.owner})` : ''} nor holds a ` +
+                    'permission on it: the import succeeds, but flows that use it stay off (ConnectionAuthorizationFailed). ' +
+                    'Share the connection with the importing identity (Can use + share), or bind a connection it owns.',
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/cr016-dependency-reference-not-in-target.ts
+
+
+const cr016_dependency_reference_not_in_target_rule = {
+    meta: {
+        id: 'CR016',
+        name: 'dependency-reference-not-in-target',
+        defaultSeverity: 'error',
+        description: 'Online: a connection reference listed under MissingDependencies does not exist in the target',
+        details: 'A connection reference under MissingDependencies in solution.xml is one the solution uses but does not ' +
+            'bring: the target must already hold it, or the import fails on the missing dependency. Import the ' +
+            'solution that brings it first, or add the reference to this solution.',
+        needsSettings: false,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR016'),
+    },
+    check(context) {
+        const target = context.target;
+        if (!target)
+            return;
+        const seen = new Set();
+        for (const dependency of context.solution.missingDependencies) {
+            if (dependency.kind !== 'connectionreference')
+                continue;
+            const key = (0,helpers/* nameKey */.Rc)(dependency.name);
+            if (seen.has(key) || target.referenceDependencies.get(key) !== 'missing')
+                continue;
+            seen.add(key);
+            context.report({
+                subject: dependency.name,
+                message: `Connection reference ${dependency.name} is listed under MissingDependencies in solution.xml, so ` +
+                    `${context.solution.uniqueName} expects ${target.environmentUrl} to hold it, but it does not: the ` +
+                    'import fails on the missing dependency. Import the solution that brings it first, or add the ' +
+                    'connection reference to this solution.',
+            });
+        }
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/core/rules/ds001-unusable-settings.ts
 
 const ds001_unusable_settings_rule = {
@@ -41779,7 +42384,7 @@ const ds001_unusable_settings_rule = {
             'arrays. pac solution import rejects anything else. After this finding only the rules that need no settings ' +
             '(CR006 to CR010) run.',
         needsSettings: false,
-        docsUrl: ruleDocsUrl('DS001'),
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('DS001'),
     },
     // The engine reports DS001 from the parser's UnusableSettings: a rule only ever sees usable
     // settings, so there is nothing left to check here.
@@ -41799,18 +42404,18 @@ const ev001_environment_variable_without_value_rule = {
             'Value in the deployment settings has no value after import: an unattended import fails asking for it, and ' +
             'flows and apps that read it break.',
         needsSettings: true,
-        docsUrl: ruleDocsUrl('EV001'),
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('EV001'),
     },
     check(context) {
         if (!context.settings)
             return;
-        const entriesByName = settingsVariablesByName(context.settings);
+        const entriesByName = (0,helpers/* settingsVariablesByName */.b8)(context.settings);
         for (const variable of context.solution.environmentVariables) {
             if (variable.defaultValue !== undefined && variable.defaultValue !== '')
                 continue;
             if (variable.currentValue !== undefined && variable.currentValue !== '')
                 continue;
-            const entries = entriesByName.get(nameKey(variable.schemaName)) ?? [];
+            const entries = entriesByName.get((0,helpers/* nameKey */.Rc)(variable.schemaName)) ?? [];
             // An entry with "" is EV002's finding, not this one.
             if (entries.some((entry) => entry.value !== null))
                 continue;
@@ -41837,14 +42442,14 @@ const ev002_empty_environment_variable_value_rule = {
         details: 'pac solution create-settings writes "Value": "" for every environment variable, and the import rejects the ' +
             'empty string as a value. Fill in the value, or remove the entry to keep the default value.',
         needsSettings: true,
-        docsUrl: ruleDocsUrl('EV002'),
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('EV002'),
     },
     check(context) {
         if (!context.settings)
             return;
-        const entriesByName = settingsVariablesByName(context.settings);
+        const entriesByName = (0,helpers/* settingsVariablesByName */.b8)(context.settings);
         for (const variable of context.solution.environmentVariables) {
-            const entry = (entriesByName.get(nameKey(variable.schemaName)) ?? []).find((e) => e.value === '');
+            const entry = (entriesByName.get((0,helpers/* nameKey */.Rc)(variable.schemaName)) ?? []).find((e) => e.value === '');
             if (entry === undefined)
                 continue;
             const hasFallback = Boolean(variable.defaultValue || variable.currentValue);
@@ -41859,6 +42464,8 @@ const ev002_empty_environment_variable_value_rule = {
     },
 };
 
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __nccwpck_require__(2020);
 ;// CONCATENATED MODULE: ./src/core/rules/ev003-environment-variable-type-mismatch.ts
 
 
@@ -41877,13 +42484,13 @@ function typeProblem(type, value, mayShow) {
             return BOOLEAN.test(value.trim()) ? undefined : `is not yes, no, true or false${shown}`;
         case 'JSON':
             try {
-                parseJson(value);
+                (0,core_settings/* parseJson */.qF)(value);
                 return undefined;
             }
             catch (error) {
-                if (!(error instanceof JsonSyntaxError))
+                if (!(error instanceof core_settings/* JsonSyntaxError */.q3))
                     throw error;
-                const { line, column } = new LineIndex(value).positionOf(error.offset);
+                const { line, column } = new core_text/* LineIndex */.rr(value).positionOf(error.offset);
                 // The parser's message quotes the value (a character, a key): not for a secret one.
                 const detail = mayShow ? `: ${error.message}` : '';
                 return `is not valid JSON (line ${line}, column ${column} of the value${detail})`;
@@ -41906,18 +42513,18 @@ const ev003_environment_variable_type_mismatch_rule = {
             'number, a Boolean yes, no, true or false, a JSON variable valid JSON, and a Secret an Azure Key Vault secret ' +
             'reference. Only settings values are checked, not the defaults in the solution.',
         needsSettings: true,
-        docsUrl: ruleDocsUrl('EV003'),
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('EV003'),
     },
     check(context) {
         if (!context.settings)
             return;
-        const entriesByName = settingsVariablesByName(context.settings);
+        const entriesByName = (0,helpers/* settingsVariablesByName */.b8)(context.settings);
         for (const variable of context.solution.environmentVariables) {
-            for (const entry of entriesByName.get(nameKey(variable.schemaName)) ?? []) {
+            for (const entry of entriesByName.get((0,helpers/* nameKey */.Rc)(variable.schemaName)) ?? []) {
                 // Empty is EV002's finding and a placeholder CR002's.
                 if (entry.value === null ||
                     entry.value === '' ||
-                    findPlaceholder(entry.value) !== undefined)
+                    (0,core_settings/* findPlaceholder */.$e)(entry.value) !== undefined)
                     continue;
                 const problem = typeProblem(variable.type, entry.value, !entry.secret && variable.type !== 'Secret');
                 if (problem === undefined)
@@ -41937,15 +42544,15 @@ const ev003_environment_variable_type_mismatch_rule = {
 
 
 function ev004_stale_environment_variable_entry_checkSettingsFile({ settings, solutions, report }) {
-    const defined = new Set(solutions.flatMap((solution) => solution.environmentVariables.map((v) => nameKey(v.schemaName))));
-    for (const [key, entries] of settingsVariablesByName(settings)) {
+    const defined = new Set(solutions.flatMap((solution) => solution.environmentVariables.map((v) => (0,helpers/* nameKey */.Rc)(v.schemaName))));
+    for (const [key, entries] of (0,helpers/* settingsVariablesByName */.b8)(settings)) {
         if (defined.has(key))
             continue;
         const entry = entries[0];
         report({
             subject: entry.schemaName,
             location: entry.location,
-            message: `The deployment settings name environment variable ${entry.schemaName}, ${whichNoneDefines(solutions)}. ` +
+            message: `The deployment settings name environment variable ${entry.schemaName}, ${(0,helpers/* whichNoneDefines */.m2)(solutions)}. ` +
                 'Remove the stale entry, or correct the SchemaName.',
         });
     }
@@ -41961,7 +42568,7 @@ const ev004_stale_environment_variable_entry_rule = {
             'meant for gets no value. Where several solutions are checked against one settings file (a monorepo), an ' +
             'entry is stale only when none of them defines it, and it is reported once for the file.',
         needsSettings: true,
-        docsUrl: ruleDocsUrl('EV004'),
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('EV004'),
     },
     check(context) {
         if (!context.settings)
@@ -41983,12 +42590,12 @@ const ev005_duplicate_environment_variable_entry_rule = {
         details: 'When EnvironmentVariables holds the same SchemaName twice (names compare case-insensitively), which value ' +
             'the import uses is not under your control, and editing one copy silently has no effect.',
         needsSettings: true,
-        docsUrl: ruleDocsUrl('EV005'),
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('EV005'),
     },
     check(context) {
         if (!context.settings)
             return;
-        for (const entries of settingsVariablesByName(context.settings).values()) {
+        for (const entries of (0,helpers/* settingsVariablesByName */.b8)(context.settings).values()) {
             if (entries.length < 2)
                 continue;
             const first = entries[0];
@@ -41996,7 +42603,113 @@ const ev005_duplicate_environment_variable_entry_rule = {
                 subject: first.schemaName,
                 location: entries[1].location,
                 message: `Environment variable ${first.schemaName} has ${entries.length} entries in the deployment settings` +
-                    `${lines(entries)}. Keep one entry per environment variable.`,
+                    `${(0,helpers/* lines */.Mn)(entries)}. Keep one entry per environment variable.`,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/ev006-dependency-variable-not-in-target.ts
+
+
+const ev006_dependency_variable_not_in_target_rule = {
+    meta: {
+        id: 'EV006',
+        name: 'dependency-variable-not-in-target',
+        defaultSeverity: 'error',
+        description: 'Online: an environment variable listed under MissingDependencies has no definition in the target',
+        details: 'An environment variable under MissingDependencies in solution.xml is one the solution uses but does not ' +
+            'bring: the target must already define it, or the import fails on the missing dependency. Import the ' +
+            'solution that brings the definition first, or add it to this solution.',
+        needsSettings: false,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('EV006'),
+    },
+    check(context) {
+        const target = context.target;
+        if (!target)
+            return;
+        const seen = new Set();
+        for (const dependency of context.solution.missingDependencies) {
+            if (dependency.kind !== 'environmentvariable')
+                continue;
+            const key = (0,helpers/* nameKey */.Rc)(dependency.name);
+            if (seen.has(key) || target.variableDependencies.get(key) !== 'missing')
+                continue;
+            seen.add(key);
+            context.report({
+                subject: dependency.name,
+                message: `Environment variable ${dependency.name} is listed under MissingDependencies in solution.xml, so ` +
+                    `${context.solution.uniqueName} expects ${target.environmentUrl} to define it, but it has no ` +
+                    'definition there: the import fails on the missing dependency. Import the solution that brings the ' +
+                    'definition first, or add it to this solution.',
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/ev007-unmanaged-variable-in-target.ts
+
+
+const ev007_unmanaged_variable_in_target_rule = {
+    meta: {
+        id: 'EV007',
+        name: 'unmanaged-variable-in-target',
+        defaultSeverity: 'warning',
+        description: 'Online: the target already holds an unmanaged definition of an environment variable the solution brings',
+        details: 'When the target holds an unmanaged definition of a variable that a managed solution brings, the managed ' +
+            'import silently absorbs it: the definition stays with an unmanaged layer on top, which later upgrades and ' +
+            'uninstalls do not remove. Usually someone created the variable by hand in the target. Remove the unmanaged ' +
+            'definition (or its layer) before a managed import, or accept it knowingly.',
+        needsSettings: false,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('EV007'),
+    },
+    check(context) {
+        const target = context.target;
+        if (!target)
+            return;
+        const seen = new Set();
+        for (const variable of context.solution.environmentVariables) {
+            const key = (0,helpers/* nameKey */.Rc)(variable.schemaName);
+            if (seen.has(key) || !target.unmanagedVariables.has(key))
+                continue;
+            seen.add(key);
+            context.report({
+                subject: variable.schemaName,
+                location: variable.location,
+                message: `${target.environmentUrl} already holds an unmanaged definition of environment variable ` +
+                    `${variable.schemaName}, which ${context.solution.uniqueName} brings: a managed import silently absorbs ` +
+                    'it and leaves an unmanaged layer on top. Remove the unmanaged definition from the target first, or ' +
+                    'accept the layer knowingly.',
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/ol001-online-check-incomplete.ts
+
+const ol001_online_check_incomplete_rule = {
+    meta: {
+        id: 'OL001',
+        name: 'online-check-incomplete',
+        defaultSeverity: 'warning',
+        description: 'Online: a check against the target environment could not run, or not fully',
+        details: 'The online checks (CR012–CR016, EV006, EV007) need to sign in and read the target. When that fails (no ' +
+            'credentials, a rejected sign-in, 401 or 403, a missing privilege, the network, throttling past the retry ' +
+            'budget, the deadline, an answer that is not what the API returns), the gate says what it skipped and why ' +
+            'instead of passing silently, and never turns the failure into a finding about a connection. A warning; an ' +
+            'error with --online strict (fail closed).',
+        needsSettings: false,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('OL001'),
+    },
+    check(context) {
+        const target = context.target;
+        if (!target)
+            return;
+        for (const problem of target.problems) {
+            context.report({
+                subject: target.environmentUrl,
+                severity: target.strict ? 'error' : 'warning',
+                message: `Online check of ${target.environmentUrl}: ${problem.skipped} not checked: ${problem.why.replace(/[.\s]+$/, '')}.`,
             });
         }
     },
@@ -42014,7 +42727,7 @@ const sl001_unreadable_solution_rule = {
             'that matters, or a legacy export package (manifest.json with Microsoft.Flow/ or Microsoft.PowerApps/) that ' +
             'pac solution import does not accept. No other rule can check it.',
         needsSettings: false,
-        docsUrl: ruleDocsUrl('SL001'),
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('SL001'),
     },
     // The engine reports SL001 from the reader's UnreadableSolution: rules only ever see solutions
     // that were read, so there is nothing left to check here.
@@ -42022,6 +42735,14 @@ const sl001_unreadable_solution_rule = {
 };
 
 ;// CONCATENATED MODULE: ./src/core/rules/index.ts
+
+
+
+
+
+
+
+
 
 
 
@@ -42054,12 +42775,20 @@ const allRules = Object.freeze([
     cr009_duplicate_display_name_rule,
     cr010_unused_connection_reference_rule,
     cr011_implausible_connection_id_rule,
+    cr012_connection_not_in_target_rule,
+    cr013_connection_wrong_connector_rule,
+    cr014_connection_not_connected_rule,
+    cr015_connection_not_usable_rule,
+    cr016_dependency_reference_not_in_target_rule,
     ds001_unusable_settings_rule,
     ev001_environment_variable_without_value_rule,
     ev002_empty_environment_variable_value_rule,
     ev003_environment_variable_type_mismatch_rule,
     ev004_stale_environment_variable_entry_rule,
     ev005_duplicate_environment_variable_entry_rule,
+    ev006_dependency_variable_not_in_target_rule,
+    ev007_unmanaged_variable_in_target_rule,
+    ol001_online_check_incomplete_rule,
     sl001_unreadable_solution_rule,
 ]);
 const rulesById = new Map(allRules.map((rule) => [rule.meta.id, rule]));
@@ -42085,15 +42814,15 @@ function parseRuleOverrides(entries) {
                     continue;
                 const match = /^([^=\s]+)\s*=\s*(\S+)$/.exec(override);
                 if (!match) {
-                    throw new errors_UsageError(`rule override "${override}" is not of the form ID=error|warning|note|off (e.g. CR010=off)`);
+                    throw new errors/* UsageError */.e(`rule override "${override}" is not of the form ID=error|warning|note|off (e.g. CR010=off)`);
                 }
                 const rule = findRule(match[1]);
                 if (rule === undefined) {
-                    throw new errors_UsageError(`unknown rule id "${match[1]}" in rule override "${override}"; known ids: ${allRules.map((r) => r.meta.id).join(', ')}`);
+                    throw new errors/* UsageError */.e(`unknown rule id "${match[1]}" in rule override "${override}"; known ids: ${allRules.map((r) => r.meta.id).join(', ')}`);
                 }
                 const severity = match[2].toLowerCase();
                 if (!SEVERITY_OVERRIDES.includes(severity)) {
-                    throw new errors_UsageError(`bad severity "${match[2]}" in rule override "${override}"; use error, warning, note or off`);
+                    throw new errors/* UsageError */.e(`bad severity "${match[2]}" in rule override "${override}"; use error, warning, note or off`);
                 }
                 overrides[rule.meta.id] = severity;
             }
@@ -42362,17 +43091,17 @@ function parseCommand(raw, name, ci) {
     const hint = value === 'init'
         ? ` (init writes the settings file: run it where you commit, and use 'init --check' in ${ci})`
         : '';
-    throw new errors_UsageError(`input '${name}' is '${raw}': use check or init --check${hint}`);
+    throw new errors/* UsageError */.e(`input '${name}' is '${raw}': use check or init --check${hint}`);
 }
 /** The one-line refusal of an output input (`sarif-file`, `resolved-settings`) with `init --check`. */
 function notForInitCheck(name) {
-    return new errors_UsageError(`input '${name}' is for command 'check': 'init --check' compares the settings with the solution and writes nothing`);
+    return new errors/* UsageError */.e(`input '${name}' is for command 'check': 'init --check' compares the settings with the solution and writes nothing`);
 }
 /** `error` (default), `warning` or `never`, in any case. */
 function parseFailOn(raw, name) {
     const value = raw.trim().toLowerCase() || 'error';
     if (!FAIL_ON_VALUES.includes(value)) {
-        throw new errors_UsageError(`input '${name}' is '${raw}': use one of ${FAIL_ON_VALUES.join(', ')}`);
+        throw new errors/* UsageError */.e(`input '${name}' is '${raw}': use one of ${FAIL_ON_VALUES.join(', ')}`);
     }
     return value;
 }
@@ -42380,7 +43109,7 @@ function parseFailOn(raw, name) {
 function parsePlaceholders(raw, name) {
     const value = raw.trim().toLowerCase() || 'resolve';
     if (value !== 'resolve' && value !== 'defer') {
-        throw new errors_UsageError(`input '${name}' is '${raw}': use resolve (a placeholder left is an error) or defer (pull-request validation: the deploy stage fills them in)`);
+        throw new errors/* UsageError */.e(`input '${name}' is '${raw}': use resolve (a placeholder left is an error) or defer (pull-request validation: the deploy stage fills them in)`);
     }
     return value;
 }
@@ -42401,13 +43130,13 @@ function parseRulesInput(lines, name) {
         return parseRuleOverrides(lines);
     }
     catch (error) {
-        throw new errors_UsageError(`input '${name}': ${errorMessage(error)}`);
+        throw new errors/* UsageError */.e(`input '${name}': ${(0,errors/* errorMessage */.g)(error)}`);
     }
 }
 /** The solution lines, which must not be empty. */
 function requireSolutions(lines, name) {
     if (lines.length === 0) {
-        throw new errors_UsageError(`input '${name}' is required: give one solution path or glob per line (a zip, an unpacked folder, or a folder holding several)`);
+        throw new errors/* UsageError */.e(`input '${name}' is required: give one solution path or glob per line (a zip, an unpacked folder, or a folder holding several)`);
     }
     return lines;
 }
@@ -42417,26 +43146,26 @@ function requireSolutions(lines, name) {
  * UsageError naming the input when it is not a folder.
  */
 function pathBase(root, input, name) {
-    const workingDirectory = (0,external_node_path_namespaceObject.resolve)(root, input);
+    const workingDirectory = (0,external_node_path_.resolve)(root, input);
     if (!adapter_support_isDirectory(workingDirectory)) {
-        throw new errors_UsageError(`input '${name}': ${workingDirectory} does not exist or is not a folder`);
+        throw new errors/* UsageError */.e(`input '${name}': ${workingDirectory} does not exist or is not a folder`);
     }
     // Inside the repository, hand the core repository-relative patterns: every path it reports is
     // then relative to the repository root, which is what annotations and code scanning expect.
-    const prefix = (0,external_node_path_namespaceObject.relative)(root, workingDirectory).split(external_node_path_namespaceObject.sep).join('/');
-    const insideRepository = prefix === '' || (prefix !== '..' && !prefix.startsWith('../') && !(0,external_node_path_namespaceObject.isAbsolute)(prefix));
+    const prefix = (0,external_node_path_.relative)(root, workingDirectory).split(external_node_path_.sep).join('/');
+    const insideRepository = prefix === '' || (prefix !== '..' && !prefix.startsWith('../') && !(0,external_node_path_.isAbsolute)(prefix));
     return {
         workingDirectory,
         cwd: insideRepository ? root : workingDirectory,
         insideRepository,
-        toCorePattern: (pattern) => !insideRepository || prefix === '' || (0,external_node_path_namespaceObject.isAbsolute)(pattern)
+        toCorePattern: (pattern) => !insideRepository || prefix === '' || (0,external_node_path_.isAbsolute)(pattern)
             ? pattern
-            : external_node_path_namespaceObject.posix.join(prefix, pattern),
+            : external_node_path_.posix.join(prefix, pattern),
     };
 }
 function adapter_support_isDirectory(path) {
     try {
-        return (0,external_node_fs_namespaceObject.statSync)(path).isDirectory();
+        return (0,external_node_fs_.statSync)(path).isDirectory();
     }
     catch {
         return false;
@@ -42491,13 +43220,13 @@ function resolvedSettingsNote(outcome, requested) {
         const holds = counts
             ? ` (${common_plural(counts.connectionReferences, 'connection reference')}, ${common_plural(counts.environmentVariables, 'environment variable')})`
             : '';
-        return { written: true, text: `${TOOL_NAME}: resolved settings written to ${path}${holds}` };
+        return { written: true, text: `${version/* TOOL_NAME */.lH}: resolved settings written to ${path}${holds}` };
     }
     const why = outcome.notWritten?.resolvedSettings;
     if (why)
-        return { written: false, text: `${TOOL_NAME}: ${why}` };
+        return { written: false, text: `${version/* TOOL_NAME */.lH}: ${why}` };
     if (requested) {
-        return { written: false, text: `${TOOL_NAME}: resolved settings not written to ${requested}` };
+        return { written: false, text: `${version/* TOOL_NAME */.lH}: resolved settings not written to ${requested}` };
     }
     return undefined;
 }
@@ -42514,7 +43243,7 @@ function initOutOfStepMessage(result, file) {
     const what = file.status === 'created'
         ? 'it does not exist'
         : `init would add ${count(file.added)} and remove ${count(file.removed)} entries`;
-    return `${file.path} is out of step with ${result.solution.uniqueName}: ${what}. Run ${TOOL_NAME} init and commit the result.`;
+    return `${file.path} is out of step with ${result.solution.uniqueName}: ${what}. Run ${version/* TOOL_NAME */.lH} init and commit the result.`;
 }
 /** The verdict of `init --check`, one line: how many files are out of step, or that all are in step. */
 function initCheckVerdict(result) {
@@ -42522,8 +43251,19 @@ function initCheckVerdict(result) {
     const files = common_plural(result.files.length, 'settings file');
     const solution = result.solution.uniqueName;
     return outOfStep > 0
-        ? `${TOOL_NAME}: ${outOfStep} of ${files} out of step with ${solution}`
-        : `${TOOL_NAME}: ${files} in step with ${solution}`;
+        ? `${version/* TOOL_NAME */.lH}: ${outOfStep} of ${files} out of step with ${solution}`
+        : `${version/* TOOL_NAME */.lH}: ${files} in step with ${solution}`;
+}
+/**
+ * What the online stage did, one line for the log: where, as whom, which route, how much. Never a
+ * token or secret (the identity is named by its application id).
+ */
+function onlineSummaryText(summary) {
+    const listed = summary.route === undefined
+        ? ''
+        : `, ${summary.route} route: ${common_plural(summary.connectionsListed ?? 0, 'connection')} in ${common_plural(summary.pages ?? 0, 'page')}`;
+    const requests = summary.requests.dataverse + summary.requests.powerApps;
+    return `${version/* TOOL_NAME */.lH}: checked ${summary.environmentUrl} as ${summary.identity}${listed}; ${common_plural(requests, 'request')} in ${(summary.ms / 1000).toFixed(1)} s`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/format/init.ts
@@ -42544,7 +43284,7 @@ function initOutOfStep(result) {
 }
 function solutionText(result) {
     const { solution } = result;
-    return `${oneLine(solution.uniqueName)} ${oneLine(solution.version)} (${oneLine(solution.path)})`;
+    return `${(0,core_text/* oneLine */.TN)(solution.uniqueName)} ${(0,core_text/* oneLine */.TN)(solution.version)} (${(0,core_text/* oneLine */.TN)(solution.path)})`;
 }
 function fileLines(file, checkOnly) {
     const lines = [];
@@ -42557,7 +43297,7 @@ function fileLines(file, checkOnly) {
     for (const action of actions) {
         for (const [kind, key] of KINDS) {
             for (const name of file[action][key]) {
-                lines.push(`  ${verbs[action].padEnd(width)}  ${kind.padEnd(KIND_WIDTH)}  ${oneLine(name)}`);
+                lines.push(`  ${verbs[action].padEnd(width)}  ${kind.padEnd(KIND_WIDTH)}  ${(0,core_text/* oneLine */.TN)(name)}`);
             }
         }
     }
@@ -42565,7 +43305,7 @@ function fileLines(file, checkOnly) {
     const kept = count(file.kept);
     const removed = count(file.removed);
     if (checkOnly) {
-        lines.push(`  ${added} to add, ${removed} to remove, ${kept} kept: run ${TOOL_NAME} init without --check to apply`);
+        lines.push(`  ${added} to add, ${removed} to remove, ${kept} kept: run ${version/* TOOL_NAME */.lH} init without --check to apply`);
     }
     else {
         lines.push(`  ${added} added, ${kept} kept, ${removed} removed`);
@@ -42581,19 +43321,19 @@ function formatInitText(result, checkOnly) {
     const out = [];
     const what = solutionText(result);
     for (const file of result.files) {
-        const path = oneLine(file.path);
+        const path = (0,core_text/* oneLine */.TN)(file.path);
         switch (file.status) {
             case 'unusable':
                 out.push({
                     stream: 'stderr',
-                    text: `${TOOL_NAME}: ${oneLine(file.reason ?? path)}; init does not overwrite a file it cannot read as deployment settings (fix or move it)`,
+                    text: `${version/* TOOL_NAME */.lH}: ${(0,core_text/* oneLine */.TN)(file.reason ?? path)}; init does not overwrite a file it cannot read as deployment settings (fix or move it)`,
                     file: file.path,
                 });
                 break;
             case 'unchanged':
                 out.push({
                     stream: 'stdout',
-                    text: `${TOOL_NAME}: ${path} is up to date with ${what}: ${common_plural(file.kept.connectionReferences.length, 'connection reference')}, ${common_plural(file.kept.environmentVariables.length, 'environment variable')}`,
+                    text: `${version/* TOOL_NAME */.lH}: ${path} is up to date with ${what}: ${common_plural(file.kept.connectionReferences.length, 'connection reference')}, ${common_plural(file.kept.environmentVariables.length, 'environment variable')}`,
                     file: file.path,
                 });
                 break;
@@ -42601,8 +43341,8 @@ function formatInitText(result, checkOnly) {
                 out.push({
                     stream: 'stdout',
                     text: checkOnly
-                        ? `${TOOL_NAME}: ${path} is out of step with ${what}: init would ${file.status === 'created' ? 'create it' : 'change it'}`
-                        : `${TOOL_NAME}: ${file.status} ${path} for ${what}`,
+                        ? `${version/* TOOL_NAME */.lH}: ${path} is out of step with ${what}: init would ${file.status === 'created' ? 'create it' : 'change it'}`
+                        : `${version/* TOOL_NAME */.lH}: ${file.status} ${path} for ${what}`,
                     file: file.path,
                 });
                 for (const line of fileLines(file, checkOnly)) {
@@ -42621,8 +43361,8 @@ function formatInitMarkdown(result) {
     const { solution } = result;
     const lines = [
         outOfStep
-            ? `## ❌ ${TOOL_NAME}: the settings are out of step with the solution`
-            : `## ✅ ${TOOL_NAME}: the settings are in step with the solution`,
+            ? `## ❌ ${version/* TOOL_NAME */.lH}: the settings are out of step with the solution`
+            : `## ✅ ${version/* TOOL_NAME */.lH}: the settings are in step with the solution`,
         '',
         `${escapeCell(solution.uniqueName)} ${escapeCell(solution.version)} (${code(solution.path)}), ${common_plural(result.files.length, 'settings file')}.`,
         '',
@@ -42649,11 +43389,118 @@ function formatInitMarkdown(result) {
                     lines.push(`| ${label} | ${kind} | ${code(name)} |`);
             }
         }
-        lines.push('', `Run \`${TOOL_NAME} init --solution ${oneLine(solution.path)} --settings ${oneLine(file.path)}\` and commit the result; it keeps every value already in the file.`, '');
+        lines.push('', `Run \`${version/* TOOL_NAME */.lH} init --solution ${(0,core_text/* oneLine */.TN)(solution.path)} --settings ${(0,core_text/* oneLine */.TN)(file.path)}\` and commit the result; it keeps every value already in the file.`, '');
     }
     return `${lines.join('\n').trimEnd()}\n`;
 }
 
+;// CONCATENATED MODULE: ./src/core/online/report.ts
+
+
+
+const RANK = {
+    found: 0,
+    unchecked: 1,
+    'not-usable': 2,
+    'wrong-connector': 3,
+    missing: 4,
+};
+function accessText(check) {
+    const access = check.access;
+    if (!access)
+        return {};
+    switch (access.kind) {
+        case 'owner':
+            return { access: 'owner' };
+        case 'role':
+            return /^canview$/i.test(access.role)
+                ? {
+                    access: access.role,
+                    detail: 'shared as Can use only: enough to import, but an import that must re-share the connection needs Can use + share',
+                }
+                : { access: access.role };
+        case 'group':
+            return {
+                access: 'group',
+                detail: `shared with a ${access.principalType === 'Tenant' ? 'whole tenant' : 'group'}; membership not checked`,
+            };
+        case 'listed':
+            return {
+                access: 'listed',
+                detail: 'among the connections this identity can use (it may only list its own)',
+            };
+        case 'none':
+            return { access: 'none' };
+        case 'unchecked':
+            return { detail: `usability not checked: ${access.why}` };
+    }
+}
+/** The target facts of one reference from one check. */
+function reportTargetOf(ref, check, why) {
+    if (!check)
+        return { connection: 'unchecked', detail: why() };
+    if (check.state === 'unchecked') {
+        return { connection: 'unchecked', ...(check.why && { detail: check.why }) };
+    }
+    if (check.state === 'missing') {
+        return { connection: 'missing', detail: 'no connection of this name in the environment' };
+    }
+    if (check.state === 'not-visible') {
+        return {
+            connection: 'not-usable',
+            detail: 'not among the connections this identity can use: missing or not shared (this identity may only list its own)',
+        };
+    }
+    const connection = check.connection;
+    const bad = connection.statuses.find((s) => s.status.toLowerCase() !== 'connected');
+    const status = bad?.status ?? connection.statuses[0]?.status;
+    const facts = {
+        connection: 'found',
+        ...(connection.connector && { connector: connection.connector }),
+        ...(status && { status }),
+        ...(connection.owner && { owner: connection.owner }),
+        ...accessText(check),
+    };
+    if (ref && connectorMatch(ref, connection.connector) === 'other') {
+        facts.connection = 'wrong-connector';
+    }
+    else if (check.access?.kind === 'none') {
+        facts.connection = 'not-usable';
+    }
+    return facts;
+}
+/** Why a reference without a check was not checked, from the settings. */
+function notCheckedWhy(logicalName, settings) {
+    if (!settings)
+        return 'the settings file is not usable';
+    const entries = settings.connectionReferences.filter((entry) => (0,helpers/* nameKey */.Rc)(entry.logicalName) === (0,helpers/* nameKey */.Rc)(logicalName));
+    if (entries.length === 0)
+        return 'no settings entry binds it';
+    if (entries.every((entry) => (0,helpers/* isBlank */.z3)(entry.connectionId)))
+        return 'its ConnectionId is empty';
+    if (entries.some((entry) => entry.connectionId && (0,core_settings/* findPlaceholder */.$e)(entry.connectionId))) {
+        return 'its ConnectionId still holds a placeholder';
+    }
+    return 'not checked';
+}
+/** Sets `target` on every connection reference of a report solution. */
+function attachTargetFacts(report, solution, pairs) {
+    const refs = new Map(solution.connectionReferences.map((r) => [(0,helpers/* nameKey */.Rc)(r.logicalName), r]));
+    for (const reference of report.connectionReferences) {
+        let worst;
+        const key = (0,helpers/* nameKey */.Rc)(reference.logicalName);
+        for (const { settings, facts } of pairs) {
+            const target = reportTargetOf(refs.get(key), facts.connections.get(key), () => notCheckedWhy(reference.logicalName, settings));
+            if (!worst || RANK[target.connection] > RANK[worst.connection])
+                worst = target;
+        }
+        if (worst)
+            reference.target = worst;
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/online/options.ts
+var online_options = __nccwpck_require__(113);
 ;// CONCATENATED MODULE: ./src/core/options.ts
 const DEFAULT_LIMITS = {
     maxEntryBytes: 256 * 1024 * 1024,
@@ -42661,6 +43508,8 @@ const DEFAULT_LIMITS = {
     maxTotalBytes: 512 * 1024 * 1024,
 };
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./src/core/paths.ts
 // Path and glob handling shared by solution discovery and settings files.
 // Node 20 has no fs.glob, so a small matcher covers `*`, `?`, `**` and `{a,b}`.
@@ -42672,13 +43521,13 @@ const DEFAULT_LIMITS = {
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 /** Relative to cwd with forward slashes: how every path appears in reports. */
 function toReportPath(absPath, cwd) {
-    const rel = (0,external_node_path_namespaceObject.relative)(cwd, absPath);
-    return (rel === '' ? '.' : rel).split(external_node_path_namespaceObject.sep).join('/');
+    const rel = (0,external_node_path_.relative)(cwd, absPath);
+    return (rel === '' ? '.' : rel).split(external_node_path_.sep).join('/');
 }
 /** lstat, or undefined when nothing is there: a link is seen as a link, never followed. */
 async function lstatOrUndefined(path) {
     try {
-        return await (0,promises_namespaceObject.lstat)(path);
+        return await (0,promises_.lstat)(path);
     }
     catch {
         return undefined;
@@ -42686,8 +43535,8 @@ async function lstatOrUndefined(path) {
 }
 /** True when `child` is `parent` or lies below it (both absolute). */
 function isInside(child, parent) {
-    const rel = (0,external_node_path_namespaceObject.relative)(parent, child);
-    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+    const rel = (0,external_node_path_.relative)(parent, child);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel));
 }
 function hasGlobMagic(pattern) {
     return /[*?{[]/.test(pattern);
@@ -42715,7 +43564,7 @@ function segmentRegExp(segment) {
 }
 async function paths_isDirectory(path) {
     try {
-        return (await (0,promises_namespaceObject.stat)(path)).isDirectory();
+        return (await (0,promises_.stat)(path)).isDirectory();
     }
     catch {
         return false;
@@ -42723,7 +43572,7 @@ async function paths_isDirectory(path) {
 }
 async function listDirectory(path) {
     try {
-        const entries = await (0,promises_namespaceObject.readdir)(path, { withFileTypes: true });
+        const entries = await (0,promises_.readdir)(path, { withFileTypes: true });
         return entries.map((e) => ({ name: e.name, isDir: e.isDirectory() }));
     }
     catch {
@@ -42741,13 +43590,13 @@ async function walkGlob(base, segments, out) {
         await walkGlob(base, rest, out);
         for (const entry of await listDirectory(base)) {
             if (entry.isDir && !SKIPPED_FOLDERS.has(entry.name)) {
-                await walkGlob((0,external_node_path_namespaceObject.join)(base, entry.name), segments, out);
+                await walkGlob((0,external_node_path_.join)(base, entry.name), segments, out);
             }
         }
         return;
     }
     if (!hasGlobMagic(head)) {
-        const next = (0,external_node_path_namespaceObject.join)(base, head);
+        const next = (0,external_node_path_.join)(base, head);
         if (rest.length === 0 || (await paths_isDirectory(next))) {
             if (rest.length > 0 || (await paths_exists(next)))
                 await walkGlob(next, rest, out);
@@ -42760,13 +43609,13 @@ async function walkGlob(base, segments, out) {
             continue;
         if (rest.length > 0 && !entry.isDir)
             continue;
-        await walkGlob((0,external_node_path_namespaceObject.join)(base, entry.name), rest, out);
+        await walkGlob((0,external_node_path_.join)(base, entry.name), rest, out);
     }
 }
 /** True when something exists at the path (following links). */
 async function paths_exists(path) {
     try {
-        await (0,promises_namespaceObject.stat)(path);
+        await (0,promises_.stat)(path);
         return true;
     }
     catch {
@@ -42776,9 +43625,9 @@ async function paths_exists(path) {
 async function matchGlob(pattern, base) {
     const found = new Set();
     for (const alternative of expandBraces(pattern.replace(/\\/g, '/'))) {
-        const absolute = (0,external_node_path_namespaceObject.isAbsolute)(alternative);
+        const absolute = (0,external_node_path_.isAbsolute)(alternative);
         const segments = alternative.split('/').filter((s) => s !== '' && s !== '.');
-        await walkGlob(absolute ? (0,external_node_path_namespaceObject.resolve)('/') : base, segments, found);
+        await walkGlob(absolute ? (0,external_node_path_.resolve)('/') : base, segments, found);
     }
     return found;
 }
@@ -42793,7 +43642,7 @@ async function matchPaths(patterns, base) {
         if (pattern === '')
             continue;
         if (!hasGlobMagic(pattern)) {
-            const abs = (0,external_node_path_namespaceObject.resolve)(base, pattern);
+            const abs = (0,external_node_path_.resolve)(base, pattern);
             if (await paths_exists(abs))
                 results.add(abs);
             continue;
@@ -42815,16 +43664,16 @@ async function expandPaths(patterns, cwd, what) {
         if (pattern === '')
             continue;
         if (!hasGlobMagic(pattern)) {
-            const abs = (0,external_node_path_namespaceObject.resolve)(cwd, pattern);
+            const abs = (0,external_node_path_.resolve)(cwd, pattern);
             if (!(await paths_exists(abs))) {
-                throw new errors_UsageError(`${what} not found: ${pattern} (check the path; it is relative to ${cwd})`);
+                throw new errors/* UsageError */.e(`${what} not found: ${pattern} (check the path; it is relative to ${cwd})`);
             }
             results.add(abs);
             continue;
         }
         const found = await matchGlob(pattern, cwd);
         if (found.size === 0) {
-            throw new errors_UsageError(`no ${what} matches ${pattern} (check the glob; it is relative to ${cwd})`);
+            throw new errors/* UsageError */.e(`no ${what} matches ${pattern} (check the glob; it is relative to ${cwd})`);
         }
         for (const path of found)
             results.add(path);
@@ -42838,8 +43687,8 @@ async function expandPaths(patterns, cwd, what) {
  * bytes land only where they were asked to. Errors keep their `code` for the caller's message.
  */
 async function writeRegularFile(absPath, data, mode = 0o666) {
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(absPath), { recursive: true });
-    const handle = await (0,promises_namespaceObject.open)(absPath, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK, mode);
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(absPath), { recursive: true });
+    const handle = await (0,promises_.open)(absPath, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK, mode);
     try {
         if (!(await handle.stat()).isFile()) {
             throw Object.assign(new Error(`${absPath} is not a regular file`), { code: 'EINVAL' });
@@ -42885,8 +43734,8 @@ function sortedBy(items, ...keys) {
 function boundReferenceNames(settings) {
     const names = new Set();
     for (const entry of settings.connectionReferences) {
-        if (isBoundConnectionId(entry.connectionId))
-            names.add(nameKey(entry.logicalName));
+        if ((0,helpers/* isBoundConnectionId */._1)(entry.connectionId))
+            names.add((0,helpers/* nameKey */.Rc)(entry.logicalName));
     }
     return names;
 }
@@ -42894,8 +43743,8 @@ function boundReferenceNames(settings) {
 function boundVariableNames(settings) {
     const names = new Set();
     for (const entry of settings.environmentVariables) {
-        if (!isBlank(entry.value) && findPlaceholder(entry.value) === undefined) {
-            names.add(nameKey(entry.schemaName));
+        if (!(0,helpers/* isBlank */.z3)(entry.value) && (0,core_settings/* findPlaceholder */.$e)(entry.value) === undefined) {
+            names.add((0,helpers/* nameKey */.Rc)(entry.schemaName));
         }
     }
     return names;
@@ -42905,8 +43754,8 @@ function boundVariableNames(settings) {
  * Prod is not bound. Unusable settings bind nothing.
  */
 function reportSolution(solution, settingsList) {
-    const usable = settingsList.map((s) => (isUnusableSettings(s) ? emptySettings(s.path) : s));
-    const checked = usable.length === 0 ? [emptySettings()] : usable;
+    const usable = settingsList.map((s) => (isUnusableSettings(s) ? (0,core_settings/* emptySettings */.bi)(s.path) : s));
+    const checked = usable.length === 0 ? [(0,core_settings/* emptySettings */.bi)()] : usable;
     const boundReferences = checked.map(boundReferenceNames);
     const boundVariables = checked.map(boundVariableNames);
     // Indexes built once: a large solution has hundreds of references and thousands of flows.
@@ -42915,7 +43764,7 @@ function reportSolution(solution, settingsList) {
         for (const connection of flow.connections) {
             if (!connection.connectionReference)
                 continue;
-            const key = nameKey(connection.connectionReference);
+            const key = (0,helpers/* nameKey */.Rc)(connection.connectionReference);
             const names = flowsByReference.get(key) ?? new Set();
             names.add(flow.name);
             flowsByReference.set(key, names);
@@ -42924,7 +43773,7 @@ function reportSolution(solution, settingsList) {
     const appsByConnector = new Map();
     for (const app of solution.canvasApps) {
         for (const connector of app.connectors) {
-            const api = connectorApiName(connector.id);
+            const api = (0,helpers/* connectorApiName */.fw)(connector.id);
             const names = appsByConnector.get(api) ?? new Set();
             names.add(app.name);
             appsByConnector.set(api, names);
@@ -42935,7 +43784,7 @@ function reportSolution(solution, settingsList) {
     for (const agent of solution.agents) {
         for (const component of agent.components) {
             for (const use of component.uses) {
-                const key = nameKey(use.connectionReference);
+                const key = (0,helpers/* nameKey */.Rc)(use.connectionReference);
                 const agents = agentsByReference.get(key) ?? new Map();
                 const components = agents.get(agent.displayName) ?? new Set();
                 components.add(component.displayName);
@@ -42945,12 +43794,12 @@ function reportSolution(solution, settingsList) {
         }
     }
     const connectionReferences = sortedBy(solution.connectionReferences, (r) => r.logicalName).map((ref) => {
-        const key = nameKey(ref.logicalName);
+        const key = (0,helpers/* nameKey */.Rc)(ref.logicalName);
         const usedBy = new Map();
         for (const name of flowsByReference.get(key) ?? []) {
             usedBy.set(`flow\0${name}`, { kind: 'flow', name });
         }
-        for (const name of appsByConnector.get(connectorApiName(ref.connectorId)) ?? []) {
+        for (const name of appsByConnector.get((0,helpers/* connectorApiName */.fw)(ref.connectorId)) ?? []) {
             usedBy.set(`canvasApp\0${name}`, { kind: 'canvasApp', name });
         }
         for (const [name, components] of agentsByReference.get(key) ?? []) {
@@ -42989,7 +43838,7 @@ function reportSolution(solution, settingsList) {
         components: sortedBy(agent.components, (c) => c.schemaName).map((component) => {
             const names = new Map();
             for (const use of component.uses) {
-                const key = nameKey(use.connectionReference);
+                const key = (0,helpers/* nameKey */.Rc)(use.connectionReference);
                 if (!names.has(key))
                     names.set(key, use.connectionReference);
             }
@@ -43010,7 +43859,7 @@ function reportSolution(solution, settingsList) {
             hasCurrentValue,
             bound: hasDefault ||
                 hasCurrentValue ||
-                boundVariables.every((names) => names.has(nameKey(variable.schemaName))),
+                boundVariables.every((names) => names.has((0,helpers/* nameKey */.Rc)(variable.schemaName))),
         };
     });
     return {
@@ -43040,7 +43889,7 @@ function nonBlank(patterns) {
 }
 async function isFolder(path) {
     try {
-        return (await (0,promises_namespaceObject.stat)(path)).isDirectory();
+        return (await (0,promises_.stat)(path)).isDirectory();
     }
     catch {
         return false;
@@ -43052,17 +43901,17 @@ async function settingsFilesIn(folder) {
     const look = async (dir, depth) => {
         let entries;
         try {
-            entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
+            entries = await (0,promises_.readdir)(dir, { withFileTypes: true });
         }
         catch {
             return;
         }
         for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
             if (entry.isFile() && entry.name.toLowerCase() === 'deploymentsettings.json') {
-                found.push((0,external_node_path_namespaceObject.join)(dir, entry.name));
+                found.push((0,external_node_path_.join)(dir, entry.name));
             }
             else if (entry.isDirectory() && depth > 0)
-                await look((0,external_node_path_namespaceObject.join)(dir, entry.name), depth - 1);
+                await look((0,external_node_path_.join)(dir, entry.name), depth - 1);
         }
     };
     await look(folder, 1);
@@ -43083,7 +43932,7 @@ async function assertFiles(paths, cwd) {
             : inside.length === 1
                 ? `give the file inside it: ${inside[0]}`
                 : `give one of the files inside it (${inside.slice(0, 3).join(', ')}${inside.length > 3 ? ', …' : ''}), or a glob such as ${shown}/*/deploymentSettings.json`;
-        throw new errors_UsageError(`settings file ${shown} is a folder, not a file: ${hint}`);
+        throw new errors/* UsageError */.e(`settings file ${shown} is a folder, not a file: ${hint}`);
     }
 }
 /**
@@ -43092,13 +43941,13 @@ async function assertFiles(paths, cwd) {
  * top of the file system); the first folder where anything matches wins.
  */
 async function ownSettings(target, patterns, cwd) {
-    let folder = target.kind === 'zip' ? (0,external_node_path_namespaceObject.dirname)(target.absPath) : target.absPath;
+    let folder = target.kind === 'zip' ? (0,external_node_path_.dirname)(target.absPath) : target.absPath;
     const stop = isInside(folder, cwd) ? cwd : undefined;
     for (;;) {
         const found = await matchPaths(patterns, folder);
         if (found.length > 0)
             return found;
-        const parent = (0,external_node_path_namespaceObject.dirname)(folder);
+        const parent = (0,external_node_path_.dirname)(folder);
         if (folder === stop || parent === folder)
             return [];
         folder = parent;
@@ -43109,7 +43958,7 @@ async function pairSettings(targets, options, cwd) {
     const shared = nonBlank(options.settings);
     const own = nonBlank(options.settingsPerSolution);
     if (shared.length > 0 && own.length > 0) {
-        throw new errors_UsageError('give either settings files for every solution or settings per solution (a path beside each solution), not both');
+        throw new errors/* UsageError */.e('give either settings files for every solution or settings per solution (a path beside each solution), not both');
     }
     if (own.length === 0) {
         const paths = shared.length === 0 ? [] : await expandPaths(shared, cwd, 'settings file');
@@ -43121,7 +43970,7 @@ async function pairSettings(targets, options, cwd) {
         perTarget.push(await ownSettings(target, own, cwd));
     await assertFiles([...new Set(perTarget.flat())], cwd);
     if (targets.length > 0 && perTarget.every((paths) => paths.length === 0)) {
-        throw new errors_UsageError(`no settings file matches ${own.join(', ')} beside any of the ${targets.length === 1 ? 'solution' : `${targets.length} solutions`} (looked in each solution's folder and the folders above it, up to ${cwd}): check the path, which is relative to each solution's folder`);
+        throw new errors/* UsageError */.e(`no settings file matches ${own.join(', ')} beside any of the ${targets.length === 1 ? 'solution' : `${targets.length} solutions`} (looked in each solution's folder and the folders above it, up to ${cwd}): check the path, which is relative to each solution's folder`);
     }
     return { perTarget };
 }
@@ -43138,7 +43987,7 @@ async function pairSettings(targets, options, cwd) {
 async function lowerNames(dir) {
     const map = new Map();
     try {
-        for (const entry of await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true })) {
+        for (const entry of await (0,promises_.readdir)(dir, { withFileTypes: true })) {
             map.set(entry.name.toLowerCase(), {
                 name: entry.name,
                 isDir: entry.isDirectory(),
@@ -43158,7 +44007,7 @@ async function isSolutionRoot(dir) {
         return true;
     const other = names.get('other');
     if (other?.isDir) {
-        const inner = await lowerNames((0,external_node_path_namespaceObject.join)(dir, other.name));
+        const inner = await lowerNames((0,external_node_path_.join)(dir, other.name));
         if (inner.get('solution.xml')?.isFile)
             return true;
     }
@@ -43171,7 +44020,7 @@ async function isSolutionRoot(dir) {
 const YAML_SOURCE_REASON = 'is a Dataverse Git-integration YAML source (solution.yml), which connref-gate cannot read yet: export the solution as a zip, or `pac solution pack` it, and check that';
 /** A Git-integration solution folder: `solutions/<Name>/solution.yml`. */
 async function isYamlSourceSolution(dir) {
-    if ((0,external_node_path_namespaceObject.basename)((0,external_node_path_namespaceObject.dirname)(dir)).toLowerCase() !== 'solutions')
+    if ((0,external_node_path_.basename)((0,external_node_path_.dirname)(dir)).toLowerCase() !== 'solutions')
         return false;
     return (await lowerNames(dir)).get('solution.yml')?.isFile === true;
 }
@@ -43203,7 +44052,7 @@ async function collectUnder(dir, found) {
         return;
     }
     for (const entry of (await lowerNames(dir)).values()) {
-        const path = (0,external_node_path_namespaceObject.join)(dir, entry.name);
+        const path = (0,external_node_path_.join)(dir, entry.name);
         if (entry.isFile && entry.name.toLowerCase().endsWith('.zip'))
             found.zips.push(path);
         else if (entry.isDir && !discovery_SKIPPED_FOLDERS.has(entry.name))
@@ -43236,13 +44085,13 @@ async function findSolutions(patterns, cwd) {
             // A folder given by name that holds nothing to check is a mistake in the command; one of
             // many that a glob matched is simply not a solution.
             if (!fromGlob) {
-                throw new errors_UsageError(`no solution in ${toReportPath(path, cwd)}: it holds no solution zip and no solution folder (Other/Solution.xml, or solution.xml beside customizations.xml); give the path of an exported zip, an unpacked solution or a folder holding them`);
+                throw new errors/* UsageError */.e(`no solution in ${toReportPath(path, cwd)}: it holds no solution zip and no solution folder (Other/Solution.xml, or solution.xml beside customizations.xml); give the path of an exported zip, an unpacked solution or a folder holding them`);
             }
             empty.push(toReportPath(path, cwd));
         }
     }
     if (targets.size === 0 && empty.length > 0) {
-        throw new errors_UsageError(`no solution in what ${patterns.filter((p) => p.trim() !== '').join(', ')} matches (${empty.slice(0, 3).join(', ')}${empty.length > 3 ? ', …' : ''}): give exported zips, unpacked solutions or folders holding them`);
+        throw new errors/* UsageError */.e(`no solution in what ${patterns.filter((p) => p.trim() !== '').join(', ')} matches (${empty.slice(0, 3).join(', ')}${empty.length > 3 ? ', …' : ''}): give exported zips, unpacked solutions or folders holding them`);
     }
     return [...targets.values()].sort((a, b) => a.reportPath < b.reportPath ? -1 : a.reportPath > b.reportPath ? 1 : 0);
 }
@@ -43262,21 +44111,21 @@ async function addTargets(path, add) {
     }
     if (stats.isFile()) {
         // A Solution.xml names its solution: its folder, or the parent of `Other/`.
-        if ((0,external_node_path_namespaceObject.basename)(path).toLowerCase() === 'solution.xml') {
-            const folder = (0,external_node_path_namespaceObject.dirname)(path);
-            add('folder', (0,external_node_path_namespaceObject.basename)(folder).toLowerCase() === 'other' ? (0,external_node_path_namespaceObject.dirname)(folder) : folder);
+        if ((0,external_node_path_.basename)(path).toLowerCase() === 'solution.xml') {
+            const folder = (0,external_node_path_.dirname)(path);
+            add('folder', (0,external_node_path_.basename)(folder).toLowerCase() === 'other' ? (0,external_node_path_.dirname)(folder) : folder);
         }
-        else if ((0,external_node_path_namespaceObject.basename)(path).toLowerCase() === 'solution.yml') {
-            add('folder', (0,external_node_path_namespaceObject.dirname)(path), YAML_SOURCE_REASON);
+        else if ((0,external_node_path_.basename)(path).toLowerCase() === 'solution.yml') {
+            add('folder', (0,external_node_path_.dirname)(path), YAML_SOURCE_REASON);
         }
         else {
             add('zip', path);
         }
         return true;
     }
-    if ((0,external_node_path_namespaceObject.basename)(path).toLowerCase() === 'other' &&
+    if ((0,external_node_path_.basename)(path).toLowerCase() === 'other' &&
         (await lowerNames(path)).get('solution.xml')?.isFile) {
-        add('folder', (0,external_node_path_namespaceObject.dirname)(path));
+        add('folder', (0,external_node_path_.dirname)(path));
         return true;
     }
     if (await isSolutionRoot(path)) {
@@ -43361,7 +44210,7 @@ class ZipArchive {
         // O_NOFOLLOW and O_NONBLOCK: a link is not followed and a FIFO cannot block the read.
         let file;
         try {
-            file = await (0,promises_namespaceObject.open)(path, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+            file = await (0,promises_.open)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
         }
         catch (error) {
             if (error.code === 'ELOOP') {
@@ -43618,7 +44467,7 @@ function readAt(fd, position, length) {
     const buffer = Buffer.allocUnsafe(length);
     let filled = 0;
     while (filled < length) {
-        const bytesRead = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, filled, length - filled, position + filled);
+        const bytesRead = (0,external_node_fs_.readSync)(fd, buffer, filled, length - filled, position + filled);
         if (bytesRead === 0)
             break;
         filled += bytesRead;
@@ -43896,7 +44745,7 @@ function isIndentation(text, from, to) {
     return true;
 }
 /** Whether text at `at` holds the same characters as text[start, start + length). */
-function xml_sameName(text, at, start, length) {
+function sameName(text, at, start, length) {
     for (let i = 0; i < length; i++) {
         if (text.charCodeAt(at + i) !== text.charCodeAt(start + i))
             return false;
@@ -44040,7 +44889,7 @@ function readXml(text, options = {}) {
             let closeEnd;
             if (element &&
                 text.charCodeAt(after) === 0x3e &&
-                xml_sameName(text, lt + 2, element.nameStart, element.nameLength)) {
+                sameName(text, lt + 2, element.nameStart, element.nameLength)) {
                 closeEnd = after + 1;
             }
             else {
@@ -44242,10 +45091,10 @@ function hasDoctype(text) {
 function readText(files, path) {
     const bytes = files.read(path);
     try {
-        return decodeText(bytes, { strict: true });
+        return (0,core_text/* decodeText */.g7)(bytes, { strict: true });
     }
     catch (error) {
-        if (!(error instanceof TextDecodingError))
+        if (!(error instanceof core_text/* TextDecodingError */.hF))
             throw error;
         const where = files.where(path);
         throw new SolutionContentError(`${where} ${error.message}; re-export or re-unpack the solution`, where);
@@ -44270,7 +45119,7 @@ function parseXml(text, where, keepChildren) {
         throw new SolutionContentError(`${where} is not well-formed XML (${error.message}); re-export or re-unpack the solution`, where);
     }
 }
-function content_parseJson(text, where) {
+function parseJson(text, where) {
     try {
         return JSON.parse(text);
     }
@@ -44551,7 +45400,7 @@ async function setRows(files, setName, rowName) {
     const parsed = parseXml(text, where);
     let lines;
     return sectionElements(text, { node: child(parsed, setName), offset: 0 }, rowName, where, () => {
-        lines ??= new LineIndex(text);
+        lines ??= new core_text/* LineIndex */.rr(text);
         return lines;
     }).map(({ element, location }) => ({ row: element, location }));
 }
@@ -44576,7 +45425,7 @@ async function readKnowledgeSources(files) {
             if (names.length === 0 || sources.has(id))
                 continue;
             // The parser keeps no positions: the n-th name element in the text is the n-th name.
-            const lines = new LineIndex(text);
+            const lines = new core_text/* LineIndex */.rr(text);
             const pattern = /<connectionreferencelogicalname[\s>]/g;
             const uses = names.map((name) => {
                 const match = pattern.exec(text);
@@ -44707,9 +45556,9 @@ async function readAgents(files) {
         };
         agent.components.push(component);
     }
-    const result = [...agents.values()].sort((a, b) => compareText(a.schemaName, b.schemaName));
+    const result = [...agents.values()].sort((a, b) => (0,core_text/* compareText */.n6)(a.schemaName, b.schemaName));
     for (const agent of result) {
-        agent.components.sort((a, b) => compareText(a.schemaName, b.schemaName));
+        agent.components.sort((a, b) => (0,core_text/* compareText */.n6)(a.schemaName, b.schemaName));
     }
     return result;
 }
@@ -44820,7 +45669,7 @@ const REEXPORT = 're-export or re-unpack the solution';
  * FlowContentError for bytes that are not valid text or JSON.
  */
 function readFlowConnections(bytes) {
-    const { encoding, start } = detectEncoding(bytes);
+    const { encoding, start } = (0,core_text/* detectEncoding */.X0)(bytes);
     let utf8;
     if (encoding === 'utf8') {
         utf8 = start === 0 ? bytes : bytes.subarray(start);
@@ -44830,10 +45679,10 @@ function readFlowConnections(bytes) {
     }
     else {
         try {
-            utf8 = Buffer.from(decodeText(bytes, { strict: true }), 'utf8');
+            utf8 = Buffer.from((0,core_text/* decodeText */.g7)(bytes, { strict: true }), 'utf8');
         }
         catch (error) {
-            if (!(error instanceof TextDecodingError))
+            if (!(error instanceof core_text/* TextDecodingError */.hF))
                 throw error;
             throw new FlowContentError(`${error.message}; ${REEXPORT}`);
         }
@@ -44914,13 +45763,13 @@ function markCustomReferences(references, connectors) {
 function canvasAppConnectors(connectionReferencesJson, dependenciesJson, where) {
     if (!connectionReferencesJson || connectionReferencesJson.trim() === '')
         return [];
-    const parsed = content_parseJson(connectionReferencesJson, where);
+    const parsed = parseJson(connectionReferencesJson, where);
     if (!isObject(parsed))
         return [];
     // Connectors the app depends on as solution components (componenttype 372) are custom.
     const customDependencies = new Set();
     if (dependenciesJson && dependenciesJson.trim() !== '') {
-        const dependencies = child(content_parseJson(dependenciesJson, where), 'cdsdependencies');
+        const dependencies = child(parseJson(dependenciesJson, where), 'cdsdependencies');
         for (const dependency of asArray(dependencies)) {
             const logicalName = child(dependency, 'logicalname');
             if (child(dependency, 'componenttype') === 372 && typeof logicalName === 'string') {
@@ -45016,7 +45865,7 @@ function addWorkflowMetadata(element, where, into) {
     const key = jsonFile.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
     const id = attr(element, 'WorkflowId')?.replace(/[{}]/g, '').toLowerCase();
     const metadata = {
-        name: attr(element, 'Name') ?? (0,external_node_path_namespaceObject.basename)(jsonFile).replace(/\.json$/i, ''),
+        name: attr(element, 'Name') ?? (0,external_node_path_.basename)(jsonFile).replace(/\.json$/i, ''),
         where,
     };
     if (id)
@@ -45057,7 +45906,7 @@ async function readFlows(files, metadata) {
             throw new SolutionContentError(`${where} ${error.message}`, where);
         }
         flows.push({
-            name: meta?.name ?? (0,external_node_path_namespaceObject.basename)(path).replace(/\.json$/i, ''),
+            name: meta?.name ?? (0,external_node_path_.basename)(path).replace(/\.json$/i, ''),
             ...(meta?.id ? { id: meta.id } : {}),
             file: path,
             location: { file: where },
@@ -45082,7 +45931,7 @@ function readCustomizations(xml, where) {
         customConnectors: new Map(),
     };
     let lineIndex;
-    const lines = () => (lineIndex ??= new LineIndex(xml));
+    const lines = () => (lineIndex ??= new core_text/* LineIndex */.rr(xml));
     // Sections are parsed alone, so a DOCTYPE in the prolog would never reach parseXml.
     if (hasDoctype(xml)) {
         throw new SolutionContentError(`${where} has a DOCTYPE, which Dataverse never writes; refusing to read it`, where);
@@ -45173,7 +46022,7 @@ async function readEnvironmentVariables(files) {
             const valuesPath = `${path.slice(0, path.lastIndexOf('/'))}/environmentvariablevalues.json`;
             const actualValuesPath = modernByLowerName.get(valuesPath.toLowerCase());
             if (actualValuesPath) {
-                const current = currentValueOf(content_parseJson(readText(files, actualValuesPath), files.where(actualValuesPath)));
+                const current = currentValueOf(parseJson(readText(files, actualValuesPath), files.where(actualValuesPath)));
                 if (current !== undefined && current !== '')
                     variable.currentValue = current;
             }
@@ -45185,7 +46034,7 @@ async function readEnvironmentVariables(files) {
     const legacyValues = new Map();
     const valuesFile = legacy.find((p) => p.toLowerCase().endsWith('/environment_variable_values.json'));
     if (valuesFile) {
-        const json = content_parseJson(readText(files, valuesFile), files.where(valuesFile));
+        const json = parseJson(readText(files, valuesFile), files.where(valuesFile));
         for (const value of asArray(child(json, 'EnvironmentVariableValues'))) {
             const schemaName = child(value, 'EnvironmentVariableDefinition.SchemaName');
             const text = child(value, 'Value');
@@ -45215,7 +46064,7 @@ async function readEnvironmentVariables(files) {
             ...(displayName ? { displayName } : {}),
         });
     }
-    return [...variables.values()].sort((a, b) => compareText(a.schemaName, b.schemaName));
+    return [...variables.values()].sort((a, b) => (0,core_text/* compareText */.n6)(a.schemaName, b.schemaName));
 }
 
 ;// CONCATENATED MODULE: ./src/core/solution/folder-files.ts
@@ -45253,7 +46102,7 @@ class FolderSolutionFiles {
         if (!listing) {
             listing = new Map();
             try {
-                for (const entry of (0,external_node_fs_namespaceObject.readdirSync)((0,external_node_path_namespaceObject.join)(this.root, folder), { withFileTypes: true })) {
+                for (const entry of (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(this.root, folder), { withFileTypes: true })) {
                     const kind = entry.isFile() ? 'file' : entry.isDirectory() ? 'dir' : undefined;
                     if (kind && !listing.has(entry.name.toLowerCase())) {
                         listing.set(entry.name.toLowerCase(), { name: entry.name, kind });
@@ -45301,7 +46150,7 @@ class FolderSolutionFiles {
         return this.resolveCase(path, 'file');
     }
     read(path) {
-        const absolute = (0,external_node_path_namespaceObject.join)(this.root, path);
+        const absolute = (0,external_node_path_.join)(this.root, path);
         const where = this.where(path);
         // Synchronous: thousands of small files read one after another beat a thread-pool round trip
         // per call, and only one file's bytes are alive at a time.
@@ -45309,7 +46158,7 @@ class FolderSolutionFiles {
         // larger than the scratch buffer) then sees exactly the file that was opened.
         let fd;
         try {
-            fd = (0,external_node_fs_namespaceObject.openSync)(absolute, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+            fd = (0,external_node_fs_.openSync)(absolute, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
         }
         catch (error) {
             const code = error.code;
@@ -45320,7 +46169,7 @@ class FolderSolutionFiles {
                     : `${path} cannot be opened (check its permissions)`, where);
         }
         const refuse = (message) => {
-            (0,external_node_fs_namespaceObject.closeSync)(fd);
+            (0,external_node_fs_.closeSync)(fd);
             throw new SolutionFileError(message, where);
         };
         const count = (size) => {
@@ -45338,17 +46187,17 @@ class FolderSolutionFiles {
         // blocking.
         let first = 0;
         try {
-            first = (0,external_node_fs_namespaceObject.readSync)(fd, this.scratch, 0, this.scratch.length, 0);
+            first = (0,external_node_fs_.readSync)(fd, this.scratch, 0, this.scratch.length, 0);
         }
         catch {
             refuse(`${path} cannot be read (check its permissions)`);
         }
         if (first < this.scratch.length) {
             count(first);
-            (0,external_node_fs_namespaceObject.closeSync)(fd);
+            (0,external_node_fs_.closeSync)(fd);
             return this.scratch.subarray(0, first);
         }
-        const stats = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        const stats = (0,external_node_fs_.fstatSync)(fd);
         if (!stats.isFile())
             refuse(`${path} is not a regular file`);
         count(stats.size);
@@ -45357,7 +46206,7 @@ class FolderSolutionFiles {
             const buffer = Buffer.allocUnsafe(stats.size);
             let filled = 0;
             while (filled < buffer.length) {
-                const bytesRead = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, filled, buffer.length - filled, filled);
+                const bytesRead = (0,external_node_fs_.readSync)(fd, buffer, filled, buffer.length - filled, filled);
                 if (bytesRead === 0)
                     break;
                 filled += bytesRead;
@@ -45368,7 +46217,7 @@ class FolderSolutionFiles {
             throw new SolutionFileError(`${path} cannot be read (check its permissions)`, where);
         }
         finally {
-            (0,external_node_fs_namespaceObject.closeSync)(fd);
+            (0,external_node_fs_.closeSync)(fd);
         }
     }
     where(path) {
@@ -45545,13 +46394,13 @@ async function readFacts(files, target) {
     return {
         path: target.reportPath,
         layout,
-        uniqueName: manifest.uniqueName || (0,external_node_path_namespaceObject.basename)(target.absPath),
+        uniqueName: manifest.uniqueName || (0,external_node_path_.basename)(target.absPath),
         version: manifest.version,
         managed: manifest.managed,
-        connectionReferences: connectionReferences.sort((a, b) => compareText(a.logicalName, b.logicalName)),
-        flows: flows.sort((a, b) => compareText(a.file, b.file)),
-        canvasApps: [...parts.canvasApps.values()].sort((a, b) => compareText(a.name, b.name)),
-        customConnectors: [...parts.customConnectors.values()].sort((a, b) => compareText(a.name, b.name)),
+        connectionReferences: connectionReferences.sort((a, b) => (0,core_text/* compareText */.n6)(a.logicalName, b.logicalName)),
+        flows: flows.sort((a, b) => (0,core_text/* compareText */.n6)(a.file, b.file)),
+        canvasApps: [...parts.canvasApps.values()].sort((a, b) => (0,core_text/* compareText */.n6)(a.name, b.name)),
+        customConnectors: [...parts.customConnectors.values()].sort((a, b) => (0,core_text/* compareText */.n6)(a.name, b.name)),
         environmentVariables: await readEnvironmentVariables(files),
         missingDependencies: manifest.missingDependencies,
         agents: await readAgents(files),
@@ -45563,9 +46412,9 @@ async function readSolution(target, limits) {
         return {
             ok: false,
             unreadable: {
-                path: escapeControlCharacters(target.reportPath),
-                reason: oneLine(`${target.reportPath} ${target.refused}`),
-                location: { file: escapeControlCharacters(target.reportPath) },
+                path: (0,core_text/* escapeControlCharacters */.F7)(target.reportPath),
+                reason: (0,core_text/* oneLine */.TN)(`${target.reportPath} ${target.refused}`),
+                location: { file: (0,core_text/* escapeControlCharacters */.F7)(target.reportPath) },
             },
         };
     }
@@ -45597,7 +46446,7 @@ function withoutControlCharacters(facts) {
 }
 function escapeStrings(value) {
     if (typeof value === 'string')
-        return escapeControlCharacters(value);
+        return (0,core_text/* escapeControlCharacters */.F7)(value);
     if (Array.isArray(value)) {
         for (let i = 0; i < value.length; i++)
             value[i] = escapeStrings(value[i]);
@@ -45612,9 +46461,9 @@ function escapeStrings(value) {
 function toUnreadable(error, target) {
     const unreadable = describeUnreadable(error, target);
     return {
-        path: escapeControlCharacters(unreadable.path),
-        reason: oneLine(unreadable.reason),
-        location: { ...unreadable.location, file: escapeControlCharacters(unreadable.location.file) },
+        path: (0,core_text/* escapeControlCharacters */.F7)(unreadable.path),
+        reason: (0,core_text/* oneLine */.TN)(unreadable.reason),
+        location: { ...unreadable.location, file: (0,core_text/* escapeControlCharacters */.F7)(unreadable.location.file) },
     };
 }
 function describeUnreadable(error, target) {
@@ -45663,6 +46512,8 @@ function describeUnreadable(error, target) {
 
 
 
+
+
 const SEVERITY_ORDER = { error: 0, warning: 1, note: 2 };
 /**
  * Shorter secrets are not redacted: masking `true`, `no` or `5000` everywhere would mangle ordinary
@@ -45686,15 +46537,15 @@ function normalizeOverrides(overrides) {
     for (const [id, severity] of Object.entries(overrides ?? {})) {
         const rule = findRule(id);
         if (rule === undefined)
-            throw new errors_UsageError(`unknown rule id "${id}" in rule overrides`);
+            throw new errors/* UsageError */.e(`unknown rule id "${id}" in rule overrides`);
         if (!['error', 'warning', 'note', 'off'].includes(severity)) {
-            throw new errors_UsageError(`bad severity "${String(severity)}" for rule ${rule.meta.id}; use error, warning, note or off`);
+            throw new errors/* UsageError */.e(`bad severity "${String(severity)}" for rule ${rule.meta.id}; use error, warning, note or off`);
         }
         normalized.set(rule.meta.id, severity);
     }
     return normalized;
 }
-function engine_compareText(a, b) {
+function compareText(a, b) {
     const x = a ?? '';
     const y = b ?? '';
     return x < y ? -1 : x > y ? 1 : 0;
@@ -45702,19 +46553,19 @@ function engine_compareText(a, b) {
 function compareLocation(a, b) {
     if (a === undefined || b === undefined)
         return a === b ? 0 : a === undefined ? -1 : 1;
-    return (engine_compareText(a.file, b.file) ||
+    return (compareText(a.file, b.file) ||
         (a.line ?? 0) - (b.line ?? 0) ||
         (a.column ?? 0) - (b.column ?? 0));
 }
 /** Severity, then solution, rule, subject, location; the rest only makes the order total. */
 function compareFindings(a, b) {
     return (SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-        engine_compareText(a.solution, b.solution) ||
-        engine_compareText(a.ruleId, b.ruleId) ||
-        engine_compareText(a.subject, b.subject) ||
+        compareText(a.solution, b.solution) ||
+        compareText(a.ruleId, b.ruleId) ||
+        compareText(a.subject, b.subject) ||
         compareLocation(a.location, b.location) ||
-        engine_compareText(a.settings, b.settings) ||
-        engine_compareText(a.message, b.message));
+        compareText(a.settings, b.settings) ||
+        compareText(a.message, b.message));
 }
 function summarize(findings) {
     const summary = { errors: 0, warnings: 0, notes: 0 };
@@ -45780,7 +46631,7 @@ function checkPairs(pairs, options = {}) {
             if (!isUnusableSettings(settings))
                 continue;
             const report = {
-                subject: (0,external_node_path_namespaceObject.basename)(settings.path),
+                subject: (0,external_node_path_.basename)(settings.path),
                 message: settings.reason,
                 location: settings.location,
             };
@@ -45796,7 +46647,7 @@ function checkPairs(pairs, options = {}) {
         if (!result.ok) {
             const { unreadable } = result;
             add('SL001', 'error', unreadable.path, {
-                subject: (0,external_node_path_namespaceObject.basename)(unreadable.path),
+                subject: (0,external_node_path_.basename)(unreadable.path),
                 message: unreadable.reason,
                 location: unreadable.location,
             });
@@ -45804,14 +46655,19 @@ function checkPairs(pairs, options = {}) {
             continue;
         }
         const { solution } = result;
-        solutions.push({
+        const facts = {
             ...reportSolution(solution, pair.settings),
-            settings: [...new Set(pair.settings.map((s) => s.path))].sort(engine_compareText),
-        });
+            settings: [...new Set(pair.settings.map((s) => s.path))].sort(compareText),
+        };
+        solutions.push(facts);
         reportUnusable(solution.uniqueName, pair);
-        const checked = pair.settings.length === 0 ? [emptySettings()] : pair.settings;
+        const checked = pair.settings.length === 0 ? [(0,core_settings/* emptySettings */.bi)()] : pair.settings;
+        const targets = [];
         for (const settings of checked) {
             const usable = isUnusableSettings(settings) ? null : settings;
+            const target = options.online?.factsFor(solution, usable);
+            if (target)
+                targets.push({ settings: usable, facts: target });
             if (usable && usable.path !== '') {
                 const entry = bySettings.get(usable.path) ?? { settings: usable, solutions: [] };
                 if (!entry.solutions.includes(solution))
@@ -45827,10 +46683,13 @@ function checkPairs(pairs, options = {}) {
                     solution,
                     settings: usable,
                     placeholders,
+                    ...(target && { target }),
                     report: (report) => add(rule.meta.id, report.severity ?? rule.meta.defaultSeverity, solution.uniqueName, report, settings.path),
                 });
             }
         }
+        if (options.online)
+            attachTargetFacts(facts, solution, targets);
     }
     for (const [path, { settings, solutions: checkedWith }] of bySettings) {
         // One solution: its finding, as ever. Several: the file's own, named by its path.
@@ -45844,15 +46703,15 @@ function checkPairs(pairs, options = {}) {
         }
     }
     findings.sort(compareFindings);
-    solutions.sort((a, b) => engine_compareText(a.path, b.path) || engine_compareText(a.uniqueName, b.uniqueName));
+    solutions.sort((a, b) => compareText(a.path, b.path) || compareText(a.uniqueName, b.uniqueName));
     const report = {
-        tool: { name: TOOL_NAME, version: VERSION },
+        tool: { name: version/* TOOL_NAME */.lH, version: version/* VERSION */.xv },
         solutions,
         findings,
         summary: summarize(findings),
     };
     if (tagSettings)
-        report.settingsFiles = [...settingsPaths].sort(engine_compareText);
+        report.settingsFiles = [...settingsPaths].sort(compareText);
     if (placeholders === 'defer')
         report.deferredVariables = deferredVariables(pairs);
     return report;
@@ -45865,7 +46724,7 @@ function checkPairs(pairs, options = {}) {
 function deferredVariables(pairs) {
     const found = new Map();
     const note = (value, secret, path) => {
-        if (value === null || secret || findPlaceholder(value) === undefined)
+        if (value === null || secret || (0,core_settings/* findPlaceholder */.$e)(value) === undefined)
             return;
         for (const name of placeholderVariables(value)) {
             const files = found.get(name) ?? new Set();
@@ -45876,28 +46735,28 @@ function deferredVariables(pairs) {
     for (const { result, settings: list } of pairs) {
         if (!result.ok)
             continue;
-        const references = definedReferenceNames(result.solution);
-        const variables = definedVariableNames(result.solution);
+        const references = (0,helpers/* definedReferenceNames */.bv)(result.solution);
+        const variables = (0,helpers/* definedVariableNames */.w)(result.solution);
         for (const settings of list) {
             if (isUnusableSettings(settings))
                 continue;
             for (const entry of settings.connectionReferences) {
-                if (references.has(nameKey(entry.logicalName))) {
+                if (references.has((0,helpers/* nameKey */.Rc)(entry.logicalName))) {
                     note(entry.connectionId, entry.secret, settings.path);
                 }
             }
             for (const entry of settings.environmentVariables) {
-                if (variables.has(nameKey(entry.schemaName)))
+                if (variables.has((0,helpers/* nameKey */.Rc)(entry.schemaName)))
                     note(entry.value, entry.secret, settings.path);
             }
         }
     }
     return [...found]
-        .sort(([a], [b]) => engine_compareText(a, b))
+        .sort(([a], [b]) => compareText(a, b))
         .map(([name, files]) => ({
         name,
         environmentName: environmentName(name),
-        settings: [...files].sort(engine_compareText),
+        settings: [...files].sort(compareText),
     }));
 }
 /**
@@ -45923,16 +46782,18 @@ async function check(options) {
     normalizeOverrides(options.rules);
     const placeholders = options.placeholders ?? 'resolve';
     if (placeholders !== 'resolve' && placeholders !== 'defer') {
-        throw new errors_UsageError(`bad placeholders mode "${String(placeholders)}": use resolve or defer`);
+        throw new errors/* UsageError */.e(`bad placeholders mode "${String(placeholders)}": use resolve or defer`);
     }
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
+    // Bad endpoints fail as fast as bad overrides.
+    const endpoints = options.online ? (0,online_options/* prepareOnline */.P)(options.online) : undefined;
     const targets = await findSolutions(options.solutions, cwd);
     const { perTarget } = await pairSettings(targets, options, cwd);
     // Each file is read once, however many solutions it goes with.
     const parsed = new Map();
     const secrets = new Set();
     for (const absPath of [...new Set(perTarget.flat())].sort()) {
-        const result = await readSettingsFile(absPath, toReportPath(absPath, cwd), env);
+        const result = await (0,core_settings/* readSettingsFile */.ur)(absPath, toReportPath(absPath, cwd), env);
         if ('unusable' in result) {
             parsed.set(absPath, result.unusable);
         }
@@ -45943,19 +46804,108 @@ async function check(options) {
         }
     }
     const results = await readAll(targets, limits);
-    const secretList = [...secrets];
-    const report = checkPairs(results.map((result, index) => ({
+    const pairs = results.map((result, index) => ({
         result,
         settings: perTarget[index].map((path) => parsed.get(path)),
-    })), { overrides: options.rules, secrets: secretList, placeholders });
+    }));
+    // After every offline read, so that a bad path fails before any sign-in. Loaded only here: an
+    // offline run never loads the HTTP client or @azure/identity.
+    const stage = endpoints
+        ? await (await __nccwpck_require__.e(/* import() */ 36).then(__nccwpck_require__.bind(__nccwpck_require__, 36))).runOnlineStage(pairs.flatMap(({ result, settings }) => result.ok
+            ? [
+                {
+                    solution: result.solution,
+                    settings: settings.map((s) => (isUnusableSettings(s) ? null : s)),
+                },
+            ]
+            : []), options.online, endpoints)
+        : undefined;
+    for (const secret of stage?.secrets ?? [])
+        secrets.add(secret);
+    const secretList = [...secrets];
+    const report = checkPairs(pairs, {
+        overrides: options.rules,
+        secrets: secretList,
+        placeholders,
+        ...(stage && { online: stage }),
+    });
     const settingsList = [...parsed.values()];
     return {
         report,
         secrets: secretList,
+        ...(stage && { online: stage.summary }),
         settingsFiles: settingsList.filter((s) => !isUnusableSettings(s)),
         solutionPaths: targets.map((target) => target.reportPath),
         settingsPaths: settingsList.map((settings) => settings.path),
     };
+}
+
+;// CONCATENATED MODULE: ./src/core/format/target.ts
+
+
+const MAX_DETAIL = 160;
+/** The markdown cell: found (its connector, status, owner) or what is wrong. */
+function targetCell(target) {
+    if (!target)
+        return '—';
+    const parts = [];
+    const detail = target.detail ? escapeCell((0,core_text/* oneLine */.TN)(target.detail, MAX_DETAIL)) : undefined;
+    switch (target.connection) {
+        case 'found':
+            parts.push(target.status && target.status.toLowerCase() !== 'connected' ? '⚠️ found' : '✅ found');
+            break;
+        case 'missing':
+            parts.push('❌ no such connection');
+            break;
+        case 'wrong-connector':
+            parts.push('❌ another connector');
+            break;
+        case 'not-usable':
+            parts.push('❌ not usable by the importer');
+            break;
+        case 'unchecked':
+            parts.push('not checked');
+            break;
+    }
+    if (target.connector)
+        parts.push(`\`${target.connector.replace(/[`|\\]/g, '')}\``);
+    if (target.status)
+        parts.push(escapeCell(target.status));
+    if (target.owner)
+        parts.push(`owner ${escapeCell(target.owner)}`);
+    if (target.access &&
+        target.access !== 'owner' &&
+        target.access !== 'none' &&
+        target.access !== 'group' &&
+        target.access !== 'listed') {
+        parts.push(`shared as ${escapeCell(target.access)}`);
+    }
+    if (detail)
+        parts.push(detail);
+    return parts.join(', ');
+}
+/** `target: 3 found, 1 missing`, or undefined without online facts. */
+function target_targetSummary(solution) {
+    const counts = new Map();
+    for (const reference of solution.connectionReferences) {
+        if (!reference.target)
+            continue;
+        const state = reference.target.connection;
+        counts.set(state, (counts.get(state) ?? 0) + 1);
+    }
+    if (counts.size === 0)
+        return undefined;
+    const words = [
+        ['found', 'found'],
+        ['missing', 'missing'],
+        ['wrong-connector', 'of another connector'],
+        ['not-usable', 'not usable'],
+        ['unchecked', 'not checked'],
+    ];
+    const parts = words
+        .filter(([state]) => counts.has(state))
+        .map(([state, word]) => `${counts.get(state)} ${word}`);
+    return `connections in the target: ${parts.join(', ')} (of ${plural(solution.connectionReferences.length, 'reference')})`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/format/mermaid.ts
@@ -46257,7 +47207,7 @@ function findingRow(finding) {
     const where = common_locationText(finding);
     return [
         severityCell(finding.severity),
-        `[${finding.ruleId}](${ruleDocsUrl(finding.ruleId)})`,
+        `[${finding.ruleId}](${(0,version/* ruleDocsUrl */.hS)(finding.ruleId)})`,
         codeCell(finding.subject),
         escapeCell(finding.message),
         where === undefined ? '—' : codeCell(where),
@@ -46291,7 +47241,7 @@ function groupRow(findings, subjectsShown) {
     const description = findRule(first.ruleId)?.meta.description ?? first.ruleId;
     return [
         severityCell(first.severity),
-        `[${first.ruleId}](${ruleDocsUrl(first.ruleId)}) ×${findings.length}`,
+        `[${first.ruleId}](${(0,version/* ruleDocsUrl */.hS)(first.ruleId)}) ×${findings.length}`,
         listed.join(', '),
         `${escapeCell(description)} (${common_plural(findings.length, 'finding')}). The first: ${escapeCell(first.message)}`,
         groupLocation(findings),
@@ -46405,6 +47355,7 @@ function deferredSection(report, tableRows) {
 
 
 
+
 /** The budget when none is given (the CLI's `--format markdown`). */
 const DEFAULT_MARKDOWN_MAX_LENGTH = 60_000;
 /** GitHub rejects a job summary over 1 MiB ("supports content up to a size of 1024k"), in bytes. */
@@ -46468,14 +47419,17 @@ function deferredNames(report, findings) {
     const unbound = about('CR001');
     return new Set([...about('CR002')].filter((name) => !unbound.has(name)));
 }
-function referenceRow(reference, deferred) {
-    return [
+function referenceRow(reference, deferred, withTarget = false) {
+    const cells = [
         codeCell(reference.logicalName),
         escapeCell(reference.displayName),
         `${codeCell(connectorName(reference.connectorId))}${reference.custom ? ' (custom)' : ''}`,
         referenceBound(reference, deferred),
         usedByCell(reference),
     ];
+    if (withTarget)
+        cells.push(targetCell(reference.target));
+    return cells;
 }
 function variableRow(variable) {
     const values = [variable.hasDefault && 'default', variable.hasCurrentValue && 'current'].filter(Boolean);
@@ -46540,7 +47494,16 @@ function solutionSection(report, group, detail, settingsFiles) {
         if (detail.diagram !== 'none') {
             lines.push(...diagramSection(report, solution, group.findings, detail.diagram));
         }
-        lines.push(...limitedTable('Connection references', solution.connectionReferences, ['Logical name', 'Display name', 'Connector', groups ? 'Bound in all' : 'Bound', 'Used by'], (reference) => referenceRow(reference, deferred), 'connection reference', detail.tableRows), ...limitedTable('Environment variables', solution.environmentVariables, ['Schema name', 'Type', 'Value in solution', groups ? 'Bound in all' : 'Bound'], variableRow, 'environment variable', detail.tableRows));
+        // With --environment, a column says what the target holds for each bound connection.
+        const withTarget = solution.connectionReferences.some((r) => r.target !== undefined);
+        lines.push(...limitedTable('Connection references', solution.connectionReferences, [
+            'Logical name',
+            'Display name',
+            'Connector',
+            groups ? 'Bound in all' : 'Bound',
+            'Used by',
+            ...(withTarget ? ['In the target'] : []),
+        ], (reference) => referenceRow(reference, deferred, withTarget), 'connection reference', detail.tableRows), ...limitedTable('Environment variables', solution.environmentVariables, ['Schema name', 'Type', 'Value in solution', groups ? 'Bound in all' : 'Bound'], variableRow, 'environment variable', detail.tableRows));
         if (groups)
             lines.push(...matrixSection(solution, groups, settingsLabels(settingsFiles), detail));
     }
@@ -46572,10 +47535,10 @@ function solutionSection(report, group, detail, settingsFiles) {
 /** The headline: the verdict when `failOn` is known, else a plain title. */
 function headline(report, failOn) {
     if (failOn === undefined)
-        return `## ${TOOL_NAME} report`;
+        return `## ${version/* TOOL_NAME */.lH} report`;
     return isFailing(report.summary, failOn)
-        ? `## ❌ ${TOOL_NAME}: fails the gate`
-        : `## ✅ ${TOOL_NAME}: passes the gate`;
+        ? `## ❌ ${version/* TOOL_NAME */.lH}: fails the gate`
+        : `## ✅ ${version/* TOOL_NAME */.lH}: passes the gate`;
 }
 function summaryLine(report, options) {
     const parts = [
@@ -46761,7 +47724,7 @@ function solutionEntries(solution) {
 function uniqueByName(entries) {
     const seen = new Set();
     return entries.filter((entry) => {
-        const key = nameKey(entry.name);
+        const key = (0,helpers/* nameKey */.Rc)(entry.name);
         if (seen.has(key))
             return false;
         seen.add(key);
@@ -46923,7 +47886,7 @@ function renderEntry(entry, style, eol) {
 }
 function planSection(text, root, key, wanted) {
     const member = findMember(root.members, key);
-    const defined = new Set(wanted.map((entry) => nameKey(entry.name)));
+    const defined = new Set(wanted.map((entry) => (0,helpers/* nameKey */.Rc)(entry.name)));
     const items = [];
     if (member && member.value.kind === 'array') {
         for (const value of member.value.items) {
@@ -46934,17 +47897,17 @@ function planSection(text, root, key, wanted) {
                 start: value.offset,
                 end: valueEnd(text, value.offset),
                 name,
-                keep: defined.has(nameKey(name)),
+                keep: defined.has((0,helpers/* nameKey */.Rc)(name)),
                 value,
             });
         }
     }
-    const present = new Set(items.map((item) => nameKey(item.name)));
+    const present = new Set(items.map((item) => (0,helpers/* nameKey */.Rc)(item.name)));
     return {
         key,
         member,
         items,
-        added: wanted.filter((entry) => !present.has(nameKey(entry.name))),
+        added: wanted.filter((entry) => !present.has((0,helpers/* nameKey */.Rc)(entry.name))),
     };
 }
 /** The new text of a section's array (for a section whose array changes). */
@@ -46997,7 +47960,7 @@ function renderArray(text, plan, style, file, closeIndent) {
 }
 /** The edited text of an existing, usable settings file, and what changed. */
 function updateSettingsText(text, solution) {
-    const root = parseJson(text);
+    const root = (0,core_settings/* parseJson */.qF)(text);
     if (root.kind !== 'object')
         throw new Error('updateSettingsText needs an object');
     const file = detectFileStyle(text, root);
@@ -47060,7 +48023,7 @@ function updateSettingsText(text, solution) {
     });
     const distinct = (list) => {
         const seen = new Set();
-        return list.filter((name) => !seen.has(nameKey(name)) && seen.add(nameKey(name)));
+        return list.filter((name) => !seen.has((0,helpers/* nameKey */.Rc)(name)) && seen.add((0,helpers/* nameKey */.Rc)(name)));
     };
     return {
         text: result,
@@ -47069,7 +48032,7 @@ function updateSettingsText(text, solution) {
         removed: names((plan) => distinct(plan.items.filter((i) => !i.keep).map((i) => i.name))),
     };
 }
-function init_detectEncoding(bytes) {
+function detectEncoding(bytes) {
     const [b0, b1, b2] = bytes;
     if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf)
         return { name: 'utf8', bom: true };
@@ -47108,11 +48071,11 @@ function isEmptyChange(result) {
  * settings file (DS001) is reported in its result and left untouched.
  */
 async function init(options) {
-    const cwd = (0,external_node_path_namespaceObject.resolve)(options.cwd ?? process.cwd());
+    const cwd = (0,external_node_path_.resolve)(options.cwd ?? process.cwd());
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
     const patterns = options.solution.filter((p) => p.trim() !== '');
     if (patterns.length === 0) {
-        throw new errors_UsageError('missing --solution: give the one solution to write settings for');
+        throw new errors/* UsageError */.e('missing --solution: give the one solution to write settings for');
     }
     const targets = await findSolutions(patterns, cwd);
     if (targets.length !== 1) {
@@ -47120,7 +48083,7 @@ async function init(options) {
             .slice(0, 5)
             .map((t) => t.reportPath)
             .join(', ');
-        throw new errors_UsageError(targets.length === 0
+        throw new errors/* UsageError */.e(targets.length === 0
             ? `no solution found in ${patterns.join(', ')}: give an unpacked solution folder or a solution zip`
             : `init writes settings for one solution at a time, but ${targets.length} were found (${listed}${targets.length > 5 ? ', …' : ''}): name one`);
     }
@@ -47134,16 +48097,16 @@ async function init(options) {
                 absPaths.add(path);
         }
         else {
-            absPaths.add((0,external_node_path_namespaceObject.resolve)(cwd, pattern.trim()));
+            absPaths.add((0,external_node_path_.resolve)(cwd, pattern.trim()));
         }
     }
     for (const absPath of absPaths) {
         const where = toReportPath(absPath, cwd);
         if (target.kind === 'folder' ? isInside(absPath, target.absPath) : absPath === target.absPath) {
-            throw new errors_UsageError(`refusing to write the settings file ${where} inside the solution ${target.reportPath}: choose a path outside it`);
+            throw new errors/* UsageError */.e(`refusing to write the settings file ${where} inside the solution ${target.reportPath}: choose a path outside it`);
         }
         if ((await lstatOrUndefined(absPath))?.isDirectory()) {
-            throw new errors_UsageError(`settings file ${where} is a folder: name a JSON file`);
+            throw new errors/* UsageError */.e(`settings file ${where} is a folder: name a JSON file`);
         }
     }
     const read = await readSolution(target, limits);
@@ -47163,11 +48126,11 @@ async function initFile(absPath, reportPath, solution, checkOnly) {
     const stats = await lstatOrUndefined(absPath);
     let bytes;
     if (stats) {
-        const parsed = await readSettingsFile(absPath, reportPath);
+        const parsed = await (0,core_settings/* readSettingsFile */.ur)(absPath, reportPath);
         if ('unusable' in parsed) {
             // Nothing to lose in a file that holds only whitespace: it is written like a new one.
-            const raw = await readSettingsBytes(absPath, reportPath);
-            const blank = 'bytes' in raw && decodeText(raw.bytes).trim() === '';
+            const raw = await (0,core_settings/* readSettingsBytes */.pV)(absPath, reportPath);
+            const blank = 'bytes' in raw && (0,core_text/* decodeText */.g7)(raw.bytes).trim() === '';
             if (!blank) {
                 return {
                     path: reportPath,
@@ -47181,9 +48144,9 @@ async function initFile(absPath, reportPath, solution, checkOnly) {
             }
         }
         else {
-            const raw = await readSettingsBytes(absPath, reportPath);
+            const raw = await (0,core_settings/* readSettingsBytes */.pV)(absPath, reportPath);
             if ('unusable' in raw)
-                throw new errors_UsageError(raw.unusable.reason);
+                throw new errors/* UsageError */.e(raw.unusable.reason);
             bytes = raw.bytes;
         }
     }
@@ -47208,8 +48171,8 @@ async function initFile(absPath, reportPath, solution, checkOnly) {
         }
         return result;
     }
-    const encoding = init_detectEncoding(bytes);
-    const text = decodeText(bytes);
+    const encoding = detectEncoding(bytes);
+    const text = (0,core_text/* decodeText */.g7)(bytes);
     const updated = updateSettingsText(text, solution);
     const changed = !isEmptyChange(updated) && updated.text !== text;
     const result = {
@@ -47233,7 +48196,7 @@ async function writeSettings(absPath, reportPath, bytes) {
     }
     catch (error) {
         const code = error.code ?? 'error';
-        throw new errors_UsageError(`cannot write ${reportPath} (${code}): check the path and permissions`);
+        throw new errors/* UsageError */.e(`cannot write ${reportPath} (${code}): check the path and permissions`);
     }
 }
 
@@ -47264,7 +48227,7 @@ function pascalCase(slug) {
         .join('');
 }
 function ruleDescriptor(meta) {
-    const helpUri = meta.docsUrl || ruleDocsUrl(meta.id);
+    const helpUri = meta.docsUrl || (0,version/* ruleDocsUrl */.hS)(meta.id);
     return {
         id: meta.id,
         name: pascalCase(meta.name),
@@ -47291,7 +48254,7 @@ function unknownRule(id) {
         description: id,
         details: '',
         needsSettings: false,
-        docsUrl: ruleDocsUrl(id),
+        docsUrl: (0,version/* ruleDocsUrl */.hS)(id),
     };
 }
 /** A relative path as a URI reference: forward slashes, each segment percent-encoded. */
@@ -47349,7 +48312,7 @@ function mergeRepeated(findings) {
 function againstSettings(settings, file) {
     if (settings.length === 0 || (settings.length === 1 && settings[0] === file))
         return '';
-    return ` (against ${andList(settings)})`;
+    return ` (against ${(0,helpers/* andList */.cM)(settings)})`;
 }
 function resultFor({ finding, settings, solutions }, ruleIndex, report, fingerprint) {
     const file = finding.location?.file ?? fallbackFile(finding, report);
@@ -47427,10 +48390,10 @@ function sarif_formatSarif(report, options = {}) {
             {
                 tool: {
                     driver: {
-                        name: TOOL_NAME,
+                        name: version/* TOOL_NAME */.lH,
                         version: report.tool.version,
                         semanticVersion: report.tool.version,
-                        informationUri: REPOSITORY_URL,
+                        informationUri: version/* REPOSITORY_URL */.ld,
                         rules: metas.map(ruleDescriptor),
                     },
                 },
@@ -47447,6 +48410,7 @@ function sarif_formatSarif(report, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/format/text.ts
+
 
 function ansi(open, close) {
     return (text) => `\u001b[${open}m${text}\u001b[${close}m`;
@@ -47511,6 +48475,9 @@ function text_formatText(report, options) {
                 plural(solution.agents.length, 'agent'),
                 plural(solution.environmentVariables.length, 'environment variable'),
             ].join(', ')}`);
+            const target = targetSummary(solution);
+            if (target)
+                lines.push(`  ${safe(target)}`);
         }
         if (group.findings.length === 0) {
             lines.push(`  ${palette.pass('no findings')}`);
@@ -47560,6 +48527,17 @@ function text_formatText(report, options) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/format/json.ts
+/** SPEC 5's `target` facts (`--environment` only), keys in a fixed order. */
+function targetJson(target) {
+    return {
+        connection: target.connection,
+        ...(target.connector !== undefined && { connector: target.connector }),
+        ...(target.status !== undefined && { status: target.status }),
+        ...(target.owner !== undefined && { owner: target.owner }),
+        ...(target.access !== undefined && { access: target.access }),
+        ...(target.detail !== undefined && { detail: target.detail }),
+    };
+}
 function solutionJson(solution) {
     return {
         path: solution.path,
@@ -47575,6 +48553,7 @@ function solutionJson(solution) {
             custom: reference.custom,
             bound: reference.bound,
             usedBy: reference.usedBy.map((user) => ({ kind: user.kind, name: user.name })),
+            ...(reference.target && { target: targetJson(reference.target) }),
         })),
         flows: solution.flows.map((flow) => ({
             name: flow.name,
@@ -47696,12 +48675,12 @@ function formatReport(report, format, options = {}) {
  * from the solution. The first of duplicate entries wins (duplicates are CR005/EV005 errors).
  */
 function resolveSettings(solution, settings) {
-    const references = new Map(solution.connectionReferences.map((r) => [nameKey(r.logicalName), r]));
-    const variables = new Map(solution.environmentVariables.map((v) => [nameKey(v.schemaName), v]));
+    const references = new Map(solution.connectionReferences.map((r) => [(0,helpers/* nameKey */.Rc)(r.logicalName), r]));
+    const variables = new Map(solution.environmentVariables.map((v) => [(0,helpers/* nameKey */.Rc)(v.schemaName), v]));
     const ConnectionReferences = [];
     const seenReferences = new Set();
     for (const entry of settings.connectionReferences) {
-        const key = nameKey(entry.logicalName);
+        const key = (0,helpers/* nameKey */.Rc)(entry.logicalName);
         const ref = references.get(key);
         if (ref === undefined || seenReferences.has(key))
             continue;
@@ -47709,13 +48688,13 @@ function resolveSettings(solution, settings) {
         ConnectionReferences.push({
             LogicalName: ref.logicalName,
             ConnectionId: entry.connectionId ?? '',
-            ConnectorId: isBlank(entry.connectorId) ? ref.connectorId : entry.connectorId,
+            ConnectorId: (0,helpers/* isBlank */.z3)(entry.connectorId) ? ref.connectorId : entry.connectorId,
         });
     }
     const EnvironmentVariables = [];
     const seenVariables = new Set();
     for (const entry of settings.environmentVariables) {
-        const key = nameKey(entry.schemaName);
+        const key = (0,helpers/* nameKey */.Rc)(entry.schemaName);
         const variable = variables.get(key);
         if (variable === undefined || seenVariables.has(key))
             continue;
@@ -47735,14 +48714,14 @@ function resolveSettings(solution, settings) {
  * wider mode: the mode is set on the open file before any byte of the content is written.
  */
 async function writePrivateFile(path, text, cwd) {
-    const absPath = (0,external_node_path_namespaceObject.resolve)(cwd, path);
+    const absPath = (0,external_node_path_.resolve)(cwd, path);
     try {
         // Not through a link a pull request placed there: these bytes hold the secrets.
         await writeRegularFile(absPath, text, 0o600);
     }
     catch (error) {
         const code = error.code ?? 'error';
-        throw new errors_UsageError(`cannot write ${toReportPath(absPath, cwd)} (${code}): check the path`);
+        throw new errors/* UsageError */.e(`cannot write ${toReportPath(absPath, cwd)} (${code}): check the path`);
     }
 }
 
@@ -47763,27 +48742,27 @@ async function writePrivateFile(path, text, cwd) {
  * Overwriting a settings file that was just checked is refused too.
  */
 function assertWritable(target, result, cwd, what) {
-    const absTarget = (0,external_node_path_namespaceObject.resolve)(cwd, target);
+    const absTarget = (0,external_node_path_.resolve)(cwd, target);
     for (const settings of result.settingsFiles) {
-        if (absTarget === (0,external_node_path_namespaceObject.resolve)(cwd, settings.path)) {
-            throw new errors_UsageError(`refusing to overwrite the settings file ${settings.path} with the ${what}`);
+        if (absTarget === (0,external_node_path_.resolve)(cwd, settings.path)) {
+            throw new errors/* UsageError */.e(`refusing to overwrite the settings file ${settings.path} with the ${what}`);
         }
     }
     for (const solution of result.report.solutions) {
-        if (isInside(absTarget, (0,external_node_path_namespaceObject.resolve)(cwd, solution.path))) {
-            throw new errors_UsageError(`refusing to write the ${what} ${target} inside the solution ${solution.path}: choose a path outside it`);
+        if (isInside(absTarget, (0,external_node_path_.resolve)(cwd, solution.path))) {
+            throw new errors/* UsageError */.e(`refusing to write the ${what} ${target} inside the solution ${solution.path}: choose a path outside it`);
         }
     }
 }
 /** Writes text to a path relative to cwd, creating parent folders. */
 async function writeOutputFile(path, text, cwd) {
-    const absPath = (0,external_node_path_namespaceObject.resolve)(cwd, path);
+    const absPath = (0,external_node_path_.resolve)(cwd, path);
     try {
         await writeRegularFile(absPath, text);
     }
     catch (error) {
         const code = error.code ?? 'error';
-        throw new errors_UsageError(`cannot write ${toReportPath(absPath, cwd)} (${code}): check the path`);
+        throw new errors/* UsageError */.e(`cannot write ${toReportPath(absPath, cwd)} (${code}): check the path`);
     }
 }
 function exactlyOne(what, paths) {
@@ -47792,7 +48771,7 @@ function exactlyOne(what, paths) {
     const given = paths.length === 0
         ? 'none was given'
         : `${paths.length} were given (${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ', …' : ''})`;
-    throw new errors_UsageError(`the resolved settings file is for one solution and one settings file: it needs exactly one ${what}, but ${given}`);
+    throw new errors/* UsageError */.e(`the resolved settings file is for one solution and one settings file: it needs exactly one ${what}, but ${given}`);
 }
 /** Refuses two outputs that are the same file: the second would overwrite the first. */
 function assertDistinct(outputs, cwd) {
@@ -47800,22 +48779,22 @@ function assertDistinct(outputs, cwd) {
     for (const [what, path] of outputs) {
         if (!path)
             continue;
-        const abs = (0,external_node_path_namespaceObject.resolve)(cwd, path);
+        const abs = (0,external_node_path_.resolve)(cwd, path);
         const other = seen.get(abs);
         if (other !== undefined) {
-            throw new errors_UsageError(`the ${what} and the ${other} are the same file ${path}: give two paths`);
+            throw new errors/* UsageError */.e(`the ${what} and the ${other} are the same file ${path}: give two paths`);
         }
         seen.set(abs, what);
     }
 }
 async function runGate(options) {
-    const cwd = (0,external_node_path_namespaceObject.resolve)(options.cwd ?? process.cwd());
+    const cwd = (0,external_node_path_.resolve)(options.cwd ?? process.cwd());
     const sarifFile = options.sarifFile?.trim() || undefined;
     const reportFile = options.reportFile?.trim() || undefined;
     const resolvedSettingsFile = options.resolvedSettingsFile?.trim() || undefined;
     if (resolvedSettingsFile && options.placeholders === 'defer') {
         // Deferred placeholders pass as notes: pac would import them as literal text.
-        throw new errors_UsageError('the resolved settings file is for the deploy stage, where placeholders are resolved: it is not written with placeholders deferred');
+        throw new errors/* UsageError */.e('the resolved settings file is for the deploy stage, where placeholders are resolved: it is not written with placeholders deferred');
     }
     const settingsGiven = [...(options.settings ?? []), ...(options.settingsPerSolution ?? [])];
     if (resolvedSettingsFile && !settingsGiven.some((p) => p.trim() !== '')) {
@@ -47851,7 +48830,7 @@ async function runGate(options) {
     const notWritten = {};
     let resolvedSettings;
     if (resolvedSettingsFile) {
-        const why = await resolvedSettingsBlocker(result, (0,external_node_path_namespaceObject.resolve)(cwd, resolvedSettingsFile));
+        const why = await resolvedSettingsBlocker(result, (0,external_node_path_.resolve)(cwd, resolvedSettingsFile));
         if (why !== undefined) {
             notWritten.resolvedSettings = `resolved settings not written to ${resolvedSettingsFile}: ${why}`;
         }
@@ -47913,13 +48892,13 @@ const KIND = {
     warning: 'warning',
     note: 'notice',
 };
-const RANK = { error: 0, warning: 1, note: 2 };
+const annotations_RANK = { error: 0, warning: 1, note: 2 };
 function planAnnotations(findings, bases) {
     // With several settings files, a finding in the solution itself is annotated once, not once
     // per environment: the same line would otherwise carry the same annotation three times.
     const sorted = collapseRepeated(findings)
         .map((finding, index) => ({ finding, index }))
-        .sort((a, b) => RANK[a.finding.severity] - RANK[b.finding.severity] || a.index - b.index)
+        .sort((a, b) => annotations_RANK[a.finding.severity] - annotations_RANK[b.finding.severity] || a.index - b.index)
         .map(({ finding }) => finding);
     const plan = {
         annotations: [],
@@ -47972,11 +48951,11 @@ function toAnnotation(finding, bases) {
 }
 /** `file` (relative to cwd) as a workspace-relative path, or undefined when outside it. */
 function workspacePath(file, bases) {
-    const absolute = (0,external_node_path_namespaceObject.resolve)(bases.cwd, file);
-    const rel = (0,external_node_path_namespaceObject.relative)(bases.workspace, absolute);
-    if (rel === '' || rel === '..' || rel.startsWith(`..${external_node_path_namespaceObject.sep}`) || (0,external_node_path_namespaceObject.isAbsolute)(rel))
+    const absolute = (0,external_node_path_.resolve)(bases.cwd, file);
+    const rel = (0,external_node_path_.relative)(bases.workspace, absolute);
+    if (rel === '' || rel === '..' || rel.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(rel))
         return undefined;
-    return rel.split(external_node_path_namespaceObject.sep).join('/');
+    return rel.split(external_node_path_.sep).join('/');
 }
 function logLine(finding) {
     const where = finding.location
@@ -48061,6 +49040,109 @@ function httpStatus(error) {
     return status === 500 && response === undefined ? undefined : status;
 }
 
+// EXTERNAL MODULE: ./src/core/online/endpoints.ts
+var online_endpoints = __nccwpck_require__(2241);
+;// CONCATENATED MODULE: ./src/github/online.ts
+// The action's online inputs, named and checked as microsoft/powerplatform-actions does:
+// `environment-url`, `tenant-id`, `app-id`, and `client-secret` or, without it, the workflow's
+// OIDC token (workload identity federation; the job needs `permissions: id-token: write`).
+
+
+
+/** Inputs that mean something only with `environment-url`. */
+const COMPANIONS = [
+    'tenant-id',
+    'app-id',
+    'client-secret',
+    'cloud',
+    'online',
+    'environment-id',
+    'online-timeout',
+];
+/**
+ * The online options, or undefined without `environment-url`. A companion input without it, or
+ * `environment-url` without `tenant-id` and `app-id`, is a UsageError: one line, as
+ * powerplatform-actions fails on too few parameters.
+ */
+function readOnlineInputs(text, command) {
+    // Masked by getInputs before anything else was read.
+    const secret = text('client-secret');
+    const environmentUrl = text('environment-url');
+    if (environmentUrl === '') {
+        const stray = COMPANIONS.find((name) => {
+            const value = text(name);
+            return value !== '' && !(name === 'online' && value.toLowerCase() === 'warn');
+        });
+        if (stray) {
+            throw new errors/* UsageError */.e(`input '${stray}' is for the online checks: give 'environment-url' too (the target's Dataverse URL)`);
+        }
+        return undefined;
+    }
+    if (command === 'init-check') {
+        throw new errors/* UsageError */.e("input 'environment-url' is for command 'check': 'init --check' compares the settings with the solution and asks no environment");
+    }
+    const tenantId = text('tenant-id');
+    const clientId = text('app-id');
+    const missing = [tenantId ? undefined : 'tenant-id', clientId ? undefined : 'app-id'].filter((name) => name !== undefined);
+    if (missing.length > 0) {
+        throw new errors/* UsageError */.e(`input 'environment-url' needs ${missing.map((name) => `'${name}'`).join(' and ')}: the application that signs in, with 'client-secret' or, without it, the workflow's OIDC token (permissions: id-token: write)`);
+    }
+    const cloudText = text('cloud');
+    const cloud = cloudText ? (0,online_endpoints/* parseCloud */.lw)(cloudText, "input 'cloud'") : undefined;
+    const mode = (text('online') || 'warn').toLowerCase();
+    if (mode !== 'warn' && mode !== 'strict') {
+        throw new errors/* UsageError */.e(`input 'online' is '${text('online')}': use warn or strict`);
+    }
+    const timeout = text('online-timeout');
+    let timeoutMs;
+    if (timeout !== '') {
+        const seconds = Number(timeout);
+        if (!/^\d+(\.\d+)?$/.test(timeout) || !(seconds > 0) || seconds > 3600) {
+            throw new errors/* UsageError */.e(`input 'online-timeout' is '${timeout}': give seconds, e.g. 60 (at most 3600)`);
+        }
+        timeoutMs = Math.round(seconds * 1000);
+    }
+    // Validated here too, so that the OIDC audience follows the cloud.
+    const endpoints = (0,online_endpoints/* resolveEndpoints */.$K)({
+        environmentUrl,
+        ...(cloud && { cloud }),
+        env: process.env,
+        environmentOption: "input 'environment-url'",
+    });
+    let credential;
+    if (secret) {
+        credential = { kind: 'client-secret', tenantId, clientId, clientSecret: secret };
+    }
+    else if (!process.env['ACTIONS_ID_TOKEN_REQUEST_URL']) {
+        credential = {
+            kind: 'none',
+            why: "no credentials: without 'client-secret' the action signs in with the workflow's OIDC token, which GitHub gives only to a job with 'permissions: id-token: write'",
+        };
+    }
+    else {
+        const audience = endpoints.oidcAudience;
+        credential = {
+            kind: 'client-assertion',
+            tenantId,
+            clientId,
+            source: "the workflow's OIDC token",
+            // @actions/core masks the token it returns.
+            getAssertion: () => getIDToken(audience),
+        };
+    }
+    const environmentId = text('environment-id');
+    return {
+        environmentUrl,
+        environmentOption: "input 'environment-url'",
+        mode: mode,
+        ...(cloud && { cloud }),
+        ...(environmentId && { environmentId }),
+        ...(timeoutMs !== undefined && { timeoutMs }),
+        credential,
+        env: process.env,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/github/inputs.ts
 // The one place that reads the action's inputs (in the style of actions/checkout's input-helper):
 // raw inputs through @actions/core in, a typed, validated settings object out. Everything else in
@@ -48071,13 +49153,19 @@ function httpStatus(error) {
 
 
 
+
 /** Reads and validates every input. Throws UsageError with a one-line message on a bad input. */
 function getInputs() {
+    // First of all: the client secret is masked before anything else can log it.
+    const clientSecret = inputs_text('client-secret');
+    if (clientSecret)
+        setSecret(clientSecret);
     const command = parseCommand(inputs_text('command'), 'command', 'a workflow');
-    const workspace = (0,external_node_path_namespaceObject.resolve)(process.env['GITHUB_WORKSPACE'] || process.cwd());
+    const online = readOnlineInputs(inputs_text, command);
+    const workspace = (0,external_node_path_.resolve)(process.env['GITHUB_WORKSPACE'] || process.cwd());
     const base = pathBase(workspace, inputs_text('working-directory'), 'working-directory');
-    const solutions = requireSolutions(inputs_lines('solution'), 'solution');
-    let settings = inputs_lines('settings');
+    const solutions = requireSolutions(lines('solution'), 'solution');
+    let settings = lines('settings');
     if (command === 'init-check') {
         if (settings.length === 0)
             settings = [DEFAULT_SETTINGS_FILE];
@@ -48086,16 +49174,16 @@ function getInputs() {
                 throw notForInitCheck(name);
         }
     }
-    const settingsPerSolution = inputs_lines('settings-per-solution');
+    const settingsPerSolution = lines('settings-per-solution');
     if (command === 'init-check' && settingsPerSolution.length > 0) {
         throw notForInitCheck('settings-per-solution');
     }
     const failOn = parseFailOn(inputs_text('fail-on'), 'fail-on');
     const placeholders = parsePlaceholders(inputs_text('placeholders'), 'placeholders');
-    const rules = parseRulesInput(inputs_lines('rules'), 'rules');
+    const rules = parseRulesInput(lines('rules'), 'rules');
     const outputPath = (name) => {
         const value = inputs_text(name);
-        return value === '' ? undefined : (0,external_node_path_namespaceObject.resolve)(base.workingDirectory, value);
+        return value === '' ? undefined : (0,external_node_path_.resolve)(base.workingDirectory, value);
     };
     return {
         command,
@@ -48113,6 +49201,7 @@ function getInputs() {
         eventName: process.env['GITHUB_EVENT_NAME'] ?? '',
         workingDirectory: base.workingDirectory,
         cwd: base.cwd,
+        ...(online && { online }),
     };
 }
 /** A single-line input, trimmed; '' when not given. */
@@ -48121,7 +49210,7 @@ function inputs_text(name) {
     return getInput(name, { trimWhitespace: true });
 }
 /** A multi-line input: trimmed lines, without empty lines and `#` comment lines. */
-function inputs_lines(name) {
+function lines(name) {
     return inputLines(getMultilineInput(name, { trimWhitespace: true }).join('\n'));
 }
 /**
@@ -48136,7 +49225,7 @@ function flag(name, fallback) {
         return getBooleanInput(name);
     }
     catch {
-        throw new errors_UsageError(`input '${name}' is '${raw}': use true or false`);
+        throw new errors/* UsageError */.e(`input '${name}' is '${raw}': use true or false`);
     }
 }
 
@@ -48178,6 +49267,7 @@ async function run() {
             sarifFile: inputs.sarifFile,
             reportFile: reportPath(),
             resolvedSettingsFile: inputs.resolvedSettingsFile,
+            ...(inputs.online && { online: inputs.online }),
         };
         outcome = await runGate(request);
     }
@@ -48188,10 +49278,12 @@ async function run() {
     try {
         // Before anything is logged: every value that came from a substitution is a secret.
         maskSecrets(outcome.result.secrets);
+        if (outcome.result.online)
+            info(onlineSummaryText(outcome.result.online));
         const { report } = outcome;
         const plan = planAnnotations(report.findings, {
             cwd: inputs.cwd,
-            workspace: (0,external_node_path_namespaceObject.resolve)(process.env['GITHUB_WORKSPACE'] || process.cwd()),
+            workspace: (0,external_node_path_.resolve)(process.env['GITHUB_WORKSPACE'] || process.cwd()),
         });
         for (const annotation of plan.annotations) {
             core_namespaceObject[annotation.kind](annotation.message, annotation.properties);
@@ -48282,8 +49374,8 @@ async function runInitCheck(inputs) {
 }
 /** Where the JSON report goes: a fresh folder under RUNNER_TEMP (or the OS temp folder). */
 function reportPath() {
-    const base = process.env['RUNNER_TEMP'] || (0,external_node_os_namespaceObject.tmpdir)();
-    return (0,external_node_path_namespaceObject.join)((0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(base, 'connref-gate-')), 'connref-gate-report.json');
+    const base = process.env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)();
+    return (0,external_node_path_.join)((0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(base, 'connref-gate-')), 'connref-gate-report.json');
 }
 function maskSecrets(secrets) {
     for (const secret of secrets) {
@@ -48310,7 +49402,7 @@ async function writeSummary(markdown, more) {
     }
     catch (error) {
         // Like the comment, the summary is a view of the result, never the result.
-        warning(`connref-gate: could not write the job summary (${main_oneLine(errorMessage(error))})`);
+        warning(`connref-gate: could not write the job summary (${oneLine((0,errors/* errorMessage */.g)(error))})`);
     }
 }
 async function comment(inputs, outcome) {
@@ -48345,7 +49437,7 @@ async function comment(inputs, outcome) {
     }
     catch (error) {
         const status = httpStatus(error);
-        const why = main_oneLine(errorMessage(error));
+        const why = oneLine((0,errors/* errorMessage */.g)(error));
         if (status === 403 || status === 404) {
             warning(`connref-gate: could not write the pull-request comment (HTTP ${status}: ${why}); give the job 'permissions: pull-requests: write' (pull requests from forks only get a read-only token). The gate result does not depend on the comment.`);
         }
@@ -48355,12 +49447,12 @@ async function comment(inputs, outcome) {
     }
 }
 function fail(error) {
-    if (!(error instanceof errors_UsageError) && error instanceof Error && error.stack) {
+    if (!(error instanceof errors/* UsageError */.e) && error instanceof Error && error.stack) {
         debug(error.stack);
     }
-    setFailed(`connref-gate: ${main_oneLine(errorMessage(error))}`);
+    setFailed(`connref-gate: ${oneLine((0,errors/* errorMessage */.g)(error))}`);
 }
-function main_oneLine(text) {
+function oneLine(text) {
     return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 

@@ -1,0 +1,17980 @@
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 4296:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ UsageError),
+/* harmony export */   g: () => (/* binding */ errorMessage)
+/* harmony export */ });
+/**
+ * A problem with how the tool was called (bad option, path that does not exist, unknown rule id).
+ * Adapters print `message` as one line and exit 2; never a stack trace.
+ */
+class UsageError extends Error {
+    name = 'UsageError';
+}
+/** The text of any thrown value, for one-line error output. */
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+
+/***/ }),
+
+/***/ 649:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ credentialFromEnvironment),
+/* harmony export */   DJ: () => (/* binding */ credentialSecrets),
+/* harmony export */   VZ: () => (/* binding */ signInFailure),
+/* harmony export */   t8: () => (/* binding */ describeCredential)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4296);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2020);
+// How the online checks sign in, as the adapters describe it (OnlineCredential). Light on purpose:
+// the adapters load it at start-up; sign-in.ts turns a credential into a TokenProvider with
+// @azure/identity on the online path only.
+
+
+/** The secrets a credential holds: redacted from any message, masked by the adapters. */
+function credentialSecrets(credential) {
+    switch (credential.kind) {
+        case 'client-secret':
+            return [credential.clientSecret];
+        case 'client-certificate':
+            return credential.certificatePassword ? [credential.certificatePassword] : [];
+        case 'azure-pipelines':
+            return [credential.systemAccessToken];
+        default:
+            return [];
+    }
+}
+/** Who signs in, in words (no secret): for OL001 messages and logs. */
+function describeCredential(credential) {
+    switch (credential.kind) {
+        case 'client-secret':
+            return `application ${credential.clientId} with a client secret`;
+        case 'client-certificate':
+            return `application ${credential.clientId} with a certificate`;
+        case 'federated-token-file':
+            return `application ${credential.clientId} with the federated token in ${credential.tokenFilePath}`;
+        case 'client-assertion':
+            return `application ${credential.clientId} with ${credential.source}`;
+        case 'azure-pipelines':
+            return `application ${credential.clientId} with workload identity federation (service connection ${credential.serviceConnectionId})`;
+        case 'azure-cli':
+            return 'the Azure CLI login';
+        case 'token-provider':
+            return credential.description;
+        case 'none':
+            return 'no credentials';
+    }
+}
+/**
+ * The CLI's credential from @azure/identity's environment convention: AZURE_TENANT_ID and
+ * AZURE_CLIENT_ID with AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH or
+ * AZURE_FEDERATED_TOKEN_FILE; with none of those three, the Azure CLI's login. A secret,
+ * certificate or token file without the ids is a UsageError: it means a service principal was
+ * meant and the run would otherwise sign in as someone else.
+ */
+function credentialFromEnvironment(env) {
+    const get = (name) => {
+        const value = Object.hasOwn(env, name) ? env[name]?.trim() : undefined;
+        return value ? value : undefined;
+    };
+    const tenantId = get('AZURE_TENANT_ID');
+    const clientId = get('AZURE_CLIENT_ID');
+    const secret = Object.hasOwn(env, 'AZURE_CLIENT_SECRET') ? env['AZURE_CLIENT_SECRET'] : undefined;
+    const certificatePath = get('AZURE_CLIENT_CERTIFICATE_PATH');
+    const tokenFilePath = get('AZURE_FEDERATED_TOKEN_FILE');
+    const given = [
+        secret ? 'AZURE_CLIENT_SECRET' : undefined,
+        certificatePath ? 'AZURE_CLIENT_CERTIFICATE_PATH' : undefined,
+        tokenFilePath ? 'AZURE_FEDERATED_TOKEN_FILE' : undefined,
+    ].filter((name) => name !== undefined);
+    if (given.length === 0)
+        return { kind: 'azure-cli', ...(tenantId && { tenantId }) };
+    const missing = [
+        tenantId ? undefined : 'AZURE_TENANT_ID',
+        clientId ? undefined : 'AZURE_CLIENT_ID',
+    ].filter((name) => name !== undefined);
+    if (missing.length > 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .e(`${given[0]} is set but ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not: set both to sign in as that service principal, or unset ${given[0]} to use the Azure CLI login`);
+    }
+    if (secret) {
+        return {
+            kind: 'client-secret',
+            tenantId: tenantId,
+            clientId: clientId,
+            clientSecret: secret,
+        };
+    }
+    if (certificatePath) {
+        const password = env['AZURE_CLIENT_CERTIFICATE_PASSWORD'];
+        const chain = get('AZURE_CLIENT_SEND_CERTIFICATE_CHAIN');
+        return {
+            kind: 'client-certificate',
+            tenantId: tenantId,
+            clientId: clientId,
+            certificatePath,
+            ...(password && { certificatePassword: password }),
+            ...(chain && { sendCertificateChain: chain === '1' || chain.toLowerCase() === 'true' }),
+        };
+    }
+    return {
+        kind: 'federated-token-file',
+        tenantId: tenantId,
+        clientId: clientId,
+        tokenFilePath: tokenFilePath,
+    };
+}
+/** A one-line reason from an @azure/identity error, without trace ids or secrets. */
+function signInFailure(error, secrets) {
+    const name = error instanceof Error ? error.name : 'Error';
+    let message = error instanceof Error ? error.message : String(error);
+    // AADSTS texts go on with trace and correlation ids and a timestamp: not useful in a finding.
+    message = message.split(/\s+Trace ID:|\r?\n\s*Trace ID:/)[0] ?? message;
+    for (const secret of secrets) {
+        if (secret.length >= 4)
+            message = message.split(secret).join('***');
+    }
+    const text = (0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(message.replace(/\s+/g, ' ').trim(), 400);
+    return name === 'Error' || text.includes(name) ? text : `${name}: ${text}`;
+}
+
+
+/***/ }),
+
+/***/ 2241:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $K: () => (/* binding */ resolveEndpoints),
+/* harmony export */   lw: () => (/* binding */ parseCloud)
+/* harmony export */ });
+/* unused harmony exports CLOUDS, inferCloud */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+// Where the online checks go: the target's Dataverse URL, the Power Apps API, Entra ID, and the
+// token scope of each, by cloud (ONLINE.md section 6). Every endpoint can be moved (sovereign
+// clouds, a local fake): AZURE_AUTHORITY_HOST, CONNREF_GATE_POWERAPPS_URL and
+// CONNREF_GATE_POWERAPPS_SCOPE, and the environment URL itself.
+
+const CLOUDS = ['Public', 'UsGov', 'UsGovHigh', 'UsGovDod', 'China'];
+const DEFAULTS = {
+    Public: {
+        authorityHost: 'https://login.microsoftonline.com',
+        powerAppsUrl: 'https://api.powerapps.com',
+        powerAppsScope: 'https://service.powerapps.com/.default',
+        oidcAudience: 'api://AzureADTokenExchange',
+    },
+    UsGov: {
+        authorityHost: 'https://login.microsoftonline.com',
+        powerAppsUrl: 'https://gov.api.powerapps.us',
+        powerAppsScope: 'https://gov.service.powerapps.us/.default',
+        oidcAudience: 'api://AzureADTokenExchangeUSGov',
+    },
+    UsGovHigh: {
+        authorityHost: 'https://login.microsoftonline.us',
+        powerAppsUrl: 'https://high.api.powerapps.us',
+        powerAppsScope: 'https://high.service.powerapps.us/.default',
+        oidcAudience: 'api://AzureADTokenExchangeUSGov',
+    },
+    UsGovDod: {
+        authorityHost: 'https://login.microsoftonline.us',
+        powerAppsUrl: 'https://api.apps.appsplatform.us',
+        powerAppsScope: 'https://service.apps.appsplatform.us/.default',
+        oidcAudience: 'api://AzureADTokenExchangeUSGov',
+    },
+    China: {
+        authorityHost: 'https://login.chinacloudapi.cn',
+        powerAppsUrl: 'https://api.powerapps.cn',
+        powerAppsScope: 'https://service.powerapps.cn/.default',
+        oidcAudience: 'api://AzureADTokenExchangeChina',
+    },
+};
+/** Entra ID hosts that MSAL knows; any other needs `disableInstanceDiscovery` (ONLINE.md 5). */
+const KNOWN_AUTHORITY_HOSTS = new Set([
+    'login.microsoftonline.com',
+    'login.microsoftonline.us',
+    'login.chinacloudapi.cn',
+    'login.microsoft.com',
+    'login.windows.net',
+    'sts.windows.net',
+]);
+/** The cloud name as given (any case), or a UsageError naming `what` (`--cloud`, input `cloud`). */
+function parseCloud(raw, what) {
+    const value = raw.trim().toLowerCase();
+    const cloud = CLOUDS.find((name) => name.toLowerCase() === value);
+    if (cloud === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .e(`${what} is '${raw}': use one of ${CLOUDS.join(', ')}`);
+    }
+    return cloud;
+}
+/**
+ * The cloud of a Dataverse host, as Power Platform Build Tools infers it (`resolveCloudInstance`):
+ * the host without its first label. Unknown domains (a local fake) are Public.
+ */
+function inferCloud(host) {
+    const labels = host.toLowerCase().split('.');
+    const domain = labels.slice(1).join('.');
+    if (domain === 'crm9.dynamics.com')
+        return 'UsGov';
+    if (domain === 'crm.microsoftdynamics.us')
+        return 'UsGovHigh';
+    if (domain === 'crm.appsplatform.us')
+        return 'UsGovDod';
+    if (domain === 'crm.dynamics.cn')
+        return 'China';
+    return 'Public';
+}
+/**
+ * An https URL whose origin (and, where allowed, path prefix) is all that is used. `what` names
+ * the option or variable in the one-line error.
+ */
+function httpsUrl(raw, what, allowPath) {
+    let url;
+    try {
+        url = new URL(raw.trim());
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .e(`${what} '${raw}' is not a URL: give https://host`);
+    }
+    if (url.protocol !== 'https:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .e(`${what} '${raw}' is not https: tokens are only sent over https`);
+    }
+    if (url.username !== '' || url.password !== '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .e(`${what} must not hold a user name or password`);
+    }
+    if (url.search !== '' || url.hash !== '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .e(`${what} '${raw}' must not have a query or fragment`);
+    }
+    if (!allowPath && url.pathname !== '/') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .e(`${what} '${raw}' has a path: give only the environment's address, e.g. https://contoso.crm4.dynamics.com`);
+    }
+    return url;
+}
+function envValue(env, name) {
+    const value = Object.hasOwn(env, name) ? env[name]?.trim() : undefined;
+    return value ? value : undefined;
+}
+/** Resolves and validates every endpoint; a UsageError (one line) for a bad value. */
+function resolveEndpoints(options) {
+    const env = options.env ?? {};
+    const environment = httpsUrl(options.environmentUrl, options.environmentOption ?? '--environment', false);
+    const cloud = options.cloud ?? inferCloud(environment.hostname);
+    const defaults = DEFAULTS[cloud];
+    const authorityRaw = envValue(env, 'AZURE_AUTHORITY_HOST') ?? defaults.authorityHost;
+    const authority = httpsUrl(authorityRaw, 'AZURE_AUTHORITY_HOST', true);
+    const powerAppsRaw = envValue(env, 'CONNREF_GATE_POWERAPPS_URL') ?? defaults.powerAppsUrl;
+    const powerApps = httpsUrl(powerAppsRaw, 'CONNREF_GATE_POWERAPPS_URL', true);
+    const scope = envValue(env, 'CONNREF_GATE_POWERAPPS_SCOPE') ?? defaults.powerAppsScope;
+    if (/\s/.test(scope) || !/^[a-z][a-z0-9+.-]*:\/\/[^/]+/i.test(scope)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .e(`CONNREF_GATE_POWERAPPS_SCOPE '${scope}' is not a scope such as https://service.powerapps.com/.default`);
+    }
+    const strip = (url) => `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+    return {
+        cloud,
+        environmentUrl: environment.origin,
+        dataverseOrigin: environment.origin,
+        dataverseScope: `${environment.origin}/.default`,
+        powerAppsUrl: strip(powerApps),
+        powerAppsOrigin: powerApps.origin,
+        powerAppsScope: scope,
+        authorityHost: strip(authority),
+        disableInstanceDiscovery: !KNOWN_AUTHORITY_HOSTS.has(authority.hostname.toLowerCase()),
+        oidcAudience: defaults.oidcAudience,
+    };
+}
+
+
+/***/ }),
+
+/***/ 113:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ prepareOnline),
+/* harmony export */   l: () => (/* binding */ DEFAULT_ONLINE_TIMEOUT_MS)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2020);
+/* harmony import */ var _endpoints_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2241);
+// The options of the online checks and their validation: light on purpose, since the engine
+// imports it on every run, while the stage itself is loaded only when --environment is given.
+
+
+
+const DEFAULT_ONLINE_TIMEOUT_MS = 60_000;
+/** Validates what can be validated before anything is read (a UsageError, one line). */
+function prepareOnline(options) {
+    const endpoints = (0,_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveEndpoints */ .$K)({
+        environmentUrl: options.environmentUrl,
+        ...(options.cloud && { cloud: options.cloud }),
+        ...(options.env && { env: options.env }),
+        ...(options.environmentOption && { environmentOption: options.environmentOption }),
+    });
+    const id = options.environmentId?.trim();
+    if (id !== undefined && (id === '' || id.length > 200 || !/^[A-Za-z0-9_.-]+$/.test(id))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e(`environment id '${(0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(options.environmentId ?? '', 100)}' is not an environment id (letters, digits, - and _, e.g. Default-<tenant id> or a GUID)`);
+    }
+    if (options.timeoutMs !== undefined && !(options.timeoutMs > 0)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e('the online timeout must be a positive number of seconds');
+    }
+    return endpoints;
+}
+
+
+/***/ }),
+
+/***/ 8046:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Mn: () => (/* binding */ lines),
+/* harmony export */   Rc: () => (/* binding */ nameKey),
+/* harmony export */   YB: () => (/* binding */ customConnectorStem),
+/* harmony export */   _1: () => (/* binding */ isBoundConnectionId),
+/* harmony export */   b8: () => (/* binding */ settingsVariablesByName),
+/* harmony export */   bv: () => (/* binding */ definedReferenceNames),
+/* harmony export */   cM: () => (/* binding */ andList),
+/* harmony export */   fw: () => (/* binding */ connectorApiName),
+/* harmony export */   m2: () => (/* binding */ whichNoneDefines),
+/* harmony export */   w: () => (/* binding */ definedVariableNames),
+/* harmony export */   wx: () => (/* binding */ settingsReferencesByName),
+/* harmony export */   z3: () => (/* binding */ isBlank)
+/* harmony export */ });
+/* unused harmony exports sameName, groupByName, usableSettings */
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1922);
+
+function nameKey(name) {
+    return name.toLowerCase();
+}
+function sameName(a, b) {
+    return nameKey(a) === nameKey(b);
+}
+/** Groups items by a case-insensitive name, keeping first-seen order. */
+function groupByName(items, nameOf) {
+    const groups = new Map();
+    for (const item of items) {
+        const key = nameKey(nameOf(item));
+        const group = groups.get(key);
+        if (group)
+            group.push(item);
+        else
+            groups.set(key, [item]);
+    }
+    return groups;
+}
+function settingsReferencesByName(settings) {
+    return groupByName(settings.connectionReferences, (entry) => entry.logicalName);
+}
+function settingsVariablesByName(settings) {
+    return groupByName(settings.environmentVariables, (entry) => entry.schemaName);
+}
+function definedReferenceNames(solution) {
+    return new Set(solution.connectionReferences.map((ref) => nameKey(ref.logicalName)));
+}
+function definedVariableNames(solution) {
+    return new Set(solution.environmentVariables.map((variable) => nameKey(variable.schemaName)));
+}
+/**
+ * `which solution A does not define`, or for a settings file shared by several solutions
+ * `which none of the 2 solutions checked with it (A and B) defines` (at most 5 names).
+ */
+function whichNoneDefines(solutions) {
+    const names = [...new Set(solutions.map((solution) => solution.uniqueName))];
+    if (solutions.length === 1)
+        return `which solution ${names[0]} does not define`;
+    const shown = names.length > 5 ? [...names.slice(0, 5), `${names.length - 5} more`] : names;
+    return `which none of the ${solutions.length} solutions checked with it (${andList(shown)}) defines`;
+}
+/** `A`, `A and B`, `A, B and C`. */
+function andList(items) {
+    if (items.length <= 1)
+        return items.join('');
+    return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+function isBlank(value) {
+    return value === null || value === undefined || value.trim() === '';
+}
+/** A ConnectionId that the import can bind: present, non-empty, and no placeholder left. */
+function isBoundConnectionId(connectionId) {
+    return !isBlank(connectionId) && (0,_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .findPlaceholder */ .$e)(connectionId) === undefined;
+}
+/** `shared_office365` from `/providers/Microsoft.PowerApps/apis/shared_office365` (lower case). */
+function connectorApiName(connectorId) {
+    const trimmed = connectorId.trim().replace(/\/+$/, '');
+    return trimmed.slice(trimmed.lastIndexOf('/') + 1).toLowerCase();
+}
+/** `shared_<prefix>-5f<name>-5f<hash>`: the id form Dataverse gives a custom connector. */
+const CUSTOM_CONNECTOR_API = /^(shared_.+)-5f([0-9a-f]{8,})$/i;
+/** The custom connector api name without its environment-specific hash, or undefined. */
+function customConnectorStem(connectorId) {
+    const match = CUSTOM_CONNECTOR_API.exec(connectorApiName(connectorId));
+    return match?.[1];
+}
+function lines(entries) {
+    const numbers = entries.map((entry) => entry.location.line).filter((line) => line !== undefined);
+    if (numbers.length === 0)
+        return '';
+    return numbers.length === 1 ? ` (line ${numbers[0]})` : ` (lines ${numbers.join(', ')})`;
+}
+/** Settings for a rule that needs them; the engine never runs such rules on unusable settings. */
+function usableSettings(context) {
+    return context.settings ?? undefined;
+}
+
+
+/***/ }),
+
+/***/ 1922:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $e: () => (/* binding */ findPlaceholder),
+/* harmony export */   bi: () => (/* binding */ emptySettings),
+/* harmony export */   pV: () => (/* binding */ readSettingsBytes),
+/* harmony export */   q3: () => (/* binding */ JsonSyntaxError),
+/* harmony export */   qF: () => (/* binding */ parseJson),
+/* harmony export */   ur: () => (/* binding */ readSettingsFile)
+/* harmony export */ });
+/* unused harmony exports MAX_JSON_DEPTH, MAX_SETTINGS_BYTES, substitutePlaceholders, parseSettings */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4296);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2020);
+// Reads `pac solution create-settings` deployment-settings files.
+//
+// A small JSON parser of our own instead of JSON.parse: findings must point at the line of each
+// entry, syntax errors must say line and column, and a hostile file must neither pollute
+// prototypes (objects are kept as key/value lists, never assigned into) nor overflow the stack.
+
+
+
+
+
+/** Deeper nesting than this is no settings file; the limit keeps recursion far from the stack. */
+const MAX_JSON_DEPTH = 256;
+/** Settings files are a few KB; anything this big is a mistake or an attack on memory. */
+const MAX_SETTINGS_BYTES = 32 * 1024 * 1024;
+class JsonSyntaxError extends Error {
+    offset;
+    name = 'JsonSyntaxError';
+    constructor(message, offset) {
+        super(message);
+        this.offset = offset;
+    }
+}
+const ESCAPES = Object.freeze(Object.assign(Object.create(null), {
+    '"': '"',
+    '\\': '\\',
+    '/': '/',
+    b: '\b',
+    f: '\f',
+    n: '\n',
+    r: '\r',
+    t: '\t',
+}));
+function describeChar(ch) {
+    if (ch === undefined)
+        return 'end of file';
+    if (ch === '\n')
+        return 'a line break';
+    if (ch === '\r')
+        return 'a carriage return';
+    if (ch === '\t')
+        return 'a tab';
+    const code = ch.charCodeAt(0);
+    if (code < 0x20)
+        return `control character U+${code.toString(16).padStart(4, '0')}`;
+    return `'${ch}'`;
+}
+/**
+ * The common cases, matched natively: a settings file is mostly plain strings and indentation, and
+ * a character loop over them ran cold (before the JIT) on every start. Anything else (escapes,
+ * control characters, an unterminated string) falls to the loop, which says what is wrong.
+ */
+// eslint-disable-next-line no-control-regex -- a JSON string may not hold them unescaped
+const PLAIN_STRING = /"[^"\\\u0000-\u001f]*"/y;
+const JSON_SPACE = /[ \t\n\r]*/y;
+class JsonParser {
+    text;
+    pos = 0;
+    constructor(text) {
+        this.text = text;
+    }
+    parseDocument() {
+        this.skipWhitespace();
+        const value = this.parseValue(0);
+        this.skipWhitespace();
+        if (this.pos < this.text.length) {
+            this.fail(`unexpected ${describeChar(this.text[this.pos])} after the end of the JSON value`);
+        }
+        return value;
+    }
+    fail(message, offset = this.pos) {
+        throw new JsonSyntaxError(message, offset);
+    }
+    skipWhitespace() {
+        const ch = this.text.charCodeAt(this.pos);
+        if (ch !== 0x20 && ch !== 0x0a && ch !== 0x0d && ch !== 0x09)
+            return;
+        JSON_SPACE.lastIndex = this.pos;
+        JSON_SPACE.test(this.text);
+        this.pos = JSON_SPACE.lastIndex;
+    }
+    parseValue(depth) {
+        const ch = this.text[this.pos];
+        const offset = this.pos;
+        switch (ch) {
+            case '{':
+                return this.parseObject(depth + 1);
+            case '[':
+                return this.parseArray(depth + 1);
+            case '"':
+                return { kind: 'string', offset, value: this.parseString() };
+            case 't':
+                this.expectWord('true');
+                return { kind: 'boolean', offset, value: true };
+            case 'f':
+                this.expectWord('false');
+                return { kind: 'boolean', offset, value: false };
+            case 'n':
+                this.expectWord('null');
+                return { kind: 'null', offset };
+            default:
+                if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) {
+                    return { kind: 'number', offset, raw: this.parseNumber() };
+                }
+                return this.fail(`unexpected ${describeChar(ch)}; expected a JSON value`);
+        }
+    }
+    checkDepth(depth) {
+        if (depth > MAX_JSON_DEPTH) {
+            this.fail(`nesting deeper than ${MAX_JSON_DEPTH} levels`);
+        }
+    }
+    parseObject(depth) {
+        this.checkDepth(depth);
+        const offset = this.pos;
+        this.pos++;
+        const members = [];
+        this.skipWhitespace();
+        if (this.text[this.pos] === '}') {
+            this.pos++;
+            return { kind: 'object', offset, members };
+        }
+        for (;;) {
+            this.skipWhitespace();
+            if (this.text[this.pos] !== '"') {
+                const what = this.text[this.pos] === '}' ? "'}' after a comma" : describeChar(this.text[this.pos]);
+                this.fail(`unexpected ${what}; expected a property name in double quotes`);
+            }
+            const keyOffset = this.pos;
+            const key = this.parseString();
+            this.skipWhitespace();
+            if (this.text[this.pos] !== ':') {
+                this.fail(`unexpected ${describeChar(this.text[this.pos])}; expected ':' after "${key}"`);
+            }
+            this.pos++;
+            this.skipWhitespace();
+            members.push({ key, keyOffset, value: this.parseValue(depth) });
+            this.skipWhitespace();
+            const next = this.text[this.pos];
+            if (next === ',') {
+                this.pos++;
+                continue;
+            }
+            if (next === '}') {
+                this.pos++;
+                return { kind: 'object', offset, members };
+            }
+            this.fail(`unexpected ${describeChar(next)}; expected ',' or '}' in the object`);
+        }
+    }
+    parseArray(depth) {
+        this.checkDepth(depth);
+        const offset = this.pos;
+        this.pos++;
+        const items = [];
+        this.skipWhitespace();
+        if (this.text[this.pos] === ']') {
+            this.pos++;
+            return { kind: 'array', offset, items };
+        }
+        for (;;) {
+            this.skipWhitespace();
+            if (this.text[this.pos] === ']')
+                this.fail("unexpected ']' after a comma; expected a value");
+            items.push(this.parseValue(depth));
+            this.skipWhitespace();
+            const next = this.text[this.pos];
+            if (next === ',') {
+                this.pos++;
+                continue;
+            }
+            if (next === ']') {
+                this.pos++;
+                return { kind: 'array', offset, items };
+            }
+            this.fail(`unexpected ${describeChar(next)}; expected ',' or ']' in the array`);
+        }
+    }
+    parseString() {
+        const text = this.text;
+        const start = this.pos;
+        PLAIN_STRING.lastIndex = start;
+        if (PLAIN_STRING.test(text)) {
+            this.pos = PLAIN_STRING.lastIndex;
+            return text.slice(start + 1, this.pos - 1);
+        }
+        this.pos++;
+        let out = '';
+        let chunkStart = this.pos;
+        for (;;) {
+            if (this.pos >= text.length)
+                this.fail('unterminated string', start);
+            const code = text.charCodeAt(this.pos);
+            if (code === 0x22) {
+                out += text.slice(chunkStart, this.pos);
+                this.pos++;
+                return out;
+            }
+            if (code < 0x20) {
+                this.fail(`${describeChar(text[this.pos])} inside a string; escape it`);
+            }
+            if (code !== 0x5c) {
+                this.pos++;
+                continue;
+            }
+            out += text.slice(chunkStart, this.pos);
+            const escape = text[this.pos + 1];
+            if (escape === 'u') {
+                const hex = text.slice(this.pos + 2, this.pos + 6);
+                if (!/^[0-9a-fA-F]{4}$/.test(hex))
+                    this.fail('bad \\u escape; expected four hex digits');
+                out += String.fromCharCode(parseInt(hex, 16));
+                this.pos += 6;
+            }
+            else if (escape !== undefined && Object.hasOwn(ESCAPES, escape)) {
+                out += ESCAPES[escape];
+                this.pos += 2;
+            }
+            else {
+                this.fail(`bad escape \\${escape ?? ''} in a string`);
+            }
+            chunkStart = this.pos;
+        }
+    }
+    parseNumber() {
+        const match = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+        match.lastIndex = this.pos;
+        const found = match.exec(this.text);
+        if (!found || found[0] === '-')
+            this.fail('bad number');
+        this.pos += found[0].length;
+        return found[0];
+    }
+    expectWord(word) {
+        if (this.text.startsWith(word, this.pos)) {
+            this.pos += word.length;
+            return;
+        }
+        this.fail(`unexpected ${describeChar(this.text[this.pos])}; expected a JSON value`);
+    }
+}
+/** Parses JSON text into a tree that keeps offsets. Throws JsonSyntaxError with an offset. */
+function parseJson(text) {
+    return new JsonParser(text).parseDocument();
+}
+/**
+ * The last member named `key` (as JSON.parse keeps the last duplicate): exact spelling first, else
+ * any casing, since .NET JSON binding (pac) falls back to case-insensitive property names.
+ */
+function member(object, key) {
+    let loose;
+    const lower = key.toLowerCase();
+    for (let i = object.members.length - 1; i >= 0; i--) {
+        const m = object.members[i];
+        if (m.key === key)
+            return m;
+        if (loose === undefined && m.key.toLowerCase() === lower)
+            loose = m;
+    }
+    return loose;
+}
+function kindName(value) {
+    switch (value.kind) {
+        case 'object':
+            return 'an object';
+        case 'array':
+            return 'an array';
+        case 'string':
+            return 'a string';
+        case 'number':
+            return 'a number';
+        case 'boolean':
+            return 'a boolean';
+        case 'null':
+            return 'null';
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// Placeholders (SPEC section 4)
+/** Forms substituted from the environment: `#{NAME}#`, `#{NAME}`, `$(NAME)`. */
+const SUBSTITUTABLE = /#\{([^{}]+)\}#?|\$\(([^()]+)\)/g;
+/** Every placeholder form CR002 recognizes, substituted or not. */
+const PLACEHOLDER_FORMS = [
+    /#\{[^{}]+\}#?/,
+    /\$\([^()]+\)/,
+    // Not /\$\{\{.*?\}\}/: on a value of many `${{` without `}}` that regex is quadratic.
+    { exec: findExpression },
+    /@@[^@]+@@/,
+    /__[A-Za-z][\w.-]*__/,
+];
+/** `${{ … }}` on one line, as /\$\{\{.*?\}\}/ finds it, in linear time. */
+function findExpression(value) {
+    const lineBreak = /[\n\r\u2028\u2029]/g;
+    for (let start = value.indexOf('${{'); start >= 0;) {
+        const end = value.indexOf('}}', start + 3);
+        if (end < 0)
+            return null;
+        lineBreak.lastIndex = start;
+        const breakAt = lineBreak.exec(value)?.index ?? Infinity;
+        if (end < breakAt) {
+            const match = [value.slice(start, end + 2)];
+            match.index = start;
+            return match;
+        }
+        start = value.indexOf('${{', breakAt);
+    }
+    return null;
+}
+/** The first placeholder left in a value (`#{…}#`, `#{…}`, `$(…)`, `${{ … }}`, `@@…@@`, `__…__`). */
+function findPlaceholder(value) {
+    let first;
+    for (const form of PLACEHOLDER_FORMS) {
+        const match = form.exec(value);
+        if (match && (first === undefined || match.index < first.index)) {
+            first = { index: match.index, text: match[0] };
+        }
+    }
+    return first?.text;
+}
+/**
+ * The value of a placeholder name. Azure Pipelines exposes variable `a.b` as `A_B`, so after the
+ * name as written, the upper-cased name with `.` and spaces as `_` is tried.
+ */
+function lookUp(name, env) {
+    const trimmed = name.trim();
+    if (trimmed === '')
+        return undefined;
+    const direct = Object.hasOwn(env, trimmed) ? env[trimmed] : undefined;
+    if (direct !== undefined)
+        return direct;
+    const pipelineName = trimmed.toUpperCase().replace(/[.\s]/g, '_');
+    return Object.hasOwn(env, pipelineName) ? env[pipelineName] : undefined;
+}
+/**
+ * Replaces `#{NAME}#`, `#{NAME}` and `$(NAME)` from env in one pass (a replacement is not scanned
+ * again). Placeholders without a value stay as they are, for CR002 to report.
+ */
+function substitutePlaceholders(value, env, secrets) {
+    let substituted = false;
+    const result = value.replace(SUBSTITUTABLE, (whole, hashName, dollarName) => {
+        const replacement = lookUp(hashName ?? dollarName ?? '', env);
+        if (replacement === undefined)
+            return whole;
+        substituted = true;
+        if (replacement !== '')
+            secrets?.add(replacement);
+        return replacement;
+    });
+    return { value: result, substituted };
+}
+// ---------------------------------------------------------------------------------------------
+// The settings shape
+/** Top-level keys of the ALM Accelerator's customDeploymentSettings.json. */
+const CUSTOM_DEPLOYMENT_SETTINGS_KEYS = new Set([
+    'ActivateFlowConfiguration',
+    'SolutionComponentOwnershipConfiguration',
+    'FlowShareWithGroupTeamConfiguration',
+    'ConnectorShareWithGroupTeamConfiguration',
+    'AadGroupCanvasConfiguration',
+    'AadGroupTeamConfiguration',
+    'WebhookUrls',
+    'OrgSettings',
+    'SDKMessages',
+].map((key) => key.toLowerCase()));
+const EXPECTED_SHAPE = 'a pac deployment-settings file ({"EnvironmentVariables":[…],"ConnectionReferences":[…]}, as written by `pac solution create-settings`)';
+class ShapeError extends Error {
+    offset;
+    constructor(message, offset) {
+        super(message);
+        this.offset = offset;
+    }
+}
+function isAlmPipelineSettings(root) {
+    return (root.kind === 'array' &&
+        root.items.some((item) => item.kind === 'object' && member(item, 'UserSettings') !== undefined));
+}
+function isCustomDeploymentSettings(root) {
+    return (root.kind === 'object' &&
+        root.members.some((m) => CUSTOM_DEPLOYMENT_SETTINGS_KEYS.has(m.key.toLowerCase())));
+}
+function requireSection(root, key) {
+    const section = member(root, key);
+    if (section === undefined)
+        return [];
+    if (section.value.kind !== 'array') {
+        throw new ShapeError(`"${section.key}" is ${kindName(section.value)}; expected an array of entries`, section.value.offset);
+    }
+    return section.value.items;
+}
+function requireEntryObject(item, section, index) {
+    if (item.kind !== 'object') {
+        throw new ShapeError(`entry ${index + 1} of "${section}" is ${kindName(item)}; expected an object`, item.offset);
+    }
+    return item;
+}
+function requireName(entry, key, section, index) {
+    const m = member(entry, key);
+    if (m === undefined) {
+        throw new ShapeError(`entry ${index + 1} of "${section}" has no "${key}"; expected a string`, entry.offset);
+    }
+    if (m.value.kind !== 'string') {
+        throw new ShapeError(`"${m.key}" in entry ${index + 1} of "${section}" is ${kindName(m.value)}; expected a string`, m.value.offset);
+    }
+    return m.value.value;
+}
+function optionalString(entry, key, section, index) {
+    const m = member(entry, key);
+    if (m === undefined || m.value.kind === 'null')
+        return null;
+    if (m.value.kind !== 'string') {
+        throw new ShapeError(`"${m.key}" in entry ${index + 1} of "${section}" is ${kindName(m.value)}; expected a string or null`, m.value.offset);
+    }
+    return m.value.value;
+}
+/**
+ * Parses deployment-settings bytes (UTF-8 with or without BOM, UTF-16) and substitutes
+ * placeholders from env. `reportPath` names the file in reasons and locations.
+ */
+function parseSettings(bytes, reportPath, env = {}) {
+    const name = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(reportPath);
+    let text;
+    try {
+        text = (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .decodeText */ .g7)(bytes, { strict: true });
+    }
+    catch (error) {
+        if (!(error instanceof _text_js__WEBPACK_IMPORTED_MODULE_3__/* .TextDecodingError */ .hF))
+            throw error;
+        return {
+            unusable: {
+                path: reportPath,
+                reason: `${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(name)}: the file ${error.message}; save it as UTF-8`,
+                location: { file: reportPath },
+            },
+        };
+    }
+    const lines = new _text_js__WEBPACK_IMPORTED_MODULE_3__/* .LineIndex */ .rr(text);
+    const locate = (offset) => ({ file: reportPath, ...lines.positionOf(offset) });
+    const unusable = (what, offset) => {
+        const location = locate(offset);
+        return {
+            unusable: {
+                path: reportPath,
+                // Keys and characters quoted from the file may hold line breaks: keep one line.
+                reason: (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(`${name} (line ${location.line}, column ${location.column}): ${what}`),
+                location,
+            },
+        };
+    };
+    if (text.trim() === '') {
+        return unusable(`the file is empty; expected ${EXPECTED_SHAPE}`, 0);
+    }
+    let root;
+    try {
+        root = parseJson(text);
+    }
+    catch (error) {
+        if (error instanceof JsonSyntaxError) {
+            return unusable(`not valid JSON: ${error.message}`, error.offset);
+        }
+        throw error;
+    }
+    if (isAlmPipelineSettings(root)) {
+        return unusable(`this is an ALM Accelerator pipeline deployment-settings file (a list of stages with UserSettings such as connectionreference.<name>), not ${EXPECTED_SHAPE}: give the config/<environment>/deploymentSettings.json of the solution instead`, root.offset);
+    }
+    if (root.kind !== 'object') {
+        return unusable(`the top level is ${kindName(root)}; expected ${EXPECTED_SHAPE}`, root.offset);
+    }
+    const hasReferences = member(root, 'ConnectionReferences') !== undefined;
+    const hasVariables = member(root, 'EnvironmentVariables') !== undefined;
+    if (!hasReferences && !hasVariables) {
+        if (isCustomDeploymentSettings(root)) {
+            return unusable(`this is a customDeploymentSettings.json (ALM Accelerator flow activation, sharing and ownership settings), not ${EXPECTED_SHAPE}: give the deploymentSettings.json next to it instead`, root.offset);
+        }
+        return unusable(`the top level holds neither "ConnectionReferences" nor "EnvironmentVariables"; expected ${EXPECTED_SHAPE}`, root.offset);
+    }
+    const secrets = new Set();
+    const connectionReferences = [];
+    const environmentVariables = [];
+    try {
+        requireSection(root, 'ConnectionReferences').forEach((item, index) => {
+            const entry = requireEntryObject(item, 'ConnectionReferences', index);
+            // Names are printed in findings: a line break in one must not start a new log line.
+            const logicalName = (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeControlCharacters */ .F7)(requireName(entry, 'LogicalName', 'ConnectionReferences', index));
+            const rawConnectionId = optionalString(entry, 'ConnectionId', 'ConnectionReferences', index);
+            const rawConnectorId = optionalString(entry, 'ConnectorId', 'ConnectionReferences', index);
+            const connectionId = rawConnectionId === null ? null : substitutePlaceholders(rawConnectionId, env, secrets);
+            const connectorId = rawConnectorId === null ? null : substitutePlaceholders(rawConnectorId, env, secrets);
+            connectionReferences.push({
+                logicalName,
+                connectionId: connectionId?.value ?? null,
+                connectorId: connectorId?.value ?? null,
+                secret: (connectionId?.substituted ?? false) || (connectorId?.substituted ?? false),
+                location: locate(entry.offset),
+            });
+        });
+        requireSection(root, 'EnvironmentVariables').forEach((item, index) => {
+            const entry = requireEntryObject(item, 'EnvironmentVariables', index);
+            const schemaName = (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeControlCharacters */ .F7)(requireName(entry, 'SchemaName', 'EnvironmentVariables', index));
+            const rawValue = optionalString(entry, 'Value', 'EnvironmentVariables', index);
+            const value = rawValue === null ? null : substitutePlaceholders(rawValue, env, secrets);
+            environmentVariables.push({
+                schemaName,
+                value: value?.value ?? null,
+                secret: value?.substituted ?? false,
+                location: locate(entry.offset),
+            });
+        });
+    }
+    catch (error) {
+        if (error instanceof ShapeError) {
+            // The message names the key, the entry and what the schema expects there
+            // (schema/deployment-settings.schema.json); the location gives line and column.
+            return unusable(`${error.message} (the shape that pac solution create-settings writes)`, error.offset);
+        }
+        throw error;
+    }
+    return {
+        settings: { path: reportPath, connectionReferences, environmentVariables },
+        secrets: [...secrets],
+    };
+}
+/**
+ * The bytes of a settings file, or why they cannot be read (one line). A pull request controls
+ * this path: never follow a link out of the checkout, never block on a FIFO (O_NONBLOCK), and
+ * only read a regular file of a sane size.
+ */
+async function readSettingsBytes(absPath, reportPath) {
+    const name = (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(reportPath));
+    const unusable = (reason) => ({
+        unusable: { path: reportPath, reason, location: { file: reportPath } },
+    });
+    let handle;
+    try {
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(absPath, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    }
+    catch (error) {
+        if (error.code === 'ELOOP') {
+            return unusable(`${name}: is a symbolic link; settings files are not read through links (a pull request controls them), name the file itself`);
+        }
+        return unusable(`${name}: cannot be read (${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .g)(error))}); check the path and permissions`);
+    }
+    try {
+        const stats = await handle.stat();
+        if (!stats.isFile())
+            return unusable(`${name}: is not a regular file; name a JSON file`);
+        if (stats.size > MAX_SETTINGS_BYTES) {
+            return unusable(`${name}: is ${stats.size} bytes, over the ${MAX_SETTINGS_BYTES}-byte limit for a settings file`);
+        }
+        return { bytes: await handle.readFile() };
+    }
+    catch (error) {
+        return unusable(`${name}: cannot be read (${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .g)(error))}); check the path and permissions`);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** Reads and parses a settings file; a read error is an UnusableSettings with the reason. */
+async function readSettingsFile(absPath, reportPath, env = {}) {
+    const read = await readSettingsBytes(absPath, reportPath);
+    return 'unusable' in read ? read : parseSettings(read.bytes, reportPath, env);
+}
+/** Settings for checking without a settings file (SPEC section 2: empty settings). */
+function emptySettings(path = '') {
+    return { path, connectionReferences: [], environmentVariables: [] };
+}
+
+
+/***/ }),
+
+/***/ 2020:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F7: () => (/* binding */ escapeControlCharacters),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   X0: () => (/* binding */ detectEncoding),
+/* harmony export */   g7: () => (/* binding */ decodeText),
+/* harmony export */   hF: () => (/* binding */ TextDecodingError),
+/* harmony export */   n6: () => (/* binding */ compareText),
+/* harmony export */   rr: () => (/* binding */ LineIndex)
+/* harmony export */ });
+/* unused harmony export MAX_LINE_LENGTH */
+// Dataverse writes UTF-8 with or without a BOM, and UTF-16LE with a BOM (2020/2021 CoE flows,
+// Connections.json). Everything that reads text goes through decodeText.
+const lenient = {
+    utf8: new TextDecoder('utf-8'),
+    utf16le: new TextDecoder('utf-16le'),
+    utf16be: new TextDecoder('utf-16be'),
+};
+const strict = {
+    utf8: new TextDecoder('utf-8', { fatal: true }),
+    utf16le: new TextDecoder('utf-16le', { fatal: true }),
+    utf16be: new TextDecoder('utf-16be', { fatal: true }),
+};
+/** Bytes that are not valid in the encoding they claim (strict decoding only). */
+class TextDecodingError extends Error {
+    name = 'TextDecodingError';
+}
+/** The encoding of text bytes by their BOM, else by a NUL-byte sniff, else UTF-8; `start` skips the BOM. */
+function detectEncoding(bytes) {
+    // Indexed, not destructured: destructuring a Buffer runs its iterator (thousands of flows).
+    const b0 = bytes[0];
+    const b1 = bytes[1];
+    const b2 = bytes[2];
+    if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf)
+        return { encoding: 'utf8', start: 3 };
+    if (b0 === 0xff && b1 === 0xfe)
+        return { encoding: 'utf16le', start: 2 };
+    if (b0 === 0xfe && b1 === 0xff)
+        return { encoding: 'utf16be', start: 2 };
+    // UTF-16 without a BOM still starts with an ASCII character and a NUL byte.
+    if (bytes.length >= 2 && b0 !== 0 && b1 === 0)
+        return { encoding: 'utf16le', start: 0 };
+    if (bytes.length >= 2 && b0 === 0 && b1 !== 0)
+        return { encoding: 'utf16be', start: 0 };
+    return { encoding: 'utf8', start: 0 };
+}
+/**
+ * Decodes bytes by their BOM (UTF-8, UTF-16LE, UTF-16BE), else by a NUL-byte sniff, else UTF-8.
+ * Lenient by default (bad sequences become U+FFFD); with `strict`, invalid UTF-8 and lone UTF-16
+ * surrogates throw TextDecodingError, so untrusted input cannot smuggle them in.
+ */
+function decodeText(bytes, options = {}) {
+    const decoders = options.strict ? strict : lenient;
+    const { encoding, start } = detectEncoding(bytes);
+    try {
+        return decoders[encoding].decode(bytes.subarray(start));
+    }
+    catch {
+        throw new TextDecodingError(encoding === 'utf8'
+            ? 'is not valid UTF-8 text'
+            : `is not valid ${encoding === 'utf16le' ? 'UTF-16LE' : 'UTF-16BE'} text (odd length or a lone surrogate)`);
+    }
+}
+/**
+ * Line breaks and other control characters as visible escapes (`\n`, `\r`, `\u0000`): names a
+ * pull request writes (a zip entry `a\n::error::x.json`, an attribute holding `&#10;`) then cannot
+ * start a new line in a log, where a CI runner would read it as a command.
+ */
+function escapeControlCharacters(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/** Longest reason or message line: parser messages quote names and attributes of any length. */
+const MAX_LINE_LENGTH = 1000;
+/**
+ * One line of text for reasons and messages: line breaks and other control characters (which a
+ * hostile file or entry name can carry) become visible escapes, `\n`, `\r`, `\u0000`, and the
+ * line is cut to `maxLength` characters, ending in `…`.
+ */
+function oneLine(text, maxLength = MAX_LINE_LENGTH) {
+    const line = escapeControlCharacters(text);
+    if (line.length <= maxLength)
+        return line;
+    let cut = maxLength - 1;
+    // Do not split a surrogate pair.
+    if (/[\udc00-\udfff]/.test(line[cut] ?? ''))
+        cut--;
+    return `${line.slice(0, cut)}…`;
+}
+/**
+ * Maps character offsets in a text to 1-based line and column numbers.
+ * Built once per file so that many look-ups stay cheap.
+ */
+class LineIndex {
+    lineStarts = [0];
+    constructor(text) {
+        for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+            this.lineStarts.push(i + 1);
+        }
+    }
+    /** 1-based line of a 0-based character offset. */
+    lineOf(offset) {
+        let low = 0;
+        let high = this.lineStarts.length - 1;
+        while (low < high) {
+            const mid = (low + high + 1) >> 1;
+            if ((this.lineStarts[mid] ?? 0) <= offset)
+                low = mid;
+            else
+                high = mid - 1;
+        }
+        return low + 1;
+    }
+    /** 1-based line and column of a 0-based character offset. */
+    positionOf(offset) {
+        const line = this.lineOf(offset);
+        return { line, column: offset - (this.lineStarts[line - 1] ?? 0) + 1 };
+    }
+}
+/** Code-unit order, the order reports are sorted in (locale-independent, so runs agree). */
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+
+/***/ }),
+
+/***/ 3323:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   hS: () => (/* binding */ ruleDocsUrl),
+/* harmony export */   lH: () => (/* binding */ TOOL_NAME),
+/* harmony export */   ld: () => (/* binding */ REPOSITORY_URL),
+/* harmony export */   xv: () => (/* binding */ VERSION)
+/* harmony export */ });
+// Kept in step with package.json by test/version.test.ts; a literal so the bundles need no JSON import.
+const VERSION = '1.0.0';
+const TOOL_NAME = 'connref-gate';
+const REPOSITORY_URL = 'https://github.com/connref-gate/connref-gate';
+/** The docs page of a rule, used by messages, SARIF helpUri and summaries. */
+function ruleDocsUrl(ruleId) {
+    return `${REPOSITORY_URL}/blob/main/docs/rules/${ruleId}.md`;
+}
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 4547:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 7349:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveBlockMap = __nccwpck_require__(7103);
+var resolveBlockSeq = __nccwpck_require__(334);
+var resolveFlowCollection = __nccwpck_require__(3142);
+
+function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+    const coll = token.type === 'block-map'
+        ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag)
+        : token.type === 'block-seq'
+            ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag)
+            : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+    const Coll = coll.constructor;
+    // If we got a tagName matching the class, or the tag name is '!',
+    // then use the tagName from the node class used to create it.
+    if (tagName === '!' || tagName === Coll.tagName) {
+        coll.tag = Coll.tagName;
+        return coll;
+    }
+    if (tagName)
+        coll.tag = tagName;
+    return coll;
+}
+function composeCollection(CN, ctx, token, props, onError) {
+    const tagToken = props.tag;
+    const tagName = !tagToken
+        ? null
+        : ctx.directives.tagName(tagToken.source, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg));
+    if (token.type === 'block-seq') {
+        const { anchor, newlineAfterProp: nl } = props;
+        const lastProp = anchor && tagToken
+            ? anchor.offset > tagToken.offset
+                ? anchor
+                : tagToken
+            : (anchor ?? tagToken);
+        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+            const message = 'Missing newline after block sequence props';
+            onError(lastProp, 'MISSING_CHAR', message);
+        }
+    }
+    const expType = token.type === 'block-map'
+        ? 'map'
+        : token.type === 'block-seq'
+            ? 'seq'
+            : token.start.source === '{'
+                ? 'map'
+                : 'seq';
+    // shortcut: check if it's a generic YAMLMap or YAMLSeq
+    // before jumping into the custom tag logic.
+    if (!tagToken ||
+        !tagName ||
+        tagName === '!' ||
+        (tagName === YAMLMap.YAMLMap.tagName && expType === 'map') ||
+        (tagName === YAMLSeq.YAMLSeq.tagName && expType === 'seq')) {
+        return resolveCollection(CN, ctx, token, onError, tagName);
+    }
+    let tag = ctx.schema.tags.find(t => t.tag === tagName && t.collection === expType);
+    if (!tag) {
+        const kt = ctx.schema.knownTags[tagName];
+        if (kt?.collection === expType) {
+            ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+            tag = kt;
+        }
+        else {
+            if (kt) {
+                onError(tagToken, 'BAD_COLLECTION_TYPE', `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? 'scalar'}`, true);
+            }
+            else {
+                onError(tagToken, 'TAG_RESOLVE_FAILED', `Unresolved tag: ${tagName}`, true);
+            }
+            return resolveCollection(CN, ctx, token, onError, tagName);
+        }
+    }
+    const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+    const res = tag.resolve?.(coll, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg), ctx.options) ?? coll;
+    const node = identity.isNode(res)
+        ? res
+        : new Scalar.Scalar(res);
+    node.range = coll.range;
+    node.tag = tagName;
+    if (tag?.format)
+        node.format = tag.format;
+    return node;
+}
+
+exports.composeCollection = composeCollection;
+
+
+/***/ }),
+
+/***/ 3683:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Document = __nccwpck_require__(3021);
+var composeNode = __nccwpck_require__(5937);
+var resolveEnd = __nccwpck_require__(7788);
+var resolveProps = __nccwpck_require__(4631);
+
+function composeDoc(options, directives, { offset, start, value, end }, onError) {
+    const opts = Object.assign({ _directives: directives }, options);
+    const doc = new Document.Document(undefined, opts);
+    const ctx = {
+        atKey: false,
+        atRoot: true,
+        directives: doc.directives,
+        options: doc.options,
+        schema: doc.schema
+    };
+    const props = resolveProps.resolveProps(start, {
+        indicator: 'doc-start',
+        next: value ?? end?.[0],
+        offset,
+        onError,
+        parentIndent: 0,
+        startOnNewline: true
+    });
+    if (props.found) {
+        doc.directives.docStart = true;
+        if (value &&
+            (value.type === 'block-map' || value.type === 'block-seq') &&
+            !props.hasNewline)
+            onError(props.end, 'MISSING_CHAR', 'Block collection cannot start on same line with directives-end marker');
+    }
+    // @ts-expect-error If Contents is set, let's trust the user
+    doc.contents = value
+        ? composeNode.composeNode(ctx, value, props, onError)
+        : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+    const contentEnd = doc.contents.range[2];
+    const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+    if (re.comment)
+        doc.comment = re.comment;
+    doc.range = [offset, contentEnd, re.offset];
+    return doc;
+}
+
+exports.composeDoc = composeDoc;
+
+
+/***/ }),
+
+/***/ 5937:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var composeCollection = __nccwpck_require__(7349);
+var composeScalar = __nccwpck_require__(5413);
+var resolveEnd = __nccwpck_require__(7788);
+var utilEmptyScalarPosition = __nccwpck_require__(2599);
+
+const CN = { composeNode, composeEmptyNode };
+function composeNode(ctx, token, props, onError) {
+    const atKey = ctx.atKey;
+    const { spaceBefore, comment, anchor, tag } = props;
+    let node;
+    let isSrcToken = true;
+    switch (token.type) {
+        case 'alias':
+            node = composeAlias(ctx, token, onError);
+            if (anchor || tag)
+                onError(token, 'ALIAS_PROPS', 'An alias node must not specify any properties');
+            break;
+        case 'scalar':
+        case 'single-quoted-scalar':
+        case 'double-quoted-scalar':
+        case 'block-scalar':
+            node = composeScalar.composeScalar(ctx, token, tag, onError);
+            if (anchor)
+                node.anchor = anchor.source.substring(1);
+            break;
+        case 'block-map':
+        case 'block-seq':
+        case 'flow-collection':
+            try {
+                node = composeCollection.composeCollection(CN, ctx, token, props, onError);
+                if (anchor)
+                    node.anchor = anchor.source.substring(1);
+            }
+            catch (error) {
+                // Almost certainly here due to a stack overflow
+                const message = error instanceof Error ? error.message : String(error);
+                onError(token, 'RESOURCE_EXHAUSTION', message);
+            }
+            break;
+        default: {
+            const message = token.type === 'error'
+                ? token.message
+                : `Unsupported token (type: ${token.type})`;
+            onError(token, 'UNEXPECTED_TOKEN', message);
+            isSrcToken = false;
+        }
+    }
+    node ?? (node = composeEmptyNode(ctx, token.offset, undefined, null, props, onError));
+    if (anchor && node.anchor === '')
+        onError(anchor, 'BAD_ALIAS', 'Anchor cannot be an empty string');
+    if (atKey &&
+        ctx.options.stringKeys &&
+        (!identity.isScalar(node) ||
+            typeof node.value !== 'string' ||
+            (node.tag && node.tag !== 'tag:yaml.org,2002:str'))) {
+        const msg = 'With stringKeys, all keys must be strings';
+        onError(tag ?? token, 'NON_STRING_KEY', msg);
+    }
+    if (spaceBefore)
+        node.spaceBefore = true;
+    if (comment) {
+        if (token.type === 'scalar' && token.source === '')
+            node.comment = comment;
+        else
+            node.commentBefore = comment;
+    }
+    // @ts-expect-error Type checking misses meaning of isSrcToken
+    if (ctx.options.keepSourceTokens && isSrcToken)
+        node.srcToken = token;
+    return node;
+}
+function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    const token = {
+        type: 'scalar',
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        indent: -1,
+        source: ''
+    };
+    const node = composeScalar.composeScalar(ctx, token, tag, onError);
+    if (anchor) {
+        node.anchor = anchor.source.substring(1);
+        if (node.anchor === '')
+            onError(anchor, 'BAD_ALIAS', 'Anchor cannot be an empty string');
+    }
+    if (spaceBefore)
+        node.spaceBefore = true;
+    if (comment) {
+        node.comment = comment;
+        node.range[2] = end;
+    }
+    return node;
+}
+function composeAlias({ options }, { offset, source, end }, onError) {
+    const alias = new Alias.Alias(source.substring(1));
+    if (alias.source === '')
+        onError(offset, 'BAD_ALIAS', 'Alias cannot be an empty string');
+    if (alias.source.endsWith(':'))
+        onError(offset + source.length - 1, 'BAD_ALIAS', 'Alias ending in : is ambiguous', true);
+    const valueEnd = offset + source.length;
+    const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+    alias.range = [offset, valueEnd, re.offset];
+    if (re.comment)
+        alias.comment = re.comment;
+    return alias;
+}
+
+exports.composeEmptyNode = composeEmptyNode;
+exports.composeNode = composeNode;
+
+
+/***/ }),
+
+/***/ 5413:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
+
+function composeScalar(ctx, token, tagToken, onError) {
+    const { value, type, comment, range } = token.type === 'block-scalar'
+        ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError)
+        : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+    const tagName = tagToken
+        ? ctx.directives.tagName(tagToken.source, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg))
+        : null;
+    let tag;
+    if (ctx.options.stringKeys && ctx.atKey) {
+        tag = ctx.schema[identity.SCALAR];
+    }
+    else if (tagName)
+        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+    else if (token.type === 'scalar')
+        tag = findScalarTagByTest(ctx, value, token, onError);
+    else
+        tag = ctx.schema[identity.SCALAR];
+    let scalar;
+    try {
+        const res = tag.resolve(value, msg => onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg), ctx.options);
+        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+    }
+    catch (error) {
+        const msg = error instanceof Error ? error.message : String(error);
+        onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg);
+        scalar = new Scalar.Scalar(value);
+    }
+    scalar.range = range;
+    scalar.source = value;
+    if (type)
+        scalar.type = type;
+    if (tagName)
+        scalar.tag = tagName;
+    if (tag.format)
+        scalar.format = tag.format;
+    if (comment)
+        scalar.comment = comment;
+    return scalar;
+}
+function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+    if (tagName === '!')
+        return schema[identity.SCALAR]; // non-specific tag
+    const matchWithTest = [];
+    for (const tag of schema.tags) {
+        if (!tag.collection && tag.tag === tagName) {
+            if (tag.default && tag.test)
+                matchWithTest.push(tag);
+            else
+                return tag;
+        }
+    }
+    for (const tag of matchWithTest)
+        if (tag.test?.test(value))
+            return tag;
+    const kt = schema.knownTags[tagName];
+    if (kt && !kt.collection) {
+        // Ensure that the known tag is available for stringifying,
+        // but does not get used by default.
+        schema.tags.push(Object.assign({}, kt, { default: false, test: undefined }));
+        return kt;
+    }
+    onError(tagToken, 'TAG_RESOLVE_FAILED', `Unresolved tag: ${tagName}`, tagName !== 'tag:yaml.org,2002:str');
+    return schema[identity.SCALAR];
+}
+function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+    const tag = schema.tags.find(tag => (tag.default === true || (atKey && tag.default === 'key')) &&
+        tag.test?.test(value)) || schema[identity.SCALAR];
+    if (schema.compat) {
+        const compat = schema.compat.find(tag => tag.default && tag.test?.test(value)) ??
+            schema[identity.SCALAR];
+        if (tag.tag !== compat.tag) {
+            const ts = directives.tagString(tag.tag);
+            const cs = directives.tagString(compat.tag);
+            const msg = `Value may be parsed as either ${ts} or ${cs}`;
+            onError(token, 'TAG_RESOLVE_FAILED', msg, true);
+        }
+    }
+    return tag;
+}
+
+exports.composeScalar = composeScalar;
+
+
+/***/ }),
+
+/***/ 9984:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+var directives = __nccwpck_require__(1342);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var identity = __nccwpck_require__(1127);
+var composeDoc = __nccwpck_require__(3683);
+var resolveEnd = __nccwpck_require__(7788);
+
+function getErrorPos(src) {
+    if (typeof src === 'number')
+        return [src, src + 1];
+    if (Array.isArray(src))
+        return src.length === 2 ? src : [src[0], src[1]];
+    const { offset, source } = src;
+    return [offset, offset + (typeof source === 'string' ? source.length : 1)];
+}
+function parsePrelude(prelude) {
+    let comment = '';
+    let atComment = false;
+    let afterEmptyLine = false;
+    for (let i = 0; i < prelude.length; ++i) {
+        const source = prelude[i];
+        switch (source[0]) {
+            case '#':
+                comment +=
+                    (comment === '' ? '' : afterEmptyLine ? '\n\n' : '\n') +
+                        (source.substring(1) || ' ');
+                atComment = true;
+                afterEmptyLine = false;
+                break;
+            case '%':
+                if (prelude[i + 1]?.[0] !== '#')
+                    i += 1;
+                atComment = false;
+                break;
+            default:
+                // This may be wrong after doc-end, but in that case it doesn't matter
+                if (!atComment)
+                    afterEmptyLine = true;
+                atComment = false;
+        }
+    }
+    return { comment, afterEmptyLine };
+}
+/**
+ * Compose a stream of CST nodes into a stream of YAML Documents.
+ *
+ * ```ts
+ * import { Composer, Parser } from 'yaml'
+ *
+ * const src: string = ...
+ * const tokens = new Parser().parse(src)
+ * const docs = new Composer().compose(tokens)
+ * ```
+ */
+class Composer {
+    constructor(options = {}) {
+        this.doc = null;
+        this.atDirectives = false;
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+        this.onError = (source, code, message, warning) => {
+            const pos = getErrorPos(source);
+            if (warning)
+                this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            else
+                this.errors.push(new errors.YAMLParseError(pos, code, message));
+        };
+        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+        this.directives = new directives.Directives({ version: options.version || '1.2' });
+        this.options = options;
+    }
+    decorate(doc, afterDoc) {
+        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
+        //console.log({ dc: doc.comment, prelude, comment })
+        if (comment) {
+            const dc = doc.contents;
+            if (afterDoc) {
+                doc.comment = doc.comment ? `${doc.comment}\n${comment}` : comment;
+            }
+            else if (afterEmptyLine || doc.directives.docStart || !dc) {
+                doc.commentBefore = comment;
+            }
+            else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+                let it = dc.items[0];
+                if (identity.isPair(it))
+                    it = it.key;
+                const cb = it.commentBefore;
+                it.commentBefore = cb ? `${comment}\n${cb}` : comment;
+            }
+            else {
+                const cb = dc.commentBefore;
+                dc.commentBefore = cb ? `${comment}\n${cb}` : comment;
+            }
+        }
+        if (afterDoc) {
+            for (let i = 0; i < this.errors.length; ++i)
+                doc.errors.push(this.errors[i]);
+            for (let i = 0; i < this.warnings.length; ++i)
+                doc.warnings.push(this.warnings[i]);
+        }
+        else {
+            doc.errors = this.errors;
+            doc.warnings = this.warnings;
+        }
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+    }
+    /**
+     * Current stream status information.
+     *
+     * Mostly useful at the end of input for an empty stream.
+     */
+    streamInfo() {
+        return {
+            comment: parsePrelude(this.prelude).comment,
+            directives: this.directives,
+            errors: this.errors,
+            warnings: this.warnings
+        };
+    }
+    /**
+     * Compose tokens into documents.
+     *
+     * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+     * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+     */
+    *compose(tokens, forceDoc = false, endOffset = -1) {
+        for (const token of tokens)
+            yield* this.next(token);
+        yield* this.end(forceDoc, endOffset);
+    }
+    /** Advance the composer by one CST token. */
+    *next(token) {
+        if (node_process.env.LOG_STREAM)
+            console.dir(token, { depth: null });
+        switch (token.type) {
+            case 'directive':
+                this.directives.add(token.source, (offset, message, warning) => {
+                    const pos = getErrorPos(token);
+                    pos[0] += offset;
+                    this.onError(pos, 'BAD_DIRECTIVE', message, warning);
+                });
+                this.prelude.push(token.source);
+                this.atDirectives = true;
+                break;
+            case 'document': {
+                const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+                if (this.atDirectives && !doc.directives.docStart)
+                    this.onError(token, 'MISSING_CHAR', 'Missing directives-end/doc-start indicator line');
+                this.decorate(doc, false);
+                if (this.doc)
+                    yield this.doc;
+                this.doc = doc;
+                this.atDirectives = false;
+                break;
+            }
+            case 'byte-order-mark':
+            case 'space':
+                break;
+            case 'comment':
+            case 'newline':
+                this.prelude.push(token.source);
+                break;
+            case 'error': {
+                const msg = token.source
+                    ? `${token.message}: ${JSON.stringify(token.source)}`
+                    : token.message;
+                const error = new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', msg);
+                if (this.atDirectives || !this.doc)
+                    this.errors.push(error);
+                else
+                    this.doc.errors.push(error);
+                break;
+            }
+            case 'doc-end': {
+                if (!this.doc) {
+                    const msg = 'Unexpected doc-end without preceding document';
+                    this.errors.push(new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', msg));
+                    break;
+                }
+                this.doc.directives.docEnd = true;
+                const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+                this.decorate(this.doc, true);
+                if (end.comment) {
+                    const dc = this.doc.comment;
+                    this.doc.comment = dc ? `${dc}\n${end.comment}` : end.comment;
+                }
+                this.doc.range[2] = end.offset;
+                break;
+            }
+            default:
+                this.errors.push(new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', `Unsupported token ${token.type}`));
+        }
+    }
+    /**
+     * Call at end of input to yield any remaining document.
+     *
+     * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+     * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+     */
+    *end(forceDoc = false, endOffset = -1) {
+        if (this.doc) {
+            this.decorate(this.doc, true);
+            yield this.doc;
+            this.doc = null;
+        }
+        else if (forceDoc) {
+            const opts = Object.assign({ _directives: this.directives }, this.options);
+            const doc = new Document.Document(undefined, opts);
+            if (this.atDirectives)
+                this.onError(endOffset, 'MISSING_CHAR', 'Missing directives-end indicator line');
+            doc.range = [0, endOffset, endOffset];
+            this.decorate(doc, false);
+            yield doc;
+        }
+    }
+}
+
+exports.Composer = Composer;
+
+
+/***/ }),
+
+/***/ 7103:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
+var utilMapIncludes = __nccwpck_require__(1187);
+
+const startColMsg = 'All mapping items must start at the same column';
+function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+    const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+    const map = new NodeClass(ctx.schema);
+    if (ctx.atRoot)
+        ctx.atRoot = false;
+    let offset = bm.offset;
+    let commentEnd = null;
+    for (const collItem of bm.items) {
+        const { start, key, sep, value } = collItem;
+        // key properties
+        const keyProps = resolveProps.resolveProps(start, {
+            indicator: 'explicit-key-ind',
+            next: key ?? sep?.[0],
+            offset,
+            onError,
+            parentIndent: bm.indent,
+            startOnNewline: true
+        });
+        const implicitKey = !keyProps.found;
+        if (implicitKey) {
+            if (key) {
+                if (key.type === 'block-seq')
+                    onError(offset, 'BLOCK_AS_IMPLICIT_KEY', 'A block sequence may not be used as an implicit map key');
+                else if ('indent' in key && key.indent !== bm.indent)
+                    onError(offset, 'BAD_INDENT', startColMsg);
+            }
+            if (!keyProps.anchor && !keyProps.tag && !sep) {
+                commentEnd = keyProps.end;
+                if (keyProps.comment) {
+                    if (map.comment)
+                        map.comment += '\n' + keyProps.comment;
+                    else
+                        map.comment = keyProps.comment;
+                }
+                continue;
+            }
+            if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
+                onError(key ?? start[start.length - 1], 'MULTILINE_IMPLICIT_KEY', 'Implicit keys need to be on a single line');
+            }
+        }
+        else if (keyProps.found?.indent !== bm.indent) {
+            onError(offset, 'BAD_INDENT', startColMsg);
+        }
+        // key value
+        ctx.atKey = true;
+        const keyStart = keyProps.end;
+        const keyNode = key
+            ? composeNode(ctx, key, keyProps, onError)
+            : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+        ctx.atKey = false;
+        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+            onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
+        // value properties
+        const valueProps = resolveProps.resolveProps(sep ?? [], {
+            indicator: 'map-value-ind',
+            next: value,
+            offset: keyNode.range[2],
+            onError,
+            parentIndent: bm.indent,
+            startOnNewline: !key || key.type === 'block-scalar'
+        });
+        offset = valueProps.end;
+        if (valueProps.found) {
+            if (implicitKey) {
+                if (value?.type === 'block-map' && !valueProps.hasNewline)
+                    onError(offset, 'BLOCK_AS_IMPLICIT_KEY', 'Nested mappings are not allowed in compact mappings');
+                if (ctx.options.strict &&
+                    keyProps.start < valueProps.found.offset - 1024)
+                    onError(keyNode.range, 'KEY_OVER_1024_CHARS', 'The : indicator must be at most 1024 chars after the start of an implicit block mapping key');
+            }
+            // value value
+            const valueNode = value
+                ? composeNode(ctx, value, valueProps, onError)
+                : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+            if (ctx.schema.compat)
+                utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+            offset = valueNode.range[2];
+            const pair = new Pair.Pair(keyNode, valueNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            map.items.push(pair);
+        }
+        else {
+            // key with no value
+            if (implicitKey)
+                onError(keyNode.range, 'MISSING_CHAR', 'Implicit map keys need to be followed by map values');
+            if (valueProps.comment) {
+                if (keyNode.comment)
+                    keyNode.comment += '\n' + valueProps.comment;
+                else
+                    keyNode.comment = valueProps.comment;
+            }
+            const pair = new Pair.Pair(keyNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            map.items.push(pair);
+        }
+    }
+    if (commentEnd && commentEnd < offset)
+        onError(commentEnd, 'IMPOSSIBLE', 'Map comment with trailing content');
+    map.range = [bm.offset, offset, commentEnd ?? offset];
+    return map;
+}
+
+exports.resolveBlockMap = resolveBlockMap;
+
+
+/***/ }),
+
+/***/ 8913:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+
+function resolveBlockScalar(ctx, scalar, onError) {
+    const start = scalar.offset;
+    const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+    if (!header)
+        return { value: '', type: null, comment: '', range: [start, start, start] };
+    const type = header.mode === '>' ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+    const lines = scalar.source ? splitLines(scalar.source) : [];
+    // determine the end of content & start of chomping
+    let chompStart = lines.length;
+    for (let i = lines.length - 1; i >= 0; --i) {
+        const content = lines[i][1];
+        if (content === '' || content === '\r')
+            chompStart = i;
+        else
+            break;
+    }
+    // shortcut for empty contents
+    if (chompStart === 0) {
+        const value = header.chomp === '+' && lines.length > 0
+            ? '\n'.repeat(Math.max(1, lines.length - 1))
+            : '';
+        let end = start + header.length;
+        if (scalar.source)
+            end += scalar.source.length;
+        return { value, type, comment: header.comment, range: [start, end, end] };
+    }
+    // find the indentation level to trim from start
+    let trimIndent = scalar.indent + header.indent;
+    let offset = scalar.offset + header.length;
+    let contentStart = 0;
+    for (let i = 0; i < chompStart; ++i) {
+        const [indent, content] = lines[i];
+        if (content === '' || content === '\r') {
+            if (header.indent === 0 && indent.length > trimIndent)
+                trimIndent = indent.length;
+        }
+        else {
+            if (indent.length < trimIndent) {
+                const message = 'Block scalars with more-indented leading empty lines must use an explicit indentation indicator';
+                onError(offset + indent.length, 'MISSING_CHAR', message);
+            }
+            if (header.indent === 0)
+                trimIndent = indent.length;
+            contentStart = i;
+            if (trimIndent === 0 && !ctx.atRoot) {
+                const message = 'Block scalar values in collections must be indented';
+                onError(offset, 'BAD_INDENT', message);
+            }
+            break;
+        }
+        offset += indent.length + content.length + 1;
+    }
+    // include trailing more-indented empty lines in content
+    for (let i = lines.length - 1; i >= chompStart; --i) {
+        if (lines[i][0].length > trimIndent)
+            chompStart = i + 1;
+    }
+    let value = '';
+    let sep = '';
+    let prevMoreIndented = false;
+    // leading whitespace is kept intact
+    for (let i = 0; i < contentStart; ++i)
+        value += lines[i][0].slice(trimIndent) + '\n';
+    for (let i = contentStart; i < chompStart; ++i) {
+        let [indent, content] = lines[i];
+        offset += indent.length + content.length + 1;
+        const crlf = content[content.length - 1] === '\r';
+        if (crlf)
+            content = content.slice(0, -1);
+        /* istanbul ignore if already caught in lexer */
+        if (content && indent.length < trimIndent) {
+            const src = header.indent
+                ? 'explicit indentation indicator'
+                : 'first line';
+            const message = `Block scalar lines must not be less indented than their ${src}`;
+            onError(offset - content.length - (crlf ? 2 : 1), 'BAD_INDENT', message);
+            indent = '';
+        }
+        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+            value += sep + indent.slice(trimIndent) + content;
+            sep = '\n';
+        }
+        else if (indent.length > trimIndent || content[0] === '\t') {
+            // more-indented content within a folded block
+            if (sep === ' ')
+                sep = '\n';
+            else if (!prevMoreIndented && sep === '\n')
+                sep = '\n\n';
+            value += sep + indent.slice(trimIndent) + content;
+            sep = '\n';
+            prevMoreIndented = true;
+        }
+        else if (content === '') {
+            // empty line
+            if (sep === '\n')
+                value += '\n';
+            else
+                sep = '\n';
+        }
+        else {
+            value += sep + content;
+            sep = ' ';
+            prevMoreIndented = false;
+        }
+    }
+    switch (header.chomp) {
+        case '-':
+            break;
+        case '+':
+            for (let i = chompStart; i < lines.length; ++i)
+                value += '\n' + lines[i][0].slice(trimIndent);
+            if (value[value.length - 1] !== '\n')
+                value += '\n';
+            break;
+        default:
+            value += '\n';
+    }
+    const end = start + header.length + scalar.source.length;
+    return { value, type, comment: header.comment, range: [start, end, end] };
+}
+function parseBlockScalarHeader({ offset, props }, strict, onError) {
+    /* istanbul ignore if should not happen */
+    if (props[0].type !== 'block-scalar-header') {
+        onError(props[0], 'IMPOSSIBLE', 'Block scalar header not found');
+        return null;
+    }
+    const { source } = props[0];
+    const mode = source[0];
+    let indent = 0;
+    let chomp = '';
+    let error = -1;
+    for (let i = 1; i < source.length; ++i) {
+        const ch = source[i];
+        if (!chomp && (ch === '-' || ch === '+'))
+            chomp = ch;
+        else {
+            const n = Number(ch);
+            if (!indent && n)
+                indent = n;
+            else if (error === -1)
+                error = offset + i;
+        }
+    }
+    if (error !== -1)
+        onError(error, 'UNEXPECTED_TOKEN', `Block scalar header includes extra characters: ${source}`);
+    let hasSpace = false;
+    let comment = '';
+    let length = source.length;
+    for (let i = 1; i < props.length; ++i) {
+        const token = props[i];
+        switch (token.type) {
+            case 'space':
+                hasSpace = true;
+            // fallthrough
+            case 'newline':
+                length += token.source.length;
+                break;
+            case 'comment':
+                if (strict && !hasSpace) {
+                    const message = 'Comments must be separated from other tokens by white space characters';
+                    onError(token, 'MISSING_CHAR', message);
+                }
+                length += token.source.length;
+                comment = token.source.substring(1);
+                break;
+            case 'error':
+                onError(token, 'UNEXPECTED_TOKEN', token.message);
+                length += token.source.length;
+                break;
+            /* istanbul ignore next should not happen */
+            default: {
+                const message = `Unexpected token in block scalar header: ${token.type}`;
+                onError(token, 'UNEXPECTED_TOKEN', message);
+                const ts = token.source;
+                if (ts && typeof ts === 'string')
+                    length += ts.length;
+            }
+        }
+    }
+    return { mode, indent, chomp, comment, length };
+}
+/** @returns Array of lines split up as `[indent, content]` */
+function splitLines(source) {
+    const split = source.split(/\n( *)/);
+    const first = split[0];
+    const m = first.match(/^( *)/);
+    const line0 = m?.[1]
+        ? [m[1], first.slice(m[1].length)]
+        : ['', first];
+    const lines = [line0];
+    for (let i = 1; i < split.length; i += 2)
+        lines.push([split[i], split[i + 1]]);
+    return lines;
+}
+
+exports.resolveBlockScalar = resolveBlockScalar;
+
+
+/***/ }),
+
+/***/ 334:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveProps = __nccwpck_require__(4631);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
+
+function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+    const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+    const seq = new NodeClass(ctx.schema);
+    if (ctx.atRoot)
+        ctx.atRoot = false;
+    if (ctx.atKey)
+        ctx.atKey = false;
+    let offset = bs.offset;
+    let commentEnd = null;
+    for (const { start, value } of bs.items) {
+        const props = resolveProps.resolveProps(start, {
+            indicator: 'seq-item-ind',
+            next: value,
+            offset,
+            onError,
+            parentIndent: bs.indent,
+            startOnNewline: true
+        });
+        if (!props.found) {
+            if (props.anchor || props.tag || value) {
+                if (value?.type === 'block-seq')
+                    onError(props.end, 'BAD_INDENT', 'All sequence items must start at the same column');
+                else
+                    onError(offset, 'MISSING_CHAR', 'Sequence item without - indicator');
+            }
+            else {
+                commentEnd = props.end;
+                if (props.comment)
+                    seq.comment = props.comment;
+                continue;
+            }
+        }
+        const node = value
+            ? composeNode(ctx, value, props, onError)
+            : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+        offset = node.range[2];
+        seq.items.push(node);
+    }
+    seq.range = [bs.offset, offset, commentEnd ?? offset];
+    return seq;
+}
+
+exports.resolveBlockSeq = resolveBlockSeq;
+
+
+/***/ }),
+
+/***/ 7788:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function resolveEnd(end, offset, reqSpace, onError) {
+    let comment = '';
+    if (end) {
+        let hasSpace = false;
+        let sep = '';
+        for (const token of end) {
+            const { source, type } = token;
+            switch (type) {
+                case 'space':
+                    hasSpace = true;
+                    break;
+                case 'comment': {
+                    if (reqSpace && !hasSpace)
+                        onError(token, 'MISSING_CHAR', 'Comments must be separated from other tokens by white space characters');
+                    const cb = source.substring(1) || ' ';
+                    if (!comment)
+                        comment = cb;
+                    else
+                        comment += sep + cb;
+                    sep = '';
+                    break;
+                }
+                case 'newline':
+                    if (comment)
+                        sep += source;
+                    hasSpace = true;
+                    break;
+                default:
+                    onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${type} at node end`);
+            }
+            offset += source.length;
+        }
+    }
+    return { comment, offset };
+}
+
+exports.resolveEnd = resolveEnd;
+
+
+/***/ }),
+
+/***/ 3142:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveEnd = __nccwpck_require__(7788);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilMapIncludes = __nccwpck_require__(1187);
+
+const blockMsg = 'Block collections are not allowed within flow collections';
+const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
+function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+    const isMap = fc.start.source === '{';
+    const fcName = isMap ? 'flow map' : 'flow sequence';
+    const NodeClass = (tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq));
+    const coll = new NodeClass(ctx.schema);
+    coll.flow = true;
+    const atRoot = ctx.atRoot;
+    if (atRoot)
+        ctx.atRoot = false;
+    if (ctx.atKey)
+        ctx.atKey = false;
+    let offset = fc.offset + fc.start.source.length;
+    for (let i = 0; i < fc.items.length; ++i) {
+        const collItem = fc.items[i];
+        const { start, key, sep, value } = collItem;
+        const props = resolveProps.resolveProps(start, {
+            flow: fcName,
+            indicator: 'explicit-key-ind',
+            next: key ?? sep?.[0],
+            offset,
+            onError,
+            parentIndent: fc.indent,
+            startOnNewline: false
+        });
+        if (!props.found) {
+            if (!props.anchor && !props.tag && !sep && !value) {
+                if (i === 0 && props.comma)
+                    onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
+                else if (i < fc.items.length - 1)
+                    onError(props.start, 'UNEXPECTED_TOKEN', `Unexpected empty item in ${fcName}`);
+                if (props.comment) {
+                    if (coll.comment)
+                        coll.comment += '\n' + props.comment;
+                    else
+                        coll.comment = props.comment;
+                }
+                offset = props.end;
+                continue;
+            }
+            if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+                onError(key, // checked by containsNewline()
+                'MULTILINE_IMPLICIT_KEY', 'Implicit keys of flow sequence pairs need to be on a single line');
+        }
+        if (i === 0) {
+            if (props.comma)
+                onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
+        }
+        else {
+            if (!props.comma)
+                onError(props.start, 'MISSING_CHAR', `Missing , between ${fcName} items`);
+            if (props.comment) {
+                let prevItemComment = '';
+                loop: for (const st of start) {
+                    switch (st.type) {
+                        case 'comma':
+                        case 'space':
+                            break;
+                        case 'comment':
+                            prevItemComment = st.source.substring(1);
+                            break loop;
+                        default:
+                            break loop;
+                    }
+                }
+                if (prevItemComment) {
+                    let prev = coll.items[coll.items.length - 1];
+                    if (identity.isPair(prev))
+                        prev = prev.value ?? prev.key;
+                    if (prev.comment)
+                        prev.comment += '\n' + prevItemComment;
+                    else
+                        prev.comment = prevItemComment;
+                    props.comment = props.comment.substring(prevItemComment.length + 1);
+                }
+            }
+        }
+        if (!isMap && !sep && !props.found) {
+            // item is a value in a seq
+            // → key & sep are empty, start does not include ? or :
+            const valueNode = value
+                ? composeNode(ctx, value, props, onError)
+                : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+            coll.items.push(valueNode);
+            offset = valueNode.range[2];
+            if (isBlock(value))
+                onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
+        }
+        else {
+            // item is a key+value pair
+            // key value
+            ctx.atKey = true;
+            const keyStart = props.end;
+            const keyNode = key
+                ? composeNode(ctx, key, props, onError)
+                : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+            if (isBlock(key))
+                onError(keyNode.range, 'BLOCK_IN_FLOW', blockMsg);
+            ctx.atKey = false;
+            // value properties
+            const valueProps = resolveProps.resolveProps(sep ?? [], {
+                flow: fcName,
+                indicator: 'map-value-ind',
+                next: value,
+                offset: keyNode.range[2],
+                onError,
+                parentIndent: fc.indent,
+                startOnNewline: false
+            });
+            if (valueProps.found) {
+                if (!isMap && !props.found && ctx.options.strict) {
+                    if (sep)
+                        for (const st of sep) {
+                            if (st === valueProps.found)
+                                break;
+                            if (st.type === 'newline') {
+                                onError(st, 'MULTILINE_IMPLICIT_KEY', 'Implicit keys of flow sequence pairs need to be on a single line');
+                                break;
+                            }
+                        }
+                    if (props.start < valueProps.found.offset - 1024)
+                        onError(valueProps.found, 'KEY_OVER_1024_CHARS', 'The : indicator must be at most 1024 chars after the start of an implicit flow sequence key');
+                }
+            }
+            else if (value) {
+                if ('source' in value && value.source?.[0] === ':')
+                    onError(value, 'MISSING_CHAR', `Missing space after : in ${fcName}`);
+                else
+                    onError(valueProps.start, 'MISSING_CHAR', `Missing , or : between ${fcName} items`);
+            }
+            // value value
+            const valueNode = value
+                ? composeNode(ctx, value, valueProps, onError)
+                : valueProps.found
+                    ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError)
+                    : null;
+            if (valueNode) {
+                if (isBlock(value))
+                    onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
+            }
+            else if (valueProps.comment) {
+                if (keyNode.comment)
+                    keyNode.comment += '\n' + valueProps.comment;
+                else
+                    keyNode.comment = valueProps.comment;
+            }
+            const pair = new Pair.Pair(keyNode, valueNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            if (isMap) {
+                const map = coll;
+                if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+                    onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
+                map.items.push(pair);
+            }
+            else {
+                const map = new YAMLMap.YAMLMap(ctx.schema);
+                map.flow = true;
+                map.items.push(pair);
+                const endRange = (valueNode ?? keyNode).range;
+                map.range = [keyNode.range[0], endRange[1], endRange[2]];
+                coll.items.push(map);
+            }
+            offset = valueNode ? valueNode.range[2] : valueProps.end;
+        }
+    }
+    const expectedEnd = isMap ? '}' : ']';
+    const [ce, ...ee] = fc.end;
+    let cePos = offset;
+    if (ce?.source === expectedEnd)
+        cePos = ce.offset + ce.source.length;
+    else {
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot
+            ? `${name} must end with a ${expectedEnd}`
+            : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        onError(offset, atRoot ? 'MISSING_CHAR' : 'BAD_INDENT', msg);
+        if (ce && ce.source.length !== 1)
+            ee.unshift(ce);
+    }
+    if (ee.length > 0) {
+        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+        if (end.comment) {
+            if (coll.comment)
+                coll.comment += '\n' + end.comment;
+            else
+                coll.comment = end.comment;
+        }
+        coll.range = [fc.offset, cePos, end.offset];
+    }
+    else {
+        coll.range = [fc.offset, cePos, cePos];
+    }
+    return coll;
+}
+
+exports.resolveFlowCollection = resolveFlowCollection;
+
+
+/***/ }),
+
+/***/ 6842:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var resolveEnd = __nccwpck_require__(7788);
+
+function resolveFlowScalar(scalar, strict, onError) {
+    const { offset, type, source, end } = scalar;
+    let _type;
+    let value;
+    const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+    switch (type) {
+        case 'scalar':
+            _type = Scalar.Scalar.PLAIN;
+            value = plainValue(source, _onError);
+            break;
+        case 'single-quoted-scalar':
+            _type = Scalar.Scalar.QUOTE_SINGLE;
+            value = singleQuotedValue(source, _onError);
+            break;
+        case 'double-quoted-scalar':
+            _type = Scalar.Scalar.QUOTE_DOUBLE;
+            value = doubleQuotedValue(source, _onError);
+            break;
+        /* istanbul ignore next should not happen */
+        default:
+            onError(scalar, 'UNEXPECTED_TOKEN', `Expected a flow scalar value, but found: ${type}`);
+            return {
+                value: '',
+                type: null,
+                comment: '',
+                range: [offset, offset + source.length, offset + source.length]
+            };
+    }
+    const valueEnd = offset + source.length;
+    const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+    return {
+        value,
+        type: _type,
+        comment: re.comment,
+        range: [offset, valueEnd, re.offset]
+    };
+}
+function plainValue(source, onError) {
+    let badChar = '';
+    switch (source[0]) {
+        /* istanbul ignore next should not happen */
+        case '\t':
+            badChar = 'a tab character';
+            break;
+        case ',':
+            badChar = 'flow indicator character ,';
+            break;
+        case '%':
+            badChar = 'directive indicator character %';
+            break;
+        case '|':
+        case '>': {
+            badChar = `block scalar indicator ${source[0]}`;
+            break;
+        }
+        case '@':
+        case '`': {
+            badChar = `reserved character ${source[0]}`;
+            break;
+        }
+    }
+    if (badChar)
+        onError(0, 'BAD_SCALAR_START', `Plain value cannot start with ${badChar}`);
+    return unfoldLines(source);
+}
+function singleQuotedValue(source, onError) {
+    if (source[source.length - 1] !== "'" || source.length === 1)
+        onError(source.length, 'MISSING_CHAR', "Missing closing 'quote");
+    return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+}
+function unfoldLines(source) {
+    const line = /(.*?)\r?\n/sy;
+    let match = line.exec(source);
+    if (!match)
+        return source;
+    /**
+     * The negative lookbehinds in these RegExps are to
+     * prevent causing a polynomial search time in certain cases.
+     *
+     * The try-catch is for Safari < 16.4 and other old browsers:
+     * https://caniuse.com/js-regexp-lookbehind
+     */
+    let trimEnd, trimBoth;
+    try {
+        trimEnd = new RegExp('(?<![ \t])[ \t]+$');
+        trimBoth = new RegExp('^[ \t]+|(?<![ \t])[ \t]+$', 'g');
+    }
+    catch {
+        trimEnd = /[ \t]+$/;
+        trimBoth = /^[ \t]+|[ \t]+$/g;
+    }
+    let res = match[1].replace(trimEnd, '');
+    let sep = ' ';
+    let pos = line.lastIndex;
+    while ((match = line.exec(source))) {
+        const lm = match[1].replace(trimBoth, '');
+        if (lm === '') {
+            if (sep === '\n')
+                res += sep;
+            else
+                sep = '\n';
+        }
+        else {
+            res += sep + lm;
+            sep = ' ';
+        }
+        pos = line.lastIndex;
+    }
+    const last = /[ \t]*(.*)/sy;
+    last.lastIndex = pos;
+    match = last.exec(source);
+    return res + sep + (match?.[1] ?? '');
+}
+function doubleQuotedValue(source, onError) {
+    let res = '';
+    for (let i = 1; i < source.length - 1; ++i) {
+        const ch = source[i];
+        if (ch === '\r' && source[i + 1] === '\n')
+            continue;
+        if (ch === '\n') {
+            const { fold, offset } = foldNewline(source, i);
+            res += fold;
+            i = offset;
+        }
+        else if (ch === '\\') {
+            let next = source[++i];
+            const cc = escapeCodes[next];
+            if (cc)
+                res += cc;
+            else if (next === '\n') {
+                // skip escaped newlines, but still trim the following line
+                next = source[i + 1];
+                while (next === ' ' || next === '\t')
+                    next = source[++i + 1];
+            }
+            else if (next === '\r' && source[i + 1] === '\n') {
+                // skip escaped CRLF newlines, but still trim the following line
+                next = source[++i + 1];
+                while (next === ' ' || next === '\t')
+                    next = source[++i + 1];
+            }
+            else if (next === 'x' || next === 'u' || next === 'U') {
+                const length = next === 'x' ? 2 : next === 'u' ? 4 : 8;
+                res += parseCharCode(source, i + 1, length, onError);
+                i += length;
+            }
+            else {
+                const raw = source.substr(i - 1, 2);
+                onError(i - 1, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
+                res += raw;
+            }
+        }
+        else if (ch === ' ' || ch === '\t') {
+            // trim trailing whitespace
+            const wsStart = i;
+            let next = source[i + 1];
+            while (next === ' ' || next === '\t')
+                next = source[++i + 1];
+            if (next !== '\n' && !(next === '\r' && source[i + 2] === '\n'))
+                res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+        }
+        else {
+            res += ch;
+        }
+    }
+    if (source[source.length - 1] !== '"' || source.length === 1)
+        onError(source.length, 'MISSING_CHAR', 'Missing closing "quote');
+    return res;
+}
+/**
+ * Fold a single newline into a space, multiple newlines to N - 1 newlines.
+ * Presumes `source[offset] === '\n'`
+ */
+function foldNewline(source, offset) {
+    let fold = '';
+    let ch = source[offset + 1];
+    while (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
+        if (ch === '\r' && source[offset + 2] !== '\n')
+            break;
+        if (ch === '\n')
+            fold += '\n';
+        offset += 1;
+        ch = source[offset + 1];
+    }
+    if (!fold)
+        fold = ' ';
+    return { fold, offset };
+}
+const escapeCodes = {
+    '0': '\0', // null character
+    a: '\x07', // bell character
+    b: '\b', // backspace
+    e: '\x1b', // escape character
+    f: '\f', // form feed
+    n: '\n', // line feed
+    r: '\r', // carriage return
+    t: '\t', // horizontal tab
+    v: '\v', // vertical tab
+    N: '\u0085', // Unicode next line
+    _: '\u00a0', // Unicode non-breaking space
+    L: '\u2028', // Unicode line separator
+    P: '\u2029', // Unicode paragraph separator
+    ' ': ' ',
+    '"': '"',
+    '/': '/',
+    '\\': '\\',
+    '\t': '\t'
+};
+function parseCharCode(source, offset, length, onError) {
+    const cc = source.substr(offset, length);
+    const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+    const code = ok ? parseInt(cc, 16) : NaN;
+    try {
+        return String.fromCodePoint(code);
+    }
+    catch {
+        const raw = source.substr(offset - 2, length + 2);
+        onError(offset - 2, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
+        return raw;
+    }
+}
+
+exports.resolveFlowScalar = resolveFlowScalar;
+
+
+/***/ }),
+
+/***/ 4631:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    let spaceBefore = false;
+    let atNewline = startOnNewline;
+    let hasSpace = startOnNewline;
+    let comment = '';
+    let commentSep = '';
+    let hasNewline = false;
+    let reqSpace = false;
+    let tab = null;
+    let anchor = null;
+    let tag = null;
+    let newlineAfterProp = null;
+    let comma = null;
+    let found = null;
+    let start = null;
+    for (const token of tokens) {
+        if (reqSpace) {
+            if (token.type !== 'space' &&
+                token.type !== 'newline' &&
+                token.type !== 'comma')
+                onError(token.offset, 'MISSING_CHAR', 'Tags and anchors must be separated from the next token by white space');
+            reqSpace = false;
+        }
+        if (tab) {
+            if (atNewline && token.type !== 'comment' && token.type !== 'newline') {
+                onError(tab, 'TAB_AS_INDENT', 'Tabs are not allowed as indentation');
+            }
+            tab = null;
+        }
+        switch (token.type) {
+            case 'space':
+                // At the doc level, tabs at line start may be parsed
+                // as leading white space rather than indentation.
+                // In a flow collection, only the parser handles indent.
+                if (!flow &&
+                    (indicator !== 'doc-start' || next?.type !== 'flow-collection') &&
+                    token.source.includes('\t')) {
+                    tab = token;
+                }
+                hasSpace = true;
+                break;
+            case 'comment': {
+                if (!hasSpace)
+                    onError(token, 'MISSING_CHAR', 'Comments must be separated from other tokens by white space characters');
+                const cb = token.source.substring(1) || ' ';
+                if (!comment)
+                    comment = cb;
+                else
+                    comment += commentSep + cb;
+                commentSep = '';
+                atNewline = false;
+                break;
+            }
+            case 'newline':
+                if (atNewline) {
+                    if (comment)
+                        comment += token.source;
+                    else if (!found || indicator !== 'seq-item-ind')
+                        spaceBefore = true;
+                }
+                else
+                    commentSep += token.source;
+                atNewline = true;
+                hasNewline = true;
+                if (anchor || tag)
+                    newlineAfterProp = token;
+                hasSpace = true;
+                break;
+            case 'anchor':
+                if (anchor)
+                    onError(token, 'MULTIPLE_ANCHORS', 'A node can have at most one anchor');
+                if (token.source.endsWith(':'))
+                    onError(token.offset + token.source.length - 1, 'BAD_ALIAS', 'Anchor ending in : is ambiguous', true);
+                anchor = token;
+                start ?? (start = token.offset);
+                atNewline = false;
+                hasSpace = false;
+                reqSpace = true;
+                break;
+            case 'tag': {
+                if (tag)
+                    onError(token, 'MULTIPLE_TAGS', 'A node can have at most one tag');
+                tag = token;
+                start ?? (start = token.offset);
+                atNewline = false;
+                hasSpace = false;
+                reqSpace = true;
+                break;
+            }
+            case indicator:
+                // Could here handle preceding comments differently
+                if (anchor || tag)
+                    onError(token, 'BAD_PROP_ORDER', `Anchors and tags must be after the ${token.source} indicator`);
+                if (found)
+                    onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.source} in ${flow ?? 'collection'}`);
+                found = token;
+                atNewline =
+                    indicator === 'seq-item-ind' || indicator === 'explicit-key-ind';
+                hasSpace = false;
+                break;
+            case 'comma':
+                if (flow) {
+                    if (comma)
+                        onError(token, 'UNEXPECTED_TOKEN', `Unexpected , in ${flow}`);
+                    comma = token;
+                    atNewline = false;
+                    hasSpace = false;
+                    break;
+                }
+            // else fallthrough
+            default:
+                onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.type} token`);
+                atNewline = false;
+                hasSpace = false;
+        }
+    }
+    const last = tokens[tokens.length - 1];
+    const end = last ? last.offset + last.source.length : offset;
+    if (reqSpace &&
+        next &&
+        next.type !== 'space' &&
+        next.type !== 'newline' &&
+        next.type !== 'comma' &&
+        (next.type !== 'scalar' || next.source !== '')) {
+        onError(next.offset, 'MISSING_CHAR', 'Tags and anchors must be separated from the next token by white space');
+    }
+    if (tab &&
+        ((atNewline && tab.indent <= parentIndent) ||
+            next?.type === 'block-map' ||
+            next?.type === 'block-seq'))
+        onError(tab, 'TAB_AS_INDENT', 'Tabs are not allowed as indentation');
+    return {
+        comma,
+        found,
+        spaceBefore,
+        comment,
+        hasNewline,
+        anchor,
+        tag,
+        newlineAfterProp,
+        end,
+        start: start ?? end
+    };
+}
+
+exports.resolveProps = resolveProps;
+
+
+/***/ }),
+
+/***/ 9499:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function containsNewline(key) {
+    if (!key)
+        return null;
+    switch (key.type) {
+        case 'alias':
+        case 'scalar':
+        case 'double-quoted-scalar':
+        case 'single-quoted-scalar':
+            if (key.source.includes('\n'))
+                return true;
+            if (key.end)
+                for (const st of key.end)
+                    if (st.type === 'newline')
+                        return true;
+            return false;
+        case 'flow-collection':
+            for (const it of key.items) {
+                for (const st of it.start)
+                    if (st.type === 'newline')
+                        return true;
+                if (it.sep)
+                    for (const st of it.sep)
+                        if (st.type === 'newline')
+                            return true;
+                if (containsNewline(it.key) || containsNewline(it.value))
+                    return true;
+            }
+            return false;
+        default:
+            return true;
+    }
+}
+
+exports.containsNewline = containsNewline;
+
+
+/***/ }),
+
+/***/ 2599:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function emptyScalarPosition(offset, before, pos) {
+    if (before) {
+        pos ?? (pos = before.length);
+        for (let i = pos - 1; i >= 0; --i) {
+            let st = before[i];
+            switch (st.type) {
+                case 'space':
+                case 'comment':
+                case 'newline':
+                    offset -= st.source.length;
+                    continue;
+            }
+            // Technically, an empty scalar is immediately after the last non-empty
+            // node, but it's more useful to place it after any whitespace.
+            st = before[++i];
+            while (st?.type === 'space') {
+                offset += st.source.length;
+                st = before[++i];
+            }
+            break;
+        }
+    }
+    return offset;
+}
+
+exports.emptyScalarPosition = emptyScalarPosition;
+
+
+/***/ }),
+
+/***/ 4051:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var utilContainsNewline = __nccwpck_require__(9499);
+
+function flowIndentCheck(indent, fc, onError) {
+    if (fc?.type === 'flow-collection') {
+        const end = fc.end[0];
+        if (end.indent === indent &&
+            (end.source === ']' || end.source === '}') &&
+            utilContainsNewline.containsNewline(fc)) {
+            const msg = 'Flow end indicator should be more indented than parent';
+            onError(end, 'BAD_INDENT', msg, true);
+        }
+    }
+}
+
+exports.flowIndentCheck = flowIndentCheck;
+
+
+/***/ }),
+
+/***/ 1187:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+
+function mapIncludes(ctx, items, search) {
+    const { uniqueKeys } = ctx.options;
+    if (uniqueKeys === false)
+        return false;
+    const isEqual = typeof uniqueKeys === 'function'
+        ? uniqueKeys
+        : (a, b) => a === b || (identity.isScalar(a) && identity.isScalar(b) && a.value === b.value);
+    return items.some(pair => isEqual(pair.key, search));
+}
+
+exports.mapIncludes = mapIncludes;
+
+
+/***/ }),
+
+/***/ 3021:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(4065);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var toJS = __nccwpck_require__(4043);
+var Schema = __nccwpck_require__(5840);
+var stringifyDocument = __nccwpck_require__(6829);
+var anchors = __nccwpck_require__(1596);
+var applyReviver = __nccwpck_require__(3661);
+var createNode = __nccwpck_require__(2404);
+var directives = __nccwpck_require__(1342);
+
+class Document {
+    constructor(value, replacer, options) {
+        /** A comment before this Document */
+        this.commentBefore = null;
+        /** A comment immediately after this Document */
+        this.comment = null;
+        /** Errors encountered during parsing. */
+        this.errors = [];
+        /** Warnings encountered during parsing. */
+        this.warnings = [];
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        let _replacer = null;
+        if (typeof replacer === 'function' || Array.isArray(replacer)) {
+            _replacer = replacer;
+        }
+        else if (options === undefined && replacer) {
+            options = replacer;
+            replacer = undefined;
+        }
+        const opt = Object.assign({
+            intAsBigInt: false,
+            keepSourceTokens: false,
+            logLevel: 'warn',
+            prettyErrors: true,
+            strict: true,
+            stringKeys: false,
+            uniqueKeys: true,
+            version: '1.2'
+        }, options);
+        this.options = opt;
+        let { version } = opt;
+        if (options?._directives) {
+            this.directives = options._directives.atDocument();
+            if (this.directives.yaml.explicit)
+                version = this.directives.yaml.version;
+        }
+        else
+            this.directives = new directives.Directives({ version });
+        this.setSchema(version, options);
+        // @ts-expect-error We can't really know that this matches Contents.
+        this.contents =
+            value === undefined ? null : this.createNode(value, _replacer, options);
+    }
+    /**
+     * Create a deep copy of this Document and its contents.
+     *
+     * Custom Node values that inherit from `Object` still refer to their original instances.
+     */
+    clone() {
+        const copy = Object.create(Document.prototype, {
+            [identity.NODE_TYPE]: { value: identity.DOC }
+        });
+        copy.commentBefore = this.commentBefore;
+        copy.comment = this.comment;
+        copy.errors = this.errors.slice();
+        copy.warnings = this.warnings.slice();
+        copy.options = Object.assign({}, this.options);
+        if (this.directives)
+            copy.directives = this.directives.clone();
+        copy.schema = this.schema.clone();
+        // @ts-expect-error We can't really know that this matches Contents.
+        copy.contents = identity.isNode(this.contents)
+            ? this.contents.clone(copy.schema)
+            : this.contents;
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /** Adds a value to the document. */
+    add(value) {
+        if (assertCollection(this.contents))
+            this.contents.add(value);
+    }
+    /** Adds a value to the document. */
+    addIn(path, value) {
+        if (assertCollection(this.contents))
+            this.contents.addIn(path, value);
+    }
+    /**
+     * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+     *
+     * If `node` already has an anchor, `name` is ignored.
+     * Otherwise, the `node.anchor` value will be set to `name`,
+     * or if an anchor with that name is already present in the document,
+     * `name` will be used as a prefix for a new unique anchor.
+     * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+     */
+    createAlias(node, name) {
+        if (!node.anchor) {
+            const prev = anchors.anchorNames(this);
+            node.anchor =
+                // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+                !name || prev.has(name) ? anchors.findNewAnchor(name || 'a', prev) : name;
+        }
+        return new Alias.Alias(node.anchor);
+    }
+    createNode(value, replacer, options) {
+        let _replacer = undefined;
+        if (typeof replacer === 'function') {
+            value = replacer.call({ '': value }, '', value);
+            _replacer = replacer;
+        }
+        else if (Array.isArray(replacer)) {
+            const keyToStr = (v) => typeof v === 'number' || v instanceof String || v instanceof Number;
+            const asStr = replacer.filter(keyToStr).map(String);
+            if (asStr.length > 0)
+                replacer = replacer.concat(asStr);
+            _replacer = replacer;
+        }
+        else if (options === undefined && replacer) {
+            options = replacer;
+            replacer = undefined;
+        }
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(this, 
+        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+        anchorPrefix || 'a');
+        const ctx = {
+            aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+            keepUndefined: keepUndefined ?? false,
+            onAnchor,
+            onTagObj,
+            replacer: _replacer,
+            schema: this.schema,
+            sourceObjects
+        };
+        const node = createNode.createNode(value, tag, ctx);
+        if (flow && identity.isCollection(node))
+            node.flow = true;
+        setAnchors();
+        return node;
+    }
+    /**
+     * Convert a key and a value into a `Pair` using the current schema,
+     * recursively wrapping all values as `Scalar` or `Collection` nodes.
+     */
+    createPair(key, value, options = {}) {
+        const k = this.createNode(key, null, options);
+        const v = this.createNode(value, null, options);
+        return new Pair.Pair(k, v);
+    }
+    /**
+     * Removes a value from the document.
+     * @returns `true` if the item was found and removed.
+     */
+    delete(key) {
+        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+    }
+    /**
+     * Removes a value from the document.
+     * @returns `true` if the item was found and removed.
+     */
+    deleteIn(path) {
+        if (Collection.isEmptyPath(path)) {
+            if (this.contents == null)
+                return false;
+            // @ts-expect-error Presumed impossible if Strict extends false
+            this.contents = null;
+            return true;
+        }
+        return assertCollection(this.contents)
+            ? this.contents.deleteIn(path)
+            : false;
+    }
+    /**
+     * Returns item at `key`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    get(key, keepScalar) {
+        return identity.isCollection(this.contents)
+            ? this.contents.get(key, keepScalar)
+            : undefined;
+    }
+    /**
+     * Returns item at `path`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    getIn(path, keepScalar) {
+        if (Collection.isEmptyPath(path))
+            return !keepScalar && identity.isScalar(this.contents)
+                ? this.contents.value
+                : this.contents;
+        return identity.isCollection(this.contents)
+            ? this.contents.getIn(path, keepScalar)
+            : undefined;
+    }
+    /**
+     * Checks if the document includes a value with the key `key`.
+     */
+    has(key) {
+        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+    }
+    /**
+     * Checks if the document includes a value at `path`.
+     */
+    hasIn(path) {
+        if (Collection.isEmptyPath(path))
+            return this.contents !== undefined;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+    }
+    /**
+     * Sets a value in this document. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    set(key, value) {
+        if (this.contents == null) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = Collection.collectionFromPath(this.schema, [key], value);
+        }
+        else if (assertCollection(this.contents)) {
+            this.contents.set(key, value);
+        }
+    }
+    /**
+     * Sets a value in this document. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    setIn(path, value) {
+        if (Collection.isEmptyPath(path)) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = value;
+        }
+        else if (this.contents == null) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
+        }
+        else if (assertCollection(this.contents)) {
+            this.contents.setIn(path, value);
+        }
+    }
+    /**
+     * Change the YAML version and schema used by the document.
+     * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+     * It also requires the `schema` option to be given as a `Schema` instance value.
+     *
+     * Overrides all previously set schema options.
+     */
+    setSchema(version, options = {}) {
+        if (typeof version === 'number')
+            version = String(version);
+        let opt;
+        switch (version) {
+            case '1.1':
+                if (this.directives)
+                    this.directives.yaml.version = '1.1';
+                else
+                    this.directives = new directives.Directives({ version: '1.1' });
+                opt = { resolveKnownTags: false, schema: 'yaml-1.1' };
+                break;
+            case '1.2':
+            case 'next':
+                if (this.directives)
+                    this.directives.yaml.version = version;
+                else
+                    this.directives = new directives.Directives({ version });
+                opt = { resolveKnownTags: true, schema: 'core' };
+                break;
+            case null:
+                if (this.directives)
+                    delete this.directives;
+                opt = null;
+                break;
+            default: {
+                const sv = JSON.stringify(version);
+                throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+            }
+        }
+        // Not using `instanceof Schema` to allow for duck typing
+        if (options.schema instanceof Object)
+            this.schema = options.schema;
+        else if (opt)
+            this.schema = new Schema.Schema(Object.assign(opt, options));
+        else
+            throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+    }
+    // json & jsonArg are only used from toJSON()
+    toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        const ctx = {
+            anchors: new Map(),
+            doc: this,
+            keep: !json,
+            mapAsMap: mapAsMap === true,
+            mapKeyWarned: false,
+            maxAliasCount: typeof maxAliasCount === 'number' ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this.contents, jsonArg ?? '', ctx);
+        if (typeof onAnchor === 'function')
+            for (const { count, res } of ctx.anchors.values())
+                onAnchor(res, count);
+        return typeof reviver === 'function'
+            ? applyReviver.applyReviver(reviver, { '': res }, '', res)
+            : res;
+    }
+    /**
+     * A JSON representation of the document `contents`.
+     *
+     * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+     *   property name.
+     */
+    toJSON(jsonArg, onAnchor) {
+        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+    }
+    /** A YAML representation of the document. */
+    toString(options = {}) {
+        if (this.errors.length > 0)
+            throw new Error('Document with errors cannot be stringified');
+        if ('indent' in options &&
+            (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
+            const s = JSON.stringify(options.indent);
+            throw new Error(`"indent" option must be a positive integer, not ${s}`);
+        }
+        return stringifyDocument.stringifyDocument(this, options);
+    }
+}
+function assertCollection(contents) {
+    if (identity.isCollection(contents))
+        return true;
+    throw new Error('Expected a YAML collection as document contents');
+}
+
+exports.Document = Document;
+
+
+/***/ }),
+
+/***/ 1596:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
+
+/**
+ * Verify that the input string is a valid anchor.
+ *
+ * Will throw on errors.
+ */
+function anchorIsValid(anchor) {
+    if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
+        const sa = JSON.stringify(anchor);
+        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+        throw new Error(msg);
+    }
+    return true;
+}
+function anchorNames(root) {
+    const anchors = new Set();
+    visit.visit(root, {
+        Value(_key, node) {
+            if (node.anchor)
+                anchors.add(node.anchor);
+        }
+    });
+    return anchors;
+}
+/** Find a new anchor name with the given `prefix` and a one-indexed suffix. */
+function findNewAnchor(prefix, exclude) {
+    for (let i = 1; true; ++i) {
+        const name = `${prefix}${i}`;
+        if (!exclude.has(name))
+            return name;
+    }
+}
+function createNodeAnchors(doc, prefix) {
+    const aliasObjects = [];
+    const sourceObjects = new Map();
+    let prevAnchors = null;
+    return {
+        onAnchor: (source) => {
+            aliasObjects.push(source);
+            prevAnchors ?? (prevAnchors = anchorNames(doc));
+            const anchor = findNewAnchor(prefix, prevAnchors);
+            prevAnchors.add(anchor);
+            return anchor;
+        },
+        /**
+         * With circular references, the source node is only resolved after all
+         * of its child nodes are. This is why anchors are set only after all of
+         * the nodes have been created.
+         */
+        setAnchors: () => {
+            for (const source of aliasObjects) {
+                const ref = sourceObjects.get(source);
+                if (typeof ref === 'object' &&
+                    ref.anchor &&
+                    (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+                    ref.node.anchor = ref.anchor;
+                }
+                else {
+                    const error = new Error('Failed to resolve repeated object (this should not happen)');
+                    error.source = source;
+                    throw error;
+                }
+            }
+        },
+        sourceObjects
+    };
+}
+
+exports.anchorIsValid = anchorIsValid;
+exports.anchorNames = anchorNames;
+exports.createNodeAnchors = createNodeAnchors;
+exports.findNewAnchor = findNewAnchor;
+
+
+/***/ }),
+
+/***/ 3661:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Applies the JSON.parse reviver algorithm as defined in the ECMA-262 spec,
+ * in section 24.5.1.1 "Runtime Semantics: InternalizeJSONProperty" of the
+ * 2021 edition: https://tc39.es/ecma262/#sec-json.parse
+ *
+ * Includes extensions for handling Map and Set objects.
+ */
+function applyReviver(reviver, obj, key, val) {
+    if (val && typeof val === 'object') {
+        if (Array.isArray(val)) {
+            for (let i = 0, len = val.length; i < len; ++i) {
+                const v0 = val[i];
+                const v1 = applyReviver(reviver, val, String(i), v0);
+                // eslint-disable-next-line @typescript-eslint/no-array-delete
+                if (v1 === undefined)
+                    delete val[i];
+                else if (v1 !== v0)
+                    val[i] = v1;
+            }
+        }
+        else if (val instanceof Map) {
+            for (const k of Array.from(val.keys())) {
+                const v0 = val.get(k);
+                const v1 = applyReviver(reviver, val, k, v0);
+                if (v1 === undefined)
+                    val.delete(k);
+                else if (v1 !== v0)
+                    val.set(k, v1);
+            }
+        }
+        else if (val instanceof Set) {
+            for (const v0 of Array.from(val)) {
+                const v1 = applyReviver(reviver, val, v0, v0);
+                if (v1 === undefined)
+                    val.delete(v0);
+                else if (v1 !== v0) {
+                    val.delete(v0);
+                    val.add(v1);
+                }
+            }
+        }
+        else {
+            for (const [k, v0] of Object.entries(val)) {
+                const v1 = applyReviver(reviver, val, k, v0);
+                if (v1 === undefined)
+                    delete val[k];
+                else if (v1 !== v0)
+                    val[k] = v1;
+            }
+        }
+    }
+    return reviver.call(obj, key, val);
+}
+
+exports.applyReviver = applyReviver;
+
+
+/***/ }),
+
+/***/ 2404:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+
+const defaultTagPrefix = 'tag:yaml.org,2002:';
+function findTagObject(value, tagName, tags) {
+    if (tagName) {
+        const match = tags.filter(t => t.tag === tagName);
+        const tagObj = match.find(t => !t.format) ?? match[0];
+        if (!tagObj)
+            throw new Error(`Tag ${tagName} not found`);
+        return tagObj;
+    }
+    return tags.find(t => t.identify?.(value) && !t.format);
+}
+function createNode(value, tagName, ctx) {
+    if (identity.isDocument(value))
+        value = value.contents;
+    if (identity.isNode(value))
+        return value;
+    if (identity.isPair(value)) {
+        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value);
+        return map;
+    }
+    if (value instanceof String ||
+        value instanceof Number ||
+        value instanceof Boolean ||
+        (typeof BigInt !== 'undefined' && value instanceof BigInt) // not supported everywhere
+    ) {
+        // https://tc39.es/ecma262/#sec-serializejsonproperty
+        value = value.valueOf();
+    }
+    const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+    // Detect duplicate references to the same object & use Alias nodes for all
+    // after first. The `ref` wrapper allows for circular references to resolve.
+    let ref = undefined;
+    if (aliasDuplicateObjects && value && typeof value === 'object') {
+        ref = sourceObjects.get(value);
+        if (ref) {
+            ref.anchor ?? (ref.anchor = onAnchor(value));
+            return new Alias.Alias(ref.anchor);
+        }
+        else {
+            ref = { anchor: null, node: null };
+            sourceObjects.set(value, ref);
+        }
+    }
+    if (tagName?.startsWith('!!'))
+        tagName = defaultTagPrefix + tagName.slice(2);
+    let tagObj = findTagObject(value, tagName, schema.tags);
+    if (!tagObj) {
+        if (value && typeof value.toJSON === 'function') {
+            // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+            value = value.toJSON();
+        }
+        if (!value || typeof value !== 'object') {
+            const node = new Scalar.Scalar(value);
+            if (ref)
+                ref.node = node;
+            return node;
+        }
+        tagObj =
+            value instanceof Map
+                ? schema[identity.MAP]
+                : Symbol.iterator in Object(value)
+                    ? schema[identity.SEQ]
+                    : schema[identity.MAP];
+    }
+    if (onTagObj) {
+        onTagObj(tagObj);
+        delete ctx.onTagObj;
+    }
+    const node = tagObj?.createNode
+        ? tagObj.createNode(ctx.schema, value, ctx)
+        : typeof tagObj?.nodeClass?.from === 'function'
+            ? tagObj.nodeClass.from(ctx.schema, value, ctx)
+            : new Scalar.Scalar(value);
+    if (tagName)
+        node.tag = tagName;
+    else if (!tagObj.default)
+        node.tag = tagObj.tag;
+    if (ref)
+        ref.node = node;
+    return node;
+}
+
+exports.createNode = createNode;
+
+
+/***/ }),
+
+/***/ 1342:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
+
+const escapeChars = {
+    '!': '%21',
+    ',': '%2C',
+    '[': '%5B',
+    ']': '%5D',
+    '{': '%7B',
+    '}': '%7D'
+};
+const escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, ch => escapeChars[ch]);
+class Directives {
+    constructor(yaml, tags) {
+        /**
+         * The directives-end/doc-start marker `---`. If `null`, a marker may still be
+         * included in the document's stringified representation.
+         */
+        this.docStart = null;
+        /** The doc-end marker `...`.  */
+        this.docEnd = false;
+        this.yaml = Object.assign({}, Directives.defaultYaml, yaml);
+        this.tags = Object.assign({}, Directives.defaultTags, tags);
+    }
+    clone() {
+        const copy = new Directives(this.yaml, this.tags);
+        copy.docStart = this.docStart;
+        return copy;
+    }
+    /**
+     * During parsing, get a Directives instance for the current document and
+     * update the stream state according to the current version's spec.
+     */
+    atDocument() {
+        const res = new Directives(this.yaml, this.tags);
+        switch (this.yaml.version) {
+            case '1.1':
+                this.atNextDocument = true;
+                break;
+            case '1.2':
+                this.atNextDocument = false;
+                this.yaml = {
+                    explicit: Directives.defaultYaml.explicit,
+                    version: '1.2'
+                };
+                this.tags = Object.assign({}, Directives.defaultTags);
+                break;
+        }
+        return res;
+    }
+    /**
+     * @param onError - May be called even if the action was successful
+     * @returns `true` on success
+     */
+    add(line, onError) {
+        if (this.atNextDocument) {
+            this.yaml = { explicit: Directives.defaultYaml.explicit, version: '1.1' };
+            this.tags = Object.assign({}, Directives.defaultTags);
+            this.atNextDocument = false;
+        }
+        const parts = line.trim().split(/[ \t]+/);
+        const name = parts.shift();
+        switch (name) {
+            case '%TAG': {
+                if (parts.length !== 2) {
+                    onError(0, '%TAG directive should contain exactly two parts');
+                    if (parts.length < 2)
+                        return false;
+                }
+                const [handle, prefix] = parts;
+                this.tags[handle] = prefix;
+                return true;
+            }
+            case '%YAML': {
+                this.yaml.explicit = true;
+                if (parts.length !== 1) {
+                    onError(0, '%YAML directive should contain exactly one part');
+                    return false;
+                }
+                const [version] = parts;
+                if (version === '1.1' || version === '1.2') {
+                    this.yaml.version = version;
+                    return true;
+                }
+                else {
+                    const isValid = /^\d+\.\d+$/.test(version);
+                    onError(6, `Unsupported YAML version ${version}`, isValid);
+                    return false;
+                }
+            }
+            default:
+                onError(0, `Unknown directive ${name}`, true);
+                return false;
+        }
+    }
+    /**
+     * Resolves a tag, matching handles to those defined in %TAG directives.
+     *
+     * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+     *   `'!local'` tag, or `null` if unresolvable.
+     */
+    tagName(source, onError) {
+        if (source === '!')
+            return '!'; // non-specific tag
+        if (source[0] !== '!') {
+            onError(`Not a valid tag: ${source}`);
+            return null;
+        }
+        if (source[1] === '<') {
+            const verbatim = source.slice(2, -1);
+            if (verbatim === '!' || verbatim === '!!') {
+                onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+                return null;
+            }
+            if (source[source.length - 1] !== '>')
+                onError('Verbatim tags must end with a >');
+            return verbatim;
+        }
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        if (!suffix)
+            onError(`The ${source} tag has no suffix`);
+        const prefix = this.tags[handle];
+        if (prefix) {
+            try {
+                return prefix + decodeURIComponent(suffix);
+            }
+            catch (error) {
+                onError(String(error));
+                return null;
+            }
+        }
+        if (handle === '!')
+            return source; // local tag
+        onError(`Could not resolve tag: ${source}`);
+        return null;
+    }
+    /**
+     * Given a fully resolved tag, returns its printable string form,
+     * taking into account current tag prefixes and defaults.
+     */
+    tagString(tag) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
+            if (tag.startsWith(prefix))
+                return handle + escapeTagName(tag.substring(prefix.length));
+        }
+        return tag[0] === '!' ? tag : `!<${tag}>`;
+    }
+    toString(doc) {
+        const lines = this.yaml.explicit
+            ? [`%YAML ${this.yaml.version || '1.2'}`]
+            : [];
+        const tagEntries = Object.entries(this.tags);
+        let tagNames;
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+            const tags = {};
+            visit.visit(doc.contents, (_key, node) => {
+                if (identity.isNode(node) && node.tag)
+                    tags[node.tag] = true;
+            });
+            tagNames = Object.keys(tags);
+        }
+        else
+            tagNames = [];
+        for (const [handle, prefix] of tagEntries) {
+            if (handle === '!!' && prefix === 'tag:yaml.org,2002:')
+                continue;
+            if (!doc || tagNames.some(tn => tn.startsWith(prefix)))
+                lines.push(`%TAG ${handle} ${prefix}`);
+        }
+        return lines.join('\n');
+    }
+}
+Directives.defaultYaml = { explicit: false, version: '1.2' };
+Directives.defaultTags = { '!!': 'tag:yaml.org,2002:' };
+
+exports.Directives = Directives;
+
+
+/***/ }),
+
+/***/ 1464:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+class YAMLError extends Error {
+    constructor(name, pos, code, message) {
+        super();
+        this.name = name;
+        this.code = code;
+        this.message = message;
+        this.pos = pos;
+    }
+}
+class YAMLParseError extends YAMLError {
+    constructor(pos, code, message) {
+        super('YAMLParseError', pos, code, message);
+    }
+}
+class YAMLWarning extends YAMLError {
+    constructor(pos, code, message) {
+        super('YAMLWarning', pos, code, message);
+    }
+}
+const prettifyError = (src, lc) => (error) => {
+    if (error.pos[0] === -1)
+        return;
+    error.linePos = error.pos.map(pos => lc.linePos(pos));
+    const { line, col } = error.linePos[0];
+    error.message += ` at line ${line}, column ${col}`;
+    let ci = col - 1;
+    let lineStr = src
+        .substring(lc.lineStarts[line - 1], lc.lineStarts[line])
+        .replace(/[\n\r]+$/, '');
+    // Trim to max 80 chars, keeping col position near the middle
+    if (ci >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = '…' + lineStr.substring(trimStart);
+        ci -= trimStart - 1;
+    }
+    if (lineStr.length > 80)
+        lineStr = lineStr.substring(0, 79) + '…';
+    // Include previous line in context if pointing at line start
+    if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        // Regexp won't match if start is trimmed
+        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        if (prev.length > 80)
+            prev = prev.substring(0, 79) + '…\n';
+        lineStr = prev + lineStr;
+    }
+    if (/[^ ]/.test(lineStr)) {
+        let count = 1;
+        const end = error.linePos[1];
+        if (end?.line === line && end.col > col) {
+            count = Math.max(1, Math.min(end.col - col, 80 - ci));
+        }
+        const pointer = ' '.repeat(ci) + '^'.repeat(count);
+        error.message += `:\n\n${lineStr}\n${pointer}\n`;
+    }
+};
+
+exports.YAMLError = YAMLError;
+exports.YAMLParseError = YAMLParseError;
+exports.YAMLWarning = YAMLWarning;
+exports.prettifyError = prettifyError;
+
+
+/***/ }),
+
+/***/ 8815:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+
+
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(3021);
+var Schema = __nccwpck_require__(5840);
+var errors = __nccwpck_require__(1464);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
+var publicApi = __nccwpck_require__(4047);
+var visit = __nccwpck_require__(204);
+
+
+
+__webpack_unused_export__ = composer.Composer;
+__webpack_unused_export__ = Document.Document;
+__webpack_unused_export__ = Schema.Schema;
+__webpack_unused_export__ = errors.YAMLError;
+__webpack_unused_export__ = errors.YAMLParseError;
+__webpack_unused_export__ = errors.YAMLWarning;
+__webpack_unused_export__ = Alias.Alias;
+exports.Vj = identity.isAlias;
+__webpack_unused_export__ = identity.isCollection;
+__webpack_unused_export__ = identity.isDocument;
+exports.jh = identity.isMap;
+__webpack_unused_export__ = identity.isNode;
+__webpack_unused_export__ = identity.isPair;
+exports.jn = identity.isScalar;
+__webpack_unused_export__ = identity.isSeq;
+__webpack_unused_export__ = Pair.Pair;
+__webpack_unused_export__ = Scalar.Scalar;
+__webpack_unused_export__ = YAMLMap.YAMLMap;
+__webpack_unused_export__ = YAMLSeq.YAMLSeq;
+__webpack_unused_export__ = cst;
+__webpack_unused_export__ = lexer.Lexer;
+exports.HN = lineCounter.LineCounter;
+__webpack_unused_export__ = parser.Parser;
+__webpack_unused_export__ = publicApi.parse;
+exports.hR = publicApi.parseAllDocuments;
+__webpack_unused_export__ = publicApi.parseDocument;
+__webpack_unused_export__ = publicApi.stringify;
+exports.YR = visit.visit;
+__webpack_unused_export__ = visit.visitAsync;
+
+
+/***/ }),
+
+/***/ 7249:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+
+function debug(logLevel, ...messages) {
+    if (logLevel === 'debug')
+        console.log(...messages);
+}
+function warn(logLevel, warning) {
+    if (logLevel === 'debug' || logLevel === 'warn') {
+        if (typeof node_process.emitWarning === 'function')
+            node_process.emitWarning(warning);
+        else
+            console.warn(warning);
+    }
+}
+
+exports.debug = debug;
+exports.warn = warn;
+
+
+/***/ }),
+
+/***/ 4065:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var anchors = __nccwpck_require__(1596);
+var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(4043);
+
+class Alias extends Node.NodeBase {
+    constructor(source) {
+        super(identity.ALIAS);
+        this.source = source;
+        Object.defineProperty(this, 'tag', {
+            set() {
+                throw new Error('Alias nodes cannot have tags');
+            }
+        });
+    }
+    /**
+     * Resolve the value of this alias within `doc`, finding the last
+     * instance of the `source` anchor before this node.
+     */
+    resolve(doc, ctx) {
+        if (ctx?.maxAliasCount === 0)
+            throw new ReferenceError('Alias resolution is disabled');
+        let nodes;
+        if (ctx?.aliasResolveCache) {
+            nodes = ctx.aliasResolveCache;
+        }
+        else {
+            nodes = [];
+            visit.visit(doc, {
+                Node: (_key, node) => {
+                    if (identity.isAlias(node) || identity.hasAnchor(node))
+                        nodes.push(node);
+                }
+            });
+            if (ctx)
+                ctx.aliasResolveCache = nodes;
+        }
+        let found = undefined;
+        for (const node of nodes) {
+            if (node === this)
+                break;
+            if (node.anchor === this.source)
+                found = node;
+        }
+        if (found && ctx) {
+            const { anchors, doc, maxAliasCount } = ctx;
+            let data = anchors.get(found);
+            if (!data) {
+                // Resolve anchors for Node.prototype.toJS()
+                toJS.toJS(found, null, ctx);
+                data = anchors.get(found);
+            }
+            /* istanbul ignore if */
+            if (data?.res === undefined) {
+                const msg = 'This should not happen: Alias anchor was not resolved?';
+                throw new ReferenceError(msg);
+            }
+            if (maxAliasCount >= 0) {
+                data.count += 1;
+                if (data.aliasCount === 0)
+                    data.aliasCount = getAliasCount(doc, found, anchors);
+                if (data.count * data.aliasCount > maxAliasCount) {
+                    const msg = 'Excessive alias count indicates a resource exhaustion attack';
+                    throw new ReferenceError(msg);
+                }
+            }
+        }
+        return found;
+    }
+    toJSON(_arg, ctx) {
+        if (!ctx)
+            return { source: this.source };
+        const source = this.resolve(ctx.doc, ctx);
+        if (!source) {
+            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+            throw new ReferenceError(msg);
+        }
+        return ctx.anchors.get(source).res;
+    }
+    toString(ctx, _onComment, _onChompKeep) {
+        const src = `*${this.source}`;
+        if (ctx) {
+            anchors.anchorIsValid(this.source);
+            if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+                const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+                throw new Error(msg);
+            }
+            if (ctx.implicitKey)
+                return `${src} `;
+        }
+        return src;
+    }
+}
+function getAliasCount(doc, node, anchors) {
+    if (identity.isAlias(node)) {
+        const source = node.resolve(doc);
+        const anchor = anchors && source && anchors.get(source);
+        return anchor ? anchor.count * anchor.aliasCount : 0;
+    }
+    else if (identity.isCollection(node)) {
+        let count = 0;
+        for (const item of node.items) {
+            const c = getAliasCount(doc, item, anchors);
+            if (c > count)
+                count = c;
+        }
+        return count;
+    }
+    else if (identity.isPair(node)) {
+        const kc = getAliasCount(doc, node.key, anchors);
+        const vc = getAliasCount(doc, node.value, anchors);
+        return Math.max(kc, vc);
+    }
+    return 1;
+}
+
+exports.Alias = Alias;
+
+
+/***/ }),
+
+/***/ 101:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(2404);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+
+function collectionFromPath(schema, path, value) {
+    let v = value;
+    for (let i = path.length - 1; i >= 0; --i) {
+        const k = path[i];
+        if (typeof k === 'number' && Number.isInteger(k) && k >= 0) {
+            const a = [];
+            a[k] = v;
+            v = a;
+        }
+        else {
+            v = new Map([[k, v]]);
+        }
+    }
+    return createNode.createNode(v, undefined, {
+        aliasDuplicateObjects: false,
+        keepUndefined: false,
+        onAnchor: () => {
+            throw new Error('This should not happen, please report a bug.');
+        },
+        schema,
+        sourceObjects: new Map()
+    });
+}
+// Type guard is intentionally a little wrong so as to be more useful,
+// as it does not cover untypable empty non-string iterables (e.g. []).
+const isEmptyPath = (path) => path == null ||
+    (typeof path === 'object' && !!path[Symbol.iterator]().next().done);
+class Collection extends Node.NodeBase {
+    constructor(type, schema) {
+        super(type);
+        Object.defineProperty(this, 'schema', {
+            value: schema,
+            configurable: true,
+            enumerable: false,
+            writable: true
+        });
+    }
+    /**
+     * Create a copy of this collection.
+     *
+     * @param schema - If defined, overwrites the original's schema
+     */
+    clone(schema) {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (schema)
+            copy.schema = schema;
+        copy.items = copy.items.map(it => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /**
+     * Adds a value to the collection. For `!!map` and `!!omap` the value must
+     * be a Pair instance or a `{ key, value }` object, which may not have a key
+     * that already exists in the map.
+     */
+    addIn(path, value) {
+        if (isEmptyPath(path))
+            this.add(value);
+        else {
+            const [key, ...rest] = path;
+            const node = this.get(key, true);
+            if (identity.isCollection(node))
+                node.addIn(rest, value);
+            else if (node === undefined && this.schema)
+                this.set(key, collectionFromPath(this.schema, rest, value));
+            else
+                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+    }
+    /**
+     * Removes a value from the collection.
+     * @returns `true` if the item was found and removed.
+     */
+    deleteIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+            return this.delete(key);
+        const node = this.get(key, true);
+        if (identity.isCollection(node))
+            return node.deleteIn(rest);
+        else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+    }
+    /**
+     * Returns item at `key`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    getIn(path, keepScalar) {
+        const [key, ...rest] = path;
+        const node = this.get(key, true);
+        if (rest.length === 0)
+            return !keepScalar && identity.isScalar(node) ? node.value : node;
+        else
+            return identity.isCollection(node) ? node.getIn(rest, keepScalar) : undefined;
+    }
+    hasAllNullValues(allowScalar) {
+        return this.items.every(node => {
+            if (!identity.isPair(node))
+                return false;
+            const n = node.value;
+            return (n == null ||
+                (allowScalar &&
+                    identity.isScalar(n) &&
+                    n.value == null &&
+                    !n.commentBefore &&
+                    !n.comment &&
+                    !n.tag));
+        });
+    }
+    /**
+     * Checks if the collection includes a value with the key `key`.
+     */
+    hasIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+            return this.has(key);
+        const node = this.get(key, true);
+        return identity.isCollection(node) ? node.hasIn(rest) : false;
+    }
+    /**
+     * Sets a value in this collection. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    setIn(path, value) {
+        const [key, ...rest] = path;
+        if (rest.length === 0) {
+            this.set(key, value);
+        }
+        else {
+            const node = this.get(key, true);
+            if (identity.isCollection(node))
+                node.setIn(rest, value);
+            else if (node === undefined && this.schema)
+                this.set(key, collectionFromPath(this.schema, rest, value));
+            else
+                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+    }
+}
+
+exports.Collection = Collection;
+exports.collectionFromPath = collectionFromPath;
+exports.isEmptyPath = isEmptyPath;
+
+
+/***/ }),
+
+/***/ 6673:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var applyReviver = __nccwpck_require__(3661);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
+
+class NodeBase {
+    constructor(type) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+    }
+    /** Create a copy of this node.  */
+    clone() {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /** A plain JavaScript representation of this node. */
+    toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity.isDocument(doc))
+            throw new TypeError('A document argument is required');
+        const ctx = {
+            anchors: new Map(),
+            doc,
+            keep: true,
+            mapAsMap: mapAsMap === true,
+            mapKeyWarned: false,
+            maxAliasCount: typeof maxAliasCount === 'number' ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this, '', ctx);
+        if (typeof onAnchor === 'function')
+            for (const { count, res } of ctx.anchors.values())
+                onAnchor(res, count);
+        return typeof reviver === 'function'
+            ? applyReviver.applyReviver(reviver, { '': res }, '', res)
+            : res;
+    }
+}
+
+exports.NodeBase = NodeBase;
+
+
+/***/ }),
+
+/***/ 7165:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(2404);
+var stringifyPair = __nccwpck_require__(9748);
+var addPairToJSMap = __nccwpck_require__(7104);
+var identity = __nccwpck_require__(1127);
+
+function createPair(key, value, ctx) {
+    const k = createNode.createNode(key, undefined, ctx);
+    const v = createNode.createNode(value, undefined, ctx);
+    return new Pair(k, v);
+}
+class Pair {
+    constructor(key, value = null) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        this.key = key;
+        this.value = value;
+    }
+    clone(schema) {
+        let { key, value } = this;
+        if (identity.isNode(key))
+            key = key.clone(schema);
+        if (identity.isNode(value))
+            value = value.clone(schema);
+        return new Pair(key, value);
+    }
+    toJSON(_, ctx) {
+        const pair = ctx?.mapAsMap ? new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+    }
+    toString(ctx, onComment, onChompKeep) {
+        return ctx?.doc
+            ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep)
+            : JSON.stringify(this);
+    }
+}
+
+exports.Pair = Pair;
+exports.createPair = createPair;
+
+
+/***/ }),
+
+/***/ 3301:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(4043);
+
+const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
+class Scalar extends Node.NodeBase {
+    constructor(value) {
+        super(identity.SCALAR);
+        this.value = value;
+    }
+    toJSON(arg, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+    }
+    toString() {
+        return String(this.value);
+    }
+}
+Scalar.BLOCK_FOLDED = 'BLOCK_FOLDED';
+Scalar.BLOCK_LITERAL = 'BLOCK_LITERAL';
+Scalar.PLAIN = 'PLAIN';
+Scalar.QUOTE_DOUBLE = 'QUOTE_DOUBLE';
+Scalar.QUOTE_SINGLE = 'QUOTE_SINGLE';
+
+exports.Scalar = Scalar;
+exports.isScalarValue = isScalarValue;
+
+
+/***/ }),
+
+/***/ 4454:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyCollection = __nccwpck_require__(1212);
+var addPairToJSMap = __nccwpck_require__(7104);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+
+function findPair(items, key) {
+    const k = identity.isScalar(key) ? key.value : key;
+    for (const it of items) {
+        if (identity.isPair(it)) {
+            if (it.key === key || it.key === k)
+                return it;
+            if (identity.isScalar(it.key) && it.key.value === k)
+                return it;
+        }
+    }
+    return undefined;
+}
+class YAMLMap extends Collection.Collection {
+    static get tagName() {
+        return 'tag:yaml.org,2002:map';
+    }
+    constructor(schema) {
+        super(identity.MAP, schema);
+        this.items = [];
+    }
+    /**
+     * A generic collection parsing method that can be extended
+     * to other node classes that inherit from YAMLMap
+     */
+    static from(schema, obj, ctx) {
+        const { keepUndefined, replacer } = ctx;
+        const map = new this(schema);
+        const add = (key, value) => {
+            if (typeof replacer === 'function')
+                value = replacer.call(obj, key, value);
+            else if (Array.isArray(replacer) && !replacer.includes(key))
+                return;
+            if (value !== undefined || keepUndefined)
+                map.items.push(Pair.createPair(key, value, ctx));
+        };
+        if (obj instanceof Map) {
+            for (const [key, value] of obj)
+                add(key, value);
+        }
+        else if (obj && typeof obj === 'object') {
+            for (const key of Object.keys(obj))
+                add(key, obj[key]);
+        }
+        if (typeof schema.sortMapEntries === 'function') {
+            map.items.sort(schema.sortMapEntries);
+        }
+        return map;
+    }
+    /**
+     * Adds a value to the collection.
+     *
+     * @param overwrite - If not set `true`, using a key that is already in the
+     *   collection will throw. Otherwise, overwrites the previous value.
+     */
+    add(pair, overwrite) {
+        let _pair;
+        if (identity.isPair(pair))
+            _pair = pair;
+        else if (!pair || typeof pair !== 'object' || !('key' in pair)) {
+            // In TypeScript, this never happens.
+            _pair = new Pair.Pair(pair, pair?.value);
+        }
+        else
+            _pair = new Pair.Pair(pair.key, pair.value);
+        const prev = findPair(this.items, _pair.key);
+        const sortEntries = this.schema?.sortMapEntries;
+        if (prev) {
+            if (!overwrite)
+                throw new Error(`Key ${_pair.key} already set`);
+            // For scalars, keep the old node & its comments and anchors
+            if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+                prev.value.value = _pair.value;
+            else
+                prev.value = _pair.value;
+        }
+        else if (sortEntries) {
+            const i = this.items.findIndex(item => sortEntries(_pair, item) < 0);
+            if (i === -1)
+                this.items.push(_pair);
+            else
+                this.items.splice(i, 0, _pair);
+        }
+        else {
+            this.items.push(_pair);
+        }
+    }
+    delete(key) {
+        const it = findPair(this.items, key);
+        if (!it)
+            return false;
+        const del = this.items.splice(this.items.indexOf(it), 1);
+        return del.length > 0;
+    }
+    get(key, keepScalar) {
+        const it = findPair(this.items, key);
+        const node = it?.value;
+        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? undefined;
+    }
+    has(key) {
+        return !!findPair(this.items, key);
+    }
+    set(key, value) {
+        this.add(new Pair.Pair(key, value), true);
+    }
+    /**
+     * @param ctx - Conversion context, originally set in Document#toJS()
+     * @param {Class} Type - If set, forces the returned collection type
+     * @returns Instance of Type, Map, or Object
+     */
+    toJSON(_, ctx, Type) {
+        const map = Type ? new Type() : ctx?.mapAsMap ? new Map() : {};
+        if (ctx?.onCreate)
+            ctx.onCreate(map);
+        for (const item of this.items)
+            addPairToJSMap.addPairToJSMap(ctx, map, item);
+        return map;
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        for (const item of this.items) {
+            if (!identity.isPair(item))
+                throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        }
+        if (!ctx.allNullValues && this.hasAllNullValues(false))
+            ctx = Object.assign({}, ctx, { allNullValues: true });
+        return stringifyCollection.stringifyCollection(this, ctx, {
+            blockItemPrefix: '',
+            flowChars: { start: '{', end: '}' },
+            itemIndent: ctx.indent || '',
+            onChompKeep,
+            onComment
+        });
+    }
+}
+
+exports.YAMLMap = YAMLMap;
+exports.findPair = findPair;
+
+
+/***/ }),
+
+/***/ 2223:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(2404);
+var stringifyCollection = __nccwpck_require__(1212);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var toJS = __nccwpck_require__(4043);
+
+class YAMLSeq extends Collection.Collection {
+    static get tagName() {
+        return 'tag:yaml.org,2002:seq';
+    }
+    constructor(schema) {
+        super(identity.SEQ, schema);
+        this.items = [];
+    }
+    add(value) {
+        this.items.push(value);
+    }
+    /**
+     * Removes a value from the collection.
+     *
+     * `key` must contain a representation of an integer for this to succeed.
+     * It may be wrapped in a `Scalar`.
+     *
+     * @returns `true` if the item was found and removed.
+     */
+    delete(key) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            return false;
+        const del = this.items.splice(idx, 1);
+        return del.length > 0;
+    }
+    get(key, keepScalar) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            return undefined;
+        const it = this.items[idx];
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
+    }
+    /**
+     * Checks if the collection includes a value with the key `key`.
+     *
+     * `key` must contain a representation of an integer for this to succeed.
+     * It may be wrapped in a `Scalar`.
+     */
+    has(key) {
+        const idx = asItemIndex(key);
+        return typeof idx === 'number' && idx < this.items.length;
+    }
+    /**
+     * Sets a value in this collection. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     *
+     * If `key` does not contain a representation of an integer, this will throw.
+     * It may be wrapped in a `Scalar`.
+     */
+    set(key, value) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            throw new Error(`Expected a valid index, not ${key}.`);
+        const prev = this.items[idx];
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+            prev.value = value;
+        else
+            this.items[idx] = value;
+    }
+    toJSON(_, ctx) {
+        const seq = [];
+        if (ctx?.onCreate)
+            ctx.onCreate(seq);
+        let i = 0;
+        for (const item of this.items)
+            seq.push(toJS.toJS(item, String(i++), ctx));
+        return seq;
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        return stringifyCollection.stringifyCollection(this, ctx, {
+            blockItemPrefix: '- ',
+            flowChars: { start: '[', end: ']' },
+            itemIndent: (ctx.indent || '') + '  ',
+            onChompKeep,
+            onComment
+        });
+    }
+    static from(schema, obj, ctx) {
+        const { replacer } = ctx;
+        const seq = new this(schema);
+        if (obj && Symbol.iterator in Object(obj)) {
+            let i = 0;
+            for (let it of obj) {
+                if (typeof replacer === 'function') {
+                    const key = obj instanceof Set ? it : String(i++);
+                    it = replacer.call(obj, key, it);
+                }
+                seq.items.push(createNode.createNode(it, undefined, ctx));
+            }
+        }
+        return seq;
+    }
+}
+function asItemIndex(key) {
+    let idx = identity.isScalar(key) ? key.value : key;
+    if (idx && typeof idx === 'string')
+        idx = Number(idx);
+    return typeof idx === 'number' && Number.isInteger(idx) && idx >= 0
+        ? idx
+        : null;
+}
+
+exports.YAMLSeq = YAMLSeq;
+
+
+/***/ }),
+
+/***/ 7104:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var log = __nccwpck_require__(7249);
+var merge = __nccwpck_require__(452);
+var stringify = __nccwpck_require__(2148);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
+
+function addPairToJSMap(ctx, map, { key, value }) {
+    if (identity.isNode(key) && key.addToJSMap)
+        key.addToJSMap(ctx, map, value);
+    // TODO: Should drop this special case for bare << handling
+    else if (merge.isMergeKey(ctx, key))
+        merge.addMergeToJSMap(ctx, map, value);
+    else {
+        const jsKey = toJS.toJS(key, '', ctx);
+        if (map instanceof Map) {
+            map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        }
+        else if (map instanceof Set) {
+            map.add(jsKey);
+        }
+        else {
+            const stringKey = stringifyKey(key, jsKey, ctx);
+            const jsValue = toJS.toJS(value, stringKey, ctx);
+            if (stringKey in map)
+                Object.defineProperty(map, stringKey, {
+                    value: jsValue,
+                    writable: true,
+                    enumerable: true,
+                    configurable: true
+                });
+            else
+                map[stringKey] = jsValue;
+        }
+    }
+    return map;
+}
+function stringifyKey(key, jsKey, ctx) {
+    if (jsKey === null)
+        return '';
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
+    if (typeof jsKey !== 'object')
+        return String(jsKey);
+    if (identity.isNode(key) && ctx?.doc) {
+        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        strCtx.anchors = new Set();
+        for (const node of ctx.anchors.keys())
+            strCtx.anchors.add(node.anchor);
+        strCtx.inFlow = true;
+        strCtx.inStringifyKey = true;
+        const strKey = key.toString(strCtx);
+        if (!ctx.mapKeyWarned) {
+            let jsonStr = JSON.stringify(strKey);
+            if (jsonStr.length > 40)
+                jsonStr = jsonStr.substring(0, 36) + '..."';
+            log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+            ctx.mapKeyWarned = true;
+        }
+        return strKey;
+    }
+    return JSON.stringify(jsKey);
+}
+
+exports.addPairToJSMap = addPairToJSMap;
+
+
+/***/ }),
+
+/***/ 1127:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const ALIAS = Symbol.for('yaml.alias');
+const DOC = Symbol.for('yaml.document');
+const MAP = Symbol.for('yaml.map');
+const PAIR = Symbol.for('yaml.pair');
+const SCALAR = Symbol.for('yaml.scalar');
+const SEQ = Symbol.for('yaml.seq');
+const NODE_TYPE = Symbol.for('yaml.node.type');
+const isAlias = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === ALIAS;
+const isDocument = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === DOC;
+const isMap = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === MAP;
+const isPair = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === PAIR;
+const isScalar = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === SCALAR;
+const isSeq = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === SEQ;
+function isCollection(node) {
+    if (node && typeof node === 'object')
+        switch (node[NODE_TYPE]) {
+            case MAP:
+            case SEQ:
+                return true;
+        }
+    return false;
+}
+function isNode(node) {
+    if (node && typeof node === 'object')
+        switch (node[NODE_TYPE]) {
+            case ALIAS:
+            case MAP:
+            case SCALAR:
+            case SEQ:
+                return true;
+        }
+    return false;
+}
+const hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+
+exports.ALIAS = ALIAS;
+exports.DOC = DOC;
+exports.MAP = MAP;
+exports.NODE_TYPE = NODE_TYPE;
+exports.PAIR = PAIR;
+exports.SCALAR = SCALAR;
+exports.SEQ = SEQ;
+exports.hasAnchor = hasAnchor;
+exports.isAlias = isAlias;
+exports.isCollection = isCollection;
+exports.isDocument = isDocument;
+exports.isMap = isMap;
+exports.isNode = isNode;
+exports.isPair = isPair;
+exports.isScalar = isScalar;
+exports.isSeq = isSeq;
+
+
+/***/ }),
+
+/***/ 4043:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+
+/**
+ * Recursively convert any node or its contents to native JavaScript
+ *
+ * @param value - The input value
+ * @param arg - If `value` defines a `toJSON()` method, use this
+ *   as its first argument
+ * @param ctx - Conversion context, originally set in Document#toJS(). If
+ *   `{ keep: true }` is not set, output should be suitable for JSON
+ *   stringification.
+ */
+function toJS(value, arg, ctx) {
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-return
+    if (Array.isArray(value))
+        return value.map((v, i) => toJS(v, String(i), ctx));
+    if (value && typeof value.toJSON === 'function') {
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+        if (!ctx || !identity.hasAnchor(value))
+            return value.toJSON(arg, ctx);
+        const data = { aliasCount: 0, count: 1, res: undefined };
+        ctx.anchors.set(value, data);
+        ctx.onCreate = res => {
+            data.res = res;
+            delete ctx.onCreate;
+        };
+        const res = value.toJSON(arg, ctx);
+        if (ctx.onCreate)
+            ctx.onCreate(res);
+        return res;
+    }
+    if (typeof value === 'bigint' && !ctx?.keep)
+        return Number(value);
+    return value;
+}
+
+exports.toJS = toJS;
+
+
+/***/ }),
+
+/***/ 110:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
+var errors = __nccwpck_require__(1464);
+var stringifyString = __nccwpck_require__(3069);
+
+function resolveAsScalar(token, strict = true, onError) {
+    if (token) {
+        const _onError = (pos, code, message) => {
+            const offset = typeof pos === 'number' ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+            if (onError)
+                onError(offset, code, message);
+            else
+                throw new errors.YAMLParseError([offset, offset + 1], code, message);
+        };
+        switch (token.type) {
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+            case 'block-scalar':
+                return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+        }
+    }
+    return null;
+}
+/**
+ * Create a new scalar token with `value`
+ *
+ * Values that represent an actual string but may be parsed as a different type should use a `type` other than `'PLAIN'`,
+ * as this function does not support any schema operations and won't check for such conflicts.
+ *
+ * @param value The string representation of the value, which will have its content properly indented.
+ * @param context.end Comments and whitespace after the end of the value, or after the block scalar header. If undefined, a newline will be added.
+ * @param context.implicitKey Being within an implicit key may affect the resolved type of the token's value.
+ * @param context.indent The indent level of the token.
+ * @param context.inFlow Is this scalar within a flow collection? This may affect the resolved type of the token's value.
+ * @param context.offset The offset position of the token.
+ * @param context.type The preferred type of the scalar token. If undefined, the previous type of the `token` will be used, defaulting to `'PLAIN'`.
+ */
+function createScalarToken(value, context) {
+    const { implicitKey = false, indent, inFlow = false, offset = -1, type = 'PLAIN' } = context;
+    const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey,
+        indent: indent > 0 ? ' '.repeat(indent) : '',
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+    });
+    const end = context.end ?? [
+        { type: 'newline', offset: -1, indent, source: '\n' }
+    ];
+    switch (source[0]) {
+        case '|':
+        case '>': {
+            const he = source.indexOf('\n');
+            const head = source.substring(0, he);
+            const body = source.substring(he + 1) + '\n';
+            const props = [
+                { type: 'block-scalar-header', offset, indent, source: head }
+            ];
+            if (!addEndtoBlockProps(props, end))
+                props.push({ type: 'newline', offset: -1, indent, source: '\n' });
+            return { type: 'block-scalar', offset, indent, props, source: body };
+        }
+        case '"':
+            return { type: 'double-quoted-scalar', offset, indent, source, end };
+        case "'":
+            return { type: 'single-quoted-scalar', offset, indent, source, end };
+        default:
+            return { type: 'scalar', offset, indent, source, end };
+    }
+}
+/**
+ * Set the value of `token` to the given string `value`, overwriting any previous contents and type that it may have.
+ *
+ * Best efforts are made to retain any comments previously associated with the `token`,
+ * though all contents within a collection's `items` will be overwritten.
+ *
+ * Values that represent an actual string but may be parsed as a different type should use a `type` other than `'PLAIN'`,
+ * as this function does not support any schema operations and won't check for such conflicts.
+ *
+ * @param token Any token. If it does not include an `indent` value, the value will be stringified as if it were an implicit key.
+ * @param value The string representation of the value, which will have its content properly indented.
+ * @param context.afterKey In most cases, values after a key should have an additional level of indentation.
+ * @param context.implicitKey Being within an implicit key may affect the resolved type of the token's value.
+ * @param context.inFlow Being within a flow collection may affect the resolved type of the token's value.
+ * @param context.type The preferred type of the scalar token. If undefined, the previous type of the `token` will be used, defaulting to `'PLAIN'`.
+ */
+function setScalarValue(token, value, context = {}) {
+    let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+    let indent = 'indent' in token ? token.indent : null;
+    if (afterKey && typeof indent === 'number')
+        indent += 2;
+    if (!type)
+        switch (token.type) {
+            case 'single-quoted-scalar':
+                type = 'QUOTE_SINGLE';
+                break;
+            case 'double-quoted-scalar':
+                type = 'QUOTE_DOUBLE';
+                break;
+            case 'block-scalar': {
+                const header = token.props[0];
+                if (header.type !== 'block-scalar-header')
+                    throw new Error('Invalid block scalar header');
+                type = header.source[0] === '>' ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL';
+                break;
+            }
+            default:
+                type = 'PLAIN';
+        }
+    const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? ' '.repeat(indent) : '',
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+    });
+    switch (source[0]) {
+        case '|':
+        case '>':
+            setBlockScalarValue(token, source);
+            break;
+        case '"':
+            setFlowScalarValue(token, source, 'double-quoted-scalar');
+            break;
+        case "'":
+            setFlowScalarValue(token, source, 'single-quoted-scalar');
+            break;
+        default:
+            setFlowScalarValue(token, source, 'scalar');
+    }
+}
+function setBlockScalarValue(token, source) {
+    const he = source.indexOf('\n');
+    const head = source.substring(0, he);
+    const body = source.substring(he + 1) + '\n';
+    if (token.type === 'block-scalar') {
+        const header = token.props[0];
+        if (header.type !== 'block-scalar-header')
+            throw new Error('Invalid block scalar header');
+        header.source = head;
+        token.source = body;
+    }
+    else {
+        const { offset } = token;
+        const indent = 'indent' in token ? token.indent : -1;
+        const props = [
+            { type: 'block-scalar-header', offset, indent, source: head }
+        ];
+        if (!addEndtoBlockProps(props, 'end' in token ? token.end : undefined))
+            props.push({ type: 'newline', offset: -1, indent, source: '\n' });
+        for (const key of Object.keys(token))
+            if (key !== 'type' && key !== 'offset')
+                delete token[key];
+        Object.assign(token, { type: 'block-scalar', indent, props, source: body });
+    }
+}
+/** @returns `true` if last token is a newline */
+function addEndtoBlockProps(props, end) {
+    if (end)
+        for (const st of end)
+            switch (st.type) {
+                case 'space':
+                case 'comment':
+                    props.push(st);
+                    break;
+                case 'newline':
+                    props.push(st);
+                    return true;
+            }
+    return false;
+}
+function setFlowScalarValue(token, source, type) {
+    switch (token.type) {
+        case 'scalar':
+        case 'double-quoted-scalar':
+        case 'single-quoted-scalar':
+            token.type = type;
+            token.source = source;
+            break;
+        case 'block-scalar': {
+            const end = token.props.slice(1);
+            let oa = source.length;
+            if (token.props[0].type === 'block-scalar-header')
+                oa -= token.props[0].source.length;
+            for (const tok of end)
+                tok.offset += oa;
+            delete token.props;
+            Object.assign(token, { type, source, end });
+            break;
+        }
+        case 'block-map':
+        case 'block-seq': {
+            const offset = token.offset + source.length;
+            const nl = { type: 'newline', offset, indent: token.indent, source: '\n' };
+            delete token.items;
+            Object.assign(token, { type, source, end: [nl] });
+            break;
+        }
+        default: {
+            const indent = 'indent' in token ? token.indent : -1;
+            const end = 'end' in token && Array.isArray(token.end)
+                ? token.end.filter(st => st.type === 'space' ||
+                    st.type === 'comment' ||
+                    st.type === 'newline')
+                : [];
+            for (const key of Object.keys(token))
+                if (key !== 'type' && key !== 'offset')
+                    delete token[key];
+            Object.assign(token, { type, indent, source, end });
+        }
+    }
+}
+
+exports.createScalarToken = createScalarToken;
+exports.resolveAsScalar = resolveAsScalar;
+exports.setScalarValue = setScalarValue;
+
+
+/***/ }),
+
+/***/ 1733:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Stringify a CST document, token, or collection item
+ *
+ * Fair warning: This applies no validation whatsoever, and
+ * simply concatenates the sources in their logical order.
+ */
+const stringify = (cst) => 'type' in cst ? stringifyToken(cst) : stringifyItem(cst);
+function stringifyToken(token) {
+    switch (token.type) {
+        case 'block-scalar': {
+            let res = '';
+            for (const tok of token.props)
+                res += stringifyToken(tok);
+            return res + token.source;
+        }
+        case 'block-map':
+        case 'block-seq': {
+            let res = '';
+            for (const item of token.items)
+                res += stringifyItem(item);
+            return res;
+        }
+        case 'flow-collection': {
+            let res = token.start.source;
+            for (const item of token.items)
+                res += stringifyItem(item);
+            for (const st of token.end)
+                res += st.source;
+            return res;
+        }
+        case 'document': {
+            let res = stringifyItem(token);
+            if (token.end)
+                for (const st of token.end)
+                    res += st.source;
+            return res;
+        }
+        default: {
+            let res = token.source;
+            if ('end' in token && token.end)
+                for (const st of token.end)
+                    res += st.source;
+            return res;
+        }
+    }
+}
+function stringifyItem({ start, key, sep, value }) {
+    let res = '';
+    for (const st of start)
+        res += st.source;
+    if (key)
+        res += stringifyToken(key);
+    if (sep)
+        for (const st of sep)
+            res += st.source;
+    if (value)
+        res += stringifyToken(value);
+    return res;
+}
+
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 7715:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const BREAK = Symbol('break visit');
+const SKIP = Symbol('skip children');
+const REMOVE = Symbol('remove item');
+/**
+ * Apply a visitor to a CST document or item.
+ *
+ * Walks through the tree (depth-first) starting from the root, calling a
+ * `visitor` function with two arguments when entering each item:
+ *   - `item`: The current item, which included the following members:
+ *     - `start: SourceToken[]` – Source tokens before the key or value,
+ *       possibly including its anchor or tag.
+ *     - `key?: Token | null` – Set for pair values. May then be `null`, if
+ *       the key before the `:` separator is empty.
+ *     - `sep?: SourceToken[]` – Source tokens between the key and the value,
+ *       which should include the `:` map value indicator if `value` is set.
+ *     - `value?: Token` – The value of a sequence item, or of a map pair.
+ *   - `path`: The steps from the root to the current node, as an array of
+ *     `['key' | 'value', number]` tuples.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this token, continue with
+ *      next sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current item, then continue with the next one
+ *   - `number`: Set the index of the next step. This is useful especially if
+ *     the index of the current token has changed.
+ *   - `function`: Define the next visitor for this item. After the original
+ *     visitor is called on item entry, next visitors are called after handling
+ *     a non-empty `key` and when exiting the item.
+ */
+function visit(cst, visitor) {
+    if ('type' in cst && cst.type === 'document')
+        cst = { start: cst.start, value: cst.value };
+    _visit(Object.freeze([]), cst, visitor);
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visit.BREAK = BREAK;
+/** Do not visit the children of the current item */
+visit.SKIP = SKIP;
+/** Remove the current item */
+visit.REMOVE = REMOVE;
+/** Find the item at `path` from `cst` as the root */
+visit.itemAtPath = (cst, path) => {
+    let item = cst;
+    for (const [field, index] of path) {
+        const tok = item?.[field];
+        if (tok && 'items' in tok) {
+            item = tok.items[index];
+        }
+        else
+            return undefined;
+    }
+    return item;
+};
+/**
+ * Get the immediate parent collection of the item at `path` from `cst` as the root.
+ *
+ * Throws an error if the collection is not found, which should never happen if the item itself exists.
+ */
+visit.parentCollection = (cst, path) => {
+    const parent = visit.itemAtPath(cst, path.slice(0, -1));
+    const field = path[path.length - 1][0];
+    const coll = parent?.[field];
+    if (coll && 'items' in coll)
+        return coll;
+    throw new Error('Parent collection not found');
+};
+function _visit(path, item, visitor) {
+    let ctrl = visitor(item, path);
+    if (typeof ctrl === 'symbol')
+        return ctrl;
+    for (const field of ['key', 'value']) {
+        const token = item[field];
+        if (token && 'items' in token) {
+            for (let i = 0; i < token.items.length; ++i) {
+                const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    token.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+            if (typeof ctrl === 'function' && field === 'key')
+                ctrl = ctrl(item, path);
+        }
+    }
+    return typeof ctrl === 'function' ? ctrl(item, path) : ctrl;
+}
+
+exports.visit = visit;
+
+
+/***/ }),
+
+/***/ 3461:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var cstScalar = __nccwpck_require__(110);
+var cstStringify = __nccwpck_require__(1733);
+var cstVisit = __nccwpck_require__(7715);
+
+/** The byte order mark */
+const BOM = '\u{FEFF}';
+/** Start of doc-mode */
+const DOCUMENT = '\x02'; // C0: Start of Text
+/** Unexpected end of flow-mode */
+const FLOW_END = '\x18'; // C0: Cancel
+/** Next token is a scalar value */
+const SCALAR = '\x1f'; // C0: Unit Separator
+/** @returns `true` if `token` is a flow or block collection */
+const isCollection = (token) => !!token && 'items' in token;
+/** @returns `true` if `token` is a flow or block scalar; not an alias */
+const isScalar = (token) => !!token &&
+    (token.type === 'scalar' ||
+        token.type === 'single-quoted-scalar' ||
+        token.type === 'double-quoted-scalar' ||
+        token.type === 'block-scalar');
+/* istanbul ignore next */
+/** Get a printable representation of a lexer token */
+function prettyToken(token) {
+    switch (token) {
+        case BOM:
+            return '<BOM>';
+        case DOCUMENT:
+            return '<DOC>';
+        case FLOW_END:
+            return '<FLOW_END>';
+        case SCALAR:
+            return '<SCALAR>';
+        default:
+            return JSON.stringify(token);
+    }
+}
+/** Identify the type of a lexer token. May return `null` for unknown tokens. */
+function tokenType(source) {
+    switch (source) {
+        case BOM:
+            return 'byte-order-mark';
+        case DOCUMENT:
+            return 'doc-mode';
+        case FLOW_END:
+            return 'flow-error-end';
+        case SCALAR:
+            return 'scalar';
+        case '---':
+            return 'doc-start';
+        case '...':
+            return 'doc-end';
+        case '':
+        case '\n':
+        case '\r\n':
+            return 'newline';
+        case '-':
+            return 'seq-item-ind';
+        case '?':
+            return 'explicit-key-ind';
+        case ':':
+            return 'map-value-ind';
+        case '{':
+            return 'flow-map-start';
+        case '}':
+            return 'flow-map-end';
+        case '[':
+            return 'flow-seq-start';
+        case ']':
+            return 'flow-seq-end';
+        case ',':
+            return 'comma';
+    }
+    switch (source[0]) {
+        case ' ':
+        case '\t':
+            return 'space';
+        case '#':
+            return 'comment';
+        case '%':
+            return 'directive-line';
+        case '*':
+            return 'alias';
+        case '&':
+            return 'anchor';
+        case '!':
+            return 'tag';
+        case "'":
+            return 'single-quoted-scalar';
+        case '"':
+            return 'double-quoted-scalar';
+        case '|':
+        case '>':
+            return 'block-scalar-header';
+    }
+    return null;
+}
+
+exports.createScalarToken = cstScalar.createScalarToken;
+exports.resolveAsScalar = cstScalar.resolveAsScalar;
+exports.setScalarValue = cstScalar.setScalarValue;
+exports.stringify = cstStringify.stringify;
+exports.visit = cstVisit.visit;
+exports.BOM = BOM;
+exports.DOCUMENT = DOCUMENT;
+exports.FLOW_END = FLOW_END;
+exports.SCALAR = SCALAR;
+exports.isCollection = isCollection;
+exports.isScalar = isScalar;
+exports.prettyToken = prettyToken;
+exports.tokenType = tokenType;
+
+
+/***/ }),
+
+/***/ 361:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var cst = __nccwpck_require__(3461);
+
+/*
+START -> stream
+
+stream
+  directive -> line-end -> stream
+  indent + line-end -> stream
+  [else] -> line-start
+
+line-end
+  comment -> line-end
+  newline -> .
+  input-end -> END
+
+line-start
+  doc-start -> doc
+  doc-end -> stream
+  [else] -> indent -> block-start
+
+block-start
+  seq-item-start -> block-start
+  explicit-key-start -> block-start
+  map-value-start -> block-start
+  [else] -> doc
+
+doc
+  line-end -> line-start
+  spaces -> doc
+  anchor -> doc
+  tag -> doc
+  flow-start -> flow -> doc
+  flow-end -> error -> doc
+  seq-item-start -> error -> doc
+  explicit-key-start -> error -> doc
+  map-value-start -> doc
+  alias -> doc
+  quote-start -> quoted-scalar -> doc
+  block-scalar-header -> line-end -> block-scalar(min) -> line-start
+  [else] -> plain-scalar(false, min) -> doc
+
+flow
+  line-end -> flow
+  spaces -> flow
+  anchor -> flow
+  tag -> flow
+  flow-start -> flow -> flow
+  flow-end -> .
+  seq-item-start -> error -> flow
+  explicit-key-start -> flow
+  map-value-start -> flow
+  alias -> flow
+  quote-start -> quoted-scalar -> flow
+  comma -> flow
+  [else] -> plain-scalar(true, 0) -> flow
+
+quoted-scalar
+  quote-end -> .
+  [else] -> quoted-scalar
+
+block-scalar(min)
+  newline + peek(indent < min) -> .
+  [else] -> block-scalar(min)
+
+plain-scalar(is-flow, min)
+  scalar-end(is-flow) -> .
+  peek(newline + (indent < min)) -> .
+  [else] -> plain-scalar(min)
+*/
+function isEmpty(ch) {
+    switch (ch) {
+        case undefined:
+        case ' ':
+        case '\n':
+        case '\r':
+        case '\t':
+            return true;
+        default:
+            return false;
+    }
+}
+const hexDigits = new Set('0123456789ABCDEFabcdef');
+const tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+const flowIndicatorChars = new Set(',[]{}');
+const invalidAnchorChars = new Set(' ,[]{}\n\r\t');
+const isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+/**
+ * Splits an input string into lexical tokens, i.e. smaller strings that are
+ * easily identifiable by `tokens.tokenType()`.
+ *
+ * Lexing starts always in a "stream" context. Incomplete input may be buffered
+ * until a complete token can be emitted.
+ *
+ * In addition to slices of the original input, the following control characters
+ * may also be emitted:
+ *
+ * - `\x02` (Start of Text): A document starts with the next token
+ * - `\x18` (Cancel): Unexpected end of flow-mode (indicates an error)
+ * - `\x1f` (Unit Separator): Next token is a scalar value
+ * - `\u{FEFF}` (Byte order mark): Emitted separately outside documents
+ */
+class Lexer {
+    constructor() {
+        /**
+         * Flag indicating whether the end of the current buffer marks the end of
+         * all input
+         */
+        this.atEnd = false;
+        /**
+         * Explicit indent set in block scalar header, as an offset from the current
+         * minimum indent, so e.g. set to 1 from a header `|2+`. Set to -1 if not
+         * explicitly set.
+         */
+        this.blockScalarIndent = -1;
+        /**
+         * Block scalars that include a + (keep) chomping indicator in their header
+         * include trailing empty lines, which are otherwise excluded from the
+         * scalar's contents.
+         */
+        this.blockScalarKeep = false;
+        /** Current input */
+        this.buffer = '';
+        /**
+         * Flag noting whether the map value indicator : can immediately follow this
+         * node within a flow context.
+         */
+        this.flowKey = false;
+        /** Count of surrounding flow collection levels. */
+        this.flowLevel = 0;
+        /**
+         * Minimum level of indentation required for next lines to be parsed as a
+         * part of the current scalar value.
+         */
+        this.indentNext = 0;
+        /** Indentation level of the current line. */
+        this.indentValue = 0;
+        /** Position of the next \n character. */
+        this.lineEndPos = null;
+        /** Stores the state of the lexer if reaching the end of incpomplete input */
+        this.next = null;
+        /** A pointer to `buffer`; the current position of the lexer. */
+        this.pos = 0;
+    }
+    /**
+     * Generate YAML tokens from the `source` string. If `incomplete`,
+     * a part of the last line may be left as a buffer for the next call.
+     *
+     * @returns A generator of lexical tokens
+     */
+    *lex(source, incomplete = false) {
+        if (source) {
+            if (typeof source !== 'string')
+                throw TypeError('source is not a string');
+            this.buffer = this.buffer ? this.buffer + source : source;
+            this.lineEndPos = null;
+        }
+        this.atEnd = !incomplete;
+        let next = this.next ?? 'stream';
+        while (next && (incomplete || this.hasChars(1)))
+            next = yield* this.parseNext(next);
+    }
+    atLineEnd() {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (ch === ' ' || ch === '\t')
+            ch = this.buffer[++i];
+        if (!ch || ch === '#' || ch === '\n')
+            return true;
+        if (ch === '\r')
+            return this.buffer[i + 1] === '\n';
+        return false;
+    }
+    charAt(n) {
+        return this.buffer[this.pos + n];
+    }
+    continueScalar(offset) {
+        let ch = this.buffer[offset];
+        if (this.indentNext > 0) {
+            let indent = 0;
+            while (ch === ' ')
+                ch = this.buffer[++indent + offset];
+            if (ch === '\r') {
+                const next = this.buffer[indent + offset + 1];
+                if (next === '\n' || (!next && !this.atEnd))
+                    return offset + indent + 1;
+            }
+            return ch === '\n' || indent >= this.indentNext || (!ch && !this.atEnd)
+                ? offset + indent
+                : -1;
+        }
+        if (ch === '-' || ch === '.') {
+            const dt = this.buffer.substr(offset, 3);
+            if ((dt === '---' || dt === '...') && isEmpty(this.buffer[offset + 3]))
+                return -1;
+        }
+        return offset;
+    }
+    getLine() {
+        let end = this.lineEndPos;
+        if (typeof end !== 'number' || (end !== -1 && end < this.pos)) {
+            end = this.buffer.indexOf('\n', this.pos);
+            this.lineEndPos = end;
+        }
+        if (end === -1)
+            return this.atEnd ? this.buffer.substring(this.pos) : null;
+        if (this.buffer[end - 1] === '\r')
+            end -= 1;
+        return this.buffer.substring(this.pos, end);
+    }
+    hasChars(n) {
+        return this.pos + n <= this.buffer.length;
+    }
+    setNext(state) {
+        this.buffer = this.buffer.substring(this.pos);
+        this.pos = 0;
+        this.lineEndPos = null;
+        this.next = state;
+        return null;
+    }
+    peek(n) {
+        return this.buffer.substr(this.pos, n);
+    }
+    *parseNext(next) {
+        switch (next) {
+            case 'stream':
+                return yield* this.parseStream();
+            case 'line-start':
+                return yield* this.parseLineStart();
+            case 'block-start':
+                return yield* this.parseBlockStart();
+            case 'doc':
+                return yield* this.parseDocument();
+            case 'flow':
+                return yield* this.parseFlowCollection();
+            case 'quoted-scalar':
+                return yield* this.parseQuotedScalar();
+            case 'block-scalar':
+                return yield* this.parseBlockScalar();
+            case 'plain-scalar':
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseStream() {
+        let line = this.getLine();
+        if (line === null)
+            return this.setNext('stream');
+        if (line[0] === cst.BOM) {
+            yield* this.pushCount(1);
+            line = line.substring(1);
+        }
+        if (line[0] === '%') {
+            let dirEnd = line.length;
+            let cs = line.indexOf('#');
+            while (cs !== -1) {
+                const ch = line[cs - 1];
+                if (ch === ' ' || ch === '\t') {
+                    dirEnd = cs - 1;
+                    break;
+                }
+                else {
+                    cs = line.indexOf('#', cs + 1);
+                }
+            }
+            while (true) {
+                const ch = line[dirEnd - 1];
+                if (ch === ' ' || ch === '\t')
+                    dirEnd -= 1;
+                else
+                    break;
+            }
+            const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+            yield* this.pushCount(line.length - n); // possible comment
+            this.pushNewline();
+            return 'stream';
+        }
+        if (this.atLineEnd()) {
+            const sp = yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - sp);
+            yield* this.pushNewline();
+            return 'stream';
+        }
+        yield cst.DOCUMENT;
+        return yield* this.parseLineStart();
+    }
+    *parseLineStart() {
+        const ch = this.charAt(0);
+        if (!ch && !this.atEnd)
+            return this.setNext('line-start');
+        if (ch === '-' || ch === '.') {
+            if (!this.atEnd && !this.hasChars(4))
+                return this.setNext('line-start');
+            const s = this.peek(3);
+            if ((s === '---' || s === '...') && isEmpty(this.charAt(3))) {
+                yield* this.pushCount(3);
+                this.indentValue = 0;
+                this.indentNext = 0;
+                return s === '---' ? 'doc' : 'stream';
+            }
+        }
+        this.indentValue = yield* this.pushSpaces(false);
+        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+            this.indentNext = this.indentValue;
+        return yield* this.parseBlockStart();
+    }
+    *parseBlockStart() {
+        const [ch0, ch1] = this.peek(2);
+        if (!ch1 && !this.atEnd)
+            return this.setNext('block-start');
+        if ((ch0 === '-' || ch0 === '?' || ch0 === ':') && isEmpty(ch1)) {
+            const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+            this.indentNext = this.indentValue + 1;
+            this.indentValue += n;
+            return 'block-start';
+        }
+        return 'doc';
+    }
+    *parseDocument() {
+        yield* this.pushSpaces(true);
+        const line = this.getLine();
+        if (line === null)
+            return this.setNext('doc');
+        let n = yield* this.pushIndicators();
+        switch (line[n]) {
+            case '#':
+                yield* this.pushCount(line.length - n);
+            // fallthrough
+            case undefined:
+                yield* this.pushNewline();
+                return yield* this.parseLineStart();
+            case '{':
+            case '[':
+                yield* this.pushCount(1);
+                this.flowKey = false;
+                this.flowLevel = 1;
+                return 'flow';
+            case '}':
+            case ']':
+                // this is an error
+                yield* this.pushCount(1);
+                return 'doc';
+            case '*':
+                yield* this.pushUntil(isNotAnchorChar);
+                return 'doc';
+            case '"':
+            case "'":
+                return yield* this.parseQuotedScalar();
+            case '|':
+            case '>':
+                n += yield* this.parseBlockScalarHeader();
+                n += yield* this.pushSpaces(true);
+                yield* this.pushCount(line.length - n);
+                yield* this.pushNewline();
+                return yield* this.parseBlockScalar();
+            default:
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseFlowCollection() {
+        let nl, sp;
+        let indent = -1;
+        do {
+            nl = yield* this.pushNewline();
+            if (nl > 0) {
+                sp = yield* this.pushSpaces(false);
+                this.indentValue = indent = sp;
+            }
+            else {
+                sp = 0;
+            }
+            sp += yield* this.pushSpaces(true);
+        } while (nl + sp > 0);
+        const line = this.getLine();
+        if (line === null)
+            return this.setNext('flow');
+        if ((indent !== -1 && indent < this.indentNext && line[0] !== '#') ||
+            (indent === 0 &&
+                (line.startsWith('---') || line.startsWith('...')) &&
+                isEmpty(line[3]))) {
+            // Allowing for the terminal ] or } at the same (rather than greater)
+            // indent level as the initial [ or { is technically invalid, but
+            // failing here would be surprising to users.
+            const atFlowEndMarker = indent === this.indentNext - 1 &&
+                this.flowLevel === 1 &&
+                (line[0] === ']' || line[0] === '}');
+            if (!atFlowEndMarker) {
+                // this is an error
+                this.flowLevel = 0;
+                yield cst.FLOW_END;
+                return yield* this.parseLineStart();
+            }
+        }
+        let n = 0;
+        while (line[n] === ',') {
+            n += yield* this.pushCount(1);
+            n += yield* this.pushSpaces(true);
+            this.flowKey = false;
+        }
+        n += yield* this.pushIndicators();
+        switch (line[n]) {
+            case undefined:
+                return 'flow';
+            case '#':
+                yield* this.pushCount(line.length - n);
+                return 'flow';
+            case '{':
+            case '[':
+                yield* this.pushCount(1);
+                this.flowKey = false;
+                this.flowLevel += 1;
+                return 'flow';
+            case '}':
+            case ']':
+                yield* this.pushCount(1);
+                this.flowKey = true;
+                this.flowLevel -= 1;
+                return this.flowLevel ? 'flow' : 'doc';
+            case '*':
+                yield* this.pushUntil(isNotAnchorChar);
+                return 'flow';
+            case '"':
+            case "'":
+                this.flowKey = true;
+                return yield* this.parseQuotedScalar();
+            case ':': {
+                const next = this.charAt(1);
+                if (this.flowKey || isEmpty(next) || next === ',') {
+                    this.flowKey = false;
+                    yield* this.pushCount(1);
+                    yield* this.pushSpaces(true);
+                    return 'flow';
+                }
+            }
+            // fallthrough
+            default:
+                this.flowKey = false;
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseQuotedScalar() {
+        const quote = this.charAt(0);
+        let end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
+            while (end !== -1 && this.buffer[end + 1] === "'")
+                end = this.buffer.indexOf("'", end + 2);
+        }
+        else {
+            // double-quote
+            while (end !== -1) {
+                let n = 0;
+                while (this.buffer[end - 1 - n] === '\\')
+                    n += 1;
+                if (n % 2 === 0)
+                    break;
+                end = this.buffer.indexOf('"', end + 1);
+            }
+        }
+        // Only looking for newlines within the quotes
+        const qb = this.buffer.substring(0, end);
+        let nl = qb.indexOf('\n', this.pos);
+        if (nl !== -1) {
+            while (nl !== -1) {
+                const cs = this.continueScalar(nl + 1);
+                if (cs === -1)
+                    break;
+                nl = qb.indexOf('\n', cs);
+            }
+            if (nl !== -1) {
+                // this is an error caused by an unexpected unindent
+                end = nl - (qb[nl - 1] === '\r' ? 2 : 1);
+            }
+        }
+        if (end === -1) {
+            if (!this.atEnd)
+                return this.setNext('quoted-scalar');
+            end = this.buffer.length;
+        }
+        yield* this.pushToIndex(end + 1, false);
+        return this.flowLevel ? 'flow' : 'doc';
+    }
+    *parseBlockScalarHeader() {
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        let i = this.pos;
+        while (true) {
+            const ch = this.buffer[++i];
+            if (ch === '+')
+                this.blockScalarKeep = true;
+            else if (ch > '0' && ch <= '9')
+                this.blockScalarIndent = Number(ch) - 1;
+            else if (ch !== '-')
+                break;
+        }
+        return yield* this.pushUntil(ch => isEmpty(ch) || ch === '#');
+    }
+    *parseBlockScalar() {
+        let nl = this.pos - 1; // may be -1 if this.pos === 0
+        let indent = 0;
+        let ch;
+        loop: for (let i = this.pos; (ch = this.buffer[i]); ++i) {
+            switch (ch) {
+                case ' ':
+                    indent += 1;
+                    break;
+                case '\n':
+                    nl = i;
+                    indent = 0;
+                    break;
+                case '\r': {
+                    const next = this.buffer[i + 1];
+                    if (!next && !this.atEnd)
+                        return this.setNext('block-scalar');
+                    if (next === '\n')
+                        break;
+                } // fallthrough
+                default:
+                    break loop;
+            }
+        }
+        if (!ch && !this.atEnd)
+            return this.setNext('block-scalar');
+        if (indent >= this.indentNext) {
+            if (this.blockScalarIndent === -1)
+                this.indentNext = indent;
+            else {
+                this.indentNext =
+                    this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+            }
+            do {
+                const cs = this.continueScalar(nl + 1);
+                if (cs === -1)
+                    break;
+                nl = this.buffer.indexOf('\n', cs);
+            } while (nl !== -1);
+            if (nl === -1) {
+                if (!this.atEnd)
+                    return this.setNext('block-scalar');
+                nl = this.buffer.length;
+            }
+        }
+        // Trailing insufficiently indented tabs are invalid.
+        // To catch that during parsing, we include them in the block scalar value.
+        let i = nl + 1;
+        ch = this.buffer[i];
+        while (ch === ' ')
+            ch = this.buffer[++i];
+        if (ch === '\t') {
+            while (ch === '\t' || ch === ' ' || ch === '\r' || ch === '\n')
+                ch = this.buffer[++i];
+            nl = i - 1;
+        }
+        else if (!this.blockScalarKeep) {
+            do {
+                let i = nl - 1;
+                let ch = this.buffer[i];
+                if (ch === '\r')
+                    ch = this.buffer[--i];
+                const lastChar = i; // Drop the line if last char not more indented
+                while (ch === ' ')
+                    ch = this.buffer[--i];
+                if (ch === '\n' && i >= this.pos && i + 1 + indent > lastChar)
+                    nl = i;
+                else
+                    break;
+            } while (true);
+        }
+        yield cst.SCALAR;
+        yield* this.pushToIndex(nl + 1, true);
+        return yield* this.parseLineStart();
+    }
+    *parsePlainScalar() {
+        const inFlow = this.flowLevel > 0;
+        let end = this.pos - 1;
+        let i = this.pos - 1;
+        let ch;
+        while ((ch = this.buffer[++i])) {
+            if (ch === ':') {
+                const next = this.buffer[i + 1];
+                if (isEmpty(next) || (inFlow && flowIndicatorChars.has(next)))
+                    break;
+                end = i;
+            }
+            else if (isEmpty(ch)) {
+                let next = this.buffer[i + 1];
+                if (ch === '\r') {
+                    if (next === '\n') {
+                        i += 1;
+                        ch = '\n';
+                        next = this.buffer[i + 1];
+                    }
+                    else
+                        end = i;
+                }
+                if (next === '#' || (inFlow && flowIndicatorChars.has(next)))
+                    break;
+                if (ch === '\n') {
+                    const cs = this.continueScalar(i + 1);
+                    if (cs === -1)
+                        break;
+                    i = Math.max(i, cs - 2); // to advance, but still account for ' #'
+                }
+            }
+            else {
+                if (inFlow && flowIndicatorChars.has(ch))
+                    break;
+                end = i;
+            }
+        }
+        if (!ch && !this.atEnd)
+            return this.setNext('plain-scalar');
+        yield cst.SCALAR;
+        yield* this.pushToIndex(end + 1, true);
+        return inFlow ? 'flow' : 'doc';
+    }
+    *pushCount(n) {
+        if (n > 0) {
+            yield this.buffer.substr(this.pos, n);
+            this.pos += n;
+            return n;
+        }
+        return 0;
+    }
+    *pushToIndex(i, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i);
+        if (s) {
+            yield s;
+            this.pos += s.length;
+            return s.length;
+        }
+        else if (allowEmpty)
+            yield '';
+        return 0;
+    }
+    *pushIndicators() {
+        let n = 0;
+        loop: while (true) {
+            switch (this.charAt(0)) {
+                case '!':
+                    n += yield* this.pushTag();
+                    n += yield* this.pushSpaces(true);
+                    continue loop;
+                case '&':
+                    n += yield* this.pushUntil(isNotAnchorChar);
+                    n += yield* this.pushSpaces(true);
+                    continue loop;
+                case '-': // this is an error
+                case '?': // this is an error outside flow collections
+                case ':': {
+                    const inFlow = this.flowLevel > 0;
+                    const ch1 = this.charAt(1);
+                    if (isEmpty(ch1) || (inFlow && flowIndicatorChars.has(ch1))) {
+                        if (!inFlow)
+                            this.indentNext = this.indentValue + 1;
+                        else if (this.flowKey)
+                            this.flowKey = false;
+                        n += yield* this.pushCount(1);
+                        n += yield* this.pushSpaces(true);
+                        continue loop;
+                    }
+                }
+            }
+            break loop;
+        }
+        return n;
+    }
+    *pushTag() {
+        if (this.charAt(1) === '<') {
+            let i = this.pos + 2;
+            let ch = this.buffer[i];
+            while (!isEmpty(ch) && ch !== '>')
+                ch = this.buffer[++i];
+            return yield* this.pushToIndex(ch === '>' ? i + 1 : i, false);
+        }
+        else {
+            let i = this.pos + 1;
+            let ch = this.buffer[i];
+            while (ch) {
+                if (tagChars.has(ch))
+                    ch = this.buffer[++i];
+                else if (ch === '%' &&
+                    hexDigits.has(this.buffer[i + 1]) &&
+                    hexDigits.has(this.buffer[i + 2])) {
+                    ch = this.buffer[(i += 3)];
+                }
+                else
+                    break;
+            }
+            return yield* this.pushToIndex(i, false);
+        }
+    }
+    *pushNewline() {
+        const ch = this.buffer[this.pos];
+        if (ch === '\n')
+            return yield* this.pushCount(1);
+        else if (ch === '\r' && this.charAt(1) === '\n')
+            return yield* this.pushCount(2);
+        else
+            return 0;
+    }
+    *pushSpaces(allowTabs) {
+        let i = this.pos - 1;
+        let ch;
+        do {
+            ch = this.buffer[++i];
+        } while (ch === ' ' || (allowTabs && ch === '\t'));
+        const n = i - this.pos;
+        if (n > 0) {
+            yield this.buffer.substr(this.pos, n);
+            this.pos = i;
+        }
+        return n;
+    }
+    *pushUntil(test) {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (!test(ch))
+            ch = this.buffer[++i];
+        return yield* this.pushToIndex(i, false);
+    }
+}
+
+exports.Lexer = Lexer;
+
+
+/***/ }),
+
+/***/ 6628:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Tracks newlines during parsing in order to provide an efficient API for
+ * determining the one-indexed `{ line, col }` position for any offset
+ * within the input.
+ */
+class LineCounter {
+    constructor() {
+        this.lineStarts = [];
+        /**
+         * Should be called in ascending order. Otherwise, call
+         * `lineCounter.lineStarts.sort()` before calling `linePos()`.
+         */
+        this.addNewLine = (offset) => this.lineStarts.push(offset);
+        /**
+         * Performs a binary search and returns the 1-indexed { line, col }
+         * position of `offset`. If `line === 0`, `addNewLine` has never been
+         * called or `offset` is before the first known newline.
+         */
+        this.linePos = (offset) => {
+            let low = 0;
+            let high = this.lineStarts.length;
+            while (low < high) {
+                const mid = (low + high) >> 1; // Math.floor((low + high) / 2)
+                if (this.lineStarts[mid] < offset)
+                    low = mid + 1;
+                else
+                    high = mid;
+            }
+            if (this.lineStarts[low] === offset)
+                return { line: low + 1, col: 1 };
+            if (low === 0)
+                return { line: 0, col: offset };
+            const start = this.lineStarts[low - 1];
+            return { line: low, col: offset - start + 1 };
+        };
+    }
+}
+
+exports.LineCounter = LineCounter;
+
+
+/***/ }),
+
+/***/ 3456:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
+
+function includesToken(list, type) {
+    for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
+            return true;
+    return false;
+}
+function findNonEmptyIndex(list) {
+    for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
+            case 'space':
+            case 'comment':
+            case 'newline':
+                break;
+            default:
+                return i;
+        }
+    }
+    return -1;
+}
+function isFlowToken(token) {
+    switch (token?.type) {
+        case 'alias':
+        case 'scalar':
+        case 'single-quoted-scalar':
+        case 'double-quoted-scalar':
+        case 'flow-collection':
+            return true;
+        default:
+            return false;
+    }
+}
+function getPrevProps(parent) {
+    switch (parent.type) {
+        case 'document':
+            return parent.start;
+        case 'block-map': {
+            const it = parent.items[parent.items.length - 1];
+            return it.sep ?? it.start;
+        }
+        case 'block-seq':
+            return parent.items[parent.items.length - 1].start;
+        /* istanbul ignore next should not happen */
+        default:
+            return [];
+    }
+}
+/** Note: May modify input array */
+function getFirstKeyStartProps(prev) {
+    if (prev.length === 0)
+        return [];
+    let i = prev.length;
+    loop: while (--i >= 0) {
+        switch (prev[i].type) {
+            case 'doc-start':
+            case 'explicit-key-ind':
+            case 'map-value-ind':
+            case 'seq-item-ind':
+            case 'newline':
+                break loop;
+        }
+    }
+    while (prev[++i]?.type === 'space') {
+        /* loop */
+    }
+    return prev.splice(i, prev.length);
+}
+function arrayPushArray(target, source) {
+    // May exhaust call stack with large `source` array
+    if (source.length < 1e5)
+        Array.prototype.push.apply(target, source);
+    else
+        for (let i = 0; i < source.length; ++i)
+            target.push(source[i]);
+}
+function fixFlowSeqItems(fc) {
+    if (fc.start.type === 'flow-seq-start') {
+        for (const it of fc.items) {
+            if (it.sep &&
+                !it.value &&
+                !includesToken(it.start, 'explicit-key-ind') &&
+                !includesToken(it.sep, 'map-value-ind')) {
+                if (it.key)
+                    it.value = it.key;
+                delete it.key;
+                if (isFlowToken(it.value)) {
+                    if (it.value.end)
+                        arrayPushArray(it.value.end, it.sep);
+                    else
+                        it.value.end = it.sep;
+                }
+                else
+                    arrayPushArray(it.start, it.sep);
+                delete it.sep;
+            }
+        }
+    }
+}
+/**
+ * A YAML concrete syntax tree (CST) parser
+ *
+ * ```ts
+ * const src: string = ...
+ * for (const token of new Parser().parse(src)) {
+ *   // token: Token
+ * }
+ * ```
+ *
+ * To use the parser with a user-provided lexer:
+ *
+ * ```ts
+ * function* parse(source: string, lexer: Lexer) {
+ *   const parser = new Parser()
+ *   for (const lexeme of lexer.lex(source))
+ *     yield* parser.next(lexeme)
+ *   yield* parser.end()
+ * }
+ *
+ * const src: string = ...
+ * const lexer = new Lexer()
+ * for (const token of parse(src, lexer)) {
+ *   // token: Token
+ * }
+ * ```
+ */
+class Parser {
+    /**
+     * @param onNewLine - If defined, called separately with the start position of
+     *   each new line (in `parse()`, including the start of input).
+     */
+    constructor(onNewLine) {
+        /** If true, space and sequence indicators count as indentation */
+        this.atNewLine = true;
+        /** If true, next token is a scalar value */
+        this.atScalar = false;
+        /** Current indentation level */
+        this.indent = 0;
+        /** Current offset since the start of parsing */
+        this.offset = 0;
+        /** On the same line with a block map key */
+        this.onKeyLine = false;
+        /** Top indicates the node that's currently being built */
+        this.stack = [];
+        /** The source of the current token, set in parse() */
+        this.source = '';
+        /** The type of the current token, set in parse() */
+        this.type = '';
+        // Must be defined after `next()`
+        this.lexer = new lexer.Lexer();
+        this.onNewLine = onNewLine;
+    }
+    /**
+     * Parse `source` as a YAML stream.
+     * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+     *
+     * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+     *
+     * @returns A generator of tokens representing each directive, document, and other structure.
+     */
+    *parse(source, incomplete = false) {
+        if (this.onNewLine && this.offset === 0)
+            this.onNewLine(0);
+        for (const lexeme of this.lexer.lex(source, incomplete))
+            yield* this.next(lexeme);
+        if (!incomplete)
+            yield* this.end();
+    }
+    /**
+     * Advance the parser by the `source` of one lexical token.
+     */
+    *next(source) {
+        this.source = source;
+        if (node_process.env.LOG_TOKENS)
+            console.log('|', cst.prettyToken(source));
+        if (this.atScalar) {
+            this.atScalar = false;
+            yield* this.step();
+            this.offset += source.length;
+            return;
+        }
+        const type = cst.tokenType(source);
+        if (!type) {
+            const message = `Not a YAML token: ${source}`;
+            yield* this.pop({ type: 'error', offset: this.offset, message, source });
+            this.offset += source.length;
+        }
+        else if (type === 'scalar') {
+            this.atNewLine = false;
+            this.atScalar = true;
+            this.type = 'scalar';
+        }
+        else {
+            this.type = type;
+            yield* this.step();
+            switch (type) {
+                case 'newline':
+                    this.atNewLine = true;
+                    this.indent = 0;
+                    if (this.onNewLine)
+                        this.onNewLine(this.offset + source.length);
+                    break;
+                case 'space':
+                    if (this.atNewLine && source[0] === ' ')
+                        this.indent += source.length;
+                    break;
+                case 'explicit-key-ind':
+                case 'map-value-ind':
+                case 'seq-item-ind':
+                    if (this.atNewLine)
+                        this.indent += source.length;
+                    break;
+                case 'doc-mode':
+                case 'flow-error-end':
+                    return;
+                default:
+                    this.atNewLine = false;
+            }
+            this.offset += source.length;
+        }
+    }
+    /** Call at end of input to push out any remaining constructions */
+    *end() {
+        while (this.stack.length > 0)
+            yield* this.pop();
+    }
+    get sourceToken() {
+        const st = {
+            type: this.type,
+            offset: this.offset,
+            indent: this.indent,
+            source: this.source
+        };
+        return st;
+    }
+    *step() {
+        const top = this.peek(1);
+        if (this.type === 'doc-end' && top?.type !== 'doc-end') {
+            while (this.stack.length > 0)
+                yield* this.pop();
+            this.stack.push({
+                type: 'doc-end',
+                offset: this.offset,
+                source: this.source
+            });
+            return;
+        }
+        if (!top)
+            return yield* this.stream();
+        switch (top.type) {
+            case 'document':
+                return yield* this.document(top);
+            case 'alias':
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return yield* this.scalar(top);
+            case 'block-scalar':
+                return yield* this.blockScalar(top);
+            case 'block-map':
+                return yield* this.blockMap(top);
+            case 'block-seq':
+                return yield* this.blockSequence(top);
+            case 'flow-collection':
+                return yield* this.flowCollection(top);
+            case 'doc-end':
+                return yield* this.documentEnd(top);
+        }
+        /* istanbul ignore next should not happen */
+        yield* this.pop();
+    }
+    peek(n) {
+        return this.stack[this.stack.length - n];
+    }
+    *pop(error) {
+        const token = error ?? this.stack.pop();
+        /* istanbul ignore if should not happen */
+        if (!token) {
+            const message = 'Tried to pop an empty stack';
+            yield { type: 'error', offset: this.offset, source: '', message };
+        }
+        else if (this.stack.length === 0) {
+            yield token;
+        }
+        else {
+            const top = this.peek(1);
+            if (token.type === 'block-scalar') {
+                // Block scalars use their parent rather than header indent
+                token.indent = 'indent' in top ? top.indent : 0;
+            }
+            else if (token.type === 'flow-collection' && top.type === 'document') {
+                // Ignore all indent for top-level flow collections
+                token.indent = 0;
+            }
+            if (token.type === 'flow-collection')
+                fixFlowSeqItems(token);
+            switch (top.type) {
+                case 'document':
+                    top.value = token;
+                    break;
+                case 'block-scalar':
+                    top.props.push(token); // error
+                    break;
+                case 'block-map': {
+                    const it = top.items[top.items.length - 1];
+                    if (it.value) {
+                        top.items.push({ start: [], key: token, sep: [] });
+                        this.onKeyLine = true;
+                        return;
+                    }
+                    else if (it.sep) {
+                        it.value = token;
+                    }
+                    else {
+                        Object.assign(it, { key: token, sep: [] });
+                        this.onKeyLine = !it.explicitKey;
+                        return;
+                    }
+                    break;
+                }
+                case 'block-seq': {
+                    const it = top.items[top.items.length - 1];
+                    if (it.value)
+                        top.items.push({ start: [], value: token });
+                    else
+                        it.value = token;
+                    break;
+                }
+                case 'flow-collection': {
+                    const it = top.items[top.items.length - 1];
+                    if (!it || it.value)
+                        top.items.push({ start: [], key: token, sep: [] });
+                    else if (it.sep)
+                        it.value = token;
+                    else
+                        Object.assign(it, { key: token, sep: [] });
+                    return;
+                }
+                /* istanbul ignore next should not happen */
+                default:
+                    yield* this.pop();
+                    yield* this.pop(token);
+            }
+            if ((top.type === 'document' ||
+                top.type === 'block-map' ||
+                top.type === 'block-seq') &&
+                (token.type === 'block-map' || token.type === 'block-seq')) {
+                const last = token.items[token.items.length - 1];
+                if (last &&
+                    !last.sep &&
+                    !last.value &&
+                    last.start.length > 0 &&
+                    findNonEmptyIndex(last.start) === -1 &&
+                    (token.indent === 0 ||
+                        last.start.every(st => st.type !== 'comment' || st.indent < token.indent))) {
+                    if (top.type === 'document')
+                        top.end = last.start;
+                    else
+                        top.items.push({ start: last.start });
+                    token.items.splice(-1, 1);
+                }
+            }
+        }
+    }
+    *stream() {
+        switch (this.type) {
+            case 'directive-line':
+                yield { type: 'directive', offset: this.offset, source: this.source };
+                return;
+            case 'byte-order-mark':
+            case 'space':
+            case 'comment':
+            case 'newline':
+                yield this.sourceToken;
+                return;
+            case 'doc-mode':
+            case 'doc-start': {
+                const doc = {
+                    type: 'document',
+                    offset: this.offset,
+                    start: []
+                };
+                if (this.type === 'doc-start')
+                    doc.start.push(this.sourceToken);
+                this.stack.push(doc);
+                return;
+            }
+        }
+        yield {
+            type: 'error',
+            offset: this.offset,
+            message: `Unexpected ${this.type} token in YAML stream`,
+            source: this.source
+        };
+    }
+    *document(doc) {
+        if (doc.value)
+            return yield* this.lineEnd(doc);
+        switch (this.type) {
+            case 'doc-start': {
+                if (findNonEmptyIndex(doc.start) !== -1) {
+                    yield* this.pop();
+                    yield* this.step();
+                }
+                else
+                    doc.start.push(this.sourceToken);
+                return;
+            }
+            case 'anchor':
+            case 'tag':
+            case 'space':
+            case 'comment':
+            case 'newline':
+                doc.start.push(this.sourceToken);
+                return;
+        }
+        const bv = this.startBlockValue(doc);
+        if (bv)
+            this.stack.push(bv);
+        else {
+            yield {
+                type: 'error',
+                offset: this.offset,
+                message: `Unexpected ${this.type} token in YAML document`,
+                source: this.source
+            };
+        }
+    }
+    *scalar(scalar) {
+        if (this.type === 'map-value-ind') {
+            const prev = getPrevProps(this.peek(2));
+            const start = getFirstKeyStartProps(prev);
+            let sep;
+            if (scalar.end) {
+                sep = scalar.end;
+                sep.push(this.sourceToken);
+                delete scalar.end;
+            }
+            else
+                sep = [this.sourceToken];
+            const map = {
+                type: 'block-map',
+                offset: scalar.offset,
+                indent: scalar.indent,
+                items: [{ start, key: scalar, sep }]
+            };
+            this.onKeyLine = true;
+            this.stack[this.stack.length - 1] = map;
+        }
+        else
+            yield* this.lineEnd(scalar);
+    }
+    *blockScalar(scalar) {
+        switch (this.type) {
+            case 'space':
+            case 'comment':
+            case 'newline':
+                scalar.props.push(this.sourceToken);
+                return;
+            case 'scalar':
+                scalar.source = this.source;
+                // block-scalar source includes trailing newline
+                this.atNewLine = true;
+                this.indent = 0;
+                if (this.onNewLine) {
+                    let nl = this.source.indexOf('\n') + 1;
+                    while (nl !== 0) {
+                        this.onNewLine(this.offset + nl);
+                        nl = this.source.indexOf('\n', nl) + 1;
+                    }
+                }
+                yield* this.pop();
+                break;
+            /* istanbul ignore next should not happen */
+            default:
+                yield* this.pop();
+                yield* this.step();
+        }
+    }
+    *blockMap(map) {
+        const it = map.items[map.items.length - 1];
+        // it.sep is true-ish if pair already has key or : separator
+        switch (this.type) {
+            case 'newline':
+                this.onKeyLine = false;
+                if (it.value) {
+                    const end = 'end' in it.value ? it.value.end : undefined;
+                    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
+                    if (last?.type === 'comment')
+                        end?.push(this.sourceToken);
+                    else
+                        map.items.push({ start: [this.sourceToken] });
+                }
+                else if (it.sep) {
+                    it.sep.push(this.sourceToken);
+                }
+                else {
+                    it.start.push(this.sourceToken);
+                }
+                return;
+            case 'space':
+            case 'comment':
+                if (it.value) {
+                    map.items.push({ start: [this.sourceToken] });
+                }
+                else if (it.sep) {
+                    it.sep.push(this.sourceToken);
+                }
+                else {
+                    if (this.atIndentedComment(it.start, map.indent)) {
+                        const prev = map.items[map.items.length - 2];
+                        const end = prev?.value?.end;
+                        if (Array.isArray(end)) {
+                            arrayPushArray(end, it.start);
+                            end.push(this.sourceToken);
+                            map.items.pop();
+                            return;
+                        }
+                    }
+                    it.start.push(this.sourceToken);
+                }
+                return;
+        }
+        if (this.indent >= map.indent) {
+            const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+            const atNextItem = atMapIndent &&
+                (it.sep || it.explicitKey) &&
+                this.type !== 'seq-item-ind';
+            // For empty nodes, assign newline-separated not indented empty tokens to following node
+            let start = [];
+            if (atNextItem && it.sep && !it.value) {
+                const nl = [];
+                for (let i = 0; i < it.sep.length; ++i) {
+                    const st = it.sep[i];
+                    switch (st.type) {
+                        case 'newline':
+                            nl.push(i);
+                            break;
+                        case 'space':
+                            break;
+                        case 'comment':
+                            if (st.indent > map.indent)
+                                nl.length = 0;
+                            break;
+                        default:
+                            nl.length = 0;
+                    }
+                }
+                if (nl.length >= 2)
+                    start = it.sep.splice(nl[1]);
+            }
+            switch (this.type) {
+                case 'anchor':
+                case 'tag':
+                    if (atNextItem || it.value) {
+                        start.push(this.sourceToken);
+                        map.items.push({ start });
+                        this.onKeyLine = true;
+                    }
+                    else if (it.sep) {
+                        it.sep.push(this.sourceToken);
+                    }
+                    else {
+                        it.start.push(this.sourceToken);
+                    }
+                    return;
+                case 'explicit-key-ind':
+                    if (!it.sep && !it.explicitKey) {
+                        it.start.push(this.sourceToken);
+                        it.explicitKey = true;
+                    }
+                    else if (atNextItem || it.value) {
+                        start.push(this.sourceToken);
+                        map.items.push({ start, explicitKey: true });
+                    }
+                    else {
+                        this.stack.push({
+                            type: 'block-map',
+                            offset: this.offset,
+                            indent: this.indent,
+                            items: [{ start: [this.sourceToken], explicitKey: true }]
+                        });
+                    }
+                    this.onKeyLine = true;
+                    return;
+                case 'map-value-ind':
+                    if (it.explicitKey) {
+                        if (!it.sep) {
+                            if (includesToken(it.start, 'newline')) {
+                                Object.assign(it, { key: null, sep: [this.sourceToken] });
+                            }
+                            else {
+                                const start = getFirstKeyStartProps(it.start);
+                                this.stack.push({
+                                    type: 'block-map',
+                                    offset: this.offset,
+                                    indent: this.indent,
+                                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                                });
+                            }
+                        }
+                        else if (it.value) {
+                            map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                        }
+                        else if (includesToken(it.sep, 'map-value-ind')) {
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start, key: null, sep: [this.sourceToken] }]
+                            });
+                        }
+                        else if (isFlowToken(it.key) &&
+                            !includesToken(it.sep, 'newline')) {
+                            const start = getFirstKeyStartProps(it.start);
+                            const key = it.key;
+                            const sep = it.sep;
+                            sep.push(this.sourceToken);
+                            // @ts-expect-error type guard is wrong here
+                            delete it.key;
+                            // @ts-expect-error type guard is wrong here
+                            delete it.sep;
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start, key, sep }]
+                            });
+                        }
+                        else if (start.length > 0) {
+                            // Not actually at next item
+                            it.sep = it.sep.concat(start, this.sourceToken);
+                        }
+                        else {
+                            it.sep.push(this.sourceToken);
+                        }
+                    }
+                    else {
+                        if (!it.sep) {
+                            Object.assign(it, { key: null, sep: [this.sourceToken] });
+                        }
+                        else if (it.value || atNextItem) {
+                            map.items.push({ start, key: null, sep: [this.sourceToken] });
+                        }
+                        else if (includesToken(it.sep, 'map-value-ind')) {
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start: [], key: null, sep: [this.sourceToken] }]
+                            });
+                        }
+                        else {
+                            it.sep.push(this.sourceToken);
+                        }
+                    }
+                    this.onKeyLine = true;
+                    return;
+                case 'alias':
+                case 'scalar':
+                case 'single-quoted-scalar':
+                case 'double-quoted-scalar': {
+                    const fs = this.flowScalar(this.type);
+                    if (atNextItem || it.value) {
+                        map.items.push({ start, key: fs, sep: [] });
+                        this.onKeyLine = true;
+                    }
+                    else if (it.sep) {
+                        this.stack.push(fs);
+                    }
+                    else {
+                        Object.assign(it, { key: fs, sep: [] });
+                        this.onKeyLine = true;
+                    }
+                    return;
+                }
+                default: {
+                    const bv = this.startBlockValue(map);
+                    if (bv) {
+                        if (bv.type === 'block-seq') {
+                            if (!it.explicitKey &&
+                                it.sep &&
+                                !includesToken(it.sep, 'newline')) {
+                                yield* this.pop({
+                                    type: 'error',
+                                    offset: this.offset,
+                                    message: 'Unexpected block-seq-ind on same line with key',
+                                    source: this.source
+                                });
+                                return;
+                            }
+                        }
+                        else if (atMapIndent) {
+                            map.items.push({ start });
+                        }
+                        this.stack.push(bv);
+                        return;
+                    }
+                }
+            }
+        }
+        yield* this.pop();
+        yield* this.step();
+    }
+    *blockSequence(seq) {
+        const it = seq.items[seq.items.length - 1];
+        switch (this.type) {
+            case 'newline':
+                if (it.value) {
+                    const end = 'end' in it.value ? it.value.end : undefined;
+                    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
+                    if (last?.type === 'comment')
+                        end?.push(this.sourceToken);
+                    else
+                        seq.items.push({ start: [this.sourceToken] });
+                }
+                else
+                    it.start.push(this.sourceToken);
+                return;
+            case 'space':
+            case 'comment':
+                if (it.value)
+                    seq.items.push({ start: [this.sourceToken] });
+                else {
+                    if (this.atIndentedComment(it.start, seq.indent)) {
+                        const prev = seq.items[seq.items.length - 2];
+                        const end = prev?.value?.end;
+                        if (Array.isArray(end)) {
+                            arrayPushArray(end, it.start);
+                            end.push(this.sourceToken);
+                            seq.items.pop();
+                            return;
+                        }
+                    }
+                    it.start.push(this.sourceToken);
+                }
+                return;
+            case 'anchor':
+            case 'tag':
+                if (it.value || this.indent <= seq.indent)
+                    break;
+                it.start.push(this.sourceToken);
+                return;
+            case 'seq-item-ind':
+                if (this.indent !== seq.indent)
+                    break;
+                if (it.value || includesToken(it.start, 'seq-item-ind'))
+                    seq.items.push({ start: [this.sourceToken] });
+                else
+                    it.start.push(this.sourceToken);
+                return;
+        }
+        if (this.indent > seq.indent) {
+            const bv = this.startBlockValue(seq);
+            if (bv) {
+                this.stack.push(bv);
+                return;
+            }
+        }
+        yield* this.pop();
+        yield* this.step();
+    }
+    *flowCollection(fc) {
+        const it = fc.items[fc.items.length - 1];
+        if (this.type === 'flow-error-end') {
+            let top;
+            do {
+                yield* this.pop();
+                top = this.peek(1);
+            } while (top?.type === 'flow-collection');
+        }
+        else if (fc.end.length === 0) {
+            switch (this.type) {
+                case 'comma':
+                case 'explicit-key-ind':
+                    if (!it || it.sep)
+                        fc.items.push({ start: [this.sourceToken] });
+                    else
+                        it.start.push(this.sourceToken);
+                    return;
+                case 'map-value-ind':
+                    if (!it || it.value)
+                        fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                    else if (it.sep)
+                        it.sep.push(this.sourceToken);
+                    else
+                        Object.assign(it, { key: null, sep: [this.sourceToken] });
+                    return;
+                case 'space':
+                case 'comment':
+                case 'newline':
+                case 'anchor':
+                case 'tag':
+                    if (!it || it.value)
+                        fc.items.push({ start: [this.sourceToken] });
+                    else if (it.sep)
+                        it.sep.push(this.sourceToken);
+                    else
+                        it.start.push(this.sourceToken);
+                    return;
+                case 'alias':
+                case 'scalar':
+                case 'single-quoted-scalar':
+                case 'double-quoted-scalar': {
+                    const fs = this.flowScalar(this.type);
+                    if (!it || it.value)
+                        fc.items.push({ start: [], key: fs, sep: [] });
+                    else if (it.sep)
+                        this.stack.push(fs);
+                    else
+                        Object.assign(it, { key: fs, sep: [] });
+                    return;
+                }
+                case 'flow-map-end':
+                case 'flow-seq-end':
+                    fc.end.push(this.sourceToken);
+                    return;
+            }
+            const bv = this.startBlockValue(fc);
+            /* istanbul ignore else should not happen */
+            if (bv)
+                this.stack.push(bv);
+            else {
+                yield* this.pop();
+                yield* this.step();
+            }
+        }
+        else {
+            const parent = this.peek(2);
+            if (parent.type === 'block-map' &&
+                ((this.type === 'map-value-ind' && parent.indent === fc.indent) ||
+                    (this.type === 'newline' &&
+                        !parent.items[parent.items.length - 1].sep))) {
+                yield* this.pop();
+                yield* this.step();
+            }
+            else if (this.type === 'map-value-ind' &&
+                parent.type !== 'flow-collection') {
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                fixFlowSeqItems(fc);
+                const sep = fc.end.splice(1, fc.end.length);
+                sep.push(this.sourceToken);
+                const map = {
+                    type: 'block-map',
+                    offset: fc.offset,
+                    indent: fc.indent,
+                    items: [{ start, key: fc, sep }]
+                };
+                this.onKeyLine = true;
+                this.stack[this.stack.length - 1] = map;
+            }
+            else {
+                yield* this.lineEnd(fc);
+            }
+        }
+    }
+    flowScalar(type) {
+        if (this.onNewLine) {
+            let nl = this.source.indexOf('\n') + 1;
+            while (nl !== 0) {
+                this.onNewLine(this.offset + nl);
+                nl = this.source.indexOf('\n', nl) + 1;
+            }
+        }
+        return {
+            type,
+            offset: this.offset,
+            indent: this.indent,
+            source: this.source
+        };
+    }
+    startBlockValue(parent) {
+        switch (this.type) {
+            case 'alias':
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return this.flowScalar(this.type);
+            case 'block-scalar-header':
+                return {
+                    type: 'block-scalar',
+                    offset: this.offset,
+                    indent: this.indent,
+                    props: [this.sourceToken],
+                    source: ''
+                };
+            case 'flow-map-start':
+            case 'flow-seq-start':
+                return {
+                    type: 'flow-collection',
+                    offset: this.offset,
+                    indent: this.indent,
+                    start: this.sourceToken,
+                    items: [],
+                    end: []
+                };
+            case 'seq-item-ind':
+                return {
+                    type: 'block-seq',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: [this.sourceToken] }]
+                };
+            case 'explicit-key-ind': {
+                this.onKeyLine = true;
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                start.push(this.sourceToken);
+                return {
+                    type: 'block-map',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, explicitKey: true }]
+                };
+            }
+            case 'map-value-ind': {
+                this.onKeyLine = true;
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                return {
+                    type: 'block-map',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                };
+            }
+        }
+        return null;
+    }
+    atIndentedComment(start, indent) {
+        if (this.type !== 'comment')
+            return false;
+        if (this.indent <= indent)
+            return false;
+        return start.every(st => st.type === 'newline' || st.type === 'space');
+    }
+    *documentEnd(docEnd) {
+        if (this.type !== 'doc-mode') {
+            if (docEnd.end)
+                docEnd.end.push(this.sourceToken);
+            else
+                docEnd.end = [this.sourceToken];
+            if (this.type === 'newline')
+                yield* this.pop();
+        }
+    }
+    *lineEnd(token) {
+        switch (this.type) {
+            case 'comma':
+            case 'doc-start':
+            case 'doc-end':
+            case 'flow-seq-end':
+            case 'flow-map-end':
+            case 'map-value-ind':
+                yield* this.pop();
+                yield* this.step();
+                break;
+            case 'newline':
+                this.onKeyLine = false;
+            // fallthrough
+            case 'space':
+            case 'comment':
+            default:
+                // all other values are errors
+                if (token.end)
+                    token.end.push(this.sourceToken);
+                else
+                    token.end = [this.sourceToken];
+                if (this.type === 'newline')
+                    yield* this.pop();
+        }
+    }
+}
+
+exports.Parser = Parser;
+
+
+/***/ }),
+
+/***/ 4047:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var log = __nccwpck_require__(7249);
+var identity = __nccwpck_require__(1127);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
+
+function parseOptions(options) {
+    const prettyErrors = options.prettyErrors !== false;
+    const lineCounter$1 = options.lineCounter || (prettyErrors && new lineCounter.LineCounter()) || null;
+    return { lineCounter: lineCounter$1, prettyErrors };
+}
+/**
+ * Parse the input as a stream of YAML documents.
+ *
+ * Documents should be separated from each other by `...` or `---` marker lines.
+ *
+ * @returns If an empty `docs` array is returned, it will be of type
+ *   EmptyStream and contain additional stream information. In
+ *   TypeScript, you should use `'empty' in docs` as a type guard for it.
+ */
+function parseAllDocuments(source, options = {}) {
+    const { lineCounter, prettyErrors } = parseOptions(options);
+    const parser$1 = new parser.Parser(lineCounter?.addNewLine);
+    const composer$1 = new composer.Composer(options);
+    const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+    if (prettyErrors && lineCounter)
+        for (const doc of docs) {
+            doc.errors.forEach(errors.prettifyError(source, lineCounter));
+            doc.warnings.forEach(errors.prettifyError(source, lineCounter));
+        }
+    if (docs.length > 0)
+        return docs;
+    return Object.assign([], { empty: true }, composer$1.streamInfo());
+}
+/** Parse an input string into a single YAML.Document */
+function parseDocument(source, options = {}) {
+    const { lineCounter, prettyErrors } = parseOptions(options);
+    const parser$1 = new parser.Parser(lineCounter?.addNewLine);
+    const composer$1 = new composer.Composer(options);
+    // `doc` is always set by compose.end(true) at the very latest
+    let doc = null;
+    for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+        if (!doc)
+            doc = _doc;
+        else if (doc.options.logLevel !== 'silent') {
+            doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+            break;
+        }
+    }
+    if (prettyErrors && lineCounter) {
+        doc.errors.forEach(errors.prettifyError(source, lineCounter));
+        doc.warnings.forEach(errors.prettifyError(source, lineCounter));
+    }
+    return doc;
+}
+function parse(src, reviver, options) {
+    let _reviver = undefined;
+    if (typeof reviver === 'function') {
+        _reviver = reviver;
+    }
+    else if (options === undefined && reviver && typeof reviver === 'object') {
+        options = reviver;
+    }
+    const doc = parseDocument(src, options);
+    if (!doc)
+        return null;
+    doc.warnings.forEach(warning => log.warn(doc.options.logLevel, warning));
+    if (doc.errors.length > 0) {
+        if (doc.options.logLevel !== 'silent')
+            throw doc.errors[0];
+        else
+            doc.errors = [];
+    }
+    return doc.toJS(Object.assign({ reviver: _reviver }, options));
+}
+function stringify(value, replacer, options) {
+    let _replacer = null;
+    if (typeof replacer === 'function' || Array.isArray(replacer)) {
+        _replacer = replacer;
+    }
+    else if (options === undefined && replacer) {
+        options = replacer;
+    }
+    if (typeof options === 'string')
+        options = options.length;
+    if (typeof options === 'number') {
+        const indent = Math.round(options);
+        options = indent < 1 ? undefined : indent > 8 ? { indent: 8 } : { indent };
+    }
+    if (value === undefined) {
+        const { keepUndefined } = options ?? replacer ?? {};
+        if (!keepUndefined)
+            return undefined;
+    }
+    if (identity.isDocument(value) && !_replacer)
+        return value.toString(options);
+    return new Document.Document(value, _replacer, options).toString(options);
+}
+
+exports.parse = parse;
+exports.parseAllDocuments = parseAllDocuments;
+exports.parseDocument = parseDocument;
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 5840:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var tags = __nccwpck_require__(18);
+
+const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+class Schema {
+    constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat)
+            ? tags.getTags(compat, 'compat')
+            : compat
+                ? tags.getTags(null, compat)
+                : null;
+        this.name = (typeof schema === 'string' && schema) || 'core';
+        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
+        this.tags = tags.getTags(customTags, this.name, merge);
+        this.toStringOptions = toStringDefaults ?? null;
+        Object.defineProperty(this, identity.MAP, { value: map.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        // Used by createMap()
+        this.sortMapEntries =
+            typeof sortMapEntries === 'function'
+                ? sortMapEntries
+                : sortMapEntries === true
+                    ? sortMapEntriesByKey
+                    : null;
+    }
+    clone() {
+        const copy = Object.create(Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy.tags = this.tags.slice();
+        return copy;
+    }
+}
+
+exports.Schema = Schema;
+
+
+/***/ }),
+
+/***/ 7451:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var YAMLMap = __nccwpck_require__(4454);
+
+const map = {
+    collection: 'map',
+    default: true,
+    nodeClass: YAMLMap.YAMLMap,
+    tag: 'tag:yaml.org,2002:map',
+    resolve(map, onError) {
+        if (!identity.isMap(map))
+            onError('Expected a mapping for this tag');
+        return map;
+    },
+    createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+};
+
+exports.map = map;
+
+
+/***/ }),
+
+/***/ 3632:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+
+const nullTag = {
+    identify: value => value == null,
+    createNode: () => new Scalar.Scalar(null),
+    default: true,
+    tag: 'tag:yaml.org,2002:null',
+    test: /^(?:~|[Nn]ull|NULL)?$/,
+    resolve: () => new Scalar.Scalar(null),
+    stringify: ({ source }, ctx) => typeof source === 'string' && nullTag.test.test(source)
+        ? source
+        : ctx.options.nullStr
+};
+
+exports.nullTag = nullTag;
+
+
+/***/ }),
+
+/***/ 1706:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var YAMLSeq = __nccwpck_require__(2223);
+
+const seq = {
+    collection: 'seq',
+    default: true,
+    nodeClass: YAMLSeq.YAMLSeq,
+    tag: 'tag:yaml.org,2002:seq',
+    resolve(seq, onError) {
+        if (!identity.isSeq(seq))
+            onError('Expected a sequence for this tag');
+        return seq;
+    },
+    createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+};
+
+exports.seq = seq;
+
+
+/***/ }),
+
+/***/ 6464:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyString = __nccwpck_require__(3069);
+
+const string = {
+    identify: value => typeof value === 'string',
+    default: true,
+    tag: 'tag:yaml.org,2002:str',
+    resolve: str => str,
+    stringify(item, ctx, onComment, onChompKeep) {
+        ctx = Object.assign({ actualString: true }, ctx);
+        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+    }
+};
+
+exports.string = string;
+
+
+/***/ }),
+
+/***/ 3959:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+
+const boolTag = {
+    identify: value => typeof value === 'boolean',
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+    resolve: str => new Scalar.Scalar(str[0] === 't' || str[0] === 'T'),
+    stringify({ source, value }, ctx) {
+        if (source && boolTag.test.test(source)) {
+            const sv = source[0] === 't' || source[0] === 'T';
+            if (value === sv)
+                return source;
+        }
+        return value ? ctx.options.trueStr : ctx.options.falseStr;
+    }
+};
+
+exports.boolTag = boolTag;
+
+
+/***/ }),
+
+/***/ 8405:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
+
+const floatNaN = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    resolve: str => str.slice(-3).toLowerCase() === 'nan'
+        ? NaN
+        : str[0] === '-'
+            ? Number.NEGATIVE_INFINITY
+            : Number.POSITIVE_INFINITY,
+    stringify: stringifyNumber.stringifyNumber
+};
+const floatExp = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'EXP',
+    test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+    resolve: str => parseFloat(str),
+    stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+    }
+};
+const float = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+    resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str));
+        const dot = str.indexOf('.');
+        if (dot !== -1 && str[str.length - 1] === '0')
+            node.minFractionDigits = str.length - dot - 1;
+        return node;
+    },
+    stringify: stringifyNumber.stringifyNumber
+};
+
+exports.float = float;
+exports.floatExp = floatExp;
+exports.floatNaN = floatNaN;
+
+
+/***/ }),
+
+/***/ 9874:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(8689);
+
+const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
+const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
+function intStringify(node, radix, prefix) {
+    const { value } = node;
+    if (intIdentify(value) && value >= 0)
+        return prefix + value.toString(radix);
+    return stringifyNumber.stringifyNumber(node);
+}
+const intOct = {
+    identify: value => intIdentify(value) && value >= 0,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'OCT',
+    test: /^0o[0-7]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+    stringify: node => intStringify(node, 8, '0o')
+};
+const int = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    test: /^[-+]?[0-9]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+    stringify: stringifyNumber.stringifyNumber
+};
+const intHex = {
+    identify: value => intIdentify(value) && value >= 0,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'HEX',
+    test: /^0x[0-9a-fA-F]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+    stringify: node => intStringify(node, 16, '0x')
+};
+
+exports.int = int;
+exports.intHex = intHex;
+exports.intOct = intOct;
+
+
+/***/ }),
+
+/***/ 896:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
+
+const schema = [
+    map.map,
+    seq.seq,
+    string.string,
+    _null.nullTag,
+    bool.boolTag,
+    int.intOct,
+    int.int,
+    int.intHex,
+    float.floatNaN,
+    float.floatExp,
+    float.float
+];
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 3559:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
+
+function intIdentify(value) {
+    return typeof value === 'bigint' || Number.isInteger(value);
+}
+const stringifyJSON = ({ value }) => JSON.stringify(value);
+const jsonScalars = [
+    {
+        identify: value => typeof value === 'string',
+        default: true,
+        tag: 'tag:yaml.org,2002:str',
+        resolve: str => str,
+        stringify: stringifyJSON
+    },
+    {
+        identify: value => value == null,
+        createNode: () => new Scalar.Scalar(null),
+        default: true,
+        tag: 'tag:yaml.org,2002:null',
+        test: /^null$/,
+        resolve: () => null,
+        stringify: stringifyJSON
+    },
+    {
+        identify: value => typeof value === 'boolean',
+        default: true,
+        tag: 'tag:yaml.org,2002:bool',
+        test: /^true$|^false$/,
+        resolve: str => str === 'true',
+        stringify: stringifyJSON
+    },
+    {
+        identify: intIdentify,
+        default: true,
+        tag: 'tag:yaml.org,2002:int',
+        test: /^-?(?:0|[1-9][0-9]*)$/,
+        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+    },
+    {
+        identify: value => typeof value === 'number',
+        default: true,
+        tag: 'tag:yaml.org,2002:float',
+        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+        resolve: str => parseFloat(str),
+        stringify: stringifyJSON
+    }
+];
+const jsonError = {
+    default: true,
+    tag: '',
+    test: /^/,
+    resolve(str, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+        return str;
+    }
+};
+const schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 18:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
+var schema = __nccwpck_require__(896);
+var schema$1 = __nccwpck_require__(3559);
+var binary = __nccwpck_require__(6083);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var schema$2 = __nccwpck_require__(5913);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(6752);
+
+const schemas = new Map([
+    ['core', schema.schema],
+    ['failsafe', [map.map, seq.seq, string.string]],
+    ['json', schema$1.schema],
+    ['yaml11', schema$2.schema],
+    ['yaml-1.1', schema$2.schema]
+]);
+const tagsByName = {
+    binary: binary.binary,
+    bool: bool.boolTag,
+    float: float.float,
+    floatExp: float.floatExp,
+    floatNaN: float.floatNaN,
+    floatTime: timestamp.floatTime,
+    int: int.int,
+    intHex: int.intHex,
+    intOct: int.intOct,
+    intTime: timestamp.intTime,
+    map: map.map,
+    merge: merge.merge,
+    null: _null.nullTag,
+    omap: omap.omap,
+    pairs: pairs.pairs,
+    seq: seq.seq,
+    set: set.set,
+    timestamp: timestamp.timestamp
+};
+const coreKnownTags = {
+    'tag:yaml.org,2002:binary': binary.binary,
+    'tag:yaml.org,2002:merge': merge.merge,
+    'tag:yaml.org,2002:omap': omap.omap,
+    'tag:yaml.org,2002:pairs': pairs.pairs,
+    'tag:yaml.org,2002:set': set.set,
+    'tag:yaml.org,2002:timestamp': timestamp.timestamp
+};
+function getTags(customTags, schemaName, addMergeTag) {
+    const schemaTags = schemas.get(schemaName);
+    if (schemaTags && !customTags) {
+        return addMergeTag && !schemaTags.includes(merge.merge)
+            ? schemaTags.concat(merge.merge)
+            : schemaTags.slice();
+    }
+    let tags = schemaTags;
+    if (!tags) {
+        if (Array.isArray(customTags))
+            tags = [];
+        else {
+            const keys = Array.from(schemas.keys())
+                .filter(key => key !== 'yaml11')
+                .map(key => JSON.stringify(key))
+                .join(', ');
+            throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+        }
+    }
+    if (Array.isArray(customTags)) {
+        for (const tag of customTags)
+            tags = tags.concat(tag);
+    }
+    else if (typeof customTags === 'function') {
+        tags = customTags(tags.slice());
+    }
+    if (addMergeTag)
+        tags = tags.concat(merge.merge);
+    return tags.reduce((tags, tag) => {
+        const tagObj = typeof tag === 'string' ? tagsByName[tag] : tag;
+        if (!tagObj) {
+            const tagName = JSON.stringify(tag);
+            const keys = Object.keys(tagsByName)
+                .map(key => JSON.stringify(key))
+                .join(', ');
+            throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+        }
+        if (!tags.includes(tagObj))
+            tags.push(tagObj);
+        return tags;
+    }, []);
+}
+
+exports.coreKnownTags = coreKnownTags;
+exports.getTags = getTags;
+
+
+/***/ }),
+
+/***/ 6083:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_buffer = __nccwpck_require__(181);
+var Scalar = __nccwpck_require__(3301);
+var stringifyString = __nccwpck_require__(3069);
+
+const binary = {
+    identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
+    default: false,
+    tag: 'tag:yaml.org,2002:binary',
+    /**
+     * Returns a Buffer in node and an Uint8Array in browsers
+     *
+     * To use the resulting buffer as an image, you'll want to do something like:
+     *
+     *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+     *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+     */
+    resolve(src, onError) {
+        if (typeof node_buffer.Buffer === 'function') {
+            return node_buffer.Buffer.from(src, 'base64');
+        }
+        else if (typeof atob === 'function') {
+            // On IE 11, atob() can't handle newlines
+            const str = atob(src.replace(/[\n\r]/g, ''));
+            const buffer = new Uint8Array(str.length);
+            for (let i = 0; i < str.length; ++i)
+                buffer[i] = str.charCodeAt(i);
+            return buffer;
+        }
+        else {
+            onError('This environment does not support reading binary tags; either Buffer or atob is required');
+            return src;
+        }
+    },
+    stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+        if (!value)
+            return '';
+        const buf = value; // checked earlier by binary.identify()
+        let str;
+        if (typeof node_buffer.Buffer === 'function') {
+            str =
+                buf instanceof node_buffer.Buffer
+                    ? buf.toString('base64')
+                    : node_buffer.Buffer.from(buf.buffer).toString('base64');
+        }
+        else if (typeof btoa === 'function') {
+            let s = '';
+            for (let i = 0; i < buf.length; ++i)
+                s += String.fromCharCode(buf[i]);
+            str = btoa(s);
+        }
+        else {
+            throw new Error('This environment does not support writing binary tags; either Buffer or btoa is required');
+        }
+        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+            const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+            const n = Math.ceil(str.length / lineWidth);
+            const lines = new Array(n);
+            for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+                lines[i] = str.substr(o, lineWidth);
+            }
+            str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? '\n' : ' ');
+        }
+        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+    }
+};
+
+exports.binary = binary;
+
+
+/***/ }),
+
+/***/ 8398:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+
+function boolStringify({ value, source }, ctx) {
+    const boolObj = value ? trueTag : falseTag;
+    if (source && boolObj.test.test(source))
+        return source;
+    return value ? ctx.options.trueStr : ctx.options.falseStr;
+}
+const trueTag = {
+    identify: value => value === true,
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+    resolve: () => new Scalar.Scalar(true),
+    stringify: boolStringify
+};
+const falseTag = {
+    identify: value => value === false,
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+    resolve: () => new Scalar.Scalar(false),
+    stringify: boolStringify
+};
+
+exports.falseTag = falseTag;
+exports.trueTag = trueTag;
+
+
+/***/ }),
+
+/***/ 5782:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
+
+const floatNaN = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    resolve: (str) => str.slice(-3).toLowerCase() === 'nan'
+        ? NaN
+        : str[0] === '-'
+            ? Number.NEGATIVE_INFINITY
+            : Number.POSITIVE_INFINITY,
+    stringify: stringifyNumber.stringifyNumber
+};
+const floatExp = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'EXP',
+    test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+    resolve: (str) => parseFloat(str.replace(/_/g, '')),
+    stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+    }
+};
+const float = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+    resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, '')));
+        const dot = str.indexOf('.');
+        if (dot !== -1) {
+            const f = str.substring(dot + 1).replace(/_/g, '');
+            if (f[f.length - 1] === '0')
+                node.minFractionDigits = f.length;
+        }
+        return node;
+    },
+    stringify: stringifyNumber.stringifyNumber
+};
+
+exports.float = float;
+exports.floatExp = floatExp;
+exports.floatNaN = floatNaN;
+
+
+/***/ }),
+
+/***/ 873:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(8689);
+
+const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
+function intResolve(str, offset, radix, { intAsBigInt }) {
+    const sign = str[0];
+    if (sign === '-' || sign === '+')
+        offset += 1;
+    str = str.substring(offset).replace(/_/g, '');
+    if (intAsBigInt) {
+        switch (radix) {
+            case 2:
+                str = `0b${str}`;
+                break;
+            case 8:
+                str = `0o${str}`;
+                break;
+            case 16:
+                str = `0x${str}`;
+                break;
+        }
+        const n = BigInt(str);
+        return sign === '-' ? BigInt(-1) * n : n;
+    }
+    const n = parseInt(str, radix);
+    return sign === '-' ? -1 * n : n;
+}
+function intStringify(node, radix, prefix) {
+    const { value } = node;
+    if (intIdentify(value)) {
+        const str = value.toString(radix);
+        return value < 0 ? '-' + prefix + str.substr(1) : prefix + str;
+    }
+    return stringifyNumber.stringifyNumber(node);
+}
+const intBin = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'BIN',
+    test: /^[-+]?0b[0-1_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+    stringify: node => intStringify(node, 2, '0b')
+};
+const intOct = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'OCT',
+    test: /^[-+]?0[0-7_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+    stringify: node => intStringify(node, 8, '0')
+};
+const int = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    test: /^[-+]?[0-9][0-9_]*$/,
+    resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+    stringify: stringifyNumber.stringifyNumber
+};
+const intHex = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'HEX',
+    test: /^[-+]?0x[0-9a-fA-F_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+    stringify: node => intStringify(node, 16, '0x')
+};
+
+exports.int = int;
+exports.intBin = intBin;
+exports.intHex = intHex;
+exports.intOct = intOct;
+
+
+/***/ }),
+
+/***/ 452:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+
+// If the value associated with a merge key is a single mapping node, each of
+// its key/value pairs is inserted into the current mapping, unless the key
+// already exists in it. If the value associated with the merge key is a
+// sequence, then this sequence is expected to contain mapping nodes and each
+// of these nodes is merged in turn according to its order in the sequence.
+// Keys in mapping nodes earlier in the sequence override keys specified in
+// later mapping nodes. -- http://yaml.org/type/merge.html
+const MERGE_KEY = '<<';
+const merge = {
+    identify: value => value === MERGE_KEY ||
+        (typeof value === 'symbol' && value.description === MERGE_KEY),
+    default: 'key',
+    tag: 'tag:yaml.org,2002:merge',
+    test: /^<<$/,
+    resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+        addToJSMap: addMergeToJSMap
+    }),
+    stringify: () => MERGE_KEY
+};
+const isMergeKey = (ctx, key) => (merge.identify(key) ||
+    (identity.isScalar(key) &&
+        (!key.type || key.type === Scalar.Scalar.PLAIN) &&
+        merge.identify(key.value))) &&
+    ctx?.doc.schema.tags.some(tag => tag.tag === merge.tag && tag.default);
+function addMergeToJSMap(ctx, map, value) {
+    const source = resolveAliasValue(ctx, value);
+    if (identity.isSeq(source))
+        for (const it of source.items)
+            mergeValue(ctx, map, it);
+    else if (Array.isArray(source))
+        for (const it of source)
+            mergeValue(ctx, map, it);
+    else
+        mergeValue(ctx, map, source);
+}
+function mergeValue(ctx, map, value) {
+    const source = resolveAliasValue(ctx, value);
+    if (!identity.isMap(source))
+        throw new Error('Merge sources must be maps or map aliases');
+    const srcMap = source.toJSON(null, ctx, Map);
+    for (const [key, value] of srcMap) {
+        if (map instanceof Map) {
+            if (!map.has(key))
+                map.set(key, value);
+        }
+        else if (map instanceof Set) {
+            map.add(key);
+        }
+        else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+            Object.defineProperty(map, key, {
+                value,
+                writable: true,
+                enumerable: true,
+                configurable: true
+            });
+        }
+    }
+    return map;
+}
+function resolveAliasValue(ctx, value) {
+    return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+}
+
+exports.addMergeToJSMap = addMergeToJSMap;
+exports.isMergeKey = isMergeKey;
+exports.merge = merge;
+
+
+/***/ }),
+
+/***/ 303:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var pairs = __nccwpck_require__(8385);
+
+class YAMLOMap extends YAMLSeq.YAMLSeq {
+    constructor() {
+        super();
+        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+        this.tag = YAMLOMap.tag;
+    }
+    /**
+     * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+     * but TypeScript won't allow widening the signature of a child method.
+     */
+    toJSON(_, ctx) {
+        if (!ctx)
+            return super.toJSON(_);
+        const map = new Map();
+        if (ctx?.onCreate)
+            ctx.onCreate(map);
+        for (const pair of this.items) {
+            let key, value;
+            if (identity.isPair(pair)) {
+                key = toJS.toJS(pair.key, '', ctx);
+                value = toJS.toJS(pair.value, key, ctx);
+            }
+            else {
+                key = toJS.toJS(pair, '', ctx);
+            }
+            if (map.has(key))
+                throw new Error('Ordered maps must not include duplicate keys');
+            map.set(key, value);
+        }
+        return map;
+    }
+    static from(schema, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const omap = new this();
+        omap.items = pairs$1.items;
+        return omap;
+    }
+}
+YAMLOMap.tag = 'tag:yaml.org,2002:omap';
+const omap = {
+    collection: 'seq',
+    identify: value => value instanceof Map,
+    nodeClass: YAMLOMap,
+    default: false,
+    tag: 'tag:yaml.org,2002:omap',
+    resolve(seq, onError) {
+        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const seenKeys = [];
+        for (const { key } of pairs$1.items) {
+            if (identity.isScalar(key)) {
+                if (seenKeys.includes(key.value)) {
+                    onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+                }
+                else {
+                    seenKeys.push(key.value);
+                }
+            }
+        }
+        return Object.assign(new YAMLOMap(), pairs$1);
+    },
+    createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+};
+
+exports.YAMLOMap = YAMLOMap;
+exports.omap = omap;
+
+
+/***/ }),
+
+/***/ 8385:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLSeq = __nccwpck_require__(2223);
+
+function resolvePairs(seq, onError) {
+    if (identity.isSeq(seq)) {
+        for (let i = 0; i < seq.items.length; ++i) {
+            let item = seq.items[i];
+            if (identity.isPair(item))
+                continue;
+            else if (identity.isMap(item)) {
+                if (item.items.length > 1)
+                    onError('Each pair must have its own sequence indicator');
+                const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+                if (item.commentBefore)
+                    pair.key.commentBefore = pair.key.commentBefore
+                        ? `${item.commentBefore}\n${pair.key.commentBefore}`
+                        : item.commentBefore;
+                if (item.comment) {
+                    const cn = pair.value ?? pair.key;
+                    cn.comment = cn.comment
+                        ? `${item.comment}\n${cn.comment}`
+                        : item.comment;
+                }
+                item = pair;
+            }
+            seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+        }
+    }
+    else
+        onError('Expected a sequence for this tag');
+    return seq;
+}
+function createPairs(schema, iterable, ctx) {
+    const { replacer } = ctx;
+    const pairs = new YAMLSeq.YAMLSeq(schema);
+    pairs.tag = 'tag:yaml.org,2002:pairs';
+    let i = 0;
+    if (iterable && Symbol.iterator in Object(iterable))
+        for (let it of iterable) {
+            if (typeof replacer === 'function')
+                it = replacer.call(iterable, String(i++), it);
+            let key, value;
+            if (Array.isArray(it)) {
+                if (it.length === 2) {
+                    key = it[0];
+                    value = it[1];
+                }
+                else
+                    throw new TypeError(`Expected [key, value] tuple: ${it}`);
+            }
+            else if (it && it instanceof Object) {
+                const keys = Object.keys(it);
+                if (keys.length === 1) {
+                    key = keys[0];
+                    value = it[key];
+                }
+                else {
+                    throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+                }
+            }
+            else {
+                key = it;
+            }
+            pairs.items.push(Pair.createPair(key, value, ctx));
+        }
+    return pairs;
+}
+const pairs = {
+    collection: 'seq',
+    default: false,
+    tag: 'tag:yaml.org,2002:pairs',
+    resolve: resolvePairs,
+    createNode: createPairs
+};
+
+exports.createPairs = createPairs;
+exports.pairs = pairs;
+exports.resolvePairs = resolvePairs;
+
+
+/***/ }),
+
+/***/ 5913:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var binary = __nccwpck_require__(6083);
+var bool = __nccwpck_require__(8398);
+var float = __nccwpck_require__(5782);
+var int = __nccwpck_require__(873);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(6752);
+
+const schema = [
+    map.map,
+    seq.seq,
+    string.string,
+    _null.nullTag,
+    bool.trueTag,
+    bool.falseTag,
+    int.intBin,
+    int.intOct,
+    int.int,
+    int.intHex,
+    float.floatNaN,
+    float.floatExp,
+    float.float,
+    binary.binary,
+    merge.merge,
+    omap.omap,
+    pairs.pairs,
+    set.set,
+    timestamp.intTime,
+    timestamp.floatTime,
+    timestamp.timestamp
+];
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 1528:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+
+class YAMLSet extends YAMLMap.YAMLMap {
+    constructor(schema) {
+        super(schema);
+        this.tag = YAMLSet.tag;
+    }
+    add(key) {
+        let pair;
+        if (identity.isPair(key))
+            pair = key;
+        else if (key &&
+            typeof key === 'object' &&
+            'key' in key &&
+            'value' in key &&
+            key.value === null)
+            pair = new Pair.Pair(key.key, null);
+        else
+            pair = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
+        if (!prev)
+            this.items.push(pair);
+    }
+    /**
+     * If `keepPair` is `true`, returns the Pair matching `key`.
+     * Otherwise, returns the value of that Pair's key.
+     */
+    get(key, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair)
+            ? identity.isScalar(pair.key)
+                ? pair.key.value
+                : pair.key
+            : pair;
+    }
+    set(key, value) {
+        if (typeof value !== 'boolean')
+            throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+        const prev = YAMLMap.findPair(this.items, key);
+        if (prev && !value) {
+            this.items.splice(this.items.indexOf(prev), 1);
+        }
+        else if (!prev && value) {
+            this.items.push(new Pair.Pair(key));
+        }
+    }
+    toJSON(_, ctx) {
+        return super.toJSON(_, ctx, Set);
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        if (this.hasAllNullValues(true))
+            return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+        else
+            throw new Error('Set items must all have null values');
+    }
+    static from(schema, iterable, ctx) {
+        const { replacer } = ctx;
+        const set = new this(schema);
+        if (iterable && Symbol.iterator in Object(iterable))
+            for (let value of iterable) {
+                if (typeof replacer === 'function')
+                    value = replacer.call(iterable, value, value);
+                set.items.push(Pair.createPair(value, null, ctx));
+            }
+        return set;
+    }
+}
+YAMLSet.tag = 'tag:yaml.org,2002:set';
+const set = {
+    collection: 'map',
+    identify: value => value instanceof Set,
+    nodeClass: YAMLSet,
+    default: false,
+    tag: 'tag:yaml.org,2002:set',
+    createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+    resolve(map, onError) {
+        if (identity.isMap(map)) {
+            if (map.hasAllNullValues(true))
+                return Object.assign(new YAMLSet(), map);
+            else
+                onError('Set items must all have null values');
+        }
+        else
+            onError('Expected a mapping for this tag');
+        return map;
+    }
+};
+
+exports.YAMLSet = YAMLSet;
+exports.set = set;
+
+
+/***/ }),
+
+/***/ 6752:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(8689);
+
+/** Internal types handle bigint as number, because TS can't figure it out. */
+function parseSexagesimal(str, asBigInt) {
+    const sign = str[0];
+    const parts = sign === '-' || sign === '+' ? str.substring(1) : str;
+    const num = (n) => asBigInt ? BigInt(n) : Number(n);
+    const res = parts
+        .replace(/_/g, '')
+        .split(':')
+        .reduce((res, p) => res * num(60) + num(p), num(0));
+    return (sign === '-' ? num(-1) * res : res);
+}
+/**
+ * hhhh:mm:ss.sss
+ *
+ * Internal types handle bigint as number, because TS can't figure it out.
+ */
+function stringifySexagesimal(node) {
+    let { value } = node;
+    let num = (n) => n;
+    if (typeof value === 'bigint')
+        num = n => BigInt(n);
+    else if (isNaN(value) || !isFinite(value))
+        return stringifyNumber.stringifyNumber(node);
+    let sign = '';
+    if (value < 0) {
+        sign = '-';
+        value *= num(-1);
+    }
+    const _60 = num(60);
+    const parts = [value % _60]; // seconds, including ms
+    if (value < 60) {
+        parts.unshift(0); // at least one : is required
+    }
+    else {
+        value = (value - parts[0]) / _60;
+        parts.unshift(value % _60); // minutes
+        if (value >= 60) {
+            value = (value - parts[0]) / _60;
+            parts.unshift(value); // hours
+        }
+    }
+    return (sign +
+        parts
+            .map(n => String(n).padStart(2, '0'))
+            .join(':')
+            .replace(/000000\d*$/, '') // % 60 may introduce error
+    );
+}
+const intTime = {
+    identify: value => typeof value === 'bigint' || Number.isInteger(value),
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'TIME',
+    test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+    resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+    stringify: stringifySexagesimal
+};
+const floatTime = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'TIME',
+    test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+    resolve: str => parseSexagesimal(str, false),
+    stringify: stringifySexagesimal
+};
+const timestamp = {
+    identify: value => value instanceof Date,
+    default: true,
+    tag: 'tag:yaml.org,2002:timestamp',
+    // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+    // may be omitted altogether, resulting in a date format. In such a case, the time part is
+    // assumed to be 00:00:00Z (start of day, UTC).
+    test: RegExp('^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})' + // YYYY-Mm-Dd
+        '(?:' + // time is optional
+        '(?:t|T|[ \\t]+)' + // t | T | whitespace
+        '([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)' + // Hh:Mm:Ss(.ss)?
+        '(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?' + // Z | +5 | -03:30
+        ')?$'),
+    resolve(str) {
+        const match = str.match(timestamp.test);
+        if (!match)
+            throw new Error('!!timestamp expects a date, starting with yyyy-mm-dd');
+        const [, year, month, day, hour, minute, second] = match.map(Number);
+        const millisec = match[7] ? Number((match[7] + '00').substr(1, 3)) : 0;
+        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        const tz = match[8];
+        if (tz && tz !== 'Z') {
+            let d = parseSexagesimal(tz, false);
+            if (Math.abs(d) < 30)
+                d *= 60;
+            date -= 60000 * d;
+        }
+        return new Date(date);
+    },
+    stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, '') ?? ''
+};
+
+exports.floatTime = floatTime;
+exports.intTime = intTime;
+exports.timestamp = timestamp;
+
+
+/***/ }),
+
+/***/ 4475:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const FOLD_FLOW = 'flow';
+const FOLD_BLOCK = 'block';
+const FOLD_QUOTED = 'quoted';
+/**
+ * Tries to keep input at up to `lineWidth` characters, splitting only on spaces
+ * not followed by newlines or spaces unless `mode` is `'quoted'`. Lines are
+ * terminated with `\n` and started with `indent`.
+ */
+function foldFlowLines(text, indent, mode = 'flow', { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    if (!lineWidth || lineWidth < 0)
+        return text;
+    if (lineWidth < minContentWidth)
+        minContentWidth = 0;
+    const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+    if (text.length <= endStep)
+        return text;
+    const folds = [];
+    const escapedFolds = {};
+    let end = lineWidth - indent.length;
+    if (typeof indentAtStart === 'number') {
+        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+            folds.push(0);
+        else
+            end = lineWidth - indentAtStart;
+    }
+    let split = undefined;
+    let prev = undefined;
+    let overflow = false;
+    let i = -1;
+    let escStart = -1;
+    let escEnd = -1;
+    if (mode === FOLD_BLOCK) {
+        i = consumeMoreIndentedLines(text, i, indent.length);
+        if (i !== -1)
+            end = i + endStep;
+    }
+    for (let ch; (ch = text[(i += 1)]);) {
+        if (mode === FOLD_QUOTED && ch === '\\') {
+            escStart = i;
+            switch (text[i + 1]) {
+                case 'x':
+                    i += 3;
+                    break;
+                case 'u':
+                    i += 5;
+                    break;
+                case 'U':
+                    i += 9;
+                    break;
+                default:
+                    i += 1;
+            }
+            escEnd = i;
+        }
+        if (ch === '\n') {
+            if (mode === FOLD_BLOCK)
+                i = consumeMoreIndentedLines(text, i, indent.length);
+            end = i + indent.length + endStep;
+            split = undefined;
+        }
+        else {
+            if (ch === ' ' &&
+                prev &&
+                prev !== ' ' &&
+                prev !== '\n' &&
+                prev !== '\t') {
+                // space surrounded by non-space can be replaced with newline + indent
+                const next = text[i + 1];
+                if (next && next !== ' ' && next !== '\n' && next !== '\t')
+                    split = i;
+            }
+            if (i >= end) {
+                if (split) {
+                    folds.push(split);
+                    end = split + endStep;
+                    split = undefined;
+                }
+                else if (mode === FOLD_QUOTED) {
+                    // white-space collected at end may stretch past lineWidth
+                    while (prev === ' ' || prev === '\t') {
+                        prev = ch;
+                        ch = text[(i += 1)];
+                        overflow = true;
+                    }
+                    // Account for newline escape, but don't break preceding escape
+                    const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+                    // Bail out if lineWidth & minContentWidth are shorter than an escape string
+                    if (escapedFolds[j])
+                        return text;
+                    folds.push(j);
+                    escapedFolds[j] = true;
+                    end = j + endStep;
+                    split = undefined;
+                }
+                else {
+                    overflow = true;
+                }
+            }
+        }
+        prev = ch;
+    }
+    if (overflow && onOverflow)
+        onOverflow();
+    if (folds.length === 0)
+        return text;
+    if (onFold)
+        onFold();
+    let res = text.slice(0, folds[0]);
+    for (let i = 0; i < folds.length; ++i) {
+        const fold = folds[i];
+        const end = folds[i + 1] || text.length;
+        if (fold === 0)
+            res = `\n${indent}${text.slice(0, end)}`;
+        else {
+            if (mode === FOLD_QUOTED && escapedFolds[fold])
+                res += `${text[fold]}\\`;
+            res += `\n${indent}${text.slice(fold + 1, end)}`;
+        }
+    }
+    return res;
+}
+/**
+ * Presumes `i + 1` is at the start of a line
+ * @returns index of last newline in more-indented block
+ */
+function consumeMoreIndentedLines(text, i, indent) {
+    let end = i;
+    let start = i + 1;
+    let ch = text[start];
+    while (ch === ' ' || ch === '\t') {
+        if (i < start + indent) {
+            ch = text[++i];
+        }
+        else {
+            do {
+                ch = text[++i];
+            } while (ch && ch !== '\n');
+            end = i;
+            start = i + 1;
+            ch = text[start];
+        }
+    }
+    return end;
+}
+
+exports.FOLD_BLOCK = FOLD_BLOCK;
+exports.FOLD_FLOW = FOLD_FLOW;
+exports.FOLD_QUOTED = FOLD_QUOTED;
+exports.foldFlowLines = foldFlowLines;
+
+
+/***/ }),
+
+/***/ 2148:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var anchors = __nccwpck_require__(1596);
+var identity = __nccwpck_require__(1127);
+var stringifyComment = __nccwpck_require__(9799);
+var stringifyString = __nccwpck_require__(3069);
+
+function createStringifyContext(doc, options) {
+    const opt = Object.assign({
+        blockQuote: true,
+        commentString: stringifyComment.stringifyComment,
+        defaultKeyType: null,
+        defaultStringType: 'PLAIN',
+        directives: null,
+        doubleQuotedAsJSON: false,
+        doubleQuotedMinMultiLineLength: 40,
+        falseStr: 'false',
+        flowCollectionPadding: true,
+        indentSeq: true,
+        lineWidth: 80,
+        minContentWidth: 20,
+        nullStr: 'null',
+        simpleKeys: false,
+        singleQuote: null,
+        trailingComma: false,
+        trueStr: 'true',
+        verifyAliasOrder: true
+    }, doc.schema.toStringOptions, options);
+    let inFlow;
+    switch (opt.collectionStyle) {
+        case 'block':
+            inFlow = false;
+            break;
+        case 'flow':
+            inFlow = true;
+            break;
+        default:
+            inFlow = null;
+    }
+    return {
+        anchors: new Set(),
+        doc,
+        flowCollectionPadding: opt.flowCollectionPadding ? ' ' : '',
+        indent: '',
+        indentStep: typeof opt.indent === 'number' ? ' '.repeat(opt.indent) : '  ',
+        inFlow,
+        options: opt
+    };
+}
+function getTagObject(tags, item) {
+    if (item.tag) {
+        const match = tags.filter(t => t.tag === item.tag);
+        if (match.length > 0)
+            return match.find(t => t.format === item.format) ?? match[0];
+    }
+    let tagObj = undefined;
+    let obj;
+    if (identity.isScalar(item)) {
+        obj = item.value;
+        let match = tags.filter(t => t.identify?.(obj));
+        if (match.length > 1) {
+            const testMatch = match.filter(t => t.test);
+            if (testMatch.length > 0)
+                match = testMatch;
+        }
+        tagObj =
+            match.find(t => t.format === item.format) ?? match.find(t => !t.format);
+    }
+    else {
+        obj = item;
+        tagObj = tags.find(t => t.nodeClass && obj instanceof t.nodeClass);
+    }
+    if (!tagObj) {
+        const name = obj?.constructor?.name ?? (obj === null ? 'null' : typeof obj);
+        throw new Error(`Tag not resolved for ${name} value`);
+    }
+    return tagObj;
+}
+// needs to be called before value stringifier to allow for circular anchor refs
+function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
+    if (!doc.directives)
+        return '';
+    const props = [];
+    const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+    if (anchor && anchors.anchorIsValid(anchor)) {
+        anchors$1.add(anchor);
+        props.push(`&${anchor}`);
+    }
+    const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
+    if (tag)
+        props.push(doc.directives.tagString(tag));
+    return props.join(' ');
+}
+function stringify(item, ctx, onComment, onChompKeep) {
+    if (identity.isPair(item))
+        return item.toString(ctx, onComment, onChompKeep);
+    if (identity.isAlias(item)) {
+        if (ctx.doc.directives)
+            return item.toString(ctx);
+        if (ctx.resolvedAliases?.has(item)) {
+            throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+        }
+        else {
+            if (ctx.resolvedAliases)
+                ctx.resolvedAliases.add(item);
+            else
+                ctx.resolvedAliases = new Set([item]);
+            item = item.resolve(ctx.doc);
+        }
+    }
+    let tagObj = undefined;
+    const node = identity.isNode(item)
+        ? item
+        : ctx.doc.createNode(item, { onTagObj: o => (tagObj = o) });
+    tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
+    const props = stringifyProps(node, tagObj, ctx);
+    if (props.length > 0)
+        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+    const str = typeof tagObj.stringify === 'function'
+        ? tagObj.stringify(node, ctx, onComment, onChompKeep)
+        : identity.isScalar(node)
+            ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep)
+            : node.toString(ctx, onComment, onChompKeep);
+    if (!props)
+        return str;
+    return identity.isScalar(node) || str[0] === '{' || str[0] === '['
+        ? `${props} ${str}`
+        : `${props}\n${ctx.indent}${str}`;
+}
+
+exports.createStringifyContext = createStringifyContext;
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 1212:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
+
+function stringifyCollection(collection, ctx, options) {
+    const flow = ctx.inFlow ?? collection.flow;
+    const stringify = flow ? stringifyFlowCollection : stringifyBlockCollection;
+    return stringify(collection, ctx, options);
+}
+function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    const { indent, options: { commentString } } = ctx;
+    const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+    let chompKeep = false; // flag for the preceding node's status
+    const lines = [];
+    for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+            if (!chompKeep && item.spaceBefore)
+                lines.push('');
+            addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+            if (item.comment)
+                comment = item.comment;
+        }
+        else if (identity.isPair(item)) {
+            const ik = identity.isNode(item.key) ? item.key : null;
+            if (ik) {
+                if (!chompKeep && ik.spaceBefore)
+                    lines.push('');
+                addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+            }
+        }
+        chompKeep = false;
+        let str = stringify.stringify(item, itemCtx, () => (comment = null), () => (chompKeep = true));
+        if (comment)
+            str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        if (chompKeep && comment)
+            chompKeep = false;
+        lines.push(blockItemPrefix + str);
+    }
+    let str;
+    if (lines.length === 0) {
+        str = flowChars.start + flowChars.end;
+    }
+    else {
+        str = lines[0];
+        for (let i = 1; i < lines.length; ++i) {
+            const line = lines[i];
+            str += line ? `\n${indent}${line}` : '\n';
+        }
+    }
+    if (comment) {
+        str += '\n' + stringifyComment.indentComment(commentString(comment), indent);
+        if (onComment)
+            onComment();
+    }
+    else if (chompKeep && onChompKeep)
+        onChompKeep();
+    return str;
+}
+function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+    const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+    itemIndent += indentStep;
+    const itemCtx = Object.assign({}, ctx, {
+        indent: itemIndent,
+        inFlow: true,
+        type: null
+    });
+    let reqNewline = false;
+    let linesAtValue = 0;
+    const lines = [];
+    for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+            if (item.spaceBefore)
+                lines.push('');
+            addCommentBefore(ctx, lines, item.commentBefore, false);
+            if (item.comment)
+                comment = item.comment;
+        }
+        else if (identity.isPair(item)) {
+            const ik = identity.isNode(item.key) ? item.key : null;
+            if (ik) {
+                if (ik.spaceBefore)
+                    lines.push('');
+                addCommentBefore(ctx, lines, ik.commentBefore, false);
+                if (ik.comment)
+                    reqNewline = true;
+            }
+            const iv = identity.isNode(item.value) ? item.value : null;
+            if (iv) {
+                if (iv.comment)
+                    comment = iv.comment;
+                if (iv.commentBefore)
+                    reqNewline = true;
+            }
+            else if (item.value == null && ik?.comment) {
+                comment = ik.comment;
+            }
+        }
+        if (comment)
+            reqNewline = true;
+        let str = stringify.stringify(item, itemCtx, () => (comment = null));
+        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes('\n'));
+        if (i < items.length - 1) {
+            str += ',';
+        }
+        else if (ctx.options.trailingComma) {
+            if (ctx.options.lineWidth > 0) {
+                reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) +
+                    (str.length + 2) >
+                    ctx.options.lineWidth);
+            }
+            if (reqNewline) {
+                str += ',';
+            }
+        }
+        if (comment)
+            str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        lines.push(str);
+        linesAtValue = lines.length;
+    }
+    const { start, end } = flowChars;
+    if (lines.length === 0) {
+        return start + end;
+    }
+    else {
+        if (!reqNewline) {
+            const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+            reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+        }
+        if (reqNewline) {
+            let str = start;
+            for (const line of lines)
+                str += line ? `\n${indentStep}${indent}${line}` : '\n';
+            return `${str}\n${indent}${end}`;
+        }
+        else {
+            return `${start}${fcPadding}${lines.join(' ')}${fcPadding}${end}`;
+        }
+    }
+}
+function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+    if (comment && chompKeep)
+        comment = comment.replace(/^\n+/, '');
+    if (comment) {
+        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        lines.push(ic.trimStart()); // Avoid double indent on first line
+    }
+}
+
+exports.stringifyCollection = stringifyCollection;
+
+
+/***/ }),
+
+/***/ 9799:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Stringifies a comment.
+ *
+ * Empty comment lines are left empty,
+ * lines consisting of a single space are replaced by `#`,
+ * and all other lines are prefixed with a `#`.
+ */
+const stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, '#');
+function indentComment(comment, indent) {
+    if (/^\n+$/.test(comment))
+        return comment.substring(1);
+    return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+}
+const lineComment = (str, indent, comment) => str.endsWith('\n')
+    ? indentComment(comment, indent)
+    : comment.includes('\n')
+        ? '\n' + indentComment(comment, indent)
+        : (str.endsWith(' ') ? '' : ' ') + comment;
+
+exports.indentComment = indentComment;
+exports.lineComment = lineComment;
+exports.stringifyComment = stringifyComment;
+
+
+/***/ }),
+
+/***/ 6829:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
+
+function stringifyDocument(doc, options) {
+    const lines = [];
+    let hasDirectives = options.directives === true;
+    if (options.directives !== false && doc.directives) {
+        const dir = doc.directives.toString(doc);
+        if (dir) {
+            lines.push(dir);
+            hasDirectives = true;
+        }
+        else if (doc.directives.docStart)
+            hasDirectives = true;
+    }
+    if (hasDirectives)
+        lines.push('---');
+    const ctx = stringify.createStringifyContext(doc, options);
+    const { commentString } = ctx.options;
+    if (doc.commentBefore) {
+        if (lines.length !== 1)
+            lines.unshift('');
+        const cs = commentString(doc.commentBefore);
+        lines.unshift(stringifyComment.indentComment(cs, ''));
+    }
+    let chompKeep = false;
+    let contentComment = null;
+    if (doc.contents) {
+        if (identity.isNode(doc.contents)) {
+            if (doc.contents.spaceBefore && hasDirectives)
+                lines.push('');
+            if (doc.contents.commentBefore) {
+                const cs = commentString(doc.contents.commentBefore);
+                lines.push(stringifyComment.indentComment(cs, ''));
+            }
+            // top-level block scalars need to be indented if followed by a comment
+            ctx.forceBlockIndent = !!doc.comment;
+            contentComment = doc.contents.comment;
+        }
+        const onChompKeep = contentComment ? undefined : () => (chompKeep = true);
+        let body = stringify.stringify(doc.contents, ctx, () => (contentComment = null), onChompKeep);
+        if (contentComment)
+            body += stringifyComment.lineComment(body, '', commentString(contentComment));
+        if ((body[0] === '|' || body[0] === '>') &&
+            lines[lines.length - 1] === '---') {
+            // Top-level block scalars with a preceding doc marker ought to use the
+            // same line for their header.
+            lines[lines.length - 1] = `--- ${body}`;
+        }
+        else
+            lines.push(body);
+    }
+    else {
+        lines.push(stringify.stringify(doc.contents, ctx));
+    }
+    if (doc.directives?.docEnd) {
+        if (doc.comment) {
+            const cs = commentString(doc.comment);
+            if (cs.includes('\n')) {
+                lines.push('...');
+                lines.push(stringifyComment.indentComment(cs, ''));
+            }
+            else {
+                lines.push(`... ${cs}`);
+            }
+        }
+        else {
+            lines.push('...');
+        }
+    }
+    else {
+        let dc = doc.comment;
+        if (dc && chompKeep)
+            dc = dc.replace(/^\n+/, '');
+        if (dc) {
+            if ((!chompKeep || contentComment) && lines[lines.length - 1] !== '')
+                lines.push('');
+            lines.push(stringifyComment.indentComment(commentString(dc), ''));
+        }
+    }
+    return lines.join('\n') + '\n';
+}
+
+exports.stringifyDocument = stringifyDocument;
+
+
+/***/ }),
+
+/***/ 8689:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function stringifyNumber({ format, minFractionDigits, tag, value }) {
+    if (typeof value === 'bigint')
+        return String(value);
+    const num = typeof value === 'number' ? value : Number(value);
+    if (!isFinite(num))
+        return isNaN(num) ? '.nan' : num < 0 ? '-.inf' : '.inf';
+    let n = Object.is(value, -0) ? '-0' : JSON.stringify(value);
+    if (!format &&
+        minFractionDigits &&
+        (!tag || tag === 'tag:yaml.org,2002:float') &&
+        /^-?\d/.test(n) &&
+        !n.includes('e')) {
+        let i = n.indexOf('.');
+        if (i < 0) {
+            i = n.length;
+            n += '.';
+        }
+        let d = minFractionDigits - (n.length - i - 1);
+        while (d-- > 0)
+            n += '0';
+    }
+    return n;
+}
+
+exports.stringifyNumber = stringifyNumber;
+
+
+/***/ }),
+
+/***/ 9748:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
+
+function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+    let keyComment = (identity.isNode(key) && key.comment) || null;
+    if (simpleKeys) {
+        if (keyComment) {
+            throw new Error('With simple keys, key nodes cannot have comments');
+        }
+        if (identity.isCollection(key) || (!identity.isNode(key) && typeof key === 'object')) {
+            const msg = 'With simple keys, collection cannot be used as a key value';
+            throw new Error(msg);
+        }
+    }
+    let explicitKey = !simpleKeys &&
+        (!key ||
+            (keyComment && value == null && !ctx.inFlow) ||
+            identity.isCollection(key) ||
+            (identity.isScalar(key)
+                ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL
+                : typeof key === 'object'));
+    ctx = Object.assign({}, ctx, {
+        allNullValues: false,
+        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+        indent: indent + indentStep
+    });
+    let keyCommentDone = false;
+    let chompKeep = false;
+    let str = stringify.stringify(key, ctx, () => (keyCommentDone = true), () => (chompKeep = true));
+    if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+        if (simpleKeys)
+            throw new Error('With simple keys, single line scalar must not span more than 1024 characters');
+        explicitKey = true;
+    }
+    if (ctx.inFlow) {
+        if (allNullValues || value == null) {
+            if (keyCommentDone && onComment)
+                onComment();
+            return str === '' ? '?' : explicitKey ? `? ${str}` : str;
+        }
+    }
+    else if ((allNullValues && !simpleKeys) || (value == null && explicitKey)) {
+        str = `? ${str}`;
+        if (keyComment && !keyCommentDone) {
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        }
+        else if (chompKeep && onChompKeep)
+            onChompKeep();
+        return str;
+    }
+    if (keyCommentDone)
+        keyComment = null;
+    if (explicitKey) {
+        if (keyComment)
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        str = `? ${str}\n${indent}:`;
+    }
+    else {
+        str = `${str}:`;
+        if (keyComment)
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+    }
+    let vsb, vcb, valueComment;
+    if (identity.isNode(value)) {
+        vsb = !!value.spaceBefore;
+        vcb = value.commentBefore;
+        valueComment = value.comment;
+    }
+    else {
+        vsb = false;
+        vcb = null;
+        valueComment = null;
+        if (value && typeof value === 'object')
+            value = doc.createNode(value);
+    }
+    ctx.implicitKey = false;
+    if (!explicitKey && !keyComment && identity.isScalar(value))
+        ctx.indentAtStart = str.length + 1;
+    chompKeep = false;
+    if (!indentSeq &&
+        indentStep.length >= 2 &&
+        !ctx.inFlow &&
+        !explicitKey &&
+        identity.isSeq(value) &&
+        !value.flow &&
+        !value.tag &&
+        !value.anchor) {
+        // If indentSeq === false, consider '- ' as part of indentation where possible
+        ctx.indent = ctx.indent.substring(2);
+    }
+    let valueCommentDone = false;
+    const valueStr = stringify.stringify(value, ctx, () => (valueCommentDone = true), () => (chompKeep = true));
+    let ws = ' ';
+    if (keyComment || vsb || vcb) {
+        ws = vsb ? '\n' : '';
+        if (vcb) {
+            const cs = commentString(vcb);
+            ws += `\n${stringifyComment.indentComment(cs, ctx.indent)}`;
+        }
+        if (valueStr === '' && !ctx.inFlow) {
+            if (ws === '\n' && valueComment)
+                ws = '\n\n';
+        }
+        else {
+            ws += `\n${ctx.indent}`;
+        }
+    }
+    else if (!explicitKey && identity.isCollection(value)) {
+        const vs0 = valueStr[0];
+        const nl0 = valueStr.indexOf('\n');
+        const hasNewline = nl0 !== -1;
+        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        if (hasNewline || !flow) {
+            let hasPropsLine = false;
+            if (hasNewline && (vs0 === '&' || vs0 === '!')) {
+                let sp0 = valueStr.indexOf(' ');
+                if (vs0 === '&' &&
+                    sp0 !== -1 &&
+                    sp0 < nl0 &&
+                    valueStr[sp0 + 1] === '!') {
+                    sp0 = valueStr.indexOf(' ', sp0 + 1);
+                }
+                if (sp0 === -1 || nl0 < sp0)
+                    hasPropsLine = true;
+            }
+            if (!hasPropsLine)
+                ws = `\n${ctx.indent}`;
+        }
+    }
+    else if (valueStr === '' || valueStr[0] === '\n') {
+        ws = '';
+    }
+    str += ws + valueStr;
+    if (ctx.inFlow) {
+        if (valueCommentDone && onComment)
+            onComment();
+    }
+    else if (valueComment && !valueCommentDone) {
+        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+    }
+    else if (chompKeep && onChompKeep) {
+        onChompKeep();
+    }
+    return str;
+}
+
+exports.stringifyPair = stringifyPair;
+
+
+/***/ }),
+
+/***/ 3069:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var foldFlowLines = __nccwpck_require__(4475);
+
+const getFoldOptions = (ctx, isBlock) => ({
+    indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+    lineWidth: ctx.options.lineWidth,
+    minContentWidth: ctx.options.minContentWidth
+});
+// Also checks for lines starting with %, as parsing the output as YAML 1.1 will
+// presume that's starting a new document.
+const containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+function lineLengthOverLimit(str, lineWidth, indentLength) {
+    if (!lineWidth || lineWidth < 0)
+        return false;
+    const limit = lineWidth - indentLength;
+    const strLen = str.length;
+    if (strLen <= limit)
+        return false;
+    for (let i = 0, start = 0; i < strLen; ++i) {
+        if (str[i] === '\n') {
+            if (i - start > limit)
+                return true;
+            start = i + 1;
+            if (strLen - start <= limit)
+                return false;
+        }
+    }
+    return true;
+}
+function doubleQuotedString(value, ctx) {
+    const json = JSON.stringify(value);
+    if (ctx.options.doubleQuotedAsJSON)
+        return json;
+    const { implicitKey } = ctx;
+    const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+    const indent = ctx.indent || (containsDocumentMarker(value) ? '  ' : '');
+    let str = '';
+    let start = 0;
+    for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
+        if (ch === ' ' && json[i + 1] === '\\' && json[i + 2] === 'n') {
+            // space before newline needs to be escaped to not be folded
+            str += json.slice(start, i) + '\\ ';
+            i += 1;
+            start = i;
+            ch = '\\';
+        }
+        if (ch === '\\')
+            switch (json[i + 1]) {
+                case 'u':
+                    {
+                        str += json.slice(start, i);
+                        const code = json.substr(i + 2, 4);
+                        switch (code) {
+                            case '0000':
+                                str += '\\0';
+                                break;
+                            case '0007':
+                                str += '\\a';
+                                break;
+                            case '000b':
+                                str += '\\v';
+                                break;
+                            case '001b':
+                                str += '\\e';
+                                break;
+                            case '0085':
+                                str += '\\N';
+                                break;
+                            case '00a0':
+                                str += '\\_';
+                                break;
+                            case '2028':
+                                str += '\\L';
+                                break;
+                            case '2029':
+                                str += '\\P';
+                                break;
+                            default:
+                                if (code.substr(0, 2) === '00')
+                                    str += '\\x' + code.substr(2);
+                                else
+                                    str += json.substr(i, 6);
+                        }
+                        i += 5;
+                        start = i + 1;
+                    }
+                    break;
+                case 'n':
+                    if (implicitKey ||
+                        json[i + 2] === '"' ||
+                        json.length < minMultiLineLength) {
+                        i += 1;
+                    }
+                    else {
+                        // folding will eat first newline
+                        str += json.slice(start, i) + '\n\n';
+                        while (json[i + 2] === '\\' &&
+                            json[i + 3] === 'n' &&
+                            json[i + 4] !== '"') {
+                            str += '\n';
+                            i += 2;
+                        }
+                        str += indent;
+                        // space after newline needs to be escaped to not be folded
+                        if (json[i + 2] === ' ')
+                            str += '\\';
+                        i += 1;
+                        start = i + 1;
+                    }
+                    break;
+                default:
+                    i += 1;
+            }
+    }
+    str = start ? str + json.slice(start) : json;
+    return implicitKey
+        ? str
+        : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+}
+function singleQuotedString(value, ctx) {
+    if (ctx.options.singleQuote === false ||
+        (ctx.implicitKey && value.includes('\n')) ||
+        /[ \t]\n|\n[ \t]/.test(value) // single quoted string can't have leading or trailing whitespace around newline
+    )
+        return doubleQuotedString(value, ctx);
+    const indent = ctx.indent || (containsDocumentMarker(value) ? '  ' : '');
+    const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&\n${indent}`) + "'";
+    return ctx.implicitKey
+        ? res
+        : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+}
+function quotedString(value, ctx) {
+    const { singleQuote } = ctx.options;
+    let qs;
+    if (singleQuote === false)
+        qs = doubleQuotedString;
+    else {
+        const hasDouble = value.includes('"');
+        const hasSingle = value.includes("'");
+        if (hasDouble && !hasSingle)
+            qs = singleQuotedString;
+        else if (hasSingle && !hasDouble)
+            qs = doubleQuotedString;
+        else
+            qs = singleQuote ? singleQuotedString : doubleQuotedString;
+    }
+    return qs(value, ctx);
+}
+// The negative lookbehind avoids a polynomial search,
+// but isn't supported yet on Safari: https://caniuse.com/js-regexp-lookbehind
+let blockEndNewlines;
+try {
+    blockEndNewlines = new RegExp('(^|(?<!\n))\n+(?!\n|$)', 'g');
+}
+catch {
+    blockEndNewlines = /\n+(?!\n|$)/g;
+}
+function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    const { blockQuote, commentString, lineWidth } = ctx.options;
+    // 1. Block can't end in whitespace unless the last line is non-empty.
+    // 2. Strings consisting of only whitespace are best rendered explicitly.
+    if (!blockQuote || /\n[\t ]+$/.test(value)) {
+        return quotedString(value, ctx);
+    }
+    const indent = ctx.indent ||
+        (ctx.forceBlockIndent || containsDocumentMarker(value) ? '  ' : '');
+    const literal = blockQuote === 'literal'
+        ? true
+        : blockQuote === 'folded' || type === Scalar.Scalar.BLOCK_FOLDED
+            ? false
+            : type === Scalar.Scalar.BLOCK_LITERAL
+                ? true
+                : !lineLengthOverLimit(value, lineWidth, indent.length);
+    if (!value)
+        return literal ? '|\n' : '>\n';
+    // determine chomping from whitespace at value end
+    let chomp;
+    let endStart;
+    for (endStart = value.length; endStart > 0; --endStart) {
+        const ch = value[endStart - 1];
+        if (ch !== '\n' && ch !== '\t' && ch !== ' ')
+            break;
+    }
+    let end = value.substring(endStart);
+    const endNlPos = end.indexOf('\n');
+    if (endNlPos === -1) {
+        chomp = '-'; // strip
+    }
+    else if (value === end || endNlPos !== end.length - 1) {
+        chomp = '+'; // keep
+        if (onChompKeep)
+            onChompKeep();
+    }
+    else {
+        chomp = ''; // clip
+    }
+    if (end) {
+        value = value.slice(0, -end.length);
+        if (end[end.length - 1] === '\n')
+            end = end.slice(0, -1);
+        end = end.replace(blockEndNewlines, `$&${indent}`);
+    }
+    // determine indent indicator from whitespace at value start
+    let startWithSpace = false;
+    let startEnd;
+    let startNlPos = -1;
+    for (startEnd = 0; startEnd < value.length; ++startEnd) {
+        const ch = value[startEnd];
+        if (ch === ' ')
+            startWithSpace = true;
+        else if (ch === '\n')
+            startNlPos = startEnd;
+        else
+            break;
+    }
+    let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+    if (start) {
+        value = value.substring(start.length);
+        start = start.replace(/\n+/g, `$&${indent}`);
+    }
+    const indentSize = indent ? '2' : '1'; // root is at -1
+    // Leading | or > is added later
+    let header = (startWithSpace ? indentSize : '') + chomp;
+    if (comment) {
+        header += ' ' + commentString(comment.replace(/ ?[\r\n]+/g, ' '));
+        if (onComment)
+            onComment();
+    }
+    if (!literal) {
+        const foldedValue = value
+            .replace(/\n+/g, '\n$&')
+            .replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, '$1$2') // more-indented lines aren't folded
+            //                ^ more-ind. ^ empty     ^ capture next empty lines only at end of indent
+            .replace(/\n+/g, `$&${indent}`);
+        let literalFallback = false;
+        const foldOptions = getFoldOptions(ctx, true);
+        if (blockQuote !== 'folded' && type !== Scalar.Scalar.BLOCK_FOLDED) {
+            foldOptions.onOverflow = () => {
+                literalFallback = true;
+            };
+        }
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        if (!literalFallback)
+            return `>${header}\n${indent}${body}`;
+    }
+    value = value.replace(/\n+/g, `$&${indent}`);
+    return `|${header}\n${indent}${start}${value}${end}`;
+}
+function plainString(item, ctx, onComment, onChompKeep) {
+    const { type, value } = item;
+    const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+    if ((implicitKey && value.includes('\n')) ||
+        (inFlow && /[[\]{},]/.test(value))) {
+        return quotedString(value, ctx);
+    }
+    if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+        // not allowed:
+        // - '-' or '?'
+        // - start with an indicator character (except [?:-]) or /[?-] /
+        // - '\n ', ': ' or ' \n' anywhere
+        // - '#' not preceded by a non-space char
+        // - end with ' ' or ':'
+        return implicitKey || inFlow || !value.includes('\n')
+            ? quotedString(value, ctx)
+            : blockString(item, ctx, onComment, onChompKeep);
+    }
+    if (!implicitKey &&
+        !inFlow &&
+        type !== Scalar.Scalar.PLAIN &&
+        value.includes('\n')) {
+        // Where allowed & type not set explicitly, prefer block style for multiline strings
+        return blockString(item, ctx, onComment, onChompKeep);
+    }
+    if (containsDocumentMarker(value)) {
+        if (indent === '') {
+            ctx.forceBlockIndent = true;
+            return blockString(item, ctx, onComment, onChompKeep);
+        }
+        else if (implicitKey && indent === indentStep) {
+            return quotedString(value, ctx);
+        }
+    }
+    const str = value.replace(/\n+/g, `$&\n${indent}`);
+    // Verify that output will be parsed as a string, as e.g. plain numbers and
+    // booleans get parsed with those types in v1.2 (e.g. '42', 'true' & '0.9e-3'),
+    // and others in v1.1.
+    if (actualString) {
+        const test = (tag) => tag.default && tag.tag !== 'tag:yaml.org,2002:str' && tag.test?.test(str);
+        const { compat, tags } = ctx.doc.schema;
+        if (tags.some(test) || compat?.some(test))
+            return quotedString(value, ctx);
+    }
+    return implicitKey
+        ? str
+        : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+}
+function stringifyString(item, ctx, onComment, onChompKeep) {
+    const { implicitKey, inFlow } = ctx;
+    const ss = typeof item.value === 'string'
+        ? item
+        : Object.assign({}, item, { value: String(item.value) });
+    let { type } = item;
+    if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        // force double quotes on control characters & unpaired surrogates
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+            type = Scalar.Scalar.QUOTE_DOUBLE;
+    }
+    const _stringify = (_type) => {
+        switch (_type) {
+            case Scalar.Scalar.BLOCK_FOLDED:
+            case Scalar.Scalar.BLOCK_LITERAL:
+                return implicitKey || inFlow
+                    ? quotedString(ss.value, ctx) // blocks are not valid inside flow containers
+                    : blockString(ss, ctx, onComment, onChompKeep);
+            case Scalar.Scalar.QUOTE_DOUBLE:
+                return doubleQuotedString(ss.value, ctx);
+            case Scalar.Scalar.QUOTE_SINGLE:
+                return singleQuotedString(ss.value, ctx);
+            case Scalar.Scalar.PLAIN:
+                return plainString(ss, ctx, onComment, onChompKeep);
+            default:
+                return null;
+        }
+    };
+    let res = _stringify(type);
+    if (res === null) {
+        const { defaultKeyType, defaultStringType } = ctx.options;
+        const t = (implicitKey && defaultKeyType) || defaultStringType;
+        res = _stringify(t);
+        if (res === null)
+            throw new Error(`Unsupported default string type ${t}`);
+    }
+    return res;
+}
+
+exports.stringifyString = stringifyString;
+
+
+/***/ }),
+
+/***/ 204:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+
+const BREAK = Symbol('break visit');
+const SKIP = Symbol('skip children');
+const REMOVE = Symbol('remove node');
+/**
+ * Apply a visitor to an AST node or document.
+ *
+ * Walks through the tree (depth-first) starting from `node`, calling a
+ * `visitor` function with three arguments:
+ *   - `key`: For sequence values and map `Pair`, the node's index in the
+ *     collection. Within a `Pair`, `'key'` or `'value'`, correspondingly.
+ *     `null` for the root node.
+ *   - `node`: The current node.
+ *   - `path`: The ancestry of the current node.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this node, continue with next
+ *     sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current node, then continue with the next one
+ *   - `Node`: Replace the current node, then continue by visiting it
+ *   - `number`: While iterating the items of a sequence or map, set the index
+ *     of the next step. This is useful especially if the index of the current
+ *     node has changed.
+ *
+ * If `visitor` is a single function, it will be called with all values
+ * encountered in the tree, including e.g. `null` values. Alternatively,
+ * separate visitor functions may be defined for each `Map`, `Pair`, `Seq`,
+ * `Alias` and `Scalar` node. To define the same visitor function for more than
+ * one node type, use the `Collection` (map and seq), `Value` (map, seq & scalar)
+ * and `Node` (alias, map, seq & scalar) targets. Of all these, only the most
+ * specific defined one will be used for each node.
+ */
+function visit(node, visitor) {
+    const visitor_ = initVisitor(visitor);
+    if (identity.isDocument(node)) {
+        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+            node.contents = null;
+    }
+    else
+        visit_(null, node, visitor_, Object.freeze([]));
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visit.BREAK = BREAK;
+/** Do not visit the children of the current node */
+visit.SKIP = SKIP;
+/** Remove the current node */
+visit.REMOVE = REMOVE;
+function visit_(key, node, visitor, path) {
+    const ctrl = callVisitor(key, node, visitor, path);
+    if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visit_(key, ctrl, visitor, path);
+    }
+    if (typeof ctrl !== 'symbol') {
+        if (identity.isCollection(node)) {
+            path = Object.freeze(path.concat(node));
+            for (let i = 0; i < node.items.length; ++i) {
+                const ci = visit_(i, node.items[i], visitor, path);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    node.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+        }
+        else if (identity.isPair(node)) {
+            path = Object.freeze(path.concat(node));
+            const ck = visit_('key', node.key, visitor, path);
+            if (ck === BREAK)
+                return BREAK;
+            else if (ck === REMOVE)
+                node.key = null;
+            const cv = visit_('value', node.value, visitor, path);
+            if (cv === BREAK)
+                return BREAK;
+            else if (cv === REMOVE)
+                node.value = null;
+        }
+    }
+    return ctrl;
+}
+/**
+ * Apply an async visitor to an AST node or document.
+ *
+ * Walks through the tree (depth-first) starting from `node`, calling a
+ * `visitor` function with three arguments:
+ *   - `key`: For sequence values and map `Pair`, the node's index in the
+ *     collection. Within a `Pair`, `'key'` or `'value'`, correspondingly.
+ *     `null` for the root node.
+ *   - `node`: The current node.
+ *   - `path`: The ancestry of the current node.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `Promise`: Must resolve to one of the following values
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this node, continue with next
+ *     sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current node, then continue with the next one
+ *   - `Node`: Replace the current node, then continue by visiting it
+ *   - `number`: While iterating the items of a sequence or map, set the index
+ *     of the next step. This is useful especially if the index of the current
+ *     node has changed.
+ *
+ * If `visitor` is a single function, it will be called with all values
+ * encountered in the tree, including e.g. `null` values. Alternatively,
+ * separate visitor functions may be defined for each `Map`, `Pair`, `Seq`,
+ * `Alias` and `Scalar` node. To define the same visitor function for more than
+ * one node type, use the `Collection` (map and seq), `Value` (map, seq & scalar)
+ * and `Node` (alias, map, seq & scalar) targets. Of all these, only the most
+ * specific defined one will be used for each node.
+ */
+async function visitAsync(node, visitor) {
+    const visitor_ = initVisitor(visitor);
+    if (identity.isDocument(node)) {
+        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+            node.contents = null;
+    }
+    else
+        await visitAsync_(null, node, visitor_, Object.freeze([]));
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visitAsync.BREAK = BREAK;
+/** Do not visit the children of the current node */
+visitAsync.SKIP = SKIP;
+/** Remove the current node */
+visitAsync.REMOVE = REMOVE;
+async function visitAsync_(key, node, visitor, path) {
+    const ctrl = await callVisitor(key, node, visitor, path);
+    if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visitAsync_(key, ctrl, visitor, path);
+    }
+    if (typeof ctrl !== 'symbol') {
+        if (identity.isCollection(node)) {
+            path = Object.freeze(path.concat(node));
+            for (let i = 0; i < node.items.length; ++i) {
+                const ci = await visitAsync_(i, node.items[i], visitor, path);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    node.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+        }
+        else if (identity.isPair(node)) {
+            path = Object.freeze(path.concat(node));
+            const ck = await visitAsync_('key', node.key, visitor, path);
+            if (ck === BREAK)
+                return BREAK;
+            else if (ck === REMOVE)
+                node.key = null;
+            const cv = await visitAsync_('value', node.value, visitor, path);
+            if (cv === BREAK)
+                return BREAK;
+            else if (cv === REMOVE)
+                node.value = null;
+        }
+    }
+    return ctrl;
+}
+function initVisitor(visitor) {
+    if (typeof visitor === 'object' &&
+        (visitor.Collection || visitor.Node || visitor.Value)) {
+        return Object.assign({
+            Alias: visitor.Node,
+            Map: visitor.Node,
+            Scalar: visitor.Node,
+            Seq: visitor.Node
+        }, visitor.Value && {
+            Map: visitor.Value,
+            Scalar: visitor.Value,
+            Seq: visitor.Value
+        }, visitor.Collection && {
+            Map: visitor.Collection,
+            Seq: visitor.Collection
+        }, visitor);
+    }
+    return visitor;
+}
+function callVisitor(key, node, visitor, path) {
+    if (typeof visitor === 'function')
+        return visitor(key, node, path);
+    if (identity.isMap(node))
+        return visitor.Map?.(key, node, path);
+    if (identity.isSeq(node))
+        return visitor.Seq?.(key, node, path);
+    if (identity.isPair(node))
+        return visitor.Pair?.(key, node, path);
+    if (identity.isScalar(node))
+        return visitor.Scalar?.(key, node, path);
+    if (identity.isAlias(node))
+        return visitor.Alias?.(key, node, path);
+    return undefined;
+}
+function replaceNode(key, path, node) {
+    const parent = path[path.length - 1];
+    if (identity.isCollection(parent)) {
+        parent.items[key] = node;
+    }
+    else if (identity.isPair(parent)) {
+        if (key === 'key')
+            parent.key = node;
+        else
+            parent.value = node;
+    }
+    else if (identity.isDocument(parent)) {
+        parent.contents = node;
+    }
+    else {
+        const pt = identity.isAlias(parent) ? 'alias' : 'scalar';
+        throw new Error(`Cannot replace node with ${pt} parent`);
+    }
+}
+
+exports.visit = visit;
+exports.visitAsync = visitAsync;
+
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/core/version.ts
+var version = __nccwpck_require__(3323);
+// EXTERNAL MODULE: ./src/core/rules/helpers.ts
+var helpers = __nccwpck_require__(8046);
+;// CONCATENATED MODULE: ./src/core/rules/cr001-unbound-connection-reference.ts
+
+
+const rule = {
+    meta: {
+        id: 'CR001',
+        name: 'unbound-connection-reference',
+        defaultSeverity: 'error',
+        description: 'A connection reference in the solution has no connection in the deployment settings',
+        details: 'Every connection reference defined in the solution needs a settings entry with a non-empty ConnectionId. ' +
+            'Without one the import leaves the reference unbound: flows that use it are imported turned off, and an ' +
+            'unattended import fails with ConnectionNotFound or "Invalid Connection".',
+        needsSettings: true,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR001'),
+    },
+    check(context) {
+        if (!context.settings)
+            return;
+        const entriesByName = (0,helpers/* settingsReferencesByName */.wx)(context.settings);
+        for (const ref of context.solution.connectionReferences) {
+            const connector = (0,helpers/* connectorApiName */.fw)(ref.connectorId);
+            const entries = entriesByName.get((0,helpers/* nameKey */.Rc)(ref.logicalName)) ?? [];
+            if (entries.length === 0) {
+                context.report({
+                    subject: ref.logicalName,
+                    location: ref.location,
+                    message: `Connection reference ${ref.logicalName} (${connector}) has no entry in the deployment settings` +
+                        `${context.settings.path === '' ? ' (none was given or found for this solution)' : ''}, so the import leaves it unbound. Add {"LogicalName": "${ref.logicalName}", "ConnectionId": ` +
+                        `"<connection id in the target environment>", "ConnectorId": "${ref.connectorId}"} to ConnectionReferences.`,
+                });
+            }
+            else if (entries.every((entry) => (0,helpers/* isBlank */.z3)(entry.connectionId))) {
+                const entry = entries[0];
+                context.report({
+                    subject: ref.logicalName,
+                    location: entry.location,
+                    message: `Connection reference ${ref.logicalName} (${connector}) has ${entry.connectionId === null ? 'no' : 'an empty'} ` +
+                        'ConnectionId in the deployment settings, so the import leaves it unbound. Set ConnectionId to the id of a ' +
+                        `${connector} connection in the target environment.`,
+                });
+            }
+        }
+    },
+};
+
+// EXTERNAL MODULE: ./src/core/settings.ts
+var core_settings = __nccwpck_require__(1922);
+;// CONCATENATED MODULE: ./src/core/rules/cr002-unresolved-placeholder.ts
+
+
+
+/**
+ * Every placeholder form CR002 knows, each with the variable name it holds. `${{ … }}` takes no
+ * brace inside, so that a value of many `${{` is scanned in linear time.
+ */
+const NAMED_PLACEHOLDER = /#\{([^{}]+)\}#?|\$\(([^()]+)\)|\$\{\{([^{}\r\n]*)\}\}|@@([^@]+)@@|__([A-Za-z][\w.-]*)__/g;
+/** The variable a placeholder asks for (`#{a.b}#` → `a.b`), or undefined. */
+function variableName(placeholder) {
+    NAMED_PLACEHOLDER.lastIndex = 0;
+    const match = NAMED_PLACEHOLDER.exec(placeholder);
+    const name = match
+        ?.slice(1)
+        .find((group) => group !== undefined)
+        ?.trim();
+    return name === undefined || name === '' ? undefined : name;
+}
+/** Every variable that the placeholders in a value ask for, in order, once each. */
+function placeholderVariables(value) {
+    const names = new Set();
+    for (const match of value.matchAll(NAMED_PLACEHOLDER)) {
+        const name = match
+            .slice(1)
+            .find((group) => group !== undefined)
+            ?.trim();
+        if (name)
+            names.add(name);
+    }
+    return [...names];
+}
+/** Azure Pipelines exposes variable `a.b` to processes as `A_B`; so does the substitution. */
+function environmentName(name) {
+    return name.toUpperCase().replace(/[.\s]/g, '_');
+}
+function alias(name) {
+    const pipelineName = environmentName(name);
+    return pipelineName === name ? '' : ` (exposed as ${pipelineName})`;
+}
+function howToFix(placeholder, secret) {
+    const name = secret ? undefined : substitutableName(placeholder);
+    if (name === undefined) {
+        return 'Replace it in the pipeline before the check (token replacement step), or write the real value.';
+    }
+    return `Define the pipeline or environment variable ${name}${alias(name)} so it is substituted, or write the real value.`;
+}
+/** The name in a placeholder that the substitution itself fills (`#{…}#`, `#{…}`, `$(…)`). */
+function substitutableName(placeholder) {
+    const match = /^#\{([^{}]+)\}#?$|^\$\(([^()]+)\)$/.exec(placeholder);
+    const name = (match?.[1] ?? match?.[2])?.trim();
+    return name === undefined || name === '' ? undefined : name;
+}
+/** With `defer`: which variable the deploy stage must define (never a secret value's text). */
+function deferredFix(value, secret) {
+    const names = secret ? [] : placeholderVariables(value);
+    if (names.length === 0)
+        return 'The deploy stage must replace it before the import.';
+    const defined = names.map((name) => `${name}${alias(name)}`);
+    const list = defined.length === 1
+        ? `variable ${defined[0]}`
+        : `variables ${defined.slice(0, -1).join(', ')} and ${defined[defined.length - 1]}`;
+    return `The deploy stage must define the ${list}.`;
+}
+const cr002_unresolved_placeholder_rule = {
+    meta: {
+        id: 'CR002',
+        name: 'unresolved-placeholder',
+        defaultSeverity: 'error',
+        description: 'A ConnectionId or environment variable Value still holds a placeholder',
+        details: 'Placeholders such as #{…}#, #{…}, $(…), ${{ … }}, @@…@@ and __…__ are meant to be replaced by the pipeline ' +
+            'before the import. One left in a ConnectionId makes the import fail to find the connection ' +
+            '(ConnectionNotFound); one left in an environment variable Value is imported as that literal text. ' +
+            'With placeholders deferred (pull-request validation of settings that the deploy stage fills in) it is a ' +
+            'note naming the variable that stage must define.',
+        needsSettings: true,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR002'),
+    },
+    check(context) {
+        if (!context.settings)
+            return;
+        const defer = context.placeholders === 'defer';
+        const report = (kind, subject, field, value, placeholder, secret, location) => {
+            // A partly substituted value is secret: then even the placeholder text is not printed.
+            const shown = secret ? 'a placeholder' : `the placeholder ${placeholder}`;
+            context.report({
+                subject,
+                location,
+                ...(defer
+                    ? {
+                        severity: 'note',
+                        message: `${field} of ${kind} ${subject} holds ${shown}, left for the deploy stage (placeholders deferred). ${deferredFix(value, secret)}`,
+                    }
+                    : {
+                        message: `${field} of ${kind} ${subject} still holds ${shown} after substitution. ${howToFix(placeholder, secret)}`,
+                    }),
+            });
+        };
+        const refEntries = (0,helpers/* settingsReferencesByName */.wx)(context.settings);
+        for (const ref of context.solution.connectionReferences) {
+            for (const entry of refEntries.get((0,helpers/* nameKey */.Rc)(ref.logicalName)) ?? []) {
+                const placeholder = entry.connectionId === null ? undefined : (0,core_settings/* findPlaceholder */.$e)(entry.connectionId);
+                if (placeholder !== undefined) {
+                    report('connection reference', ref.logicalName, 'ConnectionId', entry.connectionId, placeholder, entry.secret, entry.location);
+                    break;
+                }
+            }
+        }
+        const variableEntries = (0,helpers/* settingsVariablesByName */.b8)(context.settings);
+        for (const variable of context.solution.environmentVariables) {
+            for (const entry of variableEntries.get((0,helpers/* nameKey */.Rc)(variable.schemaName)) ?? []) {
+                const placeholder = entry.value === null ? undefined : (0,core_settings/* findPlaceholder */.$e)(entry.value);
+                if (placeholder !== undefined) {
+                    report('environment variable', variable.schemaName, 'Value', entry.value, placeholder, entry.secret, entry.location);
+                    break;
+                }
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/cr003-connector-mismatch.ts
+
+
+const cr003_connector_mismatch_rule = {
+    meta: {
+        id: 'CR003',
+        name: 'connector-mismatch',
+        defaultSeverity: 'error',
+        description: "The settings ConnectorId differs from the connector of the solution's connection reference",
+        details: 'The ConnectorId in the settings must name the same connector as the connection reference in the solution ' +
+            '(compared by api name, case-insensitively). A different connector means the settings were written for another ' +
+            'reference or another version of the solution, and the ConnectionId most likely belongs to the wrong connector, ' +
+            'which the import rejects as an invalid connection. Custom connectors whose ids differ only in the ' +
+            'environment-specific hash are a warning: check that the connection belongs to the custom connector in the target.',
+        needsSettings: true,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR003'),
+    },
+    check(context) {
+        if (!context.settings)
+            return;
+        const entriesByName = (0,helpers/* settingsReferencesByName */.wx)(context.settings);
+        for (const ref of context.solution.connectionReferences) {
+            if ((0,helpers/* isBlank */.z3)(ref.connectorId))
+                continue;
+            const expected = (0,helpers/* connectorApiName */.fw)(ref.connectorId);
+            for (const entry of entriesByName.get((0,helpers/* nameKey */.Rc)(ref.logicalName)) ?? []) {
+                if (entry.connectorId === null || (0,helpers/* isBlank */.z3)(entry.connectorId))
+                    continue;
+                const actual = (0,helpers/* connectorApiName */.fw)(entry.connectorId);
+                if (actual === expected)
+                    continue;
+                const stem = (0,helpers/* customConnectorStem */.YB)(entry.connectorId);
+                const hashOnly = stem !== undefined && stem === (0,helpers/* customConnectorStem */.YB)(ref.connectorId);
+                const given = entry.secret ? 'a different connector' : actual;
+                context.report({
+                    subject: ref.logicalName,
+                    location: entry.location,
+                    severity: hashOnly ? 'warning' : 'error',
+                    message: hashOnly
+                        ? `ConnectorId of connection reference ${ref.logicalName} names custom connector ${given}, which differs from ` +
+                            `the solution's ${expected} only in the environment-specific hash. Make sure ConnectionId is a ` +
+                            'connection of this custom connector in the target environment.'
+                        : `ConnectorId of connection reference ${ref.logicalName} is ${given}, but the solution's connection ` +
+                            `reference uses ${expected}. Set ConnectorId to "${ref.connectorId}" and ConnectionId to a ` +
+                            `${expected} connection (regenerate with pac solution create-settings if the solution changed).`,
+                });
+                break;
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/cr004-stale-connection-reference-entry.ts
+
+
+function checkSettingsFile({ settings, solutions, report }) {
+    const defined = new Set(solutions.flatMap((solution) => solution.connectionReferences.map((r) => (0,helpers/* nameKey */.Rc)(r.logicalName))));
+    for (const [key, entries] of (0,helpers/* settingsReferencesByName */.wx)(settings)) {
+        if (defined.has(key))
+            continue;
+        const entry = entries[0];
+        report({
+            subject: entry.logicalName,
+            location: entry.location,
+            message: `The deployment settings name connection reference ${entry.logicalName}, ${(0,helpers/* whichNoneDefines */.m2)(solutions)}. ` +
+                'Remove the stale entry, or correct the LogicalName.',
+        });
+    }
+}
+const cr004_stale_connection_reference_entry_rule = {
+    meta: {
+        id: 'CR004',
+        name: 'stale-connection-reference-entry',
+        defaultSeverity: 'warning',
+        description: 'A settings entry names a connection reference that the solution does not define',
+        details: 'A ConnectionReferences entry whose LogicalName matches no connection reference in the solution is ignored by ' +
+            'the import. It is usually left over from a renamed or removed reference, or a typo, in which case the ' +
+            'reference it was meant for is unbound. Where several solutions are checked against one settings file (a ' +
+            'monorepo), an entry is stale only when none of them defines it, and it is reported once for the file.',
+        needsSettings: true,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR004'),
+    },
+    check(context) {
+        if (!context.settings)
+            return;
+        checkSettingsFile({ ...context, settings: context.settings, solutions: [context.solution] });
+    },
+    checkSettingsFile,
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/cr005-duplicate-connection-reference-entry.ts
+
+
+const cr005_duplicate_connection_reference_entry_rule = {
+    meta: {
+        id: 'CR005',
+        name: 'duplicate-connection-reference-entry',
+        defaultSeverity: 'error',
+        description: 'Two settings entries name the same connection reference',
+        details: 'When ConnectionReferences holds the same LogicalName twice (names compare case-insensitively), which ' +
+            'ConnectionId the import uses is not under your control, and editing one copy silently has no effect.',
+        needsSettings: true,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR005'),
+    },
+    check(context) {
+        if (!context.settings)
+            return;
+        for (const entries of (0,helpers/* settingsReferencesByName */.wx)(context.settings).values()) {
+            if (entries.length < 2)
+                continue;
+            const first = entries[0];
+            context.report({
+                subject: first.logicalName,
+                location: entries[1].location,
+                message: `Connection reference ${first.logicalName} has ${entries.length} entries in the deployment settings` +
+                    `${(0,helpers/* lines */.Mn)(entries)}. Keep one entry per connection reference.`,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/cr006-undefined-connection-reference.ts
+
+
+function flowList(flows) {
+    const names = [...new Set(flows.map((flow) => flow.name))];
+    return names.length === 1 ? `flow ${names[0]}` : `flows ${(0,helpers/* andList */.cM)(names)}`;
+}
+function agentList(agents) {
+    const described = [...agents].map(([agent, components]) => {
+        const names = [...new Set(components.map((component) => component.displayName))];
+        return `${agent.displayName} (${names.length === 1 ? 'component' : 'components'} ${(0,helpers/* andList */.cM)(names)})`;
+    });
+    return `${described.length === 1 ? 'agent' : 'agents'} ${(0,helpers/* andList */.cM)(described)}`;
+}
+function usersText(users) {
+    const parts = [];
+    if (users.flows.length > 0)
+        parts.push(flowList(users.flows));
+    if (users.agents.size > 0)
+        parts.push(agentList(users.agents));
+    const text = parts.join(' and ');
+    const count = new Set(users.flows.map((flow) => flow.name)).size + users.agents.size;
+    return `${text.charAt(0).toUpperCase()}${text.slice(1)} ${count === 1 ? 'uses' : 'use'}`;
+}
+const cr006_undefined_connection_reference_rule = {
+    meta: {
+        id: 'CR006',
+        name: 'undefined-connection-reference',
+        defaultSeverity: 'error',
+        description: 'A flow or an agent uses a connection reference that the solution does not define',
+        details: 'A flow or a Copilot Studio agent component that names a connection reference missing from the solution cannot ' +
+            'be bound on import: the import fails, the flow is imported turned off, or the agent tool, action or knowledge ' +
+            'source has no connection. When solution.xml lists the reference under MissingDependencies this is a warning: ' +
+            'the import succeeds only if the target environment already holds that reference.',
+        needsSettings: false,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR006'),
+    },
+    check(context) {
+        const { solution } = context;
+        const defined = (0,helpers/* definedReferenceNames */.bv)(solution);
+        const users = new Map();
+        const usersOf = (name, location) => {
+            const key = (0,helpers/* nameKey */.Rc)(name);
+            if (name === '' || defined.has(key))
+                return undefined;
+            let entry = users.get(key);
+            if (!entry) {
+                entry = { name, flows: [], agents: new Map(), location };
+                users.set(key, entry);
+            }
+            return entry;
+        };
+        for (const flow of solution.flows) {
+            for (const connection of flow.connections) {
+                if (connection.connectionReference === null)
+                    continue;
+                const entry = usersOf(connection.connectionReference, flow.location);
+                if (entry && !entry.flows.includes(flow))
+                    entry.flows.push(flow);
+            }
+        }
+        for (const agent of solution.agents) {
+            for (const component of agent.components) {
+                for (const use of component.uses) {
+                    const entry = usersOf(use.connectionReference, use.location);
+                    if (!entry)
+                        continue;
+                    const components = entry.agents.get(agent) ?? [];
+                    if (!components.includes(component))
+                        components.push(component);
+                    entry.agents.set(agent, components);
+                }
+            }
+        }
+        const dependencies = new Set(solution.missingDependencies
+            .filter((dependency) => dependency.kind === 'connectionreference')
+            .map((dependency) => (0,helpers/* nameKey */.Rc)(dependency.name)));
+        for (const [key, entry] of users) {
+            const expectedInTarget = dependencies.has(key);
+            const { name } = entry;
+            context.report({
+                subject: name,
+                location: entry.location,
+                severity: expectedInTarget ? 'warning' : 'error',
+                message: expectedInTarget
+                    ? `${usersText(entry)} connection reference ${name}, which solution ${solution.uniqueName} does not ` +
+                        'define but lists under MissingDependencies. Import the solution that holds it into the target first.'
+                    : `${usersText(entry)} connection reference ${name}, which solution ${solution.uniqueName} does not ` +
+                        'define. Add the connection reference to the solution (Add existing > Connection reference) and export again.',
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/cr007-direct-connection.ts
+
+
+const cr007_direct_connection_rule = {
+    meta: {
+        id: 'CR007',
+        name: 'direct-connection',
+        defaultSeverity: 'error',
+        description: 'A flow connection does not go through a connection reference',
+        details: 'A flow connection without connection.connectionReferenceLogicalName is bound to a connection of the source ' +
+            'environment. The import cannot rebind it from the deployment settings, so the flow is imported turned off or ' +
+            'fails to activate. The flow checker reports this as "Use connection references".',
+        needsSettings: false,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR007'),
+    },
+    check(context) {
+        for (const flow of context.solution.flows) {
+            const direct = flow.connections.filter((connection) => connection.connectionReference === null || connection.connectionReference === '');
+            if (direct.length === 0)
+                continue;
+            const apis = (0,helpers/* andList */.cM)([...new Set(direct.map((connection) => connection.api))]);
+            context.report({
+                subject: flow.name,
+                location: flow.location,
+                message: `Flow ${flow.name} connects to ${apis} directly, not through a connection reference, so the import ` +
+                    'cannot rebind it. Edit the flow inside the solution and switch each connection to a connection reference.',
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/cr008-canvas-app-custom-connector.ts
+
+
+const cr008_canvas_app_custom_connector_rule = {
+    meta: {
+        id: 'CR008',
+        name: 'canvas-app-custom-connector',
+        defaultSeverity: 'error',
+        description: 'A canvas app uses a custom connector, which needs a manual re-edit after import',
+        details: "Canvas apps don't recognize connection references on custom connectors. After import the app must be opened " +
+            'and the custom connector connection removed and added again; in a managed solution that edit creates an ' +
+            'unmanaged layer on the app, which blocks later updates.',
+        needsSettings: false,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR008'),
+    },
+    check(context) {
+        for (const app of context.solution.canvasApps) {
+            const seen = new Set();
+            for (const connector of app.connectors) {
+                if (!connector.custom)
+                    continue;
+                const key = (0,helpers/* connectorApiName */.fw)(connector.id);
+                if (seen.has(key))
+                    continue;
+                seen.add(key);
+                const label = connector.displayName ? `${connector.displayName} (${key})` : key;
+                context.report({
+                    subject: app.name,
+                    location: app.location,
+                    message: `Canvas app ${app.displayName || app.name} uses custom connector ${label}; canvas apps don't bind custom ` +
+                        'connectors through connection references, so after import the app must be edited to remove and re-add ' +
+                        'the connection, which in a managed solution creates an unmanaged layer. Call the connector from a cloud ' +
+                        'flow instead, or plan that post-import step.',
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/cr009-duplicate-display-name.ts
+
+
+const cr009_duplicate_display_name_rule = {
+    meta: {
+        id: 'CR009',
+        name: 'duplicate-display-name',
+        defaultSeverity: 'warning',
+        description: 'Two connection references in the solution share a display name',
+        details: 'The import wizard, the maker portal and pipeline deployment steps show connection references by display ' +
+            'name. Two references with the same display name are easy to bind to the wrong connection.',
+        needsSettings: false,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR009'),
+    },
+    check(context) {
+        const groups = new Map();
+        for (const ref of context.solution.connectionReferences) {
+            const key = ref.displayName.trim().toLowerCase();
+            if (key === '')
+                continue;
+            const group = groups.get(key);
+            if (group)
+                group.push(ref.logicalName);
+            else
+                groups.set(key, [ref.logicalName]);
+        }
+        for (const ref of context.solution.connectionReferences) {
+            const names = groups.get(ref.displayName.trim().toLowerCase());
+            if (names === undefined || names.length < 2)
+                continue;
+            const others = names.filter((name) => name !== ref.logicalName);
+            context.report({
+                subject: ref.logicalName,
+                location: ref.location,
+                message: `Connection reference ${ref.logicalName} shares the display name "${ref.displayName.trim()}" with ` +
+                    `${(0,helpers/* andList */.cM)(others)}. Give each connection reference a distinct display name.`,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/cr010-unused-connection-reference.ts
+
+
+/** Lower-cased names of the connection references that a flow, canvas app or agent uses. */
+function usedReferenceNames(solution) {
+    const used = new Set();
+    for (const flow of solution.flows) {
+        for (const connection of flow.connections) {
+            if (connection.connectionReference)
+                used.add((0,helpers/* nameKey */.Rc)(connection.connectionReference));
+        }
+    }
+    // Canvas apps store connector ids, not reference names: a reference counts as used by an app
+    // that uses its connector.
+    const appConnectors = new Set(solution.canvasApps.flatMap((app) => app.connectors.map((c) => (0,helpers/* connectorApiName */.fw)(c.id))));
+    for (const ref of solution.connectionReferences) {
+        if (appConnectors.has((0,helpers/* connectorApiName */.fw)(ref.connectorId)))
+            used.add((0,helpers/* nameKey */.Rc)(ref.logicalName));
+    }
+    // An agent's tool, action or knowledge source breaks without its reference, also where only a
+    // set row or a knowledge source names it.
+    for (const agent of solution.agents) {
+        for (const component of agent.components) {
+            for (const use of component.uses)
+                used.add((0,helpers/* nameKey */.Rc)(use.connectionReference));
+        }
+    }
+    return used;
+}
+const cr010_unused_connection_reference_rule = {
+    meta: {
+        id: 'CR010',
+        name: 'unused-connection-reference',
+        defaultSeverity: 'note',
+        description: 'A connection reference is defined but no flow, canvas app or agent in the solution uses it',
+        details: 'An unused connection reference still has to be bound in every target environment, so it costs a connection ' +
+            'and a settings entry for nothing. It is often left behind after a flow was changed to another reference. ' +
+            'A reference counts as used by a Copilot Studio agent when a row of Assets/botcomponent_connectionreferenceset.xml, ' +
+            "a `connectionReference:` in a component's data, or a knowledge source names it.",
+        needsSettings: false,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR010'),
+    },
+    check(context) {
+        const used = usedReferenceNames(context.solution);
+        for (const ref of context.solution.connectionReferences) {
+            if (used.has((0,helpers/* nameKey */.Rc)(ref.logicalName)))
+                continue;
+            context.report({
+                subject: ref.logicalName,
+                location: ref.location,
+                message: `Connection reference ${ref.logicalName} is used by no flow, canvas app or agent in solution ` +
+                    `${context.solution.uniqueName}. Remove it from the solution if nothing outside the solution needs it.`,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/cr011-implausible-connection-id.ts
+
+
+
+// A ConnectionId is the *name* of a connection in the target environment, as `pac connection
+// list` prints it and as it appears at the end of the connection's URL in make.powerapps.com:
+// 32 hex digits (`4a1e6c0b5f2d4e8a9b7c3d2e1f0a9b8c`), a GUID, or `shared-<connector>-<GUID>`
+// (`shared-sharepointonl-7c1d2e3f-4a5b-6c7d-8e9f-0a1b2c3d4e5f`, the connector name cut to 20
+// characters). Rather than insist on those forms (a format we have not seen would then be a false
+// alarm), the rule looks for what a connection name never is: a URL, a resource path, an e-mail
+// address, text with spaces or punctuation, or a word without a single digit.
+/** Letters, digits, `-` and `_`: everything a connection name is made of. */
+const ID_ALPHABET = /^[A-Za-z0-9_-]+$/;
+/** Why `value` cannot be a connection id, or undefined when it might be one. */
+function implausibleConnectionId(value, secret) {
+    const trimmed = value.trim();
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) || /^www\./i.test(trimmed)) {
+        return 'is a URL, not the name of a connection';
+    }
+    if (/\/connections\/[^/]+\/?$/i.test(trimmed)) {
+        return 'is a connection resource path; use only its last segment, the connection name';
+    }
+    if (/^\/?providers\//i.test(trimmed)) {
+        return 'is a connector id (it belongs in ConnectorId), not the name of a connection';
+    }
+    if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(trimmed)) {
+        return "is an e-mail address (a connection's owner, perhaps), not the name of a connection";
+    }
+    if (trimmed !== value) {
+        return 'has spaces or line breaks around it, so the import looks for a connection that does not exist';
+    }
+    if (/\s/.test(value)) {
+        return /^[^\s]+( [^\s]+)+$/.test(value)
+            ? "has spaces inside, so it looks like a connection's display name rather than its name"
+            : 'has whitespace inside, which a connection name never has';
+    }
+    if (!ID_ALPHABET.test(value)) {
+        const odd = [...value].find((ch) => !/[A-Za-z0-9_-]/.test(ch));
+        const shown = secret || odd === undefined ? 'a character' : `'${odd}'`;
+        return `holds ${shown}, which a connection name never has (they are letters, digits, - and _)`;
+    }
+    if (/^shared_[a-z0-9_-]+$/i.test(value) && !/\d{4}/.test(value)) {
+        return 'is a connector name, not the name of a connection';
+    }
+    if (!/\d/.test(value)) {
+        return 'has no digit at all, so it looks like a display name rather than a connection name (those hold a GUID or 32 hex digits)';
+    }
+    return undefined;
+}
+const cr011_implausible_connection_id_rule = {
+    meta: {
+        id: 'CR011',
+        name: 'implausible-connection-id',
+        defaultSeverity: 'warning',
+        description: 'A ConnectionId cannot be the id of a connection',
+        details: 'A ConnectionId is the name of a connection in the target environment: 32 hex digits, a GUID, or ' +
+            'shared-<connector>-<GUID>, as pac connection list prints it. A URL, a resource path, an e-mail address, a ' +
+            "connection's display name (spaces, punctuation, no digit) or a connector name is not one: the import then " +
+            'cannot find the connection and leaves the reference unbound. Placeholders are CR002 and empty values CR001.',
+        needsSettings: true,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR011'),
+    },
+    check(context) {
+        if (!context.settings)
+            return;
+        const entriesByName = (0,helpers/* settingsReferencesByName */.wx)(context.settings);
+        for (const ref of context.solution.connectionReferences) {
+            for (const entry of entriesByName.get((0,helpers/* nameKey */.Rc)(ref.logicalName)) ?? []) {
+                const id = entry.connectionId;
+                if (id === null || (0,helpers/* isBlank */.z3)(id) || (0,core_settings/* findPlaceholder */.$e)(id) !== undefined)
+                    continue;
+                const reason = implausibleConnectionId(id, entry.secret);
+                if (reason === undefined)
+                    continue;
+                // The value itself is never printed: it may have come from a secret pipeline variable.
+                context.report({
+                    subject: ref.logicalName,
+                    location: entry.location,
+                    message: `ConnectionId of connection reference ${ref.logicalName} ${reason}. Set it to the connection's name ` +
+                        '(32 hex digits, a GUID or shared-<connector>-<GUID>): `pac connection list` shows it, and so does the ' +
+                        "end of the connection's URL in make.powerapps.com.",
+                });
+                break;
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/online-helpers.ts
+
+/** Each reference of the solution with the online check of its bound connection, if any. */
+function connectionChecks(context) {
+    const target = context.target;
+    if (!target)
+        return [];
+    const out = [];
+    for (const ref of context.solution.connectionReferences) {
+        const check = target.connections.get((0,helpers/* nameKey */.Rc)(ref.logicalName));
+        if (check)
+            out.push({ ref, check });
+    }
+    return out;
+}
+/** `ConnectionId 'x'`, or only `its ConnectionId` when the value came from a secret. */
+function connectionIdText(entry) {
+    return entry.secret || entry.connectionId === null
+        ? 'its ConnectionId'
+        : `ConnectionId '${entry.connectionId.trim()}'`;
+}
+/**
+ * How the connection's connector compares with the reference's: `same`, `hash` (custom
+ * connectors whose ids differ only in the environment-specific hash, as CR003 treats them) or
+ * `other`. A reference without a connector id cannot be compared: `same`.
+ */
+function connectorMatch(ref, connector) {
+    if (ref.connectorId.trim() === '' || connector === '')
+        return 'same';
+    const expected = (0,helpers/* connectorApiName */.fw)(ref.connectorId);
+    if (expected === connector.toLowerCase())
+        return 'same';
+    const stem = (0,helpers/* customConnectorStem */.YB)(ref.connectorId);
+    return stem !== undefined && stem === (0,helpers/* customConnectorStem */.YB)(connector) ? 'hash' : 'other';
+}
+
+;// CONCATENATED MODULE: ./src/core/rules/cr012-connection-not-in-target.ts
+
+
+
+const cr012_connection_not_in_target_rule = {
+    meta: {
+        id: 'CR012',
+        name: 'connection-not-in-target',
+        defaultSeverity: 'error',
+        description: 'Online: the ConnectionId is not a connection in the target environment',
+        details: 'With --environment, the gate lists the connections of the target environment (the Power Apps API admin ' +
+            'route) and looks each bound ConnectionId up, as the import does. An id that is not there fails the import ' +
+            'with ConnectionNotFound; most often it was copied from another environment. Set ConnectionId to a ' +
+            "connection of the reference's connector in the target (pac connection list). When the identity may only " +
+            'list its own connections (no management application), a missing id is reported as CR015 instead, since ' +
+            'that route cannot tell a missing connection from one not shared.',
+        needsSettings: true,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR012'),
+    },
+    check(context) {
+        const environment = context.target?.environmentUrl;
+        for (const { ref, check } of connectionChecks(context)) {
+            if (check.state !== 'missing')
+                continue;
+            context.report({
+                subject: ref.logicalName,
+                location: check.entry.location,
+                message: `${connectionIdText(check.entry)} of connection reference ${ref.logicalName} is not a connection in ` +
+                    `${environment}: the import fails with ConnectionNotFound. It is often an id copied from another ` +
+                    `environment: set it to the name of a ${(0,helpers/* connectorApiName */.fw)(ref.connectorId) || 'matching'} connection ` +
+                    `in ${environment} (pac connection list --environment ${environment}).`,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/cr013-connection-wrong-connector.ts
+
+
+
+const cr013_connection_wrong_connector_rule = {
+    meta: {
+        id: 'CR013',
+        name: 'connection-wrong-connector',
+        defaultSeverity: 'error',
+        description: "Online: the bound connection belongs to another connector than the reference's connectorid",
+        details: "The import looks the connection up under the reference's connector; a connection of another connector " +
+            "is not found there and the import fails. The gate compares the connection's apiId with the reference's " +
+            'connectorid by api name, case-insensitively. Custom connectors whose names differ only in the ' +
+            'environment-specific hash are a warning, as in CR003.',
+        needsSettings: true,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR013'),
+    },
+    check(context) {
+        const environment = context.target?.environmentUrl;
+        for (const { ref, check } of connectionChecks(context)) {
+            if (check.state !== 'found' || !check.connection)
+                continue;
+            const match = connectorMatch(ref, check.connection.connector);
+            if (match === 'same')
+                continue;
+            const expected = (0,helpers/* connectorApiName */.fw)(ref.connectorId);
+            context.report({
+                subject: ref.logicalName,
+                location: check.entry.location,
+                severity: match === 'hash' ? 'warning' : 'error',
+                message: match === 'hash'
+                    ? `${connectionIdText(check.entry)} of connection reference ${ref.logicalName} is a connection of custom ` +
+                        `connector ${check.connection.connector} in ${environment}, which differs from the solution's ${expected} ` +
+                        'only in the environment-specific hash. Make sure it is a connection of the custom connector this ' +
+                        'solution brings.'
+                    : `${connectionIdText(check.entry)} of connection reference ${ref.logicalName} is a connection of ` +
+                        `${check.connection.connector} in ${environment}, but the reference uses ${expected}: the import ` +
+                        `cannot bind it. Set ConnectionId to a ${expected} connection.`,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/cr014-connection-not-connected.ts
+
+
+const cr014_connection_not_connected_rule = {
+    meta: {
+        id: 'CR014',
+        name: 'connection-not-connected',
+        defaultSeverity: 'warning',
+        description: "Online: the bound connection's status is not Connected",
+        details: 'A connection in Error (most often Unauthorized: its token expired or its password changed) imports, but ' +
+            'the flows that use it fail or do not turn on. The message quotes the status, its target, and the error ' +
+            'code and message the service gives. Fix the connection in make.powerapps.com (sign in again) or bind ' +
+            'another one. A warning, because connections have been seen in Error that still work.',
+        needsSettings: true,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR014'),
+    },
+    check(context) {
+        const environment = context.target?.environmentUrl;
+        for (const { ref, check } of connectionChecks(context)) {
+            const connection = check.connection;
+            if (check.state !== 'found' || !connection)
+                continue;
+            // A connection of another connector is CR013's; its status does not matter then.
+            if (connectorMatch(ref, connection.connector) === 'other')
+                continue;
+            const bad = connection.statuses.find((s) => s.status.toLowerCase() !== 'connected');
+            if (!bad)
+                continue;
+            const error = [bad.code, bad.message && `"${bad.message}"`].filter(Boolean).join(': ');
+            context.report({
+                subject: ref.logicalName,
+                location: check.entry.location,
+                message: `The connection bound to connection reference ${ref.logicalName} in ${environment} has status ` +
+                    `${bad.status}${bad.target ? ` (target ${bad.target})` : ''}${error ? `: ${error}` : ''}. Flows that use ` +
+                    'it fail until it is fixed: open the connection in make.powerapps.com and sign in again, or bind a ' +
+                    'connection that is Connected.',
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/cr015-connection-not-usable.ts
+
+
+const cr015_connection_not_usable_rule = {
+    meta: {
+        id: 'CR015',
+        name: 'connection-not-usable',
+        defaultSeverity: 'error',
+        description: 'Online: the identity that imports can neither own nor use the bound connection',
+        details: 'The identity that runs the check is taken as the one that imports. When it neither created the connection ' +
+            'nor holds a permission on it (Owner, CanEdit, CanViewWithShare or CanView), the import succeeds but the ' +
+            'flows that use the connection stay off (ConnectionAuthorizationFailed). A connection shared with a group or ' +
+            'the whole tenant is not reported: membership is not checked (the report says so). When the identity is no ' +
+            'management application of the Power Apps API, the gate can only list the connections it may use, and an ' +
+            'id missing from that list is reported here without claiming whether it is missing or not shared.',
+        needsSettings: true,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR015'),
+    },
+    check(context) {
+        const environment = context.target?.environmentUrl;
+        for (const { ref, check } of connectionChecks(context)) {
+            if (check.state === 'not-visible') {
+                context.report({
+                    subject: ref.logicalName,
+                    location: check.entry.location,
+                    message: `${connectionIdText(check.entry)} of connection reference ${ref.logicalName} is not among the ` +
+                        `connections this identity can use in ${environment}: either it is not a connection there ` +
+                        '(the import fails with ConnectionNotFound) or it is not shared with this identity (flows stay off ' +
+                        'after import). This identity may only list its own connections, so which one cannot be told: ' +
+                        'register it as a management application (New-PowerAppManagementApp) for a full check, and share ' +
+                        'the connection with it or bind one it owns.',
+                });
+                continue;
+            }
+            if (check.state !== 'found' || check.access?.kind !== 'none' || !check.connection)
+                continue;
+            if (connectorMatch(ref, check.connection.connector) === 'other')
+                continue;
+            context.report({
+                subject: ref.logicalName,
+                location: check.entry.location,
+                message: `The identity that imports neither owns the connection bound to connection reference ${ref.logicalName} ` +
+                    `in ${environment}${check.connection.owner ? ` (owned by ${check.connection.owner})` : ''} nor holds a ` +
+                    'permission on it: the import succeeds, but flows that use it stay off (ConnectionAuthorizationFailed). ' +
+                    'Share the connection with the importing identity (Can use + share), or bind a connection it owns.',
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/cr016-dependency-reference-not-in-target.ts
+
+
+const cr016_dependency_reference_not_in_target_rule = {
+    meta: {
+        id: 'CR016',
+        name: 'dependency-reference-not-in-target',
+        defaultSeverity: 'error',
+        description: 'Online: a connection reference listed under MissingDependencies does not exist in the target',
+        details: 'A connection reference under MissingDependencies in solution.xml is one the solution uses but does not ' +
+            'bring: the target must already hold it, or the import fails on the missing dependency. Import the ' +
+            'solution that brings it first, or add the reference to this solution.',
+        needsSettings: false,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR016'),
+    },
+    check(context) {
+        const target = context.target;
+        if (!target)
+            return;
+        const seen = new Set();
+        for (const dependency of context.solution.missingDependencies) {
+            if (dependency.kind !== 'connectionreference')
+                continue;
+            const key = (0,helpers/* nameKey */.Rc)(dependency.name);
+            if (seen.has(key) || target.referenceDependencies.get(key) !== 'missing')
+                continue;
+            seen.add(key);
+            context.report({
+                subject: dependency.name,
+                message: `Connection reference ${dependency.name} is listed under MissingDependencies in solution.xml, so ` +
+                    `${context.solution.uniqueName} expects ${target.environmentUrl} to hold it, but it does not: the ` +
+                    'import fails on the missing dependency. Import the solution that brings it first, or add the ' +
+                    'connection reference to this solution.',
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/ds001-unusable-settings.ts
+
+const ds001_unusable_settings_rule = {
+    meta: {
+        id: 'DS001',
+        name: 'unusable-settings',
+        defaultSeverity: 'error',
+        description: 'The deployment-settings file is not valid JSON or not of the pac settings shape',
+        details: 'The settings file must be the JSON that pac solution create-settings writes: an object with ' +
+            'ConnectionReferences (LogicalName, ConnectionId, ConnectorId) and EnvironmentVariables (SchemaName, Value) ' +
+            'arrays. pac solution import rejects anything else. After this finding only the rules that need no settings ' +
+            '(CR006 to CR010) run.',
+        needsSettings: false,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('DS001'),
+    },
+    // The engine reports DS001 from the parser's UnusableSettings: a rule only ever sees usable
+    // settings, so there is nothing left to check here.
+    check() { },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/ev001-environment-variable-without-value.ts
+
+
+const ev001_environment_variable_without_value_rule = {
+    meta: {
+        id: 'EV001',
+        name: 'environment-variable-without-value',
+        defaultSeverity: 'error',
+        description: 'An environment variable has no default value, no current value and no settings value',
+        details: 'An environment variable without a default value, without a current value in the solution and without a ' +
+            'Value in the deployment settings has no value after import: an unattended import fails asking for it, and ' +
+            'flows and apps that read it break.',
+        needsSettings: true,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('EV001'),
+    },
+    check(context) {
+        if (!context.settings)
+            return;
+        const entriesByName = (0,helpers/* settingsVariablesByName */.b8)(context.settings);
+        for (const variable of context.solution.environmentVariables) {
+            if (variable.defaultValue !== undefined && variable.defaultValue !== '')
+                continue;
+            if (variable.currentValue !== undefined && variable.currentValue !== '')
+                continue;
+            const entries = entriesByName.get((0,helpers/* nameKey */.Rc)(variable.schemaName)) ?? [];
+            // An entry with "" is EV002's finding, not this one.
+            if (entries.some((entry) => entry.value !== null))
+                continue;
+            context.report({
+                subject: variable.schemaName,
+                location: entries[0]?.location ?? variable.location,
+                message: `Environment variable ${variable.schemaName} (${variable.type}) has no default value, no current value ` +
+                    `and no value in the deployment settings${context.settings.path === '' ? ' (none was given or found for this solution)' : ''}. Add {"SchemaName": "${variable.schemaName}", "Value": "…"} ` +
+                    'to EnvironmentVariables, or give the variable a default value in the solution.',
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/ev002-empty-environment-variable-value.ts
+
+
+const ev002_empty_environment_variable_value_rule = {
+    meta: {
+        id: 'EV002',
+        name: 'empty-environment-variable-value',
+        defaultSeverity: 'error',
+        description: 'A settings entry gives an environment variable the empty string',
+        details: 'pac solution create-settings writes "Value": "" for every environment variable, and the import rejects the ' +
+            'empty string as a value. Fill in the value, or remove the entry to keep the default value.',
+        needsSettings: true,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('EV002'),
+    },
+    check(context) {
+        if (!context.settings)
+            return;
+        const entriesByName = (0,helpers/* settingsVariablesByName */.b8)(context.settings);
+        for (const variable of context.solution.environmentVariables) {
+            const entry = (entriesByName.get((0,helpers/* nameKey */.Rc)(variable.schemaName)) ?? []).find((e) => e.value === '');
+            if (entry === undefined)
+                continue;
+            const hasFallback = Boolean(variable.defaultValue || variable.currentValue);
+            context.report({
+                subject: variable.schemaName,
+                location: entry.location,
+                message: `Environment variable ${variable.schemaName} has an empty Value in the deployment settings, which the ` +
+                    'import rejects. Set the value for the target environment' +
+                    (hasFallback ? ', or remove the entry to keep the value in the solution.' : '.'),
+            });
+        }
+    },
+};
+
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __nccwpck_require__(2020);
+;// CONCATENATED MODULE: ./src/core/rules/ev003-environment-variable-type-mismatch.ts
+
+
+
+
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+const BOOLEAN = /^(?:yes|no|true|false)$/i;
+const KEY_VAULT_SECRET = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.KeyVault\/vaults\/[^/]+\/secrets\/[^/]+$/i;
+/** Why a value does not fit the type (without quoting a secret), or undefined when it fits. */
+function typeProblem(type, value, mayShow) {
+    const shown = mayShow && value.length <= 40 && !/[\r\n]/.test(value) ? ` ("${value}")` : '';
+    switch (type) {
+        case 'Number':
+            return DECIMAL.test(value.trim()) ? undefined : `is not a decimal number${shown}`;
+        case 'Boolean':
+            return BOOLEAN.test(value.trim()) ? undefined : `is not yes, no, true or false${shown}`;
+        case 'JSON':
+            try {
+                (0,core_settings/* parseJson */.qF)(value);
+                return undefined;
+            }
+            catch (error) {
+                if (!(error instanceof core_settings/* JsonSyntaxError */.q3))
+                    throw error;
+                const { line, column } = new core_text/* LineIndex */.rr(value).positionOf(error.offset);
+                // The parser's message quotes the value (a character, a key): not for a secret one.
+                const detail = mayShow ? `: ${error.message}` : '';
+                return `is not valid JSON (line ${line}, column ${column} of the value${detail})`;
+            }
+        case 'Secret':
+            return KEY_VAULT_SECRET.test(value.trim())
+                ? undefined
+                : 'is not an Azure Key Vault secret reference (/subscriptions/…/resourceGroups/…/providers/Microsoft.KeyVault/vaults/…/secrets/…)';
+        default:
+            return undefined;
+    }
+}
+const ev003_environment_variable_type_mismatch_rule = {
+    meta: {
+        id: 'EV003',
+        name: 'environment-variable-type-mismatch',
+        defaultSeverity: 'error',
+        description: "A settings value does not fit the environment variable's type",
+        details: 'The import rejects a value that does not fit the type of the environment variable: a Number must be a decimal ' +
+            'number, a Boolean yes, no, true or false, a JSON variable valid JSON, and a Secret an Azure Key Vault secret ' +
+            'reference. Only settings values are checked, not the defaults in the solution.',
+        needsSettings: true,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('EV003'),
+    },
+    check(context) {
+        if (!context.settings)
+            return;
+        const entriesByName = (0,helpers/* settingsVariablesByName */.b8)(context.settings);
+        for (const variable of context.solution.environmentVariables) {
+            for (const entry of entriesByName.get((0,helpers/* nameKey */.Rc)(variable.schemaName)) ?? []) {
+                // Empty is EV002's finding and a placeholder CR002's.
+                if (entry.value === null ||
+                    entry.value === '' ||
+                    (0,core_settings/* findPlaceholder */.$e)(entry.value) !== undefined)
+                    continue;
+                const problem = typeProblem(variable.type, entry.value, !entry.secret && variable.type !== 'Secret');
+                if (problem === undefined)
+                    continue;
+                context.report({
+                    subject: variable.schemaName,
+                    location: entry.location,
+                    message: `The Value of ${variable.type} environment variable ${variable.schemaName} ${problem}. Set a value of that type.`,
+                });
+                break;
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/ev004-stale-environment-variable-entry.ts
+
+
+function ev004_stale_environment_variable_entry_checkSettingsFile({ settings, solutions, report }) {
+    const defined = new Set(solutions.flatMap((solution) => solution.environmentVariables.map((v) => (0,helpers/* nameKey */.Rc)(v.schemaName))));
+    for (const [key, entries] of (0,helpers/* settingsVariablesByName */.b8)(settings)) {
+        if (defined.has(key))
+            continue;
+        const entry = entries[0];
+        report({
+            subject: entry.schemaName,
+            location: entry.location,
+            message: `The deployment settings name environment variable ${entry.schemaName}, ${(0,helpers/* whichNoneDefines */.m2)(solutions)}. ` +
+                'Remove the stale entry, or correct the SchemaName.',
+        });
+    }
+}
+const ev004_stale_environment_variable_entry_rule = {
+    meta: {
+        id: 'EV004',
+        name: 'stale-environment-variable-entry',
+        defaultSeverity: 'warning',
+        description: 'A settings entry names an environment variable that the solution does not define',
+        details: 'An EnvironmentVariables entry whose SchemaName matches no environment variable in the solution is ignored by ' +
+            'the import. It is usually left over from a removed variable, or a typo, in which case the variable it was ' +
+            'meant for gets no value. Where several solutions are checked against one settings file (a monorepo), an ' +
+            'entry is stale only when none of them defines it, and it is reported once for the file.',
+        needsSettings: true,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('EV004'),
+    },
+    check(context) {
+        if (!context.settings)
+            return;
+        ev004_stale_environment_variable_entry_checkSettingsFile({ ...context, settings: context.settings, solutions: [context.solution] });
+    },
+    checkSettingsFile: ev004_stale_environment_variable_entry_checkSettingsFile,
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/ev005-duplicate-environment-variable-entry.ts
+
+
+const ev005_duplicate_environment_variable_entry_rule = {
+    meta: {
+        id: 'EV005',
+        name: 'duplicate-environment-variable-entry',
+        defaultSeverity: 'error',
+        description: 'Two settings entries name the same environment variable',
+        details: 'When EnvironmentVariables holds the same SchemaName twice (names compare case-insensitively), which value ' +
+            'the import uses is not under your control, and editing one copy silently has no effect.',
+        needsSettings: true,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('EV005'),
+    },
+    check(context) {
+        if (!context.settings)
+            return;
+        for (const entries of (0,helpers/* settingsVariablesByName */.b8)(context.settings).values()) {
+            if (entries.length < 2)
+                continue;
+            const first = entries[0];
+            context.report({
+                subject: first.schemaName,
+                location: entries[1].location,
+                message: `Environment variable ${first.schemaName} has ${entries.length} entries in the deployment settings` +
+                    `${(0,helpers/* lines */.Mn)(entries)}. Keep one entry per environment variable.`,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/ev006-dependency-variable-not-in-target.ts
+
+
+const ev006_dependency_variable_not_in_target_rule = {
+    meta: {
+        id: 'EV006',
+        name: 'dependency-variable-not-in-target',
+        defaultSeverity: 'error',
+        description: 'Online: an environment variable listed under MissingDependencies has no definition in the target',
+        details: 'An environment variable under MissingDependencies in solution.xml is one the solution uses but does not ' +
+            'bring: the target must already define it, or the import fails on the missing dependency. Import the ' +
+            'solution that brings the definition first, or add it to this solution.',
+        needsSettings: false,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('EV006'),
+    },
+    check(context) {
+        const target = context.target;
+        if (!target)
+            return;
+        const seen = new Set();
+        for (const dependency of context.solution.missingDependencies) {
+            if (dependency.kind !== 'environmentvariable')
+                continue;
+            const key = (0,helpers/* nameKey */.Rc)(dependency.name);
+            if (seen.has(key) || target.variableDependencies.get(key) !== 'missing')
+                continue;
+            seen.add(key);
+            context.report({
+                subject: dependency.name,
+                message: `Environment variable ${dependency.name} is listed under MissingDependencies in solution.xml, so ` +
+                    `${context.solution.uniqueName} expects ${target.environmentUrl} to define it, but it has no ` +
+                    'definition there: the import fails on the missing dependency. Import the solution that brings the ' +
+                    'definition first, or add it to this solution.',
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/ev007-unmanaged-variable-in-target.ts
+
+
+const ev007_unmanaged_variable_in_target_rule = {
+    meta: {
+        id: 'EV007',
+        name: 'unmanaged-variable-in-target',
+        defaultSeverity: 'warning',
+        description: 'Online: the target already holds an unmanaged definition of an environment variable the solution brings',
+        details: 'When the target holds an unmanaged definition of a variable that a managed solution brings, the managed ' +
+            'import silently absorbs it: the definition stays with an unmanaged layer on top, which later upgrades and ' +
+            'uninstalls do not remove. Usually someone created the variable by hand in the target. Remove the unmanaged ' +
+            'definition (or its layer) before a managed import, or accept it knowingly.',
+        needsSettings: false,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('EV007'),
+    },
+    check(context) {
+        const target = context.target;
+        if (!target)
+            return;
+        const seen = new Set();
+        for (const variable of context.solution.environmentVariables) {
+            const key = (0,helpers/* nameKey */.Rc)(variable.schemaName);
+            if (seen.has(key) || !target.unmanagedVariables.has(key))
+                continue;
+            seen.add(key);
+            context.report({
+                subject: variable.schemaName,
+                location: variable.location,
+                message: `${target.environmentUrl} already holds an unmanaged definition of environment variable ` +
+                    `${variable.schemaName}, which ${context.solution.uniqueName} brings: a managed import silently absorbs ` +
+                    'it and leaves an unmanaged layer on top. Remove the unmanaged definition from the target first, or ' +
+                    'accept the layer knowingly.',
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/ol001-online-check-incomplete.ts
+
+const ol001_online_check_incomplete_rule = {
+    meta: {
+        id: 'OL001',
+        name: 'online-check-incomplete',
+        defaultSeverity: 'warning',
+        description: 'Online: a check against the target environment could not run, or not fully',
+        details: 'The online checks (CR012–CR016, EV006, EV007) need to sign in and read the target. When that fails (no ' +
+            'credentials, a rejected sign-in, 401 or 403, a missing privilege, the network, throttling past the retry ' +
+            'budget, the deadline, an answer that is not what the API returns), the gate says what it skipped and why ' +
+            'instead of passing silently, and never turns the failure into a finding about a connection. A warning; an ' +
+            'error with --online strict (fail closed).',
+        needsSettings: false,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('OL001'),
+    },
+    check(context) {
+        const target = context.target;
+        if (!target)
+            return;
+        for (const problem of target.problems) {
+            context.report({
+                subject: target.environmentUrl,
+                severity: target.strict ? 'error' : 'warning',
+                message: `Online check of ${target.environmentUrl}: ${problem.skipped} not checked: ${problem.why.replace(/[.\s]+$/, '')}.`,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/sl001-unreadable-solution.ts
+
+const sl001_unreadable_solution_rule = {
+    meta: {
+        id: 'SL001',
+        name: 'unreadable-solution',
+        defaultSeverity: 'error',
+        description: 'A solution cannot be read',
+        details: 'The path is not a readable Dataverse solution: not a zip, no solution.xml, malformed XML or JSON in a file ' +
+            'that matters, or a legacy export package (manifest.json with Microsoft.Flow/ or Microsoft.PowerApps/) that ' +
+            'pac solution import does not accept. No other rule can check it.',
+        needsSettings: false,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('SL001'),
+    },
+    // The engine reports SL001 from the reader's UnreadableSolution: rules only ever see solutions
+    // that were read, so there is nothing left to check here.
+    check() { },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Every rule, in id order. */
+const allRules = Object.freeze([
+    rule,
+    cr002_unresolved_placeholder_rule,
+    cr003_connector_mismatch_rule,
+    cr004_stale_connection_reference_entry_rule,
+    cr005_duplicate_connection_reference_entry_rule,
+    cr006_undefined_connection_reference_rule,
+    cr007_direct_connection_rule,
+    cr008_canvas_app_custom_connector_rule,
+    cr009_duplicate_display_name_rule,
+    cr010_unused_connection_reference_rule,
+    cr011_implausible_connection_id_rule,
+    cr012_connection_not_in_target_rule,
+    cr013_connection_wrong_connector_rule,
+    cr014_connection_not_connected_rule,
+    cr015_connection_not_usable_rule,
+    cr016_dependency_reference_not_in_target_rule,
+    ds001_unusable_settings_rule,
+    ev001_environment_variable_without_value_rule,
+    ev002_empty_environment_variable_value_rule,
+    ev003_environment_variable_type_mismatch_rule,
+    ev004_stale_environment_variable_entry_rule,
+    ev005_duplicate_environment_variable_entry_rule,
+    ev006_dependency_variable_not_in_target_rule,
+    ev007_unmanaged_variable_in_target_rule,
+    ol001_online_check_incomplete_rule,
+    sl001_unreadable_solution_rule,
+]);
+const rulesById = new Map(allRules.map((rule) => [rule.meta.id, rule]));
+/** The rule with this id (any casing), or undefined. */
+function findRule(id) {
+    return rulesById.get(id.trim().toUpperCase());
+}
+const SEVERITY_OVERRIDES = ['error', 'warning', 'note', 'off'];
+/**
+ * Parses `ID=error|warning|note|off` overrides, as given to `--rule` or the adapters' `rules`
+ * input. An entry may hold several overrides on separate lines or separated by commas; blank
+ * lines and `#` comments are ignored. Throws UsageError for anything else.
+ */
+function rules_parseRuleOverrides(entries) {
+    // Keys are only ever known rule ids, so a plain object is safe.
+    const overrides = {};
+    for (const entry of entries) {
+        for (const rawLine of entry.split(/\r?\n/)) {
+            const line = rawLine.replace(/#.*$/, '');
+            for (const part of line.split(',')) {
+                const override = part.trim();
+                if (override === '')
+                    continue;
+                const match = /^([^=\s]+)\s*=\s*(\S+)$/.exec(override);
+                if (!match) {
+                    throw new errors/* UsageError */.e(`rule override "${override}" is not of the form ID=error|warning|note|off (e.g. CR010=off)`);
+                }
+                const rule = findRule(match[1]);
+                if (rule === undefined) {
+                    throw new errors/* UsageError */.e(`unknown rule id "${match[1]}" in rule override "${override}"; known ids: ${allRules.map((r) => r.meta.id).join(', ')}`);
+                }
+                const severity = match[2].toLowerCase();
+                if (!SEVERITY_OVERRIDES.includes(severity)) {
+                    throw new errors/* UsageError */.e(`bad severity "${match[2]}" in rule override "${override}"; use error, warning, note or off`);
+                }
+                overrides[rule.meta.id] = severity;
+            }
+        }
+    }
+    return overrides;
+}
+
+;// CONCATENATED MODULE: ./src/core/format/common.ts
+
+const SEVERITY_RANK = { error: 0, warning: 1, note: 2 };
+/** Most severe first; otherwise the report's own (deterministic) order is kept. */
+function bySeverity(findings) {
+    return findings
+        .map((finding, index) => ({ finding, index }))
+        .sort((a, b) => {
+        const rank = SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity];
+        return rank !== 0 ? rank : a.index - b.index;
+    })
+        .map(({ finding }) => finding);
+}
+function common_plural(count, singular, pluralForm = `${singular}s`) {
+    return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+function summaryText(summary) {
+    return [
+        common_plural(summary.errors, 'error'),
+        common_plural(summary.warnings, 'warning'),
+        common_plural(summary.notes, 'note'),
+    ].join(', ');
+}
+/** `file:line` (or just the file), or undefined when the finding has no location. */
+function locationText(finding) {
+    if (!finding.location)
+        return undefined;
+    const { file, line } = finding.location;
+    return line === undefined ? file : `${file}:${line}`;
+}
+/**
+ * Groups findings by solution, in the order of `report.solutions`; findings that belong to no
+ * listed solution (SL001 on an unreadable path, DS001 before any solution) follow in the order
+ * they first appear. A finding names its solution by unique name, or by path when unreadable.
+ */
+function groupBySolution(report) {
+    const groups = [];
+    const byKey = new Map();
+    for (const solution of report.solutions) {
+        // Two solutions may share a unique name (the same solution as zip and folder); the first
+        // one whose name matches collects the findings unless a path matches exactly.
+        const group = { key: solution.uniqueName, solution, findings: [] };
+        groups.push(group);
+        if (!byKey.has(solution.path))
+            byKey.set(solution.path, group);
+        if (!byKey.has(solution.uniqueName))
+            byKey.set(solution.uniqueName, group);
+    }
+    for (const finding of report.findings) {
+        let group = byKey.get(finding.solution);
+        if (!group) {
+            group = { key: finding.solution, findings: [] };
+            groups.push(group);
+            byKey.set(finding.solution, group);
+        }
+        group.findings.push(finding);
+    }
+    return groups;
+}
+/** Short connector name: `/providers/Microsoft.PowerApps/apis/shared_office365` -> `shared_office365`. */
+function connectorName(connectorId) {
+    const slash = connectorId.lastIndexOf('/');
+    return slash === -1 ? connectorId : connectorId.slice(slash + 1);
+}
+// ---------------------------------------------------------------------------------------------
+// Several settings files (environments)
+/**
+ * The settings files one group's findings are shown by (a matrix and a section per file), when
+ * there are several: a solution's own files; for a path that could not be read, the run's; for
+ * findings about a settings file as a whole (a monorepo's stale entries), none.
+ */
+function groupSettingsFiles(report, group) {
+    if (group.solution?.settings !== undefined) {
+        return group.solution.settings.length > 1 ? group.solution.settings : [];
+    }
+    const files = settingsFilesOf(report);
+    return files.includes(group.key) ? [] : files;
+}
+/** `connectionreference.x (CONNECTIONREFERENCE_X)`, or the name alone when they are the same. */
+function deferredVariableText(variable) {
+    return variable.environmentName === variable.name
+        ? variable.name
+        : `${variable.name} (${variable.environmentName})`;
+}
+/** The settings files a report was checked against, when there were several. */
+function settingsFilesOf(report) {
+    if (report.settingsFiles && report.settingsFiles.length > 1)
+        return report.settingsFiles;
+    const tagged = [
+        ...new Set(report.findings.flatMap((f) => (f.settings === undefined ? [] : [f.settings]))),
+    ];
+    return tagged.length > 1 ? tagged.sort() : [];
+}
+function dependsOnSettings(finding) {
+    if (finding.settings === undefined)
+        return false;
+    if (finding.ruleId === 'DS001')
+        return true;
+    return findRule(finding.ruleId)?.meta.needsSettings ?? true;
+}
+/** Groups one solution's findings by settings file; `findings` keep their order in each group. */
+function groupBySettings(findings, settingsFiles) {
+    const common = [];
+    const seen = new Set();
+    const bySettings = new Map(settingsFiles.map((s) => [s, []]));
+    for (const finding of findings) {
+        if (dependsOnSettings(finding)) {
+            let group = bySettings.get(finding.settings);
+            if (!group)
+                bySettings.set(finding.settings, (group = []));
+            group.push(finding);
+            continue;
+        }
+        const location = finding.location;
+        const key = [
+            finding.ruleId,
+            finding.severity,
+            finding.subject,
+            finding.message,
+            location?.file,
+            location?.line,
+        ].join('\0');
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        common.push(finding);
+    }
+    return {
+        common,
+        repeatedFor: settingsFiles.length,
+        bySettings: [...bySettings].map(([settings, group]) => ({ settings, findings: group })),
+    };
+}
+/**
+ * The findings with those that do not depend on the settings file (rules that need none, which
+ * the engine repeats for every file) listed once and without a file: for views that would
+ * otherwise show the same finding on the same line once per environment (annotations, issues).
+ */
+function collapseRepeated(findings) {
+    const seen = new Set();
+    const out = [];
+    for (const finding of findings) {
+        if (finding.settings === undefined || dependsOnSettings(finding)) {
+            out.push(finding);
+            continue;
+        }
+        const key = [
+            finding.solution,
+            finding.ruleId,
+            finding.severity,
+            finding.subject,
+            finding.message,
+            finding.location?.file,
+            finding.location?.line,
+        ].join('\0');
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        const single = { ...finding };
+        delete single.settings;
+        out.push(single);
+    }
+    return out;
+}
+/**
+ * Short column names for settings files: the path segments in which they differ
+ * (`config/Prod/deploymentSettings.json`, `config/Test/…` → `Prod`, `Test`), else the paths.
+ */
+function settingsLabels(paths) {
+    if (paths.length < 2)
+        return [...paths];
+    const split = paths.map((p) => p.split('/'));
+    let prefix = 0;
+    while (split.every((s) => s.length > prefix + 1 && s[prefix] === split[0][prefix]))
+        prefix++;
+    let suffix = 0;
+    while (split.every((s) => s.length > prefix + suffix + 1 &&
+        s[s.length - 1 - suffix] === split[0][split[0].length - 1 - suffix])) {
+        suffix++;
+    }
+    const labels = split.map((s) => s.slice(prefix, s.length - suffix).join('/'));
+    return new Set(labels).size === labels.length && labels.every((l) => l !== '')
+        ? labels
+        : [...paths];
+}
+/**
+ * The state of one reference (or variable) against one settings file: the most severe finding
+ * about it from the rules that read the settings, with their ids; an unusable file fails all.
+ */
+function matrixCell(findings, kind, name) {
+    if (findings.some((f) => f.ruleId === 'DS001'))
+        return { state: 'error', rules: ['DS001'] };
+    const prefix = kind === 'reference' ? 'CR' : 'EV';
+    const key = name.toLowerCase();
+    const about = findings.filter((f) => f.ruleId.startsWith(prefix) && dependsOnSettings(f) && f.subject.toLowerCase() === key);
+    if (about.length === 0)
+        return { state: 'ok', rules: [] };
+    const worst = bySeverity(about)[0].severity;
+    const rules = [...new Set(about.filter((f) => f.severity === worst).map((f) => f.ruleId))].sort();
+    return { state: worst, rules };
+}
+/** ` against 3 settings files`, when there were several; else empty. */
+function againstText(report) {
+    const files = settingsFilesOf(report);
+    return files.length > 1 ? ` against ${common_plural(files.length, 'settings file')}` : '';
+}
+/** Says how the counts add up when findings in the solution repeat for every settings file. */
+function perFileNote(report) {
+    if (settingsFilesOf(report).length < 2)
+        return '';
+    const repeated = report.findings.some((f) => f.settings !== undefined &&
+        f.ruleId !== 'DS001' &&
+        findRule(f.ruleId)?.meta.needsSettings === false);
+    return repeated ? ' (a finding in the solution counts once per settings file)' : '';
+}
+/**
+ * Escapes text for a table cell: `|` would end the cell, `<`/`>`/`&` could open HTML, markdown
+ * punctuation could start emphasis or links, and a newline would end the row.
+ */
+function common_escapeCell(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_[\]|~]/g, '\\$&')
+        .replace(/\r\n|\r|\n/g, '<br>');
+}
+
+;// CONCATENATED MODULE: ./src/core/adapter-support.ts
+// What the CI adapters (GitHub Action, Azure DevOps task) share beyond the gate itself: parsing
+// raw input values, making paths repository-relative, splitting secrets for masking, and the
+// one-line texts they log. Platform-neutral: each adapter reads its own inputs, names them in its
+// own style (`fail-on` or `failOn`) and hands the raw strings here.
+
+
+
+
+
+
+const FAIL_ON_VALUES = ['error', 'warning', 'never'];
+/** A multi-line input: trimmed lines, without empty lines and `#` comment lines. */
+function inputLines(value) {
+    return (value ?? '')
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !line.startsWith('#'));
+}
+/**
+ * `check` (default, also for an empty value) or `init --check`; spacing and case do not matter.
+ * `ci` names where the drift check runs (`a workflow`, `a pipeline`) in the hint for `init`.
+ */
+function parseCommand(raw, name, ci) {
+    const value = raw.trim().replace(/\s+/g, ' ').toLowerCase();
+    if (value === '' || value === 'check')
+        return 'check';
+    if (value === 'init --check')
+        return 'init-check';
+    const hint = value === 'init'
+        ? ` (init writes the settings file: run it where you commit, and use 'init --check' in ${ci})`
+        : '';
+    throw new UsageError(`input '${name}' is '${raw}': use check or init --check${hint}`);
+}
+/** The one-line refusal of an output input (`sarif-file`, `resolved-settings`) with `init --check`. */
+function notForInitCheck(name) {
+    return new UsageError(`input '${name}' is for command 'check': 'init --check' compares the settings with the solution and writes nothing`);
+}
+/** `error` (default), `warning` or `never`, in any case. */
+function parseFailOn(raw, name) {
+    const value = raw.trim().toLowerCase() || 'error';
+    if (!FAIL_ON_VALUES.includes(value)) {
+        throw new UsageError(`input '${name}' is '${raw}': use one of ${FAIL_ON_VALUES.join(', ')}`);
+    }
+    return value;
+}
+/** `resolve` (default) or `defer`, in any case. */
+function parsePlaceholders(raw, name) {
+    const value = raw.trim().toLowerCase() || 'resolve';
+    if (value !== 'resolve' && value !== 'defer') {
+        throw new UsageError(`input '${name}' is '${raw}': use resolve (a placeholder left is an error) or defer (pull-request validation: the deploy stage fills them in)`);
+    }
+    return value;
+}
+/** true/yes/on or false/no/off, in any case; empty gives `fallback`. */
+function parseBoolean(raw, name, fallback) {
+    const value = raw.trim().toLowerCase();
+    if (value === '')
+        return fallback;
+    if (['true', 'yes', 'on'].includes(value))
+        return true;
+    if (['false', 'no', 'off'].includes(value))
+        return false;
+    throw new UsageError(`input '${name}' is '${raw}': use true or false`);
+}
+/** Rule overrides, one `ID=SEVERITY` per line; a bad one is a UsageError naming the input. */
+function parseRulesInput(lines, name) {
+    try {
+        return parseRuleOverrides(lines);
+    }
+    catch (error) {
+        throw new UsageError(`input '${name}': ${errorMessage(error)}`);
+    }
+}
+/** The solution lines, which must not be empty. */
+function requireSolutions(lines, name) {
+    if (lines.length === 0) {
+        throw new UsageError(`input '${name}' is required: give one solution path or glob per line (a zip, an unpacked folder, or a folder holding several)`);
+    }
+    return lines;
+}
+/**
+ * The working directory (`input`, relative to the repository root `root`, e.g. GITHUB_WORKSPACE
+ * or Build.SourcesDirectory) and how paths given relative to it reach the core. Throws a
+ * UsageError naming the input when it is not a folder.
+ */
+function pathBase(root, input, name) {
+    const workingDirectory = resolve(root, input);
+    if (!isDirectory(workingDirectory)) {
+        throw new UsageError(`input '${name}': ${workingDirectory} does not exist or is not a folder`);
+    }
+    // Inside the repository, hand the core repository-relative patterns: every path it reports is
+    // then relative to the repository root, which is what annotations and code scanning expect.
+    const prefix = relative(root, workingDirectory).split(sep).join('/');
+    const insideRepository = prefix === '' || (prefix !== '..' && !prefix.startsWith('../') && !isAbsolute(prefix));
+    return {
+        workingDirectory,
+        cwd: insideRepository ? root : workingDirectory,
+        insideRepository,
+        toCorePattern: (pattern) => !insideRepository || prefix === '' || isAbsolute(pattern)
+            ? pattern
+            : posix.join(prefix, pattern),
+    };
+}
+function isDirectory(path) {
+    try {
+        return statSync(path).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// Secrets
+/** The non-blank lines of a secret value: runners mask line by line. */
+function secretLines(secret) {
+    return secret.split(/\r\n|\r|\n/).filter((line) => line.trim() !== '');
+}
+/**
+ * The strings to hide: every non-blank secret and each line of a multi-line one, once each,
+ * longest first (so that a longer value is replaced before a line inside it).
+ */
+function secretParts(secrets) {
+    const parts = new Set();
+    for (const secret of secrets) {
+        if (secret.trim() !== '')
+            parts.add(secret);
+        for (const line of secretLines(secret))
+            parts.add(line);
+    }
+    return [...parts].sort((a, b) => b.length - a.length);
+}
+// ---------------------------------------------------------------------------------------------
+// One-line texts
+/**
+ * Why the gate failed: "3 errors at or above fail-on=error (and 1 warning below it)", with the
+ * option named as the platform names it (`fail-on`, `failOn`, `--fail-on`).
+ */
+function failReason(summary, failOn, optionName) {
+    const above = [plural(summary.errors, 'error')];
+    const below = [];
+    if (failOn === 'warning')
+        above.push(plural(summary.warnings, 'warning'));
+    else if (summary.warnings)
+        below.push(plural(summary.warnings, 'warning'));
+    if (summary.notes)
+        below.push(plural(summary.notes, 'note'));
+    const rest = below.length ? ` (and ${below.join(', ')} below it)` : '';
+    return `${above.join(', ')} at or above ${optionName}=${failOn}${rest}`;
+}
+/**
+ * What to log about the resolved settings file: where it went and how many entries it holds
+ * (never its content), or why it was not written. Undefined when none was asked for.
+ */
+function resolvedSettingsNote(outcome, requested) {
+    const path = outcome.written.resolvedSettings;
+    if (path) {
+        const counts = outcome.resolvedSettings;
+        const holds = counts
+            ? ` (${common_plural(counts.connectionReferences, 'connection reference')}, ${common_plural(counts.environmentVariables, 'environment variable')})`
+            : '';
+        return { written: true, text: `${version/* TOOL_NAME */.lH}: resolved settings written to ${path}${holds}` };
+    }
+    const why = outcome.notWritten?.resolvedSettings;
+    if (why)
+        return { written: false, text: `${version/* TOOL_NAME */.lH}: ${why}` };
+    if (requested) {
+        return { written: false, text: `${version/* TOOL_NAME */.lH}: resolved settings not written to ${requested}` };
+    }
+    return undefined;
+}
+/** The settings files that fail `init --check`: out of step, missing, or unusable. */
+function initOutOfStepFiles(result) {
+    return result.files.filter((file) => file.status !== 'unchanged');
+}
+/**
+ * The error for one created or updated file of `init --check` (an unusable file has its own line
+ * from formatInitText): what init would do, and what to run.
+ */
+function initOutOfStepMessage(result, file) {
+    const count = (names) => names.connectionReferences.length + names.environmentVariables.length;
+    const what = file.status === 'created'
+        ? 'it does not exist'
+        : `init would add ${count(file.added)} and remove ${count(file.removed)} entries`;
+    return `${file.path} is out of step with ${result.solution.uniqueName}: ${what}. Run ${TOOL_NAME} init and commit the result.`;
+}
+/** The verdict of `init --check`, one line: how many files are out of step, or that all are in step. */
+function initCheckVerdict(result) {
+    const outOfStep = initOutOfStepFiles(result).length;
+    const files = plural(result.files.length, 'settings file');
+    const solution = result.solution.uniqueName;
+    return outOfStep > 0
+        ? `${TOOL_NAME}: ${outOfStep} of ${files} out of step with ${solution}`
+        : `${TOOL_NAME}: ${files} in step with ${solution}`;
+}
+/**
+ * What the online stage did, one line for the log: where, as whom, which route, how much. Never a
+ * token or secret (the identity is named by its application id).
+ */
+function onlineSummaryText(summary) {
+    const listed = summary.route === undefined
+        ? ''
+        : `, ${summary.route} route: ${common_plural(summary.connectionsListed ?? 0, 'connection')} in ${common_plural(summary.pages ?? 0, 'page')}`;
+    const requests = summary.requests.dataverse + summary.requests.powerApps;
+    return `${version/* TOOL_NAME */.lH}: checked ${summary.environmentUrl} as ${summary.identity}${listed}; ${common_plural(requests, 'request')} in ${(summary.ms / 1000).toFixed(1)} s`;
+}
+
+;// CONCATENATED MODULE: ./src/core/format/json.ts
+/** SPEC 5's `target` facts (`--environment` only), keys in a fixed order. */
+function targetJson(target) {
+    return {
+        connection: target.connection,
+        ...(target.connector !== undefined && { connector: target.connector }),
+        ...(target.status !== undefined && { status: target.status }),
+        ...(target.owner !== undefined && { owner: target.owner }),
+        ...(target.access !== undefined && { access: target.access }),
+        ...(target.detail !== undefined && { detail: target.detail }),
+    };
+}
+function solutionJson(solution) {
+    return {
+        path: solution.path,
+        uniqueName: solution.uniqueName,
+        version: solution.version,
+        managed: solution.managed,
+        // The settings files this solution was checked against (each its own, in a monorepo).
+        ...(solution.settings !== undefined && { settings: [...solution.settings] }),
+        connectionReferences: solution.connectionReferences.map((reference) => ({
+            logicalName: reference.logicalName,
+            displayName: reference.displayName,
+            connectorId: reference.connectorId,
+            custom: reference.custom,
+            bound: reference.bound,
+            usedBy: reference.usedBy.map((user) => ({ kind: user.kind, name: user.name })),
+            ...(reference.target && { target: targetJson(reference.target) }),
+        })),
+        flows: solution.flows.map((flow) => ({
+            name: flow.name,
+            file: flow.file,
+            connections: flow.connections.map((connection) => ({
+                key: connection.key,
+                api: connection.api,
+                connectionReference: connection.connectionReference,
+            })),
+        })),
+        canvasApps: solution.canvasApps.map((app) => ({
+            name: app.name,
+            displayName: app.displayName,
+            connectors: app.connectors.map((connector) => ({
+                id: connector.id,
+                custom: connector.custom,
+            })),
+        })),
+        agents: solution.agents.map((agent) => ({
+            name: agent.name,
+            displayName: agent.displayName,
+            components: agent.components.map((component) => ({
+                name: component.name,
+                kind: component.kind,
+                connectionReferences: [...component.connectionReferences],
+            })),
+        })),
+        environmentVariables: solution.environmentVariables.map((variable) => ({
+            schemaName: variable.schemaName,
+            type: variable.type,
+            hasDefault: variable.hasDefault,
+            hasCurrentValue: variable.hasCurrentValue,
+            bound: variable.bound,
+        })),
+    };
+}
+function findingJson(finding) {
+    // `location` is omitted where there is no file, `line` where there is no line (SPEC 5);
+    // `settings` appears only when several settings files were checked.
+    return {
+        ruleId: finding.ruleId,
+        severity: finding.severity,
+        message: finding.message,
+        solution: finding.solution,
+        subject: finding.subject,
+        ...(finding.location && {
+            location: {
+                file: finding.location.file,
+                ...(finding.location.line !== undefined && { line: finding.location.line }),
+            },
+        }),
+        ...(finding.settings !== undefined && { settings: finding.settings }),
+    };
+}
+function formatJson(report) {
+    const json = {
+        tool: { name: report.tool.name, version: report.tool.version },
+        solutions: report.solutions.map(solutionJson),
+        findings: report.findings.map(findingJson),
+        // With placeholders deferred: what the deploy stage must define, once each.
+        ...(report.deferredVariables !== undefined && {
+            deferredVariables: report.deferredVariables.map((variable) => ({
+                name: variable.name,
+                environmentName: variable.environmentName,
+                settings: [...variable.settings],
+            })),
+        }),
+        summary: {
+            errors: report.summary.errors,
+            warnings: report.summary.warnings,
+            notes: report.summary.notes,
+        },
+    };
+    return `${JSON.stringify(json, null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/core/online/report.ts
+
+
+
+const RANK = {
+    found: 0,
+    unchecked: 1,
+    'not-usable': 2,
+    'wrong-connector': 3,
+    missing: 4,
+};
+function accessText(check) {
+    const access = check.access;
+    if (!access)
+        return {};
+    switch (access.kind) {
+        case 'owner':
+            return { access: 'owner' };
+        case 'role':
+            return /^canview$/i.test(access.role)
+                ? {
+                    access: access.role,
+                    detail: 'shared as Can use only: enough to import, but an import that must re-share the connection needs Can use + share',
+                }
+                : { access: access.role };
+        case 'group':
+            return {
+                access: 'group',
+                detail: `shared with a ${access.principalType === 'Tenant' ? 'whole tenant' : 'group'}; membership not checked`,
+            };
+        case 'listed':
+            return {
+                access: 'listed',
+                detail: 'among the connections this identity can use (it may only list its own)',
+            };
+        case 'none':
+            return { access: 'none' };
+        case 'unchecked':
+            return { detail: `usability not checked: ${access.why}` };
+    }
+}
+/** The target facts of one reference from one check. */
+function reportTargetOf(ref, check, why) {
+    if (!check)
+        return { connection: 'unchecked', detail: why() };
+    if (check.state === 'unchecked') {
+        return { connection: 'unchecked', ...(check.why && { detail: check.why }) };
+    }
+    if (check.state === 'missing') {
+        return { connection: 'missing', detail: 'no connection of this name in the environment' };
+    }
+    if (check.state === 'not-visible') {
+        return {
+            connection: 'not-usable',
+            detail: 'not among the connections this identity can use: missing or not shared (this identity may only list its own)',
+        };
+    }
+    const connection = check.connection;
+    const bad = connection.statuses.find((s) => s.status.toLowerCase() !== 'connected');
+    const status = bad?.status ?? connection.statuses[0]?.status;
+    const facts = {
+        connection: 'found',
+        ...(connection.connector && { connector: connection.connector }),
+        ...(status && { status }),
+        ...(connection.owner && { owner: connection.owner }),
+        ...accessText(check),
+    };
+    if (ref && connectorMatch(ref, connection.connector) === 'other') {
+        facts.connection = 'wrong-connector';
+    }
+    else if (check.access?.kind === 'none') {
+        facts.connection = 'not-usable';
+    }
+    return facts;
+}
+/** Why a reference without a check was not checked, from the settings. */
+function notCheckedWhy(logicalName, settings) {
+    if (!settings)
+        return 'the settings file is not usable';
+    const entries = settings.connectionReferences.filter((entry) => (0,helpers/* nameKey */.Rc)(entry.logicalName) === (0,helpers/* nameKey */.Rc)(logicalName));
+    if (entries.length === 0)
+        return 'no settings entry binds it';
+    if (entries.every((entry) => (0,helpers/* isBlank */.z3)(entry.connectionId)))
+        return 'its ConnectionId is empty';
+    if (entries.some((entry) => entry.connectionId && (0,core_settings/* findPlaceholder */.$e)(entry.connectionId))) {
+        return 'its ConnectionId still holds a placeholder';
+    }
+    return 'not checked';
+}
+/** Sets `target` on every connection reference of a report solution. */
+function attachTargetFacts(report, solution, pairs) {
+    const refs = new Map(solution.connectionReferences.map((r) => [(0,helpers/* nameKey */.Rc)(r.logicalName), r]));
+    for (const reference of report.connectionReferences) {
+        let worst;
+        const key = (0,helpers/* nameKey */.Rc)(reference.logicalName);
+        for (const { settings, facts } of pairs) {
+            const target = reportTargetOf(refs.get(key), facts.connections.get(key), () => notCheckedWhy(reference.logicalName, settings));
+            if (!worst || RANK[target.connection] > RANK[worst.connection])
+                worst = target;
+        }
+        if (worst)
+            reference.target = worst;
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/online/options.ts
+var online_options = __nccwpck_require__(113);
+;// CONCATENATED MODULE: ./src/core/options.ts
+const DEFAULT_LIMITS = {
+    maxEntryBytes: 256 * 1024 * 1024,
+    maxCompressionRatio: 1000,
+    maxTotalBytes: 512 * 1024 * 1024,
+};
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./src/core/paths.ts
+// Path and glob handling shared by solution discovery and settings files.
+// Node 20 has no fs.glob, so a small matcher covers `*`, `?`, `**` and `{a,b}`.
+
+
+
+
+/** Folders that never hold a solution and are expensive to walk. */
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+/** Relative to cwd with forward slashes: how every path appears in reports. */
+function toReportPath(absPath, cwd) {
+    const rel = (0,external_node_path_.relative)(cwd, absPath);
+    return (rel === '' ? '.' : rel).split(external_node_path_.sep).join('/');
+}
+/** lstat, or undefined when nothing is there: a link is seen as a link, never followed. */
+async function lstatOrUndefined(path) {
+    try {
+        return await (0,promises_.lstat)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** True when `child` is `parent` or lies below it (both absolute). */
+function isInside(child, parent) {
+    const rel = (0,external_node_path_.relative)(parent, child);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel));
+}
+function hasGlobMagic(pattern) {
+    return /[*?{[]/.test(pattern);
+}
+/** Expands `{a,b}` alternatives (not nested) into plain patterns. */
+function expandBraces(pattern) {
+    const match = /\{([^{}]*)\}/.exec(pattern);
+    if (!match)
+        return [pattern];
+    const before = pattern.slice(0, match.index);
+    const after = pattern.slice(match.index + match[0].length);
+    return match[1].split(',').flatMap((alt) => expandBraces(before + alt + after));
+}
+function segmentRegExp(segment) {
+    let source = '';
+    for (const ch of segment) {
+        if (ch === '*')
+            source += '[^/]*';
+        else if (ch === '?')
+            source += '[^/]';
+        else
+            source += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    }
+    return new RegExp(`^${source}$`, process.platform === 'win32' ? 'i' : '');
+}
+async function paths_isDirectory(path) {
+    try {
+        return (await (0,promises_.stat)(path)).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+async function listDirectory(path) {
+    try {
+        const entries = await (0,promises_.readdir)(path, { withFileTypes: true });
+        return entries.map((e) => ({ name: e.name, isDir: e.isDirectory() }));
+    }
+    catch {
+        return [];
+    }
+}
+async function walkGlob(base, segments, out) {
+    if (segments.length === 0) {
+        out.add(base);
+        return;
+    }
+    const [head, ...rest] = segments;
+    if (head === '**') {
+        // `**` matches zero or more folders.
+        await walkGlob(base, rest, out);
+        for (const entry of await listDirectory(base)) {
+            if (entry.isDir && !SKIPPED_FOLDERS.has(entry.name)) {
+                await walkGlob((0,external_node_path_.join)(base, entry.name), segments, out);
+            }
+        }
+        return;
+    }
+    if (!hasGlobMagic(head)) {
+        const next = (0,external_node_path_.join)(base, head);
+        if (rest.length === 0 || (await paths_isDirectory(next))) {
+            if (rest.length > 0 || (await exists(next)))
+                await walkGlob(next, rest, out);
+        }
+        return;
+    }
+    const regexp = segmentRegExp(head);
+    for (const entry of await listDirectory(base)) {
+        if (!regexp.test(entry.name))
+            continue;
+        if (rest.length > 0 && !entry.isDir)
+            continue;
+        await walkGlob((0,external_node_path_.join)(base, entry.name), rest, out);
+    }
+}
+/** True when something exists at the path (following links). */
+async function exists(path) {
+    try {
+        await (0,promises_.stat)(path);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+async function matchGlob(pattern, base) {
+    const found = new Set();
+    for (const alternative of expandBraces(pattern.replace(/\\/g, '/'))) {
+        const absolute = (0,external_node_path_.isAbsolute)(alternative);
+        const segments = alternative.split('/').filter((s) => s !== '' && s !== '.');
+        await walkGlob(absolute ? (0,external_node_path_.resolve)('/') : base, segments, found);
+    }
+    return found;
+}
+/**
+ * The paths that paths and globs match relative to `base`, absolute and sorted; what does not
+ * exist or matches nothing is left out (no error).
+ */
+async function matchPaths(patterns, base) {
+    const results = new Set();
+    for (const raw of patterns) {
+        const pattern = raw.trim();
+        if (pattern === '')
+            continue;
+        if (!hasGlobMagic(pattern)) {
+            const abs = (0,external_node_path_.resolve)(base, pattern);
+            if (await exists(abs))
+                results.add(abs);
+            continue;
+        }
+        for (const path of await matchGlob(pattern, base))
+            results.add(path);
+    }
+    return [...results].sort();
+}
+/**
+ * Expands paths and globs against cwd into absolute paths, sorted, without duplicates.
+ * A literal path that does not exist, or a glob that matches nothing, is a UsageError naming
+ * `what` (e.g. "solution", "settings file").
+ */
+async function expandPaths(patterns, cwd, what) {
+    const results = new Set();
+    for (const raw of patterns) {
+        const pattern = raw.trim();
+        if (pattern === '')
+            continue;
+        if (!hasGlobMagic(pattern)) {
+            const abs = (0,external_node_path_.resolve)(cwd, pattern);
+            if (!(await exists(abs))) {
+                throw new errors/* UsageError */.e(`${what} not found: ${pattern} (check the path; it is relative to ${cwd})`);
+            }
+            results.add(abs);
+            continue;
+        }
+        const found = await matchGlob(pattern, cwd);
+        if (found.size === 0) {
+            throw new errors/* UsageError */.e(`no ${what} matches ${pattern} (check the glob; it is relative to ${cwd})`);
+        }
+        for (const path of found)
+            results.add(path);
+    }
+    return [...results].sort();
+}
+/**
+ * Writes a file the user named as an output, creating its folder. A pull request controls what
+ * already sits at that path: a symbolic link there is not followed (O_NOFOLLOW: ELOOP), a FIFO
+ * does not block (O_NONBLOCK: ENXIO), and anything but a regular file is refused (EINVAL), so
+ * bytes land only where they were asked to. Errors keep their `code` for the caller's message.
+ */
+async function writeRegularFile(absPath, data, mode = 0o666) {
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(absPath), { recursive: true });
+    const handle = await (0,promises_.open)(absPath, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK, mode);
+    try {
+        if (!(await handle.stat()).isFile()) {
+            throw Object.assign(new Error(`${absPath} is not a regular file`), { code: 'EINVAL' });
+        }
+        // Truncate only once it is known to be a regular file.
+        await handle.truncate(0);
+        if (mode !== 0o666)
+            await handle.chmod(mode);
+        await handle.writeFile(data);
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/report-facts.ts
+
+
+function isUnusableSettings(settings) {
+    return 'reason' in settings;
+}
+function sortedBy(items, ...keys) {
+    // Each item becomes one string, `lower NUL NUL text NUL NUL … index`, sorted by the engine's own
+    // string order: no comparator call per comparison, which on thousands of flows ran mostly
+    // before the JIT had warmed up. The separator sorts below every character, so the strings sort
+    // as the key tuples would, then by index (a stable sort). A NUL in a text (facts have none: the
+    // reader escapes control characters) is written NUL U+0001, which sorts just above it.
+    const width = String(items.length).length;
+    const sortKeys = items.map((item, index) => {
+        let sortKey = '';
+        for (const key of keys) {
+            let text = key(item);
+            if (text.includes('\0'))
+                text = text.replaceAll('\0', '\0\u0001');
+            sortKey += `${text.toLowerCase()}\0\0${text}\0\0`;
+        }
+        return sortKey + String(index).padStart(width, '0');
+    });
+    sortKeys.sort();
+    return sortKeys.map((sortKey) => items[Number(sortKey.slice(sortKey.lastIndexOf('\0') + 1))]);
+}
+/** Lower-case names of the references a settings file binds to a usable connection id. */
+function boundReferenceNames(settings) {
+    const names = new Set();
+    for (const entry of settings.connectionReferences) {
+        if ((0,helpers/* isBoundConnectionId */._1)(entry.connectionId))
+            names.add((0,helpers/* nameKey */.Rc)(entry.logicalName));
+    }
+    return names;
+}
+/** Lower-case names of the variables a settings file gives a usable value. */
+function boundVariableNames(settings) {
+    const names = new Set();
+    for (const entry of settings.environmentVariables) {
+        if (!(0,helpers/* isBlank */.z3)(entry.value) && (0,core_settings/* findPlaceholder */.$e)(entry.value) === undefined) {
+            names.add((0,helpers/* nameKey */.Rc)(entry.schemaName));
+        }
+    }
+    return names;
+}
+/**
+ * `bound` must hold against every settings file checked: a reference bound for Test but not for
+ * Prod is not bound. Unusable settings bind nothing.
+ */
+function reportSolution(solution, settingsList) {
+    const usable = settingsList.map((s) => (isUnusableSettings(s) ? (0,core_settings/* emptySettings */.bi)(s.path) : s));
+    const checked = usable.length === 0 ? [(0,core_settings/* emptySettings */.bi)()] : usable;
+    const boundReferences = checked.map(boundReferenceNames);
+    const boundVariables = checked.map(boundVariableNames);
+    // Indexes built once: a large solution has hundreds of references and thousands of flows.
+    const flowsByReference = new Map();
+    for (const flow of solution.flows) {
+        for (const connection of flow.connections) {
+            if (!connection.connectionReference)
+                continue;
+            const key = (0,helpers/* nameKey */.Rc)(connection.connectionReference);
+            const names = flowsByReference.get(key) ?? new Set();
+            names.add(flow.name);
+            flowsByReference.set(key, names);
+        }
+    }
+    const appsByConnector = new Map();
+    for (const app of solution.canvasApps) {
+        for (const connector of app.connectors) {
+            const api = (0,helpers/* connectorApiName */.fw)(connector.id);
+            const names = appsByConnector.get(api) ?? new Set();
+            names.add(app.name);
+            appsByConnector.set(api, names);
+        }
+    }
+    // Agent display name -> the display names of its components that use the reference.
+    const agentsByReference = new Map();
+    for (const agent of solution.agents) {
+        for (const component of agent.components) {
+            for (const use of component.uses) {
+                const key = (0,helpers/* nameKey */.Rc)(use.connectionReference);
+                const agents = agentsByReference.get(key) ?? new Map();
+                const components = agents.get(agent.displayName) ?? new Set();
+                components.add(component.displayName);
+                agents.set(agent.displayName, components);
+                agentsByReference.set(key, agents);
+            }
+        }
+    }
+    const connectionReferences = sortedBy(solution.connectionReferences, (r) => r.logicalName).map((ref) => {
+        const key = (0,helpers/* nameKey */.Rc)(ref.logicalName);
+        const usedBy = new Map();
+        for (const name of flowsByReference.get(key) ?? []) {
+            usedBy.set(`flow\0${name}`, { kind: 'flow', name });
+        }
+        for (const name of appsByConnector.get((0,helpers/* connectorApiName */.fw)(ref.connectorId)) ?? []) {
+            usedBy.set(`canvasApp\0${name}`, { kind: 'canvasApp', name });
+        }
+        for (const [name, components] of agentsByReference.get(key) ?? []) {
+            usedBy.set(`agent\0${name}`, {
+                kind: 'agent',
+                name,
+                components: sortedBy([...components], (c) => c),
+            });
+        }
+        return {
+            logicalName: ref.logicalName,
+            displayName: ref.displayName,
+            connectorId: ref.connectorId,
+            custom: ref.custom,
+            bound: boundReferences.every((names) => names.has(key)),
+            usedBy: sortedBy([...usedBy.values()], (u) => u.kind, (u) => u.name),
+        };
+    });
+    const flows = sortedBy(solution.flows, (f) => f.name, (f) => f.file).map((flow) => ({
+        name: flow.name,
+        file: flow.file,
+        connections: flow.connections.map((c) => ({
+            key: c.key,
+            api: c.api,
+            connectionReference: c.connectionReference,
+        })),
+    }));
+    const canvasApps = sortedBy(solution.canvasApps, (a) => a.name).map((app) => ({
+        name: app.name,
+        displayName: app.displayName,
+        connectors: app.connectors.map((c) => ({ id: c.id, custom: c.custom })),
+    }));
+    const agents = sortedBy(solution.agents, (a) => a.schemaName).map((agent) => ({
+        name: agent.schemaName,
+        displayName: agent.displayName,
+        components: sortedBy(agent.components, (c) => c.schemaName).map((component) => {
+            const names = new Map();
+            for (const use of component.uses) {
+                const key = (0,helpers/* nameKey */.Rc)(use.connectionReference);
+                if (!names.has(key))
+                    names.set(key, use.connectionReference);
+            }
+            return {
+                name: component.schemaName,
+                kind: component.kind,
+                connectionReferences: sortedBy([...names.values()], (n) => n),
+            };
+        }),
+    }));
+    const environmentVariables = sortedBy(solution.environmentVariables, (v) => v.schemaName).map((variable) => {
+        const hasDefault = variable.defaultValue !== undefined && variable.defaultValue !== '';
+        const hasCurrentValue = variable.currentValue !== undefined && variable.currentValue !== '';
+        return {
+            schemaName: variable.schemaName,
+            type: variable.type,
+            hasDefault,
+            hasCurrentValue,
+            bound: hasDefault ||
+                hasCurrentValue ||
+                boundVariables.every((names) => names.has((0,helpers/* nameKey */.Rc)(variable.schemaName))),
+        };
+    });
+    return {
+        path: solution.path,
+        uniqueName: solution.uniqueName,
+        version: solution.version,
+        managed: solution.managed,
+        connectionReferences,
+        flows,
+        canvasApps,
+        agents,
+        environmentVariables,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/settings-pairing.ts
+// Which settings files go with which solution: every given file with every solution (`settings`),
+// or each solution with its own (`settingsPerSolution`, a monorepo where every solution keeps its
+// settings beside it, as the ALM Accelerator and the PowerCAT kits do:
+// `<Solution>/SolutionPackage/src` + `<Solution>/config/<Environment>/deploymentSettings.json`).
+
+
+
+
+function nonBlank(patterns) {
+    return (patterns ?? []).map((p) => p.trim()).filter((p) => p !== '');
+}
+async function isFolder(path) {
+    try {
+        return (await (0,promises_.stat)(path)).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+/** The deploymentSettings.json files in a folder or one level below it, to name in a hint. */
+async function settingsFilesIn(folder) {
+    const found = [];
+    const look = async (dir, depth) => {
+        let entries;
+        try {
+            entries = await (0,promises_.readdir)(dir, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+            if (entry.isFile() && entry.name.toLowerCase() === 'deploymentsettings.json') {
+                found.push((0,external_node_path_.join)(dir, entry.name));
+            }
+            else if (entry.isDirectory() && depth > 0)
+                await look((0,external_node_path_.join)(dir, entry.name), depth - 1);
+        }
+    };
+    await look(folder, 1);
+    return found;
+}
+/**
+ * Refuses a folder where a settings file is expected, naming the deploymentSettings.json inside
+ * it when there is one: pac and the ALM Accelerator keep one per environment folder.
+ */
+async function assertFiles(paths, cwd) {
+    for (const path of paths) {
+        if (!(await isFolder(path)))
+            continue;
+        const shown = toReportPath(path, cwd);
+        const inside = (await settingsFilesIn(path)).map((file) => toReportPath(file, cwd));
+        const hint = inside.length === 0
+            ? 'give the deployment-settings JSON file itself (pac solution create-settings writes deploymentSettings.json)'
+            : inside.length === 1
+                ? `give the file inside it: ${inside[0]}`
+                : `give one of the files inside it (${inside.slice(0, 3).join(', ')}${inside.length > 3 ? ', …' : ''}), or a glob such as ${shown}/*/deploymentSettings.json`;
+        throw new errors/* UsageError */.e(`settings file ${shown} is a folder, not a file: ${hint}`);
+    }
+}
+/**
+ * A solution's own settings: the patterns matched in the solution's folder (a zip's own folder),
+ * then in each folder above it, up to the working directory (or, for a solution outside it, the
+ * top of the file system); the first folder where anything matches wins.
+ */
+async function ownSettings(target, patterns, cwd) {
+    let folder = target.kind === 'zip' ? (0,external_node_path_.dirname)(target.absPath) : target.absPath;
+    const stop = isInside(folder, cwd) ? cwd : undefined;
+    for (;;) {
+        const found = await matchPaths(patterns, folder);
+        if (found.length > 0)
+            return found;
+        const parent = (0,external_node_path_.dirname)(folder);
+        if (folder === stop || parent === folder)
+            return [];
+        folder = parent;
+    }
+}
+/** Pairs solutions with settings files. Throws UsageError for bad paths and bad combinations. */
+async function pairSettings(targets, options, cwd) {
+    const shared = nonBlank(options.settings);
+    const own = nonBlank(options.settingsPerSolution);
+    if (shared.length > 0 && own.length > 0) {
+        throw new errors/* UsageError */.e('give either settings files for every solution or settings per solution (a path beside each solution), not both');
+    }
+    if (own.length === 0) {
+        const paths = shared.length === 0 ? [] : await expandPaths(shared, cwd, 'settings file');
+        await assertFiles(paths, cwd);
+        return { perTarget: targets.map(() => paths) };
+    }
+    const perTarget = [];
+    for (const target of targets)
+        perTarget.push(await ownSettings(target, own, cwd));
+    await assertFiles([...new Set(perTarget.flat())], cwd);
+    if (targets.length > 0 && perTarget.every((paths) => paths.length === 0)) {
+        throw new errors/* UsageError */.e(`no settings file matches ${own.join(', ')} beside any of the ${targets.length === 1 ? 'solution' : `${targets.length} solutions`} (looked in each solution's folder and the folders above it, up to ${cwd}): check the path, which is relative to each solution's folder`);
+    }
+    return { perTarget };
+}
+
+;// CONCATENATED MODULE: ./src/core/solution/discovery.ts
+// Finds the solutions under the paths a user gives (SPEC section 1): a zip, a solution root
+// folder, or a folder holding several of them.
+
+
+
+
+// ---------------------------------------------------------------------------------------------
+// Discovery
+async function lowerNames(dir) {
+    const map = new Map();
+    try {
+        for (const entry of await (0,promises_.readdir)(dir, { withFileTypes: true })) {
+            map.set(entry.name.toLowerCase(), {
+                name: entry.name,
+                isDir: entry.isDirectory(),
+                isFile: entry.isFile(),
+            });
+        }
+    }
+    catch {
+        // Unreadable folders hold no solutions.
+    }
+    return map;
+}
+/** A solution root: `Other/Solution.xml`, or `solution.xml` beside `customizations.xml`. */
+async function isSolutionRoot(dir) {
+    const names = await lowerNames(dir);
+    if (names.get('solution.xml')?.isFile && names.get('customizations.xml')?.isFile)
+        return true;
+    const other = names.get('other');
+    if (other?.isDir) {
+        const inner = await lowerNames((0,external_node_path_.join)(dir, other.name));
+        if (inner.get('solution.xml')?.isFile)
+            return true;
+    }
+    return false;
+}
+/**
+ * The Dataverse Git-integration (YAML) source format (FORMAT-NOTES section 9) is not read until
+ * real data shows where it keeps connection references; its solutions are SL001 saying so.
+ */
+const YAML_SOURCE_REASON = 'is a Dataverse Git-integration YAML source (solution.yml), which connref-gate cannot read yet: export the solution as a zip, or `pac solution pack` it, and check that';
+/** A Git-integration solution folder: `solutions/<Name>/solution.yml`. */
+async function isYamlSourceSolution(dir) {
+    if ((0,external_node_path_.basename)((0,external_node_path_.dirname)(dir)).toLowerCase() !== 'solutions')
+        return false;
+    return (await lowerNames(dir)).get('solution.yml')?.isFile === true;
+}
+const discovery_SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+/**
+ * Names that only a (broken) solution or a legacy export package holds: a folder with one of
+ * them is read, so that SL001 says what is missing, instead of being "no solution here".
+ */
+const SOLUTION_PARTS = [
+    'solution.xml',
+    'customizations.xml',
+    '[content_types].xml',
+    'other',
+    'workflows',
+    'canvasapps',
+    'manifest.json',
+];
+async function looksLikeSolution(dir) {
+    const names = await lowerNames(dir);
+    return SOLUTION_PARTS.some((name) => names.has(name));
+}
+async function collectUnder(dir, found) {
+    if (await isSolutionRoot(dir)) {
+        found.roots.push(dir);
+        return;
+    }
+    if (await isYamlSourceSolution(dir)) {
+        found.yamlSources.push(dir);
+        return;
+    }
+    for (const entry of (await lowerNames(dir)).values()) {
+        const path = (0,external_node_path_.join)(dir, entry.name);
+        if (entry.isFile && entry.name.toLowerCase().endsWith('.zip'))
+            found.zips.push(path);
+        else if (entry.isDir && !discovery_SKIPPED_FOLDERS.has(entry.name))
+            await collectUnder(path, found);
+    }
+}
+/**
+ * Expands solution paths and globs (SPEC section 1) into solution targets.
+ * Throws UsageError when a path does not exist or a glob matches nothing.
+ */
+async function findSolutions(patterns, cwd) {
+    const targets = new Map();
+    const add = (kind, absPath, refused) => {
+        if (!targets.has(absPath))
+            targets.set(absPath, {
+                kind,
+                absPath,
+                reportPath: toReportPath(absPath, cwd),
+                ...(refused ? { refused } : {}),
+            });
+    };
+    const empty = [];
+    for (const pattern of patterns) {
+        if (pattern.trim() === '')
+            continue;
+        const fromGlob = hasGlobMagic(pattern.trim());
+        for (const path of await expandPaths([pattern], cwd, 'solution')) {
+            if (await addTargets(path, add))
+                continue;
+            // A folder given by name that holds nothing to check is a mistake in the command; one of
+            // many that a glob matched is simply not a solution.
+            if (!fromGlob) {
+                throw new errors/* UsageError */.e(`no solution in ${toReportPath(path, cwd)}: it holds no solution zip and no solution folder (Other/Solution.xml, or solution.xml beside customizations.xml); give the path of an exported zip, an unpacked solution or a folder holding them`);
+            }
+            empty.push(toReportPath(path, cwd));
+        }
+    }
+    if (targets.size === 0 && empty.length > 0) {
+        throw new errors/* UsageError */.e(`no solution in what ${patterns.filter((p) => p.trim() !== '').join(', ')} matches (${empty.slice(0, 3).join(', ')}${empty.length > 3 ? ', …' : ''}): give exported zips, unpacked solutions or folders holding them`);
+    }
+    return [...targets.values()].sort((a, b) => a.reportPath < b.reportPath ? -1 : a.reportPath > b.reportPath ? 1 : 0);
+}
+/** Adds what one path holds; false when it is a folder with nothing to check. */
+async function addTargets(path, add) {
+    // lstat: a path (or glob match) that is a link is refused, never followed out of the checkout.
+    const stats = await lstatOrUndefined(path);
+    if (!stats)
+        return true;
+    if (stats.isSymbolicLink()) {
+        add('zip', path, 'is a symbolic link; solutions are not read through links (a pull request controls them): name the file or folder itself');
+        return true;
+    }
+    if (!stats.isFile() && !stats.isDirectory()) {
+        add('zip', path, 'is not a regular file or folder; name a solution zip or folder');
+        return true;
+    }
+    if (stats.isFile()) {
+        // A Solution.xml names its solution: its folder, or the parent of `Other/`.
+        if ((0,external_node_path_.basename)(path).toLowerCase() === 'solution.xml') {
+            const folder = (0,external_node_path_.dirname)(path);
+            add('folder', (0,external_node_path_.basename)(folder).toLowerCase() === 'other' ? (0,external_node_path_.dirname)(folder) : folder);
+        }
+        else if ((0,external_node_path_.basename)(path).toLowerCase() === 'solution.yml') {
+            add('folder', (0,external_node_path_.dirname)(path), YAML_SOURCE_REASON);
+        }
+        else {
+            add('zip', path);
+        }
+        return true;
+    }
+    if ((0,external_node_path_.basename)(path).toLowerCase() === 'other' &&
+        (await lowerNames(path)).get('solution.xml')?.isFile) {
+        add('folder', (0,external_node_path_.dirname)(path));
+        return true;
+    }
+    if (await isSolutionRoot(path)) {
+        add('folder', path);
+        return true;
+    }
+    // Named directly, a folder holding solution.yml is one whatever its parent is called.
+    if ((await lowerNames(path)).get('solution.yml')?.isFile) {
+        add('folder', path, YAML_SOURCE_REASON);
+        return true;
+    }
+    const found = { roots: [], zips: [], yamlSources: [] };
+    await collectUnder(path, found);
+    const { roots, zips, yamlSources } = found;
+    for (const source of yamlSources)
+        add('folder', source, YAML_SOURCE_REASON);
+    if (roots.length === 0 && zips.length === 0 && yamlSources.length === 0) {
+        // Parts of a solution without its root: read it, so that SL001 says what is missing.
+        if (!(await looksLikeSolution(path)))
+            return false;
+        add('folder', path);
+    }
+    for (const root of roots)
+        add('folder', root);
+    for (const zip of zips)
+        add('zip', zip);
+    return true;
+}
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./src/core/zip.ts
+// A random-access zip reader on node:zlib.
+//
+// Why not jszip for the outer solution zip: it loads the whole archive into memory, so a solution
+// with hundreds of MB of canvas-app media costs that much RSS and time before a single flow is
+// read. Solutions only need a handful of small entries; this reader reads the central directory,
+// then seeks to and inflates just those entries, and never touches the media. It also enforces
+// the limits a pull-request gate needs against hostile zips (bombs, lying sizes, zip64 tricks).
+
+
+
+const EOCD_SIGNATURE = 0x06054b50;
+const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
+const ZIP64_EOCD_SIGNATURE = 0x06064b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const LOCAL_SIGNATURE = 0x04034b50;
+const MAX_EOCD_SEARCH = 22 + 0xffff;
+/**
+ * More central records than any real solution has (the corpus tops out at 57; big Dynamics
+ * solutions hold a few thousand). Only a zip64 directory can claim more than 65535.
+ */
+const MAX_ENTRIES = 100_000;
+/** Ratios are only meaningful for entries big enough to matter. */
+const RATIO_CHECK_MIN_BYTES = 1024 * 1024;
+/** Any problem with the archive itself; the message is one line for an SL001 finding. */
+class ZipFormatError extends Error {
+    name = 'ZipFormatError';
+}
+class ZipArchive {
+    file;
+    fileSize;
+    entries;
+    limits;
+    byLowerName = new Map();
+    reader;
+    totalInflated = 0;
+    constructor(file, fileSize, entries, limits) {
+        this.file = file;
+        this.fileSize = fileSize;
+        this.entries = entries;
+        this.limits = limits;
+        this.reader = new EntryReader(file.fd, fileSize, limits);
+        for (const entry of entries) {
+            const key = entry.name.toLowerCase();
+            if (!this.byLowerName.has(key))
+                this.byLowerName.set(key, entry);
+        }
+    }
+    /** Opens a zip and reads its central directory. Throws ZipFormatError for anything not a zip. */
+    static async open(path, limits) {
+        // O_NOFOLLOW and O_NONBLOCK: a link is not followed and a FIFO cannot block the read.
+        let file;
+        try {
+            file = await (0,promises_.open)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
+        }
+        catch (error) {
+            if (error.code === 'ELOOP') {
+                throw new ZipFormatError('is a symbolic link; solutions are not read through links');
+            }
+            throw error;
+        }
+        try {
+            const stats = await file.stat();
+            if (!stats.isFile())
+                throw new ZipFormatError('not a zip file (not a regular file)');
+            const { size } = stats;
+            const entries = await readCentralDirectory(file, size);
+            return new ZipArchive(file, size, entries, limits);
+        }
+        catch (error) {
+            await file.close();
+            throw error;
+        }
+    }
+    /** Case-insensitive look-up by entry name (slashes). */
+    find(name) {
+        return this.byLowerName.get(name.toLowerCase());
+    }
+    /**
+     * Reads and inflates one entry within the limits (synchronously: see readAt). The bytes may be a
+     * view of a buffer the next read overwrites (SolutionFiles.read has the same contract): decode
+     * them, or copy them, before reading on.
+     */
+    read(entry) {
+        if (this.totalInflated + entry.uncompressedSize > this.limits.maxTotalBytes) {
+            throw new ZipFormatError(`reading ${entry.name} would pass the ${this.limits.maxTotalBytes}-byte total limit for one solution`);
+        }
+        this.totalInflated += entry.uncompressedSize;
+        return this.reader.read(entry);
+    }
+    async close() {
+        this.reader.close();
+        await this.file.close();
+    }
+}
+/**
+ * Reads and inflates entries of an open zip within the per-entry limits (ZipArchive counts the
+ * total). Entries that lie near each other are read through one buffer (thousands of small flows
+ * cost a few reads instead of two system calls each) and inflated through one zlib stream
+ * (ReusableInflater).
+ */
+class EntryReader {
+    fd;
+    fileSize;
+    limits;
+    windowSize;
+    window = Buffer.alloc(0);
+    windowStart = 0;
+    inflater;
+    constructor(fd, fileSize, limits, windowSize = 1024 * 1024) {
+        this.fd = fd;
+        this.fileSize = fileSize;
+        this.limits = limits;
+        this.windowSize = windowSize;
+    }
+    read(entry) {
+        const { limits } = this;
+        if (entry.encrypted) {
+            throw new ZipFormatError(`entry ${entry.name} is encrypted; export the solution unencrypted`);
+        }
+        if (entry.uncompressedSize > limits.maxEntryBytes) {
+            throw new ZipFormatError(`entry ${entry.name} inflates to ${entry.uncompressedSize} bytes, over the ${limits.maxEntryBytes}-byte limit`);
+        }
+        if (entry.uncompressedSize >= RATIO_CHECK_MIN_BYTES &&
+            entry.uncompressedSize > entry.compressedSize * limits.maxCompressionRatio) {
+            throw new ZipFormatError(`entry ${entry.name} has a compression ratio over ${limits.maxCompressionRatio}:1 (a zip bomb?)`);
+        }
+        // The header's fields are read in the window itself: a view per header costs more than that.
+        const at = this.cover(entry.localHeaderOffset, 30);
+        const window = this.window;
+        if (at < 0 || window.readUInt32LE(at) !== LOCAL_SIGNATURE) {
+            throw new ZipFormatError(`entry ${entry.name} has no valid local header (corrupt zip)`);
+        }
+        const dataStart = entry.localHeaderOffset + 30 + window.readUInt16LE(at + 26) + window.readUInt16LE(at + 28);
+        if (dataStart + entry.compressedSize > this.fileSize) {
+            throw new ZipFormatError(`entry ${entry.name} runs past the end of the file (truncated zip)`);
+        }
+        const compressed = this.bytes(dataStart, entry.compressedSize);
+        let data;
+        if (entry.method === 0) {
+            if (entry.compressedSize !== entry.uncompressedSize) {
+                throw new ZipFormatError(`stored entry ${entry.name} has inconsistent sizes (corrupt zip)`);
+            }
+            data = compressed;
+        }
+        else if (entry.method === 8) {
+            try {
+                // The declared size bounds the output, so a lying header cannot inflate without limit.
+                data = this.inflate(compressed, Math.max(1, entry.uncompressedSize));
+            }
+            catch (error) {
+                const code = error.code;
+                if (code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
+                    throw new ZipFormatError(`entry ${entry.name} inflates past its declared size (corrupt or hostile zip)`);
+                }
+                throw new ZipFormatError(`entry ${entry.name} cannot be inflated (corrupt zip)`);
+            }
+        }
+        else {
+            throw new ZipFormatError(`entry ${entry.name} uses unsupported compression method ${entry.method}`);
+        }
+        if (data.length !== entry.uncompressedSize) {
+            throw new ZipFormatError(`entry ${entry.name} is not the size its header declares (corrupt zip)`);
+        }
+        return data;
+    }
+    close() {
+        this.inflater?.dispose();
+        this.inflater = undefined;
+    }
+    /** A byte range of the zip, through the window when it fits (shorter at the end of the file). */
+    bytes(position, length) {
+        if (length > this.windowSize)
+            return readAt(this.fd, position, length);
+        const at = this.cover(position, length);
+        return at < 0
+            ? this.window.subarray(position - this.windowStart)
+            : this.window.subarray(at, at + length);
+    }
+    /**
+     * Moves the window over [position, position + length) when it is not there yet; the offset of
+     * position in the window, or -1 when the file ends before position + length.
+     */
+    cover(position, length) {
+        let offset = position - this.windowStart;
+        if (offset < 0 || offset + length > this.window.length) {
+            this.window = readAt(this.fd, position, this.windowSize);
+            this.windowStart = position;
+            offset = 0;
+        }
+        return offset + length <= this.window.length ? offset : -1;
+    }
+    inflate(compressed, maxOutputLength) {
+        if (this.inflater === undefined && (reusableInflaterWorks ??= selfTestInflater()))
+            this.inflater = new ReusableInflater();
+        if (this.inflater) {
+            try {
+                return this.inflater.inflate(compressed, maxOutputLength);
+            }
+            catch (error) {
+                // The stream is spent after an error; the next entry gets a new one.
+                this.inflater = undefined;
+                throw error;
+            }
+        }
+        return (0,external_node_zlib_.inflateRawSync)(compressed, { maxOutputLength });
+    }
+}
+const doNothing = () => { };
+/**
+ * Whether ReusableInflater agrees with inflateRawSync on this Node.js: checked once, when a zip is
+ * first inflated (not at start-up, which most runs of a small solution are mostly made of).
+ */
+let reusableInflaterWorks;
+/**
+ * One zlib stream that inflates entry after entry. `inflateRawSync` builds a Transform stream and
+ * a native zlib context for every call and tears both down after, which on 2,000 small flows
+ * cost more than the inflating itself (README, Performance). This drives the stream's own
+ * synchronous `_processChunk`, as `inflateRawSync` does, but keeps the context alive between
+ * entries: `_processChunk` closes it when done, so close is a no-op during the call, and
+ * `reset()` (public) readies it for the next entry. The trick is minizlib's, which npm and
+ * node-tar run on; it leans on node internals, so it is used only when a self-test at load
+ * passes, and any surprise falls back to inflateRawSync.
+ */
+class ReusableInflater {
+    stream = new external_node_zlib_.InflateRaw();
+    handle;
+    /** Calls since the error listeners were last cleared (see inflate). */
+    calls = 0;
+    disposed = false;
+    constructor() {
+        const { stream } = this;
+        if (!stream._handle || typeof stream._processChunk !== 'function') {
+            throw new Error('zlib stream internals not as expected');
+        }
+        this.handle = stream._handle;
+        // _processChunk closes the context when it is done: no-op closes keep it for the next entry
+        // (set once: adding and deleting properties on every call cost more than they save).
+        this.handle.close = doNothing;
+        stream.close = doNothing;
+        // A data error is thrown by _processChunk and emitted again later: the emit must not crash.
+        stream.on('error', doNothing);
+        stream.setMaxListeners(0);
+    }
+    inflate(compressed, maxOutputLength) {
+        if (this.disposed)
+            throw new Error('zlib stream closed');
+        const { stream } = this;
+        stream._maxOutputLength = maxOutputLength;
+        try {
+            // Often a slice of an output buffer the stream writes again after reset(): a view, as the
+            // contract of read() allows (a copy of 15 MB of flows cost more than it kept safe).
+            const out = stream._processChunk(compressed, external_node_zlib_.constants.Z_FINISH);
+            stream._handle = this.handle;
+            stream.reset();
+            return out;
+        }
+        catch (error) {
+            this.dispose();
+            throw error;
+        }
+        finally {
+            // _processChunk adds an error listener per call that only a closed stream would shed; they
+            // are harmless, and cleared now and then rather than at a cost on every call.
+            if (++this.calls % 256 === 0) {
+                stream.removeAllListeners('error');
+                stream.on('error', doNothing);
+            }
+        }
+    }
+    /** Frees the zlib context. */
+    dispose() {
+        if (this.disposed)
+            return;
+        this.disposed = true;
+        const { stream } = this;
+        delete this.handle.close;
+        delete stream.close;
+        stream._handle = this.handle;
+        stream.close();
+    }
+}
+function selfTestInflater() {
+    try {
+        const inflater = new ReusableInflater();
+        const samples = ['{"a":1}', 'x'.repeat(70_000), ''].map((text) => Buffer.from(text));
+        try {
+            for (const sample of samples) {
+                const out = inflater.inflate((0,external_node_zlib_.deflateRawSync)(sample), Math.max(1, sample.length));
+                if (!out.equals(sample))
+                    return false;
+            }
+            return true;
+        }
+        finally {
+            inflater.dispose();
+        }
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Reads a byte range. Synchronous on purpose: entries are small and read one after another, and
+ * a thread-pool round trip per entry cost more than the read itself on thousands of flows.
+ */
+function readAt(fd, position, length) {
+    const buffer = Buffer.allocUnsafe(length);
+    let filled = 0;
+    while (filled < length) {
+        const bytesRead = (0,external_node_fs_.readSync)(fd, buffer, filled, length - filled, position + filled);
+        if (bytesRead === 0)
+            break;
+        filled += bytesRead;
+    }
+    return filled === length ? buffer : buffer.subarray(0, filled);
+}
+async function readCentralDirectory(file, size) {
+    if (size < 22)
+        throw new ZipFormatError('not a zip file (too small)');
+    const tailLength = Math.min(size, MAX_EOCD_SEARCH);
+    const tailStart = size - tailLength;
+    const tail = readAt(file.fd, tailStart, tailLength);
+    let eocd = -1;
+    for (let i = tail.length - 22; i >= 0; i--) {
+        if (tail.readUInt32LE(i) === EOCD_SIGNATURE) {
+            eocd = i;
+            break;
+        }
+    }
+    if (eocd < 0) {
+        const head = readAt(file.fd, 0, 4);
+        throw new ZipFormatError(head.length === 4 && head.readUInt32LE(0) === LOCAL_SIGNATURE
+            ? 'truncated or corrupt zip (no end of central directory)'
+            : 'not a zip file');
+    }
+    let entryCount = tail.readUInt16LE(eocd + 10);
+    let directorySize = tail.readUInt32LE(eocd + 12);
+    let directoryOffset = tail.readUInt32LE(eocd + 16);
+    if (entryCount === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff) {
+        const locator = eocd - 20;
+        if (locator < 0 || tail.readUInt32LE(locator) !== ZIP64_LOCATOR_SIGNATURE) {
+            throw new ZipFormatError('corrupt zip64 archive (no zip64 locator)');
+        }
+        const zip64Offset = toSafeNumber(tail.readBigUInt64LE(locator + 8));
+        const record = readAt(file.fd, zip64Offset, 56);
+        if (record.length < 56 || record.readUInt32LE(0) !== ZIP64_EOCD_SIGNATURE) {
+            throw new ZipFormatError('corrupt zip64 archive (bad zip64 end record)');
+        }
+        entryCount = toSafeNumber(record.readBigUInt64LE(32));
+        directorySize = toSafeNumber(record.readBigUInt64LE(40));
+        directoryOffset = toSafeNumber(record.readBigUInt64LE(48));
+    }
+    if (directoryOffset + directorySize > size) {
+        throw new ZipFormatError('corrupt zip (central directory past the end of the file)');
+    }
+    // Each central record is at least 46 bytes: a count that cannot fit is a lie.
+    if (entryCount * 46 > directorySize) {
+        throw new ZipFormatError('corrupt zip (entry count does not fit the central directory)');
+    }
+    if (entryCount > MAX_ENTRIES) {
+        throw new ZipFormatError(`zip has ${entryCount} entries, more than the ${MAX_ENTRIES} a solution can hold (hostile zip?)`);
+    }
+    const directory = readAt(file.fd, directoryOffset, directorySize);
+    const entries = [];
+    const spans = [];
+    let offset = 0;
+    for (let index = 0; index < entryCount; index++) {
+        if (offset + 46 > directory.length || directory.readUInt32LE(offset) !== CENTRAL_SIGNATURE) {
+            throw new ZipFormatError('corrupt zip (bad central directory record)');
+        }
+        const flags = directory.readUInt16LE(offset + 8);
+        const method = directory.readUInt16LE(offset + 10);
+        let compressedSize = directory.readUInt32LE(offset + 20);
+        let uncompressedSize = directory.readUInt32LE(offset + 24);
+        const nameLength = directory.readUInt16LE(offset + 28);
+        const extraLength = directory.readUInt16LE(offset + 30);
+        const commentLength = directory.readUInt16LE(offset + 32);
+        let localHeaderOffset = directory.readUInt32LE(offset + 42);
+        const nameStart = offset + 46;
+        const extraStart = nameStart + nameLength;
+        const next = extraStart + extraLength + commentLength;
+        if (next > directory.length)
+            throw new ZipFormatError('corrupt zip (central record overruns)');
+        const raw = directory.toString('utf8', nameStart, extraStart);
+        const name = raw.includes('\\') ? raw.replace(/\\/g, '/') : raw;
+        if (uncompressedSize === 0xffffffff ||
+            compressedSize === 0xffffffff ||
+            localHeaderOffset === 0xffffffff) {
+            // Zip64 extended information: only the fields that overflowed are present, in this order.
+            let extra = extraStart;
+            const extraEnd = extraStart + extraLength;
+            while (extra + 4 <= extraEnd) {
+                const id = directory.readUInt16LE(extra);
+                const length = directory.readUInt16LE(extra + 2);
+                if (id === 0x0001) {
+                    let field = extra + 4;
+                    const fieldEnd = Math.min(field + length, extraEnd);
+                    if (uncompressedSize === 0xffffffff && field + 8 <= fieldEnd) {
+                        uncompressedSize = toSafeNumber(directory.readBigUInt64LE(field));
+                        field += 8;
+                    }
+                    if (compressedSize === 0xffffffff && field + 8 <= fieldEnd) {
+                        compressedSize = toSafeNumber(directory.readBigUInt64LE(field));
+                        field += 8;
+                    }
+                    if (localHeaderOffset === 0xffffffff && field + 8 <= fieldEnd) {
+                        localHeaderOffset = toSafeNumber(directory.readBigUInt64LE(field));
+                    }
+                    break;
+                }
+                extra += 4 + length;
+            }
+        }
+        entries.push({
+            name,
+            compressedSize,
+            uncompressedSize,
+            method,
+            encrypted: (flags & 0x1) !== 0,
+            localHeaderOffset,
+        });
+        spans.push({
+            name,
+            start: localHeaderOffset,
+            end: localHeaderOffset + 30 + nameLength + compressedSize,
+        });
+        offset = next;
+    }
+    assertNoOverlap(spans, directoryOffset);
+    return entries;
+}
+/**
+ * Entries whose local header and data overlap another's are never written by a real zip tool;
+ * they are how a small file makes many entries inflate one payload (an overlapping zip bomb).
+ * `end` is a lower bound of where an entry's data ends (the local extra field is not counted).
+ */
+function assertNoOverlap(spans, directoryOffset) {
+    spans.sort((a, b) => a.start - b.start);
+    for (let i = 0; i < spans.length; i++) {
+        const next = spans[i + 1];
+        if (spans[i].end > (next ? next.start : directoryOffset)) {
+            throw new ZipFormatError(`entry ${spans[i].name} overlaps ${next ? `entry ${next.name}` : 'the central directory'} (corrupt or hostile zip)`);
+        }
+    }
+}
+function toSafeNumber(value) {
+    if (value > BigInt(Number.MAX_SAFE_INTEGER))
+        throw new ZipFormatError('corrupt zip64 archive (size out of range)');
+    return Number(value);
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/core/xml.ts
+// A small, strict XML reader for Dataverse solution files.
+//
+// Why not fast-xml-parser here: on a solution with 2,000 flows it spent about half of the whole
+// check validating and then parsing customizations.xml and solution.xml (see README,
+// Performance). Dataverse writes plain XML: elements, attributes, text, the five predefined
+// entities and character references, comments, CDATA and the XML declaration; never a DOCTYPE.
+// This reader accepts exactly that, checks well-formedness of what it reads in the same single
+// pass (tag balance, attribute syntax, entity references), and never expands anything but the
+// predefined entities, so entity attacks have nothing to work with. Elements that
+// `keepChildren` leaves out are skipped: runs of plain leaves are still checked (one native
+// match), anything else is jumped over to its closing tag unread. Its output has the shape
+// fast-xml-parser gave the reader: `@name` for attributes, `#text` for text beside attributes or
+// children, a string for a plain text-only element, and arrays for repeated elements (or always,
+// for `arrayNames`).
+class XmlSyntaxError extends Error {
+    line;
+    name = 'XmlSyntaxError';
+    constructor(message, line) {
+        super(`line ${line}: ${message}`);
+        this.line = line;
+    }
+}
+const ATTRIBUTE = /\s+([^\s/>=<"'!?&;]+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
+const TAG_END = /\s*(\/?)>/y;
+const CLOSE_TAG = /<\/([^\s/>=<"'!?&;]+)\s*>/y;
+/**
+ * A leaf element without attributes or entities, `<Name>text</Name>`: most elements of Dataverse
+ * XML. One native regex match instead of two tags parsed in JavaScript, which matters most
+ * before the JIT has warmed up (a check runs once).
+ */
+const LEAF = /<([^\s/>=<"'!?&;]+)>([^<&]*)<\/\1>/y;
+/**
+ * A run of leaf elements (no attributes, no entities) and the space around them, checked and
+ * consumed by one native match: most of a workflow element's 25 children. Under an element whose
+ * children are filtered, the kept ones are then picked out of the run (see readXml).
+ */
+const LEAF_RUN = /(?:\s*<([^\s/>=<"'!?&;]+)>[^<&]*<\/\1>)+\s*/y;
+/** keepChildren as lists, built once per map: thousands of small files share one. */
+const keepLists = new WeakMap();
+function keepListsOf(keep) {
+    if (!keep)
+        return undefined;
+    let lists = keepLists.get(keep);
+    if (!lists) {
+        lists = new Map([...keep].map(([parent, kept]) => [parent, [...kept]]));
+        keepLists.set(keep, lists);
+    }
+    return lists;
+}
+/**
+ * The rest of a skipped start tag, attributes and `>` or `/>`, checked without building
+ * anything. (Duplicate attributes are caught only on elements that are built.)
+ */
+const SKIPPED_TAG_REST = /(?:\s+[^\s/>=<"'!?&;]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*\/?>/y;
+const ENTITY = /&(?:(lt|gt|amp|quot|apos)|#([0-9]{1,7})|#x([0-9a-fA-F]{1,6}));/g;
+const PREDEFINED = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+function lineAt(text, offset) {
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
+        line++;
+    return line;
+}
+/** Replaces entity and character references; a bare `&` is not well-formed. */
+function decodeEntities(raw, text, offset) {
+    if (!raw.includes('&'))
+        return raw;
+    const decoded = raw.replace(ENTITY, (match, named, decimal, hex) => {
+        if (named)
+            return PREDEFINED[named];
+        const code = decimal ? Number.parseInt(decimal, 10) : Number.parseInt(hex, 16);
+        if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) || code === 0) {
+            throw new XmlSyntaxError(`invalid character reference ${match}`, lineAt(text, offset));
+        }
+        return String.fromCodePoint(code);
+    });
+    const ampersands = raw.split('&').length - 1;
+    // Every `&` must have started one of the references replaced above.
+    if (ampersands !== (raw.match(ENTITY) ?? []).length) {
+        throw new XmlSyntaxError('an & that does not start an entity reference', lineAt(text, offset));
+    }
+    return decoded;
+}
+function addChild(parent, name, value, arrays) {
+    const existing = Object.prototype.hasOwnProperty.call(parent, name) ? parent[name] : undefined;
+    // A value is never an array itself, so an array here is a repetition or an array-named element.
+    if (Array.isArray(existing))
+        existing.push(value);
+    else if (existing !== undefined)
+        parent[name] = [existing, value];
+    else
+        parent[name] = arrays.has(name) ? [value] : value;
+}
+/**
+ * A new node: no Object.prototype behind it (so `__proto__` and `constructor` are plain keys),
+ * yet V8's fast properties, which an Object.create(null) object gives up: 2,000 workflow elements
+ * with four properties each were a tenth of the reader's time in dictionary mode.
+ */
+function XmlNode() { }
+XmlNode.prototype = Object.create(null);
+const newNode = () => new XmlNode();
+function finish(element) {
+    const text = element.text.trim();
+    const value = element.node;
+    if (!value)
+        return text;
+    if (text !== '')
+        value['#text'] = text;
+    return value;
+}
+/**
+ * Characters that end an element or attribute name: whatever `[^\s/>=<"'!?&;]` excludes, as a
+ * table over UTF-16 code units (a name is scanned one unit at a time, 100,000 names per big file).
+ */
+const NAME_END = (() => {
+    const table = new Uint8Array(0x10000);
+    for (const c of '/>=<"\'!?&;\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff') {
+        table[c.charCodeAt(0)] = 1;
+    }
+    for (let c = 0x2000; c <= 0x200a; c++)
+        table[c] = 1;
+    return table;
+})();
+function isSpace(code) {
+    return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
+}
+/** Whether text[from, to) is only spaces, tabs and line breaks (indentation between tags). */
+function isIndentation(text, from, to) {
+    for (let i = from; i < to; i++)
+        if (!isSpace(text.charCodeAt(i)))
+            return false;
+    return true;
+}
+/** Whether text at `at` holds the same characters as text[start, start + length). */
+function sameName(text, at, start, length) {
+    for (let i = 0; i < length; i++) {
+        if (text.charCodeAt(at + i) !== text.charCodeAt(start + i))
+            return false;
+    }
+    return true;
+}
+/**
+ * Where a skipped element that opens just before `from` ends, found by searching for its closing
+ * tag; -1 when a search cannot tell (an element of the same name inside, a comment, CDATA
+ * section or processing instruction, which may hold that tag as text), and the reader then walks
+ * it tag by tag. Nothing inside is read, so nothing inside is
+ * checked: a pull-request gate needs the parts it reads, and pac import checks the rest.
+ */
+function skippedSubtreeEnd(text, nameStart, nameLength, from) {
+    const name = text.slice(nameStart, nameStart + nameLength);
+    const close = text.indexOf(`</${name}>`, from);
+    if (close === -1)
+        return -1;
+    // Searched in a slice: a search of the text would run on to its end for each element.
+    const inside = text.slice(from, close);
+    if (inside.includes('<!') || inside.includes('<?'))
+        return -1;
+    for (let at = inside.indexOf(`<${name}`); at !== -1; at = inside.indexOf(`<${name}`, at + 1)) {
+        if (NAME_END[inside.charCodeAt(at + 1 + nameLength)] === 1)
+            return -1;
+    }
+    return close + nameLength + 3;
+}
+/**
+ * Reads a whole XML document. Returns `{ <root name>: value }`. Throws XmlSyntaxError with the
+ * line for anything not well-formed, a DOCTYPE, or nesting deeper than `maxDepth`.
+ *
+ * The loop avoids allocating for what it only checks (indentation between tags, elements that
+ * `keepChildren` skips, the common tag without attributes): customizations.xml of a 2,000-flow
+ * solution is 100,000 tags, and allocation there was most of the reader's time.
+ */
+function readXml(text, options = {}) {
+    const arrays = options.arrayNames ?? new Set();
+    const maxDepth = options.maxDepth ?? 256;
+    const keepChildren = keepListsOf(options.keepChildren);
+    const stack = [];
+    const document = newNode();
+    let rootSeen = false;
+    let position = 0;
+    // Where the next `&` is: text without one needs no entity work at all.
+    let nextAmpersand = text.indexOf('&');
+    const fail = (message, offset) => {
+        throw new XmlSyntaxError(message, lineAt(text, offset));
+    };
+    const attach = (name, value) => {
+        const parent = stack[stack.length - 1];
+        if (parent)
+            addChild((parent.node ??= newNode()), name, value, arrays);
+        else
+            addChild(document, name, value, arrays);
+    };
+    while (position < text.length) {
+        const current = stack[stack.length - 1];
+        // (Under a built element only while it has no text yet: the run also consumes the space
+        // around its leaves, which mixed content would keep.)
+        if (current &&
+            (current.skipped || (current.kept && current.text === '')) &&
+            stack.length < maxDepth) {
+            LEAF_RUN.lastIndex = position;
+            if (LEAF_RUN.test(text)) {
+                const runEnd = LEAF_RUN.lastIndex;
+                // Kept children in the run: `<` never occurs in a leaf's text, so a search finds tags.
+                // (Searched in a slice: a search of the text would run on to its end for each run.)
+                const kept = current.kept;
+                if (kept) {
+                    const run = text.slice(position, runEnd);
+                    for (const name of kept) {
+                        const open = `<${name}>`;
+                        for (let at = run.indexOf(open); at !== -1;) {
+                            LEAF.lastIndex = position + at;
+                            const leaf = LEAF.exec(text);
+                            addChild((current.node ??= newNode()), name, leaf[2].trim(), arrays);
+                            at = run.indexOf(open, LEAF.lastIndex - position);
+                        }
+                    }
+                }
+                position = runEnd;
+            }
+        }
+        const lt = text.indexOf('<', position);
+        const end = lt === -1 ? text.length : lt;
+        if (end > position) {
+            const top = stack[stack.length - 1];
+            if (nextAmpersand !== -1 && nextAmpersand < position) {
+                nextAmpersand = text.indexOf('&', position);
+            }
+            const hasEntity = nextAmpersand !== -1 && nextAmpersand < end;
+            if (top) {
+                // Leading indentation is trimmed anyway, so it is not collected.
+                if (!top.skipped && (top.text !== '' || hasEntity || !isIndentation(text, position, end))) {
+                    top.text += decodeEntities(text.slice(position, end), text, position);
+                }
+                else if (hasEntity)
+                    decodeEntities(text.slice(position, end), text, position);
+            }
+            else if (text.slice(position, end).trim() !== '')
+                fail('text outside the root element', position);
+        }
+        if (lt === -1)
+            break;
+        const next = text.charCodeAt(lt + 1);
+        if (next === 0x21 /* ! */) {
+            if (text.startsWith('<!--', lt)) {
+                const close = text.indexOf('-->', lt + 4);
+                if (close === -1)
+                    fail('a comment is never closed', lt);
+                position = close + 3;
+                continue;
+            }
+            if (text.startsWith('<![CDATA[', lt)) {
+                const close = text.indexOf(']]>', lt + 9);
+                if (close === -1)
+                    fail('a CDATA section is never closed', lt);
+                const top = stack[stack.length - 1];
+                if (!top)
+                    fail('CDATA outside the root element', lt);
+                top.text += text.slice(lt + 9, close);
+                position = close + 3;
+                continue;
+            }
+            fail(/^<!DOCTYPE/i.test(text.slice(lt, lt + 9))
+                ? 'a DOCTYPE is not allowed'
+                : 'markup declarations are not allowed', lt);
+        }
+        if (next === 0x3f /* ? */) {
+            const close = text.indexOf('?>', lt + 2);
+            if (close === -1)
+                fail('a processing instruction is never closed', lt);
+            position = close + 2;
+            continue;
+        }
+        if (next === 0x2f /* / */) {
+            const element = stack[stack.length - 1];
+            // Fast path: `</name>` exactly as opened.
+            const after = lt + 2 + (element ? element.nameLength : 0);
+            let closeEnd;
+            if (element &&
+                text.charCodeAt(after) === 0x3e &&
+                sameName(text, lt + 2, element.nameStart, element.nameLength)) {
+                closeEnd = after + 1;
+            }
+            else {
+                CLOSE_TAG.lastIndex = lt;
+                const match = CLOSE_TAG.exec(text);
+                if (!match)
+                    fail('a malformed closing tag', lt);
+                if (!element)
+                    fail(`closing tag </${match[1]}> without an open element`, lt);
+                const opened = text.slice(element.nameStart, element.nameStart + element.nameLength);
+                if (opened !== match[1]) {
+                    fail(`closing tag </${match[1]}> does not match <${opened}>`, lt);
+                }
+                closeEnd = CLOSE_TAG.lastIndex;
+            }
+            stack.pop();
+            position = closeEnd;
+            if (!element.skipped)
+                attach(element.name, finish(element));
+            continue;
+        }
+        if (stack.length > 0 && stack.length < maxDepth) {
+            LEAF.lastIndex = lt;
+            const leaf = LEAF.exec(text);
+            if (leaf) {
+                position = LEAF.lastIndex;
+                const parent = stack[stack.length - 1];
+                if (!parent.skipped) {
+                    const leafName = leaf[1];
+                    const kept = keepChildren?.get(parent.name);
+                    if (!kept || kept.includes(leafName)) {
+                        addChild((parent.node ??= newNode()), leafName, leaf[2].trim(), arrays);
+                    }
+                }
+                continue;
+            }
+        }
+        // A start tag.
+        const nameStart = lt + 1;
+        let cursor = nameStart;
+        while (cursor < text.length && NAME_END[text.charCodeAt(cursor)] === 0)
+            cursor++;
+        const nameLength = cursor - nameStart;
+        if (nameLength === 0)
+            fail('a < that does not start a tag', lt);
+        const parentElement = stack[stack.length - 1];
+        let skipped = false;
+        if (parentElement) {
+            const kept = parentElement.skipped ? undefined : keepChildren?.get(parentElement.name);
+            skipped =
+                parentElement.skipped ||
+                    (kept !== undefined &&
+                        !kept.some((keptName) => keptName.length === nameLength && text.startsWith(keptName, nameStart)));
+        }
+        const name = skipped ? '' : text.slice(nameStart, cursor);
+        let node;
+        let selfClosing;
+        if (skipped) {
+            SKIPPED_TAG_REST.lastIndex = cursor;
+            if (!SKIPPED_TAG_REST.test(text)) {
+                fail(`a malformed start tag <${text.slice(nameStart, nameStart + nameLength)}>`, lt);
+            }
+            position = SKIPPED_TAG_REST.lastIndex;
+            if (nextAmpersand !== -1 && nextAmpersand < cursor)
+                nextAmpersand = text.indexOf('&', cursor);
+            if (nextAmpersand !== -1 && nextAmpersand < position) {
+                decodeEntities(text.slice(cursor, position), text, cursor);
+            }
+            selfClosing = text.charCodeAt(position - 2) === 0x2f;
+            if (!selfClosing) {
+                const end = skippedSubtreeEnd(text, nameStart, nameLength, position);
+                if (end !== -1) {
+                    position = end;
+                    continue;
+                }
+            }
+        }
+        else {
+            let code = text.charCodeAt(cursor);
+            if (code !== 0x3e /* > */ && code !== 0x2f /* / */) {
+                for (;;) {
+                    ATTRIBUTE.lastIndex = cursor;
+                    const attribute = ATTRIBUTE.exec(text);
+                    if (!attribute)
+                        break;
+                    node ??= newNode();
+                    const key = `@${attribute[1]}`;
+                    if (Object.prototype.hasOwnProperty.call(node, key)) {
+                        fail(`attribute ${attribute[1]} appears twice on <${name}>`, cursor);
+                    }
+                    // Trimmed like text: exports carry stray spaces in names ("Archive Approval ").
+                    node[key] = decodeEntities(attribute[2] ?? attribute[3] ?? '', text, cursor).trim();
+                    cursor = ATTRIBUTE.lastIndex;
+                }
+                code = text.charCodeAt(cursor);
+            }
+            if (code === 0x3e) {
+                selfClosing = false;
+                position = cursor + 1;
+            }
+            else if (code === 0x2f && text.charCodeAt(cursor + 1) === 0x3e) {
+                selfClosing = true;
+                position = cursor + 2;
+            }
+            else {
+                TAG_END.lastIndex = cursor;
+                const tagEnd = TAG_END.exec(text);
+                if (!tagEnd)
+                    fail(`a malformed start tag <${name}>`, lt);
+                selfClosing = tagEnd[1] === '/';
+                position = TAG_END.lastIndex;
+            }
+        }
+        if (stack.length === 0) {
+            if (rootSeen)
+                fail('a second root element', lt);
+            rootSeen = true;
+        }
+        const element = {
+            nameStart,
+            nameLength,
+            name,
+            node,
+            text: '',
+            skipped,
+            kept: skipped ? undefined : keepChildren?.get(name),
+        };
+        if (selfClosing) {
+            if (!skipped)
+                attach(name, finish(element));
+        }
+        else {
+            if (stack.length >= maxDepth)
+                fail(`elements nest deeper than ${maxDepth} levels`, lt);
+            stack.push(element);
+        }
+    }
+    const unclosed = stack[stack.length - 1];
+    if (unclosed) {
+        const name = text.slice(unclosed.nameStart, unclosed.nameStart + unclosed.nameLength);
+        fail(`<${name}> is never closed`, text.length);
+    }
+    if (!rootSeen)
+        fail('no root element', 0);
+    return document;
+}
+
+;// CONCATENATED MODULE: ./src/core/solution/files.ts
+// One view over the three physical forms of a solution (zip, extracted zip, unpacked folder), so
+// the fact extraction never cares where bytes come from. The two forms are zip-files.ts and
+// folder-files.ts.
+/** A problem reading one file of a solution; becomes SL001 at that file. */
+class SolutionFileError extends Error {
+    file;
+    name = 'SolutionFileError';
+    constructor(message, file) {
+        super(message);
+        this.file = file;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/solution/content.ts
+
+
+
+const ARRAY_ELEMENTS = new Set([
+    'connectionreference',
+    'Workflow',
+    'CanvasApp',
+    'Connector',
+    'MissingDependency',
+    'LocalizedName',
+    'environmentvariabledefinition',
+    // Copilot Studio relation sets (Assets/botcomponent_*set.xml): one row per pair.
+    'botcomponent_connectionreference',
+    'botcomponent_dvtablesearch',
+]);
+/** Real solution files nest less than 20 deep; deeper is hostile or broken. */
+const MAX_XML_DEPTH = 100;
+/** Invalid XML in a file that matters: SL001 at that file. */
+class SolutionContentError extends SolutionFileError {
+}
+/**
+ * Characters XML 1.0 forbids: C0 controls but tab/LF/CR, U+FFFE and U+FFFF. Lone surrogates are
+ * forbidden too, but text reaches the parser only through strict decoding (readText), which
+ * refuses them, and sections are cut at ASCII `<`, so no pair is split.
+ */
+// eslint-disable-next-line no-control-regex
+const INVALID_XML_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+/** Whether a text holds a DOCTYPE (any case); indexOf first, as `<!` is rare in Dataverse XML. */
+function hasDoctype(text) {
+    for (let at = text.indexOf('<!'); at !== -1; at = text.indexOf('<!', at + 2)) {
+        if (text.slice(at + 2, at + 9).toUpperCase() === 'DOCTYPE')
+            return true;
+    }
+    return false;
+}
+/** Reads a file as text; bytes that are not valid UTF-8/UTF-16 are SL001 at that file. */
+function readText(files, path) {
+    const bytes = files.read(path);
+    try {
+        return (0,core_text/* decodeText */.g7)(bytes, { strict: true });
+    }
+    catch (error) {
+        if (!(error instanceof core_text/* TextDecodingError */.hF))
+            throw error;
+        const where = files.where(path);
+        throw new SolutionContentError(`${where} ${error.message}; re-export or re-unpack the solution`, where);
+    }
+}
+function parseXml(text, where, keepChildren) {
+    // Dataverse never writes a DOCTYPE; refusing it rules out entity expansion attacks outright.
+    if (hasDoctype(text)) {
+        throw new SolutionContentError(`${where} has a DOCTYPE, which Dataverse never writes; refusing to read it`, where);
+    }
+    const invalid = INVALID_XML_CHARACTER.exec(text);
+    if (invalid) {
+        const code = invalid[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+        throw new SolutionContentError(`${where} is not well-formed XML (character U+${code} is not allowed in XML); re-export or re-unpack the solution`, where);
+    }
+    try {
+        return readXml(text, { arrayNames: ARRAY_ELEMENTS, maxDepth: MAX_XML_DEPTH, keepChildren });
+    }
+    catch (error) {
+        if (!(error instanceof XmlSyntaxError))
+            throw error;
+        throw new SolutionContentError(`${where} is not well-formed XML (${error.message}); re-export or re-unpack the solution`, where);
+    }
+}
+function parseJson(text, where) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        throw new SolutionContentError(`${where} is not valid JSON (${error.message}); re-export or re-unpack the solution`, where);
+    }
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Text content of an element that may also carry attributes. */
+function textOf(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    if (isObject(value) && typeof value['#text'] === 'string')
+        return value['#text'];
+    if (isObject(value) || value === '')
+        return '';
+    return undefined;
+}
+function child(node, name) {
+    return isObject(node) ? node[name] : undefined;
+}
+function childText(node, name) {
+    return textOf(child(node, name));
+}
+function attr(node, name) {
+    const value = child(node, `@${name}`);
+    return typeof value === 'string' ? value : undefined;
+}
+function asArray(value) {
+    if (value === undefined || value === null || value === '')
+        return [];
+    return Array.isArray(value) ? value : [value];
+}
+/** Finds a case-insensitively named child: exports differ in the case of a few elements. */
+function childCI(node, name) {
+    if (!isObject(node))
+        return undefined;
+    if (name in node)
+        return node[name];
+    const lower = name.toLowerCase();
+    for (const key of Object.keys(node))
+        if (key.toLowerCase() === lower)
+            return node[key];
+    return undefined;
+}
+/**
+ * The `<tag>…</tag>` section of a large customizations.xml, parsed on its own: the rules need
+ * four small sections, not the (often many-MB) entity metadata around them.
+ */
+function parseSection(xml, tag, where, keepChildren) {
+    // Not `<tag(\s[^>]*?)?(/?)>`: on many `<tag ` without a `>` that regex is quadratic.
+    const open = new RegExp(`<${tag}(?=[\\s/>])`).exec(xml);
+    if (!open)
+        return undefined;
+    const openEnd = xml.indexOf('>', open.index);
+    if (openEnd < 0)
+        return undefined;
+    if (xml[openEnd - 1] === '/')
+        return { node: '', offset: open.index };
+    const closeTag = `</${tag}>`;
+    const end = xml.indexOf(closeTag, open.index);
+    if (end < 0) {
+        throw new SolutionContentError(`${where} is truncated: <${tag}> is never closed; re-export the solution`, where);
+    }
+    const parsed = parseXml(xml.slice(open.index, end + closeTag.length), where, keepChildren);
+    return { node: parsed[tag], offset: open.index };
+}
+/**
+ * The `<tag>` elements of a parsed section of customizations.xml, each with where it is: the
+ * lines come from the raw text, as the parser keeps no positions.
+ */
+function sectionElements(xml, section, tag, where, lines) {
+    const pattern = new RegExp(`<${tag}[\\s>]`, 'g');
+    pattern.lastIndex = section.offset;
+    return asArray(child(section.node, tag)).map((element) => {
+        const match = pattern.exec(xml);
+        return {
+            element,
+            location: match ? { file: where, line: lines().lineOf(match.index) } : { file: where },
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/solution/agents.ts
+// Copilot Studio agents (bots) and the connection references their components use (SPEC section
+// 1, FORMAT-NOTES section 8). The same paths appear in a zip, an extracted zip and a `pac
+// solution unpack` folder: `bots/<schema>/bot.xml`, `botcomponents/<schema>/botcomponent.xml`
+// with its YAML `data`, the relation sets under `Assets/`, and knowledge sources under
+// `dvtablesearchs/`. Nothing about agents is in customizations.xml but the references themselves.
+
+
+
+/**
+ * `<componenttype>` codes (the botcomponent table's choices; 15 to 17 as seen in real exports)
+ * as short kinds for the report. Topics (0 and 9) whose data is a `TaskDialog` are the agent's
+ * tools and actions, reported as `action`.
+ */
+const COMPONENT_KINDS = {
+    '0': 'topic',
+    '1': 'skill',
+    '2': 'variable',
+    '3': 'entity',
+    '4': 'dialog',
+    '5': 'trigger',
+    '6': 'languageUnderstanding',
+    '7': 'languageGeneration',
+    '8': 'dialogSchema',
+    '9': 'topic',
+    '10': 'translations',
+    '11': 'entity',
+    '12': 'variable',
+    '13': 'skill',
+    '14': 'fileAttachment',
+    '15': 'gpt',
+    '16': 'knowledge',
+    '17': 'trigger',
+};
+/** A component whose own files are not in the export (known only from a set row). */
+const UNKNOWN_KIND = 'unknown';
+/**
+ * Deepest nesting of a `data` file handed to the YAML parser. It composes documents recursively:
+ * a hostile file nested some 800 levels deep exhausts the stack, which it mostly reports as
+ * an error but once took the whole process down. Copilot Studio writes a few dozen levels.
+ */
+const MAX_YAML_FLOW_DEPTH = 200;
+/** Block nesting shows as indentation and `- `, `? `, `: ` indicators before a line's content. */
+const DEEP_BLOCK_LINE = /^(?:[ \t]|[-?:][ \t]){300}/m;
+function folderOf(path) {
+    return path.split('/')[1] ?? '';
+}
+function baseName(path) {
+    return path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+}
+/** The `connectionReference:` values of a component's data, with their lines, and its kind. */
+function readComponentData(text, where) {
+    if (isNestedTooDeep(text)) {
+        throw new SolutionContentError(`${where} nests deeper than Copilot Studio ever writes; re-export or re-unpack the solution`, where);
+    }
+    const lineCounter = new dist/* LineCounter */.HN();
+    // Duplicate keys are tolerated: a hand-edited file that Copilot Studio still imports must not
+    // be refused here for it.
+    const documents = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, uniqueKeys: false });
+    const references = [];
+    let rootKind;
+    for (const document of documents) {
+        const error = document.errors[0];
+        if (error) {
+            // The parser's message is one line and a code frame: keep the line, without its colon.
+            const message = error.message.split('\n')[0].replace(/:\s*$/, '');
+            throw new SolutionContentError(`${where} is not valid YAML (${message}); re-export or re-unpack the solution`, where);
+        }
+        rootKind ??= kindOf(document);
+        (0,dist/* visit */.YR)(document, {
+            Pair(_key, pair) {
+                if (!(0,dist/* isScalar */.jn)(pair.key) || pair.key.value !== 'connectionReference')
+                    return;
+                const node = (0,dist/* isAlias */.Vj)(pair.value) ? pair.value.resolve(document) : pair.value;
+                if (!(0,dist/* isScalar */.jn)(node) || typeof node.value !== 'string' || node.value.trim() === '')
+                    return;
+                const offset = ((0,dist/* isAlias */.Vj)(pair.value) ? pair.value : node).range?.[0] ?? 0;
+                references.push({ name: node.value.trim(), line: lineCounter.linePos(offset).line });
+            },
+        });
+    }
+    return rootKind === undefined ? { references } : { rootKind, references };
+}
+function kindOf(document) {
+    if (!(0,dist/* isMap */.jh)(document.contents))
+        return undefined;
+    const kind = document.contents.get('kind');
+    return typeof kind === 'string' ? kind : undefined;
+}
+/** Flow collections deeper than the limit, counted without regard to quoting (an upper bound). */
+function isNestedTooDeep(text) {
+    let depth = 0;
+    for (let at = 0; at < text.length; at++) {
+        const code = text.charCodeAt(at);
+        if (code === 0x5b || code === 0x7b) {
+            if (++depth > MAX_YAML_FLOW_DEPTH)
+                return true;
+        }
+        else if ((code === 0x5d || code === 0x7d) && depth > 0)
+            depth--;
+    }
+    return DEEP_BLOCK_LINE.test(text);
+}
+async function readBots(files) {
+    const agents = new Map();
+    for (const path of await files.list('bots', 2)) {
+        if (baseName(path) !== 'bot.xml' || path.split('/').length !== 3)
+            continue;
+        const where = files.where(path);
+        const bot = child(parseXml(readText(files, path), where), 'bot');
+        const schemaName = attr(bot, 'schemaname')?.trim() || folderOf(path);
+        const key = schemaName.toLowerCase();
+        if (agents.has(key))
+            continue;
+        agents.set(key, {
+            schemaName,
+            displayName: childText(bot, 'name')?.trim() || schemaName,
+            location: { file: where },
+            components: [],
+        });
+    }
+    return agents;
+}
+async function readComponentFiles(files) {
+    const byFolder = new Map();
+    for (const path of await files.list('botcomponents', 2)) {
+        const segments = path.split('/');
+        if (segments.length !== 3)
+            continue;
+        const name = baseName(path);
+        if (name !== 'botcomponent.xml' && name !== 'data')
+            continue;
+        const folder = segments[1];
+        const entry = byFolder.get(folder.toLowerCase()) ?? { folder };
+        if (name === 'data')
+            entry.data = path;
+        else
+            entry.xml = path;
+        byFolder.set(folder.toLowerCase(), entry);
+    }
+    const components = new Map();
+    for (const { xml, data, folder } of byFolder.values()) {
+        const draft = {
+            schemaName: folder,
+            setUses: [],
+            dataUses: [],
+            knowledgeUses: [],
+        };
+        if (xml) {
+            const element = child(parseXml(readText(files, xml), files.where(xml)), 'botcomponent');
+            draft.schemaName = attr(element, 'schemaname')?.trim() || folder;
+            const displayName = childText(element, 'name')?.trim();
+            if (displayName)
+                draft.displayName = displayName;
+            const typeCode = childText(element, 'componenttype')?.trim();
+            if (typeCode)
+                draft.typeCode = typeCode;
+            const parent = childText(child(element, 'parentbotid'), 'schemaname')?.trim();
+            if (parent)
+                draft.parent = parent;
+        }
+        // Every data file is parsed, also those that name no reference: one that is not YAML is
+        // SL001 (docs/architecture.md, "yaml (Copilot Studio agent data)", has the cost).
+        if (data) {
+            const where = files.where(data);
+            const facts = readComponentData(readText(files, data), where);
+            if (facts.rootKind)
+                draft.dataKind = facts.rootKind;
+            for (const { name, line } of facts.references) {
+                draft.dataUses.push({ connectionReference: name, location: { file: where, line } });
+            }
+        }
+        // Two folders naming one component (not seen; a hand-merged export): one component, and
+        // neither folder's uses is lost.
+        const key = draft.schemaName.toLowerCase();
+        const earlier = components.get(key);
+        if (earlier)
+            earlier.dataUses.push(...draft.dataUses);
+        else
+            components.set(key, draft);
+    }
+    return components;
+}
+/** Rows of an `Assets/<set>.xml` relation file, each with its line. */
+async function setRows(files, setName, rowName) {
+    const path = await files.find(`Assets/${setName}.xml`);
+    if (!path)
+        return [];
+    const where = files.where(path);
+    const text = readText(files, path);
+    const parsed = parseXml(text, where);
+    let lines;
+    return sectionElements(text, { node: child(parsed, setName), offset: 0 }, rowName, where, () => {
+        lines ??= new core_text/* LineIndex */.rr(text);
+        return lines;
+    }).map(({ element, location }) => ({ row: element, location }));
+}
+/** Knowledge sources (`dvtablesearchs/<id>/dvtablesearch.xml`) that name a reference, by id. */
+async function readKnowledgeSources(files) {
+    const sources = new Map();
+    // `dvtablesearchs` is what Dataverse writes; tools reading these exports also accept the
+    // regular plural.
+    for (const folder of ['dvtablesearchs', 'dvtablesearches']) {
+        for (const path of await files.list(folder, 2)) {
+            if (baseName(path) !== 'dvtablesearch.xml' || path.split('/').length !== 3)
+                continue;
+            const where = files.where(path);
+            const text = readText(files, path);
+            const element = child(parseXml(text, where), 'dvtablesearch');
+            const id = (attr(element, 'dvtablesearchid') ?? folderOf(path))
+                .replace(/[{}]/g, '')
+                .toLowerCase();
+            const names = asArray(child(element, 'connectionreference'))
+                .map((reference) => childText(reference, 'connectionreferencelogicalname')?.trim())
+                .filter((name) => Boolean(name));
+            if (names.length === 0 || sources.has(id))
+                continue;
+            // The parser keeps no positions: the n-th name element in the text is the n-th name.
+            const lines = new core_text/* LineIndex */.rr(text);
+            const pattern = /<connectionreferencelogicalname[\s>]/g;
+            const uses = names.map((name) => {
+                const match = pattern.exec(text);
+                return {
+                    connectionReference: name,
+                    location: match ? { file: where, line: lines.lineOf(match.index) } : { file: where },
+                };
+            });
+            sources.set(id, { name: childText(element, 'name')?.trim() || id, uses, linked: false });
+        }
+    }
+    return sources;
+}
+function componentNamed(components, schemaName) {
+    const key = schemaName.toLowerCase();
+    let draft = components.get(key);
+    if (!draft) {
+        draft = { schemaName, setUses: [], dataUses: [], knowledgeUses: [] };
+        components.set(key, draft);
+    }
+    return draft;
+}
+/**
+ * The agent a component belongs to: `<parentbotid><schemaname>` when its botcomponent.xml says so.
+ * Otherwise (its files are not in the export, or it sits in a component collection) the name
+ * tells: Copilot Studio names components `<bot>.<type>.<name>`, so a bot whose schema name and a
+ * dot begin the component's name is its agent; failing that the part before the first dot names
+ * an agent that the export does not hold (the use still counts: the reference is not unused).
+ */
+function parentOf(draft, agents) {
+    if (draft.parent)
+        return draft.parent;
+    const lower = draft.schemaName.toLowerCase();
+    let best;
+    for (const agent of agents.values()) {
+        const name = agent.schemaName;
+        if (lower.startsWith(`${name.toLowerCase()}.`) && name.length > (best?.length ?? 0)) {
+            best = name;
+        }
+    }
+    if (best)
+        return best;
+    const dot = draft.schemaName.indexOf('.');
+    return dot > 0 ? draft.schemaName.slice(0, dot) : draft.schemaName;
+}
+/**
+ * A knowledge source that no set row links to a component (not seen in real exports, where the
+ * two come together) still names a reference that an agent uses: it is attributed to the agent
+ * whose schema name begins the reference's name (agent-made references are `<bot>.cr.<id>`),
+ * else to the solution's only agent, else to an agent named by that prefix.
+ */
+function unlinkedKnowledgeOwner(source, agents) {
+    const reference = source.uses[0].connectionReference.toLowerCase();
+    for (const agent of agents.values()) {
+        if (reference.startsWith(`${agent.schemaName.toLowerCase()}.`))
+            return agent.schemaName;
+    }
+    if (agents.size === 1)
+        return [...agents.values()][0].schemaName;
+    const dot = source.uses[0].connectionReference.indexOf('.');
+    return dot > 0 ? source.uses[0].connectionReference.slice(0, dot) : source.name;
+}
+/** The kind a data file's root `kind:` tells, for a component without its botcomponent.xml. */
+const DATA_KINDS = {
+    AdaptiveDialog: 'topic',
+    TaskDialog: 'action',
+    KnowledgeSourceConfiguration: 'knowledge',
+    GptComponentMetadata: 'gpt',
+};
+function kindOfDraft(draft) {
+    if (draft.typeCode === undefined) {
+        if (draft.dataKind === undefined)
+            return UNKNOWN_KIND;
+        return DATA_KINDS[draft.dataKind] ?? 'other';
+    }
+    const kind = COMPONENT_KINDS[draft.typeCode] ?? 'other';
+    return kind === 'topic' && draft.dataKind === 'TaskDialog' ? 'action' : kind;
+}
+/** Every agent of the solution with its components and the references each uses. */
+async function readAgents(files) {
+    const agents = await readBots(files);
+    const components = await readComponentFiles(files);
+    for (const { row, location } of await setRows(files, 'botcomponent_connectionreferenceset', 'botcomponent_connectionreference')) {
+        const component = attr(row, 'botcomponentid.schemaname')?.trim();
+        const reference = attr(row, 'connectionreferenceid.connectionreferencelogicalname')?.trim();
+        if (!component || !reference)
+            continue;
+        componentNamed(components, component).setUses.push({
+            connectionReference: reference,
+            location,
+        });
+    }
+    const knowledge = await readKnowledgeSources(files);
+    if (knowledge.size > 0) {
+        for (const { row } of await setRows(files, 'botcomponent_dvtablesearchset', 'botcomponent_dvtablesearch')) {
+            const component = attr(row, 'botcomponentid.schemaname')?.trim();
+            const id = attr(row, 'dvtablesearchid.dvtablesearchid')?.replace(/[{}]/g, '').toLowerCase();
+            const source = id === undefined ? undefined : knowledge.get(id);
+            if (!component || !source)
+                continue;
+            source.linked = true;
+            componentNamed(components, component).knowledgeUses.push(...source.uses);
+        }
+        for (const source of knowledge.values()) {
+            if (source.linked)
+                continue;
+            const owner = unlinkedKnowledgeOwner(source, agents);
+            const draft = componentNamed(components, `${owner}.knowledge.${source.name}`);
+            draft.parent = owner;
+            draft.displayName = source.name;
+            draft.typeCode = '16';
+            draft.knowledgeUses.push(...source.uses);
+        }
+    }
+    for (const draft of components.values()) {
+        const parent = parentOf(draft, agents);
+        const key = parent.toLowerCase();
+        let agent = agents.get(key);
+        if (!agent) {
+            agent = { schemaName: parent, displayName: parent, components: [] };
+            agents.set(key, agent);
+        }
+        const component = {
+            schemaName: draft.schemaName,
+            displayName: draft.displayName ?? draft.schemaName,
+            kind: kindOfDraft(draft),
+            uses: [...draft.setUses, ...draft.dataUses, ...draft.knowledgeUses],
+        };
+        agent.components.push(component);
+    }
+    const result = [...agents.values()].sort((a, b) => (0,core_text/* compareText */.n6)(a.schemaName, b.schemaName));
+    for (const agent of result) {
+        agent.components.sort((a, b) => (0,core_text/* compareText */.n6)(a.schemaName, b.schemaName));
+    }
+    return result;
+}
+
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
+;// CONCATENATED MODULE: ./src/core/solution/flow-json.ts
+// Cloud-flow JSON: the part of a solution that grows with it (2,000 flows are 15 MB of JSON, most
+// of a big check's work). Only `properties.connectionReferences` is parsed, found with native
+// searches over the bytes.
+
+
+/** A flow file that is not valid text or JSON; the message reads after the file's name. */
+class FlowContentError extends Error {
+    name = 'FlowContentError';
+}
+/** The last path segment of a connector id: the api name. */
+function apiNameOf(connectorId) {
+    const segments = connectorId.split('/').filter((s) => s !== '');
+    return segments[segments.length - 1] ?? connectorId;
+}
+function flow_json_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function flow_json_child(node, name) {
+    return flow_json_isObject(node) ? node[name] : undefined;
+}
+/** The connections of a flow from its `properties.connectionReferences`, sorted by key. */
+function flowConnections(references) {
+    const connections = [];
+    if (!flow_json_isObject(references))
+        return connections;
+    for (const key of Object.keys(references)) {
+        const entry = references[key];
+        const api = flow_json_child(entry, 'api');
+        const logicalName = flow_json_child(flow_json_child(entry, 'connection'), 'connectionReferenceLogicalName');
+        const apiName = flow_json_child(api, 'name');
+        const id = flow_json_child(entry, 'id');
+        const connection = {
+            key,
+            // Older exports carry only `id: /providers/.../apis/<name>`.
+            api: typeof apiName === 'string' ? apiName : typeof id === 'string' ? apiNameOf(id) : key,
+            connectionReference: typeof logicalName === 'string' && logicalName !== '' ? logicalName : null,
+        };
+        const apiLogicalName = flow_json_child(api, 'logicalName');
+        if (typeof apiLogicalName === 'string')
+            connection.apiLogicalName = apiLogicalName;
+        const runtimeSource = flow_json_child(entry, 'runtimeSource');
+        if (typeof runtimeSource === 'string')
+            connection.runtimeSource = runtimeSource;
+        connections.push(connection);
+    }
+    return connections.length > 1
+        ? connections.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+        : connections;
+}
+// ---------------------------------------------------------------------------------------------
+// One flow file
+const isJsonSpace = (byte) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+const DEFINITION_KEY = Buffer.from('"definition"');
+/** The head of every export, up to the `{` that opens the references (JSON space allowed). */
+const FLOW_HEAD = /^[ \t\r\n]*\{[ \t\r\n]*"properties"[ \t\r\n]*:[ \t\r\n]*\{[ \t\r\n]*"connectionReferences"[ \t\r\n]*:[ \t\r\n]*\{/;
+/**
+ * `properties.connectionReferences` of a flow, parsed on its own. Every export starts
+ * `{"properties": {"connectionReferences": {…}, "definition": …`, and the definition after it is
+ * most of the file and nothing a rule reads. The references end at the `}` before
+ * `, "definition"`: a quote inside a JSON string is escaped, so that key cannot hide in one, and
+ * the slice must parse as one object, so a cut anywhere else fails. Native searches and
+ * JSON.parse do the work; a byte loop in JavaScript cost more on a cold start than all of them.
+ * Undefined when the file is shaped otherwise or looks truncated; the caller then parses the
+ * whole file, so a malformed file is still SL001.
+ */
+function leadingConnectionReferences(utf8) {
+    let end = utf8.length - 1;
+    while (isJsonSpace(utf8[end]))
+        end--;
+    if (utf8[end] !== 0x7d)
+        return undefined;
+    // One native match over the head (latin1 keeps byte offsets: the head is ASCII).
+    const head = FLOW_HEAD.exec(utf8.toString('latin1', 0, 256));
+    if (!head)
+        return undefined;
+    const start = head[0].length - 1;
+    const key = utf8.indexOf(DEFINITION_KEY, start);
+    if (key < 0)
+        return undefined;
+    let close = key - 1;
+    while (isJsonSpace(utf8[close]))
+        close--;
+    if (utf8[close] !== 0x2c /* , */)
+        return undefined;
+    close--;
+    while (isJsonSpace(utf8[close]))
+        close--;
+    if (utf8[close] !== 0x7d)
+        return undefined;
+    try {
+        const references = JSON.parse(utf8.toString('utf8', start, close + 1));
+        return flow_json_isObject(references) ? references : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+const REEXPORT = 're-export or re-unpack the solution';
+/**
+ * The connections of one flow file's bytes (UTF-8 with or without a BOM, or UTF-16). Throws
+ * FlowContentError for bytes that are not valid text or JSON.
+ */
+function readFlowConnections(bytes) {
+    const { encoding, start } = (0,core_text/* detectEncoding */.X0)(bytes);
+    let utf8;
+    if (encoding === 'utf8') {
+        utf8 = start === 0 ? bytes : bytes.subarray(start);
+        // The whole file is checked, not only the part parsed: invalid bytes are SL001 anywhere.
+        if (!(0,external_node_buffer_.isUtf8)(utf8))
+            throw new FlowContentError(`is not valid UTF-8 text; ${REEXPORT}`);
+    }
+    else {
+        try {
+            utf8 = Buffer.from((0,core_text/* decodeText */.g7)(bytes, { strict: true }), 'utf8');
+        }
+        catch (error) {
+            if (!(error instanceof core_text/* TextDecodingError */.hF))
+                throw error;
+            throw new FlowContentError(`${error.message}; ${REEXPORT}`);
+        }
+    }
+    const references = leadingConnectionReferences(utf8);
+    if (references !== undefined)
+        return flowConnections(references);
+    let parsed;
+    try {
+        parsed = JSON.parse(utf8.toString('utf8'));
+    }
+    catch (error) {
+        throw new FlowContentError(`is not valid JSON (${error.message}); ${REEXPORT}`);
+    }
+    return flowConnections(flow_json_child(flow_json_child(parsed, 'properties'), 'connectionReferences'));
+}
+
+;// CONCATENATED MODULE: ./src/core/solution/connectors.ts
+
+
+/** Custom connector api names end in `-5f<environment hash>`: `shared_cr715-5finstagrampost-5f70b18ed495d69cb6`. */
+const CUSTOM_API_NAME = /^shared_[a-z0-9]+-5f.+-5f[0-9a-f]{12,}$/i;
+function isCustomApiName(apiName) {
+    return CUSTOM_API_NAME.test(apiName);
+}
+/** `cat_approvals-20kit` / `cr715_5Finstagrampost` → `shared_cat-5fapprovals-20kit-5f` prefix. */
+function customConnectorApiPrefix(connectorName) {
+    const lower = connectorName.toLowerCase();
+    const underscore = lower.indexOf('_');
+    if (underscore < 0)
+        return `shared_${lower}-5f`;
+    const publisher = lower.slice(0, underscore);
+    const rest = lower.slice(underscore + 1).replace(/^5f/, '');
+    return `shared_${publisher}-5f${rest}-5f`;
+}
+/** A `<Connector>` element, or undefined when it has no name. */
+function customConnectorFrom(element, location) {
+    const name = childText(element, 'name');
+    if (!name)
+        return undefined;
+    const connectorId = childText(element, 'connectorid');
+    const displayName = childText(element, 'displayname');
+    return {
+        name,
+        ...(connectorId ? { connectorId } : {}),
+        ...(displayName ? { displayName } : {}),
+        location,
+    };
+}
+/** Unpacked: one `Connectors/<name>.xml` per connector (zips describe them in customizations.xml). */
+async function readConnectorFiles(files, into) {
+    for (const path of (await files.list('Connectors', 1)).filter((p) => p.toLowerCase().endsWith('.xml'))) {
+        const where = files.where(path);
+        for (const element of asArray(child(parseXml(readText(files, path), where), 'Connector'))) {
+            const connector = customConnectorFrom(element, { file: where });
+            if (connector)
+                into.set(connector.name.toLowerCase(), connector);
+        }
+    }
+}
+/** A connection reference to a connector defined in this solution is a custom one too. */
+function markCustomReferences(references, connectors) {
+    const customPrefixes = [...connectors].map((c) => customConnectorApiPrefix(c.name));
+    return references.map((reference) => {
+        if (reference.custom)
+            return reference;
+        const api = apiNameOf(reference.connectorId).toLowerCase();
+        return customPrefixes.some((prefix) => api.startsWith(prefix))
+            ? { ...reference, custom: true }
+            : reference;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/solution/canvas-apps.ts
+
+
+
+function canvasAppConnectors(connectionReferencesJson, dependenciesJson, where) {
+    if (!connectionReferencesJson || connectionReferencesJson.trim() === '')
+        return [];
+    const parsed = parseJson(connectionReferencesJson, where);
+    if (!isObject(parsed))
+        return [];
+    // Connectors the app depends on as solution components (componenttype 372) are custom.
+    const customDependencies = new Set();
+    if (dependenciesJson && dependenciesJson.trim() !== '') {
+        const dependencies = child(parseJson(dependenciesJson, where), 'cdsdependencies');
+        for (const dependency of asArray(dependencies)) {
+            const logicalName = child(dependency, 'logicalname');
+            if (child(dependency, 'componenttype') === 372 && typeof logicalName === 'string') {
+                customDependencies.add(customConnectorApiPrefix(logicalName));
+            }
+        }
+    }
+    const connectors = [];
+    for (const entry of Object.values(parsed)) {
+        const id = child(entry, 'id');
+        if (typeof id !== 'string')
+            continue;
+        const api = apiNameOf(id).toLowerCase();
+        const customApiLogicalName = child(entry, 'customApiLogicalName');
+        const custom = typeof customApiLogicalName === 'string' ||
+            child(entry, 'isCustomApiSolutionAware') === true ||
+            child(entry, 'isCustomApiConnection') === true ||
+            isCustomApiName(api) ||
+            [...customDependencies].some((prefix) => api.startsWith(prefix));
+        const displayName = child(entry, 'displayName');
+        connectors.push({
+            id,
+            custom,
+            ...(typeof displayName === 'string' ? { displayName } : {}),
+            ...(typeof customApiLogicalName === 'string' ? { customApiLogicalName } : {}),
+        });
+    }
+    return connectors.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+/** A `<CanvasApp>` element, or undefined when it has no name. */
+function canvasAppFrom(element, location) {
+    const name = childText(element, 'Name');
+    if (!name)
+        return undefined;
+    return {
+        name,
+        displayName: childText(element, 'DisplayName') || name,
+        connectors: canvasAppConnectors(childText(element, 'ConnectionReferences'), childText(element, 'CdsDependencies'), location.file),
+        location,
+    };
+}
+/** Unpacked: one `CanvasApps/<app>.meta.xml` per app. */
+async function readCanvasAppFiles(files, into) {
+    for (const path of (await files.list('CanvasApps', 1)).filter((p) => p.toLowerCase().endsWith('.meta.xml'))) {
+        const where = files.where(path);
+        for (const element of asArray(child(parseXml(readText(files, path), where), 'CanvasApp'))) {
+            const app = canvasAppFrom(element, { file: where });
+            if (app)
+                into.set(app.name.toLowerCase(), app);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/solution/connection-references.ts
+
+
+
+/** A `<connectionreference>` element, or undefined when it has no logical name. */
+function connectionReferenceFrom(element, location) {
+    const logicalName = attr(element, 'connectionreferencelogicalname');
+    if (!logicalName)
+        return undefined;
+    const connectorId = childText(element, 'connectorid') ?? '';
+    const customConnectorId = childText(child(element, 'customconnectorid'), 'connectorid');
+    const reference = {
+        logicalName,
+        displayName: childText(element, 'connectionreferencedisplayname') ?? logicalName,
+        connectorId,
+        custom: Boolean(customConnectorId) || isCustomApiName(apiNameOf(connectorId)),
+        location,
+    };
+    if (customConnectorId)
+        reference.customConnectorId = customConnectorId;
+    return reference;
+}
+
+;// CONCATENATED MODULE: ./src/core/solution/flows.ts
+// Cloud flows: `Workflows/*.json` and their metadata, a `<Workflow>` element inside
+// customizations.xml (zips) or `Workflows/<file>.json.data.xml` (unpacked). The flow JSON itself
+// is read by flow-json.ts.
+
+
+
+/** What the reader uses of a workflow element: the rest is checked but never built. */
+const WORKFLOW_CHILDREN = new Map([
+    ['Workflow', new Set(['JsonFileName', 'Category'])],
+]);
+/** Adds a `<Workflow>` element's metadata, keyed by its JSON file's lower-case path. */
+function addWorkflowMetadata(element, where, into) {
+    const jsonFile = childText(element, 'JsonFileName');
+    if (!jsonFile)
+        return;
+    const key = jsonFile.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
+    const id = attr(element, 'WorkflowId')?.replace(/[{}]/g, '').toLowerCase();
+    const metadata = {
+        name: attr(element, 'Name') ?? (0,external_node_path_.basename)(jsonFile).replace(/\.json$/i, ''),
+        where,
+    };
+    if (id)
+        metadata.id = id;
+    const category = childText(element, 'Category');
+    if (category !== undefined)
+        metadata.category = category;
+    into.set(key, metadata);
+}
+/**
+ * Every cloud flow under `Workflows/`, with the metadata found in customizations.xml (`metadata`)
+ * completed from the unpacked `.json.data.xml` files.
+ */
+async function readFlows(files, metadata) {
+    const workflowFiles = await files.list('Workflows', 1);
+    for (const path of workflowFiles.filter((p) => p.toLowerCase().endsWith('.json.data.xml'))) {
+        const where = files.where(path);
+        for (const element of asArray(child(parseXml(readText(files, path), where, WORKFLOW_CHILDREN), 'Workflow'))) {
+            addWorkflowMetadata(element, where, metadata);
+        }
+    }
+    // Every Workflows/*.json except classic workflows, business rules and BPFs (their metadata
+    // Category is not 5; they are XAML and have no JSON anyway).
+    const flows = [];
+    // One at a time, so only one flow's bytes are alive at once.
+    for (const path of workflowFiles.filter((p) => p.toLowerCase().endsWith('.json'))) {
+        const meta = metadata.get(path.toLowerCase());
+        if (meta?.category !== undefined && meta.category !== '5')
+            continue;
+        const where = files.where(path);
+        let connections;
+        try {
+            connections = readFlowConnections(files.read(path));
+        }
+        catch (error) {
+            if (!(error instanceof FlowContentError))
+                throw error;
+            throw new SolutionContentError(`${where} ${error.message}`, where);
+        }
+        flows.push({
+            name: meta?.name ?? (0,external_node_path_.basename)(path).replace(/\.json$/i, ''),
+            ...(meta?.id ? { id: meta.id } : {}),
+            file: path,
+            location: { file: where },
+            connections,
+        });
+    }
+    return flows;
+}
+
+;// CONCATENATED MODULE: ./src/core/solution/customizations.ts
+
+
+
+
+
+
+function readCustomizations(xml, where) {
+    const into = {
+        connectionReferences: new Map(),
+        flowMetadata: new Map(),
+        canvasApps: new Map(),
+        customConnectors: new Map(),
+    };
+    let lineIndex;
+    const lines = () => (lineIndex ??= new core_text/* LineIndex */.rr(xml));
+    // Sections are parsed alone, so a DOCTYPE in the prolog would never reach parseXml.
+    if (hasDoctype(xml)) {
+        throw new SolutionContentError(`${where} has a DOCTYPE, which Dataverse never writes; refusing to read it`, where);
+    }
+    const rootClose = xml.lastIndexOf('</ImportExportXml');
+    if (rootClose < 0 || !/^<\/ImportExportXml\s*>/.test(xml.slice(rootClose, rootClose + 64))) {
+        throw new SolutionContentError(`${where} is truncated (no closing </ImportExportXml>); re-export the solution`, where);
+    }
+    const references = parseSection(xml, 'connectionreferences', where);
+    for (const { element, location } of references
+        ? sectionElements(xml, references, 'connectionreference', where, lines)
+        : []) {
+        const reference = connectionReferenceFrom(element, location);
+        const key = reference?.logicalName.toLowerCase();
+        if (reference && !into.connectionReferences.has(key)) {
+            into.connectionReferences.set(key, reference);
+        }
+    }
+    const workflows = parseSection(xml, 'Workflows', where, WORKFLOW_CHILDREN);
+    for (const element of asArray(child(workflows?.node, 'Workflow')))
+        addWorkflowMetadata(element, where, into.flowMetadata);
+    const canvasApps = parseSection(xml, 'CanvasApps', where);
+    for (const { element, location } of canvasApps
+        ? sectionElements(xml, canvasApps, 'CanvasApp', where, lines)
+        : []) {
+        const app = canvasAppFrom(element, location);
+        if (app)
+            into.canvasApps.set(app.name.toLowerCase(), app);
+    }
+    const connectors = parseSection(xml, 'Connectors', where);
+    for (const { element, location } of connectors
+        ? sectionElements(xml, connectors, 'Connector', where, lines)
+        : []) {
+        const connector = customConnectorFrom(element, location);
+        if (connector)
+            into.customConnectors.set(connector.name.toLowerCase(), connector);
+    }
+    return into;
+}
+
+;// CONCATENATED MODULE: ./src/core/solution/environment-variables.ts
+
+
+const ENVIRONMENT_VARIABLE_TYPES = {
+    '100000000': 'String',
+    '100000001': 'Number',
+    '100000002': 'Boolean',
+    '100000003': 'JSON',
+    '100000004': 'DataSource',
+    '100000005': 'Secret',
+};
+function typeOf(code) {
+    return (code && ENVIRONMENT_VARIABLE_TYPES[code.trim()]) || 'Unknown';
+}
+/** `environmentvariablevalues.json`: `{"environmentvariablevalues":{"environmentvariablevalue": {…} | [{…}]}}`. */
+function currentValueOf(json) {
+    const values = child(child(json, 'environmentvariablevalues'), 'environmentvariablevalue');
+    for (const value of asArray(values)) {
+        const text = child(value, 'value');
+        if (typeof text === 'string')
+            return text;
+    }
+    return undefined;
+}
+async function readEnvironmentVariables(files) {
+    const variables = new Map();
+    // 2021+: environmentvariabledefinitions/<schema>/environmentvariabledefinition.xml (+ values json)
+    const modern = await files.list('environmentvariabledefinitions', 2);
+    const modernByLowerName = new Map(modern.map((p) => [p.toLowerCase(), p]));
+    for (const path of modern.filter((p) => p.toLowerCase().endsWith('/environmentvariabledefinition.xml'))) {
+        const where = files.where(path);
+        const root = parseXml(readText(files, path), where);
+        for (const definition of asArray(child(root, 'environmentvariabledefinition'))) {
+            const schemaName = attr(definition, 'schemaname') ?? childText(definition, 'schemaname');
+            if (!schemaName)
+                continue;
+            const typeCode = childText(definition, 'type');
+            const defaultValue = childText(definition, 'defaultvalue');
+            const displayName = attr(child(definition, 'displayname'), 'default');
+            const variable = {
+                schemaName,
+                type: typeOf(typeCode),
+                location: { file: where },
+                ...(typeCode ? { typeCode } : {}),
+                ...(defaultValue !== undefined && defaultValue !== '' ? { defaultValue } : {}),
+                ...(displayName ? { displayName } : {}),
+            };
+            const valuesPath = `${path.slice(0, path.lastIndexOf('/'))}/environmentvariablevalues.json`;
+            const actualValuesPath = modernByLowerName.get(valuesPath.toLowerCase());
+            if (actualValuesPath) {
+                const current = currentValueOf(parseJson(readText(files, actualValuesPath), files.where(actualValuesPath)));
+                if (current !== undefined && current !== '')
+                    variable.currentValue = current;
+            }
+            variables.set(schemaName.toLowerCase(), variable);
+        }
+    }
+    // 2020 SolutionPackager 9.1: EnvironmentVariables/<schema>.xml + environment_variable_values.json
+    const legacy = await files.list('EnvironmentVariables', 1);
+    const legacyValues = new Map();
+    const valuesFile = legacy.find((p) => p.toLowerCase().endsWith('/environment_variable_values.json'));
+    if (valuesFile) {
+        const json = parseJson(readText(files, valuesFile), files.where(valuesFile));
+        for (const value of asArray(child(json, 'EnvironmentVariableValues'))) {
+            const schemaName = child(value, 'EnvironmentVariableDefinition.SchemaName');
+            const text = child(value, 'Value');
+            if (typeof schemaName === 'string' && typeof text === 'string' && text !== '') {
+                legacyValues.set(schemaName.toLowerCase(), text);
+            }
+        }
+    }
+    for (const path of legacy.filter((p) => p.toLowerCase().endsWith('.xml'))) {
+        const where = files.where(path);
+        const definition = child(parseXml(readText(files, path), where), 'Definition');
+        const schemaName = childText(definition, 'SchemaName');
+        if (!schemaName || variables.has(schemaName.toLowerCase()))
+            continue;
+        const typeCode = childText(definition, 'Type');
+        const defaultValue = childText(definition, 'DefaultValue');
+        const localized = asArray(child(child(child(definition, 'DisplayName'), 'LocalizedNames'), 'LocalizedName'));
+        const displayName = attr(localized[0], 'description');
+        const currentValue = legacyValues.get(schemaName.toLowerCase());
+        variables.set(schemaName.toLowerCase(), {
+            schemaName,
+            type: typeOf(typeCode),
+            location: { file: where },
+            ...(typeCode ? { typeCode } : {}),
+            ...(defaultValue ? { defaultValue } : {}),
+            ...(currentValue ? { currentValue } : {}),
+            ...(displayName ? { displayName } : {}),
+        });
+    }
+    return [...variables.values()].sort((a, b) => (0,core_text/* compareText */.n6)(a.schemaName, b.schemaName));
+}
+
+;// CONCATENATED MODULE: ./src/core/solution/folder-files.ts
+// A solution as a folder: unpacked (pac solution unpack / SolutionPackager) or an extracted zip.
+
+
+
+/**
+ * An unpacked or extracted solution on disk. Symbolic links are never followed and only regular
+ * files are read: a pull request controls this tree, and a link or FIFO must not leak or hang.
+ */
+class FolderSolutionFiles {
+    root;
+    reportRoot;
+    limits;
+    listings = new Map();
+    /** Reused for every file that fits (see SolutionFiles.read). */
+    scratch = Buffer.allocUnsafe(256 * 1024);
+    /** Bytes read (or being read) so far, against limits.maxTotalBytes. */
+    totalRead = 0;
+    constructor(root, 
+    /** The root as reported (relative to the working directory). */
+    reportRoot, limits) {
+        this.root = root;
+        this.reportRoot = reportRoot;
+        this.limits = limits;
+    }
+    /**
+     * Children of a folder keyed by lower-case name; symlinks and special files are left out.
+     * Synchronous like read: an unpacked solution has a folder per environment variable, and a
+     * thread-pool round trip each cost more than the listing.
+     */
+    children(folder) {
+        let listing = this.listings.get(folder);
+        if (!listing) {
+            listing = new Map();
+            try {
+                for (const entry of (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(this.root, folder), { withFileTypes: true })) {
+                    const kind = entry.isFile() ? 'file' : entry.isDirectory() ? 'dir' : undefined;
+                    if (kind && !listing.has(entry.name.toLowerCase())) {
+                        listing.set(entry.name.toLowerCase(), { name: entry.name, kind });
+                    }
+                }
+            }
+            catch {
+                // An unreadable or missing folder simply has no files.
+            }
+            this.listings.set(folder, listing);
+        }
+        return listing;
+    }
+    /** Resolves a relative path case-insensitively, segment by segment. */
+    resolveCase(path, kind) {
+        const segments = path.split('/').filter((s) => s !== '');
+        let current = '';
+        for (let i = 0; i < segments.length; i++) {
+            const child = this.children(current).get(segments[i].toLowerCase());
+            const wanted = i === segments.length - 1 ? kind : 'dir';
+            if (!child || child.kind !== wanted)
+                return undefined;
+            current = current === '' ? child.name : `${current}/${child.name}`;
+        }
+        return current;
+    }
+    async list(folder, depth) {
+        const start = folder === '' ? '' : this.resolveCase(folder, 'dir');
+        if (start === undefined)
+            return [];
+        const result = [];
+        const walk = (dir, level) => {
+            for (const child of this.children(dir).values()) {
+                const path = dir === '' ? child.name : `${dir}/${child.name}`;
+                if (child.kind === 'file')
+                    result.push(path);
+                else if (level < depth)
+                    walk(path, level + 1);
+            }
+        };
+        walk(start, 1);
+        return result.sort();
+    }
+    async find(path) {
+        return this.resolveCase(path, 'file');
+    }
+    read(path) {
+        const absolute = (0,external_node_path_.join)(this.root, path);
+        const where = this.where(path);
+        // Synchronous: thousands of small files read one after another beat a thread-pool round trip
+        // per call, and only one file's bytes are alive at a time.
+        // O_NOFOLLOW and O_NONBLOCK: a link is refused and a FIFO cannot block; fstat (for files
+        // larger than the scratch buffer) then sees exactly the file that was opened.
+        let fd;
+        try {
+            fd = (0,external_node_fs_.openSync)(absolute, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
+        }
+        catch (error) {
+            const code = error.code;
+            throw new SolutionFileError(code === 'ENOENT'
+                ? `${path} is missing`
+                : code === 'ELOOP'
+                    ? `${path} is not a regular file`
+                    : `${path} cannot be opened (check its permissions)`, where);
+        }
+        const refuse = (message) => {
+            (0,external_node_fs_.closeSync)(fd);
+            throw new SolutionFileError(message, where);
+        };
+        const count = (size) => {
+            if (size > this.limits.maxEntryBytes) {
+                refuse(`${path} is ${size} bytes, over the ${this.limits.maxEntryBytes}-byte limit`);
+            }
+            if (this.totalRead + size > this.limits.maxTotalBytes) {
+                refuse(`reading ${path} would pass the ${this.limits.maxTotalBytes}-byte total limit for one solution`);
+            }
+            this.totalRead += size;
+        };
+        // Most files fit the scratch buffer, and a read of a regular file that comes back short has
+        // reached its end: one read, no fstat (4,000 files of an unpacked solution). Only files the
+        // listing saw as regular are read, and O_NONBLOCK keeps anything swapped in since from
+        // blocking.
+        let first = 0;
+        try {
+            first = (0,external_node_fs_.readSync)(fd, this.scratch, 0, this.scratch.length, 0);
+        }
+        catch {
+            refuse(`${path} cannot be read (check its permissions)`);
+        }
+        if (first < this.scratch.length) {
+            count(first);
+            (0,external_node_fs_.closeSync)(fd);
+            return this.scratch.subarray(0, first);
+        }
+        const stats = (0,external_node_fs_.fstatSync)(fd);
+        if (!stats.isFile())
+            refuse(`${path} is not a regular file`);
+        count(stats.size);
+        try {
+            // Exactly the size fstat saw: a file that grows meanwhile cannot pass the limits.
+            const buffer = Buffer.allocUnsafe(stats.size);
+            let filled = 0;
+            while (filled < buffer.length) {
+                const bytesRead = (0,external_node_fs_.readSync)(fd, buffer, filled, buffer.length - filled, filled);
+                if (bytesRead === 0)
+                    break;
+                filled += bytesRead;
+            }
+            return filled === buffer.length ? buffer : buffer.subarray(0, filled);
+        }
+        catch {
+            throw new SolutionFileError(`${path} cannot be read (check its permissions)`, where);
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+    }
+    where(path) {
+        return this.reportRoot === '.' ? path : `${this.reportRoot}/${path}`;
+    }
+    async close() { }
+}
+
+;// CONCATENATED MODULE: ./src/core/solution/manifest.ts
+
+/** What readManifest uses of solution.xml: not the (large) RootComponents list. */
+const MANIFEST_CHILDREN = new Map([
+    ['SolutionManifest', new Set(['UniqueName', 'Version', 'Managed', 'MissingDependencies'])],
+]);
+function readManifest(xml, where) {
+    const root = parseXml(xml, where, MANIFEST_CHILDREN);
+    const manifest = child(childCI(root, 'ImportExportXml'), 'SolutionManifest');
+    if (!isObject(manifest)) {
+        throw new SolutionContentError(`${where} has no <SolutionManifest>: not a solution.xml; re-export the solution`, where);
+    }
+    const managedCode = childText(manifest, 'Managed');
+    const managed = managedCode === '1' ? 'managed' : managedCode === '2' ? 'both' : 'unmanaged';
+    const missingDependencies = [];
+    for (const dependency of asArray(child(child(manifest, 'MissingDependencies'), 'MissingDependency'))) {
+        const required = child(dependency, 'Required');
+        const type = attr(required, 'type') ?? '';
+        const displayName = attr(required, 'displayName');
+        const referenceName = attr(required, 'id.connectionreferencelogicalname');
+        if (type.toLowerCase() === 'connectionreference' || referenceName) {
+            const name = referenceName ?? displayName;
+            if (name)
+                missingDependencies.push({
+                    kind: 'connectionreference',
+                    name,
+                    ...(displayName ? { displayName } : {}),
+                });
+        }
+        else if (type.toLowerCase() === 'environmentvariabledefinition' || type === '380') {
+            const name = attr(required, 'id.schemaname') ?? attr(required, 'schemaName') ?? displayName;
+            if (name)
+                missingDependencies.push({
+                    kind: 'environmentvariable',
+                    name,
+                    ...(displayName ? { displayName } : {}),
+                });
+        }
+        else {
+            const name = attr(required, 'schemaName') ?? attr(required, 'id') ?? displayName ?? type;
+            missingDependencies.push({ kind: 'other', name, ...(displayName ? { displayName } : {}) });
+        }
+    }
+    return {
+        uniqueName: childText(manifest, 'UniqueName') ?? '',
+        version: childText(manifest, 'Version') ?? '',
+        managed,
+        missingDependencies,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/solution/zip-files.ts
+
+
+class ZipSolutionFiles {
+    archive;
+    reportPath;
+    /** Entry names in lower case, once: the reader lists five folders of thousands of entries. */
+    lowerNames;
+    constructor(archive, reportPath) {
+        this.archive = archive;
+        this.reportPath = reportPath;
+    }
+    static async open(absPath, reportPath, limits) {
+        return new ZipSolutionFiles(await ZipArchive.open(absPath, limits), reportPath);
+    }
+    async list(folder, depth) {
+        const prefix = folder === '' ? '' : `${folder.toLowerCase()}/`;
+        const result = [];
+        const lowerNames = (this.lowerNames ??= this.archive.entries.map((e) => e.name.toLowerCase()));
+        this.archive.entries.forEach((entry, index) => {
+            const lower = lowerNames[index];
+            if (!lower.startsWith(prefix) || lower.endsWith('/'))
+                return;
+            // At most `depth` segments below the folder: count the slashes, no array per entry.
+            let slashes = 0;
+            for (let at = lower.indexOf('/', prefix.length); at !== -1; at = lower.indexOf('/', at + 1)) {
+                if (++slashes >= depth)
+                    return;
+            }
+            result.push(entry.name);
+        });
+        return result;
+    }
+    async find(path) {
+        return this.archive.find(path)?.name;
+    }
+    read(path) {
+        const entry = this.archive.find(path);
+        if (!entry)
+            throw new SolutionFileError(`${path} is missing`, this.where(path));
+        try {
+            return this.archive.read(entry);
+        }
+        catch (error) {
+            if (error instanceof ZipFormatError)
+                throw new SolutionFileError(error.message, this.where(path));
+            throw error;
+        }
+    }
+    where(path) {
+        return `${this.reportPath}!/${path}`;
+    }
+    async close() {
+        await this.archive.close();
+    }
+    /** All entry names, for layout sniffing (legacy packages). */
+    entryNames() {
+        return this.archive.entries.map((e) => e.name);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/solution/reader.ts
+// Reads one solution's facts (SPEC section 1): where each part is read is its own module
+// (connection references, flows, canvas apps, connectors, environment variables, agents); this
+// module ties them together over either physical form (zip-files.ts, folder-files.ts).
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const LEGACY_PACKAGE_REASON = 'is a legacy export package (manifest.json with Microsoft.Flow/ or Microsoft.PowerApps/), not a Dataverse solution: export it from Solutions in Power Apps instead';
+async function isLegacyPackage(files) {
+    if (!(await files.find('manifest.json')))
+        return false;
+    for (const folder of ['Microsoft.Flow', 'Microsoft.PowerApps']) {
+        if ((await files.list(folder, 4)).length > 0)
+            return true;
+    }
+    return false;
+}
+async function readFacts(files, target) {
+    const solutionXml = (await files.find('Other/Solution.xml')) ?? (await files.find('solution.xml'));
+    if (!solutionXml) {
+        if (await isLegacyPackage(files))
+            throw new SolutionFileError(`${target.reportPath} ${LEGACY_PACKAGE_REASON}`, target.reportPath);
+        throw new SolutionFileError(`${target.reportPath} holds no solution.xml or Other/Solution.xml: point at an exported solution zip or an unpacked solution folder`, target.reportPath);
+    }
+    const layout = target.kind === 'zip'
+        ? 'zip'
+        : solutionXml.toLowerCase().startsWith('other/')
+            ? 'unpacked'
+            : 'extracted';
+    const manifest = readManifest(readText(files, solutionXml), files.where(solutionXml));
+    const customizationsXml = layout === 'unpacked'
+        ? await files.find('Other/Customizations.xml')
+        : await files.find('customizations.xml');
+    if (!customizationsXml) {
+        throw new SolutionFileError(`${target.reportPath} has no ${layout === 'unpacked' ? 'Other/Customizations.xml' : 'customizations.xml'}: re-export or re-unpack the solution`, target.reportPath);
+    }
+    const parts = readCustomizations(readText(files, customizationsXml), files.where(customizationsXml));
+    // Unpacked: one metadata file per flow, app and connector instead of customizations.xml sections.
+    await readCanvasAppFiles(files, parts.canvasApps);
+    await readConnectorFiles(files, parts.customConnectors);
+    const flows = await readFlows(files, parts.flowMetadata);
+    const connectionReferences = markCustomReferences([...parts.connectionReferences.values()], parts.customConnectors.values());
+    return {
+        path: target.reportPath,
+        layout,
+        uniqueName: manifest.uniqueName || (0,external_node_path_.basename)(target.absPath),
+        version: manifest.version,
+        managed: manifest.managed,
+        connectionReferences: connectionReferences.sort((a, b) => (0,core_text/* compareText */.n6)(a.logicalName, b.logicalName)),
+        flows: flows.sort((a, b) => (0,core_text/* compareText */.n6)(a.file, b.file)),
+        canvasApps: [...parts.canvasApps.values()].sort((a, b) => (0,core_text/* compareText */.n6)(a.name, b.name)),
+        customConnectors: [...parts.customConnectors.values()].sort((a, b) => (0,core_text/* compareText */.n6)(a.name, b.name)),
+        environmentVariables: await readEnvironmentVariables(files),
+        missingDependencies: manifest.missingDependencies,
+        agents: await readAgents(files),
+    };
+}
+/** Reads one solution's facts. Never throws for bad content: returns `ok: false` (SL001). */
+async function readSolution(target, limits) {
+    if (target.refused) {
+        return {
+            ok: false,
+            unreadable: {
+                path: (0,core_text/* escapeControlCharacters */.F7)(target.reportPath),
+                reason: (0,core_text/* oneLine */.TN)(`${target.reportPath} ${target.refused}`),
+                location: { file: (0,core_text/* escapeControlCharacters */.F7)(target.reportPath) },
+            },
+        };
+    }
+    let files;
+    try {
+        files =
+            target.kind === 'zip'
+                ? await ZipSolutionFiles.open(target.absPath, target.reportPath, limits)
+                : new FolderSolutionFiles(target.absPath, target.reportPath, limits);
+        return { ok: true, solution: withoutControlCharacters(await readFacts(files, target)) };
+    }
+    catch (error) {
+        return { ok: false, unreadable: toUnreadable(error, target) };
+    }
+    finally {
+        await files?.close().catch(() => undefined);
+    }
+}
+/**
+ * Escapes control characters in every string of freshly read facts, in place: a line break in a
+ * name from a pull request must not become a workflow command in a CI log. Real facts hardly ever
+ * hold one, and one native JSON.stringify tells (it writes C0 controls as escapes and leaves
+ * U+007F-U+009F, U+2028 and U+2029 as they are) far faster than walking every object.
+ */
+function withoutControlCharacters(facts) {
+    return /\\[bfnrtu]|[\u007f-\u009f\u2028\u2029]/.test(JSON.stringify(facts))
+        ? escapeStrings(facts)
+        : facts;
+}
+function escapeStrings(value) {
+    if (typeof value === 'string')
+        return (0,core_text/* escapeControlCharacters */.F7)(value);
+    if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++)
+            value[i] = escapeStrings(value[i]);
+    }
+    else if (typeof value === 'object' && value !== null) {
+        const record = value;
+        for (const key of Object.keys(record))
+            record[key] = escapeStrings(record[key]);
+    }
+    return value;
+}
+function toUnreadable(error, target) {
+    const unreadable = describeUnreadable(error, target);
+    return {
+        path: (0,core_text/* escapeControlCharacters */.F7)(unreadable.path),
+        reason: (0,core_text/* oneLine */.TN)(unreadable.reason),
+        location: { ...unreadable.location, file: (0,core_text/* escapeControlCharacters */.F7)(unreadable.location.file) },
+    };
+}
+function describeUnreadable(error, target) {
+    if (error instanceof SolutionFileError) {
+        const reason = error.message.startsWith(target.reportPath) || error.message.startsWith(error.file)
+            ? error.message
+            : `${error.file}: ${error.message}`;
+        return { path: target.reportPath, reason, location: { file: error.file } };
+    }
+    if (error instanceof ZipFormatError) {
+        // Exporting again helps a damaged zip, not a file that never was one.
+        const notAZip = error.message.startsWith('not a zip file');
+        return {
+            path: target.reportPath,
+            reason: notAZip
+                ? `${target.reportPath} is not a solution: ${error.message}; give an exported solution .zip, an unpacked solution folder, or a folder holding them`
+                : `${target.reportPath}: ${error.message}; export the solution again as a .zip`,
+            location: { file: target.reportPath },
+        };
+    }
+    const code = error.code;
+    const reason = code === 'ENOENT'
+        ? `${target.reportPath} does not exist`
+        : code === 'EACCES' || code === 'EPERM'
+            ? `${target.reportPath} cannot be read (check its permissions)`
+            : code === 'EISDIR'
+                ? `${target.reportPath} is a folder, not a zip`
+                : `${target.reportPath} cannot be read: ${error?.message ?? String(error)}`;
+    return { path: target.reportPath, reason, location: { file: target.reportPath } };
+}
+
+;// CONCATENATED MODULE: ./src/core/engine.ts
+// Runs the rules over every (solution, settings file) pair, and the rules about a settings file as a
+// whole once per file, and builds the report of SPEC section 5.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const SEVERITY_ORDER = { error: 0, warning: 1, note: 2 };
+/**
+ * Shorter secrets are not redacted: masking `true`, `no` or `5000` everywhere would mangle ordinary
+ * text and break JSON and SARIF structure (`"bound": ***`). The rules never print a substituted
+ * value in the first place; this is the last line of defence for the long ones (connection ids).
+ */
+const MIN_REDACTED_SECRET_LENGTH = 6;
+/** Replaces every occurrence of a secret with `***`, longest secret first. */
+function redactSecrets(text, secrets) {
+    let result = text;
+    const ordered = [...new Set(secrets)]
+        .filter((s) => s.length >= MIN_REDACTED_SECRET_LENGTH)
+        .sort((a, b) => b.length - a.length);
+    for (const secret of ordered)
+        result = result.split(secret).join('***');
+    return result;
+}
+/** Upper-cases ids and rejects unknown ones, for overrides that did not come through parseRuleOverrides. */
+function normalizeOverrides(overrides) {
+    const normalized = new Map();
+    for (const [id, severity] of Object.entries(overrides ?? {})) {
+        const rule = findRule(id);
+        if (rule === undefined)
+            throw new errors/* UsageError */.e(`unknown rule id "${id}" in rule overrides`);
+        if (!['error', 'warning', 'note', 'off'].includes(severity)) {
+            throw new errors/* UsageError */.e(`bad severity "${String(severity)}" for rule ${rule.meta.id}; use error, warning, note or off`);
+        }
+        normalized.set(rule.meta.id, severity);
+    }
+    return normalized;
+}
+function compareText(a, b) {
+    const x = a ?? '';
+    const y = b ?? '';
+    return x < y ? -1 : x > y ? 1 : 0;
+}
+function compareLocation(a, b) {
+    if (a === undefined || b === undefined)
+        return a === b ? 0 : a === undefined ? -1 : 1;
+    return (compareText(a.file, b.file) ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        (a.column ?? 0) - (b.column ?? 0));
+}
+/** Severity, then solution, rule, subject, location; the rest only makes the order total. */
+function compareFindings(a, b) {
+    return (SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+        compareText(a.solution, b.solution) ||
+        compareText(a.ruleId, b.ruleId) ||
+        compareText(a.subject, b.subject) ||
+        compareLocation(a.location, b.location) ||
+        compareText(a.settings, b.settings) ||
+        compareText(a.message, b.message));
+}
+function summarize(findings) {
+    const summary = { errors: 0, warnings: 0, notes: 0 };
+    for (const finding of findings) {
+        if (finding.severity === 'error')
+            summary.errors++;
+        else if (finding.severity === 'warning')
+            summary.warnings++;
+        else
+            summary.notes++;
+    }
+    return summary;
+}
+/** True when the summary holds a finding at or above `failOn`. */
+function engine_isFailing(summary, failOn) {
+    if (failOn === 'never')
+        return false;
+    if (failOn === 'warning')
+        return summary.errors + summary.warnings > 0;
+    return summary.errors > 0;
+}
+/** The exit code of a check (SPEC section 3): 1 when failing, else 0. */
+function exitCodeFor(summary, failOn) {
+    return engine_isFailing(summary, failOn) ? 1 : 0;
+}
+/**
+ * The rules over already-read solutions and settings, every solution against every settings file:
+ * what `check` does after reading, exposed so it can be tested without files. Settings files order
+ * does not matter; the report is sorted.
+ */
+function checkSolutions(results, settingsList, overrides = {}, secrets = [], placeholders = 'resolve') {
+    return checkPairs(results.map((result) => ({ result, settings: settingsList })), { overrides, secrets, placeholders });
+}
+/** The rules over solutions each paired with its own settings files (SPEC sections 2 and 5). */
+function checkPairs(pairs, options = {}) {
+    const severityOf = normalizeOverrides(options.overrides);
+    const secrets = options.secrets ?? [];
+    const placeholders = options.placeholders ?? 'resolve';
+    const settingsPaths = [...new Set(pairs.flatMap((pair) => pair.settings.map((s) => s.path)))];
+    const tagSettings = settingsPaths.length > 1;
+    const findings = [];
+    const add = (ruleId, severity, solution, report, settingsPath) => {
+        const override = severityOf.get(ruleId);
+        if (override === 'off')
+            return;
+        const finding = {
+            ruleId,
+            severity: override ?? severity,
+            message: redactSecrets(report.message, secrets),
+            solution,
+            subject: report.subject,
+        };
+        if (report.location)
+            finding.location = { ...report.location };
+        if (tagSettings && settingsPath)
+            finding.settings = settingsPath;
+        findings.push(finding);
+    };
+    // A settings file is unusable whatever it is paired with, so DS001 goes with every solution it
+    // is paired with, readable or not: each pair's findings are then complete on their own.
+    const reportUnusable = (solutionName, pair) => {
+        for (const settings of pair.settings) {
+            if (!isUnusableSettings(settings))
+                continue;
+            const report = {
+                subject: (0,external_node_path_.basename)(settings.path),
+                message: settings.reason,
+                location: settings.location,
+            };
+            add('DS001', 'error', solutionName, report, settings.path);
+        }
+    };
+    const solutions = [];
+    // Per usable settings file, the solutions checked against it: stale entries are judged once
+    // per file against all of them (SPEC section 2, "Several solutions, one settings file").
+    const bySettings = new Map();
+    for (const pair of pairs) {
+        const { result } = pair;
+        if (!result.ok) {
+            const { unreadable } = result;
+            add('SL001', 'error', unreadable.path, {
+                subject: (0,external_node_path_.basename)(unreadable.path),
+                message: unreadable.reason,
+                location: unreadable.location,
+            });
+            reportUnusable(unreadable.path, pair);
+            continue;
+        }
+        const { solution } = result;
+        const facts = {
+            ...reportSolution(solution, pair.settings),
+            settings: [...new Set(pair.settings.map((s) => s.path))].sort(compareText),
+        };
+        solutions.push(facts);
+        reportUnusable(solution.uniqueName, pair);
+        const checked = pair.settings.length === 0 ? [(0,core_settings/* emptySettings */.bi)()] : pair.settings;
+        const targets = [];
+        for (const settings of checked) {
+            const usable = isUnusableSettings(settings) ? null : settings;
+            const target = options.online?.factsFor(solution, usable);
+            if (target)
+                targets.push({ settings: usable, facts: target });
+            if (usable && usable.path !== '') {
+                const entry = bySettings.get(usable.path) ?? { settings: usable, solutions: [] };
+                if (!entry.solutions.includes(solution))
+                    entry.solutions.push(solution);
+                bySettings.set(usable.path, entry);
+            }
+            for (const rule of allRules) {
+                if (rule.checkSettingsFile !== undefined)
+                    continue;
+                if (usable === null && rule.meta.needsSettings)
+                    continue;
+                rule.check({
+                    solution,
+                    settings: usable,
+                    placeholders,
+                    ...(target && { target }),
+                    report: (report) => add(rule.meta.id, report.severity ?? rule.meta.defaultSeverity, solution.uniqueName, report, settings.path),
+                });
+            }
+        }
+        if (options.online)
+            attachTargetFacts(facts, solution, targets);
+    }
+    for (const [path, { settings, solutions: checkedWith }] of bySettings) {
+        // One solution: its finding, as ever. Several: the file's own, named by its path.
+        const owner = checkedWith.length === 1 ? checkedWith[0].uniqueName : path;
+        for (const rule of allRules) {
+            rule.checkSettingsFile?.({
+                settings,
+                solutions: checkedWith,
+                report: (report) => add(rule.meta.id, report.severity ?? rule.meta.defaultSeverity, owner, report, path),
+            });
+        }
+    }
+    findings.sort(compareFindings);
+    solutions.sort((a, b) => compareText(a.path, b.path) || compareText(a.uniqueName, b.uniqueName));
+    const report = {
+        tool: { name: version/* TOOL_NAME */.lH, version: version/* VERSION */.xv },
+        solutions,
+        findings,
+        summary: summarize(findings),
+    };
+    if (tagSettings)
+        report.settingsFiles = [...settingsPaths].sort(compareText);
+    if (placeholders === 'defer')
+        report.deferredVariables = deferredVariables(pairs);
+    return report;
+}
+/**
+ * Every variable that the placeholders left in the values of defined references and variables
+ * ask for (the entries CR002 looks at), once, with the files that hold it. A value that came
+ * partly from a substitution is secret: its placeholders are not listed.
+ */
+function deferredVariables(pairs) {
+    const found = new Map();
+    const note = (value, secret, path) => {
+        if (value === null || secret || (0,core_settings/* findPlaceholder */.$e)(value) === undefined)
+            return;
+        for (const name of placeholderVariables(value)) {
+            const files = found.get(name) ?? new Set();
+            files.add(path);
+            found.set(name, files);
+        }
+    };
+    for (const { result, settings: list } of pairs) {
+        if (!result.ok)
+            continue;
+        const references = (0,helpers/* definedReferenceNames */.bv)(result.solution);
+        const variables = (0,helpers/* definedVariableNames */.w)(result.solution);
+        for (const settings of list) {
+            if (isUnusableSettings(settings))
+                continue;
+            for (const entry of settings.connectionReferences) {
+                if (references.has((0,helpers/* nameKey */.Rc)(entry.logicalName))) {
+                    note(entry.connectionId, entry.secret, settings.path);
+                }
+            }
+            for (const entry of settings.environmentVariables) {
+                if (variables.has((0,helpers/* nameKey */.Rc)(entry.schemaName)))
+                    note(entry.value, entry.secret, settings.path);
+            }
+        }
+    }
+    return [...found]
+        .sort(([a], [b]) => compareText(a, b))
+        .map(([name, files]) => ({
+        name,
+        environmentName: environmentName(name),
+        settings: [...files].sort(compareText),
+    }));
+}
+/**
+ * One solution after another: reading is synchronous underneath (a thread-pool round trip per
+ * small file cost more than the read), so reading several at once would only interleave them and
+ * keep more of them in memory. A worker thread was measured too, and lost on two cores
+ * (README, Performance).
+ */
+async function readAll(targets, limits) {
+    const results = [];
+    for (const target of targets)
+        results.push(await readSolution(target, limits));
+    return results;
+}
+/**
+ * Checks solutions against settings files (SPEC sections 1 to 5). Throws UsageError for bad
+ * options and paths that do not exist; bad content becomes SL001 and DS001 findings.
+ */
+async function check(options) {
+    const cwd = options.cwd ?? process.cwd();
+    const env = options.env ?? {};
+    // Validate overrides before any reading, so a typo fails fast.
+    normalizeOverrides(options.rules);
+    const placeholders = options.placeholders ?? 'resolve';
+    if (placeholders !== 'resolve' && placeholders !== 'defer') {
+        throw new errors/* UsageError */.e(`bad placeholders mode "${String(placeholders)}": use resolve or defer`);
+    }
+    const limits = { ...DEFAULT_LIMITS, ...options.limits };
+    // Bad endpoints fail as fast as bad overrides.
+    const endpoints = options.online ? (0,online_options/* prepareOnline */.P)(options.online) : undefined;
+    const targets = await findSolutions(options.solutions, cwd);
+    const { perTarget } = await pairSettings(targets, options, cwd);
+    // Each file is read once, however many solutions it goes with.
+    const parsed = new Map();
+    const secrets = new Set();
+    for (const absPath of [...new Set(perTarget.flat())].sort()) {
+        const result = await (0,core_settings/* readSettingsFile */.ur)(absPath, toReportPath(absPath, cwd), env);
+        if ('unusable' in result) {
+            parsed.set(absPath, result.unusable);
+        }
+        else {
+            parsed.set(absPath, result.settings);
+            for (const secret of result.secrets)
+                secrets.add(secret);
+        }
+    }
+    const results = await readAll(targets, limits);
+    const pairs = results.map((result, index) => ({
+        result,
+        settings: perTarget[index].map((path) => parsed.get(path)),
+    }));
+    // After every offline read, so that a bad path fails before any sign-in. Loaded only here: an
+    // offline run never loads the HTTP client or @azure/identity.
+    const stage = endpoints
+        ? await (await __nccwpck_require__.e(/* import() */ 801).then(__nccwpck_require__.bind(__nccwpck_require__, 9801))).runOnlineStage(pairs.flatMap(({ result, settings }) => result.ok
+            ? [
+                {
+                    solution: result.solution,
+                    settings: settings.map((s) => (isUnusableSettings(s) ? null : s)),
+                },
+            ]
+            : []), options.online, endpoints)
+        : undefined;
+    for (const secret of stage?.secrets ?? [])
+        secrets.add(secret);
+    const secretList = [...secrets];
+    const report = checkPairs(pairs, {
+        overrides: options.rules,
+        secrets: secretList,
+        placeholders,
+        ...(stage && { online: stage }),
+    });
+    const settingsList = [...parsed.values()];
+    return {
+        report,
+        secrets: secretList,
+        ...(stage && { online: stage.summary }),
+        settingsFiles: settingsList.filter((s) => !isUnusableSettings(s)),
+        solutionPaths: targets.map((target) => target.reportPath),
+        settingsPaths: settingsList.map((settings) => settings.path),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/format/target.ts
+
+
+const MAX_DETAIL = 160;
+/** The markdown cell: found (its connector, status, owner) or what is wrong. */
+function targetCell(target) {
+    if (!target)
+        return '—';
+    const parts = [];
+    const detail = target.detail ? common_escapeCell((0,core_text/* oneLine */.TN)(target.detail, MAX_DETAIL)) : undefined;
+    switch (target.connection) {
+        case 'found':
+            parts.push(target.status && target.status.toLowerCase() !== 'connected' ? '⚠️ found' : '✅ found');
+            break;
+        case 'missing':
+            parts.push('❌ no such connection');
+            break;
+        case 'wrong-connector':
+            parts.push('❌ another connector');
+            break;
+        case 'not-usable':
+            parts.push('❌ not usable by the importer');
+            break;
+        case 'unchecked':
+            parts.push('not checked');
+            break;
+    }
+    if (target.connector)
+        parts.push(`\`${target.connector.replace(/[`|\\]/g, '')}\``);
+    if (target.status)
+        parts.push(common_escapeCell(target.status));
+    if (target.owner)
+        parts.push(`owner ${common_escapeCell(target.owner)}`);
+    if (target.access &&
+        target.access !== 'owner' &&
+        target.access !== 'none' &&
+        target.access !== 'group' &&
+        target.access !== 'listed') {
+        parts.push(`shared as ${common_escapeCell(target.access)}`);
+    }
+    if (detail)
+        parts.push(detail);
+    return parts.join(', ');
+}
+/** `target: 3 found, 1 missing`, or undefined without online facts. */
+function targetSummary(solution) {
+    const counts = new Map();
+    for (const reference of solution.connectionReferences) {
+        if (!reference.target)
+            continue;
+        const state = reference.target.connection;
+        counts.set(state, (counts.get(state) ?? 0) + 1);
+    }
+    if (counts.size === 0)
+        return undefined;
+    const words = [
+        ['found', 'found'],
+        ['missing', 'missing'],
+        ['wrong-connector', 'of another connector'],
+        ['not-usable', 'not usable'],
+        ['unchecked', 'not checked'],
+    ];
+    const parts = words
+        .filter(([state]) => counts.has(state))
+        .map(([state, word]) => `${counts.get(state)} ${word}`);
+    return `connections in the target: ${parts.join(', ')} (of ${common_plural(solution.connectionReferences.length, 'reference')})`;
+}
+
+;// CONCATENATED MODULE: ./src/core/format/mermaid.ts
+
+/** Past this many references (or users), the diagram is summarized by connector. */
+const DIAGRAM_REFERENCE_LIMIT = 40;
+const DIAGRAM_USER_LIMIT = 60;
+/** At most this many connectors in the summarized form; the rest are one node. */
+const DIAGRAM_CONNECTOR_LIMIT = 30;
+const LABEL_LENGTH = 60;
+const CLASS_DEFS = [
+    'classDef unbound fill:#ffebe9,stroke:#cf222e,color:#1f2328',
+    'classDef mismatch fill:#fff8c5,stroke:#9a6700,color:#1f2328',
+    'classDef deferred fill:#ddf4ff,stroke:#0969da,stroke-dasharray:4 3,color:#1f2328',
+    'classDef missing fill:#ffffff,stroke:#cf222e,stroke-dasharray:4 3,color:#1f2328',
+];
+/**
+ * Text for a quoted Mermaid label. Names come from the solution (untrusted): every character that
+ * could end the label, start markup, a comment or an entity, or break out of the Markdown code
+ * fence is written as a Mermaid entity code (`#35;` for `#`), line breaks become spaces, and long
+ * names are cut.
+ */
+function mermaidText(text, max = LABEL_LENGTH) {
+    // eslint-disable-next-line no-control-regex -- control characters from a name become spaces
+    let plain = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+    if ([...plain].length > max)
+        plain = `${[...plain].slice(0, max - 1).join('')}…`;
+    return plain.replace(/[#"'<>&`;%\\{}[\]()|]/g, (ch) => `#${ch.codePointAt(0)};`);
+}
+function node(id, label) {
+    return `  ${id}["${label}"]`;
+}
+/** Lower-cased subjects of this solution's findings of one rule. */
+function subjectsOf(findings, ruleId) {
+    return new Set(findings.filter((f) => f.ruleId === ruleId).map((f) => f.subject.toLowerCase()));
+}
+function referenceStates(solution, findings, deferred) {
+    const mismatched = subjectsOf(findings, 'CR003');
+    const unbound = subjectsOf(findings, 'CR001');
+    const placeholders = subjectsOf(findings, 'CR002');
+    const states = new Map();
+    for (const ref of solution.connectionReferences) {
+        const key = ref.logicalName.toLowerCase();
+        let state = 'ok';
+        if (mismatched.has(key))
+            state = 'mismatch';
+        else if (!ref.bound) {
+            state = deferred && placeholders.has(key) && !unbound.has(key) ? 'deferred' : 'unbound';
+        }
+        states.set(ref.logicalName, state);
+    }
+    return states;
+}
+const STATE_NOTE = {
+    ok: '',
+    unbound: ' · unbound',
+    mismatch: ' · connector mismatch',
+    deferred: ' · bound at deploy',
+};
+/** References that flows name but the solution does not define (CR006), with their connector. */
+function missingReferences(solution) {
+    const defined = new Set(solution.connectionReferences.map((r) => r.logicalName.toLowerCase()));
+    const missing = new Map();
+    for (const flow of solution.flows) {
+        for (const connection of flow.connections) {
+            const name = connection.connectionReference;
+            if (!name || defined.has(name.toLowerCase()) || missing.has(name))
+                continue;
+            missing.set(name, connection.api);
+        }
+    }
+    return missing;
+}
+function usersOf(solution) {
+    const users = { flows: new Set(), apps: new Set(), agents: new Set() };
+    for (const ref of solution.connectionReferences) {
+        for (const user of ref.usedBy) {
+            if (user.kind === 'flow')
+                users.flows.add(user.name);
+            else if (user.kind === 'canvasApp')
+                users.apps.add(user.name);
+            else
+                users.agents.add(user.name);
+        }
+    }
+    for (const flow of solution.flows) {
+        if (flow.connections.some((c) => c.connectionReference))
+            users.flows.add(flow.name);
+    }
+    return users;
+}
+/** True when the solution has anything to draw: references, or flows naming missing ones. */
+function hasDiagram(solution) {
+    return solution.connectionReferences.length > 0 || missingReferences(solution).size > 0;
+}
+/** Whether the full form would be summarized anyway (too many references or users). */
+function isLarge(solution) {
+    const users = usersOf(solution);
+    return (solution.connectionReferences.length + missingReferences(solution).size >
+        DIAGRAM_REFERENCE_LIMIT ||
+        users.flows.size + users.apps.size + users.agents.size > DIAGRAM_USER_LIMIT);
+}
+/** The Mermaid source (no code fence), or undefined when there is nothing to draw. */
+function connectionDiagram(solution, findings, options) {
+    if (!hasDiagram(solution))
+        return undefined;
+    const states = referenceStates(solution, findings, options.deferred);
+    const lines = options.mode === 'summary' || isLarge(solution)
+        ? summaryDiagram(solution, states)
+        : fullDiagram(solution, states);
+    return ['flowchart LR', ...lines, ...CLASS_DEFS.map((line) => `  ${line}`)].join('\n');
+}
+/** Adds `class a,b name` lines for the nodes of each class. */
+function classLines(classes) {
+    return [...classes]
+        .filter(([, ids]) => ids.length > 0)
+        .map(([name, ids]) => `  class ${ids.join(',')} ${name}`);
+}
+function fullDiagram(solution, states) {
+    const lines = [];
+    const edges = [];
+    const classes = new Map([
+        ['unbound', []],
+        ['mismatch', []],
+        ['deferred', []],
+        ['missing', []],
+    ]);
+    const connectorIds = new Map();
+    const connector = (api) => {
+        const key = api.toLowerCase();
+        let id = connectorIds.get(key);
+        if (id === undefined) {
+            id = `c${connectorIds.size}`;
+            connectorIds.set(key, id);
+            lines.push(node(id, mermaidText(api)));
+        }
+        return id;
+    };
+    const userIds = new Map();
+    const user = (kind, name) => {
+        const key = `${kind}\u0000${name}`;
+        let id = userIds.get(key);
+        if (id === undefined) {
+            const prefix = kind === 'flow' ? 'f' : kind === 'canvasApp' ? 'a' : 'g';
+            const noun = kind === 'flow' ? 'flow' : kind === 'canvasApp' ? 'canvas app' : 'agent';
+            id = `${prefix}${userIds.size}`;
+            userIds.set(key, id);
+            lines.push(node(id, `${noun}: ${mermaidText(name)}`));
+        }
+        return id;
+    };
+    solution.connectionReferences.forEach((ref, index) => {
+        const id = `r${index}`;
+        const state = states.get(ref.logicalName) ?? 'ok';
+        lines.push(node(id, `${mermaidText(ref.logicalName)}${STATE_NOTE[state]}`));
+        if (state !== 'ok')
+            classes.get(state).push(id);
+        edges.push(`  ${id} --> ${connector(connectorName(ref.connectorId))}`);
+        for (const used of ref.usedBy) {
+            // A canvas app is matched by connector only: a dotted edge says no more than that.
+            edges.push(`  ${user(used.kind, used.name)} ${used.kind === 'canvasApp' ? '-.->' : '-->'} ${id}`);
+        }
+    });
+    [...missingReferences(solution)].forEach(([name, api], index) => {
+        const id = `m${index}`;
+        lines.push(node(id, `${mermaidText(name)} · not in the solution`));
+        classes.get('missing').push(id);
+        edges.push(`  ${id} --> ${connector(api)}`);
+        for (const flow of solution.flows) {
+            if (flow.connections.some((c) => c.connectionReference === name)) {
+                edges.push(`  ${user('flow', flow.name)} --> ${id}`);
+            }
+        }
+    });
+    return [...lines, ...[...new Set(edges)], ...classLines(classes)];
+}
+function summaryDiagram(solution, states) {
+    const byConnector = new Map();
+    const summaryOf = (api) => {
+        const key = api.toLowerCase();
+        let entry = byConnector.get(key);
+        if (entry === undefined) {
+            entry = {
+                api,
+                references: 0,
+                unbound: 0,
+                mismatched: 0,
+                deferred: 0,
+                missing: 0,
+                kinds: new Set(),
+            };
+            byConnector.set(key, entry);
+        }
+        return entry;
+    };
+    for (const ref of solution.connectionReferences) {
+        const entry = summaryOf(connectorName(ref.connectorId));
+        entry.references++;
+        const state = states.get(ref.logicalName);
+        if (state === 'unbound')
+            entry.unbound++;
+        else if (state === 'mismatch')
+            entry.mismatched++;
+        else if (state === 'deferred')
+            entry.deferred++;
+        for (const used of ref.usedBy)
+            entry.kinds.add(used.kind);
+    }
+    for (const [, api] of missingReferences(solution)) {
+        const entry = summaryOf(api);
+        entry.missing++;
+        entry.kinds.add('flow');
+    }
+    const users = usersOf(solution);
+    const lines = [];
+    const kindNodes = [
+        ['flow', 'flows', users.flows.size, 'cloud flow'],
+        ['canvasApp', 'apps', users.apps.size, 'canvas app'],
+        ['agent', 'agents', users.agents.size, 'agent'],
+    ];
+    for (const [, id, count, noun] of kindNodes) {
+        if (count > 0)
+            lines.push(node(id, common_plural(count, noun)));
+    }
+    const sorted = [...byConnector.values()].sort((a, b) => b.references + b.missing - (a.references + a.missing) ||
+        (a.api.toLowerCase() < b.api.toLowerCase() ? -1 : 1));
+    const shown = sorted.slice(0, DIAGRAM_CONNECTOR_LIMIT);
+    const classes = new Map([
+        ['unbound', []],
+        ['mismatch', []],
+        ['deferred', []],
+        ['missing', []],
+    ]);
+    const edges = [];
+    shown.forEach((entry, index) => {
+        const id = `c${index}`;
+        const parts = [common_plural(entry.references, 'reference')];
+        if (entry.unbound > 0)
+            parts.push(`${entry.unbound} unbound`);
+        if (entry.mismatched > 0)
+            parts.push(`${entry.mismatched} connector mismatch`);
+        if (entry.deferred > 0)
+            parts.push(`${entry.deferred} bound at deploy`);
+        if (entry.missing > 0)
+            parts.push(`${entry.missing} not in the solution`);
+        lines.push(node(id, `${mermaidText(entry.api)} · ${parts.join(', ')}`));
+        const state = entry.unbound > 0
+            ? 'unbound'
+            : entry.mismatched > 0
+                ? 'mismatch'
+                : entry.missing > 0
+                    ? 'missing'
+                    : entry.deferred > 0
+                        ? 'deferred'
+                        : undefined;
+        if (state)
+            classes.get(state).push(id);
+        for (const [kind, kindId, count] of kindNodes) {
+            if (count > 0 && entry.kinds.has(kind)) {
+                edges.push(`  ${kindId} ${kind === 'canvasApp' ? '-.->' : '-->'} ${id}`);
+            }
+        }
+    });
+    const rest = sorted.slice(DIAGRAM_CONNECTOR_LIMIT);
+    if (rest.length > 0) {
+        const references = rest.reduce((sum, entry) => sum + entry.references + entry.missing, 0);
+        lines.push(node('more', `${common_plural(rest.length, 'more connector')} · ${common_plural(references, 'reference')}`));
+    }
+    return [...lines, ...edges, ...classLines(classes)];
+}
+
+;// CONCATENATED MODULE: ./src/core/format/markdown-sections.ts
+
+
+
+
+const SEVERITY_ICON = { error: '❌', warning: '⚠️', note: 'ℹ️' };
+/** From this many findings of one rule and severity in one section, they are one row. */
+const GROUP_FROM = 3;
+/** Line numbers listed in a grouped row's location. */
+const LINES_SHOWN = 12;
+// Text without these characters is shown as a code span as is; anything else is escaped instead,
+// because backslash escapes do not work inside code spans.
+const CODE_SAFE = /^[^`|<>&\\\r\n]+$/;
+/** A name as a code span when that is safe, else as escaped text. */
+function codeCell(text) {
+    return CODE_SAFE.test(text) && text.trim() === text ? `\`${text}\`` : common_escapeCell(text);
+}
+function row(cells) {
+    return `| ${cells.join(' | ')} |`;
+}
+function table(header, rows) {
+    return [row(header), row(header.map(() => '---')), ...rows.map(row)];
+}
+function severityCell(severity) {
+    return `${SEVERITY_ICON[severity]} ${severity}`;
+}
+function findingRow(finding) {
+    const where = locationText(finding);
+    return [
+        severityCell(finding.severity),
+        `[${finding.ruleId}](${(0,version/* ruleDocsUrl */.hS)(finding.ruleId)})`,
+        codeCell(finding.subject),
+        common_escapeCell(finding.message),
+        where === undefined ? '—' : codeCell(where),
+    ];
+}
+/** `config/Prod/deploymentSettings.json: lines 4, 9, 14 …`, or the first place and a count. */
+function groupLocation(findings) {
+    const files = [...new Set(findings.map((f) => f.location?.file))];
+    if (files.length === 1 && files[0] !== undefined) {
+        const lines = [
+            ...new Set(findings.map((f) => f.location?.line).filter((l) => l !== undefined)),
+        ];
+        if (lines.length === 0)
+            return codeCell(files[0]);
+        const shown = lines.slice(0, LINES_SHOWN).join(', ');
+        const more = lines.length > LINES_SHOWN ? ` … (${lines.length})` : '';
+        return `${codeCell(files[0])}: ${lines.length === 1 ? 'line' : 'lines'} ${shown}${more}`;
+    }
+    const first = findings.find((f) => f.location !== undefined);
+    const where = first === undefined ? undefined : locationText(first);
+    if (where === undefined)
+        return '—';
+    return `${codeCell(where)} and ${common_plural(findings.length - 1, 'more place')}`;
+}
+function groupRow(findings, subjectsShown) {
+    const first = findings[0];
+    const subjects = [...new Set(findings.map((f) => f.subject))];
+    const listed = subjects.slice(0, Math.max(1, subjectsShown)).map(codeCell);
+    if (subjects.length > listed.length)
+        listed.push(`and ${subjects.length - listed.length} more`);
+    const description = findRule(first.ruleId)?.meta.description ?? first.ruleId;
+    return [
+        severityCell(first.severity),
+        `[${first.ruleId}](${(0,version/* ruleDocsUrl */.hS)(first.ruleId)}) ×${findings.length}`,
+        listed.join(', '),
+        `${common_escapeCell(description)} (${common_plural(findings.length, 'finding')}). The first: ${common_escapeCell(first.message)}`,
+        groupLocation(findings),
+    ];
+}
+/**
+ * The rows of one section's findings, most severe first: a rule and severity with at least
+ * GROUP_FROM findings is one row; only shown findings count (the size budget drops the rest).
+ */
+function findingRows(findings, detail) {
+    const groups = new Map();
+    for (const finding of bySeverity(findings)) {
+        if (!detail.shownFindings.has(finding))
+            continue;
+        const key = `${finding.ruleId}\u0000${finding.severity}`;
+        const group = groups.get(key);
+        if (group)
+            group.push(finding);
+        else
+            groups.set(key, [finding]);
+    }
+    const rows = [];
+    for (const group of groups.values()) {
+        if (group.length >= GROUP_FROM)
+            rows.push(groupRow(group, detail.subjectsShown));
+        else
+            rows.push(...group.map(findingRow));
+    }
+    return rows;
+}
+const FINDING_HEADER = ['Severity', 'Rule', 'Subject', 'Message', 'Location'];
+function findingsSection(title, findings, detail) {
+    const rows = findingRows(findings, detail);
+    const shown = findings.filter((finding) => detail.shownFindings.has(finding)).length;
+    const lines = [`#### ${title} (${findings.length})`, ''];
+    if (rows.length > 0)
+        lines.push(...table(FINDING_HEADER, rows));
+    const hidden = findings.length - shown;
+    if (hidden > 0) {
+        if (rows.length > 0)
+            lines.push('');
+        lines.push(`_… ${common_plural(hidden, 'more finding')} not shown (size limit): the JSON report lists them all._`);
+    }
+    return [...lines, ''];
+}
+const DIAGRAM_LEGEND = '_Solid arrows: a flow or agent uses the reference; dotted: a canvas app uses its connector (apps are matched by connector only). Red: unbound; amber: connector mismatch; blue, dashed: bound at deploy (placeholder deferred); dashed red outline: not in the solution._';
+function diagramSection(report, solution, findings, mode) {
+    if (mode === 'none' || !hasDiagram(solution))
+        return [];
+    const source = connectionDiagram(solution, findings, {
+        mode,
+        deferred: report.deferredVariables !== undefined,
+    });
+    if (source === undefined)
+        return [];
+    const summarized = mode === 'summary' || isLarge(solution);
+    return [
+        `#### Connections${summarized ? ' (summarized by connector)' : ''}`,
+        '',
+        '```mermaid',
+        source,
+        '```',
+        '',
+        DIAGRAM_LEGEND,
+        '',
+    ];
+}
+/** Every variable the deploy stage must define, once (placeholders deferred). */
+function deferredSection(report, tableRows) {
+    const variables = report.deferredVariables;
+    if (variables === undefined || variables.length === 0)
+        return [];
+    const lines = [
+        `### Placeholders left for the deploy stage (${variables.length})`,
+        '',
+        `Placeholders are deferred: the deploy stage must define ${common_plural(variables.length, 'variable')} before it checks the settings again and imports.`,
+        '',
+    ];
+    const rows = Math.max(tableRows, 5);
+    // Short names for the files (`Prod`, `Test`), as the matrix of references by file has them.
+    const files = [...new Set(variables.flatMap((variable) => variable.settings))].sort();
+    const short = settingsLabels(files);
+    const labels = new Map(files.map((file, i) => [file, short[i]]));
+    const legend = files.filter((file) => labels.get(file) !== file);
+    lines.push(...table(['Variable', 'Settings files'], variables
+        .slice(0, rows)
+        .map((variable) => [
+        codeCell(deferredVariableText(variable)),
+        variable.settings.length === files.length && files.length > 1
+            ? `all ${files.length}`
+            : variable.settings.map((file) => codeCell(labels.get(file) ?? file)).join(', '),
+    ])));
+    if (legend.length > 0) {
+        lines.push('', `_${legend.map((file) => `${codeCell(labels.get(file))} is ${codeCell(file)}`).join(', ')}._`);
+    }
+    if (variables.length > rows) {
+        lines.push('', `_… ${variables.length - rows} more variables not shown (size limit): the JSON report lists them all._`);
+    }
+    return [...lines, ''];
+}
+
+;// CONCATENATED MODULE: ./src/core/format/markdown.ts
+// Markdown for job summaries and pull-request comments (GitHub and Azure DevOps): per solution a
+// diagram of what uses which connection reference and connector, a table of connection references
+// and one of environment variables, then the findings. Each host limits the size (a GitHub job
+// summary 1 MiB, a GitHub comment 65,536 characters, an Azure DevOps comment 150,000), so the
+// document is fitted into a budget: the diagram is summarized first, then tables shrink, then the
+// diagram goes; findings go last and always most severe first.
+
+
+
+
+
+
+/** The budget when none is given (the CLI's `--format markdown`). */
+const DEFAULT_MARKDOWN_MAX_LENGTH = 60_000;
+/** GitHub rejects a job summary over 1 MiB ("supports content up to a size of 1024k"), in bytes. */
+const GITHUB_SUMMARY_MAX_BYTES = 1_048_576;
+/** GitHub rejects a comment body over 65,536 characters. */
+const GITHUB_COMMENT_MAX_LENGTH = 65_536;
+/**
+ * Azure DevOps rejects a pull-request comment over 150,000 characters ("A discussion comment
+ * cannot be longer than 150000 characters"; the REST API's answer, not in its documentation).
+ */
+const AZURE_DEVOPS_COMMENT_MAX_LENGTH = 150_000;
+/**
+ * The budget of a job summary (GitHub's and, with no documented limit of its own, the Azure
+ * DevOps summary attachment's): 1 MiB less room for the line an adapter appends.
+ */
+const SUMMARY_MAX_BYTES = GITHUB_SUMMARY_MAX_BYTES - 8 * 1024;
+/** The budgets of the pull-request comments, a little under each host's limit. */
+const GITHUB_COMMENT_BUDGET = GITHUB_COMMENT_MAX_LENGTH - 536;
+const AZURE_DEVOPS_COMMENT_BUDGET = AZURE_DEVOPS_COMMENT_MAX_LENGTH - 1_000;
+const MAX_USERS_SHOWN = 5;
+const MAX_COMPONENTS_SHOWN = 3;
+/** `agent Monitoring Agent (Kusto Query, Word MCP)`: an agent with the components that use it. */
+function userText(user) {
+    const name = common_escapeCell(user.name);
+    if (user.kind === 'flow')
+        return `flow ${name}`;
+    // Canvas apps store connector ids, not references: the cell says they match by connector.
+    if (user.kind === 'canvasApp')
+        return `canvas app ${name} (by connector)`;
+    const components = user.components ?? [];
+    const shown = components.slice(0, MAX_COMPONENTS_SHOWN).map(common_escapeCell);
+    if (components.length > MAX_COMPONENTS_SHOWN) {
+        shown.push(`${components.length - MAX_COMPONENTS_SHOWN} more`);
+    }
+    const detail = shown.length > 0 ? ` (${shown.join(', ')})` : '';
+    return `agent ${name}${detail}`;
+}
+function usedByCell(reference) {
+    if (reference.usedBy.length === 0)
+        return '—';
+    const names = reference.usedBy.slice(0, MAX_USERS_SHOWN).map(userText);
+    const more = reference.usedBy.length - MAX_USERS_SHOWN;
+    if (more > 0)
+        names.push(`${more} more`);
+    return names.join('<br>');
+}
+function bound(value) {
+    return value ? '✅' : '❌';
+}
+/** ⏳ for a reference whose ConnectionId waits for the deploy stage (placeholders deferred). */
+function referenceBound(reference, deferred) {
+    return !reference.bound && deferred.has(reference.logicalName.toLowerCase())
+        ? '⏳ at deploy'
+        : bound(reference.bound);
+}
+/** Names whose only settings problem is a deferred placeholder (CR002 and no CR001). */
+function deferredNames(report, findings) {
+    if (report.deferredVariables === undefined)
+        return new Set();
+    const about = (id) => new Set(findings.filter((f) => f.ruleId === id).map((f) => f.subject.toLowerCase()));
+    const unbound = about('CR001');
+    return new Set([...about('CR002')].filter((name) => !unbound.has(name)));
+}
+function referenceRow(reference, deferred, withTarget = false) {
+    const cells = [
+        codeCell(reference.logicalName),
+        common_escapeCell(reference.displayName),
+        `${codeCell(connectorName(reference.connectorId))}${reference.custom ? ' (custom)' : ''}`,
+        referenceBound(reference, deferred),
+        usedByCell(reference),
+    ];
+    if (withTarget)
+        cells.push(targetCell(reference.target));
+    return cells;
+}
+function variableRow(variable) {
+    const values = [variable.hasDefault && 'default', variable.hasCurrentValue && 'current'].filter(Boolean);
+    return [
+        codeCell(variable.schemaName),
+        variable.type,
+        values.length > 0 ? values.join(', ') : '—',
+        bound(variable.bound),
+    ];
+}
+function limitedTable(title, items, header, toRow, noun, maxRows) {
+    if (items.length === 0)
+        return [];
+    const lines = [`#### ${title} (${items.length})`, ''];
+    if (maxRows <= 0) {
+        lines.push(`_${common_plural(items.length, noun)} not shown to keep this summary within its size limit._`);
+        return [...lines, ''];
+    }
+    lines.push(...table(header, items.slice(0, maxRows).map(toRow)));
+    if (items.length > maxRows) {
+        lines.push('', `_… ${items.length - maxRows} more ${noun}s not shown (size limit)._`);
+    }
+    return [...lines, ''];
+}
+const CELL_ICON = { ok: '✅', error: '❌', warning: '⚠️', note: 'ℹ️' };
+/**
+ * With several settings files: references and variables by settings file, each cell the most
+ * severe finding about that name against that file (✅ when there is none).
+ */
+function matrixSection(solution, groups, labels, detail) {
+    const findingsOf = groups.bySettings.map((g) => g.findings);
+    const cell = (kind, name) => findingsOf.map((findings) => {
+        const { state, rules } = matrixCell(findings, kind, name);
+        return rules.length === 0 ? CELL_ICON[state] : `${CELL_ICON[state]} ${rules.join(', ')}`;
+    });
+    const columns = labels.map((label) => codeCell(label));
+    const lines = [
+        ...limitedTable('Connection references by settings file', solution.connectionReferences, ['Logical name', ...columns], (ref) => [codeCell(ref.logicalName), ...cell('reference', ref.logicalName)], 'connection reference', detail.tableRows),
+        ...limitedTable('Environment variables by settings file', solution.environmentVariables, ['Schema name', ...columns], (variable) => [codeCell(variable.schemaName), ...cell('variable', variable.schemaName)], 'environment variable', detail.tableRows),
+    ];
+    if (lines.length === 0)
+        return [];
+    const legend = groups.bySettings
+        .map((g, i) => labels[i] === g.settings ? undefined : `${codeCell(labels[i])} is ${codeCell(g.settings)}`)
+        .filter((text) => text !== undefined);
+    lines.push(`_✅ nothing found, ❌ error, ⚠️ warning, with the rule ids${legend.length > 0 ? `; ${legend.join(', ')}` : ''}._`, '');
+    return lines;
+}
+function solutionSection(report, group, detail, settingsFiles) {
+    const { solution } = group;
+    const lines = [];
+    const deferred = deferredNames(report, group.findings);
+    const groups = settingsFiles.length > 1 ? groupBySettings(group.findings, settingsFiles) : undefined;
+    if (solution) {
+        lines.push(`### ${common_escapeCell(solution.uniqueName)} ${common_escapeCell(solution.version)} (${solution.managed})`, '', `${codeCell(solution.path)}: ${[
+            common_plural(solution.connectionReferences.length, 'connection reference'),
+            common_plural(solution.flows.length, 'cloud flow'),
+            common_plural(solution.canvasApps.length, 'canvas app'),
+            common_plural(solution.agents.length, 'agent'),
+            common_plural(solution.environmentVariables.length, 'environment variable'),
+        ].join(', ')}${groups ? `, checked against ${common_plural(settingsFiles.length, 'settings file')}` : ''}`, '');
+        if (detail.diagram !== 'none') {
+            lines.push(...diagramSection(report, solution, group.findings, detail.diagram));
+        }
+        // With --environment, a column says what the target holds for each bound connection.
+        const withTarget = solution.connectionReferences.some((r) => r.target !== undefined);
+        lines.push(...limitedTable('Connection references', solution.connectionReferences, [
+            'Logical name',
+            'Display name',
+            'Connector',
+            groups ? 'Bound in all' : 'Bound',
+            'Used by',
+            ...(withTarget ? ['In the target'] : []),
+        ], (reference) => referenceRow(reference, deferred, withTarget), 'connection reference', detail.tableRows), ...limitedTable('Environment variables', solution.environmentVariables, ['Schema name', 'Type', 'Value in solution', groups ? 'Bound in all' : 'Bound'], variableRow, 'environment variable', detail.tableRows));
+        if (groups)
+            lines.push(...matrixSection(solution, groups, settingsLabels(settingsFiles), detail));
+    }
+    else {
+        lines.push(`### ${codeCell(group.key)}`, '');
+    }
+    if (group.findings.length === 0) {
+        lines.push('No findings.', '');
+        return lines;
+    }
+    if (!groups)
+        return [...lines, ...findingsSection('Findings', bySeverity(group.findings), detail)];
+    // Findings that do not depend on the settings come once, then each settings file's own.
+    if (groups.common.length > 0) {
+        const title = groups.common.some((f) => f.settings !== undefined)
+            ? `Findings in the solution, the same against each of the ${groups.repeatedFor} settings files`
+            : 'Findings in the solution';
+        lines.push(...findingsSection(title, bySeverity(groups.common), detail));
+    }
+    for (const { settings, findings } of groups.bySettings) {
+        if (findings.length === 0) {
+            lines.push(`#### Findings against ${codeCell(settings)} (0)`, '', 'No findings.', '');
+            continue;
+        }
+        lines.push(...findingsSection(`Findings against ${codeCell(settings)}`, bySeverity(findings), detail));
+    }
+    return lines;
+}
+/** The headline: the verdict when `failOn` is known, else a plain title. */
+function headline(report, failOn) {
+    if (failOn === undefined)
+        return `## ${version/* TOOL_NAME */.lH} report`;
+    return engine_isFailing(report.summary, failOn)
+        ? `## ❌ ${version/* TOOL_NAME */.lH}: fails the gate`
+        : `## ✅ ${version/* TOOL_NAME */.lH}: passes the gate`;
+}
+function summaryLine(report, options) {
+    const parts = [
+        `${common_plural(report.solutions.length, 'solution')} checked${againstText(report)}: ${summaryText(report.summary)}${perFileNote(report)}`,
+    ];
+    if (options.failOn !== undefined) {
+        parts.push(options.failOn === 'never'
+            ? 'the gate is set never to fail'
+            : `the gate fails on ${options.failOn === 'error' ? 'errors' : 'warnings or errors'}`);
+    }
+    if (options.runUrl) {
+        // A parenthesis or space in the URL would end the link early.
+        const url = options.runUrl.replace(/[()\s<>]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+        parts.push(`[run details](${url})`);
+    }
+    return `${parts.join(' · ')}.`;
+}
+function render(report, intro, options, detail) {
+    const lines = [...intro, summaryLine(report, options), ''];
+    lines.push(...deferredSection(report, detail.tableRows));
+    for (const group of groupBySolution(report)) {
+        lines.push(...solutionSection(report, group, detail, groupSettingsFiles(report, group)));
+    }
+    return `${lines.join('\n').trimEnd()}\n`;
+}
+const TRUNCATED_NOTE = '\n\n_… cut to fit the size limit: the JSON report has everything._\n';
+/** Whether a text is within the character and byte budgets. */
+function fitsWithin(options) {
+    const maxLength = options.maxLength ?? (options.maxBytes === undefined ? DEFAULT_MARKDOWN_MAX_LENGTH : Infinity);
+    const maxBytes = options.maxBytes ?? Infinity;
+    return (text) => text.length <= maxLength &&
+        // A character is at most 3 UTF-8 bytes per UTF-16 unit: count only when it might matter.
+        (text.length * 3 <= maxBytes || Buffer.byteLength(text, 'utf8') <= maxBytes);
+}
+/** From the richest to the leanest, before findings are dropped. */
+const LEVELS = [
+    { tableRows: Infinity, diagram: 'full', subjectsShown: 50 },
+    { tableRows: Infinity, diagram: 'summary', subjectsShown: 50 },
+    { tableRows: 25, diagram: 'summary', subjectsShown: 20 },
+    { tableRows: 25, diagram: 'none', subjectsShown: 20 },
+    { tableRows: 5, diagram: 'none', subjectsShown: 10 },
+    { tableRows: 0, diagram: 'none', subjectsShown: 10 },
+];
+/**
+ * Renders at the richest level of detail that fits the budget: the full diagram and all rows,
+ * then the diagram summarized, 25 rows per table, no diagram, 5 rows, no tables, then as many
+ * findings as fit (most severe first). A final hard cut only happens when even the headline and
+ * the first finding do not fit.
+ */
+function fitMarkdown(report, intro, options) {
+    const fits = fitsWithin(options);
+    const allFindings = new Set(report.findings);
+    const levels = LEVELS.filter((level) => options.diagram !== false || level.diagram === 'none');
+    for (const level of levels) {
+        const text = render(report, intro, options, { ...level, shownFindings: allFindings });
+        if (fits(text))
+            return text;
+    }
+    const ranked = bySeverity(report.findings);
+    const leanest = LEVELS[LEVELS.length - 1];
+    const withFindings = (count) => render(report, intro, options, { ...leanest, shownFindings: new Set(ranked.slice(0, count)) });
+    // Binary search for the most findings that fit; the length grows with the count.
+    let low = 0;
+    let high = ranked.length;
+    while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (fits(withFindings(mid)))
+            low = mid;
+        else
+            high = mid - 1;
+    }
+    const text = withFindings(low);
+    if (fits(text))
+        return text;
+    // Cut at a line end so that no table row or escape sequence is left half-written.
+    let cut = text;
+    while (cut.length > 0 && !fits(cut + TRUNCATED_NOTE)) {
+        const target = Math.max(0, Math.floor(cut.length * 0.9) - TRUNCATED_NOTE.length);
+        const lineEnd = cut.lastIndexOf('\n', target);
+        cut = lineEnd > 0 ? cut.slice(0, lineEnd) : cut.slice(0, target);
+    }
+    return cut + TRUNCATED_NOTE;
+}
+function formatMarkdown(report, options = {}) {
+    return fitMarkdown(report, [headline(report, options.failOn), ''], options);
+}
+// ---------------------------------------------------------------------------------------------
+// The single pull-request comment that the GitHub and Azure DevOps adapters create once and then
+// update in place. Hidden markers let an adapter find its own comment and tell whether the
+// previous run failed, so that a fix is announced instead of passing silently.
+/** Identifies the comment written by connref-gate among all comments of a pull request. */
+const COMMENT_MARKER = '<!-- connref-gate -->';
+const STATE_PATTERN = /<!-- connref-gate:state=(pass|fail) -->/;
+function stateMarker(state) {
+    return `<!-- connref-gate:state=${state} -->`;
+}
+/** The gate state recorded in an earlier comment body, if it is one of ours. */
+function commentState(body) {
+    if (body === undefined)
+        return undefined;
+    return STATE_PATTERN.exec(body)?.[1];
+}
+function formatPullRequestComment(report, options) {
+    const state = isFailing(report.summary, options.failOn) ? 'fail' : 'pass';
+    const intro = [COMMENT_MARKER, stateMarker(state), headline(report, options.failOn), ''];
+    if (state === 'pass' && commentState(options.previousBody) === 'fail') {
+        intro.push('**All clear: the problems reported earlier are fixed.**', '');
+    }
+    return fitMarkdown(report, intro, {
+        failOn: options.failOn,
+        runUrl: options.runUrl,
+        maxLength: options.maxLength ?? DEFAULT_MARKDOWN_MAX_LENGTH,
+        diagram: options.diagram,
+    });
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/core/format/sarif.ts
+// SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`) and other SARIF
+// viewers. Code scanning needs a file location on every result, relative URIs to map results to
+// repository files, and stable fingerprints to track an alert across runs.
+
+
+
+
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const FINGERPRINT_KEY = 'connrefGate/v1';
+// GitHub reads `problem.severity` for alerts that are not security alerts.
+const PROBLEM_SEVERITY = {
+    error: 'error',
+    warning: 'warning',
+    note: 'recommendation',
+};
+/** SARIF wants a rule's friendly name as one Pascal-case identifier: `unbound-x` -> `UnboundX`. */
+function pascalCase(slug) {
+    return slug
+        .split(/[^A-Za-z0-9]+/)
+        .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+        .join('');
+}
+function ruleDescriptor(meta) {
+    const helpUri = meta.docsUrl || (0,version/* ruleDocsUrl */.hS)(meta.id);
+    return {
+        id: meta.id,
+        name: pascalCase(meta.name),
+        shortDescription: { text: meta.description },
+        fullDescription: { text: meta.details || meta.description },
+        help: {
+            text: `${meta.details || meta.description}\n\nSee ${helpUri}`,
+            markdown: `**${meta.id}: ${meta.description}**\n\n${meta.details || meta.description}\n\n[Documentation](${helpUri})`,
+        },
+        helpUri,
+        defaultConfiguration: { level: meta.defaultSeverity },
+        properties: {
+            tags: ['power-platform', 'deployment'],
+            'problem.severity': PROBLEM_SEVERITY[meta.defaultSeverity],
+        },
+    };
+}
+/** A rule id that the rule list does not describe still needs a descriptor for `ruleIndex`. */
+function unknownRule(id) {
+    return {
+        id,
+        name: id.toLowerCase(),
+        defaultSeverity: 'error',
+        description: id,
+        details: '',
+        needsSettings: false,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)(id),
+    };
+}
+/** A relative path as a URI reference: forward slashes, each segment percent-encoded. */
+function pathToUri(path) {
+    return path
+        .replace(/\\/g, '/')
+        .replace(/^(\.\/)+/, '')
+        .split('/')
+        .map((segment) => encodeURIComponent(segment))
+        .join('/');
+}
+/** Splits `X.zip!/entry` into the zip (the artifact) and the entry inside it. */
+function splitZipEntry(file) {
+    const normalized = file.replace(/\\/g, '/');
+    const bang = normalized.toLowerCase().indexOf('.zip!/');
+    if (bang === -1)
+        return { path: normalized };
+    return { path: normalized.slice(0, bang + 4), entry: normalized.slice(bang + 6) };
+}
+function fallbackFile(finding, report) {
+    const solution = report.solutions.find((s) => s.path === finding.solution) ??
+        report.solutions.find((s) => s.uniqueName === finding.solution);
+    return solution?.path ?? finding.settings ?? finding.solution;
+}
+function mergeRepeated(findings) {
+    const merged = new Map();
+    for (const finding of collapseRepeated(findings)) {
+        const key = [
+            finding.ruleId,
+            finding.severity,
+            finding.subject,
+            finding.message,
+            finding.location?.file ?? `\u0001${finding.solution}`,
+            finding.location?.line,
+            finding.location?.column,
+        ].join('\u0000');
+        const entry = merged.get(key);
+        if (entry === undefined) {
+            merged.set(key, {
+                finding,
+                settings: finding.settings === undefined ? [] : [finding.settings],
+                solutions: [finding.solution],
+            });
+            continue;
+        }
+        if (finding.settings !== undefined && !entry.settings.includes(finding.settings)) {
+            entry.settings.push(finding.settings);
+        }
+        if (!entry.solutions.includes(finding.solution))
+            entry.solutions.push(finding.solution);
+    }
+    return [...merged.values()];
+}
+/** ` (against config/Prod/deploymentSettings.json)`, unless the finding is in that very file. */
+function againstSettings(settings, file) {
+    if (settings.length === 0 || (settings.length === 1 && settings[0] === file))
+        return '';
+    return ` (against ${(0,helpers/* andList */.cM)(settings)})`;
+}
+function resultFor({ finding, settings, solutions }, ruleIndex, report, fingerprint) {
+    const file = finding.location?.file ?? fallbackFile(finding, report);
+    const { path, entry } = splitZipEntry(file);
+    const line = finding.location?.line;
+    let text = finding.message + againstSettings(settings, finding.location?.file);
+    // Viewers cannot open an entry inside a zip: the zip is the location, the entry is named here.
+    if (entry !== undefined)
+        text += ` (in ${entry}${line !== undefined ? `, line ${line}` : ''})`;
+    // Code scanning shows a result only with a region; a file-level finding points at line 1.
+    const inFile = entry === undefined && line !== undefined;
+    const column = inFile ? finding.location?.column : undefined;
+    const region = {
+        startLine: inFile ? line : 1,
+        ...(column !== undefined && { startColumn: column }),
+    };
+    return {
+        ruleId: finding.ruleId,
+        ruleIndex,
+        level: finding.severity,
+        message: { text },
+        locations: [
+            {
+                physicalLocation: {
+                    artifactLocation: { uri: pathToUri(path), uriBaseId: '%SRCROOT%' },
+                    region,
+                },
+            },
+        ],
+        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
+        properties: {
+            solution: finding.solution,
+            ...(solutions.length > 1 && { solutions }),
+            subject: finding.subject,
+            ...(settings.length === 1 && { settings: settings[0] }),
+            ...(settings.length > 1 && { settingsFiles: settings }),
+        },
+    };
+}
+/**
+ * Fingerprints leave out the line and the message so that an alert survives edits elsewhere in
+ * the file and rewording, and the settings files, since one alert may hold for several; identical
+ * keys (one app using two custom connectors) are numbered.
+ */
+function fingerprints(results) {
+    const seen = new Map();
+    return results.map(({ finding }) => {
+        const key = [
+            finding.ruleId,
+            finding.solution,
+            finding.subject,
+            finding.location?.file ?? '',
+        ].join('\u0000');
+        const hash = (0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 32);
+        const occurrence = (seen.get(hash) ?? 0) + 1;
+        seen.set(hash, occurrence);
+        return `${hash}:${occurrence}`;
+    });
+}
+function formatSarif(report, options = {}) {
+    const metas = [...(options.rules ?? allRules.map((rule) => rule.meta))];
+    const indexById = new Map(metas.map((meta, index) => [meta.id, index]));
+    for (const finding of report.findings) {
+        if (!indexById.has(finding.ruleId)) {
+            indexById.set(finding.ruleId, metas.length);
+            metas.push(unknownRule(finding.ruleId));
+        }
+    }
+    const results = mergeRepeated(report.findings);
+    const prints = fingerprints(results);
+    const sarif = {
+        $schema: SARIF_SCHEMA,
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: version/* TOOL_NAME */.lH,
+                        version: report.tool.version,
+                        semanticVersion: report.tool.version,
+                        informationUri: version/* REPOSITORY_URL */.ld,
+                        rules: metas.map(ruleDescriptor),
+                    },
+                },
+                columnKind: 'utf16CodeUnits',
+                results: results.map((result, i) => resultFor(result, indexById.get(result.finding.ruleId) ?? 0, report, prints[i] ?? '')),
+                // With placeholders deferred: what the deploy stage must define, once each.
+                ...(report.deferredVariables !== undefined && {
+                    properties: { deferredVariables: report.deferredVariables },
+                }),
+            },
+        ],
+    };
+    return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/core/format/text.ts
+
+
+function ansi(open, close) {
+    return (text) => `\u001b[${open}m${text}\u001b[${close}m`;
+}
+const plain = (text) => text;
+const COLORS = {
+    bold: ansi(1, 22),
+    dim: ansi(2, 22),
+    severity: { error: ansi(31, 39), warning: ansi(33, 39), note: ansi(36, 39) },
+    pass: ansi(32, 39),
+};
+const NO_COLORS = {
+    bold: plain,
+    dim: plain,
+    severity: { error: plain, warning: plain, note: plain },
+    pass: plain,
+};
+/**
+ * Names and messages come from the solution: a control character in them (an escape sequence in
+ * a flow name) must not drive the terminal, so it is shown as a visible code instead.
+ */
+function safe(text) {
+    return text.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+// Severity words are padded to the longest one so that rule ids line up.
+const SEVERITY_WIDTH = 'warning'.length;
+function findingLines(finding, palette, showSettings = true) {
+    const severity = palette.severity[finding.severity](finding.severity.padEnd(SEVERITY_WIDTH));
+    const indent = ' '.repeat(2 + SEVERITY_WIDTH + 2);
+    const where = locationText(finding);
+    const lines = [`  ${severity}  ${palette.bold(finding.ruleId)}  ${safe(finding.subject)}`];
+    // Messages are single sentences today, but a newline must not break the layout.
+    for (const messageLine of finding.message.split(/\r?\n/))
+        lines.push(`${indent}${safe(messageLine)}`);
+    const context = [
+        where === undefined ? undefined : safe(where),
+        showSettings && finding.settings !== undefined ? `settings ${finding.settings}` : undefined,
+    ]
+        .filter((part) => part !== undefined)
+        .join(', ');
+    if (context !== '')
+        lines.push(`${indent}${palette.dim(context)}`);
+    return lines;
+}
+function formatText(report, options) {
+    const palette = options.color ? COLORS : NO_COLORS;
+    const lines = [];
+    for (const group of groupBySolution(report)) {
+        const { solution } = group;
+        const settingsFiles = groupSettingsFiles(report, group);
+        const header = solution
+            ? `${palette.bold(safe(solution.uniqueName))} ${safe(solution.version)} (${solution.managed}) ${palette.dim(safe(solution.path))}`
+            : palette.bold(safe(group.key));
+        lines.push(header);
+        if (solution) {
+            lines.push(`  ${[
+                common_plural(solution.connectionReferences.length, 'connection reference'),
+                common_plural(solution.flows.length, 'cloud flow'),
+                common_plural(solution.canvasApps.length, 'canvas app'),
+                common_plural(solution.agents.length, 'agent'),
+                common_plural(solution.environmentVariables.length, 'environment variable'),
+            ].join(', ')}`);
+            const target = targetSummary(solution);
+            if (target)
+                lines.push(`  ${safe(target)}`);
+        }
+        if (group.findings.length === 0) {
+            lines.push(`  ${palette.pass('no findings')}`);
+        }
+        else if (settingsFiles.length > 1) {
+            // Several settings files (environments): what does not depend on them once, then per file.
+            const groups = groupBySettings(group.findings, settingsFiles);
+            if (groups.common.length > 0) {
+                const repeated = groups.common.some((f) => f.settings !== undefined);
+                lines.push(`  ${palette.bold(repeated ? `In the solution, the same against each of the ${groups.repeatedFor} settings files:` : 'In the solution:')}`);
+                for (const finding of bySeverity(groups.common)) {
+                    lines.push(...findingLines(finding, palette, false));
+                }
+            }
+            for (const { settings, findings } of groups.bySettings) {
+                const count = findings.length === 0 ? ` ${palette.pass('no findings')}` : '';
+                lines.push(`  ${palette.bold(`Against ${safe(settings)}:`)}${count}`);
+                for (const finding of bySeverity(findings)) {
+                    lines.push(...findingLines(finding, palette, false));
+                }
+            }
+        }
+        else {
+            for (const finding of bySeverity(group.findings)) {
+                lines.push(...findingLines(finding, palette));
+            }
+        }
+        lines.push('');
+    }
+    const deferred = report.deferredVariables;
+    if (deferred !== undefined && deferred.length > 0) {
+        lines.push(palette.bold(`Placeholders deferred: the deploy stage must define ${common_plural(deferred.length, 'variable')}:`));
+        for (const variable of deferred) {
+            lines.push(`  ${safe(deferredVariableText(variable))}  ${palette.dim(safe(variable.settings.join(', ')))}`);
+        }
+        lines.push('');
+    }
+    const { summary } = report;
+    const checked = common_plural(report.solutions.length, 'solution');
+    const verdictStyle = summary.errors > 0
+        ? palette.severity.error
+        : summary.warnings > 0
+            ? palette.severity.warning
+            : palette.pass;
+    lines.push(verdictStyle(`${checked} checked${againstText(report)}: ${summaryText(summary)}${perFileNote(report)}`));
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/core/format/init.ts
+
+
+
+const KINDS = [
+    ['connection reference', 'connectionReferences'],
+    ['environment variable', 'environmentVariables'],
+];
+const KIND_WIDTH = 'environment variable'.length;
+function count(names) {
+    return names.connectionReferences.length + names.environmentVariables.length;
+}
+/** True when `init --check` fails for this result: a file would change or cannot be read. */
+function initOutOfStep(result) {
+    return result.files.some((file) => file.status !== 'unchanged');
+}
+function solutionText(result) {
+    const { solution } = result;
+    return `${(0,core_text/* oneLine */.TN)(solution.uniqueName)} ${(0,core_text/* oneLine */.TN)(solution.version)} (${(0,core_text/* oneLine */.TN)(solution.path)})`;
+}
+function fileLines(file, checkOnly) {
+    const lines = [];
+    const verbs = checkOnly
+        ? { added: 'would add', kept: 'kept', removed: 'would remove' }
+        : { added: 'added', kept: 'kept', removed: 'removed' };
+    const width = Math.max(...Object.values(verbs).map((verb) => verb.length));
+    // A drift check lists only the changes; a write lists everything, so the log shows the result.
+    const actions = checkOnly ? ['added', 'removed'] : ['added', 'removed', 'kept'];
+    for (const action of actions) {
+        for (const [kind, key] of KINDS) {
+            for (const name of file[action][key]) {
+                lines.push(`  ${verbs[action].padEnd(width)}  ${kind.padEnd(KIND_WIDTH)}  ${(0,core_text/* oneLine */.TN)(name)}`);
+            }
+        }
+    }
+    const added = count(file.added);
+    const kept = count(file.kept);
+    const removed = count(file.removed);
+    if (checkOnly) {
+        lines.push(`  ${added} to add, ${removed} to remove, ${kept} kept: run ${version/* TOOL_NAME */.lH} init without --check to apply`);
+    }
+    else {
+        lines.push(`  ${added} added, ${kept} kept, ${removed} removed`);
+        const unbound = file.added.connectionReferences.length;
+        if (unbound > 0) {
+            lines.push(`  next: set ConnectionId of the ${common_plural(unbound, 'added connection reference')} (a connection name, or a placeholder such as #{…}# filled by the pipeline); an environment variable left at null keeps the solution's default`);
+        }
+    }
+    return lines;
+}
+/** The report of an init run, line by line, each to its stream. */
+function formatInitText(result, checkOnly) {
+    const out = [];
+    const what = solutionText(result);
+    for (const file of result.files) {
+        const path = (0,core_text/* oneLine */.TN)(file.path);
+        switch (file.status) {
+            case 'unusable':
+                out.push({
+                    stream: 'stderr',
+                    text: `${version/* TOOL_NAME */.lH}: ${(0,core_text/* oneLine */.TN)(file.reason ?? path)}; init does not overwrite a file it cannot read as deployment settings (fix or move it)`,
+                    file: file.path,
+                });
+                break;
+            case 'unchanged':
+                out.push({
+                    stream: 'stdout',
+                    text: `${version/* TOOL_NAME */.lH}: ${path} is up to date with ${what}: ${common_plural(file.kept.connectionReferences.length, 'connection reference')}, ${common_plural(file.kept.environmentVariables.length, 'environment variable')}`,
+                    file: file.path,
+                });
+                break;
+            default:
+                out.push({
+                    stream: 'stdout',
+                    text: checkOnly
+                        ? `${version/* TOOL_NAME */.lH}: ${path} is out of step with ${what}: init would ${file.status === 'created' ? 'create it' : 'change it'}`
+                        : `${version/* TOOL_NAME */.lH}: ${file.status} ${path} for ${what}`,
+                    file: file.path,
+                });
+                for (const line of fileLines(file, checkOnly)) {
+                    out.push({ stream: 'stdout', text: line, file: file.path });
+                }
+        }
+    }
+    return out;
+}
+function code(text) {
+    return /^[^`|<>&\\\r\n]+$/.test(text) ? `\`${text}\`` : escapeCell(text);
+}
+/** A job summary for `init --check`: per settings file, up to date or the changes init would make. */
+function formatInitMarkdown(result) {
+    const outOfStep = initOutOfStep(result);
+    const { solution } = result;
+    const lines = [
+        outOfStep
+            ? `## ❌ ${TOOL_NAME}: the settings are out of step with the solution`
+            : `## ✅ ${TOOL_NAME}: the settings are in step with the solution`,
+        '',
+        `${escapeCell(solution.uniqueName)} ${escapeCell(solution.version)} (${code(solution.path)}), ${plural(result.files.length, 'settings file')}.`,
+        '',
+    ];
+    for (const file of result.files) {
+        lines.push(`### ${code(file.path)}`, '');
+        if (file.status === 'unusable') {
+            lines.push(`❌ Not a usable settings file: ${escapeCell(file.reason ?? '')}`, '');
+            continue;
+        }
+        if (file.status === 'unchanged') {
+            lines.push(`✅ Up to date: ${plural(file.kept.connectionReferences.length, 'connection reference')}, ${plural(file.kept.environmentVariables.length, 'environment variable')}.`, '');
+            continue;
+        }
+        lines.push(file.status === 'created'
+            ? '❌ The file does not exist: `init` would create it.'
+            : '❌ `init` would change it:', '', '| Change | Kind | Name |', '| --- | --- | --- |');
+        for (const [action, label] of [
+            ['added', 'add'],
+            ['removed', 'remove'],
+        ]) {
+            for (const [kind, key] of KINDS) {
+                for (const name of file[action][key])
+                    lines.push(`| ${label} | ${kind} | ${code(name)} |`);
+            }
+        }
+        lines.push('', `Run \`${TOOL_NAME} init --solution ${oneLine(solution.path)} --settings ${oneLine(file.path)}\` and commit the result; it keeps every value already in the file.`, '');
+    }
+    return `${lines.join('\n').trimEnd()}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/core/format/index.ts
+
+
+
+
+
+
+
+
+
+
+const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'markdown'];
+function isOutputFormat(value) {
+    return OUTPUT_FORMATS.includes(value);
+}
+function formatReport(report, format, options = {}) {
+    switch (format) {
+        case 'text':
+            return formatText(report, { color: options.color ?? false });
+        case 'json':
+            return formatJson(report);
+        case 'sarif':
+            return formatSarif(report);
+        case 'markdown':
+            return formatMarkdown(report, { failOn: options.failOn, maxLength: options.maxLength });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/resolved-settings.ts
+// `--resolved-settings`: the settings after placeholder substitution, restricted to what the
+// solution defines, in the pac format, for `pac solution import --settings-file`. This file is
+// the one output that holds substituted (secret) values, so it is written with mode 0600 and its
+// content is never printed.
+
+
+
+
+/**
+ * The pac settings for one solution: an entry per connection reference and environment variable
+ * that both the solution and the settings have, with the solution's spelling of the name, in the
+ * settings file's order. Extra keys (ConnectionOwner) are dropped; so are variables whose Value is
+ * null, so that the solution's default or current value applies. A missing ConnectorId is taken
+ * from the solution. The first of duplicate entries wins (duplicates are CR005/EV005 errors).
+ */
+function resolveSettings(solution, settings) {
+    const references = new Map(solution.connectionReferences.map((r) => [(0,helpers/* nameKey */.Rc)(r.logicalName), r]));
+    const variables = new Map(solution.environmentVariables.map((v) => [(0,helpers/* nameKey */.Rc)(v.schemaName), v]));
+    const ConnectionReferences = [];
+    const seenReferences = new Set();
+    for (const entry of settings.connectionReferences) {
+        const key = (0,helpers/* nameKey */.Rc)(entry.logicalName);
+        const ref = references.get(key);
+        if (ref === undefined || seenReferences.has(key))
+            continue;
+        seenReferences.add(key);
+        ConnectionReferences.push({
+            LogicalName: ref.logicalName,
+            ConnectionId: entry.connectionId ?? '',
+            ConnectorId: (0,helpers/* isBlank */.z3)(entry.connectorId) ? ref.connectorId : entry.connectorId,
+        });
+    }
+    const EnvironmentVariables = [];
+    const seenVariables = new Set();
+    for (const entry of settings.environmentVariables) {
+        const key = (0,helpers/* nameKey */.Rc)(entry.schemaName);
+        const variable = variables.get(key);
+        if (variable === undefined || seenVariables.has(key))
+            continue;
+        seenVariables.add(key);
+        if (entry.value === null)
+            continue;
+        EnvironmentVariables.push({ SchemaName: variable.schemaName, Value: entry.value });
+    }
+    return {
+        text: `${JSON.stringify({ EnvironmentVariables, ConnectionReferences }, null, 2)}\n`,
+        connectionReferences: ConnectionReferences.length,
+        environmentVariables: EnvironmentVariables.length,
+    };
+}
+/**
+ * Writes a file that only its owner may read (mode 0600), also when it already existed with a
+ * wider mode: the mode is set on the open file before any byte of the content is written.
+ */
+async function writePrivateFile(path, text, cwd) {
+    const absPath = (0,external_node_path_.resolve)(cwd, path);
+    try {
+        // Not through a link a pull request placed there: these bytes hold the secrets.
+        await writeRegularFile(absPath, text, 0o600);
+    }
+    catch (error) {
+        const code = error.code ?? 'error';
+        throw new errors/* UsageError */.e(`cannot write ${toReportPath(absPath, cwd)} (${code}): check the path`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/gate.ts
+// The one flow that every entry point (CLI, GitHub Action, Azure DevOps task) shares: check,
+// write the requested report files, decide pass or fail. Adapters only map their inputs to
+// GateOptions and the outcome to their platform.
+
+
+
+
+
+
+
+/**
+ * Refuses an output path inside a solution that was checked (or onto a solution zip): a report
+ * written there would change the solution source and could be packed into the next import.
+ * Overwriting a settings file that was just checked is refused too.
+ */
+function assertWritable(target, result, cwd, what) {
+    const absTarget = (0,external_node_path_.resolve)(cwd, target);
+    for (const settings of result.settingsFiles) {
+        if (absTarget === (0,external_node_path_.resolve)(cwd, settings.path)) {
+            throw new errors/* UsageError */.e(`refusing to overwrite the settings file ${settings.path} with the ${what}`);
+        }
+    }
+    for (const solution of result.report.solutions) {
+        if (isInside(absTarget, (0,external_node_path_.resolve)(cwd, solution.path))) {
+            throw new errors/* UsageError */.e(`refusing to write the ${what} ${target} inside the solution ${solution.path}: choose a path outside it`);
+        }
+    }
+}
+/** Writes text to a path relative to cwd, creating parent folders. */
+async function writeOutputFile(path, text, cwd) {
+    const absPath = (0,external_node_path_.resolve)(cwd, path);
+    try {
+        await writeRegularFile(absPath, text);
+    }
+    catch (error) {
+        const code = error.code ?? 'error';
+        throw new errors/* UsageError */.e(`cannot write ${toReportPath(absPath, cwd)} (${code}): check the path`);
+    }
+}
+function exactlyOne(what, paths) {
+    if (paths.length === 1)
+        return;
+    const given = paths.length === 0
+        ? 'none was given'
+        : `${paths.length} were given (${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ', …' : ''})`;
+    throw new errors/* UsageError */.e(`the resolved settings file is for one solution and one settings file: it needs exactly one ${what}, but ${given}`);
+}
+/** Refuses two outputs that are the same file: the second would overwrite the first. */
+function assertDistinct(outputs, cwd) {
+    const seen = new Map();
+    for (const [what, path] of outputs) {
+        if (!path)
+            continue;
+        const abs = (0,external_node_path_.resolve)(cwd, path);
+        const other = seen.get(abs);
+        if (other !== undefined) {
+            throw new errors/* UsageError */.e(`the ${what} and the ${other} are the same file ${path}: give two paths`);
+        }
+        seen.set(abs, what);
+    }
+}
+async function runGate(options) {
+    const cwd = (0,external_node_path_.resolve)(options.cwd ?? process.cwd());
+    const sarifFile = options.sarifFile?.trim() || undefined;
+    const reportFile = options.reportFile?.trim() || undefined;
+    const resolvedSettingsFile = options.resolvedSettingsFile?.trim() || undefined;
+    if (resolvedSettingsFile && options.placeholders === 'defer') {
+        // Deferred placeholders pass as notes: pac would import them as literal text.
+        throw new errors/* UsageError */.e('the resolved settings file is for the deploy stage, where placeholders are resolved: it is not written with placeholders deferred');
+    }
+    const settingsGiven = [...(options.settings ?? []), ...(options.settingsPerSolution ?? [])];
+    if (resolvedSettingsFile && !settingsGiven.some((p) => p.trim() !== '')) {
+        exactlyOne('settings file', []);
+    }
+    assertDistinct([
+        ['SARIF file', sarifFile],
+        ['report file', reportFile],
+        ['resolved settings file', resolvedSettingsFile],
+    ], cwd);
+    const result = await check({ ...options, cwd });
+    const { report, secrets } = result;
+    // Check every target before writing anything, so that a refused path leaves no partial output.
+    if (sarifFile)
+        assertWritable(sarifFile, result, cwd, 'SARIF file');
+    if (reportFile)
+        assertWritable(reportFile, result, cwd, 'report file');
+    if (resolvedSettingsFile) {
+        exactlyOne('solution', result.solutionPaths ?? []);
+        exactlyOne('settings file', result.settingsPaths ?? []);
+        assertWritable(resolvedSettingsFile, result, cwd, 'resolved settings file');
+    }
+    // The report never holds secret values; redacting again guards against a rule that slips.
+    const written = {};
+    if (sarifFile) {
+        await writeOutputFile(sarifFile, redactSecrets(formatSarif(report), secrets), cwd);
+        written.sarifFile = sarifFile;
+    }
+    if (reportFile) {
+        await writeOutputFile(reportFile, redactSecrets(formatJson(report), secrets), cwd);
+        written.reportFile = reportFile;
+    }
+    const notWritten = {};
+    let resolvedSettings;
+    if (resolvedSettingsFile) {
+        const why = await resolvedSettingsBlocker(result, (0,external_node_path_.resolve)(cwd, resolvedSettingsFile));
+        if (why !== undefined) {
+            notWritten.resolvedSettings = `resolved settings not written to ${resolvedSettingsFile}: ${why}`;
+        }
+        else {
+            // The one output that must hold the substituted values: no redaction, mode 0600.
+            const resolved = resolveSettings(report.solutions[0], result.settingsFiles[0]);
+            await writePrivateFile(resolvedSettingsFile, resolved.text, cwd);
+            written.resolvedSettings = resolvedSettingsFile;
+            resolvedSettings = {
+                connectionReferences: resolved.connectionReferences,
+                environmentVariables: resolved.environmentVariables,
+            };
+        }
+    }
+    // Built on first use: the adapters need it, the CLI's text/JSON/SARIF runs do not.
+    let markdown;
+    return {
+        result,
+        report,
+        failed: engine_isFailing(report.summary, options.failOn),
+        get markdown() {
+            return (markdown ??= redactSecrets(formatMarkdown(report, {
+                failOn: options.failOn,
+                maxBytes: SUMMARY_MAX_BYTES,
+                diagram: options.summaryDiagrams,
+            }), secrets));
+        },
+        written,
+        notWritten,
+        ...(resolvedSettings ? { resolvedSettings } : {}),
+    };
+}
+/** Why the resolved settings cannot be written (one line), or undefined when they can. */
+async function resolvedSettingsBlocker(result, absTarget) {
+    const { report } = result;
+    const left = (await exists(absTarget))
+        ? '; the file already there is left as it was and is not from this run'
+        : '';
+    if (report.summary.errors > 0) {
+        return `the check found ${common_plural(report.summary.errors, 'error')}, and pac would import these settings with them${left}`;
+    }
+    // Reachable only with SL001 or DS001 switched off.
+    if (report.solutions.length !== 1)
+        return `the solution could not be read${left}`;
+    if (result.settingsFiles.length !== 1)
+        return `the settings file is not usable${left}`;
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/init.ts
+// `connref-gate init`: writes a pac deployment-settings file for a solution, or brings an existing
+// one in step with it. Existing files are edited in place, not re-serialized: every kept entry,
+// every value, unknown keys (ConnectionOwner, `$schema`), the indentation, key spacing, line
+// endings, BOM and final newline stay byte for byte, so the diff in a pull request shows only the
+// entries that were added or removed. Names are printed, never values.
+
+
+
+
+
+
+
+
+
+const DEFAULT_SETTINGS_FILE = 'deploymentSettings.json';
+/** A solution that cannot be read: init stops with this one-line reason (exit 1, like SL001). */
+class InitSolutionError extends Error {
+    name = 'InitSolutionError';
+}
+const SECTIONS = ['EnvironmentVariables', 'ConnectionReferences'];
+const NAME_KEY = {
+    EnvironmentVariables: 'SchemaName',
+    ConnectionReferences: 'LogicalName',
+};
+function referenceEntry(ref) {
+    return {
+        name: ref.logicalName,
+        members: [
+            ['LogicalName', JSON.stringify(ref.logicalName)],
+            ['ConnectionId', '""'],
+            ['ConnectorId', JSON.stringify(ref.connectorId)],
+        ],
+    };
+}
+/**
+ * `"Value": null`, not `""`: pac rejects the empty string (EV002), while null means "not set
+ * here", so that the solution's default or current value applies (else EV001 says it is missing).
+ */
+function variableEntry(variable) {
+    return {
+        name: variable.schemaName,
+        members: [
+            ['SchemaName', JSON.stringify(variable.schemaName)],
+            ['Value', 'null'],
+        ],
+    };
+}
+function byName(a, b) {
+    const x = a.toLowerCase();
+    const y = b.toLowerCase();
+    if (x !== y)
+        return x < y ? -1 : 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+function solutionEntries(solution) {
+    return {
+        ConnectionReferences: solution.connectionReferences
+            .map(referenceEntry)
+            .sort((a, b) => byName(a.name, b.name)),
+        EnvironmentVariables: solution.environmentVariables
+            .map(variableEntry)
+            .sort((a, b) => byName(a.name, b.name)),
+    };
+}
+/** The first of several definitions of a name (a solution should not have duplicates). */
+function uniqueByName(entries) {
+    const seen = new Set();
+    return entries.filter((entry) => {
+        const key = (0,helpers/* nameKey */.Rc)(entry.name);
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+// ---------------------------------------------------------------------------------------------
+// A fresh file: what `pac solution create-settings` writes (2-space JSON), with null values.
+function renderFresh(entries, eol = '\n') {
+    const lines = ['{'];
+    SECTIONS.forEach((section, index) => {
+        const comma = index < SECTIONS.length - 1 ? ',' : '';
+        const items = entries[section];
+        if (items.length === 0) {
+            lines.push(`  "${section}": []${comma}`);
+            return;
+        }
+        lines.push(`  "${section}": [`);
+        items.forEach((item, i) => {
+            lines.push('    {');
+            item.members.forEach(([key, value], j) => {
+                lines.push(`      "${key}": ${value}${j < item.members.length - 1 ? ',' : ''}`);
+            });
+            lines.push(`    }${i < items.length - 1 ? ',' : ''}`);
+        });
+        lines.push(`  ]${comma}`);
+    });
+    lines.push('}');
+    return lines.join(eol) + eol;
+}
+// ---------------------------------------------------------------------------------------------
+// Editing an existing file in place
+/** The offset just after the JSON value that starts at `start` (the text is known to be valid). */
+function valueEnd(text, start) {
+    const first = text[start];
+    if (first === '"') {
+        let i = start + 1;
+        while (i < text.length) {
+            const ch = text[i];
+            if (ch === '\\')
+                i += 2;
+            else if (ch === '"')
+                return i + 1;
+            else
+                i++;
+        }
+        return text.length;
+    }
+    if (first === '{' || first === '[') {
+        let depth = 0;
+        let i = start;
+        while (i < text.length) {
+            const ch = text[i];
+            if (ch === '"') {
+                i = valueEnd(text, i);
+                continue;
+            }
+            if (ch === '{' || ch === '[')
+                depth++;
+            else if (ch === '}' || ch === ']') {
+                depth--;
+                if (depth === 0)
+                    return i + 1;
+            }
+            i++;
+        }
+        return text.length;
+    }
+    let i = start;
+    while (i < text.length && !/[\s,\]}]/.test(text[i]))
+        i++;
+    return i;
+}
+/** Like the parser's lookup: the last member with the exact key, else with any casing. */
+function findMember(members, key) {
+    let loose;
+    for (let i = members.length - 1; i >= 0; i--) {
+        const m = members[i];
+        if (m.key === key)
+            return m;
+        if (loose === undefined && m.key.toLowerCase() === key.toLowerCase())
+            loose = m;
+    }
+    return loose;
+}
+/** The whitespace that starts the line holding `offset`. */
+function lineIndent(text, offset) {
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    return /^[ \t]*/.exec(text.slice(lineStart))[0];
+}
+/** True when only whitespace precedes `offset` on its line. */
+function startsLine(text, offset) {
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    return /^[ \t]*$/.test(text.slice(lineStart, offset));
+}
+function detectFileStyle(text, root) {
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const compact = !text.slice(root.offset, valueEnd(text, root.offset)).includes('\n');
+    let unit = '  ';
+    const first = root.members[0];
+    if (first && startsLine(text, first.keyOffset)) {
+        const indent = lineIndent(text, first.keyOffset).slice(lineIndent(text, root.offset).length);
+        if (indent.startsWith('\t'))
+            unit = '\t';
+        else if (indent.length > 0)
+            unit = indent;
+    }
+    let colon = compact ? ':' : ': ';
+    if (first)
+        colon = text.slice(valueEnd(text, first.keyOffset), first.value.offset);
+    return { eol, unit, compact, colon };
+}
+function styleFromEntry(text, entry, file) {
+    if (entry.kind !== 'object' || entry.members.length === 0)
+        return undefined;
+    const end = valueEnd(text, entry.offset);
+    const members = entry.members;
+    const first = members[0];
+    const last = members[members.length - 1];
+    const colon = text.slice(valueEnd(text, first.keyOffset), first.value.offset);
+    const multiline = text.slice(entry.offset, end).includes('\n');
+    const itemIndent = lineIndent(text, entry.offset);
+    const lastValueEnd = valueEnd(text, last.value.offset);
+    return {
+        multiline,
+        itemIndent,
+        memberIndent: startsLine(text, last.keyOffset)
+            ? lineIndent(text, last.keyOffset)
+            : itemIndent + file.unit,
+        closeIndent: startsLine(text, end - 1) ? lineIndent(text, end - 1) : itemIndent,
+        colon,
+        open: text.slice(entry.offset + 1, first.keyOffset),
+        memberSep: members.length > 1
+            ? text.slice(valueEnd(text, first.value.offset), members[1].keyOffset)
+            : file.compact
+                ? ','
+                : ', ',
+        close: text.slice(lastValueEnd, end - 1),
+    };
+}
+function defaultStyle(file, baseIndent) {
+    const itemIndent = baseIndent + file.unit;
+    return {
+        multiline: !file.compact,
+        itemIndent,
+        memberIndent: itemIndent + file.unit,
+        closeIndent: itemIndent,
+        colon: file.colon,
+        open: '',
+        memberSep: file.compact ? ',' : ', ',
+        close: '',
+    };
+}
+function renderEntry(entry, style, eol) {
+    const pairs = entry.members.map(([key, value]) => `"${key}"${style.colon}${value}`);
+    if (!style.multiline)
+        return `{${style.open}${pairs.join(style.memberSep)}${style.close}}`;
+    return `{${eol}${pairs.map((pair) => style.memberIndent + pair).join(`,${eol}`)}${eol}${style.closeIndent}}`;
+}
+function planSection(text, root, key, wanted) {
+    const member = findMember(root.members, key);
+    const defined = new Set(wanted.map((entry) => (0,helpers/* nameKey */.Rc)(entry.name)));
+    const items = [];
+    if (member && member.value.kind === 'array') {
+        for (const value of member.value.items) {
+            // parseSettings has checked the shape: every entry is an object with a string name.
+            const nameMember = value.kind === 'object' ? findMember(value.members, NAME_KEY[key]) : undefined;
+            const name = nameMember && nameMember.value.kind === 'string' ? nameMember.value.value : '';
+            items.push({
+                start: value.offset,
+                end: valueEnd(text, value.offset),
+                name,
+                keep: defined.has((0,helpers/* nameKey */.Rc)(name)),
+                value,
+            });
+        }
+    }
+    const present = new Set(items.map((item) => (0,helpers/* nameKey */.Rc)(item.name)));
+    return {
+        key,
+        member,
+        items,
+        added: wanted.filter((entry) => !present.has((0,helpers/* nameKey */.Rc)(entry.name))),
+    };
+}
+/** The new text of a section's array (for a section whose array changes). */
+function renderArray(text, plan, style, file, closeIndent) {
+    const kept = plan.items.filter((item) => item.keep);
+    const added = plan.added.map((entry) => renderEntry(entry, style, file.eol));
+    if (kept.length === 0 && added.length === 0)
+        return '[]';
+    const arrayStart = plan.member?.value.offset;
+    const items = plan.items;
+    // Between entries: the file's own separator when there is one, else comma, line break, indent
+    // (unless the entries share a line, or the whole file is on one line).
+    const onePerLine = items.length > 0 ? startsLine(text, items[0].start) : !file.compact;
+    const separator = items.length > 1
+        ? text.slice(items[0].end, items[1].start)
+        : onePerLine
+            ? `,${file.eol}${style.itemIndent}`
+            : file.compact
+                ? ','
+                : ', ';
+    let leading;
+    let trailing;
+    if (arrayStart !== undefined && items.length > 0) {
+        leading = text.slice(arrayStart + 1, items[0].start);
+        trailing = text.slice(items[items.length - 1].end, valueEnd(text, arrayStart) - 1);
+    }
+    else if (file.compact) {
+        leading = '';
+        trailing = '';
+    }
+    else {
+        leading = `${file.eol}${style.itemIndent}`;
+        trailing = `${file.eol}${closeIndent}`;
+    }
+    let body = '';
+    let previous = -1;
+    items.forEach((item, index) => {
+        if (!item.keep)
+            return;
+        if (body !== '') {
+            // Keep the exact text between neighbours that both stay.
+            body += previous === index - 1 ? text.slice(items[previous].end, item.start) : separator;
+        }
+        body += text.slice(item.start, item.end);
+        previous = index;
+    });
+    for (const entry of added)
+        body += (body === '' ? '' : separator) + entry;
+    return `[${leading}${body}${trailing}]`;
+}
+/** The edited text of an existing, usable settings file, and what changed. */
+function updateSettingsText(text, solution) {
+    const root = (0,core_settings/* parseJson */.qF)(text);
+    if (root.kind !== 'object')
+        throw new Error('updateSettingsText needs an object');
+    const file = detectFileStyle(text, root);
+    const wanted = solutionEntries(solution);
+    const plans = SECTIONS.map((key) => planSection(text, root, key, uniqueByName(wanted[key])));
+    // Entry style: from an entry of the section itself, else of the other section, else defaults.
+    const rootIndent = lineIndent(text, root.offset);
+    const memberIndent = root.members[0]
+        ? startsLine(text, root.members[0].keyOffset)
+            ? lineIndent(text, root.members[0].keyOffset)
+            : rootIndent + file.unit
+        : rootIndent + file.unit;
+    const learnt = plans
+        .map((plan) => plan.items.map((item) => styleFromEntry(text, item.value, file)).find(Boolean))
+        .find(Boolean);
+    const edits = [];
+    for (const plan of plans) {
+        const changed = plan.added.length > 0 || plan.items.some((item) => !item.keep);
+        if (!changed)
+            continue;
+        const own = plan.items.map((item) => styleFromEntry(text, item.value, file)).find(Boolean);
+        const sectionIndent = plan.member ? lineIndent(text, plan.member.keyOffset) : memberIndent;
+        const style = own ?? learnt ?? defaultStyle(file, sectionIndent);
+        if (plan.member) {
+            const arrayStart = plan.member.value.offset;
+            const arrayEnd = valueEnd(text, arrayStart);
+            const interior = text.slice(arrayStart + 1, arrayEnd - 1);
+            const newline = interior.lastIndexOf('\n');
+            const closeIndent = newline === -1 ? sectionIndent : interior.slice(newline + 1);
+            edits.push({
+                start: arrayStart,
+                end: arrayEnd,
+                text: renderArray(text, plan, style, file, closeIndent),
+            });
+        }
+        else {
+            // A section the file does not have: EnvironmentVariables goes first, as pac writes it,
+            // ConnectionReferences last.
+            const array = renderArray(text, plan, style, file, memberIndent);
+            const pair = `"${plan.key}"${file.colon}${array}`;
+            const lineBreak = file.compact ? '' : `${file.eol}${memberIndent}`;
+            if (plan.key === 'EnvironmentVariables' && root.members[0]) {
+                const at = root.members[0].keyOffset;
+                edits.push({ start: at, end: at, text: `${pair},${lineBreak}` });
+            }
+            else {
+                const last = root.members[root.members.length - 1];
+                const at = valueEnd(text, last.value.offset);
+                edits.push({ start: at, end: at, text: `,${lineBreak}${pair}` });
+            }
+        }
+    }
+    let result = text;
+    for (const edit of edits.sort((a, b) => b.start - a.start)) {
+        result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+    }
+    const names = (pick) => ({
+        connectionReferences: pick(plans[1]),
+        environmentVariables: pick(plans[0]),
+    });
+    const distinct = (list) => {
+        const seen = new Set();
+        return list.filter((name) => !seen.has((0,helpers/* nameKey */.Rc)(name)) && seen.add((0,helpers/* nameKey */.Rc)(name)));
+    };
+    return {
+        text: result,
+        added: names((plan) => plan.added.map((entry) => entry.name)),
+        kept: names((plan) => distinct(plan.items.filter((i) => i.keep).map((i) => i.name))),
+        removed: names((plan) => distinct(plan.items.filter((i) => !i.keep).map((i) => i.name))),
+    };
+}
+function detectEncoding(bytes) {
+    const [b0, b1, b2] = bytes;
+    if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf)
+        return { name: 'utf8', bom: true };
+    if (b0 === 0xff && b1 === 0xfe)
+        return { name: 'utf16le', bom: true };
+    if (b0 === 0xfe && b1 === 0xff)
+        return { name: 'utf16be', bom: true };
+    if (bytes.length >= 2 && b0 !== 0 && b1 === 0)
+        return { name: 'utf16le', bom: false };
+    if (bytes.length >= 2 && b0 === 0 && b1 !== 0)
+        return { name: 'utf16be', bom: false };
+    return { name: 'utf8', bom: false };
+}
+function encode(text, encoding) {
+    const body = encoding.bom ? `\ufeff${text}` : text;
+    if (encoding.name === 'utf8')
+        return new TextEncoder().encode(body);
+    const bytes = Buffer.from(body, 'utf16le');
+    if (encoding.name === 'utf16be')
+        bytes.swap16();
+    return bytes;
+}
+// ---------------------------------------------------------------------------------------------
+// The command
+const emptyNames = () => ({ connectionReferences: [], environmentVariables: [] });
+function isEmptyChange(result) {
+    return (result.added.connectionReferences.length +
+        result.added.environmentVariables.length +
+        result.removed.connectionReferences.length +
+        result.removed.environmentVariables.length ===
+        0);
+}
+/**
+ * Writes or updates the settings file(s) for one solution (SPEC section 3). Throws UsageError
+ * for bad options and paths, InitSolutionError when the solution cannot be read. An unusable
+ * settings file (DS001) is reported in its result and left untouched.
+ */
+async function init(options) {
+    const cwd = (0,external_node_path_.resolve)(options.cwd ?? process.cwd());
+    const limits = { ...DEFAULT_LIMITS, ...options.limits };
+    const patterns = options.solution.filter((p) => p.trim() !== '');
+    if (patterns.length === 0) {
+        throw new errors/* UsageError */.e('missing --solution: give the one solution to write settings for');
+    }
+    const targets = await findSolutions(patterns, cwd);
+    if (targets.length !== 1) {
+        const listed = targets
+            .slice(0, 5)
+            .map((t) => t.reportPath)
+            .join(', ');
+        throw new errors/* UsageError */.e(targets.length === 0
+            ? `no solution found in ${patterns.join(', ')}: give an unpacked solution folder or a solution zip`
+            : `init writes settings for one solution at a time, but ${targets.length} were found (${listed}${targets.length > 5 ? ', …' : ''}): name one`);
+    }
+    const target = targets[0];
+    // Settings paths: literal paths may not exist yet (they are created); globs must match.
+    const settingsPatterns = (options.settings ?? []).filter((p) => p.trim() !== '');
+    const absPaths = new Set();
+    for (const pattern of settingsPatterns.length > 0 ? settingsPatterns : [DEFAULT_SETTINGS_FILE]) {
+        if (hasGlobMagic(pattern.trim())) {
+            for (const path of await expandPaths([pattern], cwd, 'settings file'))
+                absPaths.add(path);
+        }
+        else {
+            absPaths.add((0,external_node_path_.resolve)(cwd, pattern.trim()));
+        }
+    }
+    for (const absPath of absPaths) {
+        const where = toReportPath(absPath, cwd);
+        if (target.kind === 'folder' ? isInside(absPath, target.absPath) : absPath === target.absPath) {
+            throw new errors/* UsageError */.e(`refusing to write the settings file ${where} inside the solution ${target.reportPath}: choose a path outside it`);
+        }
+        if ((await lstatOrUndefined(absPath))?.isDirectory()) {
+            throw new errors/* UsageError */.e(`settings file ${where} is a folder: name a JSON file`);
+        }
+    }
+    const read = await readSolution(target, limits);
+    if (!read.ok)
+        throw new InitSolutionError(read.unreadable.reason);
+    const solution = read.solution;
+    const files = [];
+    for (const absPath of [...absPaths].sort()) {
+        files.push(await initFile(absPath, toReportPath(absPath, cwd), solution, options.check ?? false));
+    }
+    return {
+        solution: { uniqueName: solution.uniqueName, version: solution.version, path: solution.path },
+        files,
+    };
+}
+async function initFile(absPath, reportPath, solution, checkOnly) {
+    const stats = await lstatOrUndefined(absPath);
+    let bytes;
+    if (stats) {
+        const parsed = await (0,core_settings/* readSettingsFile */.ur)(absPath, reportPath);
+        if ('unusable' in parsed) {
+            // Nothing to lose in a file that holds only whitespace: it is written like a new one.
+            const raw = await (0,core_settings/* readSettingsBytes */.pV)(absPath, reportPath);
+            const blank = 'bytes' in raw && (0,core_text/* decodeText */.g7)(raw.bytes).trim() === '';
+            if (!blank) {
+                return {
+                    path: reportPath,
+                    status: 'unusable',
+                    reason: parsed.unusable.reason,
+                    added: emptyNames(),
+                    kept: emptyNames(),
+                    removed: emptyNames(),
+                    written: false,
+                };
+            }
+        }
+        else {
+            const raw = await (0,core_settings/* readSettingsBytes */.pV)(absPath, reportPath);
+            if ('unusable' in raw)
+                throw new errors/* UsageError */.e(raw.unusable.reason);
+            bytes = raw.bytes;
+        }
+    }
+    if (bytes === undefined) {
+        const entries = solutionEntries(solution);
+        entries.ConnectionReferences = uniqueByName(entries.ConnectionReferences);
+        entries.EnvironmentVariables = uniqueByName(entries.EnvironmentVariables);
+        const result = {
+            path: reportPath,
+            status: 'created',
+            added: {
+                connectionReferences: entries.ConnectionReferences.map((e) => e.name),
+                environmentVariables: entries.EnvironmentVariables.map((e) => e.name),
+            },
+            kept: emptyNames(),
+            removed: emptyNames(),
+            written: false,
+        };
+        if (!checkOnly) {
+            await writeSettings(absPath, reportPath, new TextEncoder().encode(renderFresh(entries)));
+            result.written = true;
+        }
+        return result;
+    }
+    const encoding = detectEncoding(bytes);
+    const text = (0,core_text/* decodeText */.g7)(bytes);
+    const updated = updateSettingsText(text, solution);
+    const changed = !isEmptyChange(updated) && updated.text !== text;
+    const result = {
+        path: reportPath,
+        status: changed ? 'updated' : 'unchanged',
+        added: updated.added,
+        kept: updated.kept,
+        removed: updated.removed,
+        written: false,
+    };
+    if (changed && !checkOnly) {
+        await writeSettings(absPath, reportPath, encode(updated.text, encoding));
+        result.written = true;
+    }
+    return result;
+}
+async function writeSettings(absPath, reportPath, bytes) {
+    try {
+        // Not through a link or into a FIFO that a pull request placed at the path.
+        await writeRegularFile(absPath, bytes);
+    }
+    catch (error) {
+        const code = error.code ?? 'error';
+        throw new errors/* UsageError */.e(`cannot write ${reportPath} (${code}): check the path and permissions`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/online/credentials.ts
+var credentials = __nccwpck_require__(649);
+// EXTERNAL MODULE: ./src/core/online/endpoints.ts
+var endpoints = __nccwpck_require__(2241);
+;// CONCATENATED MODULE: ./src/cli/online.ts
+// The CLI's online options (SPEC sections 3 and 6): --environment and its companions, and the
+// credential from @azure/identity's environment convention, else the Azure CLI's login.
+
+
+
+const ONLINE_OPTION_NAMES = [
+    'environment',
+    'online',
+    'cloud',
+    'environment-id',
+    'online-timeout',
+];
+/**
+ * The online options from the parsed values, or undefined without --environment. Its companions
+ * without it are a usage error: they would silently do nothing.
+ */
+function onlineOptions(value, env) {
+    const environmentUrl = value('environment');
+    if (environmentUrl === undefined) {
+        const stray = ONLINE_OPTION_NAMES.find((name) => name !== 'environment' && value(name) !== undefined);
+        if (stray) {
+            throw new errors/* UsageError */.e(`--${stray} is for the online checks: give --environment URL too`);
+        }
+        return undefined;
+    }
+    const modeText = (value('online') ?? 'warn').trim().toLowerCase();
+    if (modeText !== 'warn' && modeText !== 'strict') {
+        throw new errors/* UsageError */.e(`bad --online ${value('online')}: use warn or strict`);
+    }
+    const cloud = value('cloud');
+    const timeout = value('online-timeout');
+    let timeoutMs;
+    if (timeout !== undefined) {
+        const seconds = Number(timeout);
+        if (!/^\d+(\.\d+)?$/.test(timeout.trim()) || !(seconds > 0) || seconds > 3600) {
+            throw new errors/* UsageError */.e(`bad --online-timeout ${timeout}: give seconds, e.g. 60 (at most 3600)`);
+        }
+        timeoutMs = Math.round(seconds * 1000);
+    }
+    const environmentId = value('environment-id');
+    return {
+        environmentUrl,
+        mode: modeText,
+        ...(cloud !== undefined && { cloud: (0,endpoints/* parseCloud */.lw)(cloud, '--cloud') }),
+        ...(environmentId !== undefined && { environmentId }),
+        ...(timeoutMs !== undefined && { timeoutMs }),
+        credential: (0,credentials/* credentialFromEnvironment */.B)(env),
+        env,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/main.ts
+// The `connref-gate` command line. `run` takes the arguments and the streams it writes to and
+// returns the exit code, so that tests call it directly and index.ts stays one line.
+
+
+
+
+
+
+
+
+
+
+
+
+/** Exit codes of SPEC section 3; internal errors share 2 with usage errors, as the SPEC has no other. */
+const EXIT_PASS = 0;
+const EXIT_FAIL = 1;
+const EXIT_USAGE = 2;
+const HELP = `Usage: ${version/* TOOL_NAME */.lH} check --solution PATH... [options]
+       ${version/* TOOL_NAME */.lH} init --solution PATH [--settings FILE...] [--check]
+       ${version/* TOOL_NAME */.lH} help | --help | --version
+
+Checks the connection references and environment variables of Power Platform solutions against
+a deployment-settings file (pac solution create-settings) before import.
+
+Options of check:
+  --solution PATH...     solution zip, unpacked solution folder, extracted zip, or a folder or
+                         glob holding several; repeatable (required)
+  --settings FILE...     deployment-settings JSON file(s) or glob; repeatable. Every solution is
+                         checked against each. Without it: against empty settings
+  --settings-per-solution PATH...
+                         each solution's own settings file(s): a path or glob looked up from
+                         the solution's folder upwards, e.g. config/Prod/deploymentSettings.json
+                         (Kit/src or Kit/SolutionPackage/src pairs with Kit/config/Prod/…);
+                         not together with --settings
+  --placeholders MODE    resolve (default): a placeholder left after substitution is an error
+                         (CR002); defer: pull-request validation of settings that the deploy
+                         stage fills in, where one left is a note naming the variable to define
+  --format FORMAT        text (default), json, sarif or markdown
+  --output FILE          write the report to FILE instead of stdout
+  --fail-on LEVEL        error (default), warning or never: the lowest severity that fails
+  --rule ID=SEVERITY     override a rule: error, warning, note or off; repeatable (CR010=off)
+  --sarif-file FILE      also write SARIF 2.1.0 to FILE
+  --report-file FILE     also write the JSON report to FILE
+  --resolved-settings FILE
+                         write the settings after placeholder substitution, restricted to
+                         what the solution defines, for pac solution import --settings-file
+                         (one solution, one settings file; only when there are no errors;
+                         mode 0600)
+  --environment URL      also check the target environment, read-only (its Dataverse URL,
+                         e.g. https://contoso-prod.crm4.dynamics.com): CR012-CR016, EV006,
+                         EV007, OL001. Signs in as AZURE_TENANT_ID + AZURE_CLIENT_ID with
+                         AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH or
+                         AZURE_FEDERATED_TOKEN_FILE, else with the Azure CLI's login
+  --online MODE          warn (default) or strict: OL001 (a check that could not run) is an
+                         error with strict
+  --cloud NAME           Public, UsGov, UsGovHigh, UsGovDod or China (default: from the URL)
+  --environment-id ID    the environment id of the Power Apps API (default: asked from
+                         Dataverse)
+  --online-timeout SEC   deadline of the online checks (default 60)
+  -h, --help             show this help
+  -v, --version          show the version
+
+Options of init (writes or updates a deployment-settings file for one solution: keeps every
+value and extra key already there, adds missing entries with ConnectionId "" and Value null,
+removes entries the solution no longer has, and prints the names it added, kept and removed):
+  --solution PATH        the one solution (zip, unpacked folder or extracted zip)
+  --settings FILE...     the settings file(s) or glob to create or update
+                         (default: deploymentSettings.json in the working directory)
+  --check                write nothing; exit 1 and list the changes when a file is out of
+                         step with the solution (a CI drift check)
+
+Placeholders #{NAME}#, #{NAME} and $(NAME) in settings values are replaced from the
+environment before checking; substituted values appear in no output but the
+--resolved-settings file. With --placeholders defer, the variables still needed are listed
+once, for the deploy stage to define.
+Colour: on a terminal unless NO_COLOR is set; FORCE_COLOR forces it.
+
+Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it,
+2 usage error, a path that does not exist, or an internal error.
+init: 0 written or up to date, 1 out of step (--check), an unusable settings file (never
+overwritten) or a solution that cannot be read, 2 usage error.
+
+Docs: ${version/* REPOSITORY_URL */.ld}#command-line
+`;
+const OPTIONS = {
+    solution: 'many',
+    settings: 'many',
+    'settings-per-solution': 'many',
+    placeholders: 'one',
+    format: 'one',
+    output: 'one',
+    'fail-on': 'one',
+    rule: 'one',
+    'sarif-file': 'one',
+    'report-file': 'one',
+    'resolved-settings': 'one',
+    environment: 'one',
+    online: 'one',
+    cloud: 'one',
+    'environment-id': 'one',
+    'online-timeout': 'one',
+    check: 'flag',
+    help: 'flag',
+    version: 'flag',
+};
+const SHORT_OPTIONS = { h: 'help', v: 'version', o: 'output', f: 'format' };
+/** Options that may be given more than once; the values add up. */
+const REPEATABLE = new Set(['solution', 'settings', 'settings-per-solution', 'rule']);
+function isOptionLike(arg) {
+    return arg.startsWith('-') && arg !== '-';
+}
+/**
+ * A small parser rather than util.parseArgs: `--solution a.zip b.zip` must take every path that
+ * an unquoted shell glob expands to, and errors must read as one short line.
+ */
+function parseArgs(argv) {
+    const parsed = { positionals: [], values: new Map(), flags: new Set() };
+    let onlyPositionals = false;
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        if (onlyPositionals || !isOptionLike(arg)) {
+            parsed.positionals.push(arg);
+            continue;
+        }
+        if (arg === '--') {
+            onlyPositionals = true;
+            continue;
+        }
+        let name;
+        let inlineValue;
+        if (arg.startsWith('--')) {
+            const equals = arg.indexOf('=');
+            name = equals === -1 ? arg.slice(2) : arg.slice(2, equals);
+            inlineValue = equals === -1 ? undefined : arg.slice(equals + 1);
+        }
+        else {
+            const long = SHORT_OPTIONS[arg.slice(1)];
+            if (long === undefined)
+                throw new errors/* UsageError */.e(`unknown option ${arg} (see ${version/* TOOL_NAME */.lH} --help)`);
+            name = long;
+        }
+        const arity = Object.hasOwn(OPTIONS, name) ? OPTIONS[name] : undefined;
+        if (arity === undefined) {
+            const nearest = nearestOption(name);
+            const hint = nearest === undefined ? '' : `; did you mean --${nearest}?`;
+            throw new errors/* UsageError */.e(`unknown option --${name}${hint} (see ${version/* TOOL_NAME */.lH} --help)`);
+        }
+        if (arity === 'flag') {
+            if (inlineValue !== undefined)
+                throw new errors/* UsageError */.e(`option --${name} takes no value`);
+            parsed.flags.add(name);
+            continue;
+        }
+        const values = [];
+        if (inlineValue !== undefined) {
+            values.push(inlineValue);
+        }
+        else {
+            const next = argv[i + 1];
+            if (next === undefined || isOptionLike(next)) {
+                throw new errors/* UsageError */.e(`option --${name} needs a value (see ${version/* TOOL_NAME */.lH} --help)`);
+            }
+            values.push(next);
+            i++;
+            // An unquoted glob reaches us already expanded by the shell into several arguments.
+            while (arity === 'many' && argv[i + 1] !== undefined && !isOptionLike(argv[i + 1])) {
+                values.push(argv[++i]);
+            }
+        }
+        const previous = parsed.values.get(name);
+        if (previous && !REPEATABLE.has(name)) {
+            throw new errors/* UsageError */.e(`option --${name} given more than once`);
+        }
+        parsed.values.set(name, [...(previous ?? []), ...values]);
+    }
+    return parsed;
+}
+/** Edit distance (insertions, deletions, substitutions, swaps of neighbours). */
+function editDistance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    return d[a.length][b.length];
+}
+/** The known option closest to a mistyped one, when it is close enough to be meant. */
+function nearestOption(name) {
+    const typed = name.toLowerCase().slice(0, 64);
+    let best;
+    for (const option of Object.keys(OPTIONS)) {
+        const distance = option.startsWith(typed) && typed.length >= 3 ? 0 : editDistance(typed, option);
+        if (best === undefined || distance < best.distance)
+            best = { option, distance };
+    }
+    return best !== undefined && best.distance <= Math.max(2, Math.floor(best.option.length / 3))
+        ? best.option
+        : undefined;
+}
+function isFailOn(value) {
+    return FAIL_ON_VALUES.includes(value);
+}
+function single(args, name) {
+    return args.values.get(name)?.[0];
+}
+function useColor(io) {
+    const force = io.env['FORCE_COLOR'];
+    if (force !== undefined && force !== '0' && force !== 'false')
+        return true;
+    if (io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '')
+        return false;
+    return io.isTTY;
+}
+/** Options that belong to the other command are an error, not silently ignored. */
+const COMMAND_OPTIONS = {
+    check: new Set([
+        'solution',
+        'settings',
+        'settings-per-solution',
+        'placeholders',
+        'format',
+        'output',
+        'fail-on',
+        'rule',
+        'sarif-file',
+        'report-file',
+        'resolved-settings',
+        ...ONLINE_OPTION_NAMES,
+    ]),
+    init: new Set(['solution', 'settings', 'check']),
+};
+function assertOptionsOf(command, args) {
+    for (const name of [...args.values.keys(), ...args.flags]) {
+        if (name === 'help' || name === 'version')
+            continue;
+        if (!COMMAND_OPTIONS[command].has(name)) {
+            throw new errors/* UsageError */.e(`option --${name} is not an option of ${command} (see ${version/* TOOL_NAME */.lH} --help)`);
+        }
+    }
+}
+/** The --solution values of a command, after refusing stray arguments and a missing --solution. */
+function solutionsOf(command, args, whatToGive) {
+    assertOptionsOf(command, args);
+    if (args.positionals.length > 1) {
+        throw new errors/* UsageError */.e(`unexpected argument ${args.positionals[1]} (give paths after --solution or --settings)`);
+    }
+    const solutions = args.values.get('solution') ?? [];
+    if (solutions.length === 0)
+        throw new errors/* UsageError */.e(`missing --solution: give ${whatToGive}`);
+    return solutions;
+}
+async function runCheck(args, io) {
+    const solutions = solutionsOf('check', args, 'a solution zip, an unpacked solution folder, or a folder or glob holding several');
+    const format = single(args, 'format') ?? 'text';
+    if (!isOutputFormat(format)) {
+        throw new errors/* UsageError */.e(`bad --format ${format}: use ${OUTPUT_FORMATS.join(', ')}`);
+    }
+    const failOn = single(args, 'fail-on') ?? 'error';
+    if (!isFailOn(failOn)) {
+        throw new errors/* UsageError */.e(`bad --fail-on ${failOn}: use ${FAIL_ON_VALUES.join(', ')}`);
+    }
+    const placeholders = single(args, 'placeholders') ?? 'resolve';
+    if (placeholders !== 'resolve' && placeholders !== 'defer') {
+        throw new errors/* UsageError */.e(`bad --placeholders ${placeholders}: use resolve or defer`);
+    }
+    const rules = rules_parseRuleOverrides(args.values.get('rule') ?? []);
+    const output = single(args, 'output');
+    const toFile = output !== undefined && output !== '-';
+    const online = onlineOptions((name) => single(args, name), io.env);
+    const outcome = await runGate({
+        solutions,
+        settings: args.values.get('settings') ?? [],
+        settingsPerSolution: args.values.get('settings-per-solution') ?? [],
+        placeholders,
+        cwd: io.cwd,
+        env: io.env,
+        rules,
+        failOn,
+        sarifFile: single(args, 'sarif-file'),
+        reportFile: single(args, 'report-file'),
+        resolvedSettingsFile: single(args, 'resolved-settings'),
+        ...(online && { online }),
+    });
+    const { report, secrets } = outcome.result;
+    const text = redactSecrets(formatReport(report, format, {
+        color: !toFile && useColor(io),
+        failOn,
+    }), secrets);
+    if (toFile) {
+        assertWritable(output, outcome.result, io.cwd, 'output file');
+        await writeOutputFile(output, text, io.cwd);
+        io.stdout.write(`${version/* TOOL_NAME */.lH}: wrote the ${format} report to ${output}: ${summaryText(report.summary)}\n`);
+    }
+    else {
+        io.stdout.write(text);
+    }
+    // Never the content: only where it went and how many entries it holds. Next to a report on
+    // stdout (which may be JSON or SARIF) the line goes to stderr.
+    const log = toFile ? io.stdout : io.stderr;
+    const resolved = resolvedSettingsNote(outcome, undefined);
+    if (resolved)
+        log.write(`${resolved.text}\n`);
+    const onlineNote = outcome.result.online && onlineSummaryText(outcome.result.online);
+    if (onlineNote)
+        log.write(`${redactSecrets((0,core_text/* oneLine */.TN)(onlineNote), secrets)}\n`);
+    return outcome.failed ? EXIT_FAIL : EXIT_PASS;
+}
+async function runInit(args, io) {
+    const solutions = solutionsOf('init', args, 'the one solution (zip or unpacked folder) to write settings for');
+    const checkOnly = args.flags.has('check');
+    let result;
+    try {
+        result = await init({
+            solution: solutions,
+            settings: args.values.get('settings') ?? [],
+            cwd: io.cwd,
+            check: checkOnly,
+        });
+    }
+    catch (error) {
+        if (!(error instanceof InitSolutionError))
+            throw error;
+        io.stderr.write(`${version/* TOOL_NAME */.lH}: ${(0,core_text/* oneLine */.TN)(error.message)}; no settings written\n`);
+        return EXIT_FAIL;
+    }
+    for (const line of formatInitText(result, checkOnly)) {
+        io[line.stream].write(`${line.text}\n`);
+    }
+    if (checkOnly)
+        return initOutOfStep(result) ? EXIT_FAIL : EXIT_PASS;
+    return result.files.some((file) => file.status === 'unusable') ? EXIT_FAIL : EXIT_PASS;
+}
+async function dispatch(argv, io) {
+    const args = parseArgs(argv);
+    if (args.flags.has('help')) {
+        io.stdout.write(HELP);
+        return EXIT_PASS;
+    }
+    if (args.flags.has('version')) {
+        io.stdout.write(`${version/* VERSION */.xv}\n`);
+        return EXIT_PASS;
+    }
+    const command = args.positionals[0];
+    switch (command) {
+        case 'check':
+            return runCheck(args, io);
+        case 'help':
+            io.stdout.write(HELP);
+            return EXIT_PASS;
+        case 'init':
+            return runInit(args, io);
+        case undefined:
+            throw new errors/* UsageError */.e(`missing command: ${version/* TOOL_NAME */.lH} check --solution PATH (see ${version/* TOOL_NAME */.lH} --help)`);
+        default:
+            throw new errors/* UsageError */.e(`unknown command ${command} (commands: check, init, help; see ${version/* TOOL_NAME */.lH} --help)`);
+    }
+}
+function main_oneLine(text) {
+    return text.replace(/\s*\r?\n\s*/g, ' ').trim();
+}
+/** Runs the CLI and returns its exit code; never throws, never prints a stack trace. */
+async function run(argv, io = {}) {
+    const fullIo = {
+        stdout: io.stdout ?? process.stdout,
+        stderr: io.stderr ?? process.stderr,
+        env: io.env ?? process.env,
+        cwd: io.cwd ?? process.cwd(),
+        isTTY: io.isTTY ?? process.stdout.isTTY === true,
+    };
+    try {
+        return await dispatch(argv, fullIo);
+    }
+    catch (error) {
+        if (error instanceof errors/* UsageError */.e) {
+            fullIo.stderr.write(`${version/* TOOL_NAME */.lH}: ${main_oneLine(error.message)}\n`);
+        }
+        else {
+            // A bug, not the user's fault: one line, and the stack only when asked for.
+            fullIo.stderr.write(`${version/* TOOL_NAME */.lH}: internal error: ${main_oneLine((0,errors/* errorMessage */.g)(error))} (please report it at ${version/* REPOSITORY_URL */.ld}/issues; set CONNREF_GATE_DEBUG=1 for details)\n`);
+            if (fullIo.env['CONNREF_GATE_DEBUG'] && error instanceof Error && error.stack) {
+                fullIo.stderr.write(`${error.stack}\n`);
+            }
+        }
+        return EXIT_USAGE;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/index.ts
+// Entry point of the `connref-gate` binary (bundled to dist/cli.js).
+
+// `connref-gate check … | head` closes stdout early: that is not an error worth a stack trace.
+process.stdout.on('error', (error) => {
+    if (error.code === 'EPIPE')
+        process.exit(process.exitCode ?? 0);
+    throw error;
+});
+void run(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+});
+
