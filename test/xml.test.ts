@@ -1,13 +1,13 @@
-// The reader's own XML parser: strict well-formedness, predefined entities only, and the same
-// object shape fast-xml-parser gives with the reader's former options (checked on every XML file
-// of the corpus that the reader reads).
+// The XML reader (saxes underneath): strict well-formedness, predefined entities only, no DOCTYPE,
+// and the same object shape fast-xml-parser gives with the reader's first options (checked on
+// every XML file of the corpus that the reader reads).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../src/core/text.js';
-import { readXml, XmlSyntaxError } from '../src/core/xml.js';
+import { elementLine, readXml, XmlSyntaxError } from '../src/core/xml.js';
 import { corpusDir, hasCorpus } from './helpers/corpus.js';
 
 const ARRAYS = new Set([
@@ -39,7 +39,7 @@ describe('readXml', () => {
     });
   });
 
-  it('builds only the kept children, checks what it reads, and skips the rest unread', () => {
+  it('builds only the kept children, and checks all of it', () => {
     const keep = new Map([['Workflow', new Set(['JsonFileName'])]]);
     const doc = readXml(
       '<Workflows><Workflow Name="a"><JsonFileName>/W/a.json</JsonFileName><Type>1</Type><LocalizedNames><LocalizedName description="x &amp; y"/></LocalizedNames></Workflow></Workflows>',
@@ -65,13 +65,12 @@ describe('readXml', () => {
     expect(() =>
       readXml('<Workflows><Workflow><Type>1</Type></Workflows>', { keepChildren: keep }),
     ).toThrow(/does not match/);
-    // A skipped child is jumped over to its closing tag, unread; one that never closes is still
-    // an error, and so is anything the jump cannot vouch for (the same name nested inside).
+    // A child that is not built is still parsed and checked.
     expect(() =>
       readXml('<Workflows><Workflow><Type>fish & chips</Type></Workflow></Workflows>', {
         keepChildren: keep,
       }),
-    ).not.toThrow();
+    ).toThrow(/an & that does not start/);
     expect(() =>
       readXml('<Workflows><Workflow><Type>1</Workflow></Workflows>', { keepChildren: keep }),
     ).toThrow(/does not match/);
@@ -100,9 +99,10 @@ describe('readXml', () => {
     ['<r><a></r>', /line 1: closing tag <\/r> does not match <a>/],
     ['<r>\n<a>\n</a>', /line 3: <r> is never closed/],
     ['<r a="1" a="2"/>', /attribute a appears twice/],
-    ['<r a=1/>', /malformed start tag/],
+    ['<r a=1/>', /unquoted attribute value/],
     ['<r>fish & chips</r>', /an & that does not start an entity reference/],
-    ['<r>&custom;</r>', /an & that does not start/],
+    ['<r>&custom;</r>', /&custom; is not one of the five XML entities/],
+    ['<r>\n<a>fish &\nchips</a>\n</r>', /line 2: an & that does not start an entity reference/],
     ['<r>&#0;</r>', /invalid character reference/],
     ['<!DOCTYPE r [<!ENTITY x "y">]><r>&x;</r>', /a DOCTYPE is not allowed/],
     ['<r/><r/>', /a second root element/],
@@ -110,10 +110,84 @@ describe('readXml', () => {
     ['<r><!-- open</r>', /a comment is never closed/],
     ['<r><![CDATA[ open</r>', /a CDATA section is never closed/],
     ['', /no root element/],
-    ['<r>< a/></r>', /a < that does not start a tag/],
+    ['<r>< a/></r>', /disallowed character in tag name/],
+    ['<r>\n<a>\u0001</a></r>', /line 2: a character not allowed in XML/],
+    ['<r><!ELEMENT r ANY></r>', /markup declaration/],
   ])('refuses %j', (xml, message) => {
     expect(() => readXml(xml)).toThrow(XmlSyntaxError);
     expect(() => readXml(xml)).toThrow(message);
+  });
+
+  it('refuses a DOCTYPE wherever it is, as refused rather than malformed', () => {
+    for (const xml of [
+      '<!DOCTYPE r><r/>',
+      '<?xml version="1.0"?>\n<!DOCTYPE r [\n<!ENTITY x SYSTEM "file:///etc/passwd">\n]>\n<r>&x;</r>',
+      '<!doctype r><r/>',
+      '<r>\n<!DOCTYPE r>\n</r>',
+    ]) {
+      let error: unknown;
+      try {
+        readXml(xml);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error, xml).toBeInstanceOf(XmlSyntaxError);
+      expect((error as XmlSyntaxError).refused, xml).toBe(true);
+    }
+  });
+
+  it('treats comments, CDATA and processing instructions as XML does, wherever they are', () => {
+    const doc = readXml(
+      [
+        '<?xml version="1.0"?>',
+        '<!-- <r><a>not this</a></r> -->',
+        '<?pi <a>nor this</a> ?>',
+        '<r>',
+        '  <!-- <a>nor this</a> -->',
+        '  <a x="1"><![CDATA[<a x="2">]]><?pi </a> ?><!-- </a> --></a>',
+        '  <b>one<!-- two -->three</b>',
+        '</r>',
+        '<!-- after the root -->',
+      ].join('\n'),
+    );
+    expect(JSON.parse(JSON.stringify(doc))).toEqual({
+      r: { a: { '@x': '1', '#text': '<a x="2">' }, b: 'onethree' },
+    });
+  });
+
+  it('builds only the named children of the root, each where it really is, with its line', () => {
+    const xml = [
+      '<Root>',
+      '  <!-- <connectionreferences><connectionreference name="fake"/></connectionreferences> -->',
+      '  <Entities><Entity><![CDATA[<connectionreferences>]]></Entity>',
+      '    <connectionreferences><connectionreference name="nested"/></connectionreferences>',
+      '  </Entities>',
+      '  <?note <connectionreferences> ?>',
+      '  <connectionreferences>',
+      '    <connectionreference name="real" />',
+      '    <connectionreference',
+      '        name="second"><x>1</x></connectionreference>',
+      '  </connectionreferences>',
+      '</Root>',
+    ].join('\n');
+    const doc = readXml(xml, {
+      arrayNames: ARRAYS,
+      sections: new Set(['connectionreferences']),
+    });
+    const root = doc['Root'] as Record<string, unknown>;
+    expect(Object.keys(root)).toEqual(['connectionreferences']);
+    const references = (root['connectionreferences'] as Record<string, unknown[]>)[
+      'connectionreference'
+    ]!;
+    expect(JSON.parse(JSON.stringify(references))).toEqual([
+      { '@name': 'real' },
+      { '@name': 'second', x: '1' },
+    ]);
+    expect(references.map(elementLine)).toEqual([8, 9]);
+    // Not built is not unchecked.
+    expect(() =>
+      readXml(xml.replace('<Entity>', '<Entity a="1" a="2">'), { sections: new Set(['x']) }),
+    ).toThrow(/line 3: attribute a appears twice/);
   });
 
   it('refuses nesting deeper than the limit without recursion', () => {
