@@ -1,16 +1,16 @@
 #!/usr/bin/env node
-// A/B timing of two CLI bundles on the inputs `npm run bench` generates: the runs of A and B
-// alternate, so the load of a shared machine falls on both alike. For deciding a change (a
-// library instead of own code, a faster path) by the ratio B/A of the whole check, which is what
-// a user waits for; `npm run bench` stays the measure against the targets.
+// A/B timing of CLI bundles on the inputs `npm run bench` generates: the runs of the bundles
+// take turns, so the load of a shared machine falls on all of them alike. For deciding a change
+// (a library instead of own code, a faster path) by its ratio to a baseline on the whole check,
+// which is what a user waits for; `npm run bench` stays the measure against the targets.
 //
-//   node scripts/bench-ab.mjs --a OLD/dist/cli.js --b dist/cli.js [--runs 15] [--work DIR]
-//                             [--cases zip,unpacked,startup]
+//   node scripts/bench-ab.mjs [--runs 15] [--work DIR] [--cases zip,unpacked,startup] BASE.js OTHER.js...
 //
 // Needs `npm run bench` (or `npm run bench -- --only zip,unpacked`) to have generated the inputs
-// under DIR (default $TMPDIR/connref-gate-bench/full/large). Prints, per case, the median and the
-// fastest run of each bundle (wall time), user + sys CPU time (median), and the ratio B/A of the
-// medians. Exits 1 when a run fails or the two bundles print different reports.
+// under DIR (default $TMPDIR/connref-gate-bench/full/large). Prints, per case and bundle, the
+// median and the fastest run (wall time), user + sys CPU time (median, with GNU time), and the
+// ratios of the medians to the first bundle's. Exits 1 when a run fails or the bundles print
+// different reports.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -22,11 +22,10 @@ const option = (/** @type {string} */ name) => {
   const at = argv.indexOf(name);
   return at >= 0 ? argv[at + 1] : undefined;
 };
-const a = option('--a');
-const b = option('--b');
-if (!a || !b) {
+const bundles = argv.filter((arg, i) => !arg.startsWith('--') && !argv[i - 1]?.startsWith('--'));
+if (bundles.length < 2) {
   console.error(
-    'usage: node scripts/bench-ab.mjs --a CLI --b CLI [--runs N] [--work DIR] [--cases zip,unpacked,startup]',
+    'usage: node scripts/bench-ab.mjs [--runs N] [--work DIR] [--cases zip,unpacked,startup] BASE.js OTHER.js...',
   );
   process.exit(2);
 }
@@ -104,30 +103,29 @@ let failed = false;
 for (const name of cases) {
   const args = argsOf[name];
   if (!args) throw new Error(`unknown case ${name}`);
-  run(a, args);
-  run(b, args);
-  /** @type {{a: ReturnType<typeof run>[], b: ReturnType<typeof run>[]}} */
-  const samples = { a: [], b: [] };
+  for (const cli of bundles) run(cli, args);
+  /** @type {ReturnType<typeof run>[][]} */
+  const samples = bundles.map(() => []);
   for (let i = 0; i < runs; i++) {
-    // Alternate which goes first, so neither always follows the other.
-    if (i % 2 === 0) {
-      samples.a.push(run(a, args));
-      samples.b.push(run(b, args));
-    } else {
-      samples.b.push(run(b, args));
-      samples.a.push(run(a, args));
+    // A different bundle goes first each round, so none always follows another.
+    for (let k = 0; k < bundles.length; k++) {
+      const index = (i + k) % bundles.length;
+      samples[index].push(run(bundles[index], args));
     }
   }
-  const same = samples.a[0].out === samples.b[0].out;
-  if (!same && name !== 'startup') failed = true;
-  const line = (/** @type {'a' | 'b'} */ key) => {
-    const s = samples[key];
-    const cpu = s.map((x) => x.cpuMs).filter((x) => x !== undefined);
-    return `median ${fmt(median(s.map((x) => x.ms)))}, fastest ${fmt(Math.min(...s.map((x) => x.ms)))}${cpu.length ? `, CPU ${fmt(median(cpu))}` : ''}`;
-  };
-  const ratio = median(samples.b.map((x) => x.ms)) / median(samples.a.map((x) => x.ms));
-  console.log(
-    `${name}: A ${line('a')} | B ${line('b')} | B/A ${ratio.toFixed(2)}${same || name === 'startup' ? '' : ' | REPORTS DIFFER'}`,
-  );
+  const base = median(samples[0].map((x) => x.ms));
+  const baseCpu = median(samples[0].map((x) => x.cpuMs ?? 0));
+  console.log(`${name} (${runs} rounds):`);
+  bundles.forEach((cli, index) => {
+    const s = samples[index];
+    const wall = median(s.map((x) => x.ms));
+    const cpu = median(s.map((x) => x.cpuMs ?? 0));
+    const same = s[0].out === samples[0][0].out || name === 'startup';
+    if (!same) failed = true;
+    console.log(
+      `  ${cli}: median ${fmt(wall)} (${(wall / base).toFixed(2)}x), fastest ${fmt(Math.min(...s.map((x) => x.ms)))}` +
+        `${cpu ? `, CPU ${fmt(cpu)} (${(cpu / baseCpu).toFixed(2)}x)` : ''}${same ? '' : ', REPORT DIFFERS'}`,
+    );
+  });
 }
 process.exit(failed ? 1 : 0);

@@ -1,23 +1,27 @@
-// XML of Dataverse solution files, read with saxes (the SAX parser under jsdom) into the object
-// shape the solution readers use: `@name` for attributes, `#text` for text beside attributes or
-// children, a string for a plain text-only element, and arrays for repeated elements (or always,
-// for `arrayNames`). That shape is fast-xml-parser's with the options the reader first used;
-// test/xml.test.ts checks the two agree on every XML file of the corpus that the reader reads.
+// A small, strict XML reader for Dataverse solution files, kept over a library on measurement:
+// saxes, the fastest validating parser measured, made the whole check of the benchmark's
+// unpacked solution about 30 % slower, fast-xml-parser more (docs/architecture.md, "XML parser").
 //
-// saxes checks well-formedness as XML 1.0 defines it (characters, names, tag balance, one root,
-// entity references) and treats comments, CDATA sections and processing instructions as XML
-// does wherever they are. It never expands an entity it was not told about, and a DOCTYPE is
-// refused here as soon as the parser reports it: Dataverse never writes one, so no declared
-// entity, internal or external, is ever looked at. Why saxes and not fast-xml-parser (the first
-// choice): docs/architecture.md, "XML parser".
-import { SaxesParser } from 'saxes';
+// Dataverse writes plain XML: elements, attributes, text, the five predefined entities and
+// character references, comments, CDATA and the XML declaration; never a DOCTYPE. This reader
+// accepts exactly that, checks well-formedness of what it reads in the same single pass (tag
+// balance, attribute syntax, entity references), and never expands anything but the predefined
+// entities, so entity attacks have nothing to work with. Comments, CDATA sections and processing
+// instructions are read as XML reads them wherever they are, so markup inside them is text.
+// Elements that `keepChildren` or `sections` leave out are skipped: runs of plain leaves are
+// still checked (one native match), anything else is jumped over to its closing tag unread, or
+// walked tag by tag when a search cannot vouch for where it ends. Its output has the shape
+// fast-xml-parser gave the reader: `@name` for attributes, `#text` for text beside attributes or
+// children, a string for a plain text-only element, and arrays for repeated elements (or always,
+// for `arrayNames`); elementLine() tells where a built element starts.
+import { LineIndex } from './text.js';
 
 export class XmlSyntaxError extends Error {
   override name = 'XmlSyntaxError';
   constructor(
     message: string,
     readonly line: number,
-    /** Well-formed, but refused: a DOCTYPE. */
+    /** Refused rather than malformed: a DOCTYPE. */
     readonly refused = false,
   ) {
     super(`line ${line}: ${message}`);
@@ -32,42 +36,126 @@ export interface XmlObject {
 export interface XmlReadOptions {
   /** Element names that always become arrays, even when they occur once. */
   arrayNames?: ReadonlySet<string>;
-  /** Deepest element nesting accepted anywhere in the document (real files stay below 32). */
+  /** Deepest element nesting accepted (real solution files stay far below 32). */
   maxDepth?: number;
   /**
-   * For the elements named as keys, only the children named in the set are built; the others
-   * are still parsed and checked, not built: a workflow element has 25 children and the reader
-   * needs two.
+   * For the elements named as keys, only the children named in the set are read; the others are
+   * skipped, not built and only partly checked (see the top of this file): a workflow element
+   * has 25 children and the reader needs two.
    */
   keepChildren?: ReadonlyMap<string, ReadonlySet<string>>;
   /**
-   * Only these children of the root element are built (with everything under them); the rest of
-   * the document is parsed and checked, not built. For customizations.xml, whose entity metadata
-   * around the four sections the reader needs is often many MB.
+   * Only these children of the root element are built, with everything under them; the others
+   * are skipped like the children keepChildren leaves out. For customizations.xml, whose entity
+   * metadata around the four sections the reader uses is often many MB: the whole file is read
+   * in one pass, so that markup which only names a section (in a comment, a CDATA section, a
+   * processing instruction, or deeper down) is never taken for it.
    */
   sections?: ReadonlySet<string>;
 }
 
-/**
- * The line each built element starts on, for the elements built as objects (an element with
- * attributes or children): locations of findings point there. A side table, so the objects keep
- * exactly the shape above.
- */
-const elementLines = new WeakMap<object, number>();
+/** Where built elements start: a document's line index, made on the first look-up. */
+interface Positions {
+  text: string;
+  lines?: LineIndex;
+}
+const elementStarts = new WeakMap<object, { positions: Positions; offset: number }>();
 
-/** The line where a built element's start tag is, when it was built as an object. */
+/**
+ * The line where a built element's start tag is, for an element built as an object (one with
+ * attributes or children): locations of findings point there. Kept in a side table, so the
+ * objects have exactly the shape above.
+ */
 export function elementLine(element: unknown): number | undefined {
-  return typeof element === 'object' && element !== null ? elementLines.get(element) : undefined;
+  if (typeof element !== 'object' || element === null) return undefined;
+  const start = elementStarts.get(element);
+  if (!start) return undefined;
+  start.positions.lines ??= new LineIndex(start.positions.text);
+  return start.positions.lines.lineOf(start.offset);
+}
+
+interface OpenElement {
+  /** Where the name is in the text: skipped elements never allocate it as a string. */
+  nameStart: number;
+  nameLength: number;
+  /** The name, for elements that are built. */
+  name: string;
+  /** Attributes and children, created with the first of them. */
+  node: XmlObject | undefined;
+  text: string;
+  /** Checked but not built: see XmlReadOptions.keepChildren. */
+  skipped: boolean;
+  /** The children to build, when keepChildren or sections filter this element's. */
+  kept: readonly string[] | undefined;
+}
+
+const ATTRIBUTE = /\s+([^\s/>=<"'!?&;]+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
+const TAG_END = /\s*(\/?)>/y;
+const CLOSE_TAG = /<\/([^\s/>=<"'!?&;]+)\s*>/y;
+/**
+ * A leaf element without attributes or entities, `<Name>text</Name>`: most elements of Dataverse
+ * XML. One native regex match instead of two tags parsed in JavaScript, which matters most
+ * before the JIT has warmed up (a check runs once).
+ */
+const LEAF = /<([^\s/>=<"'!?&;]+)>([^<&]*)<\/\1>/y;
+
+/**
+ * A run of leaf elements (no attributes, no entities) and the space around them, checked and
+ * consumed by one native match: most of a workflow element's 25 children. Under an element whose
+ * children are filtered, the kept ones are then picked out of the run (see readXml).
+ */
+const LEAF_RUN = /(?:\s*<([^\s/>=<"'!?&;]+)>[^<&]*<\/\1>)+\s*/y;
+
+/** keepChildren as lists, built once per map: thousands of small files share one. */
+const keepLists = new WeakMap<
+  ReadonlyMap<string, ReadonlySet<string>>,
+  ReadonlyMap<string, readonly string[]>
+>();
+
+function keepListsOf(
+  keep: ReadonlyMap<string, ReadonlySet<string>> | undefined,
+): ReadonlyMap<string, readonly string[]> | undefined {
+  if (!keep) return undefined;
+  let lists = keepLists.get(keep);
+  if (!lists) {
+    lists = new Map([...keep].map(([parent, kept]) => [parent, [...kept]]));
+    keepLists.set(keep, lists);
+  }
+  return lists;
 }
 
 /**
- * A new node: no Object.prototype behind it (so `__proto__` and `constructor` are plain keys),
- * yet V8's fast properties, which an Object.create(null) object gives up (2,000 workflow elements
- * with four properties each were a tenth of the former reader's time in dictionary mode).
+ * The rest of a skipped start tag, attributes and `>` or `/>`, checked without building
+ * anything. (Duplicate attributes are caught only on elements that are built.)
  */
-function XmlNode(): void {}
-XmlNode.prototype = Object.create(null) as object;
-const newNode = (): XmlObject => new (XmlNode as unknown as new () => XmlObject)();
+const SKIPPED_TAG_REST = /(?:\s+[^\s/>=<"'!?&;]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*\/?>/y;
+const ENTITY = /&(?:(lt|gt|amp|quot|apos)|#([0-9]{1,7})|#x([0-9a-fA-F]{1,6}));/g;
+const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** Replaces entity and character references; a bare `&` is not well-formed. */
+function decodeEntities(raw: string, text: string, offset: number): string {
+  if (!raw.includes('&')) return raw;
+  const decoded = raw.replace(ENTITY, (match, named: string, decimal: string, hex: string) => {
+    if (named) return PREDEFINED[named]!;
+    const code = decimal ? Number.parseInt(decimal, 10) : Number.parseInt(hex, 16);
+    if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) || code === 0) {
+      throw new XmlSyntaxError(`invalid character reference ${match}`, lineAt(text, offset));
+    }
+    return String.fromCodePoint(code);
+  });
+  const ampersands = raw.split('&').length - 1;
+  // Every `&` must have started one of the references replaced above.
+  if (ampersands !== (raw.match(ENTITY) ?? []).length) {
+    throw new XmlSyntaxError('an & that does not start an entity reference', lineAt(text, offset));
+  }
+  return decoded;
+}
 
 function addChild(
   parent: XmlObject,
@@ -82,259 +170,339 @@ function addChild(
   else parent[name] = arrays.has(name) ? [value] : value;
 }
 
-/** An element being built. */
-interface Frame {
-  name: string;
-  node: XmlObject | undefined;
-  text: string;
-  line: number;
-  /** The children to build, when only some are (keepChildren, sections). */
-  kept: ReadonlySet<string> | undefined;
-}
+/**
+ * A new node: no Object.prototype behind it (so `__proto__` and `constructor` are plain keys),
+ * yet V8's fast properties, which an Object.create(null) object gives up: 2,000 workflow elements
+ * with four properties each were a tenth of the reader's time in dictionary mode.
+ */
+function XmlNode(): void {}
+XmlNode.prototype = Object.create(null) as object;
+const newNode = (): XmlObject => new (XmlNode as unknown as new () => XmlObject)();
 
-const NOT_SPACE = /[^ \t\r\n]/;
-const PREDEFINED_REFERENCE = /^&(?:lt|gt|amp|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);/;
+function finish(element: OpenElement, positions: Positions): XmlValue {
+  const text = element.text.trim();
+  const value = element.node;
+  if (!value) return text;
+  if (text !== '') value['#text'] = text;
+  elementStarts.set(value, { positions, offset: element.nameStart - 1 });
+  return value;
+}
 
 /**
- * The first `&` outside comments, CDATA sections and processing instructions that does not start
- * one of the five predefined entities or a character reference, with its line. Only on the error
- * path: saxes reads an entity name up to the next `;`, so a bare `&` is reported far from where
- * it is, often as an element never closed at the end of the file.
+ * Characters that end an element or attribute name: whatever `[^\s/>=<"'!?&;]` excludes, as a
+ * table over UTF-16 code units (a name is scanned one unit at a time, 100,000 names per big file).
  */
-function bareAmpersand(text: string): { line: number; reference: string } | undefined {
-  // Blanked, not removed: offsets and lines stay where they are.
-  const blanked = text.replace(
-    /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>/g,
-    (markup) => markup.replace(/[^\n]/g, ' '),
-  );
-  for (let at = blanked.indexOf('&'); at !== -1; at = blanked.indexOf('&', at + 1)) {
-    const reference = /^&[^\s<&;]{0,32};?/.exec(blanked.slice(at, at + 40))![0];
-    if (!PREDEFINED_REFERENCE.test(reference)) {
-      return { line: blanked.slice(0, at).split('\n').length, reference };
-    }
+const NAME_END = (() => {
+  const table = new Uint8Array(0x10000);
+  for (const c of '/>=<"\'!?&;\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff') {
+    table[c.charCodeAt(0)] = 1;
   }
-  return undefined;
+  for (let c = 0x2000; c <= 0x200a; c++) table[c] = 1;
+  return table;
+})();
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
 }
 
-/** saxes' messages, said the way the rest of the tool says things. */
-function explain(
-  message: string,
-  text: string,
-  position: number,
-  lastClosed: string,
-): { message: string; line?: number } {
-  const unclosed = /^unclosed tag: (.*)$/.exec(message);
-  const atEnd = unclosed !== null || message.startsWith('unexpected end');
-  if (atEnd || /entity/.test(message)) {
-    const ampersand = bareAmpersand(text);
-    if (ampersand) {
-      return {
-        message: ampersand.reference.endsWith(';')
-          ? `${ampersand.reference} is not one of the five XML entities (entities are never expanded; write &amp; for a plain &)`
-          : 'an & that does not start an entity reference (write &amp; for a plain &)',
-        line: ampersand.line,
-      };
-    }
-  }
-  if (atEnd) {
-    const comment = text.lastIndexOf('<!--');
-    if (comment !== -1 && !text.includes('-->', comment + 4)) {
-      return {
-        message: 'a comment is never closed',
-        line: text.slice(0, comment).split('\n').length,
-      };
-    }
-    const cdata = text.lastIndexOf('<![CDATA[');
-    if (cdata !== -1 && !text.includes(']]>', cdata + 9)) {
-      return {
-        message: 'a CDATA section is never closed',
-        line: text.slice(0, cdata).split('\n').length,
-      };
-    }
-  }
-  if (unclosed)
-    return { message: `<${unclosed[1]}> is never closed: the file ends first (truncated?)` };
-  if (message.startsWith('unexpected close tag')) {
-    const closing = /^<\/([^\s>]*)/.exec(text.slice(text.lastIndexOf('</', position), position));
-    return { message: `closing tag </${closing?.[1] ?? ''}> does not match <${lastClosed}>` };
-  }
-  const duplicate = /^duplicate attribute: (.*)\.$/.exec(message);
-  if (duplicate) return { message: `attribute ${duplicate[1]} appears twice` };
-  if (message.startsWith('malformed character entity'))
-    return { message: 'an invalid character reference' };
-  if (message.startsWith('documents may contain only one root'))
-    return { message: 'a second root element' };
-  if (message.startsWith('text data outside of root node'))
-    return { message: 'text outside the root element' };
-  if (message.startsWith('document must contain a root element'))
-    return { message: 'no root element' };
-  if (message.startsWith('disallowed character.'))
-    return { message: 'a character not allowed in XML' };
-  if (message.startsWith('incorrect syntax'))
-    return { message: 'a markup declaration (<!…>), which is not allowed' };
-  return { message: message.replace(/\.$/, '') };
+/** Whether text[from, to) is only spaces, tabs and line breaks (indentation between tags). */
+function isIndentation(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
 }
 
-const NO_NAMES: ReadonlySet<string> = new Set();
+/** Whether text at `at` holds the same characters as text[start, start + length). */
+function sameName(text: string, at: number, start: number, length: number): boolean {
+  for (let i = 0; i < length; i++) {
+    if (text.charCodeAt(at + i) !== text.charCodeAt(start + i)) return false;
+  }
+  return true;
+}
 
 /**
- * One saxes parser and its handlers, reused from document to document (saxes resets itself when
- * a document ends): thousands of small workflow files would otherwise each pay for a parser, its
- * handlers and their closures. Never reused after an error, which leaves it mid-document.
+ * Where a skipped element that opens just before `from` ends, found by searching for its closing
+ * tag; -1 when a search cannot tell (an element of the same name inside, a comment, CDATA
+ * section or processing instruction, which may hold that tag as text), and the reader then walks
+ * it tag by tag. Nothing inside is read, so nothing inside is
+ * checked: a pull-request gate needs the parts it reads, and pac import checks the rest.
  */
-class TreeBuilder {
-  private readonly parser = new SaxesParser({ position: true, xmlns: false });
-  private text = '';
-  private arrays = NO_NAMES;
-  private maxDepth = 256;
-  private keepChildren: ReadonlyMap<string, ReadonlySet<string>> | undefined;
-  private sections: ReadonlySet<string> | undefined;
-  private document = newNode();
-  private readonly stack: Frame[] = [];
-  /** Elements open inside one that is not built (they are checked, not built). */
-  private skipped = 0;
-  private depth = 0;
-  private lastClosed = '';
-
-  constructor() {
-    const { parser } = this;
-    parser.on('error', this.onError);
-    parser.on('doctype', () => this.fail('a DOCTYPE is not allowed', true));
-    parser.on('opentag', this.onOpenTag);
-    parser.on('closetag', this.onCloseTag);
-    this.listen(true);
+function skippedSubtreeEnd(text: string, nameStart: number, nameLength: number, from: number) {
+  const name = text.slice(nameStart, nameStart + nameLength);
+  const close = text.indexOf(`</${name}>`, from);
+  if (close === -1) return -1;
+  // Searched in a slice: a search of the text would run on to its end for each element.
+  const inside = text.slice(from, close);
+  if (inside.includes('<!') || inside.includes('<?')) return -1;
+  for (let at = inside.indexOf(`<${name}`); at !== -1; at = inside.indexOf(`<${name}`, at + 1)) {
+    if (NAME_END[inside.charCodeAt(at + 1 + nameLength)] === 1) return -1;
   }
-
-  read(text: string, options: XmlReadOptions): XmlObject {
-    this.text = text;
-    this.arrays = options.arrayNames ?? NO_NAMES;
-    this.maxDepth = options.maxDepth ?? 256;
-    this.keepChildren = options.keepChildren;
-    this.sections = options.sections;
-    const document = (this.document = newNode());
-    this.parser.write(text).close();
-    this.text = '';
-    return document;
-  }
-
-  private fail(message: string, refused = false, line = this.parser.line): never {
-    throw new XmlSyntaxError(message, line, refused);
-  }
-
-  private readonly onError = (error: Error) => {
-    // saxes prefixes line:column; the line is given separately.
-    const message = error.message.replace(/^\d+:\d+: /, '');
-    // saxes knows only `<!DOCTYPE`, in the prolog; `<!doctype` is a syntax error to it.
-    if (
-      message.startsWith('inappropriately located doctype') ||
-      (message.startsWith('incorrect syntax') && /<!doctype/i.test(this.text))
-    ) {
-      this.fail('a DOCTYPE is not allowed', true);
-    }
-    const explained = explain(message, this.text, this.parser.position, this.lastClosed);
-    this.fail(explained.message, false, explained.line);
-  };
-
-  private readonly onText = (value: string) => {
-    if (this.skipped > 0) return;
-    const top = this.stack[this.stack.length - 1];
-    // Leading white space is trimmed anyway: indentation between tags is not collected.
-    if (top && (top.text !== '' || NOT_SPACE.test(value))) top.text += value;
-  };
-
-  /**
-   * Inside a child of the root that is not built (`sections`: often MB of entity metadata), saxes
-   * is told that nobody listens for text: it then neither slices nor concatenates it (it still
-   * checks it). Only there: setting handlers costs more than it saves on the small children that
-   * keepChildren leaves out.
-   */
-  private listen(on: boolean): void {
-    if (on) {
-      this.parser.on('text', this.onText);
-      this.parser.on('cdata', this.onText);
-    } else {
-      this.parser.off('text');
-      this.parser.off('cdata');
-    }
-  }
-
-  /** The line of the `<` of the start tag the parser has just read. */
-  private startLine(): number {
-    const { text, parser } = this;
-    const end = parser.position;
-    // `<` cannot occur inside a start tag (not even in attribute values).
-    const start = text.lastIndexOf('<', end - 1);
-    let breaks = 0;
-    for (let at = start; at < end; at++) {
-      const code = text.charCodeAt(at);
-      if (code === 0x0a || (code === 0x0d && text.charCodeAt(at + 1) !== 0x0a)) breaks++;
-    }
-    return parser.line - breaks;
-  }
-
-  private readonly onOpenTag = (tag: { name: string; attributes: Record<string, string> }) => {
-    if (++this.depth > this.maxDepth)
-      this.fail(`elements nest deeper than ${this.maxDepth} levels`);
-    if (this.skipped > 0) {
-      this.skipped++;
-      return;
-    }
-    const { stack, sections } = this;
-    const parent = stack[stack.length - 1];
-    const name = tag.name;
-    if (parent?.kept && !parent.kept.has(name)) {
-      this.skipped = 1;
-      if (sections && stack.length === 1) this.listen(false);
-      return;
-    }
-    let node: XmlObject | undefined;
-    const attributes = tag.attributes;
-    for (const key in attributes) {
-      node ??= newNode();
-      // Trimmed like text: exports carry stray spaces in names ("Archive Approval ").
-      node[`@${key}`] = attributes[key]!.trim();
-    }
-    stack.push({
-      name,
-      node,
-      text: '',
-      line: this.startLine(),
-      kept: parent === undefined && sections ? sections : this.keepChildren?.get(name),
-    });
-  };
-
-  private readonly onCloseTag = (tag: { name: string }) => {
-    this.depth--;
-    this.lastClosed = tag.name;
-    const { stack } = this;
-    if (this.skipped > 0) {
-      if (--this.skipped === 0 && this.sections && stack.length === 1) this.listen(true);
-      return;
-    }
-    const frame = stack.pop()!;
-    const text = frame.text.trim();
-    let value: XmlValue;
-    if (frame.node) {
-      if (text !== '') frame.node['#text'] = text;
-      elementLines.set(frame.node, frame.line);
-      value = frame.node;
-    } else value = text;
-    const parent = stack[stack.length - 1];
-    addChild(parent ? (parent.node ??= newNode()) : this.document, frame.name, value, this.arrays);
-  };
+  return close + nameLength + 3;
 }
-
-/** A builder that is not in use; taken for a document and given back only when it went well. */
-let idleBuilder: TreeBuilder | undefined;
 
 /**
  * Reads a whole XML document. Returns `{ <root name>: value }`. Throws XmlSyntaxError with the
  * line for anything not well-formed, a DOCTYPE, or nesting deeper than `maxDepth`.
+ *
+ * The loop avoids allocating for what it only checks (indentation between tags, elements that
+ * `keepChildren` skips, the common tag without attributes): customizations.xml of a 2,000-flow
+ * solution is 100,000 tags, and allocation there was most of the reader's time.
  */
 export function readXml(text: string, options: XmlReadOptions = {}): XmlObject {
-  const builder = idleBuilder ?? new TreeBuilder();
-  idleBuilder = undefined;
-  const document = builder.read(text, options);
-  idleBuilder = builder;
+  const arrays = options.arrayNames ?? new Set<string>();
+  const maxDepth = options.maxDepth ?? 256;
+  const keepChildren = keepListsOf(options.keepChildren);
+  const sections = options.sections ? [...options.sections] : undefined;
+  const positions: Positions = { text };
+  const stack: OpenElement[] = [];
+  const document = newNode();
+  let rootSeen = false;
+  let position = 0;
+  // Where the next `&` is: text without one needs no entity work at all.
+  let nextAmpersand = text.indexOf('&');
+
+  const fail = (message: string, offset: number): never => {
+    throw new XmlSyntaxError(message, lineAt(text, offset));
+  };
+  const malformedStartTag = (name: string, lt: number): never =>
+    fail(
+      text.indexOf('>', lt) === -1
+        ? `the file ends inside the start tag <${name}>: it is truncated`
+        : `a malformed start tag <${name}>`,
+      lt,
+    );
+  const attach = (name: string, value: XmlValue) => {
+    const parent = stack[stack.length - 1];
+    if (parent) addChild((parent.node ??= newNode()), name, value, arrays);
+    else addChild(document, name, value, arrays);
+  };
+
+  while (position < text.length) {
+    const current = stack[stack.length - 1];
+    // (Under a built element only while it has no text yet: the run also consumes the space
+    // around its leaves, which mixed content would keep.)
+    if (
+      current &&
+      (current.skipped || (current.kept && current.text === '')) &&
+      stack.length < maxDepth
+    ) {
+      LEAF_RUN.lastIndex = position;
+      if (LEAF_RUN.test(text)) {
+        const runEnd = LEAF_RUN.lastIndex;
+        // Kept children in the run: `<` never occurs in a leaf's text, so a search finds tags.
+        // (Searched in a slice: a search of the text would run on to its end for each run.)
+        const kept = current.kept;
+        if (kept) {
+          const run = text.slice(position, runEnd);
+          for (const name of kept) {
+            const open = `<${name}>`;
+            for (let at = run.indexOf(open); at !== -1;) {
+              LEAF.lastIndex = position + at;
+              const leaf = LEAF.exec(text)!;
+              addChild((current.node ??= newNode()), name, leaf[2]!.trim(), arrays);
+              at = run.indexOf(open, LEAF.lastIndex - position);
+            }
+          }
+        }
+        position = runEnd;
+      }
+    }
+    const lt = text.indexOf('<', position);
+    const end = lt === -1 ? text.length : lt;
+    if (end > position) {
+      const top = stack[stack.length - 1];
+      if (nextAmpersand !== -1 && nextAmpersand < position) {
+        nextAmpersand = text.indexOf('&', position);
+      }
+      const hasEntity = nextAmpersand !== -1 && nextAmpersand < end;
+      if (top) {
+        // Leading indentation is trimmed anyway, so it is not collected.
+        if (!top.skipped && (top.text !== '' || hasEntity || !isIndentation(text, position, end))) {
+          top.text += decodeEntities(text.slice(position, end), text, position);
+        } else if (hasEntity) decodeEntities(text.slice(position, end), text, position);
+      } else if (text.slice(position, end).trim() !== '')
+        fail('text outside the root element', position);
+    }
+    if (lt === -1) break;
+
+    const next = text.charCodeAt(lt + 1);
+    if (next === 0x21 /* ! */) {
+      if (text.startsWith('<!--', lt)) {
+        const close = text.indexOf('-->', lt + 4);
+        if (close === -1) fail('a comment is never closed', lt);
+        position = close + 3;
+        continue;
+      }
+      if (text.startsWith('<![CDATA[', lt)) {
+        const close = text.indexOf(']]>', lt + 9);
+        if (close === -1) fail('a CDATA section is never closed', lt);
+        const top = stack[stack.length - 1];
+        if (!top) fail('CDATA outside the root element', lt);
+        top!.text += text.slice(lt + 9, close);
+        position = close + 3;
+        continue;
+      }
+      if (/^<!DOCTYPE/i.test(text.slice(lt, lt + 9))) {
+        throw new XmlSyntaxError('a DOCTYPE is not allowed', lineAt(text, lt), true);
+      }
+      fail('markup declarations are not allowed', lt);
+    }
+    if (next === 0x3f /* ? */) {
+      const close = text.indexOf('?>', lt + 2);
+      if (close === -1) fail('a processing instruction is never closed', lt);
+      position = close + 2;
+      continue;
+    }
+    if (next === 0x2f /* / */) {
+      const element = stack[stack.length - 1];
+      // Fast path: `</name>` exactly as opened.
+      const after = lt + 2 + (element ? element.nameLength : 0);
+      let closeEnd: number;
+      if (
+        element &&
+        text.charCodeAt(after) === 0x3e &&
+        sameName(text, lt + 2, element.nameStart, element.nameLength)
+      ) {
+        closeEnd = after + 1;
+      } else {
+        CLOSE_TAG.lastIndex = lt;
+        const match = CLOSE_TAG.exec(text);
+        if (!match) {
+          fail(
+            text.indexOf('>', lt) === -1
+              ? 'the file ends inside a closing tag: it is truncated'
+              : 'a malformed closing tag',
+            lt,
+          );
+        }
+        if (!element) fail(`closing tag </${match![1]}> without an open element`, lt);
+        const opened = text.slice(element!.nameStart, element!.nameStart + element!.nameLength);
+        if (opened !== match![1]) {
+          fail(`closing tag </${match![1]}> does not match <${opened}>`, lt);
+        }
+        closeEnd = CLOSE_TAG.lastIndex;
+      }
+      stack.pop();
+      position = closeEnd;
+      if (!element!.skipped) attach(element!.name, finish(element!, positions));
+      continue;
+    }
+
+    if (stack.length > 0 && stack.length < maxDepth) {
+      LEAF.lastIndex = lt;
+      const leaf = LEAF.exec(text);
+      if (leaf) {
+        position = LEAF.lastIndex;
+        const parent = stack[stack.length - 1]!;
+        if (!parent.skipped) {
+          const leafName = leaf[1]!;
+          const kept = parent.kept;
+          if (!kept || kept.includes(leafName)) {
+            addChild((parent.node ??= newNode()), leafName, leaf[2]!.trim(), arrays);
+          }
+        }
+        continue;
+      }
+    }
+
+    // A start tag.
+    const nameStart = lt + 1;
+    let cursor = nameStart;
+    while (cursor < text.length && NAME_END[text.charCodeAt(cursor)] === 0) cursor++;
+    const nameLength = cursor - nameStart;
+    if (nameLength === 0) fail('a < that does not start a tag', lt);
+    const parentElement = stack[stack.length - 1];
+    let skipped = false;
+    if (parentElement) {
+      const kept = parentElement.skipped ? undefined : parentElement.kept;
+      skipped =
+        parentElement.skipped ||
+        (kept !== undefined &&
+          !kept.some(
+            (keptName) => keptName.length === nameLength && text.startsWith(keptName, nameStart),
+          ));
+    }
+    const name = skipped ? '' : text.slice(nameStart, cursor);
+    let node: XmlObject | undefined;
+    let selfClosing: boolean;
+    if (skipped) {
+      SKIPPED_TAG_REST.lastIndex = cursor;
+      if (!SKIPPED_TAG_REST.test(text)) {
+        malformedStartTag(text.slice(nameStart, nameStart + nameLength), lt);
+      }
+      position = SKIPPED_TAG_REST.lastIndex;
+      if (nextAmpersand !== -1 && nextAmpersand < cursor) nextAmpersand = text.indexOf('&', cursor);
+      if (nextAmpersand !== -1 && nextAmpersand < position) {
+        decodeEntities(text.slice(cursor, position), text, cursor);
+      }
+      selfClosing = text.charCodeAt(position - 2) === 0x2f;
+      if (!selfClosing) {
+        const end = skippedSubtreeEnd(text, nameStart, nameLength, position);
+        if (end !== -1) {
+          position = end;
+          continue;
+        }
+      }
+    } else {
+      let code = text.charCodeAt(cursor);
+      if (code !== 0x3e /* > */ && code !== 0x2f /* / */) {
+        for (;;) {
+          ATTRIBUTE.lastIndex = cursor;
+          const attribute = ATTRIBUTE.exec(text);
+          if (!attribute) break;
+          node ??= newNode();
+          const key = `@${attribute[1]}`;
+          if (Object.prototype.hasOwnProperty.call(node, key)) {
+            fail(`attribute ${attribute[1]} appears twice on <${name}>`, cursor);
+          }
+          // Trimmed like text: exports carry stray spaces in names ("Archive Approval ").
+          node[key] = decodeEntities(attribute[2] ?? attribute[3] ?? '', text, cursor).trim();
+          cursor = ATTRIBUTE.lastIndex;
+        }
+        code = text.charCodeAt(cursor);
+      }
+      if (code === 0x3e) {
+        selfClosing = false;
+        position = cursor + 1;
+      } else if (code === 0x2f && text.charCodeAt(cursor + 1) === 0x3e) {
+        selfClosing = true;
+        position = cursor + 2;
+      } else {
+        TAG_END.lastIndex = cursor;
+        const tagEnd = TAG_END.exec(text);
+        if (!tagEnd) malformedStartTag(name, lt);
+        selfClosing = tagEnd![1] === '/';
+        position = TAG_END.lastIndex;
+      }
+    }
+    if (stack.length === 0) {
+      if (rootSeen) fail('a second root element', lt);
+      rootSeen = true;
+    }
+    const element: OpenElement = {
+      nameStart,
+      nameLength,
+      name,
+      node,
+      text: '',
+      skipped,
+      kept: skipped
+        ? undefined
+        : stack.length === 0 && sections
+          ? sections
+          : keepChildren?.get(name),
+    };
+    if (selfClosing) {
+      if (!skipped) attach(name, finish(element, positions));
+    } else {
+      if (stack.length >= maxDepth) fail(`elements nest deeper than ${maxDepth} levels`, lt);
+      stack.push(element);
+    }
+  }
+  const unclosed = stack[stack.length - 1];
+  if (unclosed) {
+    const name = text.slice(unclosed.nameStart, unclosed.nameStart + unclosed.nameLength);
+    fail(`<${name}> is never closed: the file is truncated, or misses its end tag`, text.length);
+  }
+  if (!rootSeen) fail('no root element', 0);
   return document;
 }

@@ -27,8 +27,9 @@ export const MAX_XML_DEPTH = 100;
 export class SolutionContentError extends SolutionFileError {}
 
 /**
- * Characters XML 1.0 forbids: C0 controls but tab/LF/CR, U+FFFE and U+FFFF (lone surrogates
- * never get this far: readText decodes strictly). The parser refuses them; this names the one.
+ * Characters XML 1.0 forbids: C0 controls but tab/LF/CR, U+FFFE and U+FFFF. Lone surrogates are
+ * forbidden too, but text reaches the parser only through strict decoding (readText), which
+ * refuses them.
  */
 // eslint-disable-next-line no-control-regex
 const INVALID_XML_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
@@ -51,7 +52,7 @@ export function readText(files: SolutionFiles, path: string): string {
 /**
  * Parses a solution XML file into the node shape of ../xml.ts; anything not well-formed, a
  * DOCTYPE or nesting past MAX_XML_DEPTH is SL001 at that file. `keepChildren` and `sections`
- * limit what is built (see XmlReadOptions); the rest is still parsed and checked.
+ * limit what is built (see XmlReadOptions); the rest is skipped, and only partly checked.
  */
 export function parseXml(
   text: string,
@@ -59,6 +60,14 @@ export function parseXml(
   keepChildren?: ReadonlyMap<string, ReadonlySet<string>>,
   sections?: ReadonlySet<string>,
 ): XmlNode {
+  const invalid = INVALID_XML_CHARACTER.exec(text);
+  if (invalid) {
+    const code = invalid[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    throw new SolutionContentError(
+      `${where} is not well-formed XML (character U+${code} is not allowed in XML); re-export or re-unpack the solution`,
+      where,
+    );
+  }
   try {
     return readXml(text, {
       arrayNames: ARRAY_ELEMENTS,
@@ -75,14 +84,8 @@ export function parseXml(
         where,
       );
     }
-    let message = error.message;
-    const invalid = /not allowed in XML$/.test(message) ? INVALID_XML_CHARACTER.exec(text) : null;
-    if (invalid) {
-      const code = invalid[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-      message += ` (U+${code})`;
-    }
     throw new SolutionContentError(
-      `${where} is not well-formed XML (${message}); re-export or re-unpack the solution`,
+      `${where} is not well-formed XML (${error.message}); re-export or re-unpack the solution`,
       where,
     );
   }
