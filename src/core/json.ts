@@ -4,7 +4,9 @@
 // refuse. Its events build a small tree of our own that keeps each key and value's offset and
 // never assigns a key into an object (members are lists), so `__proto__` is a plain key. Why
 // jsonc-parser and not momoa: docs/architecture.md, "Settings JSON parser".
-import { printParseErrorCode, visit, type ParseErrorCode } from 'jsonc-parser';
+// The ES module build: the package's main is a UMD build, whose wrappers cost the CLI's start-up
+// 10-15 ms more when bundled (alternating runs of `--version`).
+import { printParseErrorCode, visit, type ParseErrorCode } from 'jsonc-parser/lib/esm/main.js';
 
 /** Deeper nesting than this is no settings file; the limit keeps the parser far from the stack. */
 export const MAX_JSON_DEPTH = 256;
