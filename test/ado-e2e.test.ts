@@ -173,9 +173,9 @@ describe('the bundled task on a pull-request build', () => {
     expect(failing.lines.indexOf(`##vso[task.setsecret]${TOKEN}`)).toBeLessThan(firstIssue);
 
     expect(failing.lines.filter((l) => l.startsWith('##vso[task.logissue'))).toEqual([
-      '##vso[task.logissue type=error;code=CR001;sourcepath=config/Fail/deploymentSettings.json;linenumber=9;columnnumber=5;]' +
+      '##vso[task.logissue type=error;code=CR001;sourcepath=config/Fail/deploymentSettings.json;linenumber=11;columnnumber=7;]' +
         'CR001: Connection reference contoso_sharedcommondataserviceforapps_d4e5f (shared_commondataserviceforapps) has an empty ConnectionId in the deployment settings, so the import leaves it unbound. Set ConnectionId to the id of a shared_commondataserviceforapps connection in the target environment.',
-      '##vso[task.logissue type=warning;code=CR004;sourcepath=config/Fail/deploymentSettings.json;linenumber=14;columnnumber=5;]' +
+      '##vso[task.logissue type=warning;code=CR004;sourcepath=config/Fail/deploymentSettings.json;linenumber=15;columnnumber=7;]' +
         'CR004: The deployment settings name connection reference contoso_sharedsharepointonline_0ld00, which solution ContosoAlerts does not define. Remove the stale entry, or correct the LogicalName.',
     ]);
     expect(failing.complete).toBe(

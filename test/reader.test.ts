@@ -1,12 +1,23 @@
-import { mkdtempSync, mkdirSync, writeFileSync, cpSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, cpSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../src/core/options.js';
 import { findSolutions } from '../src/core/solution/discovery.js';
 import { readSolution } from '../src/core/solution/reader.js';
 import { UsageError } from '../src/core/errors.js';
+import {
+  copyExample,
+  customizationsXml,
+  expectUnreadable,
+  readOne,
+  removeTempDirs,
+  solutionEntries,
+  tempDir,
+  writeZip,
+  zipSolutionFiles,
+} from './helpers/hostile-solution.js';
 
 const repoRoot = new URL('..', import.meta.url).pathname;
 const example = join(repoRoot, 'examples/contoso-invoices/src');
@@ -252,5 +263,90 @@ describe('folders holding several solutions', () => {
       ['folder', 'apps/payments/SolutionPackage'],
       ['zip', 'releases/Contoso_1_0_0_1.zip'],
     ]);
+  });
+});
+
+describe('markup that only names a section of customizations.xml', () => {
+  afterAll(removeTempDirs);
+
+  // Before the real section: a comment, a CDATA section and a processing instruction that name
+  // <connectionreferences> and </connectionreferences>, and an element of that name nested
+  // deeper, where Dataverse never puts the section. Five lines in all.
+  const decoys = [
+    '  <!-- <connectionreferences><connectionreference connectionreferencelogicalname="fake_comment"/></connectionreferences> -->',
+    '  <?connref-gate </connectionreferences><connectionreferences> ?>',
+    '  <Templates><Template><![CDATA[<connectionreferences>',
+    '<connectionreference connectionreferencelogicalname="fake_cdata"/>]]></Template></Templates>',
+    '  <EntityMaps><connectionreferences><connectionreference connectionreferencelogicalname="fake_nested"/></connectionreferences></EntityMaps>',
+  ];
+
+  it('is never taken for the section in an unpacked Other/Customizations.xml: same references, lines moved by the decoys', async () => {
+    const dir = tempDir();
+    const root = copyExample(dir);
+    const path = join(root, 'Other/Customizations.xml');
+    const xml = readFileSync(path, 'utf8');
+    writeFileSync(
+      path,
+      xml
+        .replace('  <Templates />\n', '')
+        .replace('  <EntityMaps />\n', '')
+        .replace('  <connectionreferences>', `${decoys.join('\n')}\n  <connectionreferences>`),
+    );
+    const result = await readOne('solution', dir);
+    if (!result.ok) throw new Error(result.unreadable.reason);
+    // Two self-closing lines out, five decoy lines in: three lines further down.
+    expect(result.solution.connectionReferences.map((r) => [r.logicalName, r.location])).toEqual([
+      [
+        'contoso_sharedcommondataserviceforapps_7f3a1',
+        { file: 'solution/Other/Customizations.xml', line: 19 },
+      ],
+      [
+        'contoso_sharedcontoso5ferp5f0a1b2c3d4e5f6a7b_c1d2e',
+        { file: 'solution/Other/Customizations.xml', line: 40 },
+      ],
+      ['contoso_sharedoffice365_2b9c4', { file: 'solution/Other/Customizations.xml', line: 26 }],
+      [
+        'contoso_sharedsharepointonline_9d8e7',
+        { file: 'solution/Other/Customizations.xml', line: 33 },
+      ],
+    ]);
+  });
+
+  it('is never taken for the section in a zip, for connection references, workflows and canvas apps', async () => {
+    const dir = tempDir();
+    const xml = customizationsXml().replace(
+      '<Workflows>',
+      `${decoys.join('\n')}\n<!-- <Workflows></Workflows> <CanvasApps/> -->\n<Workflows>`,
+    );
+    writeZip(dir, 'S.zip', solutionEntries({ ...zipSolutionFiles(), 'customizations.xml': xml }));
+    const result = await readOne('S.zip', dir);
+    if (!result.ok) throw new Error(result.unreadable.reason);
+    const { connectionReferences, flows, canvasApps } = result.solution;
+    expect(connectionReferences.map((r) => [r.logicalName, r.location])).toEqual([
+      ['new_sharedoffice365_1', { file: 'S.zip!/customizations.xml', line: 16 }],
+    ]);
+    expect(flows.map((f) => f.name)).toEqual(['Hostile flow']);
+    expect(canvasApps.map((a) => [a.name, a.location.line])).toEqual([['new_app_1', 13]]);
+  });
+
+  it('still refuses a truncated customizations.xml, wherever it is cut', async () => {
+    const dir = tempDir();
+    const xml = customizationsXml();
+    for (const at of [
+      xml.indexOf('<Workflows>') + 5,
+      xml.indexOf('</connectionreference>'),
+      xml.length - 3,
+    ]) {
+      writeZip(
+        dir,
+        'S.zip',
+        solutionEntries({ ...zipSolutionFiles(), 'customizations.xml': xml.slice(0, at) }),
+      );
+      expectUnreadable(
+        await readOne('S.zip', dir),
+        'S.zip!/customizations.xml',
+        /not well-formed XML \(line \d+: .*(never closed|truncated)/,
+      );
+    }
   });
 });

@@ -182,15 +182,21 @@ describe('parseSettings', () => {
     '}',
   ].join('\n');
 
-  it('reads entries with the line and column of each entry', () => {
+  it('reads entries with the line and column of the name and of each value key', () => {
     const settings = usable(sample);
+    const at = (line: number, column: number) => ({
+      file: 'config/Prod/deploymentSettings.json',
+      line,
+      column,
+    });
     expect(settings.path).toBe('config/Prod/deploymentSettings.json');
     expect(settings.environmentVariables).toEqual([
       {
         schemaName: 'cr62a_Test',
         value: '',
         secret: false,
-        location: { file: 'config/Prod/deploymentSettings.json', line: 3, column: 5 },
+        location: at(3, 6),
+        valueLocation: at(3, 34),
       },
     ]);
     expect(settings.connectionReferences).toEqual([
@@ -199,16 +205,38 @@ describe('parseSettings', () => {
         connectionId: 'abc',
         connectorId: '/providers/Microsoft.PowerApps/apis/shared_office365',
         secret: false,
-        location: { file: 'config/Prod/deploymentSettings.json', line: 6, column: 5 },
+        location: at(7, 7),
+        connectionIdLocation: at(8, 7),
+        connectorIdLocation: at(9, 7),
       },
       {
+        // No ConnectionId key: findings about it point at the entry's name.
         logicalName: 'new_other',
         connectionId: null,
         connectorId: null,
         secret: false,
-        location: { file: 'config/Prod/deploymentSettings.json', line: 12, column: 5 },
+        location: at(12, 6),
+        connectionIdLocation: at(12, 6),
+        connectorIdLocation: at(12, 34),
       },
     ]);
+  });
+
+  it('points at the last of duplicate keys, the one that counts, and at a key of any casing', () => {
+    const [entry] = usable(
+      '{"ConnectionReferences": [\n{"LogicalName": "a",\n "ConnectionId": "x",\n "connectionid": "y",\n "ConnectionId": "z"}]}',
+    ).connectionReferences;
+    expect(entry).toMatchObject({
+      connectionId: 'z',
+      connectionIdLocation: { line: 5, column: 2 },
+    });
+    const [loose] = usable(
+      '{"ConnectionReferences": [{"LogicalName": "a",\n "connectionID": "y"}]}',
+    ).connectionReferences;
+    expect(loose).toMatchObject({
+      connectionId: 'y',
+      connectionIdLocation: { line: 2, column: 2 },
+    });
   });
 
   it('accepts a file with only one section', () => {
@@ -507,7 +535,7 @@ describe.skipIf(!hasCorpus)('corpus settings files', () => {
     );
   });
 
-  it('keeps the entry line of the PowerShell-formatted BusinessApprovalKit file', async () => {
+  it('keeps the key lines of the PowerShell-formatted BusinessApprovalKit file', async () => {
     const path =
       'powercat-business-approvals-kit/BusinessApprovalKit/config/Prod/deploymentSettings.json';
     const result = await readSettingsFile(join(corpusDir, path), path);
@@ -516,7 +544,9 @@ describe.skipIf(!hasCorpus)('corpus settings files', () => {
     expect(first).toMatchObject({
       logicalName: 'cat_BusinessApprovalKitApprovals',
       connectionId: '#{connectionreference.cat_BusinessApprovalKitApprovals}#',
-      location: { line: 6, column: 34 },
+      location: { line: 7, column: 38 },
+      connectionIdLocation: { line: 8, column: 38 },
+      connectorIdLocation: { line: 9, column: 38 },
     });
   });
 });

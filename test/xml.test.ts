@@ -1,13 +1,13 @@
-// The reader's own XML parser: strict well-formedness, predefined entities only, and the same
-// object shape fast-xml-parser gives with the reader's former options (checked on every XML file
-// of the corpus that the reader reads).
+// The reader's own XML parser: strict well-formedness of what it reads, predefined entities only,
+// no DOCTYPE, element lines, and the same object shape fast-xml-parser gives with the reader's
+// former options (checked on every XML file of the corpus that the reader reads).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../src/core/text.js';
-import { readXml, XmlSyntaxError } from '../src/core/xml.js';
+import { elementLine, readXml, XmlSyntaxError } from '../src/core/xml.js';
 import { corpusDir, hasCorpus } from './helpers/corpus.js';
 
 const ARRAYS = new Set([
@@ -101,8 +101,10 @@ describe('readXml', () => {
     ['<r>\n<a>\n</a>', /line 3: <r> is never closed/],
     ['<r a="1" a="2"/>', /attribute a appears twice/],
     ['<r a=1/>', /malformed start tag/],
+    ['<r>\n<a x="1"', /line 2: the file ends inside the start tag <a>: it is truncated/],
     ['<r>fish & chips</r>', /an & that does not start an entity reference/],
     ['<r>&custom;</r>', /an & that does not start/],
+    ['<r>\n<a>fish &\nchips</a>\n</r>', /line 2: an & that does not start an entity reference/],
     ['<r>&#0;</r>', /invalid character reference/],
     ['<!DOCTYPE r [<!ENTITY x "y">]><r>&x;</r>', /a DOCTYPE is not allowed/],
     ['<r/><r/>', /a second root element/],
@@ -111,9 +113,83 @@ describe('readXml', () => {
     ['<r><![CDATA[ open</r>', /a CDATA section is never closed/],
     ['', /no root element/],
     ['<r>< a/></r>', /a < that does not start a tag/],
+    ['<r><!ELEMENT r ANY></r>', /markup declaration/],
   ])('refuses %j', (xml, message) => {
     expect(() => readXml(xml)).toThrow(XmlSyntaxError);
     expect(() => readXml(xml)).toThrow(message);
+  });
+
+  it('refuses a DOCTYPE wherever it is, as refused rather than malformed', () => {
+    for (const xml of [
+      '<!DOCTYPE r><r/>',
+      '<?xml version="1.0"?>\n<!DOCTYPE r [\n<!ENTITY x SYSTEM "file:///etc/passwd">\n]>\n<r>&x;</r>',
+      '<!doctype r><r/>',
+      '<r>\n<!DOCTYPE r>\n</r>',
+    ]) {
+      let error: unknown;
+      try {
+        readXml(xml);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error, xml).toBeInstanceOf(XmlSyntaxError);
+      expect((error as XmlSyntaxError).refused, xml).toBe(true);
+    }
+  });
+
+  it('treats comments, CDATA and processing instructions as XML does, wherever they are', () => {
+    const doc = readXml(
+      [
+        '<?xml version="1.0"?>',
+        '<!-- <r><a>not this</a></r> -->',
+        '<?pi <a>nor this</a> ?>',
+        '<r>',
+        '  <!-- <a>nor this</a> -->',
+        '  <a x="1"><![CDATA[<a x="2">]]><?pi </a> ?><!-- </a> --></a>',
+        '  <b>one<!-- two -->three</b>',
+        '</r>',
+        '<!-- after the root -->',
+      ].join('\n'),
+    );
+    expect(JSON.parse(JSON.stringify(doc))).toEqual({
+      r: { a: { '@x': '1', '#text': '<a x="2">' }, b: 'onethree' },
+    });
+  });
+
+  it('builds only the named children of the root, each where it really is, with its line', () => {
+    const xml = [
+      '<Root>',
+      '  <!-- <connectionreferences><connectionreference name="fake"/></connectionreferences> -->',
+      '  <Entities><Entity><![CDATA[<connectionreferences>]]></Entity>',
+      '    <connectionreferences><connectionreference name="nested"/></connectionreferences>',
+      '  </Entities>',
+      '  <?note <connectionreferences> ?>',
+      '  <connectionreferences>',
+      '    <connectionreference name="real" />',
+      '    <connectionreference',
+      '        name="second"><x>1</x></connectionreference>',
+      '  </connectionreferences>',
+      '</Root>',
+    ].join('\n');
+    const doc = readXml(xml, {
+      arrayNames: ARRAYS,
+      sections: new Set(['connectionreferences']),
+    });
+    const root = doc['Root'] as Record<string, unknown>;
+    expect(Object.keys(root)).toEqual(['connectionreferences']);
+    const references = (root['connectionreferences'] as Record<string, unknown[]>)[
+      'connectionreference'
+    ]!;
+    expect(JSON.parse(JSON.stringify(references))).toEqual([
+      { '@name': 'real' },
+      { '@name': 'second', x: '1' },
+    ]);
+    expect(references.map(elementLine)).toEqual([8, 9]);
+    // What is not built is jumped over, unless it holds markup a search cannot see past (here a
+    // CDATA section): then it is walked tag by tag, and its tags must still balance.
+    expect(() =>
+      readXml(xml.replace('</Entity>', ''), { sections: new Set(['connectionreferences']) }),
+    ).toThrow(/line 5: closing tag <\/Entities> does not match <Entity>/);
   });
 
   it('refuses nesting deeper than the limit without recursion', () => {

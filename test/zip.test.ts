@@ -1,6 +1,6 @@
-// The zip reader's own contract, below the solution reader: entries come back whole (one zlib
-// stream inflates them all, through one window). The bytes may be a view the next read
-// overwrites, so a reader that keeps them must copy them, and a copy stays whole.
+// The zip reader's own contract, below the solution reader: entries come back whole (read through
+// one window, inflated with node:zlib's public inflateRawSync). The bytes may be a view the next
+// read overwrites, so a reader that keeps them must copy them, and a copy stays whole.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

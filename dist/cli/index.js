@@ -23,6 +23,1942 @@ function errorMessage(error) {
 
 /***/ }),
 
+/***/ 8265:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  q3: () => (/* binding */ JsonSyntaxError),
+  qF: () => (/* binding */ parseJson)
+});
+
+// UNUSED EXPORTS: MAX_JSON_DEPTH
+
+;// CONCATENATED MODULE: ./node_modules/jsonc-parser/lib/esm/impl/scanner.js
+/*---------------------------------------------------------------------------------------------
+ *  Copyright (c) Microsoft Corporation. All rights reserved.
+ *  Licensed under the MIT License. See License.txt in the project root for license information.
+ *--------------------------------------------------------------------------------------------*/
+
+/**
+ * Creates a JSON scanner on the given text.
+ * If ignoreTrivia is set, whitespaces or comments are ignored.
+ */
+function scanner_createScanner(text, ignoreTrivia = false) {
+    const len = text.length;
+    let pos = 0, value = '', tokenOffset = 0, token = 16 /* SyntaxKind.Unknown */, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0 /* ScanError.None */;
+    function scanHexDigits(count, exact) {
+        let digits = 0;
+        let value = 0;
+        while (digits < count || !exact) {
+            let ch = text.charCodeAt(pos);
+            if (ch >= 48 /* CharacterCodes._0 */ && ch <= 57 /* CharacterCodes._9 */) {
+                value = value * 16 + ch - 48 /* CharacterCodes._0 */;
+            }
+            else if (ch >= 65 /* CharacterCodes.A */ && ch <= 70 /* CharacterCodes.F */) {
+                value = value * 16 + ch - 65 /* CharacterCodes.A */ + 10;
+            }
+            else if (ch >= 97 /* CharacterCodes.a */ && ch <= 102 /* CharacterCodes.f */) {
+                value = value * 16 + ch - 97 /* CharacterCodes.a */ + 10;
+            }
+            else {
+                break;
+            }
+            pos++;
+            digits++;
+        }
+        if (digits < count) {
+            value = -1;
+        }
+        return value;
+    }
+    function setPosition(newPosition) {
+        pos = newPosition;
+        value = '';
+        tokenOffset = 0;
+        token = 16 /* SyntaxKind.Unknown */;
+        scanError = 0 /* ScanError.None */;
+    }
+    function scanNumber() {
+        let start = pos;
+        if (text.charCodeAt(pos) === 48 /* CharacterCodes._0 */) {
+            pos++;
+        }
+        else {
+            pos++;
+            while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+                pos++;
+            }
+        }
+        if (pos < text.length && text.charCodeAt(pos) === 46 /* CharacterCodes.dot */) {
+            pos++;
+            if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+                pos++;
+                while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+                    pos++;
+                }
+            }
+            else {
+                scanError = 3 /* ScanError.UnexpectedEndOfNumber */;
+                return text.substring(start, pos);
+            }
+        }
+        let end = pos;
+        if (pos < text.length && (text.charCodeAt(pos) === 69 /* CharacterCodes.E */ || text.charCodeAt(pos) === 101 /* CharacterCodes.e */)) {
+            pos++;
+            if (pos < text.length && text.charCodeAt(pos) === 43 /* CharacterCodes.plus */ || text.charCodeAt(pos) === 45 /* CharacterCodes.minus */) {
+                pos++;
+            }
+            if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+                pos++;
+                while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+                    pos++;
+                }
+                end = pos;
+            }
+            else {
+                scanError = 3 /* ScanError.UnexpectedEndOfNumber */;
+            }
+        }
+        return text.substring(start, end);
+    }
+    function scanString() {
+        let result = '', start = pos;
+        while (true) {
+            if (pos >= len) {
+                result += text.substring(start, pos);
+                scanError = 2 /* ScanError.UnexpectedEndOfString */;
+                break;
+            }
+            const ch = text.charCodeAt(pos);
+            if (ch === 34 /* CharacterCodes.doubleQuote */) {
+                result += text.substring(start, pos);
+                pos++;
+                break;
+            }
+            if (ch === 92 /* CharacterCodes.backslash */) {
+                result += text.substring(start, pos);
+                pos++;
+                if (pos >= len) {
+                    scanError = 2 /* ScanError.UnexpectedEndOfString */;
+                    break;
+                }
+                const ch2 = text.charCodeAt(pos++);
+                switch (ch2) {
+                    case 34 /* CharacterCodes.doubleQuote */:
+                        result += '\"';
+                        break;
+                    case 92 /* CharacterCodes.backslash */:
+                        result += '\\';
+                        break;
+                    case 47 /* CharacterCodes.slash */:
+                        result += '/';
+                        break;
+                    case 98 /* CharacterCodes.b */:
+                        result += '\b';
+                        break;
+                    case 102 /* CharacterCodes.f */:
+                        result += '\f';
+                        break;
+                    case 110 /* CharacterCodes.n */:
+                        result += '\n';
+                        break;
+                    case 114 /* CharacterCodes.r */:
+                        result += '\r';
+                        break;
+                    case 116 /* CharacterCodes.t */:
+                        result += '\t';
+                        break;
+                    case 117 /* CharacterCodes.u */:
+                        const ch3 = scanHexDigits(4, true);
+                        if (ch3 >= 0) {
+                            result += String.fromCharCode(ch3);
+                        }
+                        else {
+                            scanError = 4 /* ScanError.InvalidUnicode */;
+                        }
+                        break;
+                    default:
+                        scanError = 5 /* ScanError.InvalidEscapeCharacter */;
+                }
+                start = pos;
+                continue;
+            }
+            if (ch >= 0 && ch <= 0x1f) {
+                if (isLineBreak(ch)) {
+                    result += text.substring(start, pos);
+                    scanError = 2 /* ScanError.UnexpectedEndOfString */;
+                    break;
+                }
+                else {
+                    scanError = 6 /* ScanError.InvalidCharacter */;
+                    // mark as error but continue with string
+                }
+            }
+            pos++;
+        }
+        return result;
+    }
+    function scanNext() {
+        value = '';
+        scanError = 0 /* ScanError.None */;
+        tokenOffset = pos;
+        lineStartOffset = lineNumber;
+        prevTokenLineStartOffset = tokenLineStartOffset;
+        if (pos >= len) {
+            // at the end
+            tokenOffset = len;
+            return token = 17 /* SyntaxKind.EOF */;
+        }
+        let code = text.charCodeAt(pos);
+        // trivia: whitespace
+        if (isWhiteSpace(code)) {
+            do {
+                pos++;
+                value += String.fromCharCode(code);
+                code = text.charCodeAt(pos);
+            } while (isWhiteSpace(code));
+            return token = 15 /* SyntaxKind.Trivia */;
+        }
+        // trivia: newlines
+        if (isLineBreak(code)) {
+            pos++;
+            value += String.fromCharCode(code);
+            if (code === 13 /* CharacterCodes.carriageReturn */ && text.charCodeAt(pos) === 10 /* CharacterCodes.lineFeed */) {
+                pos++;
+                value += '\n';
+            }
+            lineNumber++;
+            tokenLineStartOffset = pos;
+            return token = 14 /* SyntaxKind.LineBreakTrivia */;
+        }
+        switch (code) {
+            // tokens: []{}:,
+            case 123 /* CharacterCodes.openBrace */:
+                pos++;
+                return token = 1 /* SyntaxKind.OpenBraceToken */;
+            case 125 /* CharacterCodes.closeBrace */:
+                pos++;
+                return token = 2 /* SyntaxKind.CloseBraceToken */;
+            case 91 /* CharacterCodes.openBracket */:
+                pos++;
+                return token = 3 /* SyntaxKind.OpenBracketToken */;
+            case 93 /* CharacterCodes.closeBracket */:
+                pos++;
+                return token = 4 /* SyntaxKind.CloseBracketToken */;
+            case 58 /* CharacterCodes.colon */:
+                pos++;
+                return token = 6 /* SyntaxKind.ColonToken */;
+            case 44 /* CharacterCodes.comma */:
+                pos++;
+                return token = 5 /* SyntaxKind.CommaToken */;
+            // strings
+            case 34 /* CharacterCodes.doubleQuote */:
+                pos++;
+                value = scanString();
+                return token = 10 /* SyntaxKind.StringLiteral */;
+            // comments
+            case 47 /* CharacterCodes.slash */:
+                const start = pos - 1;
+                // Single-line comment
+                if (text.charCodeAt(pos + 1) === 47 /* CharacterCodes.slash */) {
+                    pos += 2;
+                    while (pos < len) {
+                        if (isLineBreak(text.charCodeAt(pos))) {
+                            break;
+                        }
+                        pos++;
+                    }
+                    value = text.substring(start, pos);
+                    return token = 12 /* SyntaxKind.LineCommentTrivia */;
+                }
+                // Multi-line comment
+                if (text.charCodeAt(pos + 1) === 42 /* CharacterCodes.asterisk */) {
+                    pos += 2;
+                    const safeLength = len - 1; // For lookahead.
+                    let commentClosed = false;
+                    while (pos < safeLength) {
+                        const ch = text.charCodeAt(pos);
+                        if (ch === 42 /* CharacterCodes.asterisk */ && text.charCodeAt(pos + 1) === 47 /* CharacterCodes.slash */) {
+                            pos += 2;
+                            commentClosed = true;
+                            break;
+                        }
+                        pos++;
+                        if (isLineBreak(ch)) {
+                            if (ch === 13 /* CharacterCodes.carriageReturn */ && text.charCodeAt(pos) === 10 /* CharacterCodes.lineFeed */) {
+                                pos++;
+                            }
+                            lineNumber++;
+                            tokenLineStartOffset = pos;
+                        }
+                    }
+                    if (!commentClosed) {
+                        pos++;
+                        scanError = 1 /* ScanError.UnexpectedEndOfComment */;
+                    }
+                    value = text.substring(start, pos);
+                    return token = 13 /* SyntaxKind.BlockCommentTrivia */;
+                }
+                // just a single slash
+                value += String.fromCharCode(code);
+                pos++;
+                return token = 16 /* SyntaxKind.Unknown */;
+            // numbers
+            case 45 /* CharacterCodes.minus */:
+                value += String.fromCharCode(code);
+                pos++;
+                if (pos === len || !isDigit(text.charCodeAt(pos))) {
+                    return token = 16 /* SyntaxKind.Unknown */;
+                }
+            // found a minus, followed by a number so
+            // we fall through to proceed with scanning
+            // numbers
+            case 48 /* CharacterCodes._0 */:
+            case 49 /* CharacterCodes._1 */:
+            case 50 /* CharacterCodes._2 */:
+            case 51 /* CharacterCodes._3 */:
+            case 52 /* CharacterCodes._4 */:
+            case 53 /* CharacterCodes._5 */:
+            case 54 /* CharacterCodes._6 */:
+            case 55 /* CharacterCodes._7 */:
+            case 56 /* CharacterCodes._8 */:
+            case 57 /* CharacterCodes._9 */:
+                value += scanNumber();
+                return token = 11 /* SyntaxKind.NumericLiteral */;
+            // literals and unknown symbols
+            default:
+                // is a literal? Read the full word.
+                while (pos < len && isUnknownContentCharacter(code)) {
+                    pos++;
+                    code = text.charCodeAt(pos);
+                }
+                if (tokenOffset !== pos) {
+                    value = text.substring(tokenOffset, pos);
+                    // keywords: true, false, null
+                    switch (value) {
+                        case 'true': return token = 8 /* SyntaxKind.TrueKeyword */;
+                        case 'false': return token = 9 /* SyntaxKind.FalseKeyword */;
+                        case 'null': return token = 7 /* SyntaxKind.NullKeyword */;
+                    }
+                    return token = 16 /* SyntaxKind.Unknown */;
+                }
+                // some
+                value += String.fromCharCode(code);
+                pos++;
+                return token = 16 /* SyntaxKind.Unknown */;
+        }
+    }
+    function isUnknownContentCharacter(code) {
+        if (isWhiteSpace(code) || isLineBreak(code)) {
+            return false;
+        }
+        switch (code) {
+            case 125 /* CharacterCodes.closeBrace */:
+            case 93 /* CharacterCodes.closeBracket */:
+            case 123 /* CharacterCodes.openBrace */:
+            case 91 /* CharacterCodes.openBracket */:
+            case 34 /* CharacterCodes.doubleQuote */:
+            case 58 /* CharacterCodes.colon */:
+            case 44 /* CharacterCodes.comma */:
+            case 47 /* CharacterCodes.slash */:
+                return false;
+        }
+        return true;
+    }
+    function scanNextNonTrivia() {
+        let result;
+        do {
+            result = scanNext();
+        } while (result >= 12 /* SyntaxKind.LineCommentTrivia */ && result <= 15 /* SyntaxKind.Trivia */);
+        return result;
+    }
+    return {
+        setPosition: setPosition,
+        getPosition: () => pos,
+        scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
+        getToken: () => token,
+        getTokenValue: () => value,
+        getTokenOffset: () => tokenOffset,
+        getTokenLength: () => pos - tokenOffset,
+        getTokenStartLine: () => lineStartOffset,
+        getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
+        getTokenError: () => scanError,
+    };
+}
+function isWhiteSpace(ch) {
+    return ch === 32 /* CharacterCodes.space */ || ch === 9 /* CharacterCodes.tab */;
+}
+function isLineBreak(ch) {
+    return ch === 10 /* CharacterCodes.lineFeed */ || ch === 13 /* CharacterCodes.carriageReturn */;
+}
+function isDigit(ch) {
+    return ch >= 48 /* CharacterCodes._0 */ && ch <= 57 /* CharacterCodes._9 */;
+}
+var CharacterCodes;
+(function (CharacterCodes) {
+    CharacterCodes[CharacterCodes["lineFeed"] = 10] = "lineFeed";
+    CharacterCodes[CharacterCodes["carriageReturn"] = 13] = "carriageReturn";
+    CharacterCodes[CharacterCodes["space"] = 32] = "space";
+    CharacterCodes[CharacterCodes["_0"] = 48] = "_0";
+    CharacterCodes[CharacterCodes["_1"] = 49] = "_1";
+    CharacterCodes[CharacterCodes["_2"] = 50] = "_2";
+    CharacterCodes[CharacterCodes["_3"] = 51] = "_3";
+    CharacterCodes[CharacterCodes["_4"] = 52] = "_4";
+    CharacterCodes[CharacterCodes["_5"] = 53] = "_5";
+    CharacterCodes[CharacterCodes["_6"] = 54] = "_6";
+    CharacterCodes[CharacterCodes["_7"] = 55] = "_7";
+    CharacterCodes[CharacterCodes["_8"] = 56] = "_8";
+    CharacterCodes[CharacterCodes["_9"] = 57] = "_9";
+    CharacterCodes[CharacterCodes["a"] = 97] = "a";
+    CharacterCodes[CharacterCodes["b"] = 98] = "b";
+    CharacterCodes[CharacterCodes["c"] = 99] = "c";
+    CharacterCodes[CharacterCodes["d"] = 100] = "d";
+    CharacterCodes[CharacterCodes["e"] = 101] = "e";
+    CharacterCodes[CharacterCodes["f"] = 102] = "f";
+    CharacterCodes[CharacterCodes["g"] = 103] = "g";
+    CharacterCodes[CharacterCodes["h"] = 104] = "h";
+    CharacterCodes[CharacterCodes["i"] = 105] = "i";
+    CharacterCodes[CharacterCodes["j"] = 106] = "j";
+    CharacterCodes[CharacterCodes["k"] = 107] = "k";
+    CharacterCodes[CharacterCodes["l"] = 108] = "l";
+    CharacterCodes[CharacterCodes["m"] = 109] = "m";
+    CharacterCodes[CharacterCodes["n"] = 110] = "n";
+    CharacterCodes[CharacterCodes["o"] = 111] = "o";
+    CharacterCodes[CharacterCodes["p"] = 112] = "p";
+    CharacterCodes[CharacterCodes["q"] = 113] = "q";
+    CharacterCodes[CharacterCodes["r"] = 114] = "r";
+    CharacterCodes[CharacterCodes["s"] = 115] = "s";
+    CharacterCodes[CharacterCodes["t"] = 116] = "t";
+    CharacterCodes[CharacterCodes["u"] = 117] = "u";
+    CharacterCodes[CharacterCodes["v"] = 118] = "v";
+    CharacterCodes[CharacterCodes["w"] = 119] = "w";
+    CharacterCodes[CharacterCodes["x"] = 120] = "x";
+    CharacterCodes[CharacterCodes["y"] = 121] = "y";
+    CharacterCodes[CharacterCodes["z"] = 122] = "z";
+    CharacterCodes[CharacterCodes["A"] = 65] = "A";
+    CharacterCodes[CharacterCodes["B"] = 66] = "B";
+    CharacterCodes[CharacterCodes["C"] = 67] = "C";
+    CharacterCodes[CharacterCodes["D"] = 68] = "D";
+    CharacterCodes[CharacterCodes["E"] = 69] = "E";
+    CharacterCodes[CharacterCodes["F"] = 70] = "F";
+    CharacterCodes[CharacterCodes["G"] = 71] = "G";
+    CharacterCodes[CharacterCodes["H"] = 72] = "H";
+    CharacterCodes[CharacterCodes["I"] = 73] = "I";
+    CharacterCodes[CharacterCodes["J"] = 74] = "J";
+    CharacterCodes[CharacterCodes["K"] = 75] = "K";
+    CharacterCodes[CharacterCodes["L"] = 76] = "L";
+    CharacterCodes[CharacterCodes["M"] = 77] = "M";
+    CharacterCodes[CharacterCodes["N"] = 78] = "N";
+    CharacterCodes[CharacterCodes["O"] = 79] = "O";
+    CharacterCodes[CharacterCodes["P"] = 80] = "P";
+    CharacterCodes[CharacterCodes["Q"] = 81] = "Q";
+    CharacterCodes[CharacterCodes["R"] = 82] = "R";
+    CharacterCodes[CharacterCodes["S"] = 83] = "S";
+    CharacterCodes[CharacterCodes["T"] = 84] = "T";
+    CharacterCodes[CharacterCodes["U"] = 85] = "U";
+    CharacterCodes[CharacterCodes["V"] = 86] = "V";
+    CharacterCodes[CharacterCodes["W"] = 87] = "W";
+    CharacterCodes[CharacterCodes["X"] = 88] = "X";
+    CharacterCodes[CharacterCodes["Y"] = 89] = "Y";
+    CharacterCodes[CharacterCodes["Z"] = 90] = "Z";
+    CharacterCodes[CharacterCodes["asterisk"] = 42] = "asterisk";
+    CharacterCodes[CharacterCodes["backslash"] = 92] = "backslash";
+    CharacterCodes[CharacterCodes["closeBrace"] = 125] = "closeBrace";
+    CharacterCodes[CharacterCodes["closeBracket"] = 93] = "closeBracket";
+    CharacterCodes[CharacterCodes["colon"] = 58] = "colon";
+    CharacterCodes[CharacterCodes["comma"] = 44] = "comma";
+    CharacterCodes[CharacterCodes["dot"] = 46] = "dot";
+    CharacterCodes[CharacterCodes["doubleQuote"] = 34] = "doubleQuote";
+    CharacterCodes[CharacterCodes["minus"] = 45] = "minus";
+    CharacterCodes[CharacterCodes["openBrace"] = 123] = "openBrace";
+    CharacterCodes[CharacterCodes["openBracket"] = 91] = "openBracket";
+    CharacterCodes[CharacterCodes["plus"] = 43] = "plus";
+    CharacterCodes[CharacterCodes["slash"] = 47] = "slash";
+    CharacterCodes[CharacterCodes["formFeed"] = 12] = "formFeed";
+    CharacterCodes[CharacterCodes["tab"] = 9] = "tab";
+})(CharacterCodes || (CharacterCodes = {}));
+
+;// CONCATENATED MODULE: ./node_modules/jsonc-parser/lib/esm/impl/string-intern.js
+const string_intern_cachedSpaces = new Array(20).fill(0).map((_, index) => {
+    return ' '.repeat(index);
+});
+const maxCachedValues = 200;
+const string_intern_cachedBreakLinesWithSpaces = {
+    ' ': {
+        '\n': new Array(maxCachedValues).fill(0).map((_, index) => {
+            return '\n' + ' '.repeat(index);
+        }),
+        '\r': new Array(maxCachedValues).fill(0).map((_, index) => {
+            return '\r' + ' '.repeat(index);
+        }),
+        '\r\n': new Array(maxCachedValues).fill(0).map((_, index) => {
+            return '\r\n' + ' '.repeat(index);
+        }),
+    },
+    '\t': {
+        '\n': new Array(maxCachedValues).fill(0).map((_, index) => {
+            return '\n' + '\t'.repeat(index);
+        }),
+        '\r': new Array(maxCachedValues).fill(0).map((_, index) => {
+            return '\r' + '\t'.repeat(index);
+        }),
+        '\r\n': new Array(maxCachedValues).fill(0).map((_, index) => {
+            return '\r\n' + '\t'.repeat(index);
+        }),
+    }
+};
+const string_intern_supportedEols = (/* unused pure expression or super */ null && (['\n', '\r', '\r\n']));
+
+;// CONCATENATED MODULE: ./node_modules/jsonc-parser/lib/esm/impl/format.js
+/*---------------------------------------------------------------------------------------------
+ *  Copyright (c) Microsoft Corporation. All rights reserved.
+ *  Licensed under the MIT License. See License.txt in the project root for license information.
+ *--------------------------------------------------------------------------------------------*/
+
+
+
+function format_format(documentText, range, options) {
+    let initialIndentLevel;
+    let formatText;
+    let formatTextStart;
+    let rangeStart;
+    let rangeEnd;
+    if (range) {
+        rangeStart = range.offset;
+        rangeEnd = rangeStart + range.length;
+        formatTextStart = rangeStart;
+        while (formatTextStart > 0 && !format_isEOL(documentText, formatTextStart - 1)) {
+            formatTextStart--;
+        }
+        let endOffset = rangeEnd;
+        while (endOffset < documentText.length && !format_isEOL(documentText, endOffset)) {
+            endOffset++;
+        }
+        formatText = documentText.substring(formatTextStart, endOffset);
+        initialIndentLevel = computeIndentLevel(formatText, options);
+    }
+    else {
+        formatText = documentText;
+        initialIndentLevel = 0;
+        formatTextStart = 0;
+        rangeStart = 0;
+        rangeEnd = documentText.length;
+    }
+    const eol = getEOL(options, documentText);
+    const eolFastPathSupported = supportedEols.includes(eol);
+    let numberLineBreaks = 0;
+    let indentLevel = 0;
+    let indentValue;
+    if (options.insertSpaces) {
+        indentValue = cachedSpaces[options.tabSize || 4] ?? repeat(cachedSpaces[1], options.tabSize || 4);
+    }
+    else {
+        indentValue = '\t';
+    }
+    const indentType = indentValue === '\t' ? '\t' : ' ';
+    let scanner = createScanner(formatText, false);
+    let hasError = false;
+    function newLinesAndIndent() {
+        if (numberLineBreaks > 1) {
+            return repeat(eol, numberLineBreaks) + repeat(indentValue, initialIndentLevel + indentLevel);
+        }
+        const amountOfSpaces = indentValue.length * (initialIndentLevel + indentLevel);
+        if (!eolFastPathSupported || amountOfSpaces > cachedBreakLinesWithSpaces[indentType][eol].length) {
+            return eol + repeat(indentValue, initialIndentLevel + indentLevel);
+        }
+        if (amountOfSpaces <= 0) {
+            return eol;
+        }
+        return cachedBreakLinesWithSpaces[indentType][eol][amountOfSpaces];
+    }
+    function scanNext() {
+        let token = scanner.scan();
+        numberLineBreaks = 0;
+        while (token === 15 /* SyntaxKind.Trivia */ || token === 14 /* SyntaxKind.LineBreakTrivia */) {
+            if (token === 14 /* SyntaxKind.LineBreakTrivia */ && options.keepLines) {
+                numberLineBreaks += 1;
+            }
+            else if (token === 14 /* SyntaxKind.LineBreakTrivia */) {
+                numberLineBreaks = 1;
+            }
+            token = scanner.scan();
+        }
+        hasError = token === 16 /* SyntaxKind.Unknown */ || scanner.getTokenError() !== 0 /* ScanError.None */;
+        return token;
+    }
+    const editOperations = [];
+    function addEdit(text, startOffset, endOffset) {
+        if (!hasError && (!range || (startOffset < rangeEnd && endOffset > rangeStart)) && documentText.substring(startOffset, endOffset) !== text) {
+            editOperations.push({ offset: startOffset, length: endOffset - startOffset, content: text });
+        }
+    }
+    let firstToken = scanNext();
+    if (options.keepLines && numberLineBreaks > 0) {
+        addEdit(repeat(eol, numberLineBreaks), 0, 0);
+    }
+    if (firstToken !== 17 /* SyntaxKind.EOF */) {
+        let firstTokenStart = scanner.getTokenOffset() + formatTextStart;
+        let initialIndent = (indentValue.length * initialIndentLevel < 20) && options.insertSpaces
+            ? cachedSpaces[indentValue.length * initialIndentLevel]
+            : repeat(indentValue, initialIndentLevel);
+        addEdit(initialIndent, formatTextStart, firstTokenStart);
+    }
+    while (firstToken !== 17 /* SyntaxKind.EOF */) {
+        let firstTokenEnd = scanner.getTokenOffset() + scanner.getTokenLength() + formatTextStart;
+        let secondToken = scanNext();
+        let replaceContent = '';
+        let needsLineBreak = false;
+        while (numberLineBreaks === 0 && (secondToken === 12 /* SyntaxKind.LineCommentTrivia */ || secondToken === 13 /* SyntaxKind.BlockCommentTrivia */)) {
+            let commentTokenStart = scanner.getTokenOffset() + formatTextStart;
+            addEdit(cachedSpaces[1], firstTokenEnd, commentTokenStart);
+            firstTokenEnd = scanner.getTokenOffset() + scanner.getTokenLength() + formatTextStart;
+            needsLineBreak = secondToken === 12 /* SyntaxKind.LineCommentTrivia */;
+            replaceContent = needsLineBreak ? newLinesAndIndent() : '';
+            secondToken = scanNext();
+        }
+        if (secondToken === 2 /* SyntaxKind.CloseBraceToken */) {
+            if (firstToken !== 1 /* SyntaxKind.OpenBraceToken */) {
+                indentLevel--;
+            }
+            ;
+            if (options.keepLines && numberLineBreaks > 0 || !options.keepLines && firstToken !== 1 /* SyntaxKind.OpenBraceToken */) {
+                replaceContent = newLinesAndIndent();
+            }
+            else if (options.keepLines) {
+                replaceContent = cachedSpaces[1];
+            }
+        }
+        else if (secondToken === 4 /* SyntaxKind.CloseBracketToken */) {
+            if (firstToken !== 3 /* SyntaxKind.OpenBracketToken */) {
+                indentLevel--;
+            }
+            ;
+            if (options.keepLines && numberLineBreaks > 0 || !options.keepLines && firstToken !== 3 /* SyntaxKind.OpenBracketToken */) {
+                replaceContent = newLinesAndIndent();
+            }
+            else if (options.keepLines) {
+                replaceContent = cachedSpaces[1];
+            }
+        }
+        else {
+            switch (firstToken) {
+                case 3 /* SyntaxKind.OpenBracketToken */:
+                case 1 /* SyntaxKind.OpenBraceToken */:
+                    indentLevel++;
+                    if (options.keepLines && numberLineBreaks > 0 || !options.keepLines) {
+                        replaceContent = newLinesAndIndent();
+                    }
+                    else {
+                        replaceContent = cachedSpaces[1];
+                    }
+                    break;
+                case 5 /* SyntaxKind.CommaToken */:
+                    if (options.keepLines && numberLineBreaks > 0 || !options.keepLines) {
+                        replaceContent = newLinesAndIndent();
+                    }
+                    else {
+                        replaceContent = cachedSpaces[1];
+                    }
+                    break;
+                case 12 /* SyntaxKind.LineCommentTrivia */:
+                    replaceContent = newLinesAndIndent();
+                    break;
+                case 13 /* SyntaxKind.BlockCommentTrivia */:
+                    if (numberLineBreaks > 0) {
+                        replaceContent = newLinesAndIndent();
+                    }
+                    else if (!needsLineBreak) {
+                        replaceContent = cachedSpaces[1];
+                    }
+                    break;
+                case 6 /* SyntaxKind.ColonToken */:
+                    if (options.keepLines && numberLineBreaks > 0) {
+                        replaceContent = newLinesAndIndent();
+                    }
+                    else if (!needsLineBreak) {
+                        replaceContent = cachedSpaces[1];
+                    }
+                    break;
+                case 10 /* SyntaxKind.StringLiteral */:
+                    if (options.keepLines && numberLineBreaks > 0) {
+                        replaceContent = newLinesAndIndent();
+                    }
+                    else if (secondToken === 6 /* SyntaxKind.ColonToken */ && !needsLineBreak) {
+                        replaceContent = '';
+                    }
+                    break;
+                case 7 /* SyntaxKind.NullKeyword */:
+                case 8 /* SyntaxKind.TrueKeyword */:
+                case 9 /* SyntaxKind.FalseKeyword */:
+                case 11 /* SyntaxKind.NumericLiteral */:
+                case 2 /* SyntaxKind.CloseBraceToken */:
+                case 4 /* SyntaxKind.CloseBracketToken */:
+                    if (options.keepLines && numberLineBreaks > 0) {
+                        replaceContent = newLinesAndIndent();
+                    }
+                    else {
+                        if ((secondToken === 12 /* SyntaxKind.LineCommentTrivia */ || secondToken === 13 /* SyntaxKind.BlockCommentTrivia */) && !needsLineBreak) {
+                            replaceContent = cachedSpaces[1];
+                        }
+                        else if (secondToken !== 5 /* SyntaxKind.CommaToken */ && secondToken !== 17 /* SyntaxKind.EOF */) {
+                            hasError = true;
+                        }
+                    }
+                    break;
+                case 16 /* SyntaxKind.Unknown */:
+                    hasError = true;
+                    break;
+            }
+            if (numberLineBreaks > 0 && (secondToken === 12 /* SyntaxKind.LineCommentTrivia */ || secondToken === 13 /* SyntaxKind.BlockCommentTrivia */)) {
+                replaceContent = newLinesAndIndent();
+            }
+        }
+        if (secondToken === 17 /* SyntaxKind.EOF */) {
+            if (options.keepLines && numberLineBreaks > 0) {
+                replaceContent = newLinesAndIndent();
+            }
+            else {
+                replaceContent = options.insertFinalNewline ? eol : '';
+            }
+        }
+        const secondTokenStart = scanner.getTokenOffset() + formatTextStart;
+        addEdit(replaceContent, firstTokenEnd, secondTokenStart);
+        firstToken = secondToken;
+    }
+    return editOperations;
+}
+function repeat(s, count) {
+    let result = '';
+    for (let i = 0; i < count; i++) {
+        result += s;
+    }
+    return result;
+}
+function computeIndentLevel(content, options) {
+    let i = 0;
+    let nChars = 0;
+    const tabSize = options.tabSize || 4;
+    while (i < content.length) {
+        let ch = content.charAt(i);
+        if (ch === cachedSpaces[1]) {
+            nChars++;
+        }
+        else if (ch === '\t') {
+            nChars += tabSize;
+        }
+        else {
+            break;
+        }
+        i++;
+    }
+    return Math.floor(nChars / tabSize);
+}
+function getEOL(options, text) {
+    for (let i = 0; i < text.length; i++) {
+        const ch = text.charAt(i);
+        if (ch === '\r') {
+            if (i + 1 < text.length && text.charAt(i + 1) === '\n') {
+                return '\r\n';
+            }
+            return '\r';
+        }
+        else if (ch === '\n') {
+            return '\n';
+        }
+    }
+    return (options && options.eol) || '\n';
+}
+function format_isEOL(text, offset) {
+    return '\r\n'.indexOf(text.charAt(offset)) !== -1;
+}
+
+;// CONCATENATED MODULE: ./node_modules/jsonc-parser/lib/esm/impl/parser.js
+/*---------------------------------------------------------------------------------------------
+ *  Copyright (c) Microsoft Corporation. All rights reserved.
+ *  Licensed under the MIT License. See License.txt in the project root for license information.
+ *--------------------------------------------------------------------------------------------*/
+
+
+var ParseOptions;
+(function (ParseOptions) {
+    ParseOptions.DEFAULT = {
+        allowTrailingComma: false
+    };
+})(ParseOptions || (ParseOptions = {}));
+/**
+ * For a given offset, evaluate the location in the JSON document. Each segment in the location path is either a property name or an array index.
+ */
+function getLocation(text, position) {
+    const segments = []; // strings or numbers
+    const earlyReturnException = new Object();
+    let previousNode = undefined;
+    const previousNodeInst = {
+        value: {},
+        offset: 0,
+        length: 0,
+        type: 'object',
+        parent: undefined
+    };
+    let isAtPropertyKey = false;
+    function setPreviousNode(value, offset, length, type) {
+        previousNodeInst.value = value;
+        previousNodeInst.offset = offset;
+        previousNodeInst.length = length;
+        previousNodeInst.type = type;
+        previousNodeInst.colonOffset = undefined;
+        previousNode = previousNodeInst;
+    }
+    try {
+        visit(text, {
+            onObjectBegin: (offset, length) => {
+                if (position <= offset) {
+                    throw earlyReturnException;
+                }
+                previousNode = undefined;
+                isAtPropertyKey = position > offset;
+                segments.push(''); // push a placeholder (will be replaced)
+            },
+            onObjectProperty: (name, offset, length) => {
+                if (position < offset) {
+                    throw earlyReturnException;
+                }
+                setPreviousNode(name, offset, length, 'property');
+                segments[segments.length - 1] = name;
+                if (position <= offset + length) {
+                    throw earlyReturnException;
+                }
+            },
+            onObjectEnd: (offset, length) => {
+                if (position <= offset) {
+                    throw earlyReturnException;
+                }
+                previousNode = undefined;
+                segments.pop();
+            },
+            onArrayBegin: (offset, length) => {
+                if (position <= offset) {
+                    throw earlyReturnException;
+                }
+                previousNode = undefined;
+                segments.push(0);
+            },
+            onArrayEnd: (offset, length) => {
+                if (position <= offset) {
+                    throw earlyReturnException;
+                }
+                previousNode = undefined;
+                segments.pop();
+            },
+            onLiteralValue: (value, offset, length) => {
+                if (position < offset) {
+                    throw earlyReturnException;
+                }
+                setPreviousNode(value, offset, length, getNodeType(value));
+                if (position <= offset + length) {
+                    throw earlyReturnException;
+                }
+            },
+            onSeparator: (sep, offset, length) => {
+                if (position <= offset) {
+                    throw earlyReturnException;
+                }
+                if (sep === ':' && previousNode && previousNode.type === 'property') {
+                    previousNode.colonOffset = offset;
+                    isAtPropertyKey = false;
+                    previousNode = undefined;
+                }
+                else if (sep === ',') {
+                    const last = segments[segments.length - 1];
+                    if (typeof last === 'number') {
+                        segments[segments.length - 1] = last + 1;
+                    }
+                    else {
+                        isAtPropertyKey = true;
+                        segments[segments.length - 1] = '';
+                    }
+                    previousNode = undefined;
+                }
+            }
+        });
+    }
+    catch (e) {
+        if (e !== earlyReturnException) {
+            throw e;
+        }
+    }
+    return {
+        path: segments,
+        previousNode,
+        isAtPropertyKey,
+        matches: (pattern) => {
+            let k = 0;
+            for (let i = 0; k < pattern.length && i < segments.length; i++) {
+                if (pattern[k] === segments[i] || pattern[k] === '*') {
+                    k++;
+                }
+                else if (pattern[k] !== '**') {
+                    return false;
+                }
+            }
+            return k === pattern.length;
+        }
+    };
+}
+/**
+ * Parses the given text and returns the object the JSON content represents. On invalid input, the parser tries to be as fault tolerant as possible, but still return a result.
+ * Therefore always check the errors list to find out if the input was valid.
+ */
+function parse(text, errors = [], options = ParseOptions.DEFAULT) {
+    let currentProperty = null;
+    let currentParent = [];
+    const previousParents = [];
+    function onValue(value) {
+        if (Array.isArray(currentParent)) {
+            currentParent.push(value);
+        }
+        else if (currentProperty !== null) {
+            currentParent[currentProperty] = value;
+        }
+    }
+    const visitor = {
+        onObjectBegin: () => {
+            const object = {};
+            onValue(object);
+            previousParents.push(currentParent);
+            currentParent = object;
+            currentProperty = null;
+        },
+        onObjectProperty: (name) => {
+            currentProperty = name;
+        },
+        onObjectEnd: () => {
+            currentParent = previousParents.pop();
+        },
+        onArrayBegin: () => {
+            const array = [];
+            onValue(array);
+            previousParents.push(currentParent);
+            currentParent = array;
+            currentProperty = null;
+        },
+        onArrayEnd: () => {
+            currentParent = previousParents.pop();
+        },
+        onLiteralValue: onValue,
+        onError: (error, offset, length) => {
+            errors.push({ error, offset, length });
+        }
+    };
+    visit(text, visitor, options);
+    return currentParent[0];
+}
+/**
+ * Parses the given text and returns a tree representation the JSON content. On invalid input, the parser tries to be as fault tolerant as possible, but still return a result.
+ */
+function parser_parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
+    let currentParent = { type: 'array', offset: -1, length: -1, children: [], parent: undefined }; // artificial root
+    function ensurePropertyComplete(endOffset) {
+        if (currentParent.type === 'property') {
+            currentParent.length = endOffset - currentParent.offset;
+            currentParent = currentParent.parent;
+        }
+    }
+    function onValue(valueNode) {
+        currentParent.children.push(valueNode);
+        return valueNode;
+    }
+    const visitor = {
+        onObjectBegin: (offset) => {
+            currentParent = onValue({ type: 'object', offset, length: -1, parent: currentParent, children: [] });
+        },
+        onObjectProperty: (name, offset, length) => {
+            currentParent = onValue({ type: 'property', offset, length: -1, parent: currentParent, children: [] });
+            currentParent.children.push({ type: 'string', value: name, offset, length, parent: currentParent });
+        },
+        onObjectEnd: (offset, length) => {
+            ensurePropertyComplete(offset + length); // in case of a missing value for a property: make sure property is complete
+            currentParent.length = offset + length - currentParent.offset;
+            currentParent = currentParent.parent;
+            ensurePropertyComplete(offset + length);
+        },
+        onArrayBegin: (offset, length) => {
+            currentParent = onValue({ type: 'array', offset, length: -1, parent: currentParent, children: [] });
+        },
+        onArrayEnd: (offset, length) => {
+            currentParent.length = offset + length - currentParent.offset;
+            currentParent = currentParent.parent;
+            ensurePropertyComplete(offset + length);
+        },
+        onLiteralValue: (value, offset, length) => {
+            onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
+            ensurePropertyComplete(offset + length);
+        },
+        onSeparator: (sep, offset, length) => {
+            if (currentParent.type === 'property') {
+                if (sep === ':') {
+                    currentParent.colonOffset = offset;
+                }
+                else if (sep === ',') {
+                    ensurePropertyComplete(offset);
+                }
+            }
+        },
+        onError: (error, offset, length) => {
+            errors.push({ error, offset, length });
+        }
+    };
+    visit(text, visitor, options);
+    const result = currentParent.children[0];
+    if (result) {
+        delete result.parent;
+    }
+    return result;
+}
+/**
+ * Finds the node at the given path in a JSON DOM.
+ */
+function parser_findNodeAtLocation(root, path) {
+    if (!root) {
+        return undefined;
+    }
+    let node = root;
+    for (let segment of path) {
+        if (typeof segment === 'string') {
+            if (node.type !== 'object' || !Array.isArray(node.children)) {
+                return undefined;
+            }
+            let found = false;
+            for (const propertyNode of node.children) {
+                if (Array.isArray(propertyNode.children) && propertyNode.children[0].value === segment && propertyNode.children.length === 2) {
+                    node = propertyNode.children[1];
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) {
+                return undefined;
+            }
+        }
+        else {
+            const index = segment;
+            if (node.type !== 'array' || index < 0 || !Array.isArray(node.children) || index >= node.children.length) {
+                return undefined;
+            }
+            node = node.children[index];
+        }
+    }
+    return node;
+}
+/**
+ * Gets the JSON path of the given JSON DOM node
+ */
+function getNodePath(node) {
+    if (!node.parent || !node.parent.children) {
+        return [];
+    }
+    const path = getNodePath(node.parent);
+    if (node.parent.type === 'property') {
+        const key = node.parent.children[0].value;
+        path.push(key);
+    }
+    else if (node.parent.type === 'array') {
+        const index = node.parent.children.indexOf(node);
+        if (index !== -1) {
+            path.push(index);
+        }
+    }
+    return path;
+}
+/**
+ * Evaluates the JavaScript object of the given JSON DOM node
+ */
+function getNodeValue(node) {
+    switch (node.type) {
+        case 'array':
+            return node.children.map(getNodeValue);
+        case 'object':
+            const obj = Object.create(null);
+            for (let prop of node.children) {
+                const valueNode = prop.children[1];
+                if (valueNode) {
+                    obj[prop.children[0].value] = getNodeValue(valueNode);
+                }
+            }
+            return obj;
+        case 'null':
+        case 'string':
+        case 'number':
+        case 'boolean':
+            return node.value;
+        default:
+            return undefined;
+    }
+}
+function contains(node, offset, includeRightBound = false) {
+    return (offset >= node.offset && offset < (node.offset + node.length)) || includeRightBound && (offset === (node.offset + node.length));
+}
+/**
+ * Finds the most inner node at the given offset. If includeRightBound is set, also finds nodes that end at the given offset.
+ */
+function findNodeAtOffset(node, offset, includeRightBound = false) {
+    if (contains(node, offset, includeRightBound)) {
+        const children = node.children;
+        if (Array.isArray(children)) {
+            for (let i = 0; i < children.length && children[i].offset <= offset; i++) {
+                const item = findNodeAtOffset(children[i], offset, includeRightBound);
+                if (item) {
+                    return item;
+                }
+            }
+        }
+        return node;
+    }
+    return undefined;
+}
+/**
+ * Parses the given text and invokes the visitor functions for each object, array and literal reached.
+ */
+function visit(text, visitor, options = ParseOptions.DEFAULT) {
+    const _scanner = scanner_createScanner(text, false);
+    // Important: Only pass copies of this to visitor functions to prevent accidental modification, and
+    // to not affect visitor functions which stored a reference to a previous JSONPath
+    const _jsonPath = [];
+    // Depth of onXXXBegin() callbacks suppressed. onXXXEnd() decrements this if it isn't 0 already.
+    // Callbacks are only called when this value is 0.
+    let suppressedCallbacks = 0;
+    function toNoArgVisit(visitFunction) {
+        return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+    }
+    function toOneArgVisit(visitFunction) {
+        return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+    }
+    function toOneArgVisitWithPath(visitFunction) {
+        return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => true;
+    }
+    function toBeginVisit(visitFunction) {
+        return visitFunction ?
+            () => {
+                if (suppressedCallbacks > 0) {
+                    suppressedCallbacks++;
+                }
+                else {
+                    let cbReturn = visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice());
+                    if (cbReturn === false) {
+                        suppressedCallbacks = 1;
+                    }
+                }
+            }
+            : () => true;
+    }
+    function toEndVisit(visitFunction) {
+        return visitFunction ?
+            () => {
+                if (suppressedCallbacks > 0) {
+                    suppressedCallbacks--;
+                }
+                if (suppressedCallbacks === 0) {
+                    visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
+                }
+            }
+            : () => true;
+    }
+    const onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError);
+    const disallowComments = options && options.disallowComments;
+    const allowTrailingComma = options && options.allowTrailingComma;
+    function scanNext() {
+        while (true) {
+            const token = _scanner.scan();
+            switch (_scanner.getTokenError()) {
+                case 4 /* ScanError.InvalidUnicode */:
+                    handleError(14 /* ParseErrorCode.InvalidUnicode */);
+                    break;
+                case 5 /* ScanError.InvalidEscapeCharacter */:
+                    handleError(15 /* ParseErrorCode.InvalidEscapeCharacter */);
+                    break;
+                case 3 /* ScanError.UnexpectedEndOfNumber */:
+                    handleError(13 /* ParseErrorCode.UnexpectedEndOfNumber */);
+                    break;
+                case 1 /* ScanError.UnexpectedEndOfComment */:
+                    if (!disallowComments) {
+                        handleError(11 /* ParseErrorCode.UnexpectedEndOfComment */);
+                    }
+                    break;
+                case 2 /* ScanError.UnexpectedEndOfString */:
+                    handleError(12 /* ParseErrorCode.UnexpectedEndOfString */);
+                    break;
+                case 6 /* ScanError.InvalidCharacter */:
+                    handleError(16 /* ParseErrorCode.InvalidCharacter */);
+                    break;
+            }
+            switch (token) {
+                case 12 /* SyntaxKind.LineCommentTrivia */:
+                case 13 /* SyntaxKind.BlockCommentTrivia */:
+                    if (disallowComments) {
+                        handleError(10 /* ParseErrorCode.InvalidCommentToken */);
+                    }
+                    else {
+                        onComment();
+                    }
+                    break;
+                case 16 /* SyntaxKind.Unknown */:
+                    handleError(1 /* ParseErrorCode.InvalidSymbol */);
+                    break;
+                case 15 /* SyntaxKind.Trivia */:
+                case 14 /* SyntaxKind.LineBreakTrivia */:
+                    break;
+                default:
+                    return token;
+            }
+        }
+    }
+    function handleError(error, skipUntilAfter = [], skipUntil = []) {
+        onError(error);
+        if (skipUntilAfter.length + skipUntil.length > 0) {
+            let token = _scanner.getToken();
+            while (token !== 17 /* SyntaxKind.EOF */) {
+                if (skipUntilAfter.indexOf(token) !== -1) {
+                    scanNext();
+                    break;
+                }
+                else if (skipUntil.indexOf(token) !== -1) {
+                    break;
+                }
+                token = scanNext();
+            }
+        }
+    }
+    function parseString(isValue) {
+        const value = _scanner.getTokenValue();
+        if (isValue) {
+            onLiteralValue(value);
+        }
+        else {
+            onObjectProperty(value);
+            // add property name afterwards
+            _jsonPath.push(value);
+        }
+        scanNext();
+        return true;
+    }
+    function parseLiteral() {
+        switch (_scanner.getToken()) {
+            case 11 /* SyntaxKind.NumericLiteral */:
+                const tokenValue = _scanner.getTokenValue();
+                let value = Number(tokenValue);
+                if (isNaN(value)) {
+                    handleError(2 /* ParseErrorCode.InvalidNumberFormat */);
+                    value = 0;
+                }
+                onLiteralValue(value);
+                break;
+            case 7 /* SyntaxKind.NullKeyword */:
+                onLiteralValue(null);
+                break;
+            case 8 /* SyntaxKind.TrueKeyword */:
+                onLiteralValue(true);
+                break;
+            case 9 /* SyntaxKind.FalseKeyword */:
+                onLiteralValue(false);
+                break;
+            default:
+                return false;
+        }
+        scanNext();
+        return true;
+    }
+    function parseProperty() {
+        if (_scanner.getToken() !== 10 /* SyntaxKind.StringLiteral */) {
+            handleError(3 /* ParseErrorCode.PropertyNameExpected */, [], [2 /* SyntaxKind.CloseBraceToken */, 5 /* SyntaxKind.CommaToken */]);
+            return false;
+        }
+        parseString(false);
+        if (_scanner.getToken() === 6 /* SyntaxKind.ColonToken */) {
+            onSeparator(':');
+            scanNext(); // consume colon
+            if (!parseValue()) {
+                handleError(4 /* ParseErrorCode.ValueExpected */, [], [2 /* SyntaxKind.CloseBraceToken */, 5 /* SyntaxKind.CommaToken */]);
+            }
+        }
+        else {
+            handleError(5 /* ParseErrorCode.ColonExpected */, [], [2 /* SyntaxKind.CloseBraceToken */, 5 /* SyntaxKind.CommaToken */]);
+        }
+        _jsonPath.pop(); // remove processed property name
+        return true;
+    }
+    function parseObject() {
+        onObjectBegin();
+        scanNext(); // consume open brace
+        let needsComma = false;
+        while (_scanner.getToken() !== 2 /* SyntaxKind.CloseBraceToken */ && _scanner.getToken() !== 17 /* SyntaxKind.EOF */) {
+            if (_scanner.getToken() === 5 /* SyntaxKind.CommaToken */) {
+                if (!needsComma) {
+                    handleError(4 /* ParseErrorCode.ValueExpected */, [], []);
+                }
+                onSeparator(',');
+                scanNext(); // consume comma
+                if (_scanner.getToken() === 2 /* SyntaxKind.CloseBraceToken */ && allowTrailingComma) {
+                    break;
+                }
+            }
+            else if (needsComma) {
+                handleError(6 /* ParseErrorCode.CommaExpected */, [], []);
+            }
+            if (!parseProperty()) {
+                handleError(4 /* ParseErrorCode.ValueExpected */, [], [2 /* SyntaxKind.CloseBraceToken */, 5 /* SyntaxKind.CommaToken */]);
+            }
+            needsComma = true;
+        }
+        onObjectEnd();
+        if (_scanner.getToken() !== 2 /* SyntaxKind.CloseBraceToken */) {
+            handleError(7 /* ParseErrorCode.CloseBraceExpected */, [2 /* SyntaxKind.CloseBraceToken */], []);
+        }
+        else {
+            scanNext(); // consume close brace
+        }
+        return true;
+    }
+    function parseArray() {
+        onArrayBegin();
+        scanNext(); // consume open bracket
+        let isFirstElement = true;
+        let needsComma = false;
+        while (_scanner.getToken() !== 4 /* SyntaxKind.CloseBracketToken */ && _scanner.getToken() !== 17 /* SyntaxKind.EOF */) {
+            if (_scanner.getToken() === 5 /* SyntaxKind.CommaToken */) {
+                if (!needsComma) {
+                    handleError(4 /* ParseErrorCode.ValueExpected */, [], []);
+                }
+                onSeparator(',');
+                scanNext(); // consume comma
+                if (_scanner.getToken() === 4 /* SyntaxKind.CloseBracketToken */ && allowTrailingComma) {
+                    break;
+                }
+            }
+            else if (needsComma) {
+                handleError(6 /* ParseErrorCode.CommaExpected */, [], []);
+            }
+            if (isFirstElement) {
+                _jsonPath.push(0);
+                isFirstElement = false;
+            }
+            else {
+                _jsonPath[_jsonPath.length - 1]++;
+            }
+            if (!parseValue()) {
+                handleError(4 /* ParseErrorCode.ValueExpected */, [], [4 /* SyntaxKind.CloseBracketToken */, 5 /* SyntaxKind.CommaToken */]);
+            }
+            needsComma = true;
+        }
+        onArrayEnd();
+        if (!isFirstElement) {
+            _jsonPath.pop(); // remove array index
+        }
+        if (_scanner.getToken() !== 4 /* SyntaxKind.CloseBracketToken */) {
+            handleError(8 /* ParseErrorCode.CloseBracketExpected */, [4 /* SyntaxKind.CloseBracketToken */], []);
+        }
+        else {
+            scanNext(); // consume close bracket
+        }
+        return true;
+    }
+    function parseValue() {
+        switch (_scanner.getToken()) {
+            case 3 /* SyntaxKind.OpenBracketToken */:
+                return parseArray();
+            case 1 /* SyntaxKind.OpenBraceToken */:
+                return parseObject();
+            case 10 /* SyntaxKind.StringLiteral */:
+                return parseString(true);
+            default:
+                return parseLiteral();
+        }
+    }
+    scanNext();
+    if (_scanner.getToken() === 17 /* SyntaxKind.EOF */) {
+        if (options.allowEmptyContent) {
+            return true;
+        }
+        handleError(4 /* ParseErrorCode.ValueExpected */, [], []);
+        return false;
+    }
+    if (!parseValue()) {
+        handleError(4 /* ParseErrorCode.ValueExpected */, [], []);
+        return false;
+    }
+    if (_scanner.getToken() !== 17 /* SyntaxKind.EOF */) {
+        handleError(9 /* ParseErrorCode.EndOfFileExpected */, [], []);
+    }
+    return true;
+}
+/**
+ * Takes JSON with JavaScript-style comments and remove
+ * them. Optionally replaces every none-newline character
+ * of comments with a replaceCharacter
+ */
+function stripComments(text, replaceCh) {
+    let _scanner = scanner_createScanner(text), parts = [], kind, offset = 0, pos;
+    do {
+        pos = _scanner.getPosition();
+        kind = _scanner.scan();
+        switch (kind) {
+            case 12 /* SyntaxKind.LineCommentTrivia */:
+            case 13 /* SyntaxKind.BlockCommentTrivia */:
+            case 17 /* SyntaxKind.EOF */:
+                if (offset !== pos) {
+                    parts.push(text.substring(offset, pos));
+                }
+                if (replaceCh !== undefined) {
+                    parts.push(_scanner.getTokenValue().replace(/[^\r\n]/g, replaceCh));
+                }
+                offset = _scanner.getPosition();
+                break;
+        }
+    } while (kind !== 17 /* SyntaxKind.EOF */);
+    return parts.join('');
+}
+function getNodeType(value) {
+    switch (typeof value) {
+        case 'boolean': return 'boolean';
+        case 'number': return 'number';
+        case 'string': return 'string';
+        case 'object': {
+            if (!value) {
+                return 'null';
+            }
+            else if (Array.isArray(value)) {
+                return 'array';
+            }
+            return 'object';
+        }
+        default: return 'null';
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/jsonc-parser/lib/esm/impl/edit.js
+/*---------------------------------------------------------------------------------------------
+ *  Copyright (c) Microsoft Corporation. All rights reserved.
+ *  Licensed under the MIT License. See License.txt in the project root for license information.
+ *--------------------------------------------------------------------------------------------*/
+
+
+
+function removeProperty(text, path, options) {
+    return setProperty(text, path, void 0, options);
+}
+function setProperty(text, originalPath, value, options) {
+    const path = originalPath.slice();
+    const errors = [];
+    const root = parseTree(text, errors);
+    let parent = void 0;
+    let lastSegment = void 0;
+    while (path.length > 0) {
+        lastSegment = path.pop();
+        parent = findNodeAtLocation(root, path);
+        if (parent === void 0 && value !== void 0) {
+            if (typeof lastSegment === 'string') {
+                value = { [lastSegment]: value };
+            }
+            else {
+                value = [value];
+            }
+        }
+        else {
+            break;
+        }
+    }
+    if (!parent) {
+        // empty document
+        if (value === void 0) { // delete
+            throw new Error('Can not delete in empty document');
+        }
+        return withFormatting(text, { offset: root ? root.offset : 0, length: root ? root.length : 0, content: JSON.stringify(value) }, options);
+    }
+    else if (parent.type === 'object' && typeof lastSegment === 'string' && Array.isArray(parent.children)) {
+        const existing = findNodeAtLocation(parent, [lastSegment]);
+        if (existing !== void 0) {
+            if (value === void 0) { // delete
+                if (!existing.parent) {
+                    throw new Error('Malformed AST');
+                }
+                const propertyIndex = parent.children.indexOf(existing.parent);
+                let removeBegin;
+                let removeEnd = existing.parent.offset + existing.parent.length;
+                if (propertyIndex > 0) {
+                    // remove the comma of the previous node
+                    let previous = parent.children[propertyIndex - 1];
+                    removeBegin = previous.offset + previous.length;
+                }
+                else {
+                    removeBegin = parent.offset + 1;
+                    if (parent.children.length > 1) {
+                        // remove the comma of the next node
+                        let next = parent.children[1];
+                        removeEnd = next.offset;
+                    }
+                }
+                return withFormatting(text, { offset: removeBegin, length: removeEnd - removeBegin, content: '' }, options);
+            }
+            else {
+                // set value of existing property
+                return withFormatting(text, { offset: existing.offset, length: existing.length, content: JSON.stringify(value) }, options);
+            }
+        }
+        else {
+            if (value === void 0) { // delete
+                return []; // property does not exist, nothing to do
+            }
+            const newProperty = `${JSON.stringify(lastSegment)}: ${JSON.stringify(value)}`;
+            const index = options.getInsertionIndex ? options.getInsertionIndex(parent.children.map(p => p.children[0].value)) : parent.children.length;
+            let edit;
+            if (index > 0) {
+                let previous = parent.children[index - 1];
+                edit = { offset: previous.offset + previous.length, length: 0, content: ',' + newProperty };
+            }
+            else if (parent.children.length === 0) {
+                edit = { offset: parent.offset + 1, length: 0, content: newProperty };
+            }
+            else {
+                edit = { offset: parent.offset + 1, length: 0, content: newProperty + ',' };
+            }
+            return withFormatting(text, edit, options);
+        }
+    }
+    else if (parent.type === 'array' && typeof lastSegment === 'number' && Array.isArray(parent.children)) {
+        const insertIndex = lastSegment;
+        if (insertIndex === -1) {
+            // Insert
+            const newProperty = `${JSON.stringify(value)}`;
+            let edit;
+            if (parent.children.length === 0) {
+                edit = { offset: parent.offset + 1, length: 0, content: newProperty };
+            }
+            else {
+                const previous = parent.children[parent.children.length - 1];
+                edit = { offset: previous.offset + previous.length, length: 0, content: ',' + newProperty };
+            }
+            return withFormatting(text, edit, options);
+        }
+        else if (value === void 0 && parent.children.length >= 0) {
+            // Removal
+            const removalIndex = lastSegment;
+            const toRemove = parent.children[removalIndex];
+            let edit;
+            if (parent.children.length === 1) {
+                // only item
+                edit = { offset: parent.offset + 1, length: parent.length - 2, content: '' };
+            }
+            else if (parent.children.length - 1 === removalIndex) {
+                // last item
+                let previous = parent.children[removalIndex - 1];
+                let offset = previous.offset + previous.length;
+                let parentEndOffset = parent.offset + parent.length;
+                edit = { offset, length: parentEndOffset - 2 - offset, content: '' };
+            }
+            else {
+                edit = { offset: toRemove.offset, length: parent.children[removalIndex + 1].offset - toRemove.offset, content: '' };
+            }
+            return withFormatting(text, edit, options);
+        }
+        else if (value !== void 0) {
+            let edit;
+            const newProperty = `${JSON.stringify(value)}`;
+            if (!options.isArrayInsertion && parent.children.length > lastSegment) {
+                const toModify = parent.children[lastSegment];
+                edit = { offset: toModify.offset, length: toModify.length, content: newProperty };
+            }
+            else if (parent.children.length === 0 || lastSegment === 0) {
+                edit = { offset: parent.offset + 1, length: 0, content: parent.children.length === 0 ? newProperty : newProperty + ',' };
+            }
+            else {
+                const index = lastSegment > parent.children.length ? parent.children.length : lastSegment;
+                const previous = parent.children[index - 1];
+                edit = { offset: previous.offset + previous.length, length: 0, content: ',' + newProperty };
+            }
+            return withFormatting(text, edit, options);
+        }
+        else {
+            throw new Error(`Can not ${value === void 0 ? 'remove' : (options.isArrayInsertion ? 'insert' : 'modify')} Array index ${insertIndex} as length is not sufficient`);
+        }
+    }
+    else {
+        throw new Error(`Can not add ${typeof lastSegment !== 'number' ? 'index' : 'property'} to parent of type ${parent.type}`);
+    }
+}
+function withFormatting(text, edit, options) {
+    if (!options.formattingOptions) {
+        return [edit];
+    }
+    // apply the edit
+    let newText = applyEdit(text, edit);
+    // format the new text
+    let begin = edit.offset;
+    let end = edit.offset + edit.content.length;
+    if (edit.length === 0 || edit.content.length === 0) { // insert or remove
+        while (begin > 0 && !isEOL(newText, begin - 1)) {
+            begin--;
+        }
+        while (end < newText.length && !isEOL(newText, end)) {
+            end++;
+        }
+    }
+    const edits = format(newText, { offset: begin, length: end - begin }, { ...options.formattingOptions, keepLines: false });
+    // apply the formatting edits and track the begin and end offsets of the changes
+    for (let i = edits.length - 1; i >= 0; i--) {
+        const edit = edits[i];
+        newText = applyEdit(newText, edit);
+        begin = Math.min(begin, edit.offset);
+        end = Math.max(end, edit.offset + edit.length);
+        end += edit.content.length - edit.length;
+    }
+    // create a single edit with all changes
+    const editLength = text.length - (newText.length - end) - begin;
+    return [{ offset: begin, length: editLength, content: newText.substring(begin, end) }];
+}
+function applyEdit(text, edit) {
+    return text.substring(0, edit.offset) + edit.content + text.substring(edit.offset + edit.length);
+}
+function isWS(text, offset) {
+    return '\r\n \t'.indexOf(text.charAt(offset)) !== -1;
+}
+
+;// CONCATENATED MODULE: ./node_modules/jsonc-parser/lib/esm/main.js
+/*---------------------------------------------------------------------------------------------
+ *  Copyright (c) Microsoft Corporation. All rights reserved.
+ *  Licensed under the MIT License. See License.txt in the project root for license information.
+ *--------------------------------------------------------------------------------------------*/
+
+
+
+
+
+/**
+ * Creates a JSON scanner on the given text.
+ * If ignoreTrivia is set, whitespaces or comments are ignored.
+ */
+const main_createScanner = scanner_createScanner;
+var ScanError;
+(function (ScanError) {
+    ScanError[ScanError["None"] = 0] = "None";
+    ScanError[ScanError["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
+    ScanError[ScanError["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
+    ScanError[ScanError["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
+    ScanError[ScanError["InvalidUnicode"] = 4] = "InvalidUnicode";
+    ScanError[ScanError["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
+    ScanError[ScanError["InvalidCharacter"] = 6] = "InvalidCharacter";
+})(ScanError || (ScanError = {}));
+var SyntaxKind;
+(function (SyntaxKind) {
+    SyntaxKind[SyntaxKind["OpenBraceToken"] = 1] = "OpenBraceToken";
+    SyntaxKind[SyntaxKind["CloseBraceToken"] = 2] = "CloseBraceToken";
+    SyntaxKind[SyntaxKind["OpenBracketToken"] = 3] = "OpenBracketToken";
+    SyntaxKind[SyntaxKind["CloseBracketToken"] = 4] = "CloseBracketToken";
+    SyntaxKind[SyntaxKind["CommaToken"] = 5] = "CommaToken";
+    SyntaxKind[SyntaxKind["ColonToken"] = 6] = "ColonToken";
+    SyntaxKind[SyntaxKind["NullKeyword"] = 7] = "NullKeyword";
+    SyntaxKind[SyntaxKind["TrueKeyword"] = 8] = "TrueKeyword";
+    SyntaxKind[SyntaxKind["FalseKeyword"] = 9] = "FalseKeyword";
+    SyntaxKind[SyntaxKind["StringLiteral"] = 10] = "StringLiteral";
+    SyntaxKind[SyntaxKind["NumericLiteral"] = 11] = "NumericLiteral";
+    SyntaxKind[SyntaxKind["LineCommentTrivia"] = 12] = "LineCommentTrivia";
+    SyntaxKind[SyntaxKind["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
+    SyntaxKind[SyntaxKind["LineBreakTrivia"] = 14] = "LineBreakTrivia";
+    SyntaxKind[SyntaxKind["Trivia"] = 15] = "Trivia";
+    SyntaxKind[SyntaxKind["Unknown"] = 16] = "Unknown";
+    SyntaxKind[SyntaxKind["EOF"] = 17] = "EOF";
+})(SyntaxKind || (SyntaxKind = {}));
+/**
+ * For a given offset, evaluate the location in the JSON document. Each segment in the location path is either a property name or an array index.
+ */
+const main_getLocation = getLocation;
+/**
+ * Parses the given text and returns the object the JSON content represents. On invalid input, the parser tries to be as fault tolerant as possible, but still return a result.
+ * Therefore, always check the errors list to find out if the input was valid.
+ */
+const main_parse = parse;
+/**
+ * Parses the given text and returns a tree representation the JSON content. On invalid input, the parser tries to be as fault tolerant as possible, but still return a result.
+ */
+const main_parseTree = parser_parseTree;
+/**
+ * Finds the node at the given path in a JSON DOM.
+ */
+const main_findNodeAtLocation = parser_findNodeAtLocation;
+/**
+ * Finds the innermost node at the given offset. If includeRightBound is set, also finds nodes that end at the given offset.
+ */
+const main_findNodeAtOffset = findNodeAtOffset;
+/**
+ * Gets the JSON path of the given JSON DOM node
+ */
+const main_getNodePath = getNodePath;
+/**
+ * Evaluates the JavaScript object of the given JSON DOM node
+ */
+const main_getNodeValue = getNodeValue;
+/**
+ * Parses the given text and invokes the visitor functions for each object, array and literal reached.
+ */
+const main_visit = visit;
+/**
+ * Takes JSON with JavaScript-style comments and remove
+ * them. Optionally replaces every none-newline character
+ * of comments with a replaceCharacter
+ */
+const main_stripComments = stripComments;
+var ParseErrorCode;
+(function (ParseErrorCode) {
+    ParseErrorCode[ParseErrorCode["InvalidSymbol"] = 1] = "InvalidSymbol";
+    ParseErrorCode[ParseErrorCode["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
+    ParseErrorCode[ParseErrorCode["PropertyNameExpected"] = 3] = "PropertyNameExpected";
+    ParseErrorCode[ParseErrorCode["ValueExpected"] = 4] = "ValueExpected";
+    ParseErrorCode[ParseErrorCode["ColonExpected"] = 5] = "ColonExpected";
+    ParseErrorCode[ParseErrorCode["CommaExpected"] = 6] = "CommaExpected";
+    ParseErrorCode[ParseErrorCode["CloseBraceExpected"] = 7] = "CloseBraceExpected";
+    ParseErrorCode[ParseErrorCode["CloseBracketExpected"] = 8] = "CloseBracketExpected";
+    ParseErrorCode[ParseErrorCode["EndOfFileExpected"] = 9] = "EndOfFileExpected";
+    ParseErrorCode[ParseErrorCode["InvalidCommentToken"] = 10] = "InvalidCommentToken";
+    ParseErrorCode[ParseErrorCode["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
+    ParseErrorCode[ParseErrorCode["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
+    ParseErrorCode[ParseErrorCode["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
+    ParseErrorCode[ParseErrorCode["InvalidUnicode"] = 14] = "InvalidUnicode";
+    ParseErrorCode[ParseErrorCode["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
+    ParseErrorCode[ParseErrorCode["InvalidCharacter"] = 16] = "InvalidCharacter";
+})(ParseErrorCode || (ParseErrorCode = {}));
+function printParseErrorCode(code) {
+    switch (code) {
+        case 1 /* ParseErrorCode.InvalidSymbol */: return 'InvalidSymbol';
+        case 2 /* ParseErrorCode.InvalidNumberFormat */: return 'InvalidNumberFormat';
+        case 3 /* ParseErrorCode.PropertyNameExpected */: return 'PropertyNameExpected';
+        case 4 /* ParseErrorCode.ValueExpected */: return 'ValueExpected';
+        case 5 /* ParseErrorCode.ColonExpected */: return 'ColonExpected';
+        case 6 /* ParseErrorCode.CommaExpected */: return 'CommaExpected';
+        case 7 /* ParseErrorCode.CloseBraceExpected */: return 'CloseBraceExpected';
+        case 8 /* ParseErrorCode.CloseBracketExpected */: return 'CloseBracketExpected';
+        case 9 /* ParseErrorCode.EndOfFileExpected */: return 'EndOfFileExpected';
+        case 10 /* ParseErrorCode.InvalidCommentToken */: return 'InvalidCommentToken';
+        case 11 /* ParseErrorCode.UnexpectedEndOfComment */: return 'UnexpectedEndOfComment';
+        case 12 /* ParseErrorCode.UnexpectedEndOfString */: return 'UnexpectedEndOfString';
+        case 13 /* ParseErrorCode.UnexpectedEndOfNumber */: return 'UnexpectedEndOfNumber';
+        case 14 /* ParseErrorCode.InvalidUnicode */: return 'InvalidUnicode';
+        case 15 /* ParseErrorCode.InvalidEscapeCharacter */: return 'InvalidEscapeCharacter';
+        case 16 /* ParseErrorCode.InvalidCharacter */: return 'InvalidCharacter';
+    }
+    return '<unknown ParseErrorCode>';
+}
+/**
+ * Computes the edit operations needed to format a JSON document.
+ *
+ * @param documentText The input text
+ * @param range The range to format or `undefined` to format the full content
+ * @param options The formatting options
+ * @returns The edit operations describing the formatting changes to the original document following the format described in {@linkcode EditResult}.
+ * To apply the edit operations to the input, use {@linkcode applyEdits}.
+ */
+function main_format(documentText, range, options) {
+    return formatter.format(documentText, range, options);
+}
+/**
+ * Computes the edit operations needed to modify a value in the JSON document.
+ *
+ * @param documentText The input text
+ * @param path The path of the value to change. The path represents either to the document root, a property or an array item.
+ * If the path points to an non-existing property or item, it will be created.
+ * @param value The new value for the specified property or item. If the value is undefined,
+ * the property or item will be removed.
+ * @param options Options
+ * @returns The edit operations describing the changes to the original document, following the format described in {@linkcode EditResult}.
+ * To apply the edit operations to the input, use {@linkcode applyEdits}.
+ */
+function modify(text, path, value, options) {
+    return edit.setProperty(text, path, value, options);
+}
+/**
+ * Applies edits to an input string.
+ * @param text The input text
+ * @param edits Edit operations following the format described in {@linkcode EditResult}.
+ * @returns The text with the applied edits.
+ * @throws An error if the edit operations are not well-formed as described in {@linkcode EditResult}.
+ */
+function applyEdits(text, edits) {
+    let sortedEdits = edits.slice(0).sort((a, b) => {
+        const diff = a.offset - b.offset;
+        if (diff === 0) {
+            return a.length - b.length;
+        }
+        return diff;
+    });
+    let lastModifiedOffset = text.length;
+    for (let i = sortedEdits.length - 1; i >= 0; i--) {
+        let e = sortedEdits[i];
+        if (e.offset + e.length <= lastModifiedOffset) {
+            text = edit.applyEdit(text, e);
+        }
+        else {
+            throw new Error('Overlapping edit');
+        }
+        lastModifiedOffset = e.offset;
+    }
+    return text;
+}
+
+;// CONCATENATED MODULE: ./src/core/json.ts
+// JSON with offsets, for the files a user edits by hand (deployment settings): findings point at
+// the line and column of a key, and a syntax error says where it is. Parsed with jsonc-parser (VS
+// Code's JSON parser) in strict mode: no comments, no trailing commas, nothing JSON.parse would
+// refuse. Its events build a small tree of our own that keeps each key and value's offset and
+// never assigns a key into an object (members are lists), so `__proto__` is a plain key. Why
+// jsonc-parser and not momoa: docs/architecture.md, "Settings JSON parser".
+// The ES module build: the package's main is a UMD build, whose wrappers cost the CLI's start-up
+// 10-15 ms more when bundled (alternating runs of `--version`).
+
+/** Deeper nesting than this is no settings file; the limit keeps the parser far from the stack. */
+const MAX_JSON_DEPTH = 256;
+class JsonSyntaxError extends Error {
+    offset;
+    name = 'JsonSyntaxError';
+    constructor(message, offset) {
+        super(message);
+        this.offset = offset;
+    }
+}
+function describeChar(ch) {
+    if (ch === undefined)
+        return 'end of file';
+    if (ch === '\n')
+        return 'a line break';
+    if (ch === '\r')
+        return 'a carriage return';
+    if (ch === '\t')
+        return 'a tab';
+    const code = ch.charCodeAt(0);
+    if (code < 0x20)
+        return `control character U+${code.toString(16).padStart(4, '0')}`;
+    return `'${ch}'`;
+}
+/** The first character below U+0020 in text[from, to), or -1: what ends a string early. */
+function controlCharacter(text, from, to) {
+    for (let at = from; at < to; at++)
+        if (text.charCodeAt(at) < 0x20)
+            return at;
+    return -1;
+}
+/** A syntax error said the way a person fixing the file needs it, and where it is. */
+function syntaxError(code, text, offset, length, inside, next) {
+    const at = text[offset];
+    switch (printParseErrorCode(code)) {
+        case 'InvalidCommentToken':
+        case 'UnexpectedEndOfComment':
+            return new JsonSyntaxError('a comment; JSON has no comments', offset);
+        case 'UnexpectedEndOfString':
+        case 'InvalidCharacter': {
+            // Reported at the string's start; the character that breaks it is more useful.
+            const control = controlCharacter(text, offset + 1, offset + Math.max(length, 1));
+            return control === -1
+                ? new JsonSyntaxError('unterminated string', offset)
+                : new JsonSyntaxError(`${describeChar(text[control])} inside a string; escape it`, control);
+        }
+        case 'InvalidUnicode':
+        case 'InvalidEscapeCharacter': {
+            // Reported at the string's start too: point at the escape.
+            const escape = badEscape(text, offset + 1, offset + Math.max(length, 1));
+            return text[escape + 1] === 'u'
+                ? new JsonSyntaxError('bad \\u escape; expected four hex digits', escape)
+                : new JsonSyntaxError(`bad escape \\${text[escape + 1] ?? ''} in a string`, escape);
+        }
+        case 'InvalidNumberFormat':
+        case 'UnexpectedEndOfNumber':
+            return new JsonSyntaxError('bad number', offset);
+        case 'PropertyNameExpected':
+            return new JsonSyntaxError(`unexpected ${at === '}' ? "'}' after a comma" : describeChar(at)}; expected a property name in double quotes`, offset);
+        case 'ColonExpected':
+            return new JsonSyntaxError(`unexpected ${describeChar(at)}; expected ':'`, offset);
+        case 'CommaExpected':
+        case 'CloseBraceExpected':
+        case 'CloseBracketExpected':
+            return new JsonSyntaxError(`unexpected ${describeChar(at)}; expected ',' or '${inside === 'array' ? ']' : '}'}' in the ${inside ?? 'object'}`, offset);
+        case 'EndOfFileExpected':
+            return new JsonSyntaxError(`unexpected ${describeChar(at)} after the end of the JSON value`, offset);
+        case 'ValueExpected':
+            return new JsonSyntaxError(`unexpected ${at === ']' ? "']' after a comma" : describeChar(at)}; expected a JSON value`, offset);
+        default:
+            // InvalidSymbol: what was expected there is the error that follows it.
+            return new JsonSyntaxError(`unexpected ${describeChar(at)}; expected ${next !== undefined && printParseErrorCode(next) === 'PropertyNameExpected' ? 'a property name in double quotes' : 'a JSON value'}`, offset);
+    }
+}
+/** Escapes JSON has, and (group 1) any other. */
+const ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})|(\\)/g;
+/** Where the first escape JSON does not have is in text[from, to), or `from` when none is. */
+function badEscape(text, from, to) {
+    ESCAPE.lastIndex = from;
+    for (let match = ESCAPE.exec(text); match && match.index < to; match = ESCAPE.exec(text)) {
+        if (match[1] !== undefined)
+            return match.index;
+    }
+    return from;
+}
+/** Parses JSON text into a tree that keeps offsets. Throws JsonSyntaxError with an offset. */
+function parseJson(text) {
+    let root;
+    let first;
+    const open = [];
+    /** The key of the member whose value comes next, for each open object. */
+    const keys = [];
+    const add = (value) => {
+        const parent = open[open.length - 1];
+        if (parent === undefined)
+            root = value;
+        else if (parent.kind === 'array')
+            parent.items.push(value);
+        else
+            parent.members.push({ ...keys[open.length - 1], value });
+    };
+    const begin = (value) => {
+        if (open.length >= MAX_JSON_DEPTH) {
+            if (first)
+                throw syntaxError(first.code, text, first.offset, first.length, first.inside, undefined);
+            throw new JsonSyntaxError(`nesting deeper than ${MAX_JSON_DEPTH} levels`, value.offset);
+        }
+        add(value);
+        open.push(value);
+    };
+    main_visit(text, {
+        onObjectBegin: (offset) => begin({ kind: 'object', offset, members: [] }),
+        onArrayBegin: (offset) => begin({ kind: 'array', offset, items: [] }),
+        onObjectEnd: () => void open.pop(),
+        onArrayEnd: () => void open.pop(),
+        onObjectProperty: (key, keyOffset) => {
+            keys[open.length - 1] = { key, keyOffset };
+        },
+        onLiteralValue: (value, offset, length) => {
+            if (typeof value === 'string')
+                add({ kind: 'string', offset, value });
+            else if (typeof value === 'number') {
+                add({ kind: 'number', offset, raw: text.slice(offset, offset + length) });
+            }
+            else if (typeof value === 'boolean')
+                add({ kind: 'boolean', offset, value });
+            else
+                add({ kind: 'null', offset });
+        },
+        // A settings file is either JSON or DS001: the parse ends at the error after the first,
+        // which says what the first one was in place of.
+        onError: (code, offset, length) => {
+            if (first)
+                throw syntaxError(first.code, text, first.offset, first.length, first.inside, code);
+            first = { code, offset, length, inside: open[open.length - 1]?.kind };
+        },
+    }, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    if (first)
+        throw syntaxError(first.code, text, first.offset, first.length, first.inside, undefined);
+    if (root === undefined)
+        throw new JsonSyntaxError('unexpected end of file; expected a JSON value', 0);
+    return root;
+}
+
+
+/***/ }),
+
 /***/ 649:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -437,263 +2373,30 @@ function usableSettings(context) {
 /* harmony export */   $e: () => (/* binding */ findPlaceholder),
 /* harmony export */   bi: () => (/* binding */ emptySettings),
 /* harmony export */   pV: () => (/* binding */ readSettingsBytes),
-/* harmony export */   q3: () => (/* binding */ JsonSyntaxError),
-/* harmony export */   qF: () => (/* binding */ parseJson),
 /* harmony export */   ur: () => (/* binding */ readSettingsFile)
 /* harmony export */ });
-/* unused harmony exports MAX_JSON_DEPTH, MAX_SETTINGS_BYTES, substitutePlaceholders, parseSettings */
+/* unused harmony exports MAX_SETTINGS_BYTES, substitutePlaceholders, parseSettings */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4296);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2020);
-// Reads `pac solution create-settings` deployment-settings files.
-//
-// A small JSON parser of our own instead of JSON.parse: findings must point at the line of each
-// entry, syntax errors must say line and column, and a hostile file must neither pollute
-// prototypes (objects are kept as key/value lists, never assigned into) nor overflow the stack.
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4296);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8265);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2020);
+// Reads `pac solution create-settings` deployment-settings files: the JSON (json.ts, which keeps
+// the offsets findings point at), its shape, and the placeholders substituted in its values.
 
 
 
 
 
-/** Deeper nesting than this is no settings file; the limit keeps recursion far from the stack. */
-const MAX_JSON_DEPTH = 256;
+
 /** Settings files are a few KB; anything this big is a mistake or an attack on memory. */
 const MAX_SETTINGS_BYTES = 32 * 1024 * 1024;
-class JsonSyntaxError extends Error {
-    offset;
-    name = 'JsonSyntaxError';
-    constructor(message, offset) {
-        super(message);
-        this.offset = offset;
-    }
-}
-const ESCAPES = Object.freeze(Object.assign(Object.create(null), {
-    '"': '"',
-    '\\': '\\',
-    '/': '/',
-    b: '\b',
-    f: '\f',
-    n: '\n',
-    r: '\r',
-    t: '\t',
-}));
-function describeChar(ch) {
-    if (ch === undefined)
-        return 'end of file';
-    if (ch === '\n')
-        return 'a line break';
-    if (ch === '\r')
-        return 'a carriage return';
-    if (ch === '\t')
-        return 'a tab';
-    const code = ch.charCodeAt(0);
-    if (code < 0x20)
-        return `control character U+${code.toString(16).padStart(4, '0')}`;
-    return `'${ch}'`;
-}
-/**
- * The common cases, matched natively: a settings file is mostly plain strings and indentation, and
- * a character loop over them ran cold (before the JIT) on every start. Anything else (escapes,
- * control characters, an unterminated string) falls to the loop, which says what is wrong.
- */
-// eslint-disable-next-line no-control-regex -- a JSON string may not hold them unescaped
-const PLAIN_STRING = /"[^"\\\u0000-\u001f]*"/y;
-const JSON_SPACE = /[ \t\n\r]*/y;
-class JsonParser {
-    text;
-    pos = 0;
-    constructor(text) {
-        this.text = text;
-    }
-    parseDocument() {
-        this.skipWhitespace();
-        const value = this.parseValue(0);
-        this.skipWhitespace();
-        if (this.pos < this.text.length) {
-            this.fail(`unexpected ${describeChar(this.text[this.pos])} after the end of the JSON value`);
-        }
-        return value;
-    }
-    fail(message, offset = this.pos) {
-        throw new JsonSyntaxError(message, offset);
-    }
-    skipWhitespace() {
-        const ch = this.text.charCodeAt(this.pos);
-        if (ch !== 0x20 && ch !== 0x0a && ch !== 0x0d && ch !== 0x09)
-            return;
-        JSON_SPACE.lastIndex = this.pos;
-        JSON_SPACE.test(this.text);
-        this.pos = JSON_SPACE.lastIndex;
-    }
-    parseValue(depth) {
-        const ch = this.text[this.pos];
-        const offset = this.pos;
-        switch (ch) {
-            case '{':
-                return this.parseObject(depth + 1);
-            case '[':
-                return this.parseArray(depth + 1);
-            case '"':
-                return { kind: 'string', offset, value: this.parseString() };
-            case 't':
-                this.expectWord('true');
-                return { kind: 'boolean', offset, value: true };
-            case 'f':
-                this.expectWord('false');
-                return { kind: 'boolean', offset, value: false };
-            case 'n':
-                this.expectWord('null');
-                return { kind: 'null', offset };
-            default:
-                if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) {
-                    return { kind: 'number', offset, raw: this.parseNumber() };
-                }
-                return this.fail(`unexpected ${describeChar(ch)}; expected a JSON value`);
-        }
-    }
-    checkDepth(depth) {
-        if (depth > MAX_JSON_DEPTH) {
-            this.fail(`nesting deeper than ${MAX_JSON_DEPTH} levels`);
-        }
-    }
-    parseObject(depth) {
-        this.checkDepth(depth);
-        const offset = this.pos;
-        this.pos++;
-        const members = [];
-        this.skipWhitespace();
-        if (this.text[this.pos] === '}') {
-            this.pos++;
-            return { kind: 'object', offset, members };
-        }
-        for (;;) {
-            this.skipWhitespace();
-            if (this.text[this.pos] !== '"') {
-                const what = this.text[this.pos] === '}' ? "'}' after a comma" : describeChar(this.text[this.pos]);
-                this.fail(`unexpected ${what}; expected a property name in double quotes`);
-            }
-            const keyOffset = this.pos;
-            const key = this.parseString();
-            this.skipWhitespace();
-            if (this.text[this.pos] !== ':') {
-                this.fail(`unexpected ${describeChar(this.text[this.pos])}; expected ':' after "${key}"`);
-            }
-            this.pos++;
-            this.skipWhitespace();
-            members.push({ key, keyOffset, value: this.parseValue(depth) });
-            this.skipWhitespace();
-            const next = this.text[this.pos];
-            if (next === ',') {
-                this.pos++;
-                continue;
-            }
-            if (next === '}') {
-                this.pos++;
-                return { kind: 'object', offset, members };
-            }
-            this.fail(`unexpected ${describeChar(next)}; expected ',' or '}' in the object`);
-        }
-    }
-    parseArray(depth) {
-        this.checkDepth(depth);
-        const offset = this.pos;
-        this.pos++;
-        const items = [];
-        this.skipWhitespace();
-        if (this.text[this.pos] === ']') {
-            this.pos++;
-            return { kind: 'array', offset, items };
-        }
-        for (;;) {
-            this.skipWhitespace();
-            if (this.text[this.pos] === ']')
-                this.fail("unexpected ']' after a comma; expected a value");
-            items.push(this.parseValue(depth));
-            this.skipWhitespace();
-            const next = this.text[this.pos];
-            if (next === ',') {
-                this.pos++;
-                continue;
-            }
-            if (next === ']') {
-                this.pos++;
-                return { kind: 'array', offset, items };
-            }
-            this.fail(`unexpected ${describeChar(next)}; expected ',' or ']' in the array`);
-        }
-    }
-    parseString() {
-        const text = this.text;
-        const start = this.pos;
-        PLAIN_STRING.lastIndex = start;
-        if (PLAIN_STRING.test(text)) {
-            this.pos = PLAIN_STRING.lastIndex;
-            return text.slice(start + 1, this.pos - 1);
-        }
-        this.pos++;
-        let out = '';
-        let chunkStart = this.pos;
-        for (;;) {
-            if (this.pos >= text.length)
-                this.fail('unterminated string', start);
-            const code = text.charCodeAt(this.pos);
-            if (code === 0x22) {
-                out += text.slice(chunkStart, this.pos);
-                this.pos++;
-                return out;
-            }
-            if (code < 0x20) {
-                this.fail(`${describeChar(text[this.pos])} inside a string; escape it`);
-            }
-            if (code !== 0x5c) {
-                this.pos++;
-                continue;
-            }
-            out += text.slice(chunkStart, this.pos);
-            const escape = text[this.pos + 1];
-            if (escape === 'u') {
-                const hex = text.slice(this.pos + 2, this.pos + 6);
-                if (!/^[0-9a-fA-F]{4}$/.test(hex))
-                    this.fail('bad \\u escape; expected four hex digits');
-                out += String.fromCharCode(parseInt(hex, 16));
-                this.pos += 6;
-            }
-            else if (escape !== undefined && Object.hasOwn(ESCAPES, escape)) {
-                out += ESCAPES[escape];
-                this.pos += 2;
-            }
-            else {
-                this.fail(`bad escape \\${escape ?? ''} in a string`);
-            }
-            chunkStart = this.pos;
-        }
-    }
-    parseNumber() {
-        const match = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-        match.lastIndex = this.pos;
-        const found = match.exec(this.text);
-        if (!found || found[0] === '-')
-            this.fail('bad number');
-        this.pos += found[0].length;
-        return found[0];
-    }
-    expectWord(word) {
-        if (this.text.startsWith(word, this.pos)) {
-            this.pos += word.length;
-            return;
-        }
-        this.fail(`unexpected ${describeChar(this.text[this.pos])}; expected a JSON value`);
-    }
-}
-/** Parses JSON text into a tree that keeps offsets. Throws JsonSyntaxError with an offset. */
-function parseJson(text) {
-    return new JsonParser(text).parseDocument();
-}
+// The JSON parser moved to json.ts; these names stay importable from here.
+
 /**
  * The last member named `key` (as JSON.parse keeps the last duplicate): exact spelling first, else
  * any casing, since .NET JSON binding (pac) falls back to case-insensitive property names.
@@ -852,16 +2555,19 @@ function requireName(entry, key, section, index) {
     if (m.value.kind !== 'string') {
         throw new ShapeError(`"${m.key}" in entry ${index + 1} of "${section}" is ${kindName(m.value)}; expected a string`, m.value.offset);
     }
-    return m.value.value;
+    return m;
 }
+/** A string-or-null key: its value (null when missing), and where its key is when present. */
 function optionalString(entry, key, section, index) {
     const m = member(entry, key);
-    if (m === undefined || m.value.kind === 'null')
-        return null;
+    if (m === undefined)
+        return { value: null };
+    if (m.value.kind === 'null')
+        return { value: null, keyOffset: m.keyOffset };
     if (m.value.kind !== 'string') {
         throw new ShapeError(`"${m.key}" in entry ${index + 1} of "${section}" is ${kindName(m.value)}; expected a string or null`, m.value.offset);
     }
-    return m.value.value;
+    return { value: m.value.value, keyOffset: m.keyOffset };
 }
 /**
  * Parses deployment-settings bytes (UTF-8 with or without BOM, UTF-16) and substitutes
@@ -871,20 +2577,20 @@ function parseSettings(bytes, reportPath, env = {}) {
     const name = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(reportPath);
     let text;
     try {
-        text = (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .decodeText */ .g7)(bytes, { strict: true });
+        text = (0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .decodeText */ .g7)(bytes, { strict: true });
     }
     catch (error) {
-        if (!(error instanceof _text_js__WEBPACK_IMPORTED_MODULE_3__/* .TextDecodingError */ .hF))
+        if (!(error instanceof _text_js__WEBPACK_IMPORTED_MODULE_4__/* .TextDecodingError */ .hF))
             throw error;
         return {
             unusable: {
                 path: reportPath,
-                reason: `${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(name)}: the file ${error.message}; save it as UTF-8`,
+                reason: `${(0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(name)}: the file ${error.message}; save it as UTF-8`,
                 location: { file: reportPath },
             },
         };
     }
-    const lines = new _text_js__WEBPACK_IMPORTED_MODULE_3__/* .LineIndex */ .rr(text);
+    const lines = new _text_js__WEBPACK_IMPORTED_MODULE_4__/* .LineIndex */ .rr(text);
     const locate = (offset) => ({ file: reportPath, ...lines.positionOf(offset) });
     const unusable = (what, offset) => {
         const location = locate(offset);
@@ -892,7 +2598,7 @@ function parseSettings(bytes, reportPath, env = {}) {
             unusable: {
                 path: reportPath,
                 // Keys and characters quoted from the file may hold line breaks: keep one line.
-                reason: (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(`${name} (line ${location.line}, column ${location.column}): ${what}`),
+                reason: (0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(`${name} (line ${location.line}, column ${location.column}): ${what}`),
                 location,
             },
         };
@@ -902,10 +2608,10 @@ function parseSettings(bytes, reportPath, env = {}) {
     }
     let root;
     try {
-        root = parseJson(text);
+        root = (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .parseJson */ .qF)(text);
     }
     catch (error) {
-        if (error instanceof JsonSyntaxError) {
+        if (error instanceof _json_js__WEBPACK_IMPORTED_MODULE_3__/* .JsonSyntaxError */ .q3) {
             return unusable(`not valid JSON: ${error.message}`, error.offset);
         }
         throw error;
@@ -928,32 +2634,45 @@ function parseSettings(bytes, reportPath, env = {}) {
     const connectionReferences = [];
     const environmentVariables = [];
     try {
+        // Findings about a whole entry point at its name; findings about a value at that value's key
+        // (the entry's name when the key is missing).
         requireSection(root, 'ConnectionReferences').forEach((item, index) => {
             const entry = requireEntryObject(item, 'ConnectionReferences', index);
+            const nameMember = requireName(entry, 'LogicalName', 'ConnectionReferences', index);
             // Names are printed in findings: a line break in one must not start a new log line.
-            const logicalName = (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeControlCharacters */ .F7)(requireName(entry, 'LogicalName', 'ConnectionReferences', index));
+            const logicalName = (0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeControlCharacters */ .F7)(nameMember.value.value);
             const rawConnectionId = optionalString(entry, 'ConnectionId', 'ConnectionReferences', index);
             const rawConnectorId = optionalString(entry, 'ConnectorId', 'ConnectionReferences', index);
-            const connectionId = rawConnectionId === null ? null : substitutePlaceholders(rawConnectionId, env, secrets);
-            const connectorId = rawConnectorId === null ? null : substitutePlaceholders(rawConnectorId, env, secrets);
+            const connectionId = rawConnectionId.value === null
+                ? null
+                : substitutePlaceholders(rawConnectionId.value, env, secrets);
+            const connectorId = rawConnectorId.value === null
+                ? null
+                : substitutePlaceholders(rawConnectorId.value, env, secrets);
+            const location = locate(nameMember.keyOffset);
             connectionReferences.push({
                 logicalName,
                 connectionId: connectionId?.value ?? null,
                 connectorId: connectorId?.value ?? null,
                 secret: (connectionId?.substituted ?? false) || (connectorId?.substituted ?? false),
-                location: locate(entry.offset),
+                location,
+                connectionIdLocation: rawConnectionId.keyOffset === undefined ? location : locate(rawConnectionId.keyOffset),
+                connectorIdLocation: rawConnectorId.keyOffset === undefined ? location : locate(rawConnectorId.keyOffset),
             });
         });
         requireSection(root, 'EnvironmentVariables').forEach((item, index) => {
             const entry = requireEntryObject(item, 'EnvironmentVariables', index);
-            const schemaName = (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeControlCharacters */ .F7)(requireName(entry, 'SchemaName', 'EnvironmentVariables', index));
+            const nameMember = requireName(entry, 'SchemaName', 'EnvironmentVariables', index);
+            const schemaName = (0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeControlCharacters */ .F7)(nameMember.value.value);
             const rawValue = optionalString(entry, 'Value', 'EnvironmentVariables', index);
-            const value = rawValue === null ? null : substitutePlaceholders(rawValue, env, secrets);
+            const value = rawValue.value === null ? null : substitutePlaceholders(rawValue.value, env, secrets);
+            const location = locate(nameMember.keyOffset);
             environmentVariables.push({
                 schemaName,
                 value: value?.value ?? null,
                 secret: value?.substituted ?? false,
-                location: locate(entry.offset),
+                location,
+                valueLocation: rawValue.keyOffset === undefined ? location : locate(rawValue.keyOffset),
             });
         });
     }
@@ -976,7 +2695,7 @@ function parseSettings(bytes, reportPath, env = {}) {
  * only read a regular file of a sane size.
  */
 async function readSettingsBytes(absPath, reportPath) {
-    const name = (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(reportPath));
+    const name = (0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(reportPath));
     const unusable = (reason) => ({
         unusable: { path: reportPath, reason, location: { file: reportPath } },
     });
@@ -988,7 +2707,7 @@ async function readSettingsBytes(absPath, reportPath) {
         if (error.code === 'ELOOP') {
             return unusable(`${name}: is a symbolic link; settings files are not read through links (a pull request controls them), name the file itself`);
         }
-        return unusable(`${name}: cannot be read (${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .g)(error))}); check the path and permissions`);
+        return unusable(`${name}: cannot be read (${(0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .g)(error))}); check the path and permissions`);
     }
     try {
         const stats = await handle.stat();
@@ -1000,7 +2719,7 @@ async function readSettingsBytes(absPath, reportPath) {
         return { bytes: await handle.readFile() };
     }
     catch (error) {
-        return unusable(`${name}: cannot be read (${(0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)((0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .errorMessage */ .g)(error))}); check the path and permissions`);
+        return unusable(`${name}: cannot be read (${(0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)((0,_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .g)(error))}); check the path and permissions`);
     }
     finally {
         await handle.close();
@@ -10158,7 +11877,7 @@ const rule = {
                 const entry = entries[0];
                 context.report({
                     subject: ref.logicalName,
-                    location: entry.location,
+                    location: entry.connectionIdLocation ?? entry.location,
                     message: `Connection reference ${ref.logicalName} (${connector}) has ${entry.connectionId === null ? 'no' : 'an empty'} ` +
                         'ConnectionId in the deployment settings, so the import leaves it unbound. Set ConnectionId to the id of a ' +
                         `${connector} connection in the target environment.`,
@@ -10273,7 +11992,7 @@ const cr002_unresolved_placeholder_rule = {
             for (const entry of refEntries.get((0,helpers/* nameKey */.Rc)(ref.logicalName)) ?? []) {
                 const placeholder = entry.connectionId === null ? undefined : (0,core_settings/* findPlaceholder */.$e)(entry.connectionId);
                 if (placeholder !== undefined) {
-                    report('connection reference', ref.logicalName, 'ConnectionId', entry.connectionId, placeholder, entry.secret, entry.location);
+                    report('connection reference', ref.logicalName, 'ConnectionId', entry.connectionId, placeholder, entry.secret, entry.connectionIdLocation ?? entry.location);
                     break;
                 }
             }
@@ -10283,7 +12002,7 @@ const cr002_unresolved_placeholder_rule = {
             for (const entry of variableEntries.get((0,helpers/* nameKey */.Rc)(variable.schemaName)) ?? []) {
                 const placeholder = entry.value === null ? undefined : (0,core_settings/* findPlaceholder */.$e)(entry.value);
                 if (placeholder !== undefined) {
-                    report('environment variable', variable.schemaName, 'Value', entry.value, placeholder, entry.secret, entry.location);
+                    report('environment variable', variable.schemaName, 'Value', entry.value, placeholder, entry.secret, entry.valueLocation ?? entry.location);
                     break;
                 }
             }
@@ -10327,7 +12046,7 @@ const cr003_connector_mismatch_rule = {
                 const given = entry.secret ? 'a different connector' : actual;
                 context.report({
                     subject: ref.logicalName,
-                    location: entry.location,
+                    location: entry.connectorIdLocation ?? entry.location,
                     severity: hashOnly ? 'warning' : 'error',
                     message: hashOnly
                         ? `ConnectorId of connection reference ${ref.logicalName} names custom connector ${given}, which differs from ` +
@@ -10751,7 +12470,7 @@ const cr011_implausible_connection_id_rule = {
                 // The value itself is never printed: it may have come from a secret pipeline variable.
                 context.report({
                     subject: ref.logicalName,
-                    location: entry.location,
+                    location: entry.connectionIdLocation ?? entry.location,
                     message: `ConnectionId of connection reference ${ref.logicalName} ${reason}. Set it to the connection's name ` +
                         '(32 hex digits, a GUID or shared-<connector>-<GUID>): `pac connection list` shows it, and so does the ' +
                         "end of the connection's URL in make.powerapps.com.",
@@ -10824,7 +12543,7 @@ const cr012_connection_not_in_target_rule = {
                 continue;
             context.report({
                 subject: ref.logicalName,
-                location: check.entry.location,
+                location: check.entry.connectionIdLocation ?? check.entry.location,
                 message: `${connectionIdText(check.entry)} of connection reference ${ref.logicalName} is not a connection in ` +
                     `${environment}: the import fails with ConnectionNotFound. It is often an id copied from another ` +
                     `environment: set it to the name of a ${(0,helpers/* connectorApiName */.fw)(ref.connectorId) || 'matching'} connection ` +
@@ -10862,7 +12581,7 @@ const cr013_connection_wrong_connector_rule = {
             const expected = (0,helpers/* connectorApiName */.fw)(ref.connectorId);
             context.report({
                 subject: ref.logicalName,
-                location: check.entry.location,
+                location: check.entry.connectionIdLocation ?? check.entry.location,
                 severity: match === 'hash' ? 'warning' : 'error',
                 message: match === 'hash'
                     ? `${connectionIdText(check.entry)} of connection reference ${ref.logicalName} is a connection of custom ` +
@@ -10908,7 +12627,7 @@ const cr014_connection_not_connected_rule = {
             const error = [bad.code, bad.message && `"${bad.message}"`].filter(Boolean).join(': ');
             context.report({
                 subject: ref.logicalName,
-                location: check.entry.location,
+                location: check.entry.connectionIdLocation ?? check.entry.location,
                 message: `The connection bound to connection reference ${ref.logicalName} in ${environment} has status ` +
                     `${bad.status}${bad.target ? ` (target ${bad.target})` : ''}${error ? `: ${error}` : ''}. Flows that use ` +
                     'it fail until it is fixed: open the connection in make.powerapps.com and sign in again, or bind a ' +
@@ -10942,7 +12661,7 @@ const cr015_connection_not_usable_rule = {
             if (check.state === 'not-visible') {
                 context.report({
                     subject: ref.logicalName,
-                    location: check.entry.location,
+                    location: check.entry.connectionIdLocation ?? check.entry.location,
                     message: `${connectionIdText(check.entry)} of connection reference ${ref.logicalName} is not among the ` +
                         `connections this identity can use in ${environment}: either it is not a connection there ` +
                         '(the import fails with ConnectionNotFound) or it is not shared with this identity (flows stay off ' +
@@ -10958,7 +12677,7 @@ const cr015_connection_not_usable_rule = {
                 continue;
             context.report({
                 subject: ref.logicalName,
-                location: check.entry.location,
+                location: check.entry.connectionIdLocation ?? check.entry.location,
                 message: `The identity that imports neither owns the connection bound to connection reference ${ref.logicalName} ` +
                     `in ${environment}${check.connection.owner ? ` (owned by ${check.connection.owner})` : ''} nor holds a ` +
                     'permission on it: the import succeeds, but flows that use it stay off (ConnectionAuthorizationFailed). ' +
@@ -11056,7 +12775,9 @@ const ev001_environment_variable_without_value_rule = {
                 continue;
             context.report({
                 subject: variable.schemaName,
-                location: entries[0]?.location ?? variable.location,
+                location: entries[0]
+                    ? (entries[0].valueLocation ?? entries[0].location)
+                    : variable.location,
                 message: `Environment variable ${variable.schemaName} (${variable.type}) has no default value, no current value ` +
                     `and no value in the deployment settings${context.settings.path === '' ? ' (none was given or found for this solution)' : ''}. Add {"SchemaName": "${variable.schemaName}", "Value": "…"} ` +
                     'to EnvironmentVariables, or give the variable a default value in the solution.',
@@ -11090,7 +12811,7 @@ const ev002_empty_environment_variable_value_rule = {
             const hasFallback = Boolean(variable.defaultValue || variable.currentValue);
             context.report({
                 subject: variable.schemaName,
-                location: entry.location,
+                location: entry.valueLocation ?? entry.location,
                 message: `Environment variable ${variable.schemaName} has an empty Value in the deployment settings, which the ` +
                     'import rejects. Set the value for the target environment' +
                     (hasFallback ? ', or remove the entry to keep the value in the solution.' : '.'),
@@ -11099,9 +12820,12 @@ const ev002_empty_environment_variable_value_rule = {
     },
 };
 
+// EXTERNAL MODULE: ./src/core/json.ts + 6 modules
+var json = __nccwpck_require__(8265);
 // EXTERNAL MODULE: ./src/core/text.ts
 var core_text = __nccwpck_require__(2020);
 ;// CONCATENATED MODULE: ./src/core/rules/ev003-environment-variable-type-mismatch.ts
+
 
 
 
@@ -11119,11 +12843,11 @@ function typeProblem(type, value, mayShow) {
             return BOOLEAN.test(value.trim()) ? undefined : `is not yes, no, true or false${shown}`;
         case 'JSON':
             try {
-                (0,core_settings/* parseJson */.qF)(value);
+                (0,json/* parseJson */.qF)(value);
                 return undefined;
             }
             catch (error) {
-                if (!(error instanceof core_settings/* JsonSyntaxError */.q3))
+                if (!(error instanceof json/* JsonSyntaxError */.q3))
                     throw error;
                 const { line, column } = new core_text/* LineIndex */.rr(value).positionOf(error.offset);
                 // The parser's message quotes the value (a character, a key): not for a secret one.
@@ -11166,7 +12890,7 @@ const ev003_environment_variable_type_mismatch_rule = {
                     continue;
                 context.report({
                     subject: variable.schemaName,
-                    location: entry.location,
+                    location: entry.valueLocation ?? entry.location,
                     message: `The Value of ${variable.type} environment variable ${variable.schemaName} ${problem}. Set a value of that type.`,
                 });
                 break;
@@ -12859,15 +14583,13 @@ class ZipArchive {
         return this.reader.read(entry);
     }
     async close() {
-        this.reader.close();
         await this.file.close();
     }
 }
 /**
  * Reads and inflates entries of an open zip within the per-entry limits (ZipArchive counts the
  * total). Entries that lie near each other are read through one buffer (thousands of small flows
- * cost a few reads instead of two system calls each) and inflated through one zlib stream
- * (ReusableInflater).
+ * cost a few reads instead of two system calls each).
  */
 class EntryReader {
     fd;
@@ -12876,7 +14598,6 @@ class EntryReader {
     windowSize;
     window = Buffer.alloc(0);
     windowStart = 0;
-    inflater;
     constructor(fd, fileSize, limits, windowSize = 1024 * 1024) {
         this.fd = fd;
         this.fileSize = fileSize;
@@ -12934,10 +14655,6 @@ class EntryReader {
         }
         return data;
     }
-    close() {
-        this.inflater?.dispose();
-        this.inflater = undefined;
-    }
     /** A byte range of the zip, through the window when it fits (shorter at the end of the file). */
     bytes(position, length) {
         if (length > this.windowSize)
@@ -12960,114 +14677,14 @@ class EntryReader {
         }
         return offset + length <= this.window.length ? offset : -1;
     }
+    /**
+     * node:zlib's public synchronous inflate. It builds and tears down a stream per entry, which
+     * costs about 7 % of a check of 2,000 flows against reusing one stream through node's private
+     * `_processChunk`: not enough to lean on node's internals (docs/architecture.md, "Zip reader
+     * and zlib").
+     */
     inflate(compressed, maxOutputLength) {
-        if (this.inflater === undefined && (reusableInflaterWorks ??= selfTestInflater()))
-            this.inflater = new ReusableInflater();
-        if (this.inflater) {
-            try {
-                return this.inflater.inflate(compressed, maxOutputLength);
-            }
-            catch (error) {
-                // The stream is spent after an error; the next entry gets a new one.
-                this.inflater = undefined;
-                throw error;
-            }
-        }
         return (0,external_node_zlib_.inflateRawSync)(compressed, { maxOutputLength });
-    }
-}
-const doNothing = () => { };
-/**
- * Whether ReusableInflater agrees with inflateRawSync on this Node.js: checked once, when a zip is
- * first inflated (not at start-up, which most runs of a small solution are mostly made of).
- */
-let reusableInflaterWorks;
-/**
- * One zlib stream that inflates entry after entry. `inflateRawSync` builds a Transform stream and
- * a native zlib context for every call and tears both down after, which on 2,000 small flows
- * cost more than the inflating itself (README, Performance). This drives the stream's own
- * synchronous `_processChunk`, as `inflateRawSync` does, but keeps the context alive between
- * entries: `_processChunk` closes it when done, so close is a no-op during the call, and
- * `reset()` (public) readies it for the next entry. The trick is minizlib's, which npm and
- * node-tar run on; it leans on node internals, so it is used only when a self-test at load
- * passes, and any surprise falls back to inflateRawSync.
- */
-class ReusableInflater {
-    stream = new external_node_zlib_.InflateRaw();
-    handle;
-    /** Calls since the error listeners were last cleared (see inflate). */
-    calls = 0;
-    disposed = false;
-    constructor() {
-        const { stream } = this;
-        if (!stream._handle || typeof stream._processChunk !== 'function') {
-            throw new Error('zlib stream internals not as expected');
-        }
-        this.handle = stream._handle;
-        // _processChunk closes the context when it is done: no-op closes keep it for the next entry
-        // (set once: adding and deleting properties on every call cost more than they save).
-        this.handle.close = doNothing;
-        stream.close = doNothing;
-        // A data error is thrown by _processChunk and emitted again later: the emit must not crash.
-        stream.on('error', doNothing);
-        stream.setMaxListeners(0);
-    }
-    inflate(compressed, maxOutputLength) {
-        if (this.disposed)
-            throw new Error('zlib stream closed');
-        const { stream } = this;
-        stream._maxOutputLength = maxOutputLength;
-        try {
-            // Often a slice of an output buffer the stream writes again after reset(): a view, as the
-            // contract of read() allows (a copy of 15 MB of flows cost more than it kept safe).
-            const out = stream._processChunk(compressed, external_node_zlib_.constants.Z_FINISH);
-            stream._handle = this.handle;
-            stream.reset();
-            return out;
-        }
-        catch (error) {
-            this.dispose();
-            throw error;
-        }
-        finally {
-            // _processChunk adds an error listener per call that only a closed stream would shed; they
-            // are harmless, and cleared now and then rather than at a cost on every call.
-            if (++this.calls % 256 === 0) {
-                stream.removeAllListeners('error');
-                stream.on('error', doNothing);
-            }
-        }
-    }
-    /** Frees the zlib context. */
-    dispose() {
-        if (this.disposed)
-            return;
-        this.disposed = true;
-        const { stream } = this;
-        delete this.handle.close;
-        delete stream.close;
-        stream._handle = this.handle;
-        stream.close();
-    }
-}
-function selfTestInflater() {
-    try {
-        const inflater = new ReusableInflater();
-        const samples = ['{"a":1}', 'x'.repeat(70_000), ''].map((text) => Buffer.from(text));
-        try {
-            for (const sample of samples) {
-                const out = inflater.inflate((0,external_node_zlib_.deflateRawSync)(sample), Math.max(1, sample.length));
-                if (!out.equals(sample))
-                    return false;
-            }
-            return true;
-        }
-        finally {
-            inflater.dispose();
-        }
-    }
-    catch {
-        return false;
     }
 }
 /**
@@ -13223,27 +14840,49 @@ function toSafeNumber(value) {
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/core/xml.ts
-// A small, strict XML reader for Dataverse solution files.
+// A small, strict XML reader for Dataverse solution files, kept over a library on measurement:
+// saxes, the fastest validating parser measured, made the whole check of the benchmark's
+// unpacked solution about 30 % slower, fast-xml-parser more (docs/architecture.md, "XML parser").
 //
-// Why not fast-xml-parser here: on a solution with 2,000 flows it spent about half of the whole
-// check validating and then parsing customizations.xml and solution.xml (see README,
-// Performance). Dataverse writes plain XML: elements, attributes, text, the five predefined
-// entities and character references, comments, CDATA and the XML declaration; never a DOCTYPE.
-// This reader accepts exactly that, checks well-formedness of what it reads in the same single
-// pass (tag balance, attribute syntax, entity references), and never expands anything but the
-// predefined entities, so entity attacks have nothing to work with. Elements that
-// `keepChildren` leaves out are skipped: runs of plain leaves are still checked (one native
-// match), anything else is jumped over to its closing tag unread. Its output has the shape
+// Dataverse writes plain XML: elements, attributes, text, the five predefined entities and
+// character references, comments, CDATA and the XML declaration; never a DOCTYPE. This reader
+// accepts exactly that, checks well-formedness of what it reads in the same single pass (tag
+// balance, attribute syntax, entity references), and never expands anything but the predefined
+// entities, so entity attacks have nothing to work with. Comments, CDATA sections and processing
+// instructions are read as XML reads them wherever they are, so markup inside them is text.
+// Elements that `keepChildren` or `sections` leave out are skipped: runs of plain leaves are
+// still checked (one native match), anything else is jumped over to its closing tag unread, or
+// walked tag by tag when a search cannot vouch for where it ends. Its output has the shape
 // fast-xml-parser gave the reader: `@name` for attributes, `#text` for text beside attributes or
 // children, a string for a plain text-only element, and arrays for repeated elements (or always,
-// for `arrayNames`).
+// for `arrayNames`); elementLine() tells where a built element starts.
+
 class XmlSyntaxError extends Error {
     line;
+    refused;
     name = 'XmlSyntaxError';
-    constructor(message, line) {
+    constructor(message, line, 
+    /** Refused rather than malformed: a DOCTYPE. */
+    refused = false) {
         super(`line ${line}: ${message}`);
         this.line = line;
+        this.refused = refused;
     }
+}
+const elementStarts = new WeakMap();
+/**
+ * The line where a built element's start tag is, for an element built as an object (one with
+ * attributes or children): locations of findings point there. Kept in a side table, so the
+ * objects have exactly the shape above.
+ */
+function elementLine(element) {
+    if (typeof element !== 'object' || element === null)
+        return undefined;
+    const start = elementStarts.get(element);
+    if (!start)
+        return undefined;
+    start.positions.lines ??= new core_text/* LineIndex */.rr(start.positions.text);
+    return start.positions.lines.lineOf(start.offset);
 }
 const ATTRIBUTE = /\s+([^\s/>=<"'!?&;]+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
 const TAG_END = /\s*(\/?)>/y;
@@ -13323,13 +14962,14 @@ function addChild(parent, name, value, arrays) {
 function XmlNode() { }
 XmlNode.prototype = Object.create(null);
 const newNode = () => new XmlNode();
-function finish(element) {
+function finish(element, positions) {
     const text = element.text.trim();
     const value = element.node;
     if (!value)
         return text;
     if (text !== '')
         value['#text'] = text;
+    elementStarts.set(value, { positions, offset: element.nameStart - 1 });
     return value;
 }
 /**
@@ -13397,6 +15037,8 @@ function readXml(text, options = {}) {
     const arrays = options.arrayNames ?? new Set();
     const maxDepth = options.maxDepth ?? 256;
     const keepChildren = keepListsOf(options.keepChildren);
+    const sections = options.sections ? [...options.sections] : undefined;
+    const positions = { text };
     const stack = [];
     const document = newNode();
     let rootSeen = false;
@@ -13406,6 +15048,9 @@ function readXml(text, options = {}) {
     const fail = (message, offset) => {
         throw new XmlSyntaxError(message, lineAt(text, offset));
     };
+    const malformedStartTag = (name, lt) => fail(text.indexOf('>', lt) === -1
+        ? `the file ends inside the start tag <${name}>: it is truncated`
+        : `a malformed start tag <${name}>`, lt);
     const attach = (name, value) => {
         const parent = stack[stack.length - 1];
         if (parent)
@@ -13482,9 +15127,10 @@ function readXml(text, options = {}) {
                 position = close + 3;
                 continue;
             }
-            fail(/^<!DOCTYPE/i.test(text.slice(lt, lt + 9))
-                ? 'a DOCTYPE is not allowed'
-                : 'markup declarations are not allowed', lt);
+            if (/^<!DOCTYPE/i.test(text.slice(lt, lt + 9))) {
+                throw new XmlSyntaxError('a DOCTYPE is not allowed', lineAt(text, lt), true);
+            }
+            fail('markup declarations are not allowed', lt);
         }
         if (next === 0x3f /* ? */) {
             const close = text.indexOf('?>', lt + 2);
@@ -13506,8 +15152,11 @@ function readXml(text, options = {}) {
             else {
                 CLOSE_TAG.lastIndex = lt;
                 const match = CLOSE_TAG.exec(text);
-                if (!match)
-                    fail('a malformed closing tag', lt);
+                if (!match) {
+                    fail(text.indexOf('>', lt) === -1
+                        ? 'the file ends inside a closing tag: it is truncated'
+                        : 'a malformed closing tag', lt);
+                }
                 if (!element)
                     fail(`closing tag </${match[1]}> without an open element`, lt);
                 const opened = text.slice(element.nameStart, element.nameStart + element.nameLength);
@@ -13519,7 +15168,7 @@ function readXml(text, options = {}) {
             stack.pop();
             position = closeEnd;
             if (!element.skipped)
-                attach(element.name, finish(element));
+                attach(element.name, finish(element, positions));
             continue;
         }
         if (stack.length > 0 && stack.length < maxDepth) {
@@ -13530,7 +15179,7 @@ function readXml(text, options = {}) {
                 const parent = stack[stack.length - 1];
                 if (!parent.skipped) {
                     const leafName = leaf[1];
-                    const kept = keepChildren?.get(parent.name);
+                    const kept = parent.kept;
                     if (!kept || kept.includes(leafName)) {
                         addChild((parent.node ??= newNode()), leafName, leaf[2].trim(), arrays);
                     }
@@ -13549,7 +15198,7 @@ function readXml(text, options = {}) {
         const parentElement = stack[stack.length - 1];
         let skipped = false;
         if (parentElement) {
-            const kept = parentElement.skipped ? undefined : keepChildren?.get(parentElement.name);
+            const kept = parentElement.skipped ? undefined : parentElement.kept;
             skipped =
                 parentElement.skipped ||
                     (kept !== undefined &&
@@ -13561,7 +15210,7 @@ function readXml(text, options = {}) {
         if (skipped) {
             SKIPPED_TAG_REST.lastIndex = cursor;
             if (!SKIPPED_TAG_REST.test(text)) {
-                fail(`a malformed start tag <${text.slice(nameStart, nameStart + nameLength)}>`, lt);
+                malformedStartTag(text.slice(nameStart, nameStart + nameLength), lt);
             }
             position = SKIPPED_TAG_REST.lastIndex;
             if (nextAmpersand !== -1 && nextAmpersand < cursor)
@@ -13609,7 +15258,7 @@ function readXml(text, options = {}) {
                 TAG_END.lastIndex = cursor;
                 const tagEnd = TAG_END.exec(text);
                 if (!tagEnd)
-                    fail(`a malformed start tag <${name}>`, lt);
+                    malformedStartTag(name, lt);
                 selfClosing = tagEnd[1] === '/';
                 position = TAG_END.lastIndex;
             }
@@ -13626,11 +15275,15 @@ function readXml(text, options = {}) {
             node,
             text: '',
             skipped,
-            kept: skipped ? undefined : keepChildren?.get(name),
+            kept: skipped
+                ? undefined
+                : stack.length === 0 && sections
+                    ? sections
+                    : keepChildren?.get(name),
         };
         if (selfClosing) {
             if (!skipped)
-                attach(name, finish(element));
+                attach(name, finish(element, positions));
         }
         else {
             if (stack.length >= maxDepth)
@@ -13641,7 +15294,7 @@ function readXml(text, options = {}) {
     const unclosed = stack[stack.length - 1];
     if (unclosed) {
         const name = text.slice(unclosed.nameStart, unclosed.nameStart + unclosed.nameLength);
-        fail(`<${name}> is never closed`, text.length);
+        fail(`<${name}> is never closed: the file is truncated, or misses its end tag`, text.length);
     }
     if (!rootSeen)
         fail('no root element', 0);
@@ -13663,6 +15316,8 @@ class SolutionFileError extends Error {
 }
 
 ;// CONCATENATED MODULE: ./src/core/solution/content.ts
+// Reading the text, XML and JSON files of a solution, and walking the parsed XML. Bad content in
+// a file that matters is SolutionContentError: SL001 at that file.
 
 
 
@@ -13686,18 +15341,10 @@ class SolutionContentError extends SolutionFileError {
 /**
  * Characters XML 1.0 forbids: C0 controls but tab/LF/CR, U+FFFE and U+FFFF. Lone surrogates are
  * forbidden too, but text reaches the parser only through strict decoding (readText), which
- * refuses them, and sections are cut at ASCII `<`, so no pair is split.
+ * refuses them.
  */
 // eslint-disable-next-line no-control-regex
 const INVALID_XML_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
-/** Whether a text holds a DOCTYPE (any case); indexOf first, as `<!` is rare in Dataverse XML. */
-function hasDoctype(text) {
-    for (let at = text.indexOf('<!'); at !== -1; at = text.indexOf('<!', at + 2)) {
-        if (text.slice(at + 2, at + 9).toUpperCase() === 'DOCTYPE')
-            return true;
-    }
-    return false;
-}
 /** Reads a file as text; bytes that are not valid UTF-8/UTF-16 are SL001 at that file. */
 function readText(files, path) {
     const bytes = files.read(path);
@@ -13711,22 +15358,32 @@ function readText(files, path) {
         throw new SolutionContentError(`${where} ${error.message}; re-export or re-unpack the solution`, where);
     }
 }
-function parseXml(text, where, keepChildren) {
-    // Dataverse never writes a DOCTYPE; refusing it rules out entity expansion attacks outright.
-    if (hasDoctype(text)) {
-        throw new SolutionContentError(`${where} has a DOCTYPE, which Dataverse never writes; refusing to read it`, where);
-    }
+/**
+ * Parses a solution XML file into the node shape of ../xml.ts; anything not well-formed, a
+ * DOCTYPE or nesting past MAX_XML_DEPTH is SL001 at that file. `keepChildren` and `sections`
+ * limit what is built (see XmlReadOptions); the rest is skipped, and only partly checked.
+ */
+function parseXml(text, where, keepChildren, sections) {
     const invalid = INVALID_XML_CHARACTER.exec(text);
     if (invalid) {
         const code = invalid[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
         throw new SolutionContentError(`${where} is not well-formed XML (character U+${code} is not allowed in XML); re-export or re-unpack the solution`, where);
     }
     try {
-        return readXml(text, { arrayNames: ARRAY_ELEMENTS, maxDepth: MAX_XML_DEPTH, keepChildren });
+        return readXml(text, {
+            arrayNames: ARRAY_ELEMENTS,
+            maxDepth: MAX_XML_DEPTH,
+            keepChildren,
+            sections,
+        });
     }
     catch (error) {
         if (!(error instanceof XmlSyntaxError))
             throw error;
+        if (error.refused) {
+            // Dataverse never writes a DOCTYPE; refusing it rules out entity expansion attacks outright.
+            throw new SolutionContentError(`${where} has a DOCTYPE (line ${error.line}), which Dataverse never writes; refusing to read it`, where);
+        }
         throw new SolutionContentError(`${where} is not well-formed XML (${error.message}); re-export or re-unpack the solution`, where);
     }
 }
@@ -13780,42 +15437,10 @@ function childCI(node, name) {
             return node[key];
     return undefined;
 }
-/**
- * The `<tag>…</tag>` section of a large customizations.xml, parsed on its own: the rules need
- * four small sections, not the (often many-MB) entity metadata around them.
- */
-function parseSection(xml, tag, where, keepChildren) {
-    // Not `<tag(\s[^>]*?)?(/?)>`: on many `<tag ` without a `>` that regex is quadratic.
-    const open = new RegExp(`<${tag}(?=[\\s/>])`).exec(xml);
-    if (!open)
-        return undefined;
-    const openEnd = xml.indexOf('>', open.index);
-    if (openEnd < 0)
-        return undefined;
-    if (xml[openEnd - 1] === '/')
-        return { node: '', offset: open.index };
-    const closeTag = `</${tag}>`;
-    const end = xml.indexOf(closeTag, open.index);
-    if (end < 0) {
-        throw new SolutionContentError(`${where} is truncated: <${tag}> is never closed; re-export the solution`, where);
-    }
-    const parsed = parseXml(xml.slice(open.index, end + closeTag.length), where, keepChildren);
-    return { node: parsed[tag], offset: open.index };
-}
-/**
- * The `<tag>` elements of a parsed section of customizations.xml, each with where it is: the
- * lines come from the raw text, as the parser keeps no positions.
- */
-function sectionElements(xml, section, tag, where, lines) {
-    const pattern = new RegExp(`<${tag}[\\s>]`, 'g');
-    pattern.lastIndex = section.offset;
-    return asArray(child(section.node, tag)).map((element) => {
-        const match = pattern.exec(xml);
-        return {
-            element,
-            location: match ? { file: where, line: lines().lineOf(match.index) } : { file: where },
-        };
-    });
+/** Where a built element starts: the file, and the line when the element is an object. */
+function elementLocation(element, where) {
+    const line = elementLine(element);
+    return line === undefined ? { file: where } : { file: where, line };
 }
 
 ;// CONCATENATED MODULE: ./src/core/solution/agents.ts
@@ -14007,13 +15632,8 @@ async function setRows(files, setName, rowName) {
     if (!path)
         return [];
     const where = files.where(path);
-    const text = readText(files, path);
-    const parsed = parseXml(text, where);
-    let lines;
-    return sectionElements(text, { node: child(parsed, setName), offset: 0 }, rowName, where, () => {
-        lines ??= new core_text/* LineIndex */.rr(text);
-        return lines;
-    }).map(({ element, location }) => ({ row: element, location }));
+    const rows = asArray(child(child(parseXml(readText(files, path), where), setName), rowName));
+    return rows.map((row) => ({ row, location: elementLocation(row, where) }));
 }
 /** Knowledge sources (`dvtablesearchs/<id>/dvtablesearch.xml`) that name a reference, by id. */
 async function readKnowledgeSources(files) {
@@ -14533,7 +16153,13 @@ async function readFlows(files, metadata) {
 
 
 
-
+/** The children of `<ImportExportXml>` the reader uses. */
+const SECTIONS = new Set([
+    'connectionreferences',
+    'Workflows',
+    'CanvasApps',
+    'Connectors',
+]);
 function readCustomizations(xml, where) {
     const into = {
         connectionReferences: new Map(),
@@ -14541,42 +16167,28 @@ function readCustomizations(xml, where) {
         canvasApps: new Map(),
         customConnectors: new Map(),
     };
-    let lineIndex;
-    const lines = () => (lineIndex ??= new core_text/* LineIndex */.rr(xml));
-    // Sections are parsed alone, so a DOCTYPE in the prolog would never reach parseXml.
-    if (hasDoctype(xml)) {
-        throw new SolutionContentError(`${where} has a DOCTYPE, which Dataverse never writes; refusing to read it`, where);
+    const root = child(parseXml(xml, where, WORKFLOW_CHILDREN, SECTIONS), 'ImportExportXml');
+    if (root === undefined) {
+        throw new SolutionContentError(`${where} has no <ImportExportXml> root element: not a customizations.xml; re-export the solution`, where);
     }
-    const rootClose = xml.lastIndexOf('</ImportExportXml');
-    if (rootClose < 0 || !/^<\/ImportExportXml\s*>/.test(xml.slice(rootClose, rootClose + 64))) {
-        throw new SolutionContentError(`${where} is truncated (no closing </ImportExportXml>); re-export the solution`, where);
-    }
-    const references = parseSection(xml, 'connectionreferences', where);
-    for (const { element, location } of references
-        ? sectionElements(xml, references, 'connectionreference', where, lines)
-        : []) {
-        const reference = connectionReferenceFrom(element, location);
+    const section = (name, element) => asArray(child(child(root, name), element));
+    for (const element of section('connectionreferences', 'connectionreference')) {
+        const reference = connectionReferenceFrom(element, elementLocation(element, where));
         const key = reference?.logicalName.toLowerCase();
         if (reference && !into.connectionReferences.has(key)) {
             into.connectionReferences.set(key, reference);
         }
     }
-    const workflows = parseSection(xml, 'Workflows', where, WORKFLOW_CHILDREN);
-    for (const element of asArray(child(workflows?.node, 'Workflow')))
+    for (const element of section('Workflows', 'Workflow')) {
         addWorkflowMetadata(element, where, into.flowMetadata);
-    const canvasApps = parseSection(xml, 'CanvasApps', where);
-    for (const { element, location } of canvasApps
-        ? sectionElements(xml, canvasApps, 'CanvasApp', where, lines)
-        : []) {
-        const app = canvasAppFrom(element, location);
+    }
+    for (const element of section('CanvasApps', 'CanvasApp')) {
+        const app = canvasAppFrom(element, elementLocation(element, where));
         if (app)
             into.canvasApps.set(app.name.toLowerCase(), app);
     }
-    const connectors = parseSection(xml, 'Connectors', where);
-    for (const { element, location } of connectors
-        ? sectionElements(xml, connectors, 'Connector', where, lines)
-        : []) {
-        const connector = customConnectorFrom(element, location);
+    for (const element of section('Connectors', 'Connector')) {
+        const connector = customConnectorFrom(element, elementLocation(element, where));
         if (connector)
             into.customConnectors.set(connector.name.toLowerCase(), connector);
     }
@@ -16985,12 +18597,13 @@ async function resolvedSettingsBlocker(result, absTarget) {
 
 
 
+
 const DEFAULT_SETTINGS_FILE = 'deploymentSettings.json';
 /** A solution that cannot be read: init stops with this one-line reason (exit 1, like SL001). */
 class InitSolutionError extends Error {
     name = 'InitSolutionError';
 }
-const SECTIONS = ['EnvironmentVariables', 'ConnectionReferences'];
+const init_SECTIONS = ['EnvironmentVariables', 'ConnectionReferences'];
 const NAME_KEY = {
     EnvironmentVariables: 'SchemaName',
     ConnectionReferences: 'LogicalName',
@@ -17050,8 +18663,8 @@ function uniqueByName(entries) {
 // A fresh file: what `pac solution create-settings` writes (2-space JSON), with null values.
 function renderFresh(entries, eol = '\n') {
     const lines = ['{'];
-    SECTIONS.forEach((section, index) => {
-        const comma = index < SECTIONS.length - 1 ? ',' : '';
+    init_SECTIONS.forEach((section, index) => {
+        const comma = index < init_SECTIONS.length - 1 ? ',' : '';
         const items = entries[section];
         if (items.length === 0) {
             lines.push(`  "${section}": []${comma}`);
@@ -17275,12 +18888,12 @@ function renderArray(text, plan, style, file, closeIndent) {
 }
 /** The edited text of an existing, usable settings file, and what changed. */
 function updateSettingsText(text, solution) {
-    const root = (0,core_settings/* parseJson */.qF)(text);
+    const root = (0,json/* parseJson */.qF)(text);
     if (root.kind !== 'object')
         throw new Error('updateSettingsText needs an object');
     const file = detectFileStyle(text, root);
     const wanted = solutionEntries(solution);
-    const plans = SECTIONS.map((key) => planSection(text, root, key, uniqueByName(wanted[key])));
+    const plans = init_SECTIONS.map((key) => planSection(text, root, key, uniqueByName(wanted[key])));
     // Entry style: from an entry of the section itself, else of the other section, else defaults.
     const rootIndent = lineIndent(text, root.offset);
     const memberIndent = root.members[0]

@@ -16,13 +16,8 @@ import {
   writeRegularFile,
 } from './paths.js';
 import { nameKey } from './rules/helpers.js';
-import {
-  parseJson,
-  readSettingsBytes,
-  readSettingsFile,
-  type JsonMember,
-  type JsonValue,
-} from './settings.js';
+import { parseJson, type JsonMember, type JsonValue } from './json.js';
+import { readSettingsBytes, readSettingsFile } from './settings.js';
 import { findSolutions } from './solution/discovery.js';
 import { readSolution } from './solution/reader.js';
 import { decodeText } from './text.js';

@@ -179,7 +179,12 @@ export interface SettingsConnectionReference {
   connectorId: string | null;
   /** True when connectionId came (partly) from a placeholder substitution: never print it. */
   secret: boolean;
+  /** The entry's `LogicalName` key: findings about the entry as a whole point there. */
   location: Location;
+  /** The `ConnectionId` key (else the entry's location): findings about its value point there. */
+  connectionIdLocation?: Location;
+  /** The `ConnectorId` key (else the entry's location). */
+  connectorIdLocation?: Location;
 }
 
 export interface SettingsEnvironmentVariable {
@@ -187,7 +192,10 @@ export interface SettingsEnvironmentVariable {
   value: string | null;
   /** True when value came (partly) from a placeholder substitution: never print it. */
   secret: boolean;
+  /** The entry's `SchemaName` key: findings about the entry as a whole point there. */
   location: Location;
+  /** The `Value` key (else the entry's location): findings about the value point there. */
+  valueLocation?: Location;
 }
 
 export interface SettingsFile {

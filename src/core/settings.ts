@@ -1,12 +1,16 @@
-// Reads `pac solution create-settings` deployment-settings files.
-//
-// A small JSON parser of our own instead of JSON.parse: findings must point at the line of each
-// entry, syntax errors must say line and column, and a hostile file must neither pollute
-// prototypes (objects are kept as key/value lists, never assigned into) nor overflow the stack.
+// Reads `pac solution create-settings` deployment-settings files: the JSON (json.ts, which keeps
+// the offsets findings point at), its shape, and the placeholders substituted in its values.
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { errorMessage } from './errors.js';
+import {
+  JsonSyntaxError,
+  MAX_JSON_DEPTH,
+  parseJson,
+  type JsonMember,
+  type JsonValue,
+} from './json.js';
 import type {
   Location,
   SettingsConnectionReference,
@@ -22,264 +26,11 @@ import {
   oneLine,
 } from './text.js';
 
-/** Deeper nesting than this is no settings file; the limit keeps recursion far from the stack. */
-export const MAX_JSON_DEPTH = 256;
-
 /** Settings files are a few KB; anything this big is a mistake or an attack on memory. */
 export const MAX_SETTINGS_BYTES = 32 * 1024 * 1024;
 
-// ---------------------------------------------------------------------------------------------
-// JSON with offsets
-
-export interface JsonMember {
-  key: string;
-  keyOffset: number;
-  value: JsonValue;
-}
-
-export type JsonValue =
-  | { kind: 'object'; offset: number; members: JsonMember[] }
-  | { kind: 'array'; offset: number; items: JsonValue[] }
-  | { kind: 'string'; offset: number; value: string }
-  | { kind: 'number'; offset: number; raw: string }
-  | { kind: 'boolean'; offset: number; value: boolean }
-  | { kind: 'null'; offset: number };
-
-export class JsonSyntaxError extends Error {
-  override name = 'JsonSyntaxError';
-  constructor(
-    message: string,
-    readonly offset: number,
-  ) {
-    super(message);
-  }
-}
-
-const ESCAPES: Readonly<Record<string, string>> = Object.freeze(
-  Object.assign(Object.create(null) as Record<string, string>, {
-    '"': '"',
-    '\\': '\\',
-    '/': '/',
-    b: '\b',
-    f: '\f',
-    n: '\n',
-    r: '\r',
-    t: '\t',
-  }),
-);
-
-function describeChar(ch: string | undefined): string {
-  if (ch === undefined) return 'end of file';
-  if (ch === '\n') return 'a line break';
-  if (ch === '\r') return 'a carriage return';
-  if (ch === '\t') return 'a tab';
-  const code = ch.charCodeAt(0);
-  if (code < 0x20) return `control character U+${code.toString(16).padStart(4, '0')}`;
-  return `'${ch}'`;
-}
-
-/**
- * The common cases, matched natively: a settings file is mostly plain strings and indentation, and
- * a character loop over them ran cold (before the JIT) on every start. Anything else (escapes,
- * control characters, an unterminated string) falls to the loop, which says what is wrong.
- */
-// eslint-disable-next-line no-control-regex -- a JSON string may not hold them unescaped
-const PLAIN_STRING = /"[^"\\\u0000-\u001f]*"/y;
-const JSON_SPACE = /[ \t\n\r]*/y;
-
-class JsonParser {
-  private pos = 0;
-
-  constructor(private readonly text: string) {}
-
-  parseDocument(): JsonValue {
-    this.skipWhitespace();
-    const value = this.parseValue(0);
-    this.skipWhitespace();
-    if (this.pos < this.text.length) {
-      this.fail(`unexpected ${describeChar(this.text[this.pos])} after the end of the JSON value`);
-    }
-    return value;
-  }
-
-  private fail(message: string, offset = this.pos): never {
-    throw new JsonSyntaxError(message, offset);
-  }
-
-  private skipWhitespace(): void {
-    const ch = this.text.charCodeAt(this.pos);
-    if (ch !== 0x20 && ch !== 0x0a && ch !== 0x0d && ch !== 0x09) return;
-    JSON_SPACE.lastIndex = this.pos;
-    JSON_SPACE.test(this.text);
-    this.pos = JSON_SPACE.lastIndex;
-  }
-
-  private parseValue(depth: number): JsonValue {
-    const ch = this.text[this.pos];
-    const offset = this.pos;
-    switch (ch) {
-      case '{':
-        return this.parseObject(depth + 1);
-      case '[':
-        return this.parseArray(depth + 1);
-      case '"':
-        return { kind: 'string', offset, value: this.parseString() };
-      case 't':
-        this.expectWord('true');
-        return { kind: 'boolean', offset, value: true };
-      case 'f':
-        this.expectWord('false');
-        return { kind: 'boolean', offset, value: false };
-      case 'n':
-        this.expectWord('null');
-        return { kind: 'null', offset };
-      default:
-        if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) {
-          return { kind: 'number', offset, raw: this.parseNumber() };
-        }
-        return this.fail(`unexpected ${describeChar(ch)}; expected a JSON value`);
-    }
-  }
-
-  private checkDepth(depth: number): void {
-    if (depth > MAX_JSON_DEPTH) {
-      this.fail(`nesting deeper than ${MAX_JSON_DEPTH} levels`);
-    }
-  }
-
-  private parseObject(depth: number): JsonValue {
-    this.checkDepth(depth);
-    const offset = this.pos;
-    this.pos++;
-    const members: JsonMember[] = [];
-    this.skipWhitespace();
-    if (this.text[this.pos] === '}') {
-      this.pos++;
-      return { kind: 'object', offset, members };
-    }
-    for (;;) {
-      this.skipWhitespace();
-      if (this.text[this.pos] !== '"') {
-        const what =
-          this.text[this.pos] === '}' ? "'}' after a comma" : describeChar(this.text[this.pos]);
-        this.fail(`unexpected ${what}; expected a property name in double quotes`);
-      }
-      const keyOffset = this.pos;
-      const key = this.parseString();
-      this.skipWhitespace();
-      if (this.text[this.pos] !== ':') {
-        this.fail(`unexpected ${describeChar(this.text[this.pos])}; expected ':' after "${key}"`);
-      }
-      this.pos++;
-      this.skipWhitespace();
-      members.push({ key, keyOffset, value: this.parseValue(depth) });
-      this.skipWhitespace();
-      const next = this.text[this.pos];
-      if (next === ',') {
-        this.pos++;
-        continue;
-      }
-      if (next === '}') {
-        this.pos++;
-        return { kind: 'object', offset, members };
-      }
-      this.fail(`unexpected ${describeChar(next)}; expected ',' or '}' in the object`);
-    }
-  }
-
-  private parseArray(depth: number): JsonValue {
-    this.checkDepth(depth);
-    const offset = this.pos;
-    this.pos++;
-    const items: JsonValue[] = [];
-    this.skipWhitespace();
-    if (this.text[this.pos] === ']') {
-      this.pos++;
-      return { kind: 'array', offset, items };
-    }
-    for (;;) {
-      this.skipWhitespace();
-      if (this.text[this.pos] === ']') this.fail("unexpected ']' after a comma; expected a value");
-      items.push(this.parseValue(depth));
-      this.skipWhitespace();
-      const next = this.text[this.pos];
-      if (next === ',') {
-        this.pos++;
-        continue;
-      }
-      if (next === ']') {
-        this.pos++;
-        return { kind: 'array', offset, items };
-      }
-      this.fail(`unexpected ${describeChar(next)}; expected ',' or ']' in the array`);
-    }
-  }
-
-  private parseString(): string {
-    const text = this.text;
-    const start = this.pos;
-    PLAIN_STRING.lastIndex = start;
-    if (PLAIN_STRING.test(text)) {
-      this.pos = PLAIN_STRING.lastIndex;
-      return text.slice(start + 1, this.pos - 1);
-    }
-    this.pos++;
-    let out = '';
-    let chunkStart = this.pos;
-    for (;;) {
-      if (this.pos >= text.length) this.fail('unterminated string', start);
-      const code = text.charCodeAt(this.pos);
-      if (code === 0x22) {
-        out += text.slice(chunkStart, this.pos);
-        this.pos++;
-        return out;
-      }
-      if (code < 0x20) {
-        this.fail(`${describeChar(text[this.pos])} inside a string; escape it`);
-      }
-      if (code !== 0x5c) {
-        this.pos++;
-        continue;
-      }
-      out += text.slice(chunkStart, this.pos);
-      const escape = text[this.pos + 1];
-      if (escape === 'u') {
-        const hex = text.slice(this.pos + 2, this.pos + 6);
-        if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail('bad \\u escape; expected four hex digits');
-        out += String.fromCharCode(parseInt(hex, 16));
-        this.pos += 6;
-      } else if (escape !== undefined && Object.hasOwn(ESCAPES, escape)) {
-        out += ESCAPES[escape];
-        this.pos += 2;
-      } else {
-        this.fail(`bad escape \\${escape ?? ''} in a string`);
-      }
-      chunkStart = this.pos;
-    }
-  }
-
-  private parseNumber(): string {
-    const match = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-    match.lastIndex = this.pos;
-    const found = match.exec(this.text);
-    if (!found || found[0] === '-') this.fail('bad number');
-    this.pos += found[0].length;
-    return found[0];
-  }
-
-  private expectWord(word: string): void {
-    if (this.text.startsWith(word, this.pos)) {
-      this.pos += word.length;
-      return;
-    }
-    this.fail(`unexpected ${describeChar(this.text[this.pos])}; expected a JSON value`);
-  }
-}
-
-/** Parses JSON text into a tree that keeps offsets. Throws JsonSyntaxError with an offset. */
-export function parseJson(text: string): JsonValue {
-  return new JsonParser(text).parseDocument();
-}
+// The JSON parser moved to json.ts; these names stay importable from here.
+export { JsonSyntaxError, MAX_JSON_DEPTH, parseJson, type JsonMember, type JsonValue };
 
 /**
  * The last member named `key` (as JSON.parse keeps the last duplicate): exact spelling first, else
@@ -473,7 +224,7 @@ function requireName(
   key: string,
   section: string,
   index: number,
-): string {
+): JsonMember & { value: { kind: 'string'; value: string } } {
   const m = member(entry, key);
   if (m === undefined) {
     throw new ShapeError(
@@ -487,24 +238,26 @@ function requireName(
       m.value.offset,
     );
   }
-  return m.value.value;
+  return m as JsonMember & { value: { kind: 'string'; value: string } };
 }
 
+/** A string-or-null key: its value (null when missing), and where its key is when present. */
 function optionalString(
   entry: { members: JsonMember[] },
   key: string,
   section: string,
   index: number,
-): string | null {
+): { value: string | null; keyOffset?: number } {
   const m = member(entry, key);
-  if (m === undefined || m.value.kind === 'null') return null;
+  if (m === undefined) return { value: null };
+  if (m.value.kind === 'null') return { value: null, keyOffset: m.keyOffset };
   if (m.value.kind !== 'string') {
     throw new ShapeError(
       `"${m.key}" in entry ${index + 1} of "${section}" is ${kindName(m.value)}; expected a string or null`,
       m.value.offset,
     );
   }
-  return m.value.value;
+  return { value: m.value.value, keyOffset: m.keyOffset };
 }
 
 export type ParseSettingsResult =
@@ -589,38 +342,50 @@ export function parseSettings(
   const connectionReferences: SettingsConnectionReference[] = [];
   const environmentVariables: SettingsEnvironmentVariable[] = [];
   try {
+    // Findings about a whole entry point at its name; findings about a value at that value's key
+    // (the entry's name when the key is missing).
     requireSection(root, 'ConnectionReferences').forEach((item, index) => {
       const entry = requireEntryObject(item, 'ConnectionReferences', index);
+      const nameMember = requireName(entry, 'LogicalName', 'ConnectionReferences', index);
       // Names are printed in findings: a line break in one must not start a new log line.
-      const logicalName = escapeControlCharacters(
-        requireName(entry, 'LogicalName', 'ConnectionReferences', index),
-      );
+      const logicalName = escapeControlCharacters(nameMember.value.value);
       const rawConnectionId = optionalString(entry, 'ConnectionId', 'ConnectionReferences', index);
       const rawConnectorId = optionalString(entry, 'ConnectorId', 'ConnectionReferences', index);
       const connectionId =
-        rawConnectionId === null ? null : substitutePlaceholders(rawConnectionId, env, secrets);
+        rawConnectionId.value === null
+          ? null
+          : substitutePlaceholders(rawConnectionId.value, env, secrets);
       const connectorId =
-        rawConnectorId === null ? null : substitutePlaceholders(rawConnectorId, env, secrets);
+        rawConnectorId.value === null
+          ? null
+          : substitutePlaceholders(rawConnectorId.value, env, secrets);
+      const location = locate(nameMember.keyOffset);
       connectionReferences.push({
         logicalName,
         connectionId: connectionId?.value ?? null,
         connectorId: connectorId?.value ?? null,
         secret: (connectionId?.substituted ?? false) || (connectorId?.substituted ?? false),
-        location: locate(entry.offset),
+        location,
+        connectionIdLocation:
+          rawConnectionId.keyOffset === undefined ? location : locate(rawConnectionId.keyOffset),
+        connectorIdLocation:
+          rawConnectorId.keyOffset === undefined ? location : locate(rawConnectorId.keyOffset),
       });
     });
     requireSection(root, 'EnvironmentVariables').forEach((item, index) => {
       const entry = requireEntryObject(item, 'EnvironmentVariables', index);
-      const schemaName = escapeControlCharacters(
-        requireName(entry, 'SchemaName', 'EnvironmentVariables', index),
-      );
+      const nameMember = requireName(entry, 'SchemaName', 'EnvironmentVariables', index);
+      const schemaName = escapeControlCharacters(nameMember.value.value);
       const rawValue = optionalString(entry, 'Value', 'EnvironmentVariables', index);
-      const value = rawValue === null ? null : substitutePlaceholders(rawValue, env, secrets);
+      const value =
+        rawValue.value === null ? null : substitutePlaceholders(rawValue.value, env, secrets);
+      const location = locate(nameMember.keyOffset);
       environmentVariables.push({
         schemaName,
         value: value?.value ?? null,
         secret: value?.substituted ?? false,
-        location: locate(entry.offset),
+        location,
+        valueLocation: rawValue.keyOffset === undefined ? location : locate(rawValue.keyOffset),
       });
     });
   } catch (error) {

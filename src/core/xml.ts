@@ -1,23 +1,28 @@
-// A small, strict XML reader for Dataverse solution files.
+// A small, strict XML reader for Dataverse solution files, kept over a library on measurement:
+// saxes, the fastest validating parser measured, made the whole check of the benchmark's
+// unpacked solution about 30 % slower, fast-xml-parser more (docs/architecture.md, "XML parser").
 //
-// Why not fast-xml-parser here: on a solution with 2,000 flows it spent about half of the whole
-// check validating and then parsing customizations.xml and solution.xml (see README,
-// Performance). Dataverse writes plain XML: elements, attributes, text, the five predefined
-// entities and character references, comments, CDATA and the XML declaration; never a DOCTYPE.
-// This reader accepts exactly that, checks well-formedness of what it reads in the same single
-// pass (tag balance, attribute syntax, entity references), and never expands anything but the
-// predefined entities, so entity attacks have nothing to work with. Elements that
-// `keepChildren` leaves out are skipped: runs of plain leaves are still checked (one native
-// match), anything else is jumped over to its closing tag unread. Its output has the shape
+// Dataverse writes plain XML: elements, attributes, text, the five predefined entities and
+// character references, comments, CDATA and the XML declaration; never a DOCTYPE. This reader
+// accepts exactly that, checks well-formedness of what it reads in the same single pass (tag
+// balance, attribute syntax, entity references), and never expands anything but the predefined
+// entities, so entity attacks have nothing to work with. Comments, CDATA sections and processing
+// instructions are read as XML reads them wherever they are, so markup inside them is text.
+// Elements that `keepChildren` or `sections` leave out are skipped: runs of plain leaves are
+// still checked (one native match), anything else is jumped over to its closing tag unread, or
+// walked tag by tag when a search cannot vouch for where it ends. Its output has the shape
 // fast-xml-parser gave the reader: `@name` for attributes, `#text` for text beside attributes or
 // children, a string for a plain text-only element, and arrays for repeated elements (or always,
-// for `arrayNames`).
+// for `arrayNames`); elementLine() tells where a built element starts.
+import { LineIndex } from './text.js';
 
 export class XmlSyntaxError extends Error {
   override name = 'XmlSyntaxError';
   constructor(
     message: string,
     readonly line: number,
+    /** Refused rather than malformed: a DOCTYPE. */
+    readonly refused = false,
   ) {
     super(`line ${line}: ${message}`);
   }
@@ -39,6 +44,34 @@ export interface XmlReadOptions {
    * has 25 children and the reader needs two.
    */
   keepChildren?: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * Only these children of the root element are built, with everything under them; the others
+   * are skipped like the children keepChildren leaves out. For customizations.xml, whose entity
+   * metadata around the four sections the reader uses is often many MB: the whole file is read
+   * in one pass, so that markup which only names a section (in a comment, a CDATA section, a
+   * processing instruction, or deeper down) is never taken for it.
+   */
+  sections?: ReadonlySet<string>;
+}
+
+/** Where built elements start: a document's line index, made on the first look-up. */
+interface Positions {
+  text: string;
+  lines?: LineIndex;
+}
+const elementStarts = new WeakMap<object, { positions: Positions; offset: number }>();
+
+/**
+ * The line where a built element's start tag is, for an element built as an object (one with
+ * attributes or children): locations of findings point there. Kept in a side table, so the
+ * objects have exactly the shape above.
+ */
+export function elementLine(element: unknown): number | undefined {
+  if (typeof element !== 'object' || element === null) return undefined;
+  const start = elementStarts.get(element);
+  if (!start) return undefined;
+  start.positions.lines ??= new LineIndex(start.positions.text);
+  return start.positions.lines.lineOf(start.offset);
 }
 
 interface OpenElement {
@@ -52,7 +85,7 @@ interface OpenElement {
   text: string;
   /** Checked but not built: see XmlReadOptions.keepChildren. */
   skipped: boolean;
-  /** The children to build, when keepChildren filters this element's. */
+  /** The children to build, when keepChildren or sections filter this element's. */
   kept: readonly string[] | undefined;
 }
 
@@ -146,11 +179,12 @@ function XmlNode(): void {}
 XmlNode.prototype = Object.create(null) as object;
 const newNode = (): XmlObject => new (XmlNode as unknown as new () => XmlObject)();
 
-function finish(element: OpenElement): XmlValue {
+function finish(element: OpenElement, positions: Positions): XmlValue {
   const text = element.text.trim();
   const value = element.node;
   if (!value) return text;
   if (text !== '') value['#text'] = text;
+  elementStarts.set(value, { positions, offset: element.nameStart - 1 });
   return value;
 }
 
@@ -217,6 +251,8 @@ export function readXml(text: string, options: XmlReadOptions = {}): XmlObject {
   const arrays = options.arrayNames ?? new Set<string>();
   const maxDepth = options.maxDepth ?? 256;
   const keepChildren = keepListsOf(options.keepChildren);
+  const sections = options.sections ? [...options.sections] : undefined;
+  const positions: Positions = { text };
   const stack: OpenElement[] = [];
   const document = newNode();
   let rootSeen = false;
@@ -227,6 +263,13 @@ export function readXml(text: string, options: XmlReadOptions = {}): XmlObject {
   const fail = (message: string, offset: number): never => {
     throw new XmlSyntaxError(message, lineAt(text, offset));
   };
+  const malformedStartTag = (name: string, lt: number): never =>
+    fail(
+      text.indexOf('>', lt) === -1
+        ? `the file ends inside the start tag <${name}>: it is truncated`
+        : `a malformed start tag <${name}>`,
+      lt,
+    );
   const attach = (name: string, value: XmlValue) => {
     const parent = stack[stack.length - 1];
     if (parent) addChild((parent.node ??= newNode()), name, value, arrays);
@@ -298,12 +341,10 @@ export function readXml(text: string, options: XmlReadOptions = {}): XmlObject {
         position = close + 3;
         continue;
       }
-      fail(
-        /^<!DOCTYPE/i.test(text.slice(lt, lt + 9))
-          ? 'a DOCTYPE is not allowed'
-          : 'markup declarations are not allowed',
-        lt,
-      );
+      if (/^<!DOCTYPE/i.test(text.slice(lt, lt + 9))) {
+        throw new XmlSyntaxError('a DOCTYPE is not allowed', lineAt(text, lt), true);
+      }
+      fail('markup declarations are not allowed', lt);
     }
     if (next === 0x3f /* ? */) {
       const close = text.indexOf('?>', lt + 2);
@@ -325,7 +366,14 @@ export function readXml(text: string, options: XmlReadOptions = {}): XmlObject {
       } else {
         CLOSE_TAG.lastIndex = lt;
         const match = CLOSE_TAG.exec(text);
-        if (!match) fail('a malformed closing tag', lt);
+        if (!match) {
+          fail(
+            text.indexOf('>', lt) === -1
+              ? 'the file ends inside a closing tag: it is truncated'
+              : 'a malformed closing tag',
+            lt,
+          );
+        }
         if (!element) fail(`closing tag </${match![1]}> without an open element`, lt);
         const opened = text.slice(element!.nameStart, element!.nameStart + element!.nameLength);
         if (opened !== match![1]) {
@@ -335,7 +383,7 @@ export function readXml(text: string, options: XmlReadOptions = {}): XmlObject {
       }
       stack.pop();
       position = closeEnd;
-      if (!element!.skipped) attach(element!.name, finish(element!));
+      if (!element!.skipped) attach(element!.name, finish(element!, positions));
       continue;
     }
 
@@ -347,7 +395,7 @@ export function readXml(text: string, options: XmlReadOptions = {}): XmlObject {
         const parent = stack[stack.length - 1]!;
         if (!parent.skipped) {
           const leafName = leaf[1]!;
-          const kept = keepChildren?.get(parent.name);
+          const kept = parent.kept;
           if (!kept || kept.includes(leafName)) {
             addChild((parent.node ??= newNode()), leafName, leaf[2]!.trim(), arrays);
           }
@@ -365,7 +413,7 @@ export function readXml(text: string, options: XmlReadOptions = {}): XmlObject {
     const parentElement = stack[stack.length - 1];
     let skipped = false;
     if (parentElement) {
-      const kept = parentElement.skipped ? undefined : keepChildren?.get(parentElement.name);
+      const kept = parentElement.skipped ? undefined : parentElement.kept;
       skipped =
         parentElement.skipped ||
         (kept !== undefined &&
@@ -379,7 +427,7 @@ export function readXml(text: string, options: XmlReadOptions = {}): XmlObject {
     if (skipped) {
       SKIPPED_TAG_REST.lastIndex = cursor;
       if (!SKIPPED_TAG_REST.test(text)) {
-        fail(`a malformed start tag <${text.slice(nameStart, nameStart + nameLength)}>`, lt);
+        malformedStartTag(text.slice(nameStart, nameStart + nameLength), lt);
       }
       position = SKIPPED_TAG_REST.lastIndex;
       if (nextAmpersand !== -1 && nextAmpersand < cursor) nextAmpersand = text.indexOf('&', cursor);
@@ -421,7 +469,7 @@ export function readXml(text: string, options: XmlReadOptions = {}): XmlObject {
       } else {
         TAG_END.lastIndex = cursor;
         const tagEnd = TAG_END.exec(text);
-        if (!tagEnd) fail(`a malformed start tag <${name}>`, lt);
+        if (!tagEnd) malformedStartTag(name, lt);
         selfClosing = tagEnd![1] === '/';
         position = TAG_END.lastIndex;
       }
@@ -437,10 +485,14 @@ export function readXml(text: string, options: XmlReadOptions = {}): XmlObject {
       node,
       text: '',
       skipped,
-      kept: skipped ? undefined : keepChildren?.get(name),
+      kept: skipped
+        ? undefined
+        : stack.length === 0 && sections
+          ? sections
+          : keepChildren?.get(name),
     };
     if (selfClosing) {
-      if (!skipped) attach(name, finish(element));
+      if (!skipped) attach(name, finish(element, positions));
     } else {
       if (stack.length >= maxDepth) fail(`elements nest deeper than ${maxDepth} levels`, lt);
       stack.push(element);
@@ -449,7 +501,7 @@ export function readXml(text: string, options: XmlReadOptions = {}): XmlObject {
   const unclosed = stack[stack.length - 1];
   if (unclosed) {
     const name = text.slice(unclosed.nameStart, unclosed.nameStart + unclosed.nameLength);
-    fail(`<${name}> is never closed`, text.length);
+    fail(`<${name}> is never closed: the file is truncated, or misses its end tag`, text.length);
   }
   if (!rootSeen) fail('no root element', 0);
   return document;

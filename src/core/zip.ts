@@ -7,7 +7,7 @@
 // the limits a pull-request gate needs against hostile zips (bombs, lying sizes, zip64 tricks).
 import { constants as fs, readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { constants, deflateRawSync, InflateRaw, inflateRawSync } from 'node:zlib';
+import { inflateRawSync } from 'node:zlib';
 import type { ReadLimits } from './options.js';
 
 const EOCD_SIGNATURE = 0x06054b50;
@@ -102,7 +102,6 @@ export class ZipArchive {
   }
 
   async close(): Promise<void> {
-    this.reader.close();
     await this.file.close();
   }
 }
@@ -110,13 +109,11 @@ export class ZipArchive {
 /**
  * Reads and inflates entries of an open zip within the per-entry limits (ZipArchive counts the
  * total). Entries that lie near each other are read through one buffer (thousands of small flows
- * cost a few reads instead of two system calls each) and inflated through one zlib stream
- * (ReusableInflater).
+ * cost a few reads instead of two system calls each).
  */
 class EntryReader {
   private window: Buffer = Buffer.alloc(0);
   private windowStart = 0;
-  private inflater: ReusableInflater | undefined;
 
   constructor(
     private readonly fd: number,
@@ -188,11 +185,6 @@ class EntryReader {
     return data;
   }
 
-  close(): void {
-    this.inflater?.dispose();
-    this.inflater = undefined;
-  }
-
   /** A byte range of the zip, through the window when it fits (shorter at the end of the file). */
   private bytes(position: number, length: number): Buffer {
     if (length > this.windowSize) return readAt(this.fd, position, length);
@@ -216,121 +208,14 @@ class EntryReader {
     return offset + length <= this.window.length ? offset : -1;
   }
 
+  /**
+   * node:zlib's public synchronous inflate. It builds and tears down a stream per entry, which
+   * costs about 7 % of a check of 2,000 flows against reusing one stream through node's private
+   * `_processChunk`: not enough to lean on node's internals (docs/architecture.md, "Zip reader
+   * and zlib").
+   */
   private inflate(compressed: Buffer, maxOutputLength: number): Buffer {
-    if (this.inflater === undefined && (reusableInflaterWorks ??= selfTestInflater()))
-      this.inflater = new ReusableInflater();
-    if (this.inflater) {
-      try {
-        return this.inflater.inflate(compressed, maxOutputLength);
-      } catch (error) {
-        // The stream is spent after an error; the next entry gets a new one.
-        this.inflater = undefined;
-        throw error;
-      }
-    }
     return inflateRawSync(compressed, { maxOutputLength });
-  }
-}
-
-/** The parts of node's zlib stream that ReusableInflater uses; not public API (see there). */
-interface ZlibInternals {
-  _handle: { close(): void } | null;
-  _maxOutputLength: number;
-  _processChunk(chunk: Buffer, flushFlag: number): Buffer;
-  close(): void;
-}
-
-const doNothing = () => {};
-
-/**
- * Whether ReusableInflater agrees with inflateRawSync on this Node.js: checked once, when a zip is
- * first inflated (not at start-up, which most runs of a small solution are mostly made of).
- */
-let reusableInflaterWorks: boolean | undefined;
-
-/**
- * One zlib stream that inflates entry after entry. `inflateRawSync` builds a Transform stream and
- * a native zlib context for every call and tears both down after, which on 2,000 small flows
- * cost more than the inflating itself (README, Performance). This drives the stream's own
- * synchronous `_processChunk`, as `inflateRawSync` does, but keeps the context alive between
- * entries: `_processChunk` closes it when done, so close is a no-op during the call, and
- * `reset()` (public) readies it for the next entry. The trick is minizlib's, which npm and
- * node-tar run on; it leans on node internals, so it is used only when a self-test at load
- * passes, and any surprise falls back to inflateRawSync.
- */
-class ReusableInflater {
-  private readonly stream = new InflateRaw() as unknown as InflateRaw & ZlibInternals;
-  private readonly handle: { close(): void };
-  /** Calls since the error listeners were last cleared (see inflate). */
-  private calls = 0;
-  private disposed = false;
-
-  constructor() {
-    const { stream } = this;
-    if (!stream._handle || typeof stream._processChunk !== 'function') {
-      throw new Error('zlib stream internals not as expected');
-    }
-    this.handle = stream._handle;
-    // _processChunk closes the context when it is done: no-op closes keep it for the next entry
-    // (set once: adding and deleting properties on every call cost more than they save).
-    this.handle.close = doNothing;
-    stream.close = doNothing;
-    // A data error is thrown by _processChunk and emitted again later: the emit must not crash.
-    stream.on('error', doNothing);
-    stream.setMaxListeners(0);
-  }
-
-  inflate(compressed: Buffer, maxOutputLength: number): Buffer {
-    if (this.disposed) throw new Error('zlib stream closed');
-    const { stream } = this;
-    stream._maxOutputLength = maxOutputLength;
-    try {
-      // Often a slice of an output buffer the stream writes again after reset(): a view, as the
-      // contract of read() allows (a copy of 15 MB of flows cost more than it kept safe).
-      const out = stream._processChunk(compressed, constants.Z_FINISH);
-      stream._handle = this.handle;
-      stream.reset();
-      return out;
-    } catch (error) {
-      this.dispose();
-      throw error;
-    } finally {
-      // _processChunk adds an error listener per call that only a closed stream would shed; they
-      // are harmless, and cleared now and then rather than at a cost on every call.
-      if (++this.calls % 256 === 0) {
-        stream.removeAllListeners('error');
-        stream.on('error', doNothing);
-      }
-    }
-  }
-
-  /** Frees the zlib context. */
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    const { stream } = this;
-    delete (this.handle as Partial<{ close(): void }>).close;
-    delete (stream as Partial<ZlibInternals>).close;
-    stream._handle = this.handle;
-    stream.close();
-  }
-}
-
-function selfTestInflater(): boolean {
-  try {
-    const inflater = new ReusableInflater();
-    const samples = ['{"a":1}', 'x'.repeat(70_000), ''].map((text) => Buffer.from(text));
-    try {
-      for (const sample of samples) {
-        const out = inflater.inflate(deflateRawSync(sample), Math.max(1, sample.length));
-        if (!out.equals(sample)) return false;
-      }
-      return true;
-    } finally {
-      inflater.dispose();
-    }
-  } catch {
-    return false;
   }
 }
 

@@ -35,7 +35,7 @@ export const rule: Rule = {
         const entry = entries[0]!;
         context.report({
           subject: ref.logicalName,
-          location: entry.location,
+          location: entry.connectionIdLocation ?? entry.location,
           message:
             `Connection reference ${ref.logicalName} (${connector}) has ${entry.connectionId === null ? 'no' : 'an empty'} ` +
             'ConnectionId in the deployment settings, so the import leaves it unbound. Set ConnectionId to the id of a ' +

@@ -127,7 +127,7 @@ export const rule: Rule = {
             entry.connectionId!,
             placeholder,
             entry.secret,
-            entry.location,
+            entry.connectionIdLocation ?? entry.location,
           );
           break;
         }
@@ -146,7 +146,7 @@ export const rule: Rule = {
             entry.value!,
             placeholder,
             entry.secret,
-            entry.location,
+            entry.valueLocation ?? entry.location,
           );
           break;
         }

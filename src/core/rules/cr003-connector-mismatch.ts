@@ -39,7 +39,7 @@ export const rule: Rule = {
         const given = entry.secret ? 'a different connector' : actual;
         context.report({
           subject: ref.logicalName,
-          location: entry.location,
+          location: entry.connectorIdLocation ?? entry.location,
           severity: hashOnly ? 'warning' : 'error',
           message: hashOnly
             ? `ConnectorId of connection reference ${ref.logicalName} names custom connector ${given}, which differs from ` +

@@ -77,7 +77,7 @@ export const rule: Rule = {
         // The value itself is never printed: it may have come from a secret pipeline variable.
         context.report({
           subject: ref.logicalName,
-          location: entry.location,
+          location: entry.connectionIdLocation ?? entry.location,
           message:
             `ConnectionId of connection reference ${ref.logicalName} ${reason}. Set it to the connection's name ` +
             '(32 hex digits, a GUID or shared-<connector>-<GUID>): `pac connection list` shows it, and so does the ' +

@@ -25,7 +25,7 @@ export const rule: Rule = {
       if (check.state !== 'missing') continue;
       context.report({
         subject: ref.logicalName,
-        location: check.entry.location,
+        location: check.entry.connectionIdLocation ?? check.entry.location,
         message:
           `${connectionIdText(check.entry)} of connection reference ${ref.logicalName} is not a connection in ` +
           `${environment}: the import fails with ConnectionNotFound. It is often an id copied from another ` +

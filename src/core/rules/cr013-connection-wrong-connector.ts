@@ -27,7 +27,7 @@ export const rule: Rule = {
       const expected = connectorApiName(ref.connectorId);
       context.report({
         subject: ref.logicalName,
-        location: check.entry.location,
+        location: check.entry.connectionIdLocation ?? check.entry.location,
         severity: match === 'hash' ? 'warning' : 'error',
         message:
           match === 'hash'

@@ -28,7 +28,7 @@ export const rule: Rule = {
       const error = [bad.code, bad.message && `"${bad.message}"`].filter(Boolean).join(': ');
       context.report({
         subject: ref.logicalName,
-        location: check.entry.location,
+        location: check.entry.connectionIdLocation ?? check.entry.location,
         message:
           `The connection bound to connection reference ${ref.logicalName} in ${environment} has status ` +
           `${bad.status}${bad.target ? ` (target ${bad.target})` : ''}${error ? `: ${error}` : ''}. Flows that use ` +

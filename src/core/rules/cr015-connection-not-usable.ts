@@ -24,7 +24,7 @@ export const rule: Rule = {
       if (check.state === 'not-visible') {
         context.report({
           subject: ref.logicalName,
-          location: check.entry.location,
+          location: check.entry.connectionIdLocation ?? check.entry.location,
           message:
             `${connectionIdText(check.entry)} of connection reference ${ref.logicalName} is not among the ` +
             `connections this identity can use in ${environment}: either it is not a connection there ` +
@@ -39,7 +39,7 @@ export const rule: Rule = {
       if (connectorMatch(ref, check.connection.connector) === 'other') continue;
       context.report({
         subject: ref.logicalName,
-        location: check.entry.location,
+        location: check.entry.connectionIdLocation ?? check.entry.location,
         message:
           `The identity that imports neither owns the connection bound to connection reference ${ref.logicalName} ` +
           `in ${environment}${check.connection.owner ? ` (owned by ${check.connection.owner})` : ''} nor holds a ` +

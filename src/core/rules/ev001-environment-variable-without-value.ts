@@ -27,7 +27,9 @@ export const rule: Rule = {
       if (entries.some((entry) => entry.value !== null)) continue;
       context.report({
         subject: variable.schemaName,
-        location: entries[0]?.location ?? variable.location,
+        location: entries[0]
+          ? (entries[0].valueLocation ?? entries[0].location)
+          : variable.location,
         message:
           `Environment variable ${variable.schemaName} (${variable.type}) has no default value, no current value ` +
           `and no value in the deployment settings${context.settings.path === '' ? ' (none was given or found for this solution)' : ''}. Add {"SchemaName": "${variable.schemaName}", "Value": "…"} ` +

@@ -25,7 +25,7 @@ export const rule: Rule = {
       const hasFallback = Boolean(variable.defaultValue || variable.currentValue);
       context.report({
         subject: variable.schemaName,
-        location: entry.location,
+        location: entry.valueLocation ?? entry.location,
         message:
           `Environment variable ${variable.schemaName} has an empty Value in the deployment settings, which the ` +
           'import rejects. Set the value for the target environment' +

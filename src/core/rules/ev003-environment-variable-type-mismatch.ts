@@ -1,5 +1,6 @@
 import type { EnvironmentVariableType, Rule } from '../model.js';
-import { JsonSyntaxError, findPlaceholder, parseJson } from '../settings.js';
+import { JsonSyntaxError, parseJson } from '../json.js';
+import { findPlaceholder } from '../settings.js';
 import { LineIndex } from '../text.js';
 import { ruleDocsUrl } from '../version.js';
 import { nameKey, settingsVariablesByName } from './helpers.js';
@@ -74,7 +75,7 @@ export const rule: Rule = {
         if (problem === undefined) continue;
         context.report({
           subject: variable.schemaName,
-          location: entry.location,
+          location: entry.valueLocation ?? entry.location,
           message: `The Value of ${variable.type} environment variable ${variable.schemaName} ${problem}. Set a value of that type.`,
         });
         break;

@@ -20,8 +20,8 @@ import {
   child,
   childText,
   parseXml,
+  elementLocation,
   readText,
-  sectionElements,
   SolutionContentError,
 } from './content.js';
 import type { SolutionFiles } from './files.js';
@@ -228,13 +228,8 @@ async function setRows(
   const path = await files.find(`Assets/${setName}.xml`);
   if (!path) return [];
   const where = files.where(path);
-  const text = readText(files, path);
-  const parsed = parseXml(text, where);
-  let lines: LineIndex | undefined;
-  return sectionElements(text, { node: child(parsed, setName), offset: 0 }, rowName, where, () => {
-    lines ??= new LineIndex(text);
-    return lines;
-  }).map(({ element, location }) => ({ row: element, location }));
+  const rows = asArray(child(child(parseXml(readText(files, path), where), setName), rowName));
+  return rows.map((row) => ({ row, location: elementLocation(row, where) }));
 }
 
 /** Knowledge sources (`dvtablesearchs/<id>/dvtablesearch.xml`) that name a reference, by id. */

@@ -1,8 +1,7 @@
 // Reading the text, XML and JSON files of a solution, and walking the parsed XML. Bad content in
 // a file that matters is SolutionContentError: SL001 at that file.
-import type { LineIndex } from '../text.js';
 import { decodeText, TextDecodingError } from '../text.js';
-import { readXml, XmlSyntaxError } from '../xml.js';
+import { elementLine, readXml, XmlSyntaxError } from '../xml.js';
 import { SolutionFileError, type SolutionFiles } from './files.js';
 import type { Location } from '../model.js';
 
@@ -30,18 +29,10 @@ export class SolutionContentError extends SolutionFileError {}
 /**
  * Characters XML 1.0 forbids: C0 controls but tab/LF/CR, U+FFFE and U+FFFF. Lone surrogates are
  * forbidden too, but text reaches the parser only through strict decoding (readText), which
- * refuses them, and sections are cut at ASCII `<`, so no pair is split.
+ * refuses them.
  */
 // eslint-disable-next-line no-control-regex
-export const INVALID_XML_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
-
-/** Whether a text holds a DOCTYPE (any case); indexOf first, as `<!` is rare in Dataverse XML. */
-export function hasDoctype(text: string): boolean {
-  for (let at = text.indexOf('<!'); at !== -1; at = text.indexOf('<!', at + 2)) {
-    if (text.slice(at + 2, at + 9).toUpperCase() === 'DOCTYPE') return true;
-  }
-  return false;
-}
+const INVALID_XML_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 
 /** Reads a file as text; bytes that are not valid UTF-8/UTF-16 are SL001 at that file. */
 export function readText(files: SolutionFiles, path: string): string {
@@ -58,18 +49,17 @@ export function readText(files: SolutionFiles, path: string): string {
   }
 }
 
+/**
+ * Parses a solution XML file into the node shape of ../xml.ts; anything not well-formed, a
+ * DOCTYPE or nesting past MAX_XML_DEPTH is SL001 at that file. `keepChildren` and `sections`
+ * limit what is built (see XmlReadOptions); the rest is skipped, and only partly checked.
+ */
 export function parseXml(
   text: string,
   where: string,
   keepChildren?: ReadonlyMap<string, ReadonlySet<string>>,
+  sections?: ReadonlySet<string>,
 ): XmlNode {
-  // Dataverse never writes a DOCTYPE; refusing it rules out entity expansion attacks outright.
-  if (hasDoctype(text)) {
-    throw new SolutionContentError(
-      `${where} has a DOCTYPE, which Dataverse never writes; refusing to read it`,
-      where,
-    );
-  }
   const invalid = INVALID_XML_CHARACTER.exec(text);
   if (invalid) {
     const code = invalid[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
@@ -79,9 +69,21 @@ export function parseXml(
     );
   }
   try {
-    return readXml(text, { arrayNames: ARRAY_ELEMENTS, maxDepth: MAX_XML_DEPTH, keepChildren });
+    return readXml(text, {
+      arrayNames: ARRAY_ELEMENTS,
+      maxDepth: MAX_XML_DEPTH,
+      keepChildren,
+      sections,
+    });
   } catch (error) {
     if (!(error instanceof XmlSyntaxError)) throw error;
+    if (error.refused) {
+      // Dataverse never writes a DOCTYPE; refusing it rules out entity expansion attacks outright.
+      throw new SolutionContentError(
+        `${where} has a DOCTYPE (line ${error.line}), which Dataverse never writes; refusing to read it`,
+        where,
+      );
+    }
     throw new SolutionContentError(
       `${where} is not well-formed XML (${error.message}); re-export or re-unpack the solution`,
       where,
@@ -140,52 +142,8 @@ export function childCI(node: unknown, name: string): unknown {
   return undefined;
 }
 
-/**
- * The `<tag>…</tag>` section of a large customizations.xml, parsed on its own: the rules need
- * four small sections, not the (often many-MB) entity metadata around them.
- */
-export function parseSection(
-  xml: string,
-  tag: string,
-  where: string,
-  keepChildren?: ReadonlyMap<string, ReadonlySet<string>>,
-): { node: unknown; offset: number } | undefined {
-  // Not `<tag(\s[^>]*?)?(/?)>`: on many `<tag ` without a `>` that regex is quadratic.
-  const open = new RegExp(`<${tag}(?=[\\s/>])`).exec(xml);
-  if (!open) return undefined;
-  const openEnd = xml.indexOf('>', open.index);
-  if (openEnd < 0) return undefined;
-  if (xml[openEnd - 1] === '/') return { node: '', offset: open.index };
-  const closeTag = `</${tag}>`;
-  const end = xml.indexOf(closeTag, open.index);
-  if (end < 0) {
-    throw new SolutionContentError(
-      `${where} is truncated: <${tag}> is never closed; re-export the solution`,
-      where,
-    );
-  }
-  const parsed = parseXml(xml.slice(open.index, end + closeTag.length), where, keepChildren);
-  return { node: parsed[tag], offset: open.index };
-}
-
-/**
- * The `<tag>` elements of a parsed section of customizations.xml, each with where it is: the
- * lines come from the raw text, as the parser keeps no positions.
- */
-export function sectionElements(
-  xml: string,
-  section: { node: unknown; offset: number },
-  tag: string,
-  where: string,
-  lines: () => LineIndex,
-): { element: unknown; location: Location }[] {
-  const pattern = new RegExp(`<${tag}[\\s>]`, 'g');
-  pattern.lastIndex = section.offset;
-  return asArray(child(section.node, tag)).map((element) => {
-    const match = pattern.exec(xml);
-    return {
-      element,
-      location: match ? { file: where, line: lines().lineOf(match.index) } : { file: where },
-    };
-  });
+/** Where a built element starts: the file, and the line when the element is an object. */
+export function elementLocation(element: unknown, where: string): Location {
+  const line = elementLine(element);
+  return line === undefined ? { file: where } : { file: where, line };
 }
