@@ -1036,7 +1036,7 @@ const nodeBaseline = {
  * @param {string} label
  * @param {Command} cmd
  */
-function startup(id, label, cmd) {
+function startup(id, label, cmd, { target = true } = {}) {
   console.error(`measuring ${label}…`);
   const m = measure({ baseline: nodeBaseline.cmd, tool: cmd });
   const b = /** @type {NonNullable<(typeof m)['baseline']>} */ (m.baseline);
@@ -1050,13 +1050,13 @@ function startup(id, label, cmd) {
     baselineMs: b.median,
     toolMs: t.error ? undefined : t.median,
     ratio: t.error ? undefined : t.median / b.median,
-    target: `≤ ${TARGET_STARTUP_MS} ms`,
+    target: target ? `≤ ${TARGET_STARTUP_MS} ms` : 'none',
     rssMiB: kib2mib(t.rssKiB),
     baselineRssMiB: kib2mib(b.rssKiB),
     baselineCpuMs: b.cpuMedian,
     toolCpuMs: t.error ? undefined : t.cpuMedian,
-    result: t.error ? 'ERR' : t.median <= TARGET_STARTUP_MS ? 'PASS' : 'MISS',
-    note: t.error,
+    result: t.error ? 'ERR' : !target ? 'INFO' : t.median <= TARGET_STARTUP_MS ? 'PASS' : 'MISS',
+    note: t.error ?? (target ? undefined : 'a runner step takes seconds to start: no target'),
   });
 }
 if (want('startup-cli'))
@@ -1065,12 +1065,17 @@ if (want('startup-action')) {
   if (!existsSync(action))
     skip('startup-action', 'start-up: node dist/index.js', `${relative(root, action)} missing`);
   else
-    startup('startup-action', 'start-up: node dist/index.js (no inputs, fails fast)', {
-      file: nodeBin,
-      args: [action],
-      node: true,
-      okStatus: [0, 1, 2],
-    });
+    startup(
+      'startup-action',
+      'start-up: node dist/index.js (no inputs, fails fast)',
+      {
+        file: nodeBin,
+        args: [action],
+        node: true,
+        okStatus: [0, 1, 2],
+      },
+      { target: false },
+    );
 }
 
 /** The largest real trees of the corpus, with a settings file where the corpus has one. */

@@ -12,7 +12,7 @@ import { formatMarkdown } from '../src/core/format/markdown.js';
 import { formatText } from '../src/core/format/text.js';
 import type { Solution } from '../src/core/model.js';
 import { DEFAULT_LIMITS } from '../src/core/options.js';
-import { readComponentData } from '../src/core/solution/agents.js';
+import { loadYaml, readComponentData } from '../src/core/solution/agents.js';
 import { findSolutions } from '../src/core/solution/discovery.js';
 import { readSolution } from '../src/core/solution/reader.js';
 
@@ -419,7 +419,7 @@ describe('reading agents', () => {
     expect(knowledge).toMatchObject({ displayName: 'Policies_LYUAL6', kind: 'knowledge' });
   });
 
-  it('finds connectionReference at any depth, plain, quoted, in flow style or through an alias', () => {
+  it('finds connectionReference at any depth, plain, quoted, in flow style or through an alias', async () => {
     const data = [
       'kind: AdaptiveDialog', // 1
       'beginDialog:', // 2
@@ -436,7 +436,7 @@ describe('reading agents', () => {
       '      text: "connectionReference: a.cr.not-a-key"', // 13
       '      connectionReference: ""', // 14
     ].join('\n');
-    expect(readComponentData(data, 'data')).toEqual({
+    expect(readComponentData(await loadYaml(), data, 'data')).toEqual({
       rootKind: 'AdaptiveDialog',
       references: [
         { name: 'a.cr.one', line: 7 },
@@ -563,7 +563,7 @@ describe('unreadable agent data', () => {
     }
   });
 
-  it('reads deep-looking text that is not deep nesting: rules, brackets in strings', () => {
+  it('reads deep-looking text that is not deep nesting: rules, brackets in strings', async () => {
     const data = [
       'kind: GptComponentMetadata',
       'instructions: |-',
@@ -573,7 +573,9 @@ describe('unreadable agent data', () => {
       'action:',
       '  connectionReference: a.cr.ok',
     ].join('\n');
-    expect(readComponentData(data, 'data').references).toEqual([{ name: 'a.cr.ok', line: 7 }]);
+    expect(readComponentData(await loadYaml(), data, 'data').references).toEqual([
+      { name: 'a.cr.ok', line: 7 },
+    ]);
   });
 
   it('is SL001 for a Dataverse Git-integration YAML tree, naming the format', async () => {

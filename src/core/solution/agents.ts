@@ -3,15 +3,7 @@
 // solution unpack` folder: `bots/<schema>/bot.xml`, `botcomponents/<schema>/botcomponent.xml`
 // with its YAML `data`, the relation sets under `Assets/`, and knowledge sources under
 // `dvtablesearchs/`. Nothing about agents is in customizations.xml but the references themselves.
-import {
-  isAlias,
-  isMap,
-  isScalar,
-  LineCounter,
-  parseAllDocuments,
-  visit,
-  type Document,
-} from 'yaml';
+import type { Document } from 'yaml';
 import type { Agent, AgentComponent, AgentConnectionUse, Location } from '../model.js';
 import { compareText, LineIndex } from '../text.js';
 import {
@@ -89,11 +81,24 @@ function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1).toLowerCase();
 }
 
+/** The yaml library, loaded on first use. */
+export type Yaml = typeof import('yaml');
+
+/**
+ * yaml is a chunk of its own, loaded only for a solution with agent components: compiling its
+ * 300 KB cost every start-up about 20 ms (docs/architecture.md, "yaml").
+ */
+export function loadYaml(): Promise<Yaml> {
+  return import('yaml');
+}
+
 /** The `connectionReference:` values of a component's data, with their lines, and its kind. */
 export function readComponentData(
+  yaml: Yaml,
   text: string,
   where: string,
 ): { rootKind?: string; references: { name: string; line: number }[] } {
+  const { isAlias, isScalar, LineCounter, parseAllDocuments, visit } = yaml;
   if (isNestedTooDeep(text)) {
     throw new SolutionContentError(
       `${where} nests deeper than Copilot Studio ever writes; re-export or re-unpack the solution`,
@@ -116,7 +121,7 @@ export function readComponentData(
         where,
       );
     }
-    rootKind ??= kindOf(document);
+    rootKind ??= kindOf(yaml, document);
     visit(document, {
       Pair(_key, pair) {
         if (!isScalar(pair.key) || pair.key.value !== 'connectionReference') return;
@@ -130,8 +135,8 @@ export function readComponentData(
   return rootKind === undefined ? { references } : { rootKind, references };
 }
 
-function kindOf(document: Document): string | undefined {
-  if (!isMap(document.contents)) return undefined;
+function kindOf(yaml: Yaml, document: Document): string | undefined {
+  if (!yaml.isMap(document.contents)) return undefined;
   const kind = document.contents.get('kind');
   return typeof kind === 'string' ? kind : undefined;
 }
@@ -182,6 +187,7 @@ async function readComponentFiles(files: SolutionFiles): Promise<Map<string, Com
   }
 
   const components = new Map<string, ComponentDraft>();
+  const yaml = [...byFolder.values()].some((entry) => entry.data) ? await loadYaml() : undefined;
   for (const { xml, data, folder } of byFolder.values()) {
     const draft: ComponentDraft = {
       schemaName: folder,
@@ -201,9 +207,9 @@ async function readComponentFiles(files: SolutionFiles): Promise<Map<string, Com
     }
     // Every data file is parsed, also those that name no reference: one that is not YAML is
     // SL001 (docs/architecture.md, "yaml (Copilot Studio agent data)", has the cost).
-    if (data) {
+    if (data && yaml) {
       const where = files.where(data);
-      const facts = readComponentData(readText(files, data), where);
+      const facts = readComponentData(yaml, readText(files, data), where);
       if (facts.rootKind) draft.dataKind = facts.rootKind;
       for (const { name, line } of facts.references) {
         draft.dataUses.push({ connectionReference: name, location: { file: where, line } });
