@@ -8450,7 +8450,7 @@ function deferredVariables(pairs) {
  * One solution after another: reading is synchronous underneath (a thread-pool round trip per
  * small file cost more than the read), so reading several at once would only interleave them and
  * keep more of them in memory. A worker thread was measured too, and lost on two cores
- * (README, Performance).
+ * (docs/performance.md).
  */
 async function readAll(targets, limits) {
     const results = [];
