@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { check } from '../src/core/engine.js';
 import { UsageError } from '../src/core/errors.js';
-import { init, InitSolutionError, valueEnd } from '../src/core/init.js';
+import { init, InitSolutionError } from '../src/core/init.js';
+import { valueEnd } from '../src/core/settings-editor.js';
 import { findRule } from '../src/core/rules/index.js';
 import { removeTempDirs, tempDir, write } from './cli-fixtures.js';
 

@@ -6301,22 +6301,14 @@ function toSafeNumber(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/xml.ts
-// A small, strict XML reader for Dataverse solution files, kept over a library on measurement:
-// saxes, the fastest validating parser measured, made the whole check of the benchmark's
-// unpacked solution about 30 % slower, fast-xml-parser more (docs/architecture.md, "XML parser").
-//
-// Dataverse writes plain XML: elements, attributes, text, the five predefined entities and
-// character references, comments, CDATA and the XML declaration; never a DOCTYPE. This reader
-// accepts exactly that, checks well-formedness of what it reads in the same single pass (tag
-// balance, attribute syntax, entity references), and never expands anything but the predefined
-// entities, so entity attacks have nothing to work with. Comments, CDATA sections and processing
-// instructions are read as XML reads them wherever they are, so markup inside them is text.
-// Elements that `keepChildren` or `sections` leave out are skipped: runs of plain leaves are
-// still checked (one native match), anything else is jumped over to its closing tag unread, or
-// walked tag by tag when a search cannot vouch for where it ends. Its output has the shape
-// fast-xml-parser gave the reader: `@name` for attributes, `#text` for text beside attributes or
-// children, a string for a plain text-only element, and arrays for repeated elements (or always,
-// for `arrayNames`); elementLine() tells where a built element starts.
+// A small, strict XML reader for Dataverse solution files, kept over a library on measurement
+// (docs/architecture.md, "XML parser": saxes made the whole check about 30 % slower). It accepts
+// what Dataverse writes (never a DOCTYPE), checks well-formedness of what it reads in one pass,
+// expands only the predefined entities, and reads comments, CDATA and processing instructions
+// as XML does wherever they are. Elements left out by `keepChildren` or `sections` are skipped
+// (plain leaves still checked; the rest jumped over, or walked when a search cannot vouch for
+// the end). The output has fast-xml-parser's shape: `@name` attributes, `#text`, strings for
+// text-only elements, arrays for repeats or `arrayNames`; elementLine() gives a start line.
 
 class XmlSyntaxError extends Error {
     line;
@@ -10046,28 +10038,10 @@ async function resolvedSettingsBlocker(result, absTarget) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/core/init.ts
-// `connref-gate init`: writes a pac deployment-settings file for a solution, or brings an existing
-// one in step with it. Existing files are edited in place, not re-serialized: every kept entry,
-// every value, unknown keys (ConnectionOwner, `$schema`), the indentation, key spacing, line
-// endings, BOM and final newline stay byte for byte, so the diff in a pull request shows only the
-// entries that were added or removed. Names are printed, never values.
+;// CONCATENATED MODULE: ./src/core/settings-editor.ts
 
 
-
-
-
-
-
-
-
-
-const DEFAULT_SETTINGS_FILE = 'deploymentSettings.json';
-/** A solution that cannot be read: init stops with this one-line reason (exit 1, like SL001). */
-class InitSolutionError extends Error {
-    name = 'InitSolutionError';
-}
-const init_SECTIONS = ['EnvironmentVariables', 'ConnectionReferences'];
+const settings_editor_SECTIONS = ['EnvironmentVariables', 'ConnectionReferences'];
 const NAME_KEY = {
     EnvironmentVariables: 'SchemaName',
     ConnectionReferences: 'LogicalName',
@@ -10127,8 +10101,8 @@ function uniqueByName(entries) {
 // A fresh file: what `pac solution create-settings` writes (2-space JSON), with null values.
 function renderFresh(entries, eol = '\n') {
     const lines = ['{'];
-    init_SECTIONS.forEach((section, index) => {
-        const comma = index < init_SECTIONS.length - 1 ? ',' : '';
+    settings_editor_SECTIONS.forEach((section, index) => {
+        const comma = index < settings_editor_SECTIONS.length - 1 ? ',' : '';
         const items = entries[section];
         if (items.length === 0) {
             lines.push(`  "${section}": []${comma}`);
@@ -10357,7 +10331,7 @@ function updateSettingsText(text, solution) {
         throw new Error('updateSettingsText needs an object');
     const file = detectFileStyle(text, root);
     const wanted = solutionEntries(solution);
-    const plans = init_SECTIONS.map((key) => planSection(text, root, key, uniqueByName(wanted[key])));
+    const plans = settings_editor_SECTIONS.map((key) => planSection(text, root, key, uniqueByName(wanted[key])));
     // Entry style: from an entry of the section itself, else of the other section, else defaults.
     const rootIndent = lineIndent(text, root.offset);
     const memberIndent = root.members[0]
@@ -10446,6 +10420,26 @@ function encode(text, encoding) {
     if (encoding.name === 'utf16be')
         bytes.swap16();
     return bytes;
+}
+
+;// CONCATENATED MODULE: ./src/core/init.ts
+// `connref-gate init`: writes a pac deployment-settings file for a solution, or brings an existing
+// one in step with it. Existing files are edited in place, not re-serialized: every kept entry,
+// every value, unknown keys (ConnectionOwner, `$schema`), the indentation, key spacing, line
+// endings, BOM and final newline stay byte for byte, so the diff in a pull request shows only the
+// entries that were added or removed. Names are printed, never values.
+
+
+
+
+
+
+
+
+
+const DEFAULT_SETTINGS_FILE = 'deploymentSettings.json';
+class InitSolutionError extends Error {
+    name = 'InitSolutionError';
 }
 // ---------------------------------------------------------------------------------------------
 // The command

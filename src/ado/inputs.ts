@@ -18,7 +18,7 @@ import {
 import { DEFAULT_SETTINGS_FILE } from '../core/init.js';
 import type { FailOn, PlaceholderMode, SeverityOverride } from '../core/model.js';
 import type { OnlineOptions } from '../core/online/options.js';
-import { readOnlineSettings } from './online.js';
+import { readOnlineSettings, systemAccessToken } from './online.js';
 
 /** `check`: the gate. `init-check`: `init --check`, a drift check of the settings files. */
 export type TaskCommand = AdapterCommand;
@@ -100,23 +100,6 @@ function isSamePath(a: string, b: string): boolean {
     : norm(a) === norm(b);
 }
 
-/**
- * The job's access token: the `SystemVssConnection` endpoint the agent always provides, else
- * `System.AccessToken` mapped into the environment. Masked as soon as it is read.
- */
-function readAccessToken(): string | undefined {
-  let token: string | undefined;
-  try {
-    // getEndpointAuthorization logs only whether the endpoint exists, never the token.
-    token = tl.getEndpointAuthorization('SystemVssConnection', true)?.parameters?.['AccessToken'];
-  } catch {
-    token = undefined;
-  }
-  token ||= process.env['SYSTEM_ACCESSTOKEN'] || undefined;
-  if (token) tl.setSecret(token);
-  return token;
-}
-
 function readPullRequest(): PullRequestContext | undefined {
   const id = variable('System.PullRequest.PullRequestId');
   if (id === undefined) return undefined;
@@ -138,7 +121,7 @@ function readPullRequest(): PullRequestContext | undefined {
     collectionUri,
     project: project ?? '',
     repositoryId: repositoryId ?? '',
-    token: readAccessToken(),
+    token: systemAccessToken(),
     provider: variable('Build.Repository.Provider'),
     runUrl:
       collectionUri && project && buildId

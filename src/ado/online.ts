@@ -22,10 +22,15 @@ function input(name: string): string | undefined {
   return value ? value : undefined;
 }
 
-/** The job's access token (SystemVssConnection), masked as soon as it is read. */
-function systemAccessToken(): string | undefined {
+/**
+ * The job's access token: the `SystemVssConnection` endpoint the agent always provides, else
+ * `System.AccessToken` mapped into the environment. Masked as soon as it is read. The pull-request
+ * thread and workload identity federation both use it.
+ */
+export function systemAccessToken(): string | undefined {
   let token: string | undefined;
   try {
+    // getEndpointAuthorization logs only whether the endpoint exists, never the token.
     token = tl.getEndpointAuthorization('SystemVssConnection', true)?.parameters?.['AccessToken'];
   } catch {
     token = undefined;

@@ -1,19 +1,11 @@
-// A small, strict XML reader for Dataverse solution files, kept over a library on measurement:
-// saxes, the fastest validating parser measured, made the whole check of the benchmark's
-// unpacked solution about 30 % slower, fast-xml-parser more (docs/architecture.md, "XML parser").
-//
-// Dataverse writes plain XML: elements, attributes, text, the five predefined entities and
-// character references, comments, CDATA and the XML declaration; never a DOCTYPE. This reader
-// accepts exactly that, checks well-formedness of what it reads in the same single pass (tag
-// balance, attribute syntax, entity references), and never expands anything but the predefined
-// entities, so entity attacks have nothing to work with. Comments, CDATA sections and processing
-// instructions are read as XML reads them wherever they are, so markup inside them is text.
-// Elements that `keepChildren` or `sections` leave out are skipped: runs of plain leaves are
-// still checked (one native match), anything else is jumped over to its closing tag unread, or
-// walked tag by tag when a search cannot vouch for where it ends. Its output has the shape
-// fast-xml-parser gave the reader: `@name` for attributes, `#text` for text beside attributes or
-// children, a string for a plain text-only element, and arrays for repeated elements (or always,
-// for `arrayNames`); elementLine() tells where a built element starts.
+// A small, strict XML reader for Dataverse solution files, kept over a library on measurement
+// (docs/architecture.md, "XML parser": saxes made the whole check about 30 % slower). It accepts
+// what Dataverse writes (never a DOCTYPE), checks well-formedness of what it reads in one pass,
+// expands only the predefined entities, and reads comments, CDATA and processing instructions
+// as XML does wherever they are. Elements left out by `keepChildren` or `sections` are skipped
+// (plain leaves still checked; the rest jumped over, or walked when a search cannot vouch for
+// the end). The output has fast-xml-parser's shape: `@name` attributes, `#text`, strings for
+// text-only elements, arrays for repeats or `arrayNames`; elementLine() gives a start line.
 import { LineIndex } from './text.js';
 
 export class XmlSyntaxError extends Error {
