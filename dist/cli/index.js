@@ -1809,8 +1809,11 @@ function applyEdits(text, edits) {
 // refuse. Its events build a small tree of our own that keeps each key and value's offset and
 // never assigns a key into an object (members are lists), so `__proto__` is a plain key. Why
 // jsonc-parser and not momoa: docs/architecture.md, "Settings JSON parser".
-// The ES module build: the package's main is a UMD build, whose wrappers cost the CLI's start-up
-// 10-15 ms more when bundled (alternating runs of `--version`).
+// `#jsonc-parser` (package.json "imports"): the bundles take the ES module build, because the
+// package's main is a UMD build whose wrappers cost the CLI's start-up 10-15 ms (alternating runs
+// of `--version`); ncc resolves with the `production` condition. Node itself cannot load that
+// build (its imports have no file extensions), so the source run natively (local-action) takes
+// the package's main.
 
 /** Deeper nesting than this is no settings file; the limit keeps the parser far from the stack. */
 const MAX_JSON_DEPTH = 256;
