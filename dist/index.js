@@ -38502,9 +38502,10 @@ function componentNamed(components, schemaName) {
  * Otherwise (its files are not in the export, or it sits in a component collection) the name
  * tells: Copilot Studio names components `<bot>.<type>.<name>`, so a bot whose schema name and a
  * dot begin the component's name is its agent; failing that the part before the first dot names
- * an agent that the export does not hold (the use still counts: the reference is not unused).
+ * an agent that the export does not hold (the use still counts: the reference is not unused). A
+ * name without a dot belongs to the solution's only bot, when it has one.
  */
-function parentOf(draft, agents) {
+function parentOf(draft, agents, onlyBot) {
     if (draft.parent)
         return draft.parent;
     const lower = draft.schemaName.toLowerCase();
@@ -38518,7 +38519,9 @@ function parentOf(draft, agents) {
     if (best)
         return best;
     const dot = draft.schemaName.indexOf('.');
-    return dot > 0 ? draft.schemaName.slice(0, dot) : draft.schemaName;
+    if (dot > 0)
+        return draft.schemaName.slice(0, dot);
+    return onlyBot ?? draft.schemaName;
 }
 /**
  * A knowledge source that no set row links to a component (not seen in real exports, where the
@@ -38567,6 +38570,15 @@ async function readAgents(files) {
             location,
         });
     }
+    // Classic (Power Virtual Agents) exports: the component files name no parent; the bot's
+    // components are rows of this relation instead.
+    for (const { row } of await setRows(files, 'bot_botcomponentset', 'bot_botcomponent')) {
+        const component = attr(row, 'botcomponentid.schemaname')?.trim();
+        const bot = attr(row, 'botid.schemaname')?.trim();
+        const draft = component === undefined ? undefined : components.get(component.toLowerCase());
+        if (draft && bot && !draft.parent)
+            draft.parent = bot;
+    }
     const knowledge = await readKnowledgeSources(files);
     if (knowledge.size > 0) {
         for (const { row } of await setRows(files, 'botcomponent_dvtablesearchset', 'botcomponent_dvtablesearch')) {
@@ -38589,8 +38601,9 @@ async function readAgents(files) {
             draft.knowledgeUses.push(...source.uses);
         }
     }
+    const onlyBot = agents.size === 1 ? [...agents.values()][0].schemaName : undefined;
     for (const draft of components.values()) {
-        const parent = parentOf(draft, agents);
+        const parent = parentOf(draft, agents, onlyBot);
         const key = parent.toLowerCase();
         let agent = agents.get(key);
         if (!agent) {

@@ -404,6 +404,64 @@ describe('reading agents', () => {
     });
   });
 
+  it('attributes classic components (no parent, no dot) by bot_botcomponentset, else to the only bot', async () => {
+    // Power Virtual Agents exports: `new_topic_<guid>` components whose botcomponent.xml names no
+    // parent; the relation set says whose they are.
+    const classicBot = 'new_bot_37ca5af80c774e0187928cc81ca8ea7a';
+    const classic = (bots: string[], rows: [string, string][], components: string[]): Files => ({
+      'solution.xml': solutionXml(),
+      'customizations.xml': customizations([]),
+      ...Object.fromEntries(bots.map((bot) => [`bots/${bot}/bot.xml`, botXml(bot, `Bot ${bot}`)])),
+      ...Object.fromEntries(
+        components.map((name) => [
+          `botcomponents/${name}/botcomponent.xml`,
+          componentXml(name, 0, `Topic ${name}`),
+        ]),
+      ),
+      'Assets/bot_botcomponentset.xml': [
+        '<bot_botcomponentset>',
+        ...rows.map(
+          ([component, bot]) =>
+            `  <bot_botcomponent botcomponentid.schemaname="${component}" botid.schemaname="${bot}">\n    <iscustomizable>1</iscustomizable>\n  </bot_botcomponent>`,
+        ),
+        '</bot_botcomponentset>',
+      ].join('\n'),
+    });
+    const shape = (solution: Solution) =>
+      solution.agents.map((a) => [a.schemaName, a.components.map((c) => c.schemaName)]);
+
+    const dir = tempDir();
+    const two = await readOne(
+      writeFolder(
+        join(dir, 'two'),
+        classic(
+          [classicBot, 'new_bot_second'],
+          [
+            ['new_topic_a1', classicBot],
+            ['new_topic_b2', 'new_bot_second'],
+          ],
+          ['new_topic_a1', 'new_topic_b2', 'new_topic_c3'],
+        ),
+      ),
+      dir,
+    );
+    // new_topic_c3 has no row and two bots could own it: it stays an agent of its own name.
+    expect(shape(two)).toEqual([
+      [classicBot, ['new_topic_a1']],
+      ['new_bot_second', ['new_topic_b2']],
+      ['new_topic_c3', ['new_topic_c3']],
+    ]);
+
+    const one = await readOne(
+      writeFolder(
+        join(dir, 'one'),
+        classic([classicBot], [], ['new_topic_a1', 'new_customtype_x_y']),
+      ),
+      dir,
+    );
+    expect(shape(one)).toEqual([[classicBot, ['new_customtype_x_y', 'new_topic_a1']]]);
+  });
+
   it('attributes a knowledge source that no set row links to the agent its reference names', async () => {
     const dir = tempDir();
     const path = writeFolder(
