@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeOnline, type FakeApp } from './fixtures/online/fake-online.mjs';
+import { ConnectProxy } from './helpers/connect-proxy.js';
 import { REFS, seedClean, workspace, writeSettings } from './helpers/online.js';
 
 const TASK = resolve('ado-task', 'ConnrefGate', 'index.js');
@@ -40,6 +41,8 @@ function runTask(inputs: Record<string, string>, variables: Record<string, strin
     ...variables,
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  // An empty variable is one the agent does not set.
+  for (const [name, value] of Object.entries(env)) if (value === '') delete env[name];
   return new Promise<TaskRun>((resolvePromise, reject) => {
     const child = spawn(process.execPath, [TASK], { cwd: ws.dir, env });
     let stdout = '';
@@ -170,6 +173,55 @@ describe('the task with a powerplatform-spn service connection', () => {
     expect(summary).toContain('| In the target |');
     expect(summary).toContain('❌ no such connection');
     expectNoLeak(run, SECRET, summary);
+  });
+
+  it("goes through the agent's proxy (Agent.ProxyUrl, credentials masked) trusting Agent.CAInfo", async () => {
+    const proxy = new ConnectProxy();
+    await proxy.start();
+    const password = 'agent-proxy:pa$$@word~canary';
+    proxy.credentials = `corp\\builder:${password}`;
+    try {
+      app = fake.addApp({ secret: SECRET });
+      seedClean(fake, app);
+      writeSettings(ws.dir);
+      const run = await runTask(INPUTS, {
+        ...serviceConnection('None', {
+          tenantId: fake.state.tenantId,
+          applicationId: app.clientId,
+          clientSecret: SECRET,
+        }),
+        AGENT_PROXYURL: proxy.url,
+        AGENT_PROXYUSERNAME: 'corp\\builder',
+        AGENT_PROXYPASSWORD: password,
+        // The fake's CA only through the agent's certificate settings, not NODE_EXTRA_CA_CERTS.
+        NODE_EXTRA_CA_CERTS: '',
+        AGENT_CAINFO: fake.caFile,
+      });
+      expect(run.issues.filter((l) => /code=(CR01[2-6]|EV00[67]|OL001)/.test(l))).toEqual([]);
+      expect(
+        run.lines.some((l) =>
+          l.includes(`with a client secret through the proxy ${proxy.url}, admin route`),
+        ),
+      ).toBe(true);
+      expect(new Set(proxy.targets())).toEqual(
+        new Set(
+          [fake.authorityHost, fake.environmentUrl, fake.powerAppsUrl].map((o) => new URL(o).host),
+        ),
+      );
+      expect(run.lines).toContain(`##vso[task.setsecret]${password}`);
+      // task-lib itself, as it loads, debug-logs Agent.ProxyPassword (_exposeProxySettings);
+      // the agent masks that line, having registered its proxy password as a secret. Nothing
+      // of ours may add another.
+      const taskLibLine = `##vso[task.debug]Agent.ProxyPassword=${password}`;
+      expectNoLeak(
+        { ...run, lines: run.lines.filter((l) => l !== taskLibLine) },
+        password,
+        summaryOf(run),
+      );
+      expectNoLeak(run, SECRET);
+    } finally {
+      await proxy.stop();
+    }
   });
 
   it('workload identity federation: AzurePipelinesCredential with the job token, a clean target passes', async () => {

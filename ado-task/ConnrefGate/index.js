@@ -13550,6 +13550,9 @@ function prepareOnline(options) {
     if (id !== undefined && (id === '' || id.length > 200 || !/^[A-Za-z0-9_.-]+$/.test(id))) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e(`environment id '${(0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(options.environmentId ?? '', 100)}' is not an environment id (letters, digits, - and _, e.g. Default-<tenant id> or a GUID)`);
     }
+    if (options.proxy !== undefined && !URL.canParse(options.proxy.url)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e('the proxy URL does not parse: give it as http://host:port');
+    }
     if (options.timeoutMs !== undefined && !(options.timeoutMs > 0)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e('the online timeout must be a positive number of seconds');
     }
@@ -16395,7 +16398,8 @@ function onlineSummaryText(summary) {
         ? ''
         : `, ${summary.route} route: ${common_plural(summary.connectionsListed ?? 0, 'connection')} in ${common_plural(summary.pages ?? 0, 'page')}`;
     const requests = summary.requests.dataverse + summary.requests.powerApps;
-    return `${version/* TOOL_NAME */.lH}: checked ${summary.environmentUrl} as ${summary.identity}${listed}; ${common_plural(requests, 'request')} in ${(summary.ms / 1000).toFixed(1)} s`;
+    const proxy = summary.proxy ? ` through the proxy ${summary.proxy}` : '';
+    return `${version/* TOOL_NAME */.lH}: checked ${summary.environmentUrl} as ${summary.identity}${proxy}${listed}; ${common_plural(requests, 'request')} in ${(summary.ms / 1000).toFixed(1)} s`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/online/report.ts
@@ -19709,7 +19713,7 @@ async function check(options) {
     // After every offline read, so that a bad path fails before any sign-in. Loaded only here: an
     // offline run never loads the HTTP client or @azure/identity.
     const stage = endpoints
-        ? await (await __nccwpck_require__.e(/* import() */ 36).then(__nccwpck_require__.bind(__nccwpck_require__, 36))).runOnlineStage(pairs.flatMap(({ result, settings }) => result.ok
+        ? await (await Promise.all(/* import() */[__nccwpck_require__.e(786), __nccwpck_require__.e(93)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3093))).runOnlineStage(pairs.flatMap(({ result, settings }) => result.ok
             ? [
                 {
                     solution: result.solution,
@@ -21920,6 +21924,7 @@ var endpoints = __nccwpck_require__(2241);
 
 
 
+
 /** The inputs that only mean something with a service connection. */
 const ONLINE_INPUTS = [
     'environmentUrl',
@@ -22025,6 +22030,64 @@ function serviceConnectionCredential(id) {
     return { kind: 'client-secret', tenantId: tenantId, clientId: clientId, clientSecret: secret };
 }
 /**
+ * The agent's proxy (Agent.ProxyUrl, its credentials and bypass list): a self-hosted agent's
+ * proxy is in these variables, not in HTTPS_PROXY. Read from the environment as task-lib's
+ * getHttpProxyConfiguration reads them, but without it: it debug-logs the password in plain
+ * before anything could mask it.
+ */
+function agentProxy() {
+    const variable = (name) => process.env[name]?.trim() || undefined;
+    const password = process.env['AGENT_PROXYPASSWORD'] || undefined;
+    if (password)
+        task.setSecret(password);
+    const proxyUrl = variable('AGENT_PROXYURL');
+    if (!proxyUrl)
+        return undefined;
+    let url;
+    try {
+        url = new URL(proxyUrl);
+    }
+    catch {
+        throw new errors/* UsageError */.e("the agent's proxy URL (Agent.ProxyUrl) does not parse: fix the agent's proxy settings");
+    }
+    // The URL setters percent-encode what a user name or password may hold (@, :, /, \\).
+    const user = variable('AGENT_PROXYUSERNAME');
+    if (user)
+        url.username = user;
+    if (user && password)
+        url.password = password;
+    if (url.password)
+        task.setSecret(url.password);
+    let patterns;
+    try {
+        patterns = JSON.parse(variable('AGENT_PROXYBYPASSLIST') ?? '[]');
+    }
+    catch {
+        patterns = [];
+    }
+    const bypass = (Array.isArray(patterns) ? patterns : []).flatMap((pattern) => {
+        try {
+            return typeof pattern === 'string' ? [new RegExp(pattern, 'i')] : [];
+        }
+        catch {
+            return [];
+        }
+    });
+    return { url: url.href, bypass };
+}
+/** The CA certificates the agent is told to trust (Agent.CAInfo), for a TLS-inspecting proxy. */
+function agentCa() {
+    const file = task.getVariable('Agent.CAInfo')?.trim();
+    if (!file)
+        return undefined;
+    try {
+        return (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch {
+        throw new errors/* UsageError */.e(`the agent's CA file ${file} (Agent.CAInfo) cannot be read: fix the agent's certificate settings`);
+    }
+}
+/**
  * The online options, or undefined without a service connection. An online input without one is
  * a UsageError: the check would silently not run.
  */
@@ -22062,6 +22125,8 @@ function readOnlineSettings(command) {
         timeoutMs = Math.round(seconds * 1000);
     }
     const environmentId = input('environmentId');
+    const proxy = agentProxy();
+    const ca = agentCa();
     return {
         environmentUrl: environmentUrl.replace(/\/+$/, ''),
         environmentOption: input('environmentUrl')
@@ -22074,6 +22139,8 @@ function readOnlineSettings(command) {
         ...(timeoutMs !== undefined && { timeoutMs }),
         credential,
         env: process.env,
+        ...(proxy && { proxy }),
+        ...(ca && { ca }),
     };
 }
 

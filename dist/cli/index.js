@@ -2259,6 +2259,9 @@ function prepareOnline(options) {
     if (id !== undefined && (id === '' || id.length > 200 || !/^[A-Za-z0-9_.-]+$/.test(id))) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e(`environment id '${(0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(options.environmentId ?? '', 100)}' is not an environment id (letters, digits, - and _, e.g. Default-<tenant id> or a GUID)`);
     }
+    if (options.proxy !== undefined && !URL.canParse(options.proxy.url)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e('the proxy URL does not parse: give it as http://host:port');
+    }
     if (options.timeoutMs !== undefined && !(options.timeoutMs > 0)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e('the online timeout must be a positive number of seconds');
     }
@@ -5088,7 +5091,8 @@ function onlineSummaryText(summary) {
         ? ''
         : `, ${summary.route} route: ${common_plural(summary.connectionsListed ?? 0, 'connection')} in ${common_plural(summary.pages ?? 0, 'page')}`;
     const requests = summary.requests.dataverse + summary.requests.powerApps;
-    return `${version/* TOOL_NAME */.lH}: checked ${summary.environmentUrl} as ${summary.identity}${listed}; ${common_plural(requests, 'request')} in ${(summary.ms / 1000).toFixed(1)} s`;
+    const proxy = summary.proxy ? ` through the proxy ${summary.proxy}` : '';
+    return `${version/* TOOL_NAME */.lH}: checked ${summary.environmentUrl} as ${summary.identity}${proxy}${listed}; ${common_plural(requests, 'request')} in ${(summary.ms / 1000).toFixed(1)} s`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/format/json.ts
@@ -8506,7 +8510,7 @@ async function check(options) {
     // After every offline read, so that a bad path fails before any sign-in. Loaded only here: an
     // offline run never loads the HTTP client or @azure/identity.
     const stage = endpoints
-        ? await (await __nccwpck_require__.e(/* import() */ 801).then(__nccwpck_require__.bind(__nccwpck_require__, 9801))).runOnlineStage(pairs.flatMap(({ result, settings }) => result.ok
+        ? await (await Promise.all(/* import() */[__nccwpck_require__.e(786), __nccwpck_require__.e(509)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7509))).runOnlineStage(pairs.flatMap(({ result, settings }) => result.ok
             ? [
                 {
                     solution: result.solution,

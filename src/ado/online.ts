@@ -1,11 +1,13 @@
 // The task's online settings: a Power Platform service connection (type powerplatform-spn, the
 // one Power Platform Build Tools uses) and the options of the online checks. Secrets are
 // registered with the agent's masker the moment they are read, before anything can log them.
+import { readFileSync } from 'node:fs';
 import * as tl from 'azure-pipelines-task-lib/task.js';
 import { UsageError } from '../core/errors.js';
 import type { OnlineCredential } from '../core/online/credentials.js';
 import { parseCloud } from '../core/online/endpoints.js';
 import type { OnlineMode, OnlineOptions } from '../core/online/options.js';
+import type { ProxySettings } from '../core/online/proxy.js';
 
 /** The inputs that only mean something with a service connection. */
 export const ONLINE_INPUTS = [
@@ -118,6 +120,60 @@ function serviceConnectionCredential(id: string): OnlineCredential {
 }
 
 /**
+ * The agent's proxy (Agent.ProxyUrl, its credentials and bypass list): a self-hosted agent's
+ * proxy is in these variables, not in HTTPS_PROXY. Read from the environment as task-lib's
+ * getHttpProxyConfiguration reads them, but without it: it debug-logs the password in plain
+ * before anything could mask it.
+ */
+function agentProxy(): ProxySettings | undefined {
+  const variable = (name: string) => process.env[name]?.trim() || undefined;
+  const password = process.env['AGENT_PROXYPASSWORD'] || undefined;
+  if (password) tl.setSecret(password);
+  const proxyUrl = variable('AGENT_PROXYURL');
+  if (!proxyUrl) return undefined;
+  let url: URL;
+  try {
+    url = new URL(proxyUrl);
+  } catch {
+    throw new UsageError(
+      "the agent's proxy URL (Agent.ProxyUrl) does not parse: fix the agent's proxy settings",
+    );
+  }
+  // The URL setters percent-encode what a user name or password may hold (@, :, /, \\).
+  const user = variable('AGENT_PROXYUSERNAME');
+  if (user) url.username = user;
+  if (user && password) url.password = password;
+  if (url.password) tl.setSecret(url.password);
+  let patterns: unknown;
+  try {
+    patterns = JSON.parse(variable('AGENT_PROXYBYPASSLIST') ?? '[]');
+  } catch {
+    patterns = [];
+  }
+  const bypass = (Array.isArray(patterns) ? patterns : []).flatMap((pattern) => {
+    try {
+      return typeof pattern === 'string' ? [new RegExp(pattern, 'i')] : [];
+    } catch {
+      return [];
+    }
+  });
+  return { url: url.href, bypass };
+}
+
+/** The CA certificates the agent is told to trust (Agent.CAInfo), for a TLS-inspecting proxy. */
+function agentCa(): string | undefined {
+  const file = tl.getVariable('Agent.CAInfo')?.trim();
+  if (!file) return undefined;
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    throw new UsageError(
+      `the agent's CA file ${file} (Agent.CAInfo) cannot be read: fix the agent's certificate settings`,
+    );
+  }
+}
+
+/**
  * The online options, or undefined without a service connection. An online input without one is
  * a UsageError: the check would silently not run.
  */
@@ -166,6 +222,8 @@ export function readOnlineSettings(command: 'check' | 'init-check'): OnlineOptio
     timeoutMs = Math.round(seconds * 1000);
   }
   const environmentId = input('environmentId');
+  const proxy = agentProxy();
+  const ca = agentCa();
   return {
     environmentUrl: environmentUrl.replace(/\/+$/, ''),
     environmentOption: input('environmentUrl')
@@ -178,5 +236,7 @@ export function readOnlineSettings(command: 'check' | 'init-check'): OnlineOptio
     ...(timeoutMs !== undefined && { timeoutMs }),
     credential,
     env: process.env,
+    ...(proxy && { proxy }),
+    ...(ca && { ca }),
   };
 }

@@ -252,5 +252,6 @@ export function onlineSummaryText(summary: OnlineSummary): string {
       ? ''
       : `, ${summary.route} route: ${plural(summary.connectionsListed ?? 0, 'connection')} in ${plural(summary.pages ?? 0, 'page')}`;
   const requests = summary.requests.dataverse + summary.requests.powerApps;
-  return `${TOOL_NAME}: checked ${summary.environmentUrl} as ${summary.identity}${listed}; ${plural(requests, 'request')} in ${(summary.ms / 1000).toFixed(1)} s`;
+  const proxy = summary.proxy ? ` through the proxy ${summary.proxy}` : '';
+  return `${TOOL_NAME}: checked ${summary.environmentUrl} as ${summary.identity}${proxy}${listed}; ${plural(requests, 'request')} in ${(summary.ms / 1000).toFixed(1)} s`;
 }

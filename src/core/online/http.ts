@@ -6,12 +6,13 @@
 // pipeline follows redirects and buffers whole bodies, and its retries know no overall deadline;
 // here a redirect, a foreign origin or a body past the cap must end the request before anything
 // more is sent or read (docs/architecture.md, "Checking the target environment").
-import { Agent, request as httpsRequest } from 'node:https';
+import { request as httpsRequest, type Agent } from 'node:https';
 import type { IncomingMessage } from 'node:http';
 import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { oneLine } from '../text.js';
+import { describeProxy, httpsAgent, proxyFor, type ProxySettings } from './proxy.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 
 /** Which token a request carries; each is only ever sent to its own origin. */
@@ -59,6 +60,8 @@ export interface HttpOptions {
   maxResponseBytes?: number;
   /** Extra trusted CA certificates (PEM), besides Node's own and NODE_EXTRA_CA_CERTS. */
   ca?: string;
+  /** The adapter's proxy; without it HTTPS_PROXY and NO_PROXY decide (proxy.ts). */
+  proxy?: ProxySettings;
   /** Called for each request sent (for counts). */
   onRequest?(audience: Audience, url: URL): void;
 }
@@ -182,7 +185,9 @@ export function trustingContext(ca: string): SecureContext {
 }
 
 export class OnlineHttp {
-  private readonly agent: Agent;
+  /** One per API: each has its own origin, so each may or may not go through a proxy. */
+  private readonly agents: Record<Audience, Agent>;
+  private readonly proxies: Record<Audience, string | undefined>;
   /** One pool per API: the listing's pages must not queue behind a hundred Dataverse look-ups. */
   private readonly semaphores: Record<Audience, Semaphore>;
   private readonly maxAttempts: number;
@@ -198,18 +203,29 @@ export class OnlineHttp {
     this.maxAttempts = Math.max(1, options.maxAttempts ?? 4);
     this.baseDelayMs = Math.max(0, options.baseDelayMs ?? 500);
     this.maxResponseBytes = options.maxResponseBytes ?? 32 * 1024 * 1024;
-    this.agent = new Agent({
+    const agentOptions = {
       keepAlive: true,
       // Per origin, as the pools are.
       maxSockets: concurrency,
-      // One TLS context for every connection: without it Node builds one per connection.
+      // One TLS context for every connection: without it Node builds one per connection. Through
+      // a proxy it serves the TLS session inside the tunnel, with the origin.
       secureContext: options.ca ? trustingContext(options.ca) : defaultContext(),
-    });
+    };
+    const proxyOf = (audience: Audience) => {
+      const origin = options.origins[audience];
+      return origin ? proxyFor(new URL(origin), options.proxy) : undefined;
+    };
+    this.proxies = { dataverse: proxyOf('dataverse'), powerApps: proxyOf('powerApps') };
+    this.agents = {
+      dataverse: httpsAgent(this.proxies.dataverse, agentOptions),
+      powerApps: httpsAgent(this.proxies.powerApps, agentOptions),
+    };
   }
 
   /** Closes the kept-alive connections. */
   close(): void {
-    this.agent.destroy();
+    this.agents.dataverse.destroy();
+    this.agents.powerApps.destroy();
   }
 
   /**
@@ -235,7 +251,7 @@ export class OnlineHttp {
           !RETRIED_ERRORS.has(code ?? '') ||
           attempt >= this.maxAttempts
         ) {
-          throw this.asRequestError(error, where);
+          throw this.asRequestError(error, where, audience);
         }
         await this.wait(this.backoff(attempt), where, 'the connection failed');
         continue;
@@ -295,16 +311,18 @@ export class OnlineHttp {
     }
   }
 
-  private asRequestError(error: unknown, where: string): OnlineRequestError {
+  private asRequestError(error: unknown, where: string, audience?: Audience): OnlineRequestError {
     if (error instanceof OnlineRequestError) return error;
     if (this.options.signal.aborted) {
       return new OnlineRequestError('timeout', `${where} did not answer before the deadline`);
     }
     const code = (error as NodeJS.ErrnoException).code;
     const message = error instanceof Error ? error.message : String(error);
+    const proxy = audience === undefined ? undefined : this.proxies[audience];
+    const through = proxy ? ` through the proxy ${describeProxy(proxy)}` : '';
     return new OnlineRequestError(
       'network',
-      `${where} could not be reached (${oneLine(code ? `${code}: ${message}` : message, MAX_SERVICE_TEXT)})`,
+      `${where} could not be reached${through} (${oneLine(code ? `${code}: ${message}` : message, MAX_SERVICE_TEXT)})`,
     );
   }
 
@@ -349,11 +367,30 @@ export class OnlineHttp {
       const req = httpsRequest(url, {
         method: 'GET',
         headers,
-        agent: this.agent,
+        agent: this.agents[audience],
         signal: this.options.signal,
+      });
+      // A proxy that refuses the tunnel has its own answer replayed as the response: it must not
+      // pass for the service's (a 403 from a proxy is no missing permission in the target).
+      let refusedTunnel: { statusCode: number; statusText?: string } | undefined;
+      req.on('proxyConnect', (connect: { statusCode: number; statusText?: string }) => {
+        if (connect.statusCode !== 200) refusedTunnel = connect;
       });
       req.on('error', reject);
       req.on('response', (response) => {
+        if (refusedTunnel) {
+          response.resume();
+          const { statusCode, statusText } = refusedTunnel;
+          const proxy = describeProxy(this.proxies[audience] ?? '');
+          reject(
+            new OnlineRequestError(
+              'network',
+              `the proxy ${proxy} refused the connection to ${where} (HTTP ${statusCode}${statusText ? ` ${oneLine(statusText, 100)}` : ''})${statusCode === 407 ? ': it asks for credentials; give them in the proxy URL (http://user:password@host:port)' : ''}`,
+              { status: statusCode },
+            ),
+          );
+          return;
+        }
         const status = response.statusCode ?? 0;
         // A body that is only quoted (an error) is read to a much smaller cap.
         const cap = status >= 200 && status < 300 ? limit : MAX_ERROR_BYTES;

@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 import { oneLine } from '../text.js';
 import type { OnlineCredential } from './credentials.js';
 import { resolveEndpoints, type CloudName, type OnlineEndpoints } from './endpoints.js';
+import type { ProxySettings } from './proxy.js';
 
 export type OnlineMode = 'warn' | 'strict';
 
@@ -34,6 +35,11 @@ export interface OnlineOptions {
   ca?: string;
   /** How the environment URL was given, for one-line errors (default `--environment`). */
   environmentOption?: string;
+  /**
+   * The adapter's proxy (the Azure Pipelines agent's). Without it, HTTPS_PROXY and NO_PROXY of
+   * the process environment decide, for sign-in and the requests alike.
+   */
+  proxy?: ProxySettings;
 }
 
 /** Validates what can be validated before anything is read (a UsageError, one line). */
@@ -49,6 +55,9 @@ export function prepareOnline(options: OnlineOptions): OnlineEndpoints {
     throw new UsageError(
       `environment id '${oneLine(options.environmentId ?? '', 100)}' is not an environment id (letters, digits, - and _, e.g. Default-<tenant id> or a GUID)`,
     );
+  }
+  if (options.proxy !== undefined && !URL.canParse(options.proxy.url)) {
+    throw new UsageError('the proxy URL does not parse: give it as http://host:port');
   }
   if (options.timeoutMs !== undefined && !(options.timeoutMs > 0)) {
     throw new UsageError('the online timeout must be a positive number of seconds');

@@ -8,8 +8,10 @@ import {
   type OnlineCredential,
   type TokenProvider,
 } from './credentials.js';
+import type { Agent } from 'node:https';
 import type { OnlineEndpoints } from './endpoints.js';
 import { OnlineRequestError, trustingContext } from './http.js';
+import { httpsAgent, proxyFor, proxyPasswords, type ProxySettings } from './proxy.js';
 
 interface IdentityTokenCredential {
   getToken(
@@ -20,39 +22,60 @@ interface IdentityTokenCredential {
 
 /**
  * A TokenProvider for a credential. `ca` adds a trusted CA for Entra ID (and the Azure Pipelines
- * OIDC endpoint) in this process, as NODE_EXTRA_CA_CERTS does for a new one.
+ * OIDC endpoint) in this process, as NODE_EXTRA_CA_CERTS does for a new one. Sign-in goes the way
+ * the requests go (proxy.ts): an adapter's proxy, else HTTPS_PROXY and NO_PROXY.
  */
 export async function tokenProviderFor(
   credential: OnlineCredential,
   endpoints: OnlineEndpoints,
   ca?: string,
+  proxy?: ProxySettings,
 ): Promise<TokenProvider> {
   if (credential.kind === 'token-provider') return credential.provider;
   if (credential.kind === 'none') {
     throw new OnlineRequestError('sign-in', credential.why);
   }
   const identity = await import('@azure/identity');
-  // core-rest-pipeline spreads these settings into its https.Agent options.
-  const tlsSettings = ca ? { secureContext: trustingContext(ca) } : undefined;
+  // The request's agent, set here, is what core-rest-pipeline sends with: its own proxy agent
+  // would drop a trusted CA ("TLS settings are not supported in combination with custom Proxy"),
+  // and its NO_PROXY reading differs from the requests'.
+  const agents = new Map<string, Agent>();
+  const agentFor = (url: URL): Agent => {
+    const proxyUrl = proxyFor(url, proxy);
+    let agent = agents.get(proxyUrl ?? '');
+    if (!agent) {
+      agent = httpsAgent(proxyUrl, {
+        keepAlive: true,
+        ...(ca && { secureContext: trustingContext(ca) }),
+      });
+      agents.set(proxyUrl ?? '', agent);
+    }
+    return agent;
+  };
   const options = {
     authorityHost: endpoints.authorityHost,
     disableInstanceDiscovery: endpoints.disableInstanceDiscovery,
-    ...(tlsSettings && {
-      additionalPolicies: [
-        {
-          position: 'perCall' as const,
-          policy: {
-            name: 'connrefGateTrustedCa',
-            sendRequest(request: { tlsSettings?: unknown }, next: (r: never) => Promise<unknown>) {
-              request.tlsSettings = tlsSettings;
-              return next(request as never);
-            },
+    additionalPolicies: [
+      {
+        position: 'perCall' as const,
+        policy: {
+          name: 'connrefGateAgent',
+          sendRequest(
+            request: { url: string; agent?: Agent },
+            next: (r: never) => Promise<unknown>,
+          ) {
+            const url = new URL(request.url);
+            if (url.protocol === 'https:') request.agent = agentFor(url);
+            return next(request as never);
           },
         },
-      ],
-    }),
+      },
+    ],
   };
-  const secrets = credentialSecrets(credential);
+  const secrets = [
+    ...credentialSecrets(credential),
+    ...proxyPasswords(proxy, [endpoints.authorityHost]),
+  ];
   let tokenCredential: IdentityTokenCredential;
   try {
     tokenCredential = createCredential(identity, credential, options);

@@ -34,6 +34,7 @@ import {
   type ConnectionPermission,
 } from './powerapps.js';
 import { tokenProviderFor } from './sign-in.js';
+import { describeProxy, proxyFor, proxyPasswords } from './proxy.js';
 
 /** What the stage did, for logs and the benchmark. */
 export interface OnlineSummary {
@@ -46,6 +47,8 @@ export interface OnlineSummary {
   pages?: number;
   /** Who signed in, in words. */
   identity: string;
+  /** The proxy the requests went through (scheme, host and port), if any. */
+  proxy?: string;
   ms: number;
 }
 
@@ -85,6 +88,11 @@ export async function runOnlineStage(
     identity: describeCredential(options.credential),
     ms: 0,
   };
+  const origins = [endpoints.dataverseOrigin, endpoints.powerAppsOrigin];
+  const proxy = origins
+    .map((origin) => proxyFor(new URL(origin), options.proxy))
+    .find((url) => url !== undefined);
+  if (proxy) summary.proxy = describeProxy(proxy);
   const timeoutMs = options.timeoutMs ?? DEFAULT_ONLINE_TIMEOUT_MS;
   const controller = new AbortController();
   const deadlineAt = Date.now() + timeoutMs;
@@ -102,7 +110,7 @@ export async function runOnlineStage(
   const token = (audience: Audience): Promise<string> => {
     let promise = tokens.get(audience);
     if (!promise) {
-      provider ??= tokenProviderFor(options.credential, endpoints, options.ca);
+      provider ??= tokenProviderFor(options.credential, endpoints, options.ca, options.proxy);
       const scope = audience === 'dataverse' ? endpoints.dataverseScope : endpoints.powerAppsScope;
       promise = provider.then((p) => p.getToken(scope, controller.signal));
       // Each caller sees the rejection; none is left unhandled.
@@ -123,6 +131,7 @@ export async function runOnlineStage(
       ...(options.retry?.baseDelayMs !== undefined && { baseDelayMs: options.retry.baseDelayMs }),
       ...(options.maxResponseBytes !== undefined && { maxResponseBytes: options.maxResponseBytes }),
       ...(options.ca !== undefined && { ca: options.ca }),
+      ...(options.proxy !== undefined && { proxy: options.proxy }),
       onRequest: (audience) => requests[audience]++,
     }));
   const close = () => {
@@ -247,6 +256,9 @@ export async function runOnlineStage(
   return {
     factsFor: (solution, settings) => buildFacts(results, solution, settings),
     summary,
-    secrets: credentialSecrets(options.credential),
+    secrets: [
+      ...credentialSecrets(options.credential),
+      ...proxyPasswords(options.proxy, [...origins, endpoints.authorityHost]),
+    ],
   };
 }

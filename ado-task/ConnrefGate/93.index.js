@@ -1,8 +1,8 @@
-export const id = 801;
-export const ids = [801];
+export const id = 93;
+export const ids = [93];
 export const modules = {
 
-/***/ 9801:
+/***/ 3093:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,16 +15,194 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/core/rules/helpers.ts
 var helpers = __webpack_require__(8046);
-// EXTERNAL MODULE: ./src/core/online/credentials.ts
-var credentials = __webpack_require__(649);
 // EXTERNAL MODULE: ./src/core/text.ts
 var core_text = __webpack_require__(2020);
+;// CONCATENATED MODULE: ./src/core/online/credentials.ts
+// How the online checks sign in, as the adapters describe it (OnlineCredential). Light on purpose:
+// the adapters load it at start-up; sign-in.ts turns a credential into a TokenProvider with
+// @azure/identity on the online path only.
+
+
+/** The secrets a credential holds: redacted from any message, masked by the adapters. */
+function credentialSecrets(credential) {
+    switch (credential.kind) {
+        case 'client-secret':
+            return [credential.clientSecret];
+        case 'client-certificate':
+            return credential.certificatePassword ? [credential.certificatePassword] : [];
+        case 'azure-pipelines':
+            return [credential.systemAccessToken];
+        default:
+            return [];
+    }
+}
+/** Who signs in, in words (no secret): for OL001 messages and logs. */
+function describeCredential(credential) {
+    switch (credential.kind) {
+        case 'client-secret':
+            return `application ${credential.clientId} with a client secret`;
+        case 'client-certificate':
+            return `application ${credential.clientId} with a certificate`;
+        case 'federated-token-file':
+            return `application ${credential.clientId} with the federated token in ${credential.tokenFilePath}`;
+        case 'client-assertion':
+            return `application ${credential.clientId} with ${credential.source}`;
+        case 'azure-pipelines':
+            return `application ${credential.clientId} with workload identity federation (service connection ${credential.serviceConnectionId})`;
+        case 'azure-cli':
+            return 'the Azure CLI login';
+        case 'token-provider':
+            return credential.description;
+        case 'none':
+            return 'no credentials';
+    }
+}
+/**
+ * The CLI's credential from @azure/identity's environment convention: AZURE_TENANT_ID and
+ * AZURE_CLIENT_ID with AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH or
+ * AZURE_FEDERATED_TOKEN_FILE; with none of those three, the Azure CLI's login. A secret,
+ * certificate or token file without the ids is a UsageError: it means a service principal was
+ * meant and the run would otherwise sign in as someone else.
+ */
+function credentialFromEnvironment(env) {
+    const get = (name) => {
+        const value = Object.hasOwn(env, name) ? env[name]?.trim() : undefined;
+        return value ? value : undefined;
+    };
+    const tenantId = get('AZURE_TENANT_ID');
+    const clientId = get('AZURE_CLIENT_ID');
+    const secret = Object.hasOwn(env, 'AZURE_CLIENT_SECRET') ? env['AZURE_CLIENT_SECRET'] : undefined;
+    const certificatePath = get('AZURE_CLIENT_CERTIFICATE_PATH');
+    const tokenFilePath = get('AZURE_FEDERATED_TOKEN_FILE');
+    const given = [
+        secret ? 'AZURE_CLIENT_SECRET' : undefined,
+        certificatePath ? 'AZURE_CLIENT_CERTIFICATE_PATH' : undefined,
+        tokenFilePath ? 'AZURE_FEDERATED_TOKEN_FILE' : undefined,
+    ].filter((name) => name !== undefined);
+    if (given.length === 0)
+        return { kind: 'azure-cli', ...(tenantId && { tenantId }) };
+    const missing = [
+        tenantId ? undefined : 'AZURE_TENANT_ID',
+        clientId ? undefined : 'AZURE_CLIENT_ID',
+    ].filter((name) => name !== undefined);
+    if (missing.length > 0) {
+        throw new UsageError(`${given[0]} is set but ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not: set both to sign in as that service principal, or unset ${given[0]} to use the Azure CLI login`);
+    }
+    if (secret) {
+        return {
+            kind: 'client-secret',
+            tenantId: tenantId,
+            clientId: clientId,
+            clientSecret: secret,
+        };
+    }
+    if (certificatePath) {
+        const password = env['AZURE_CLIENT_CERTIFICATE_PASSWORD'];
+        const chain = get('AZURE_CLIENT_SEND_CERTIFICATE_CHAIN');
+        return {
+            kind: 'client-certificate',
+            tenantId: tenantId,
+            clientId: clientId,
+            certificatePath,
+            ...(password && { certificatePassword: password }),
+            ...(chain && { sendCertificateChain: chain === '1' || chain.toLowerCase() === 'true' }),
+        };
+    }
+    return {
+        kind: 'federated-token-file',
+        tenantId: tenantId,
+        clientId: clientId,
+        tokenFilePath: tokenFilePath,
+    };
+}
+/** A one-line reason from an @azure/identity error, without trace ids or secrets. */
+function signInFailure(error, secrets) {
+    const name = error instanceof Error ? error.name : 'Error';
+    let message = error instanceof Error ? error.message : String(error);
+    // AADSTS texts go on with trace and correlation ids and a timestamp: not useful in a finding.
+    message = message.split(/\s+Trace ID:|\r?\n\s*Trace ID:/)[0] ?? message;
+    for (const secret of secrets) {
+        if (secret.length >= 4)
+            message = message.split(secret).join('***');
+    }
+    const text = (0,core_text/* oneLine */.TN)(message.replace(/\s+/g, ' ').trim(), 400);
+    return name === 'Error' || text.includes(name) ? text : `${name}: ${text}`;
+}
+
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __webpack_require__(4708);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __webpack_require__(1692);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
+// EXTERNAL MODULE: ./node_modules/https-proxy-agent/dist/index.js
+var dist = __webpack_require__(3669);
+// EXTERNAL MODULE: ./node_modules/proxy-from-env/index.js
+var proxy_from_env = __webpack_require__(8182);
+;// CONCATENATED MODULE: ./src/core/online/proxy.ts
+// Which proxy, if any, carries the online requests. Corporate networks and self-hosted agents
+// reach Dataverse and the Power Apps API only through one. Without settings from the adapter
+// (the Azure Pipelines agent's proxy), the process environment decides: HTTPS_PROXY (or
+// ALL_PROXY) and NO_PROXY, read by proxy-from-env as curl and @azure/identity read them, so that
+// sign-in and the requests take the same way.
+
+
+
+
+/** The proxy URL for a request to `target`, or undefined for a direct connection. */
+function proxyFor(target, proxy) {
+    if (proxy) {
+        return proxy.bypass?.some((pattern) => pattern.test(target.href)) ? undefined : proxy.url;
+    }
+    return (0,proxy_from_env/* getProxyForUrl */.T)(target.href) || undefined;
+}
+/**
+ * A proxy URL fit for messages: scheme, host and port, never the user or the password. A value
+ * that is no URL is named as such rather than quoted, since it may hold a password too.
+ */
+function describeProxy(url) {
+    try {
+        const parsed = new URL(url);
+        return (0,core_text/* oneLine */.TN)(`${parsed.protocol}//${parsed.host}`, 200);
+    }
+    catch {
+        return 'the proxy (its URL does not parse)';
+    }
+}
+/**
+ * https-proxy-agent with the agent's TLS options applied inside the tunnel: agent-base hands
+ * connect() the request's options only, so a trusted CA's context given to the agent would not
+ * reach the TLS session with the origin (measured: UNABLE_TO_VERIFY_LEAF_SIGNATURE).
+ */
+class TunnelAgent extends dist.HttpsProxyAgent {
+    tls;
+    constructor(proxy, tls) {
+        super(proxy, tls);
+        this.tls = tls;
+    }
+    connect(...[request, options]) {
+        const { secureContext } = this.tls;
+        return super.connect(request, { ...options, ...(secureContext && { secureContext }) });
+    }
+}
+/** The agent for HTTPS requests through `proxyUrl` (a CONNECT tunnel), or direct. */
+function httpsAgent(proxyUrl, options) {
+    return proxyUrl ? new TunnelAgent(proxyUrl, options) : new external_node_https_.Agent(options);
+}
+/** The passwords in the proxy URLs used for these origins: redacted from every message. */
+function proxyPasswords(proxy, origins) {
+    const passwords = new Set();
+    for (const origin of origins) {
+        const url = URL.canParse(origin) ? proxyFor(new URL(origin), proxy) : undefined;
+        if (!url || !URL.canParse(url))
+            continue;
+        const { password } = new URL(url);
+        if (password)
+            passwords.add(password).add(decodeURIComponent(password));
+    }
+    return [...passwords];
+}
+
 // EXTERNAL MODULE: ./src/core/version.ts
 var version = __webpack_require__(3323);
 ;// CONCATENATED MODULE: ./src/core/online/http.ts
@@ -36,6 +214,7 @@ var version = __webpack_require__(3323);
 // pipeline follows redirects and buffers whole bodies, and its retries know no overall deadline;
 // here a redirect, a foreign origin or a body past the cap must end the request before anything
 // more is sent or read (docs/architecture.md, "Checking the target environment").
+
 
 
 
@@ -168,7 +347,9 @@ function trustingContext(ca) {
 }
 class OnlineHttp {
     options;
-    agent;
+    /** One per API: each has its own origin, so each may or may not go through a proxy. */
+    agents;
+    proxies;
     /** One pool per API: the listing's pages must not queue behind a hundred Dataverse look-ups. */
     semaphores;
     maxAttempts;
@@ -184,17 +365,28 @@ class OnlineHttp {
         this.maxAttempts = Math.max(1, options.maxAttempts ?? 4);
         this.baseDelayMs = Math.max(0, options.baseDelayMs ?? 500);
         this.maxResponseBytes = options.maxResponseBytes ?? 32 * 1024 * 1024;
-        this.agent = new external_node_https_.Agent({
+        const agentOptions = {
             keepAlive: true,
             // Per origin, as the pools are.
             maxSockets: concurrency,
-            // One TLS context for every connection: without it Node builds one per connection.
+            // One TLS context for every connection: without it Node builds one per connection. Through
+            // a proxy it serves the TLS session inside the tunnel, with the origin.
             secureContext: options.ca ? trustingContext(options.ca) : defaultContext(),
-        });
+        };
+        const proxyOf = (audience) => {
+            const origin = options.origins[audience];
+            return origin ? proxyFor(new URL(origin), options.proxy) : undefined;
+        };
+        this.proxies = { dataverse: proxyOf('dataverse'), powerApps: proxyOf('powerApps') };
+        this.agents = {
+            dataverse: httpsAgent(this.proxies.dataverse, agentOptions),
+            powerApps: httpsAgent(this.proxies.powerApps, agentOptions),
+        };
     }
     /** Closes the kept-alive connections. */
     close() {
-        this.agent.destroy();
+        this.agents.dataverse.destroy();
+        this.agents.powerApps.destroy();
     }
     /**
      * GETs `url` with the token of `audience` and returns the parsed JSON. Throws
@@ -215,7 +407,7 @@ class OnlineHttp {
                 if (error instanceof OnlineRequestError ||
                     !RETRIED_ERRORS.has(code ?? '') ||
                     attempt >= this.maxAttempts) {
-                    throw this.asRequestError(error, where);
+                    throw this.asRequestError(error, where, audience);
                 }
                 await this.wait(this.backoff(attempt), where, 'the connection failed');
                 continue;
@@ -264,7 +456,7 @@ class OnlineHttp {
             throw this.asRequestError(error, where);
         }
     }
-    asRequestError(error, where) {
+    asRequestError(error, where, audience) {
         if (error instanceof OnlineRequestError)
             return error;
         if (this.options.signal.aborted) {
@@ -272,7 +464,9 @@ class OnlineHttp {
         }
         const code = error.code;
         const message = error instanceof Error ? error.message : String(error);
-        return new OnlineRequestError('network', `${where} could not be reached (${(0,core_text/* oneLine */.TN)(code ? `${code}: ${message}` : message, MAX_SERVICE_TEXT)})`);
+        const proxy = audience === undefined ? undefined : this.proxies[audience];
+        const through = proxy ? ` through the proxy ${describeProxy(proxy)}` : '';
+        return new OnlineRequestError('network', `${where} could not be reached${through} (${(0,core_text/* oneLine */.TN)(code ? `${code}: ${message}` : message, MAX_SERVICE_TEXT)})`);
     }
     parse(body, where) {
         try {
@@ -313,11 +507,25 @@ class OnlineHttp {
             const req = (0,external_node_https_.request)(url, {
                 method: 'GET',
                 headers,
-                agent: this.agent,
+                agent: this.agents[audience],
                 signal: this.options.signal,
+            });
+            // A proxy that refuses the tunnel has its own answer replayed as the response: it must not
+            // pass for the service's (a 403 from a proxy is no missing permission in the target).
+            let refusedTunnel;
+            req.on('proxyConnect', (connect) => {
+                if (connect.statusCode !== 200)
+                    refusedTunnel = connect;
             });
             req.on('error', reject);
             req.on('response', (response) => {
+                if (refusedTunnel) {
+                    response.resume();
+                    const { statusCode, statusText } = refusedTunnel;
+                    const proxy = describeProxy(this.proxies[audience] ?? '');
+                    reject(new OnlineRequestError('network', `the proxy ${proxy} refused the connection to ${where} (HTTP ${statusCode}${statusText ? ` ${(0,core_text/* oneLine */.TN)(statusText, 100)}` : ''})${statusCode === 407 ? ': it asks for credentials; give them in the proxy URL (http://user:password@host:port)' : ''}`, { status: statusCode }));
+                    return;
+                }
                 const status = response.statusCode ?? 0;
                 // A body that is only quoted (an error) is read to a much smaller cap.
                 const cap = status >= 200 && status < 300 ? limit : MAX_ERROR_BYTES;
@@ -973,44 +1181,63 @@ var online_options = __webpack_require__(113);
 // Nothing here logs; errors carry no secret.
 
 
+
 /**
  * A TokenProvider for a credential. `ca` adds a trusted CA for Entra ID (and the Azure Pipelines
- * OIDC endpoint) in this process, as NODE_EXTRA_CA_CERTS does for a new one.
+ * OIDC endpoint) in this process, as NODE_EXTRA_CA_CERTS does for a new one. Sign-in goes the way
+ * the requests go (proxy.ts): an adapter's proxy, else HTTPS_PROXY and NO_PROXY.
  */
-async function tokenProviderFor(credential, endpoints, ca) {
+async function tokenProviderFor(credential, endpoints, ca, proxy) {
     if (credential.kind === 'token-provider')
         return credential.provider;
     if (credential.kind === 'none') {
         throw new OnlineRequestError('sign-in', credential.why);
     }
     const identity = await __webpack_require__.e(/* import() */ 276).then(__webpack_require__.bind(__webpack_require__, 1276));
-    // core-rest-pipeline spreads these settings into its https.Agent options.
-    const tlsSettings = ca ? { secureContext: trustingContext(ca) } : undefined;
+    // The request's agent, set here, is what core-rest-pipeline sends with: its own proxy agent
+    // would drop a trusted CA ("TLS settings are not supported in combination with custom Proxy"),
+    // and its NO_PROXY reading differs from the requests'.
+    const agents = new Map();
+    const agentFor = (url) => {
+        const proxyUrl = proxyFor(url, proxy);
+        let agent = agents.get(proxyUrl ?? '');
+        if (!agent) {
+            agent = httpsAgent(proxyUrl, {
+                keepAlive: true,
+                ...(ca && { secureContext: trustingContext(ca) }),
+            });
+            agents.set(proxyUrl ?? '', agent);
+        }
+        return agent;
+    };
     const options = {
         authorityHost: endpoints.authorityHost,
         disableInstanceDiscovery: endpoints.disableInstanceDiscovery,
-        ...(tlsSettings && {
-            additionalPolicies: [
-                {
-                    position: 'perCall',
-                    policy: {
-                        name: 'connrefGateTrustedCa',
-                        sendRequest(request, next) {
-                            request.tlsSettings = tlsSettings;
-                            return next(request);
-                        },
+        additionalPolicies: [
+            {
+                position: 'perCall',
+                policy: {
+                    name: 'connrefGateAgent',
+                    sendRequest(request, next) {
+                        const url = new URL(request.url);
+                        if (url.protocol === 'https:')
+                            request.agent = agentFor(url);
+                        return next(request);
                     },
                 },
-            ],
-        }),
+            },
+        ],
     };
-    const secrets = (0,credentials/* credentialSecrets */.DJ)(credential);
+    const secrets = [
+        ...credentialSecrets(credential),
+        ...proxyPasswords(proxy, [endpoints.authorityHost]),
+    ];
     let tokenCredential;
     try {
         tokenCredential = createCredential(identity, credential, options);
     }
     catch (error) {
-        throw new OnlineRequestError('sign-in', `signing in as ${(0,credentials/* describeCredential */.t8)(credential)} failed: ${(0,credentials/* signInFailure */.VZ)(error, secrets)}`);
+        throw new OnlineRequestError('sign-in', `signing in as ${describeCredential(credential)} failed: ${signInFailure(error, secrets)}`);
     }
     return {
         async getToken(scope, signal) {
@@ -1022,13 +1249,13 @@ async function tokenProviderFor(credential, endpoints, ca) {
                 if (signal.aborted) {
                     throw new OnlineRequestError('timeout', 'signing in did not finish before the deadline');
                 }
-                const why = (0,credentials/* signInFailure */.VZ)(error, secrets);
+                const why = signInFailure(error, secrets);
                 throw new OnlineRequestError('sign-in', credential.kind === 'azure-cli'
                     ? `no credentials: AZURE_TENANT_ID and AZURE_CLIENT_ID with AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH or AZURE_FEDERATED_TOKEN_FILE are not set, and the Azure CLI login could not be used (${why})`
-                    : `signing in as ${(0,credentials/* describeCredential */.t8)(credential)} failed: ${why}`);
+                    : `signing in as ${describeCredential(credential)} failed: ${why}`);
             }
             if (!token?.token) {
-                throw new OnlineRequestError('sign-in', `signing in as ${(0,credentials/* describeCredential */.t8)(credential)} gave no token`);
+                throw new OnlineRequestError('sign-in', `signing in as ${describeCredential(credential)} gave no token`);
             }
             return token.token;
         },
@@ -1072,6 +1299,7 @@ function createCredential(identity, credential, options) {
 
 
 
+
 /**
  * Runs the online checks for solutions already read. Nothing is sent when nothing needs asking.
  * Never throws for what the target does or says: every failure becomes an OnlineProblem (OL001)
@@ -1083,9 +1311,15 @@ async function runOnlineStage(pairs, options, endpoints = (0,online_options/* pr
     const summary = {
         environmentUrl: endpoints.environmentUrl,
         requests,
-        identity: (0,credentials/* describeCredential */.t8)(options.credential),
+        identity: describeCredential(options.credential),
         ms: 0,
     };
+    const origins = [endpoints.dataverseOrigin, endpoints.powerAppsOrigin];
+    const proxy = origins
+        .map((origin) => proxyFor(new URL(origin), options.proxy))
+        .find((url) => url !== undefined);
+    if (proxy)
+        summary.proxy = describeProxy(proxy);
     const timeoutMs = options.timeoutMs ?? online_options/* DEFAULT_ONLINE_TIMEOUT_MS */.l;
     const controller = new AbortController();
     const deadlineAt = Date.now() + timeoutMs;
@@ -1101,7 +1335,7 @@ async function runOnlineStage(pairs, options, endpoints = (0,online_options/* pr
     const token = (audience) => {
         let promise = tokens.get(audience);
         if (!promise) {
-            provider ??= tokenProviderFor(options.credential, endpoints, options.ca);
+            provider ??= tokenProviderFor(options.credential, endpoints, options.ca, options.proxy);
             const scope = audience === 'dataverse' ? endpoints.dataverseScope : endpoints.powerAppsScope;
             promise = provider.then((p) => p.getToken(scope, controller.signal));
             // Each caller sees the rejection; none is left unhandled.
@@ -1121,6 +1355,7 @@ async function runOnlineStage(pairs, options, endpoints = (0,online_options/* pr
         ...(options.retry?.baseDelayMs !== undefined && { baseDelayMs: options.retry.baseDelayMs }),
         ...(options.maxResponseBytes !== undefined && { maxResponseBytes: options.maxResponseBytes }),
         ...(options.ca !== undefined && { ca: options.ca }),
+        ...(options.proxy !== undefined && { proxy: options.proxy }),
         onRequest: (audience) => requests[audience]++,
     }));
     const close = () => {
@@ -1228,7 +1463,10 @@ async function runOnlineStage(pairs, options, endpoints = (0,online_options/* pr
     return {
         factsFor: (solution, settings) => buildFacts(results, solution, settings),
         summary,
-        secrets: (0,credentials/* credentialSecrets */.DJ)(options.credential),
+        secrets: [
+            ...credentialSecrets(options.credential),
+            ...proxyPasswords(options.proxy, [...origins, endpoints.authorityHost]),
+        ],
     };
 }
 
