@@ -270,22 +270,36 @@ describe('the task with a powerplatform-spn service connection', () => {
     expectNoLeak(run, fake.systemAccessToken);
   });
 
-  it('a managed-identity service connection is OL001: not supported, and the run goes on', async () => {
-    app = fake.addApp({ secret: SECRET });
+  it("a managed-identity service connection signs in as the agent's identity", async () => {
+    app = fake.addApp({ managedIdentity: true });
     seedClean(fake, app);
     writeSettings(ws.dir);
-    const run = await runTask(INPUTS, {
+    const managed = {
       [`ENDPOINT_URL_${CONNECTION}`]: fake.environmentUrl,
       [`ENDPOINT_AUTH_${CONNECTION}`]: JSON.stringify({
         parameters: { tenantid: fake.state.tenantId },
         scheme: 'ManagedServiceIdentity',
       }),
-    });
-    const ol001 = run.issues.filter((l) => l.includes('code=OL001'));
+      ...fake.managedIdentityEnv(),
+    };
+    const run = await runTask(INPUTS, managed);
+    expect(run.issues.filter((l) => /code=(CR01[2-6]|EV00[67]|OL001)/.test(l))).toEqual([]);
+    expect(run.lines.some((l) => l.includes("as the host's managed identity, admin route"))).toBe(
+      true,
+    );
+    expect(fake.requests.filter((r) => r.route === 'managed-identity').length).toBeGreaterThan(0);
+    expect(fake.requests.some((r) => r.route === 'token')).toBe(false);
+
+    // A host without an identity: OL001 saying so, and the run goes on.
+    fake.requests.length = 0;
+    app.managedIdentity = false;
+    const none = await runTask(INPUTS, managed);
+    const ol001 = none.issues.filter((l) => l.includes('code=OL001'));
     expect(ol001).toHaveLength(1);
     expect(ol001[0]).toContain('type=warning');
-    expect(ol001[0]).toContain('managed identity');
-    expect(fake.requests).toEqual([]);
+    expect(ol001[0]).toContain("signing in as the host's managed identity failed");
+    expect(fake.requests.filter((r) => r.server === 'dataverse')).toEqual([]);
+    for (const result of [run, none]) expectNoLeak(result, fake.identityHeader);
   });
 
   it('a service connection without its secret is a usage error in one line', async () => {

@@ -49,6 +49,10 @@ function describeCredential(credential) {
             return `application ${credential.clientId} with ${credential.source}`;
         case 'azure-pipelines':
             return `application ${credential.clientId} with workload identity federation (service connection ${credential.serviceConnectionId})`;
+        case 'managed-identity':
+            return credential.clientId
+                ? `the managed identity ${credential.clientId}`
+                : "the host's managed identity";
         case 'azure-cli':
             return 'the Azure CLI login';
         case 'token-provider':
@@ -1283,6 +1287,11 @@ function createCredential(identity, credential, options) {
             return new identity.ClientAssertionCredential(credential.tenantId, credential.clientId, () => credential.getAssertion(), options);
         case 'azure-pipelines':
             return new identity.AzurePipelinesCredential(credential.tenantId, credential.clientId, credential.serviceConnectionId, credential.systemAccessToken, options);
+        case 'managed-identity':
+            return new identity.ManagedIdentityCredential({
+                ...options,
+                ...(credential.clientId && { clientId: credential.clientId }),
+            });
         case 'azure-cli':
             return new identity.AzureCliCredential({
                 ...(credential.tenantId && { tenantId: credential.tenantId }),

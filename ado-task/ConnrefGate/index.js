@@ -22013,10 +22013,9 @@ function serviceConnectionCredential(id) {
         };
     }
     if (/^managedserviceidentity$/i.test(scheme)) {
-        return {
-            kind: 'none',
-            why: 'the service connection signs in with a managed identity, which connref-gate does not support: use a client secret or workload identity federation',
-        };
+        // Build Tools' scheme: the agent's own (system-assigned) identity, as `pac auth create
+        // --managedIdentity` uses it; the connection holds no client id.
+        return { kind: 'managed-identity' };
     }
     const tenantId = parameter('tenantId');
     const clientId = parameter('applicationId');

@@ -1173,6 +1173,11 @@ function createCredential(identity, credential, options) {
             return new identity.ClientAssertionCredential(credential.tenantId, credential.clientId, () => credential.getAssertion(), options);
         case 'azure-pipelines':
             return new identity.AzurePipelinesCredential(credential.tenantId, credential.clientId, credential.serviceConnectionId, credential.systemAccessToken, options);
+        case 'managed-identity':
+            return new identity.ManagedIdentityCredential({
+                ...options,
+                ...(credential.clientId && { clientId: credential.clientId }),
+            });
         case 'azure-cli':
             return new identity.AzureCliCredential({
                 ...(credential.tenantId && { tenantId: credential.tenantId }),

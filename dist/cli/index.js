@@ -2004,6 +2004,10 @@ function describeCredential(credential) {
             return `application ${credential.clientId} with ${credential.source}`;
         case 'azure-pipelines':
             return `application ${credential.clientId} with workload identity federation (service connection ${credential.serviceConnectionId})`;
+        case 'managed-identity':
+            return credential.clientId
+                ? `the managed identity ${credential.clientId}`
+                : "the host's managed identity";
         case 'azure-cli':
             return 'the Azure CLI login';
         case 'token-provider':

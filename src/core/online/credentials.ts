@@ -39,6 +39,11 @@ export type OnlineCredential =
       serviceConnectionId: string;
       systemAccessToken: string;
     }
+  /**
+   * The host's managed identity (a self-hosted agent on an Azure VM): system-assigned, or the
+   * user-assigned one with this client id.
+   */
+  | { kind: 'managed-identity'; clientId?: string }
   /** The Azure CLI's login (`az login`), for a person at a terminal. */
   | { kind: 'azure-cli'; tenantId?: string }
   /** A provider given by the caller (embedding, tests). */
@@ -73,6 +78,10 @@ export function describeCredential(credential: OnlineCredential): string {
       return `application ${credential.clientId} with ${credential.source}`;
     case 'azure-pipelines':
       return `application ${credential.clientId} with workload identity federation (service connection ${credential.serviceConnectionId})`;
+    case 'managed-identity':
+      return credential.clientId
+        ? `the managed identity ${credential.clientId}`
+        : "the host's managed identity";
     case 'azure-cli':
       return 'the Azure CLI login';
     case 'token-provider':

@@ -163,6 +163,11 @@ function createCredential(
         credential.systemAccessToken,
         options as never,
       );
+    case 'managed-identity':
+      return new identity.ManagedIdentityCredential({
+        ...options,
+        ...(credential.clientId && { clientId: credential.clientId }),
+      } as never);
     case 'azure-cli':
       return new identity.AzureCliCredential({
         ...(credential.tenantId && { tenantId: credential.tenantId }),
