@@ -85,3 +85,5 @@ export declare function cached<T>(
   key: unknown,
   make: () => T,
 ): { result: T; reused: boolean };
+/** An unpacked solution with one Copilot Studio agent of `components` components. */
+export declare function generateAgentSolution(dir: string, components: number): void;
