@@ -57,9 +57,8 @@ const option = (/** @type {string} */ name) => {
 };
 if (flag('--help') || flag('-h')) {
   // The usage is this file's opening comment.
-  const text = readFileSync(fileURLToPath(import.meta.url), 'utf8')
-    .split('\n')
-    .slice(1, 13);
+  const lines = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
+  const text = lines.slice(1, lines.findIndex((l) => l.startsWith('// Timing')) - 1);
   console.log(text.map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
   process.exit(0);
 }

@@ -233,14 +233,14 @@ export class Harness {
 
   /**
    * @param {Command} cmd
-   * @param {{stdout?: 'null' | 'pipe', extraNodeOptions?: string}} [how]
+   * @param {{stdout?: 'null' | 'pipe'}} [how]
    * @returns {Sample & {stdout?: string}}
    */
   runOnce(cmd, how = {}) {
     rmSync(this.rssFile, { force: true });
     const env = { ...baseEnv, ...cmd.env };
     if (cmd.node) {
-      env.NODE_OPTIONS = `--require=${this.probe}${how.extraNodeOptions ? ` ${how.extraNodeOptions}` : ''}`;
+      env.NODE_OPTIONS = `--require=${this.probe}`;
       env.CONNREF_BENCH_RSS_FILE = this.rssFile;
     }
     // Every command runs under `sh -c '"$@"; times'`, so baseline and connref-gate pay the same
@@ -367,9 +367,11 @@ export class Harness {
   profile(cmd, label) {
     if (!this.profileDir) return undefined;
     mkdirSync(this.profileDir, { recursive: true });
-    this.runOnce(cmd, {
-      extraNodeOptions: `--cpu-prof --cpu-prof-dir=${this.profileDir} --cpu-prof-name=${label}.cpuprofile`,
-    });
+    // On node's command line: Node 20 refuses --cpu-prof in NODE_OPTIONS.
+    const flags = cmd.node
+      ? ['--cpu-prof', `--cpu-prof-dir=${this.profileDir}`, `--cpu-prof-name=${label}.cpuprofile`]
+      : [];
+    this.runOnce({ ...cmd, args: [...flags, ...cmd.args] });
     return join(this.profileDir, `${label}.cpuprofile`);
   }
 
