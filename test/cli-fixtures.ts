@@ -1,28 +1,11 @@
 // Small solutions written to disk under os.tmpdir() for the CLI and gate end-to-end tests.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { writeFile as write } from './helpers/solution-files.js';
+
+export { removeTempDirs, tempDir, writeFile as write } from './helpers/solution-files.js';
 
 export const LOGICAL_NAME = 'new_sharedoffice365_7684e';
 export const CONNECTOR_ID = '/providers/Microsoft.PowerApps/apis/shared_office365';
-
-const created: string[] = [];
-
-export function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'crg-cli-'));
-  created.push(dir);
-  return dir;
-}
-
-export function removeTempDirs(): void {
-  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
-}
-
-export function write(path: string, text: string): string {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-  return path;
-}
 
 /**
  * An unpacked (SolutionPackager) solution with one connection reference, at `<root>/<folder>`.

@@ -2,38 +2,18 @@
 // whose files the tests then break one at a time, plus the checks every hostile case shares.
 // Everything is written under os.tmpdir() at test time; nothing is written into the project or
 // into ../shared.
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { SolutionReadResult } from '../../src/core/model.js';
-import { DEFAULT_LIMITS, type ReadLimits } from '../../src/core/options.js';
-import { findSolutions } from '../../src/core/solution/discovery.js';
-import { readSolution } from '../../src/core/solution/reader.js';
 import { buildZip, type RawEntry, type RawZipOptions } from './hostile-zip.js';
+import { readOne, removeTempDirs, tempDir, writeFile, writeFiles } from './solution-files.js';
+
+export { readOne, removeTempDirs, tempDir, writeFile };
 
 export const repoRoot = new URL('../..', import.meta.url).pathname;
 /** The shipped unpacked example: a valid SolutionPackager tree to copy and break. */
 export const exampleSolution = join(repoRoot, 'examples/contoso-invoices/src');
-
-const created: string[] = [];
-
-/** A fresh folder under the OS temp folder; removed by removeTempDirs(). */
-export function tempDir(prefix = 'crg-hostile-'): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  created.push(dir);
-  return dir;
-}
-
-export function removeTempDirs(): void {
-  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
-}
-
-export function writeFile(path: string, content: string | Uint8Array): string {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, content);
-  return path;
-}
 
 /** Copies the example solution to `<dir>/<name>` and returns its path. */
 export function copyExample(dir: string, name = 'solution'): string {
@@ -126,19 +106,7 @@ export function writeZip(
 
 /** Writes the zip-layout files as an extracted folder (solution.xml beside customizations.xml). */
 export function writeExtracted(dir: string, files: Record<string, string | Buffer>): string {
-  for (const [name, content] of Object.entries(files)) writeFile(join(dir, name), content);
-  return dir;
-}
-
-/** Finds the one solution at `path` and reads it, as the engine would. */
-export async function readOne(
-  path: string,
-  cwd: string,
-  limits: Partial<ReadLimits> = {},
-): Promise<SolutionReadResult> {
-  const targets = await findSolutions([path], cwd);
-  expect(targets).toHaveLength(1);
-  return readSolution(targets[0]!, { ...DEFAULT_LIMITS, ...limits });
+  return writeFiles(dir, files);
 }
 
 /** A reason fit for an SL001/DS001 line: one line, no stack trace, no NUL or control bytes. */
