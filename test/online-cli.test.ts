@@ -11,6 +11,7 @@ import { createClientCertificate } from './fixtures/online/tls.mjs';
 import {
   REFS,
   ROOT,
+  fetchGithubToken,
   onlineFindings,
   seedClean,
   workspace,
@@ -177,7 +178,7 @@ describe('CLI --environment', () => {
   it('signs in with a federated token file (AZURE_FEDERATED_TOKEN_FILE)', async () => {
     const federated = fake.addApp({ federated: { audience: 'api://AzureADTokenExchange' } });
     seedClean(fake, federated);
-    const token = await fetchGithubToken('api://AzureADTokenExchange');
+    const token = await fetchGithubToken(fake, 'api://AzureADTokenExchange');
     const file = join(ws.dir, 'token.jwt');
     writeFileSync(file, token);
     const run = await runCli(check(), {
@@ -279,20 +280,3 @@ describe('CLI --environment usage errors (exit 2, one line)', () => {
     });
   }
 });
-
-async function fetchGithubToken(audience: string): Promise<string> {
-  const { request } = await import('node:https');
-  return new Promise((resolve, reject) => {
-    const req = request(
-      `${fake.githubTokenUrl}&audience=${encodeURIComponent(audience)}`,
-      { ca: fake.ca, headers: { Authorization: `Bearer ${fake.githubRequestToken}` } },
-      (res) => {
-        let body = '';
-        res.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-        res.on('end', () => resolve((JSON.parse(body) as { value: string }).value));
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
-}

@@ -6,6 +6,7 @@ import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { SolutionReadResult } from '../../src/core/model.js';
+import type { ReadLimits } from '../../src/core/options.js';
 import { buildZip, type RawEntry, type RawZipOptions } from './hostile-zip.js';
 import { readOne, removeTempDirs, tempDir, writeFile, writeFiles } from './solution-files.js';
 
@@ -107,6 +108,14 @@ export function writeZip(
 /** Writes the zip-layout files as an extracted folder (solution.xml beside customizations.xml). */
 export function writeExtracted(dir: string, files: Record<string, string | Buffer>): string {
   return writeFiles(dir, files);
+}
+
+/** Reads `<dir>/S.zip` as the one solution under dir. */
+export async function readZip(
+  dir: string,
+  limits: Partial<ReadLimits> = {},
+): Promise<SolutionReadResult> {
+  return readOne('S.zip', dir, limits);
 }
 
 /** A reason fit for an SL001/DS001 line: one line, no stack trace, no NUL or control bytes. */

@@ -122,3 +122,24 @@ export function onlineFindings(findings: readonly Finding[]): string[] {
     .map((f) => `${f.ruleId} ${f.severity} ${f.subject}`)
     .sort();
 }
+
+/**
+ * A GitHub OIDC token for `audience` from the fake's token endpoint, asked for with its request
+ * token as a workflow would, trusting the fake's CA (this process has no NODE_EXTRA_CA_CERTS).
+ */
+export async function fetchGithubToken(fake: FakeOnline, audience: string): Promise<string> {
+  const { request } = await import('node:https');
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${fake.githubTokenUrl}&audience=${encodeURIComponent(audience)}`,
+      { ca: fake.ca, headers: { Authorization: `Bearer ${fake.githubRequestToken}` } },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+        res.on('end', () => resolve((JSON.parse(body) as { value: string }).value));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}

@@ -1,115 +1,31 @@
-// The online stage against the loopback fake, in this process (the fake's CA injected): each
-// scenario of the issue, sign-in included (real @azure/identity against the fake Entra ID).
-// Every test also checks that the target only saw GETs and the token endpoint only POSTs, and
-// that each token went only to its own origin.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+// The online stage against the loopback fake, in this process (see test/helpers/online-stage.ts):
+// what the online rules find in the target, connection by connection (CR012 to CR015), through
+// the admin and the caller route, and the dependencies and definitions (CR016, EV006, EV007).
+import { beforeEach, describe, expect, it } from 'vitest';
 import { check } from '../src/core/engine.js';
 import { formatJson } from '../src/core/format/json.js';
 import { formatMarkdown } from '../src/core/format/markdown.js';
-import type { Finding, Report, ReportTarget } from '../src/core/model.js';
-import type { OnlineCredential } from '../src/core/online/credentials.js';
-import type { OnlineOptions } from '../src/core/online/options.js';
-import { FakeOnline, POWERAPPS_AUDIENCE, type FakeApp } from './fixtures/online/fake-online.mjs';
-import { createClientCertificate } from './fixtures/online/tls.mjs';
+import type { Finding } from '../src/core/model.js';
 import {
   DEPENDENCY_REFERENCE,
   DEPENDENCY_VARIABLE,
   REFS,
-  onlineFindings,
-  seedClean,
-  workspace,
   writeSettings,
 } from './helpers/online.js';
+import {
+  SECRET,
+  app,
+  count,
+  fake,
+  finding,
+  run,
+  secretCredential,
+  target,
+  useOnlineStage,
+  ws,
+} from './helpers/online-stage.js';
 
-const SECRET = 'fake-secret-Q8~7hd.c4nary';
-
-let fake: FakeOnline;
-let app: FakeApp;
-let ws: ReturnType<typeof workspace>;
-
-beforeAll(async () => {
-  fake = new FakeOnline();
-  await fake.start();
-});
-
-afterAll(async () => {
-  await fake.stop();
-});
-
-beforeEach(() => {
-  ws = workspace();
-  fake.requests.length = 0;
-  fake.state.apps = [];
-  fake.state.faults = [];
-  fake.state.hostile = {};
-  fake.state.pageSize = 100;
-  fake.state.permissionsNotEmbedded = false;
-  delete fake.state.powerAppsAudiences;
-  app = fake.addApp({ secret: SECRET });
-  seedClean(fake, app);
-});
-
-afterEach(() => {
-  // Read-only, whatever the scenario: only GET to Dataverse and Power Apps, only POST for tokens.
-  expect(fake.violations()).toEqual([]);
-  // Each token only to its own origin: the Dataverse token never reaches the Power Apps API,
-  // and nothing with a token reaches another origin.
-  for (const request of fake.requests) {
-    if (request.server === 'dataverse' && request.audience) {
-      expect(request.audience).toBe(fake.environmentUrl);
-    }
-    if (request.server === 'powerApps' && request.audience) {
-      expect(request.audience).not.toBe(fake.environmentUrl);
-    }
-    if (request.server === 'foreign') expect(request.authorization).toBe(false);
-  }
-  ws.remove();
-});
-
-function secretCredential(secret = SECRET, clientId = app.clientId): OnlineCredential {
-  return { kind: 'client-secret', tenantId: fake.state.tenantId, clientId, clientSecret: secret };
-}
-
-async function run(
-  settings: string | undefined = writeSettings(ws.dir),
-  online: Partial<OnlineOptions> = {},
-): Promise<{ report: Report; findings: string[]; json: string }> {
-  const result = await check({
-    solutions: [ws.solution],
-    settings: settings ? [settings] : [],
-    cwd: ws.dir,
-    online: {
-      environmentUrl: fake.environmentUrl,
-      credential: secretCredential(),
-      env: fake.env(),
-      ca: fake.ca,
-      retry: { baseDelayMs: 10 },
-      ...online,
-    },
-  });
-  return {
-    report: result.report,
-    findings: onlineFindings(result.report.findings),
-    json: formatJson(result.report),
-  };
-}
-
-function finding(report: Report, ruleId: string, subject?: string): Finding {
-  const found = report.findings.find(
-    (f) => f.ruleId === ruleId && (subject === undefined || f.subject === subject),
-  );
-  expect(found, `${ruleId} ${subject ?? ''}`).toBeDefined();
-  return found!;
-}
-
-function target(report: Report, logicalName: string): ReportTarget | undefined {
-  return report.solutions[0]!.connectionReferences.find((r) => r.logicalName === logicalName)
-    ?.target;
-}
-
-function count(route: string): number {
-  return fake.requests.filter((r) => r.route === route).length;
-}
+useOnlineStage();
 
 describe('online stage: a clean target', () => {
   it('reports no online finding and the target facts of every reference', async () => {
@@ -421,224 +337,3 @@ describe('online stage: dependencies and definitions', () => {
     expect(message).toContain(DEPENDENCY_REFERENCE);
   });
 });
-
-describe('online stage: what fails becomes OL001, never a connection finding', () => {
-  it('retries 429 and 503, honouring Retry-After', async () => {
-    fake.fault({ route: 'admin-connections', status: 429, retryAfter: '1', times: 1 });
-    fake.fault({ route: 'whoami', status: 503, times: 2 });
-    const started = Date.now();
-    const { findings } = await run();
-    expect(findings).toEqual([]);
-    expect(count('admin-connections')).toBe(2);
-    expect(count('whoami')).toBe(3);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
-  });
-
-  it('OL001 when throttling outlasts the retry budget, and with --online strict an error', async () => {
-    fake.fault({ route: 'admin-connections', status: 429, retryAfter: '0', times: 10 });
-    const { report, findings } = await run(undefined, { mode: 'strict' });
-    expect(findings).toEqual([`OL001 error ${fake.environmentUrl}`]);
-    expect(finding(report, 'OL001').message).toContain('HTTP 429 after 4 attempts');
-    expect(count('admin-connections')).toBe(4);
-  });
-
-  it('OL001 when the throttling asks for a wait past the deadline', async () => {
-    fake.fault({ route: 'admin-connections', status: 429, retryAfter: '120' });
-    const started = Date.now();
-    const { report, findings } = await run(undefined, { timeoutMs: 5000 });
-    expect(findings).toEqual([`OL001 warning ${fake.environmentUrl}`]);
-    expect(finding(report, 'OL001').message).toContain('deadline');
-    expect(Date.now() - started).toBeLessThan(4000);
-  });
-
-  it('OL001 for a wrong secret, with the AADSTS reason and no secret anywhere', async () => {
-    const wrong = 'wrong-secret-value-xyz';
-    const result = await check({
-      solutions: [ws.solution],
-      settings: [writeSettings(ws.dir)],
-      cwd: ws.dir,
-      online: {
-        environmentUrl: fake.environmentUrl,
-        credential: secretCredential(wrong),
-        env: fake.env(),
-        ca: fake.ca,
-      },
-    });
-    const findings = onlineFindings(result.report.findings);
-    expect(findings).toEqual([`OL001 warning ${fake.environmentUrl}`]);
-    const message = finding(result.report, 'OL001').message;
-    expect(message).toContain('AADSTS7000215');
-    expect(message).not.toContain('Trace ID');
-    expect(message).toContain('CR012–CR015');
-    expect(message).toContain('CR016');
-    expect(formatJson(result.report)).not.toContain(wrong);
-    expect(result.secrets).toContain(wrong);
-    expect(count('admin-connections')).toBe(0);
-  });
-
-  it('OL001 for an outage: nothing listens at the environment URL', async () => {
-    const closed = new FakeOnline();
-    await closed.start();
-    const url = closed.environmentUrl;
-    await closed.stop();
-    const { report, findings } = await run(undefined, {
-      environmentUrl: url,
-      retry: { baseDelayMs: 10 },
-    });
-    expect(findings).toEqual([`OL001 warning ${url}`]);
-    expect(finding(report, 'OL001').message).toMatch(
-      /could not be reached|ECONNREFUSED|did not answer/,
-    );
-  });
-
-  it('OL001 without credentials', async () => {
-    const { report, findings } = await run(undefined, {
-      credential: { kind: 'none', why: 'no credentials: set AZURE_CLIENT_ID' },
-    });
-    expect(findings).toEqual([`OL001 warning ${fake.environmentUrl}`]);
-    expect(finding(report, 'OL001').message).toContain('no credentials: set AZURE_CLIENT_ID');
-    expect(fake.requests).toEqual([]);
-  });
-
-  it('OL001 when the Power Apps token is for the wrong audience (an overridden scope)', async () => {
-    const { report, findings } = await run(undefined, {
-      env: { ...fake.env(), CONNREF_GATE_POWERAPPS_SCOPE: 'https://service.powerapps.us/.default' },
-    });
-    expect(findings).toEqual([`OL001 warning ${fake.environmentUrl}`]);
-    expect(finding(report, 'OL001').message).toContain('HTTP 401');
-    expect(fake.requests.find((r) => r.server === 'powerApps')?.audience).not.toBe(
-      POWERAPPS_AUDIENCE,
-    );
-  });
-
-  it('falls back to the token oid when the system user cannot be read', async () => {
-    app.privileges = ['prvReadconnectionreference', 'prvReadenvironmentvariabledefinition'];
-    const connection = fake.state.connections.find((c) => c.name === REFS.outlook.id)!;
-    connection.createdBy = '11111111-2222-4333-8444-555555555555';
-    const { findings } = await run();
-    expect(findings).toEqual([`CR015 error ${REFS.outlook.name}`]);
-  });
-});
-
-describe('online stage: a hostile target', () => {
-  it('does not follow a nextLink to another origin (OL001), and that origin sees no token', async () => {
-    for (let i = 0; i < 150; i++) {
-      fake.state.connections.push({
-        name: `${String(i).padStart(4, '0')}bbbb0000400080000000000000000`.slice(0, 32),
-        api: 'shared_office365',
-        createdBy: app.objectId,
-      });
-    }
-    fake.state.connections.push({
-      name: 'ffffffffffff4fff8fffffffffffffff',
-      api: 'shared_office365',
-      createdBy: app.objectId,
-    });
-    fake.state.hostile.foreignNextLink = true;
-    const { report, findings } = await run(
-      writeSettings(ws.dir, { outlook: 'ffffffffffff4fff8fffffffffffffff' }),
-    );
-    // Found ones are checked; the one that could be on the unread page is not claimed missing.
-    expect(findings).toEqual([`OL001 warning ${fake.environmentUrl}`]);
-    expect(finding(report, 'OL001').message).toContain('another origin');
-    expect(target(report, REFS.outlook.name)?.connection).toBe('unchecked');
-    expect(target(report, REFS.cds.name)?.connection).toBe('found');
-    expect(fake.requests.filter((r) => r.server === 'foreign')).toEqual([]);
-  });
-
-  it('does not follow a redirect with the token', async () => {
-    fake.fault({ route: 'admin-connections', status: 302, location: `${fake.foreignUrl}/steal` });
-    const { report, findings } = await run();
-    expect(findings).toEqual([`OL001 warning ${fake.environmentUrl}`]);
-    expect(finding(report, 'OL001').message).toContain('redirect');
-    expect(fake.requests.filter((r) => r.server === 'foreign')).toEqual([]);
-  });
-
-  it('OL001 for malformed JSON', async () => {
-    fake.state.hostile.listingBody = '{"value": [{"name": "x", ';
-    const { report, findings } = await run();
-    expect(findings).toEqual([`OL001 warning ${fake.environmentUrl}`]);
-    expect(finding(report, 'OL001').message).toContain('not JSON');
-  });
-
-  it('OL001 for JSON of the wrong shape', async () => {
-    fake.state.hostile.listingBody = '{"value": {"__proto__": {"polluted": true}}}';
-    const { findings } = await run();
-    expect(findings).toEqual([`OL001 warning ${fake.environmentUrl}`]);
-    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
-  });
-
-  it('OL001 for a huge answer, read only up to the cap', async () => {
-    fake.state.hostile.hugeBytes = 8 * 1024 * 1024;
-    const { report, findings } = await run(undefined, { maxResponseBytes: 1024 * 1024 });
-    expect(findings).toEqual([`OL001 warning ${fake.environmentUrl}`]);
-    expect(finding(report, 'OL001').message).toContain('more than 1 MiB');
-  });
-
-  it('OL001 for an answer slower than the deadline', async () => {
-    fake.fault({ route: 'admin-connections', delayMs: 4000 });
-    const started = Date.now();
-    const { report, findings } = await run(undefined, { timeoutMs: 1500 });
-    expect(Date.now() - started).toBeLessThan(3500);
-    expect(findings).toEqual([`OL001 warning ${fake.environmentUrl}`]);
-    expect(finding(report, 'OL001').message).toMatch(/deadline|1\.5 s/);
-    // What finished in time is kept: the dependency checks passed.
-    expect(report.findings.some((f) => f.ruleId === 'CR016')).toBe(false);
-  });
-});
-
-describe('online stage: other credentials', () => {
-  it('signs in with a client certificate', async () => {
-    const certificate = await createClientCertificate(ws.dir);
-    const certApp = fake.addApp({ certificate: certificate.cert });
-    seedClean(fake, certApp);
-    const { findings } = await run(undefined, {
-      credential: {
-        kind: 'client-certificate',
-        tenantId: fake.state.tenantId,
-        clientId: certApp.clientId,
-        certificatePath: certificate.file,
-      },
-    });
-    expect(findings).toEqual([]);
-  });
-
-  it('signs in with a federated assertion from a callback (the GitHub OIDC token)', async () => {
-    const federated = fake.addApp({ federated: { audience: 'api://AzureADTokenExchange' } });
-    seedClean(fake, federated);
-    const assertion = async () => {
-      const response = await fetchText(
-        `${fake.githubTokenUrl}&audience=api://AzureADTokenExchange`,
-      );
-      return (JSON.parse(response) as { value: string }).value;
-    };
-    const { findings } = await run(undefined, {
-      credential: {
-        kind: 'client-assertion',
-        tenantId: fake.state.tenantId,
-        clientId: federated.clientId,
-        source: 'a test token',
-        getAssertion: assertion,
-      },
-    });
-    expect(findings).toEqual([]);
-  });
-});
-
-/** GET with the fake's request token, trusting its CA (this process has no NODE_EXTRA_CA_CERTS). */
-async function fetchText(url: string): Promise<string> {
-  const { request } = await import('node:https');
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      { ca: fake.ca, headers: { Authorization: `Bearer ${fake.githubRequestToken}` } },
-      (res) => {
-        let body = '';
-        res.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-        res.on('end', () => resolve(body));
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
-}
