@@ -3,7 +3,6 @@
 // the environment, the job token as the SystemVssConnection endpoint, and a loopback fake Azure
 // DevOps for the pull-request thread. Asserts the ##vso logging commands, the result, the output
 // variables, the summary, the thread, and that a canary secret appears nowhere.
-import { spawn } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -17,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeAzureDevOps, type FakeAzureDevOps } from './fixtures/ado/fake-azure-devops.js';
+import { inputVariables, runNode } from './helpers/run-node.js';
 
 const TASK = resolve('ado-task', 'ConnrefGate', 'index.js');
 const FIXTURE = resolve('test', 'fixtures', 'ado', 'repo');
@@ -47,7 +47,10 @@ function listFiles(dir: string): string[] {
 }
 
 /** Runs the task like the agent: asynchronously, so that the fake server in this process answers. */
-function runTask(inputs: Record<string, string>, variables: Record<string, string> = {}) {
+async function runTask(
+  inputs: Record<string, string>,
+  variables: Record<string, string> = {},
+): Promise<TaskRun> {
   const env: Record<string, string> = {
     PATH: process.env['PATH'] ?? '',
     AGENT_TEMPDIRECTORY: agentTemp,
@@ -61,35 +64,24 @@ function runTask(inputs: Record<string, string>, variables: Record<string, strin
     BUILD_REPOSITORY_PROVIDER: 'TfsGit',
     CANARY,
     ...variables,
+    ...inputVariables(inputs),
   };
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  return new Promise<TaskRun>((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [TASK], { cwd: repo, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const lines = stdout.split(/\r?\n/);
-      const outputs: Record<string, string> = {};
-      for (const line of lines) {
-        const match =
-          /^##vso\[task\.setvariable variable=([^;]+);isOutput=true;issecret=false;\](.*)$/.exec(
-            line,
-          );
-        if (match) outputs[match[1]!] = match[2]!;
-      }
-      resolvePromise({
-        code,
-        stdout,
-        stderr,
-        lines,
-        outputs,
-        complete: lines.find((l) => l.startsWith('##vso[task.complete')),
-      });
-    });
-  });
+  const { code, stdout, stderr } = await runNode(TASK, [], { cwd: repo, env });
+  const lines = stdout.split(/\r?\n/);
+  const outputs: Record<string, string> = {};
+  for (const line of lines) {
+    const match =
+      /^##vso\[task\.setvariable variable=([^;]+);isOutput=true;issecret=false;\](.*)$/.exec(line);
+    if (match) outputs[match[1]!] = match[2]!;
+  }
+  return {
+    code,
+    stdout,
+    stderr,
+    lines,
+    outputs,
+    complete: lines.find((l) => l.startsWith('##vso[task.complete')),
+  };
 }
 
 function pullRequestVariables(fake: FakeAzureDevOps): Record<string, string> {

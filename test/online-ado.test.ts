@@ -3,7 +3,6 @@
 // workload identity federation through AzurePipelinesCredential and SYSTEM_OIDCREQUESTURI),
 // against the loopback fake of Entra ID, Dataverse, the Power Apps API and the Azure Pipelines
 // OIDC endpoint. Secrets are masked before anything is logged and appear nowhere else.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,6 +10,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { FakeOnline, type FakeApp } from './fixtures/online/fake-online.mjs';
 import { ConnectProxy } from './helpers/connect-proxy.js';
 import { REFS, seedClean, workspace, writeSettings } from './helpers/online.js';
+import { inputVariables, runNode } from './helpers/run-node.js';
 
 const TASK = resolve('ado-task', 'ConnrefGate', 'index.js');
 const CONNECTION = '1f5e9c2a-7b3d-4e8f-9a0b-1c2d3e4f5a6b';
@@ -30,7 +30,10 @@ interface TaskRun {
   issues: string[];
 }
 
-function runTask(inputs: Record<string, string>, variables: Record<string, string>) {
+async function runTask(
+  inputs: Record<string, string>,
+  variables: Record<string, string>,
+): Promise<TaskRun> {
   const env: Record<string, string> = {
     PATH: process.env['PATH'] ?? '',
     AGENT_TEMPDIRECTORY: agentTemp,
@@ -39,29 +42,20 @@ function runTask(inputs: Record<string, string>, variables: Record<string, strin
     SYSTEM_DEFAULTWORKINGDIRECTORY: ws.dir,
     ...fake.env(),
     ...variables,
+    ...inputVariables(inputs),
   };
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   // An empty variable is one the agent does not set.
   for (const [name, value] of Object.entries(env)) if (value === '') delete env[name];
-  return new Promise<TaskRun>((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [TASK], { cwd: ws.dir, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const lines = stdout.split(/\r?\n/);
-      resolvePromise({
-        code,
-        stdout,
-        stderr,
-        lines,
-        complete: lines.find((l) => l.startsWith('##vso[task.complete')),
-        issues: lines.filter((l) => l.startsWith('##vso[task.logissue')),
-      });
-    });
-  });
+  const { code, stdout, stderr } = await runNode(TASK, [], { cwd: ws.dir, env });
+  const lines = stdout.split(/\r?\n/);
+  return {
+    code,
+    stdout,
+    stderr,
+    lines,
+    complete: lines.find((l) => l.startsWith('##vso[task.complete')),
+    issues: lines.filter((l) => l.startsWith('##vso[task.logissue')),
+  };
 }
 
 /** A powerplatform-spn service connection as the agent hands it to a task. */

@@ -2,7 +2,6 @@
 // through @azure/identity's environment convention against the loopback fake, trusted through
 // NODE_EXTRA_CA_CERTS and moved there by AZURE_AUTHORITY_HOST, CONNREF_GATE_POWERAPPS_URL and
 // the environment URL: the whole path with no tenant.
-import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -17,6 +16,7 @@ import {
   workspace,
   writeSettings,
 } from './helpers/online.js';
+import { runNode, type NodeRun } from './helpers/run-node.js';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
 const SECRET = 'cli-secret-7Q~canary.value';
@@ -25,25 +25,11 @@ let fake: FakeOnline;
 let app: FakeApp;
 let ws: ReturnType<typeof workspace>;
 
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: ws.dir,
-      // A clean environment: PATH without an Azure CLI, the fake's endpoints and CA.
-      env: { PATH: '/usr/bin:/bin', ...fake.env(), ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+function runCli(args: string[], env: Record<string, string> = {}): Promise<NodeRun> {
+  return runNode(CLI, args, {
+    cwd: ws.dir,
+    // A clean environment: PATH without an Azure CLI, the fake's endpoints and CA.
+    env: { PATH: '/usr/bin:/bin', ...fake.env(), ...env },
   });
 }
 

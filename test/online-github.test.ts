@@ -3,12 +3,12 @@
 // client secret and once with the workflow's OIDC token (a fake ACTIONS_ID_TOKEN_REQUEST_URL)
 // exchanged through ClientAssertionCredential. Secrets and tokens are masked and appear nowhere
 // else.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeOnline, type FakeApp } from './fixtures/online/fake-online.mjs';
 import { REFS, ROOT, seedClean, workspace, writeSettings } from './helpers/online.js';
+import { inputVariables, runNode } from './helpers/run-node.js';
 
 const BUNDLE = join(ROOT, 'dist', 'index.js');
 const SECRET = 'gh-client-secret~Q9.canary';
@@ -70,19 +70,9 @@ async function runAction(
     GITHUB_REPOSITORY: 'contoso/alm',
     ...fake.env(),
     ...extraEnv,
+    ...inputVariables({ ...defaults, ...inputs }),
   };
-  for (const [name, value] of Object.entries({ ...defaults, ...inputs })) {
-    env[`INPUT_${name.toUpperCase()}`] = value;
-  }
-  const child = spawn(process.execPath, [BUNDLE], { cwd: ws.dir, env });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const code = await new Promise<number | null>((done, reject) => {
-    child.on('error', reject);
-    child.on('close', done);
-  });
+  const { code, stdout, stderr } = await runNode(BUNDLE, [], { cwd: ws.dir, env });
   return {
     code,
     stdout,

@@ -1,168 +1,24 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// Settings files in the pac format (src/core/settings.ts): entries with the line and column of
+// each key, encodings, DS001 for what is not a usable settings file, and placeholders found and
+// substituted from the environment.
+import { describe, expect, it } from 'vitest';
 import {
-  JsonSyntaxError,
   MAX_JSON_DEPTH,
   findPlaceholder,
-  parseJson,
   parseSettings,
-  readSettingsFile,
   substitutePlaceholders,
-  type JsonValue,
   type ParseSettingsResult,
 } from '../src/core/settings.js';
-import type { SettingsFile, UnusableSettings } from '../src/core/model.js';
+import { unusableSettings, usableSettings } from './helpers/settings.js';
 
+const PATH = 'config/Prod/deploymentSettings.json';
 const encoder = new TextEncoder();
 
 function parse(text: string, env: Record<string, string | undefined> = {}): ParseSettingsResult {
-  return parseSettings(encoder.encode(text), 'config/Prod/deploymentSettings.json', env);
+  return parseSettings(encoder.encode(text), PATH, env);
 }
-
-function usable(text: string, env: Record<string, string | undefined> = {}): SettingsFile {
-  const result = parse(text, env);
-  if ('unusable' in result) throw new Error(`expected usable settings: ${result.unusable.reason}`);
-  return result.settings;
-}
-
-function unusable(text: string): UnusableSettings {
-  const result = parse(text);
-  if (!('unusable' in result)) throw new Error('expected DS001');
-  return result.unusable;
-}
-
-describe('parseJson', () => {
-  it('keeps offsets and values', () => {
-    const value = parseJson('{"a": [1, -2.5e3, true, false, null, "x\\u0041\\n"]}');
-    expect(value.kind).toBe('object');
-    if (value.kind !== 'object') return;
-    expect(value.members[0]!.key).toBe('a');
-    const array = value.members[0]!.value;
-    expect(array).toMatchObject({ kind: 'array', offset: 6 });
-    if (array.kind !== 'array') return;
-    expect(array.items.map((i) => i.kind)).toEqual([
-      'number',
-      'number',
-      'boolean',
-      'boolean',
-      'null',
-      'string',
-    ]);
-    expect(array.items[5]).toMatchObject({ value: 'xA\n' });
-  });
-
-  it.each([
-    ['{"a": 1,}', 8],
-    ['[1, 2', 5],
-    ['{"a" 1}', 5],
-    ['"abc', 0],
-    ['{"a": tru}', 6],
-    ['{"a": 01}', 7],
-    ['{} x', 3],
-    ["{'a': 1}", 1],
-    ['["a\tb"]', 3],
-  ])('rejects %j at offset %i', (text, offset) => {
-    try {
-      parseJson(text);
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(JsonSyntaxError);
-      expect((error as JsonSyntaxError).offset).toBe(offset);
-    }
-  });
-});
-
-/** The plain value of a parsed tree, built like JSON.parse does (own properties, last key wins). */
-function plain(value: JsonValue): unknown {
-  switch (value.kind) {
-    case 'object': {
-      const out: Record<string, unknown> = {};
-      for (const m of value.members)
-        Object.defineProperty(out, m.key, {
-          value: plain(m.value),
-          enumerable: true,
-          configurable: true,
-          writable: true,
-        });
-      return out;
-    }
-    case 'array':
-      return value.items.map(plain);
-    case 'number':
-      return Number(value.raw);
-    case 'null':
-      return null;
-    default:
-      return value.value;
-  }
-}
-
-describe('parseJson agrees with JSON.parse', () => {
-  it('on valid JSON', () => {
-    fc.assert(
-      fc.property(fc.json({ maxDepth: 6 }), (text) => {
-        expect(plain(parseJson(text))).toEqual(JSON.parse(text));
-      }),
-      { numRuns: 500 },
-    );
-  });
-
-  it('on valid JSON, every offset points at its value or key (they become line numbers)', () => {
-    const startsAt = (text: string, offset: number, value: JsonValue): void => {
-      const first = { object: '{', array: '[', string: '"', null: 'n' } as Record<string, string>;
-      if (value.kind in first) expect(text[offset]).toBe(first[value.kind]);
-      if (value.kind === 'string') {
-        // The string literal that starts there is this value.
-        const literal = /^"(?:[^"\\]|\\.)*"/.exec(text.slice(offset))![0];
-        expect(JSON.parse(literal)).toBe(value.value);
-      }
-      if (value.kind === 'object') {
-        for (const member of value.members) {
-          const literal = /^"(?:[^"\\]|\\.)*"/.exec(text.slice(member.keyOffset))![0];
-          expect(JSON.parse(literal)).toBe(member.key);
-          startsAt(text, member.value.offset, member.value);
-        }
-      }
-      if (value.kind === 'array') for (const item of value.items) startsAt(text, item.offset, item);
-    };
-    // Re-indented too, so the whitespace between tokens varies.
-    const indent = fc.constantFrom(undefined, 2, '\t', ' \r\n\t');
-    fc.assert(
-      fc.property(fc.json({ maxDepth: 6 }), indent, (json, by) => {
-        const text = by === undefined ? json : JSON.stringify(JSON.parse(json), null, by);
-        const value = parseJson(text);
-        startsAt(text, value.offset, value);
-      }),
-      { numRuns: 500 },
-    );
-  });
-
-  it('on arbitrary text: same verdict, and only JsonSyntaxError', () => {
-    const jsonish = fc.stringMatching(/^[\s{}[\]",:0-9a-z.eE+\-\\]{0,30}$/);
-    fc.assert(
-      fc.property(fc.oneof(fc.string(), jsonish), (text) => {
-        let valid = true;
-        try {
-          JSON.parse(text);
-        } catch {
-          valid = false;
-        }
-        try {
-          parseJson(text);
-          expect(valid).toBe(true);
-        } catch (error) {
-          expect(error).toBeInstanceOf(JsonSyntaxError);
-          expect(valid).toBe(false);
-        }
-      }),
-      { numRuns: 2000 },
-    );
-  });
-});
+const usable = (text: string) => usableSettings(text, { path: PATH });
+const unusable = (text: string) => unusableSettings(text, PATH);
 
 describe('parseSettings', () => {
   const sample = [
@@ -451,102 +307,5 @@ describe('placeholders', () => {
       ['literal', false],
     ]);
     expect(result.secrets.sort()).toEqual(['guid-a', 'value-v']);
-  });
-});
-
-describe('readSettingsFile', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'connref-settings-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
-
-  it('reads a file', async () => {
-    const path = join(dir, 'deploymentSettings.json');
-    await writeFile(path, '{"EnvironmentVariables":[{"SchemaName":"a","Value":"#{A}#"}]}');
-    const result = await readSettingsFile(path, 'deploymentSettings.json', { A: 'x' });
-    expect(result).toMatchObject({
-      settings: { environmentVariables: [{ value: 'x', secret: true }] },
-    });
-  });
-
-  it('turns a read error into unusable settings with a reason', async () => {
-    const result = await readSettingsFile(join(dir, 'missing.json'), 'missing.json');
-    expect(result).toMatchObject({
-      unusable: { path: 'missing.json', location: { file: 'missing.json' } },
-    });
-    if ('unusable' in result)
-      expect(result.unusable.reason).toMatch(/^missing\.json: cannot be read/);
-    const folder = await readSettingsFile(dir, 'config');
-    expect('unusable' in folder).toBe(true);
-  });
-});
-
-const corpusDir = join(import.meta.dirname, '../../shared/corpus');
-const hasCorpus = existsSync(corpusDir);
-if (!hasCorpus) console.warn(`[settings] ${corpusDir} is absent: corpus settings tests SKIPPED`);
-
-describe.skipIf(!hasCorpus)('corpus settings files', () => {
-  const configFiles: string[] = [];
-  if (hasCorpus) {
-    for (const kit of readdirSync(corpusDir).filter((d) => d.startsWith('powercat-'))) {
-      for (const solution of readdirSync(join(corpusDir, kit))) {
-        const config = join(corpusDir, kit, solution, 'config');
-        if (!existsSync(config)) continue;
-        for (const stage of readdirSync(config))
-          configFiles.push(join(kit, solution, 'config', stage));
-      }
-    }
-  }
-
-  it('finds the real settings files', () => {
-    expect(configFiles.length).toBeGreaterThanOrEqual(18);
-  });
-
-  it.each(configFiles)('%s/deploymentSettings.json parses', async (stage) => {
-    const path = join(stage, 'deploymentSettings.json');
-    const result = await readSettingsFile(join(corpusDir, path), path);
-    if ('unusable' in result) throw new Error(result.unusable.reason);
-    for (const ref of result.settings.connectionReferences) {
-      expect(ref.logicalName).not.toBe('');
-      expect(ref.location.line).toBeGreaterThan(1);
-    }
-  });
-
-  it.each(configFiles)(
-    '%s/customDeploymentSettings.json is DS001 naming what it is',
-    async (stage) => {
-      const path = join(stage, 'customDeploymentSettings.json');
-      const result = await readSettingsFile(join(corpusDir, path), path);
-      if (!('unusable' in result)) throw new Error('expected DS001');
-      expect(result.unusable.reason).toContain('customDeploymentSettings.json (ALM Accelerator');
-    },
-  );
-
-  it('the ALM Accelerator pipeline sample is DS001 naming what it is', async () => {
-    const path =
-      'deployment-settings-misc/coe-alm-accelerator-templates/deployment-settings.sample.json';
-    const result = await readSettingsFile(join(corpusDir, path), path);
-    if (!('unusable' in result)) throw new Error('expected DS001');
-    expect(result.unusable.reason).toMatch(
-      /^deployment-settings\.sample\.json \(line 1, column 1\): this is an ALM Accelerator pipeline/,
-    );
-  });
-
-  it('keeps the key lines of the PowerShell-formatted BusinessApprovalKit file', async () => {
-    const path =
-      'powercat-business-approvals-kit/BusinessApprovalKit/config/Prod/deploymentSettings.json';
-    const result = await readSettingsFile(join(corpusDir, path), path);
-    if ('unusable' in result) throw new Error(result.unusable.reason);
-    const [first] = result.settings.connectionReferences;
-    expect(first).toMatchObject({
-      logicalName: 'cat_BusinessApprovalKitApprovals',
-      connectionId: '#{connectionreference.cat_BusinessApprovalKitApprovals}#',
-      location: { line: 7, column: 38 },
-      connectionIdLocation: { line: 8, column: 38 },
-      connectorIdLocation: { line: 9, column: 38 },
-    });
   });
 });
