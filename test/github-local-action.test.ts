@@ -2,12 +2,12 @@
 // from source (src/github/main.ts's run()) with the committed .env.example, swapping @actions/core
 // and @actions/github for its own stand-ins. It must see the outputs, and print no masked value.
 // local-action is a development dependency and runs offline (npm_config_offline).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runNode } from './helpers/run-node.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const LOCAL_ACTION = join(
@@ -57,18 +57,11 @@ async function localAction(envFile: string) {
   env['npm_config_offline'] = 'true';
   env['NO_COLOR'] = '1';
   env['FORCE_COLOR'] = '0';
-  const child = spawn(process.execPath, [LOCAL_ACTION, 'run', '.', 'src/github/main.ts', envFile], {
-    cwd: ROOT,
-    env,
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const code = await new Promise<number | null>((done, reject) => {
-    child.on('error', reject);
-    child.on('close', done);
-  });
+  const { code, stdout, stderr } = await runNode(
+    LOCAL_ACTION,
+    ['run', '.', 'src/github/main.ts', envFile],
+    { cwd: ROOT, env },
+  );
   // eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC
   const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
   return { code, stdout: plain(stdout), stderr: plain(stderr) };

@@ -2,7 +2,6 @@
 // proxy (the Azure Pipelines agent's, with its bypass list and credentials), and end to end with
 // the CLI and HTTPS_PROXY / NO_PROXY. The proxy sees tunnels, never a token; its password never
 // reaches an output; a proxy's refusal is never taken for the service's answer.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import type { OnlineOptions } from '../src/core/online/options.js';
 import { FakeOnline, type FakeApp } from './fixtures/online/fake-online.mjs';
 import { ConnectProxy } from './helpers/connect-proxy.js';
 import { ROOT, onlineFindings, seedClean, workspace, writeSettings } from './helpers/online.js';
+import { runNode, type NodeRun } from './helpers/run-node.js';
 
 const SECRET = 'proxy-test-secret~9Jq.canary';
 const PROXY_PASSWORD = 'pr0xy:p@ss/word-canary';
@@ -144,15 +144,8 @@ describe('online checks through an adapter proxy (the Azure Pipelines agent)', (
   });
 });
 
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runCli(env: Record<string, string>): Promise<CliRun> {
+function runCli(env: Record<string, string>): Promise<NodeRun> {
   const args = [
-    CLI,
     'check',
     '--solution',
     'solution',
@@ -167,24 +160,16 @@ function runCli(env: Record<string, string>): Promise<CliRun> {
     '--rule',
     'CR008=off',
   ];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      cwd: ws.dir,
-      env: {
-        PATH: '/usr/bin:/bin',
-        ...fake.env(),
-        AZURE_TENANT_ID: fake.state.tenantId,
-        AZURE_CLIENT_ID: app.clientId,
-        AZURE_CLIENT_SECRET: SECRET,
-        ...env,
-      },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  return runNode(CLI, args, {
+    cwd: ws.dir,
+    env: {
+      PATH: '/usr/bin:/bin',
+      ...fake.env(),
+      AZURE_TENANT_ID: fake.state.tenantId,
+      AZURE_CLIENT_ID: app.clientId,
+      AZURE_CLIENT_SECRET: SECRET,
+      ...env,
+    },
   });
 }
 
