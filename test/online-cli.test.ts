@@ -4,8 +4,7 @@
 // the environment URL: the whole path with no tenant.
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FakeOnline, type FakeApp } from './fixtures/online/fake-online.mjs';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createClientCertificate } from './fixtures/online/tls.mjs';
 import {
   REFS,
@@ -13,17 +12,14 @@ import {
   fetchGithubToken,
   onlineFindings,
   seedClean,
-  workspace,
   writeSettings,
 } from './helpers/online.js';
+import { SECRET, app, fake, useOnlineStage, ws } from './helpers/online-stage.js';
 import { runNode, type NodeRun } from './helpers/run-node.js';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
-const SECRET = 'cli-secret-7Q~canary.value';
 
-let fake: FakeOnline;
-let app: FakeApp;
-let ws: ReturnType<typeof workspace>;
+useOnlineStage();
 
 function runCli(args: string[], env: Record<string, string> = {}): Promise<NodeRun> {
   return runNode(CLI, args, {
@@ -56,28 +52,8 @@ function check(extra: string[] = []): string[] {
   ];
 }
 
-beforeAll(async () => {
+beforeAll(() => {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build`);
-  fake = new FakeOnline();
-  await fake.start();
-});
-
-afterAll(async () => {
-  await fake.stop();
-});
-
-beforeEach(() => {
-  ws = workspace();
-  fake.requests.length = 0;
-  fake.state.apps = [];
-  fake.state.faults = [];
-  app = fake.addApp({ secret: SECRET });
-  seedClean(fake, app);
-});
-
-afterEach(() => {
-  expect(fake.violations()).toEqual([]);
-  ws.remove();
 });
 
 describe('CLI --environment', () => {

@@ -4,51 +4,33 @@
 // reaches an output; a proxy's refusal is never taken for the service's answer.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { check } from '../src/core/engine.js';
-import { formatJson } from '../src/core/format/json.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { onlineSummaryText } from '../src/core/adapter-support.js';
 import type { OnlineOptions } from '../src/core/online/options.js';
-import { FakeOnline, type FakeApp } from './fixtures/online/fake-online.mjs';
 import { ConnectProxy } from './helpers/connect-proxy.js';
-import { ROOT, onlineFindings, seedClean, workspace, writeSettings } from './helpers/online.js';
+import { ROOT, onlineFindings, writeSettings } from './helpers/online.js';
+import { SECRET, app, fake, run as runStage, useOnlineStage, ws } from './helpers/online-stage.js';
 import { runNode, type NodeRun } from './helpers/run-node.js';
 
-const SECRET = 'proxy-test-secret~9Jq.canary';
 const PROXY_PASSWORD = 'pr0xy:p@ss/word-canary';
 const CLI = join(ROOT, 'dist', 'cli.js');
 
-let fake: FakeOnline;
-let app: FakeApp;
 let proxy: ConnectProxy;
-let ws: ReturnType<typeof workspace>;
+
+useOnlineStage();
 
 beforeAll(async () => {
-  fake = new FakeOnline();
-  await fake.start();
   proxy = new ConnectProxy();
   await proxy.start();
 });
 
 afterAll(async () => {
   await proxy.stop();
-  await fake.stop();
 });
 
 beforeEach(() => {
-  ws = workspace();
-  fake.requests.length = 0;
-  fake.state.apps = [];
-  fake.state.faults = [];
-  app = fake.addApp({ secret: SECRET });
-  seedClean(fake, app);
   proxy.tunnels.length = 0;
   proxy.credentials = undefined;
-});
-
-afterEach(() => {
-  expect(fake.violations()).toEqual([]);
-  ws.remove();
 });
 
 /** `127.0.0.1:<port>` of a fake origin, as a CONNECT names it. */
@@ -56,27 +38,8 @@ function hostOf(origin: string): string {
   return new URL(origin).host;
 }
 
-async function run(online: Partial<OnlineOptions>) {
-  const result = await check({
-    solutions: [ws.solution],
-    settings: [writeSettings(ws.dir)],
-    cwd: ws.dir,
-    rules: { CR007: 'off', CR008: 'off' },
-    online: {
-      environmentUrl: fake.environmentUrl,
-      credential: {
-        kind: 'client-secret',
-        tenantId: fake.state.tenantId,
-        clientId: app.clientId,
-        clientSecret: SECRET,
-      },
-      env: fake.env(),
-      ca: fake.ca,
-      retry: { baseDelayMs: 10 },
-      ...online,
-    },
-  });
-  return { report: result.report, online: result.online, json: formatJson(result.report) };
+function run(online: Partial<OnlineOptions>) {
+  return runStage(undefined, online);
 }
 
 describe('online checks through an adapter proxy (the Azure Pipelines agent)', () => {

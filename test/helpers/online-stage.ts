@@ -8,6 +8,7 @@ import { formatJson } from '../../src/core/format/json.js';
 import type { Finding, Report, ReportTarget } from '../../src/core/model.js';
 import type { OnlineCredential } from '../../src/core/online/credentials.js';
 import type { OnlineOptions } from '../../src/core/online/options.js';
+import type { OnlineSummary } from '../../src/core/online/stage.js';
 import { FakeOnline, type FakeApp } from '../fixtures/online/fake-online.mjs';
 import { onlineFindings, seedClean, workspace, writeSettings } from './online.js';
 
@@ -67,7 +68,7 @@ export function secretCredential(secret = SECRET, clientId = app.clientId): Onli
 export async function run(
   settings: string | undefined = writeSettings(ws.dir),
   online: Partial<OnlineOptions> = {},
-): Promise<{ report: Report; findings: string[]; json: string }> {
+): Promise<{ report: Report; findings: string[]; json: string; online?: OnlineSummary }> {
   const result = await check({
     solutions: [ws.solution],
     settings: settings ? [settings] : [],
@@ -85,6 +86,7 @@ export async function run(
     report: result.report,
     findings: onlineFindings(result.report.findings),
     json: formatJson(result.report),
+    ...(result.online && { online: result.online }),
   };
 }
 
