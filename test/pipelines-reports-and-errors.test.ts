@@ -45,6 +45,44 @@ describe.skipIf(!hasCorpus)('SARIF', () => {
   });
 });
 
+describe.skipIf(!hasCorpus)('text output with placeholders deferred', () => {
+  it('folds the deferred notes to one line per settings file and names the files once', async () => {
+    const files = ['Prod', 'Test', 'Validation'].map(
+      (stage) => `${AUTOMATION}/AutomationCoEMain/config/${stage}/deploymentSettings.json`,
+    );
+    const args = ['check', '--solution', `${AUTOMATION}/AutomationCoEMain/src`];
+    for (const file of files) args.push('--settings', file);
+    const text = await cli([...args, '--placeholders', 'defer']);
+    const json = JSON.parse(
+      (await cli([...args, '--placeholders', 'defer', '--format', 'json'])).stdout,
+    ) as {
+      findings: { ruleId: string; severity: string; settings?: string }[];
+      deferredVariables: { name: string }[];
+    };
+    const perFile = json.findings.filter((f) => f.ruleId === 'CR002' && f.settings === files[0]);
+    expect(perFile.length).toBeGreaterThan(1);
+    const folded = text.stdout.split('\n').filter((l) => /^ {2}note {5}CR002 {2}/.test(l));
+    expect(folded).toEqual(
+      files.map(
+        () =>
+          `  note     CR002  ${perFile.length} placeholders left for the deploy stage (placeholders deferred; the variables are listed below)`,
+      ),
+    );
+    expect(text.stdout).toContain(
+      `the deploy stage must define ${json.deferredVariables.length} variables (in ${files.join(', ')}):`,
+    );
+    for (const variable of json.deferredVariables) {
+      expect(text.stdout).toMatch(
+        new RegExp(`^  ${variable.name.replace(/[.]/g, '\\.')} \\(\\S+\\)$`, 'm'),
+      );
+    }
+    // Without deferral, CR002 is an error per placeholder, shown one by one.
+    const resolved = await cli(args);
+    expect(resolved.stdout).not.toContain('placeholders left for the deploy stage');
+    expect(resolved.stdout.match(/^ {2}error {4}CR002 {2}/gm)!.length).toBe(perFile.length * 3);
+  });
+});
+
 describe('Markdown budgets', () => {
   it('keeps every table in a job summary over 65,536 characters, and the comment within its limit', () => {
     const report = bigReport(600, 40);

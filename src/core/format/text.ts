@@ -82,6 +82,42 @@ function findingLines(finding: Finding, palette: Palette, showSettings = true): 
   return lines;
 }
 
+/**
+ * With placeholders deferred, CR002's notes name each placeholder left for the deploy stage, and
+ * the list at the end names each variable once: a pull-request gate of a kit with 18 placeholders
+ * in 3 files would print 54 notes of three lines. In the text (a log read by a person) they fold
+ * into one line per block; JSON, SARIF and markdown keep every one.
+ */
+function foldDeferred(
+  findings: readonly Finding[],
+  report: Report,
+  palette: Palette,
+): { shown: Finding[]; folded: string[] } {
+  if (!report.deferredVariables?.length) return { shown: [...findings], folded: [] };
+  const deferred = findings.filter((f) => f.ruleId === 'CR002' && f.severity === 'note');
+  if (deferred.length < 2) return { shown: [...findings], folded: [] };
+  const severity = palette.severity.note('note'.padEnd(SEVERITY_WIDTH));
+  return {
+    shown: findings.filter((f) => !deferred.includes(f)),
+    folded: [
+      `  ${severity}  ${palette.bold('CR002')}  ${plural(deferred.length, 'placeholder')} left for the deploy stage (placeholders deferred; the variables are listed below)`,
+    ],
+  };
+}
+
+function findingBlock(
+  findings: readonly Finding[],
+  report: Report,
+  palette: Palette,
+  showSettings: boolean,
+): string[] {
+  const { shown, folded } = foldDeferred(findings, report, palette);
+  const lines = bySeverity(shown).flatMap((finding) =>
+    findingLines(finding, palette, showSettings),
+  );
+  return [...lines, ...folded];
+}
+
 export function formatText(report: Report, options: TextOptions): string {
   const palette = options.color ? COLORS : NO_COLORS;
   const lines: string[] = [];
@@ -115,35 +151,31 @@ export function formatText(report: Report, options: TextOptions): string {
         lines.push(
           `  ${palette.bold(repeated ? `In the solution, the same against each of the ${groups.repeatedFor} settings files:` : 'In the solution:')}`,
         );
-        for (const finding of bySeverity(groups.common)) {
-          lines.push(...findingLines(finding, palette, false));
-        }
+        lines.push(...findingBlock(groups.common, report, palette, false));
       }
       for (const { settings, findings } of groups.bySettings) {
         const count = findings.length === 0 ? ` ${palette.pass('no findings')}` : '';
         lines.push(`  ${palette.bold(`Against ${safe(settings)}:`)}${count}`);
-        for (const finding of bySeverity(findings)) {
-          lines.push(...findingLines(finding, palette, false));
-        }
+        lines.push(...findingBlock(findings, report, palette, false));
       }
     } else {
-      for (const finding of bySeverity(group.findings)) {
-        lines.push(...findingLines(finding, palette));
-      }
+      lines.push(...findingBlock(group.findings, report, palette, true));
     }
     lines.push('');
   }
   const deferred = report.deferredVariables;
   if (deferred !== undefined && deferred.length > 0) {
+    // The files once, when every variable is in the same ones (the usual case: one per stage).
+    const files = deferred[0]!.settings.join(', ');
+    const same = deferred.every((variable) => variable.settings.join(', ') === files);
     lines.push(
       palette.bold(
-        `Placeholders deferred: the deploy stage must define ${plural(deferred.length, 'variable')}:`,
+        `Placeholders deferred: the deploy stage must define ${plural(deferred.length, 'variable')}${same ? ` (in ${safe(files)})` : ''}:`,
       ),
     );
     for (const variable of deferred) {
-      lines.push(
-        `  ${safe(deferredVariableText(variable))}  ${palette.dim(safe(variable.settings.join(', ')))}`,
-      );
+      const where = same ? '' : `  ${palette.dim(safe(variable.settings.join(', ')))}`;
+      lines.push(`  ${safe(deferredVariableText(variable))}${where}`);
     }
     lines.push('');
   }
