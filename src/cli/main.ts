@@ -67,7 +67,8 @@ Options of check:
                          e.g. https://contoso-prod.crm4.dynamics.com): CR012-CR016, EV006,
                          EV007, OL001. Signs in as AZURE_TENANT_ID + AZURE_CLIENT_ID with
                          AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH or
-                         AZURE_FEDERATED_TOKEN_FILE, else with the Azure CLI's login
+                         AZURE_FEDERATED_TOKEN_FILE, else with the Azure CLI's login;
+                         through HTTPS_PROXY unless NO_PROXY names the host
   --online MODE          warn (default) or strict: OL001 (a check that could not run) is an
                          error with strict
   --cloud NAME           Public, UsGov, UsGovHigh, UsGovDod or China (default: from the URL)
