@@ -34665,16 +34665,24 @@ const rule = {
         if (!context.settings)
             return;
         const entriesByName = (0,helpers/* settingsReferencesByName */.wx)(context.settings);
+        const dependencies = new Set(context.solution.missingDependencies
+            .filter((dependency) => dependency.kind === 'connectionreference')
+            .map((dependency) => (0,helpers/* nameKey */.Rc)(dependency.name)));
         for (const ref of context.solution.connectionReferences) {
-            const connector = (0,helpers/* connectorApiName */.fw)(ref.connectorId);
+            // An export may hold a reference as an empty element (no connectorid): one that another
+            // solution brings, listed under MissingDependencies. Its connector is then unknown here.
+            const connector = (0,helpers/* connectorApiName */.fw)(ref.connectorId) || 'connector unknown';
             const entries = entriesByName.get((0,helpers/* nameKey */.Rc)(ref.logicalName)) ?? [];
             if (entries.length === 0) {
+                const emptyElement = ref.connectorId.trim() === ''
+                    ? ` Its element in the solution names no connector${dependencies.has((0,helpers/* nameKey */.Rc)(ref.logicalName)) ? ', and solution.xml lists it under MissingDependencies: another solution brings it, so the target must already hold it' : ''}.`
+                    : '';
                 context.report({
                     subject: ref.logicalName,
                     location: ref.location,
                     message: `Connection reference ${ref.logicalName} (${connector}) has no entry in the deployment settings` +
                         `${context.settings.path === '' ? ' (none was given or found for this solution)' : ''}, so the import leaves it unbound. Add {"LogicalName": "${ref.logicalName}", "ConnectionId": ` +
-                        `"<connection id in the target environment>", "ConnectorId": "${ref.connectorId}"} to ConnectionReferences.`,
+                        `"<connection id in the target environment>", "ConnectorId": "${ref.connectorId.trim() || '<the id of its connector>'}"} to ConnectionReferences.${emptyElement}`,
                 });
             }
             else if (entries.every((entry) => (0,helpers/* isBlank */.z3)(entry.connectionId))) {
@@ -34684,7 +34692,7 @@ const rule = {
                     location: entry.connectionIdLocation ?? entry.location,
                     message: `Connection reference ${ref.logicalName} (${connector}) has ${entry.connectionId === null ? 'no' : 'an empty'} ` +
                         'ConnectionId in the deployment settings, so the import leaves it unbound. Set ConnectionId to the id of a ' +
-                        `${connector} connection in the target environment.`,
+                        `${ref.connectorId.trim() === '' ? 'matching' : connector} connection in the target environment.`,
                 });
             }
         }
@@ -36033,8 +36041,8 @@ function common_groupBySolution(report) {
     const groups = [];
     const byKey = new Map();
     for (const solution of report.solutions) {
-        // Two solutions may share a unique name (the same solution as zip and folder); the first
-        // one whose name matches collects the findings unless a path matches exactly.
+        // Two solutions may share a unique name (a managed and an unmanaged export side by side): a
+        // finding goes to the solution its `solutionPath` names, else to the first of that name.
         const group = { key: solution.uniqueName, solution, findings: [] };
         groups.push(group);
         if (!byKey.has(solution.path))
@@ -36043,7 +36051,8 @@ function common_groupBySolution(report) {
             byKey.set(solution.uniqueName, group);
     }
     for (const finding of report.findings) {
-        let group = byKey.get(finding.solution);
+        let group = (finding.solutionPath !== undefined ? byKey.get(finding.solutionPath) : undefined) ??
+            byKey.get(finding.solution);
         if (!group) {
             group = { key: finding.solution, findings: [] };
             groups.push(group);
@@ -39623,6 +39632,7 @@ function compareFindings(a, b) {
         compareText(a.subject, b.subject) ||
         compareLocation(a.location, b.location) ||
         compareText(a.settings, b.settings) ||
+        compareText(a.solutionPath, b.solutionPath) ||
         compareText(a.message, b.message));
 }
 function summarize(findings) {
@@ -39665,7 +39675,7 @@ function checkPairs(pairs, options = {}) {
     const settingsPaths = [...new Set(pairs.flatMap((pair) => pair.settings.map((s) => s.path)))];
     const tagSettings = settingsPaths.length > 1;
     const findings = [];
-    const add = (ruleId, severity, solution, report, settingsPath) => {
+    const add = (ruleId, severity, solution, report, settingsPath, solutionPath) => {
         const override = severityOf.get(ruleId);
         if (override === 'off')
             return;
@@ -39680,11 +39690,13 @@ function checkPairs(pairs, options = {}) {
             finding.location = { ...report.location };
         if (tagSettings && settingsPath)
             finding.settings = settingsPath;
+        if (solutionPath !== undefined)
+            finding.solutionPath = solutionPath;
         findings.push(finding);
     };
     // A settings file is unusable whatever it is paired with, so DS001 goes with every solution it
     // is paired with, readable or not: each pair's findings are then complete on their own.
-    const reportUnusable = (solutionName, pair) => {
+    const reportUnusable = (solutionName, pair, solutionPath) => {
         for (const settings of pair.settings) {
             if (!isUnusableSettings(settings))
                 continue;
@@ -39693,10 +39705,11 @@ function checkPairs(pairs, options = {}) {
                 message: settings.reason,
                 location: settings.location,
             };
-            add('DS001', 'error', solutionName, report, settings.path);
+            add('DS001', 'error', solutionName, report, settings.path, solutionPath);
         }
     };
     const solutions = [];
+    const pathOf = new Map();
     // Per usable settings file, the solutions checked against it: stale entries are judged once
     // per file against all of them (SPEC section 2, "Several solutions, one settings file").
     const bySettings = new Map();
@@ -39718,7 +39731,8 @@ function checkPairs(pairs, options = {}) {
             settings: [...new Set(pair.settings.map((s) => s.path))].sort(compareText),
         };
         solutions.push(facts);
-        reportUnusable(solution.uniqueName, pair);
+        pathOf.set(solution, facts.path);
+        reportUnusable(solution.uniqueName, pair, facts.path);
         const checked = pair.settings.length === 0 ? [(0,core_settings/* emptySettings */.bi)()] : pair.settings;
         const targets = [];
         for (const settings of checked) {
@@ -39742,7 +39756,7 @@ function checkPairs(pairs, options = {}) {
                     settings: usable,
                     placeholders,
                     ...(target && { target }),
-                    report: (report) => add(rule.meta.id, report.severity ?? rule.meta.defaultSeverity, solution.uniqueName, report, settings.path),
+                    report: (report) => add(rule.meta.id, report.severity ?? rule.meta.defaultSeverity, solution.uniqueName, report, settings.path, facts.path),
                 });
             }
         }
@@ -39752,11 +39766,12 @@ function checkPairs(pairs, options = {}) {
     for (const [path, { settings, solutions: checkedWith }] of bySettings) {
         // One solution: its finding, as ever. Several: the file's own, named by its path.
         const owner = checkedWith.length === 1 ? checkedWith[0].uniqueName : path;
+        const ownerPath = checkedWith.length === 1 ? pathOf.get(checkedWith[0]) : undefined;
         for (const rule of allRules) {
             rule.checkSettingsFile?.({
                 settings,
                 solutions: checkedWith,
-                report: (report) => add(rule.meta.id, report.severity ?? rule.meta.defaultSeverity, owner, report, path),
+                report: (report) => add(rule.meta.id, report.severity ?? rule.meta.defaultSeverity, owner, report, path, ownerPath),
             });
         }
     }
@@ -41674,9 +41689,10 @@ function solutionJson(solution) {
         })),
     };
 }
-function findingJson(finding) {
+function findingJson(finding, sharedNames) {
     // `location` is omitted where there is no file, `line` where there is no line (SPEC 5);
-    // `settings` appears only when several settings files were checked.
+    // `settings` appears only when several settings files were checked; `solutionPath` only when
+    // solutions of the same unique name were checked, to tell whose finding it is.
     return {
         ruleId: finding.ruleId,
         severity: finding.severity,
@@ -41690,13 +41706,22 @@ function findingJson(finding) {
             },
         }),
         ...(finding.settings !== undefined && { settings: finding.settings }),
+        ...(finding.solutionPath !== undefined &&
+            sharedNames.has(finding.solution) && { solutionPath: finding.solutionPath }),
     };
 }
 function json_formatJson(report) {
+    const seen = new Set();
+    const sharedNames = new Set();
+    for (const { uniqueName } of report.solutions) {
+        if (seen.has(uniqueName))
+            sharedNames.add(uniqueName);
+        seen.add(uniqueName);
+    }
     const json = {
         tool: { name: report.tool.name, version: report.tool.version },
         solutions: report.solutions.map(solutionJson),
-        findings: report.findings.map(findingJson),
+        findings: report.findings.map((finding) => findingJson(finding, sharedNames)),
         // With placeholders deferred: what the deploy stage must define, once each.
         ...(report.deferredVariables !== undefined && {
             deferredVariables: report.deferredVariables.map((variable) => ({

@@ -5,6 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkSolutions, exitCodeFor, isFailing, redactSecrets } from '../src/core/engine.js';
 import { UsageError } from '../src/core/errors.js';
+import { formatJson } from '../src/core/format/json.js';
+import { formatText } from '../src/core/format/text.js';
 import type { Finding, SolutionReadResult } from '../src/core/model.js';
 import {
   API,
@@ -293,6 +295,45 @@ describe('checkSolutions', () => {
     const message = report.findings.find((f) => f.subject === 'cr_office')!.message;
     expect(message).not.toContain('cr_office');
     expect(message).toContain('***');
+  });
+});
+
+describe('solutions that share a unique name', () => {
+  it("gives each its own findings in every format; JSON names the solution's path then only", () => {
+    // A managed zip beside the unmanaged folder: the same unique name, different files.
+    const twin = (path: string, references: ReturnType<typeof makeReference>[]) =>
+      ({
+        ok: true,
+        solution: makeSolution({ path, uniqueName: 'Contoso', connectionReferences: references }),
+      }) satisfies SolutionReadResult;
+    const report = checkSolutions(
+      [twin('drop/Contoso_managed.zip', [office]), twin('src/Contoso', [sql])],
+      [],
+      { CR010: 'off' },
+    );
+    expect(report.findings.map((f) => [f.subject, f.solutionPath])).toEqual([
+      ['cr_office', 'drop/Contoso_managed.zip'],
+      ['cr_sql', 'src/Contoso'],
+    ]);
+    const text = formatText(report, { color: false });
+    const zipBlock = text.slice(
+      text.indexOf('drop/Contoso_managed.zip'),
+      text.indexOf('src/Contoso'),
+    );
+    const folderBlock = text.slice(text.indexOf('src/Contoso'));
+    expect(zipBlock).toContain('cr_office');
+    expect(zipBlock).not.toContain('cr_sql');
+    expect(folderBlock).toContain('cr_sql');
+    expect(folderBlock).not.toContain('no findings');
+    const json = JSON.parse(formatJson(report)) as { findings: { solutionPath?: string }[] };
+    expect(json.findings.map((f) => f.solutionPath)).toEqual([
+      'drop/Contoso_managed.zip',
+      'src/Contoso',
+    ]);
+    const single = JSON.parse(formatJson(checkSolutions([contoso], []))) as {
+      findings: Record<string, unknown>[];
+    };
+    expect(single.findings.some((f) => 'solutionPath' in f)).toBe(false);
   });
 });
 

@@ -21,6 +21,28 @@ describe('CR001 unbound connection reference', () => {
     expect(reports[0]!.message).toContain('none was given or found for this solution');
   });
 
+  it('says when an empty element names no connector, and when another solution brings it', () => {
+    const empty = makeReference('crdfa_agent.cr.HBw34vrT', 'shared_x');
+    empty.connectorId = '';
+    const other = makeReference('crdfa_orphan', 'shared_x');
+    other.connectorId = '';
+    const withEmpty = makeSolution({
+      connectionReferences: [empty, other, office],
+      missingDependencies: [{ kind: 'connectionreference', name: 'CRDFA_AGENT.cr.HBw34vrT' }],
+    });
+    const [agent, orphan, plain] = runRule('CR001', withEmpty);
+    for (const report of [agent!, orphan!]) {
+      expect(report.message).toContain('(connector unknown)');
+      expect(report.message).toContain('"ConnectorId": "<the id of its connector>"');
+      expect(report.message).not.toContain('"ConnectorId": ""');
+    }
+    expect(agent!.message).toContain(
+      'Its element in the solution names no connector, and solution.xml lists it under MissingDependencies',
+    );
+    expect(orphan!.message).toMatch(/Its element in the solution names no connector\.$/);
+    expect(plain!.message).not.toContain('names no connector');
+  });
+
   it('fires for a missing entry, an empty and a missing ConnectionId, at the entry', () => {
     const text = settingsJson([
       { LogicalName: 'CR_OFFICE', ConnectionId: '  ' },

@@ -117,6 +117,7 @@ export function compareFindings(a: Finding, b: Finding): number {
     compareText(a.subject, b.subject) ||
     compareLocation(a.location, b.location) ||
     compareText(a.settings, b.settings) ||
+    compareText(a.solutionPath, b.solutionPath) ||
     compareText(a.message, b.message)
   );
 }
@@ -196,6 +197,7 @@ export function checkPairs(
     solution: string,
     report: RuleReport,
     settingsPath?: string,
+    solutionPath?: string,
   ): void => {
     const override = severityOf.get(ruleId);
     if (override === 'off') return;
@@ -208,12 +210,17 @@ export function checkPairs(
     };
     if (report.location) finding.location = { ...report.location };
     if (tagSettings && settingsPath) finding.settings = settingsPath;
+    if (solutionPath !== undefined) finding.solutionPath = solutionPath;
     findings.push(finding);
   };
 
   // A settings file is unusable whatever it is paired with, so DS001 goes with every solution it
   // is paired with, readable or not: each pair's findings are then complete on their own.
-  const reportUnusable = (solutionName: string, pair: SolutionPair): void => {
+  const reportUnusable = (
+    solutionName: string,
+    pair: SolutionPair,
+    solutionPath?: string,
+  ): void => {
     for (const settings of pair.settings) {
       if (!isUnusableSettings(settings)) continue;
       const report = {
@@ -221,11 +228,12 @@ export function checkPairs(
         message: settings.reason,
         location: settings.location,
       };
-      add('DS001', 'error', solutionName, report, settings.path);
+      add('DS001', 'error', solutionName, report, settings.path, solutionPath);
     }
   };
 
   const solutions: ReportSolution[] = [];
+  const pathOf = new Map<Solution, string>();
   // Per usable settings file, the solutions checked against it: stale entries are judged once
   // per file against all of them (SPEC section 2, "Several solutions, one settings file").
   const bySettings = new Map<string, { settings: SettingsFile; solutions: Solution[] }>();
@@ -247,7 +255,8 @@ export function checkPairs(
       settings: [...new Set(pair.settings.map((s) => s.path))].sort(compareText),
     };
     solutions.push(facts);
-    reportUnusable(solution.uniqueName, pair);
+    pathOf.set(solution, facts.path);
+    reportUnusable(solution.uniqueName, pair, facts.path);
     const checked = pair.settings.length === 0 ? [emptySettings()] : pair.settings;
     const targets: { settings: SettingsFile | null; facts: TargetFacts }[] = [];
     for (const settings of checked) {
@@ -274,6 +283,7 @@ export function checkPairs(
               solution.uniqueName,
               report,
               settings.path,
+              facts.path,
             ),
         });
       }
@@ -284,12 +294,20 @@ export function checkPairs(
   for (const [path, { settings, solutions: checkedWith }] of bySettings) {
     // One solution: its finding, as ever. Several: the file's own, named by its path.
     const owner = checkedWith.length === 1 ? checkedWith[0]!.uniqueName : path;
+    const ownerPath = checkedWith.length === 1 ? pathOf.get(checkedWith[0]!) : undefined;
     for (const rule of allRules) {
       rule.checkSettingsFile?.({
         settings,
         solutions: checkedWith,
         report: (report) =>
-          add(rule.meta.id, report.severity ?? rule.meta.defaultSeverity, owner, report, path),
+          add(
+            rule.meta.id,
+            report.severity ?? rule.meta.defaultSeverity,
+            owner,
+            report,
+            path,
+            ownerPath,
+          ),
       });
     }
   }

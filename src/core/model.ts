@@ -228,6 +228,11 @@ export interface Finding {
   location?: Location;
   /** The settings file the finding was computed against, when more than one was checked. */
   settings?: string;
+  /**
+   * The solution's `path` in the report, when the finding is about one solution that was read:
+   * two solutions may share a unique name (a managed and an unmanaged export side by side).
+   */
+  solutionPath?: string;
 }
 
 export interface RuleMeta {

@@ -58,15 +58,17 @@ export function groupBySolution(report: Report): SolutionGroup[] {
   const groups: SolutionGroup[] = [];
   const byKey = new Map<string, SolutionGroup>();
   for (const solution of report.solutions) {
-    // Two solutions may share a unique name (the same solution as zip and folder); the first
-    // one whose name matches collects the findings unless a path matches exactly.
+    // Two solutions may share a unique name (a managed and an unmanaged export side by side): a
+    // finding goes to the solution its `solutionPath` names, else to the first of that name.
     const group: SolutionGroup = { key: solution.uniqueName, solution, findings: [] };
     groups.push(group);
     if (!byKey.has(solution.path)) byKey.set(solution.path, group);
     if (!byKey.has(solution.uniqueName)) byKey.set(solution.uniqueName, group);
   }
   for (const finding of report.findings) {
-    let group = byKey.get(finding.solution);
+    let group =
+      (finding.solutionPath !== undefined ? byKey.get(finding.solutionPath) : undefined) ??
+      byKey.get(finding.solution);
     if (!group) {
       group = { key: finding.solution, findings: [] };
       groups.push(group);

@@ -68,9 +68,10 @@ function solutionJson(solution: ReportSolution) {
   };
 }
 
-function findingJson(finding: Finding) {
+function findingJson(finding: Finding, sharedNames: ReadonlySet<string>) {
   // `location` is omitted where there is no file, `line` where there is no line (SPEC 5);
-  // `settings` appears only when several settings files were checked.
+  // `settings` appears only when several settings files were checked; `solutionPath` only when
+  // solutions of the same unique name were checked, to tell whose finding it is.
   return {
     ruleId: finding.ruleId,
     severity: finding.severity,
@@ -84,14 +85,22 @@ function findingJson(finding: Finding) {
       },
     }),
     ...(finding.settings !== undefined && { settings: finding.settings }),
+    ...(finding.solutionPath !== undefined &&
+      sharedNames.has(finding.solution) && { solutionPath: finding.solutionPath }),
   };
 }
 
 export function formatJson(report: Report): string {
+  const seen = new Set<string>();
+  const sharedNames = new Set<string>();
+  for (const { uniqueName } of report.solutions) {
+    if (seen.has(uniqueName)) sharedNames.add(uniqueName);
+    seen.add(uniqueName);
+  }
   const json = {
     tool: { name: report.tool.name, version: report.tool.version },
     solutions: report.solutions.map(solutionJson),
-    findings: report.findings.map(findingJson),
+    findings: report.findings.map((finding) => findingJson(finding, sharedNames)),
     // With placeholders deferred: what the deploy stage must define, once each.
     ...(report.deferredVariables !== undefined && {
       deferredVariables: report.deferredVariables.map((variable) => ({

@@ -19,17 +19,28 @@ export const rule: Rule = {
   check(context) {
     if (!context.settings) return;
     const entriesByName = settingsReferencesByName(context.settings);
+    const dependencies = new Set(
+      context.solution.missingDependencies
+        .filter((dependency) => dependency.kind === 'connectionreference')
+        .map((dependency) => nameKey(dependency.name)),
+    );
     for (const ref of context.solution.connectionReferences) {
-      const connector = connectorApiName(ref.connectorId);
+      // An export may hold a reference as an empty element (no connectorid): one that another
+      // solution brings, listed under MissingDependencies. Its connector is then unknown here.
+      const connector = connectorApiName(ref.connectorId) || 'connector unknown';
       const entries = entriesByName.get(nameKey(ref.logicalName)) ?? [];
       if (entries.length === 0) {
+        const emptyElement =
+          ref.connectorId.trim() === ''
+            ? ` Its element in the solution names no connector${dependencies.has(nameKey(ref.logicalName)) ? ', and solution.xml lists it under MissingDependencies: another solution brings it, so the target must already hold it' : ''}.`
+            : '';
         context.report({
           subject: ref.logicalName,
           location: ref.location,
           message:
             `Connection reference ${ref.logicalName} (${connector}) has no entry in the deployment settings` +
             `${context.settings.path === '' ? ' (none was given or found for this solution)' : ''}, so the import leaves it unbound. Add {"LogicalName": "${ref.logicalName}", "ConnectionId": ` +
-            `"<connection id in the target environment>", "ConnectorId": "${ref.connectorId}"} to ConnectionReferences.`,
+            `"<connection id in the target environment>", "ConnectorId": "${ref.connectorId.trim() || '<the id of its connector>'}"} to ConnectionReferences.${emptyElement}`,
         });
       } else if (entries.every((entry) => isBlank(entry.connectionId))) {
         const entry = entries[0]!;
@@ -39,7 +50,7 @@ export const rule: Rule = {
           message:
             `Connection reference ${ref.logicalName} (${connector}) has ${entry.connectionId === null ? 'no' : 'an empty'} ` +
             'ConnectionId in the deployment settings, so the import leaves it unbound. Set ConnectionId to the id of a ' +
-            `${connector} connection in the target environment.`,
+            `${ref.connectorId.trim() === '' ? 'matching' : connector} connection in the target environment.`,
         });
       }
     }
