@@ -30477,8 +30477,11 @@ function resolveEndpoints(options) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ prepareOnline),
-/* harmony export */   l: () => (/* binding */ DEFAULT_ONLINE_TIMEOUT_MS)
+/* harmony export */   KF: () => (/* binding */ parseOnlineTimeout),
+/* harmony export */   Ps: () => (/* binding */ prepareOnline),
+/* harmony export */   ls: () => (/* binding */ DEFAULT_ONLINE_TIMEOUT_MS),
+/* harmony export */   n_: () => (/* binding */ strayOnlineInput),
+/* harmony export */   qi: () => (/* binding */ parseOnlineMode)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2020);
@@ -30489,6 +30492,41 @@ function resolveEndpoints(options) {
 
 
 const DEFAULT_ONLINE_TIMEOUT_MS = 60_000;
+/** How a message names a bad value of option or input `name` (`--online` or `online`). */
+function badValue(name, raw) {
+    return name.startsWith('--') ? `bad ${name} ${raw}` : `input '${name}' is '${raw}'`;
+}
+/** `--online` / the `online` input: warn (the default, when not given) or strict. */
+function parseOnlineMode(raw, name) {
+    const mode = (raw ?? 'warn').trim().toLowerCase();
+    if (mode !== 'warn' && mode !== 'strict') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e(`${badValue(name, raw ?? '')}: use warn or strict`);
+    }
+    return mode;
+}
+/** `--online-timeout` / its input: seconds, in ms; undefined when not given (the default). */
+function parseOnlineTimeout(raw, name) {
+    if (raw === undefined)
+        return undefined;
+    const text = raw.trim();
+    const seconds = Number(text);
+    if (!/^\d+(\.\d+)?$/.test(text) || !(seconds > 0) || seconds > 3600) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e(`${badValue(name, raw ?? '')}: give seconds, e.g. 60 (at most 3600)`);
+    }
+    return Math.round(seconds * 1000);
+}
+/**
+ * With the online checks off, the first of these options or inputs that holds something other
+ * than its default (`defaults`: name -> default, lower case; the Azure DevOps agent fills in a
+ * task.json default for every input a pipeline leaves out). Such a value would silently do
+ * nothing, so the adapters refuse it.
+ */
+function strayOnlineInput(defaults, value) {
+    return Object.keys(defaults).find((name) => {
+        const given = value(name)?.trim().toLowerCase();
+        return given !== undefined && given !== '' && given !== defaults[name];
+    });
+}
 /** Validates what can be validated before anything is read (a UsageError, one line). */
 function prepareOnline(options) {
     const endpoints = (0,_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveEndpoints */ .$K)({
@@ -39859,7 +39897,7 @@ async function check(options) {
     }
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
     // Bad endpoints fail as fast as bad overrides.
-    const endpoints = options.online ? (0,online_options/* prepareOnline */.P)(options.online) : undefined;
+    const endpoints = options.online ? (0,online_options/* prepareOnline */.Ps)(options.online) : undefined;
     const targets = await findSolutions(options.solutions, cwd);
     const { perTarget } = await pairSettings(targets, options, cwd);
     // Each file is read once, however many solutions it goes with.
@@ -42158,16 +42196,17 @@ var online_endpoints = __nccwpck_require__(2241);
 
 
 
-/** Inputs that mean something only with `environment-url`. */
-const COMPANIONS = [
-    'tenant-id',
-    'app-id',
-    'client-secret',
-    'cloud',
-    'online',
-    'environment-id',
-    'online-timeout',
-];
+
+/** Inputs that mean something only with `environment-url`, with their defaults (lower case). */
+const COMPANIONS = {
+    'tenant-id': '',
+    'app-id': '',
+    'client-secret': '',
+    cloud: '',
+    online: 'warn',
+    'environment-id': '',
+    'online-timeout': '',
+};
 /**
  * The online options, or undefined without `environment-url`. A companion input without it, or
  * `environment-url` without `tenant-id` and `app-id`, is a UsageError: one line, as
@@ -42178,10 +42217,7 @@ function readOnlineInputs(text, command) {
     const secret = text('client-secret');
     const environmentUrl = text('environment-url');
     if (environmentUrl === '') {
-        const stray = COMPANIONS.find((name) => {
-            const value = text(name);
-            return value !== '' && !(name === 'online' && value.toLowerCase() === 'warn');
-        });
+        const stray = (0,online_options/* strayOnlineInput */.n_)(COMPANIONS, text);
         if (stray) {
             throw new errors/* UsageError */.e(`input '${stray}' is for the online checks: give 'environment-url' too (the target's Dataverse URL)`);
         }
@@ -42198,19 +42234,8 @@ function readOnlineInputs(text, command) {
     }
     const cloudText = text('cloud');
     const cloud = cloudText ? (0,online_endpoints/* parseCloud */.lw)(cloudText, "input 'cloud'") : undefined;
-    const mode = (text('online') || 'warn').toLowerCase();
-    if (mode !== 'warn' && mode !== 'strict') {
-        throw new errors/* UsageError */.e(`input 'online' is '${text('online')}': use warn or strict`);
-    }
-    const timeout = text('online-timeout');
-    let timeoutMs;
-    if (timeout !== '') {
-        const seconds = Number(timeout);
-        if (!/^\d+(\.\d+)?$/.test(timeout) || !(seconds > 0) || seconds > 3600) {
-            throw new errors/* UsageError */.e(`input 'online-timeout' is '${timeout}': give seconds, e.g. 60 (at most 3600)`);
-        }
-        timeoutMs = Math.round(seconds * 1000);
-    }
+    const mode = (0,online_options/* parseOnlineMode */.qi)(text('online') || undefined, 'online');
+    const timeoutMs = (0,online_options/* parseOnlineTimeout */.KF)(text('online-timeout') || undefined, 'online-timeout');
     // Validated here too, so that the OIDC audience follows the cloud.
     const endpoints = (0,online_endpoints/* resolveEndpoints */.$K)({
         environmentUrl,
@@ -42243,7 +42268,7 @@ function readOnlineInputs(text, command) {
     return {
         environmentUrl,
         environmentOption: "input 'environment-url'",
-        mode: mode,
+        mode,
         ...(cloud && { cloud }),
         ...(environmentId && { environmentId }),
         ...(timeoutMs !== undefined && { timeoutMs }),

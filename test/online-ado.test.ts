@@ -316,4 +316,31 @@ describe('the task with a powerplatform-spn service connection', () => {
     );
     expect(run.complete).toContain("input 'environmentUrl' is for the online checks");
   });
+
+  it("runs offline with task.json's defaults filled in, as the agent fills them", async () => {
+    writeSettings(ws.dir);
+    const task = JSON.parse(
+      readFileSync(resolve('ado-task', 'ConnrefGate', 'task.json'), 'utf8'),
+    ) as {
+      inputs: { name: string; defaultValue?: string }[];
+    };
+    const defaults = Object.fromEntries(
+      task.inputs
+        .filter((i) => i.defaultValue !== undefined && i.defaultValue !== '')
+        .map((i) => [i.name, i.defaultValue!]),
+    );
+    expect(defaults['onlineTimeout']).toBeDefined();
+    const run = await runTask(
+      {
+        ...defaults,
+        solution: 'solution',
+        settings: 'settings.json',
+        rules: 'CR007=off\nCR008=off',
+      },
+      {},
+    );
+    expect(run.complete).not.toContain('is for the online checks');
+    expect(run.complete).toMatch(/result=Succeeded/);
+    expect(fake.requests).toEqual([]);
+  });
 });

@@ -1314,7 +1314,7 @@ function createCredential(identity, credential, options) {
  * Never throws for what the target does or says: every failure becomes an OnlineProblem (OL001)
  * in the facts of the pairs it concerns.
  */
-async function runOnlineStage(pairs, options, endpoints = (0,online_options/* prepareOnline */.P)(options)) {
+async function runOnlineStage(pairs, options, endpoints = (0,online_options/* prepareOnline */.Ps)(options)) {
     const started = Date.now();
     const requests = { dataverse: 0, powerApps: 0 };
     const summary = {
@@ -1329,7 +1329,7 @@ async function runOnlineStage(pairs, options, endpoints = (0,online_options/* pr
         .find((url) => url !== undefined);
     if (proxy)
         summary.proxy = describeProxy(proxy);
-    const timeoutMs = options.timeoutMs ?? online_options/* DEFAULT_ONLINE_TIMEOUT_MS */.l;
+    const timeoutMs = options.timeoutMs ?? online_options/* DEFAULT_ONLINE_TIMEOUT_MS */.ls;
     const controller = new AbortController();
     const deadlineAt = Date.now() + timeoutMs;
     const timer = setTimeout(() => controller.abort(), timeoutMs);

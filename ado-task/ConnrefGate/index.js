@@ -13526,8 +13526,11 @@ function resolveEndpoints(options) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ prepareOnline),
-/* harmony export */   l: () => (/* binding */ DEFAULT_ONLINE_TIMEOUT_MS)
+/* harmony export */   KF: () => (/* binding */ parseOnlineTimeout),
+/* harmony export */   Ps: () => (/* binding */ prepareOnline),
+/* harmony export */   ls: () => (/* binding */ DEFAULT_ONLINE_TIMEOUT_MS),
+/* harmony export */   n_: () => (/* binding */ strayOnlineInput),
+/* harmony export */   qi: () => (/* binding */ parseOnlineMode)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2020);
@@ -13538,6 +13541,41 @@ function resolveEndpoints(options) {
 
 
 const DEFAULT_ONLINE_TIMEOUT_MS = 60_000;
+/** How a message names a bad value of option or input `name` (`--online` or `online`). */
+function badValue(name, raw) {
+    return name.startsWith('--') ? `bad ${name} ${raw}` : `input '${name}' is '${raw}'`;
+}
+/** `--online` / the `online` input: warn (the default, when not given) or strict. */
+function parseOnlineMode(raw, name) {
+    const mode = (raw ?? 'warn').trim().toLowerCase();
+    if (mode !== 'warn' && mode !== 'strict') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e(`${badValue(name, raw ?? '')}: use warn or strict`);
+    }
+    return mode;
+}
+/** `--online-timeout` / its input: seconds, in ms; undefined when not given (the default). */
+function parseOnlineTimeout(raw, name) {
+    if (raw === undefined)
+        return undefined;
+    const text = raw.trim();
+    const seconds = Number(text);
+    if (!/^\d+(\.\d+)?$/.test(text) || !(seconds > 0) || seconds > 3600) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e(`${badValue(name, raw ?? '')}: give seconds, e.g. 60 (at most 3600)`);
+    }
+    return Math.round(seconds * 1000);
+}
+/**
+ * With the online checks off, the first of these options or inputs that holds something other
+ * than its default (`defaults`: name -> default, lower case; the Azure DevOps agent fills in a
+ * task.json default for every input a pipeline leaves out). Such a value would silently do
+ * nothing, so the adapters refuse it.
+ */
+function strayOnlineInput(defaults, value) {
+    return Object.keys(defaults).find((name) => {
+        const given = value(name)?.trim().toLowerCase();
+        return given !== undefined && given !== '' && given !== defaults[name];
+    });
+}
 /** Validates what can be validated before anything is read (a UsageError, one line). */
 function prepareOnline(options) {
     const endpoints = (0,_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveEndpoints */ .$K)({
@@ -19703,7 +19741,7 @@ async function check(options) {
     }
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
     // Bad endpoints fail as fast as bad overrides.
-    const endpoints = options.online ? (0,online_options/* prepareOnline */.P)(options.online) : undefined;
+    const endpoints = options.online ? (0,online_options/* prepareOnline */.Ps)(options.online) : undefined;
     const targets = await findSolutions(options.solutions, cwd);
     const { perTarget } = await pairSettings(targets, options, cwd);
     // Each file is read once, however many solutions it goes with.
@@ -21973,14 +22011,18 @@ var endpoints = __nccwpck_require__(2241);
 
 
 
-/** The inputs that only mean something with a service connection. */
-const ONLINE_INPUTS = [
-    'environmentUrl',
-    'online',
-    'cloud',
-    'environmentId',
-    'onlineTimeout',
-];
+
+/**
+ * The inputs that only mean something with a service connection, with their task.json defaults
+ * (lower case): the agent fills in a default for every input a pipeline leaves out.
+ */
+const ONLINE_INPUTS = {
+    environmentUrl: '',
+    online: 'warn',
+    cloud: 'auto',
+    environmentId: '',
+    onlineTimeout: '60',
+};
 const SERVICE_CONNECTION_INPUT = 'powerPlatformSPN';
 function input(name) {
     const value = task.getInput(name, false)?.trim();
@@ -22141,9 +22183,7 @@ function agentCa() {
 function readOnlineSettings(command) {
     const connection = input(SERVICE_CONNECTION_INPUT);
     if (!connection) {
-        const stray = ONLINE_INPUTS.find((name) => input(name) !== undefined &&
-            !(name === 'online' && input(name) === 'warn') &&
-            !(name === 'cloud' && input(name)?.toLowerCase() === 'auto'));
+        const stray = (0,online_options/* strayOnlineInput */.n_)(ONLINE_INPUTS, input);
         if (stray) {
             throw new errors/* UsageError */.e(`input '${stray}' is for the online checks: give '${SERVICE_CONNECTION_INPUT}', a Power Platform service connection to the target environment`);
         }
@@ -22157,20 +22197,9 @@ function readOnlineSettings(command) {
     if (!environmentUrl) {
         throw new errors/* UsageError */.e(`the service connection in '${SERVICE_CONNECTION_INPUT}' has no server URL: set it to the environment URL, or give 'environmentUrl'`);
     }
-    const mode = (input('online') ?? 'warn').toLowerCase();
-    if (mode !== 'warn' && mode !== 'strict') {
-        throw new errors/* UsageError */.e(`input 'online' is '${input('online')}': use warn or strict`);
-    }
+    const mode = (0,online_options/* parseOnlineMode */.qi)(input('online'), 'online');
     const cloudText = input('cloud');
-    const timeout = input('onlineTimeout');
-    let timeoutMs;
-    if (timeout !== undefined) {
-        const seconds = Number(timeout);
-        if (!/^\d+(\.\d+)?$/.test(timeout) || !(seconds > 0) || seconds > 3600) {
-            throw new errors/* UsageError */.e(`input 'onlineTimeout' is '${timeout}': give seconds, e.g. 60 (at most 3600)`);
-        }
-        timeoutMs = Math.round(seconds * 1000);
-    }
+    const timeoutMs = (0,online_options/* parseOnlineTimeout */.KF)(input('onlineTimeout'), 'onlineTimeout');
     const environmentId = input('environmentId');
     const proxy = agentProxy();
     const ca = agentCa();
@@ -22179,7 +22208,7 @@ function readOnlineSettings(command) {
         environmentOption: input('environmentUrl')
             ? "input 'environmentUrl'"
             : 'the service connection URL',
-        mode: mode,
+        mode,
         ...(cloudText &&
             cloudText.toLowerCase() !== 'auto' && { cloud: (0,endpoints/* parseCloud */.lw)(cloudText, "input 'cloud'") }),
         ...(environmentId && { environmentId }),

@@ -2239,9 +2239,12 @@ function resolveEndpoints(options) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ prepareOnline),
-/* harmony export */   l: () => (/* binding */ DEFAULT_ONLINE_TIMEOUT_MS)
+/* harmony export */   KF: () => (/* binding */ parseOnlineTimeout),
+/* harmony export */   Ps: () => (/* binding */ prepareOnline),
+/* harmony export */   ls: () => (/* binding */ DEFAULT_ONLINE_TIMEOUT_MS),
+/* harmony export */   qi: () => (/* binding */ parseOnlineMode)
 /* harmony export */ });
+/* unused harmony export strayOnlineInput */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2020);
 /* harmony import */ var _endpoints_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2241);
@@ -2251,6 +2254,41 @@ function resolveEndpoints(options) {
 
 
 const DEFAULT_ONLINE_TIMEOUT_MS = 60_000;
+/** How a message names a bad value of option or input `name` (`--online` or `online`). */
+function badValue(name, raw) {
+    return name.startsWith('--') ? `bad ${name} ${raw}` : `input '${name}' is '${raw}'`;
+}
+/** `--online` / the `online` input: warn (the default, when not given) or strict. */
+function parseOnlineMode(raw, name) {
+    const mode = (raw ?? 'warn').trim().toLowerCase();
+    if (mode !== 'warn' && mode !== 'strict') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e(`${badValue(name, raw ?? '')}: use warn or strict`);
+    }
+    return mode;
+}
+/** `--online-timeout` / its input: seconds, in ms; undefined when not given (the default). */
+function parseOnlineTimeout(raw, name) {
+    if (raw === undefined)
+        return undefined;
+    const text = raw.trim();
+    const seconds = Number(text);
+    if (!/^\d+(\.\d+)?$/.test(text) || !(seconds > 0) || seconds > 3600) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .e(`${badValue(name, raw ?? '')}: give seconds, e.g. 60 (at most 3600)`);
+    }
+    return Math.round(seconds * 1000);
+}
+/**
+ * With the online checks off, the first of these options or inputs that holds something other
+ * than its default (`defaults`: name -> default, lower case; the Azure DevOps agent fills in a
+ * task.json default for every input a pipeline leaves out). Such a value would silently do
+ * nothing, so the adapters refuse it.
+ */
+function strayOnlineInput(defaults, value) {
+    return Object.keys(defaults).find((name) => {
+        const given = value(name)?.trim().toLowerCase();
+        return given !== undefined && given !== '' && given !== defaults[name];
+    });
+}
 /** Validates what can be validated before anything is read (a UsageError, one line). */
 function prepareOnline(options) {
     const endpoints = (0,_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveEndpoints */ .$K)({
@@ -8514,7 +8552,7 @@ async function check(options) {
     }
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
     // Bad endpoints fail as fast as bad overrides.
-    const endpoints = options.online ? (0,online_options/* prepareOnline */.P)(options.online) : undefined;
+    const endpoints = options.online ? (0,online_options/* prepareOnline */.Ps)(options.online) : undefined;
     const targets = await findSolutions(options.solutions, cwd);
     const { perTarget } = await pairSettings(targets, options, cwd);
     // Each file is read once, however many solutions it goes with.
@@ -10668,6 +10706,7 @@ var endpoints = __nccwpck_require__(2241);
 
 
 
+
 const ONLINE_OPTION_NAMES = [
     'environment',
     'online',
@@ -10688,24 +10727,13 @@ function onlineOptions(value, env) {
         }
         return undefined;
     }
-    const modeText = (value('online') ?? 'warn').trim().toLowerCase();
-    if (modeText !== 'warn' && modeText !== 'strict') {
-        throw new errors/* UsageError */.e(`bad --online ${value('online')}: use warn or strict`);
-    }
+    const mode = (0,online_options/* parseOnlineMode */.qi)(value('online'), '--online');
     const cloud = value('cloud');
-    const timeout = value('online-timeout');
-    let timeoutMs;
-    if (timeout !== undefined) {
-        const seconds = Number(timeout);
-        if (!/^\d+(\.\d+)?$/.test(timeout.trim()) || !(seconds > 0) || seconds > 3600) {
-            throw new errors/* UsageError */.e(`bad --online-timeout ${timeout}: give seconds, e.g. 60 (at most 3600)`);
-        }
-        timeoutMs = Math.round(seconds * 1000);
-    }
+    const timeoutMs = (0,online_options/* parseOnlineTimeout */.KF)(value('online-timeout'), '--online-timeout');
     const environmentId = value('environment-id');
     return {
         environmentUrl,
-        mode: modeText,
+        mode,
         ...(cloud !== undefined && { cloud: (0,endpoints/* parseCloud */.lw)(cloud, '--cloud') }),
         ...(environmentId !== undefined && { environmentId }),
         ...(timeoutMs !== undefined && { timeoutMs }),

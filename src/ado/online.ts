@@ -6,18 +6,26 @@ import * as tl from 'azure-pipelines-task-lib/task.js';
 import { UsageError } from '../core/errors.js';
 import type { OnlineCredential } from '../core/online/credentials.js';
 import { parseCloud } from '../core/online/endpoints.js';
-import type { OnlineMode, OnlineOptions } from '../core/online/options.js';
+import {
+  parseOnlineMode,
+  parseOnlineTimeout,
+  strayOnlineInput,
+  type OnlineOptions,
+} from '../core/online/options.js';
 import type { ProxySettings } from '../core/online/proxy.js';
 
-/** The inputs that only mean something with a service connection. */
-export const ONLINE_INPUTS = [
-  'environmentUrl',
-  'online',
-  'cloud',
-  'environmentId',
-  'onlineTimeout',
-];
-export const SERVICE_CONNECTION_INPUT = 'powerPlatformSPN';
+/**
+ * The inputs that only mean something with a service connection, with their task.json defaults
+ * (lower case): the agent fills in a default for every input a pipeline leaves out.
+ */
+const ONLINE_INPUTS: Record<string, string> = {
+  environmentUrl: '',
+  online: 'warn',
+  cloud: 'auto',
+  environmentId: '',
+  onlineTimeout: '60',
+};
+const SERVICE_CONNECTION_INPUT = 'powerPlatformSPN';
 
 function input(name: string): string | undefined {
   const value = tl.getInput(name, false)?.trim();
@@ -179,12 +187,7 @@ function agentCa(): string | undefined {
 export function readOnlineSettings(command: 'check' | 'init-check'): OnlineOptions | undefined {
   const connection = input(SERVICE_CONNECTION_INPUT);
   if (!connection) {
-    const stray = ONLINE_INPUTS.find(
-      (name) =>
-        input(name) !== undefined &&
-        !(name === 'online' && input(name) === 'warn') &&
-        !(name === 'cloud' && input(name)?.toLowerCase() === 'auto'),
-    );
+    const stray = strayOnlineInput(ONLINE_INPUTS, input);
     if (stray) {
       throw new UsageError(
         `input '${stray}' is for the online checks: give '${SERVICE_CONNECTION_INPUT}', a Power Platform service connection to the target environment`,
@@ -204,22 +207,9 @@ export function readOnlineSettings(command: 'check' | 'init-check'): OnlineOptio
       `the service connection in '${SERVICE_CONNECTION_INPUT}' has no server URL: set it to the environment URL, or give 'environmentUrl'`,
     );
   }
-  const mode = (input('online') ?? 'warn').toLowerCase();
-  if (mode !== 'warn' && mode !== 'strict') {
-    throw new UsageError(`input 'online' is '${input('online')}': use warn or strict`);
-  }
+  const mode = parseOnlineMode(input('online'), 'online');
   const cloudText = input('cloud');
-  const timeout = input('onlineTimeout');
-  let timeoutMs: number | undefined;
-  if (timeout !== undefined) {
-    const seconds = Number(timeout);
-    if (!/^\d+(\.\d+)?$/.test(timeout) || !(seconds > 0) || seconds > 3600) {
-      throw new UsageError(
-        `input 'onlineTimeout' is '${timeout}': give seconds, e.g. 60 (at most 3600)`,
-      );
-    }
-    timeoutMs = Math.round(seconds * 1000);
-  }
+  const timeoutMs = parseOnlineTimeout(input('onlineTimeout'), 'onlineTimeout');
   const environmentId = input('environmentId');
   const proxy = agentProxy();
   const ca = agentCa();
@@ -228,7 +218,7 @@ export function readOnlineSettings(command: 'check' | 'init-check'): OnlineOptio
     environmentOption: input('environmentUrl')
       ? "input 'environmentUrl'"
       : 'the service connection URL',
-    mode: mode as OnlineMode,
+    mode,
     ...(cloudText &&
       cloudText.toLowerCase() !== 'auto' && { cloud: parseCloud(cloudText, "input 'cloud'") }),
     ...(environmentId && { environmentId }),

@@ -3,7 +3,7 @@
 import { UsageError } from '../core/errors.js';
 import { credentialFromEnvironment } from '../core/online/credentials.js';
 import { parseCloud } from '../core/online/endpoints.js';
-import type { OnlineMode, OnlineOptions } from '../core/online/options.js';
+import { parseOnlineMode, parseOnlineTimeout, type OnlineOptions } from '../core/online/options.js';
 
 export const ONLINE_OPTION_NAMES = [
   'environment',
@@ -31,24 +31,13 @@ export function onlineOptions(
     }
     return undefined;
   }
-  const modeText = (value('online') ?? 'warn').trim().toLowerCase();
-  if (modeText !== 'warn' && modeText !== 'strict') {
-    throw new UsageError(`bad --online ${value('online')}: use warn or strict`);
-  }
+  const mode = parseOnlineMode(value('online'), '--online');
   const cloud = value('cloud');
-  const timeout = value('online-timeout');
-  let timeoutMs: number | undefined;
-  if (timeout !== undefined) {
-    const seconds = Number(timeout);
-    if (!/^\d+(\.\d+)?$/.test(timeout.trim()) || !(seconds > 0) || seconds > 3600) {
-      throw new UsageError(`bad --online-timeout ${timeout}: give seconds, e.g. 60 (at most 3600)`);
-    }
-    timeoutMs = Math.round(seconds * 1000);
-  }
+  const timeoutMs = parseOnlineTimeout(value('online-timeout'), '--online-timeout');
   const environmentId = value('environment-id');
   return {
     environmentUrl,
-    mode: modeText as OnlineMode,
+    mode,
     ...(cloud !== undefined && { cloud: parseCloud(cloud, '--cloud') }),
     ...(environmentId !== undefined && { environmentId }),
     ...(timeoutMs !== undefined && { timeoutMs }),

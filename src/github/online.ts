@@ -5,18 +5,23 @@ import * as core from '@actions/core';
 import { UsageError } from '../core/errors.js';
 import type { OnlineCredential } from '../core/online/credentials.js';
 import { parseCloud, resolveEndpoints } from '../core/online/endpoints.js';
-import type { OnlineMode, OnlineOptions } from '../core/online/options.js';
+import {
+  parseOnlineMode,
+  parseOnlineTimeout,
+  strayOnlineInput,
+  type OnlineOptions,
+} from '../core/online/options.js';
 
-/** Inputs that mean something only with `environment-url`. */
-const COMPANIONS = [
-  'tenant-id',
-  'app-id',
-  'client-secret',
-  'cloud',
-  'online',
-  'environment-id',
-  'online-timeout',
-];
+/** Inputs that mean something only with `environment-url`, with their defaults (lower case). */
+const COMPANIONS: Record<string, string> = {
+  'tenant-id': '',
+  'app-id': '',
+  'client-secret': '',
+  cloud: '',
+  online: 'warn',
+  'environment-id': '',
+  'online-timeout': '',
+};
 
 /**
  * The online options, or undefined without `environment-url`. A companion input without it, or
@@ -31,10 +36,7 @@ export function readOnlineInputs(
   const secret = text('client-secret');
   const environmentUrl = text('environment-url');
   if (environmentUrl === '') {
-    const stray = COMPANIONS.find((name) => {
-      const value = text(name);
-      return value !== '' && !(name === 'online' && value.toLowerCase() === 'warn');
-    });
+    const stray = strayOnlineInput(COMPANIONS, text);
     if (stray) {
       throw new UsageError(
         `input '${stray}' is for the online checks: give 'environment-url' too (the target's Dataverse URL)`,
@@ -59,21 +61,8 @@ export function readOnlineInputs(
   }
   const cloudText = text('cloud');
   const cloud = cloudText ? parseCloud(cloudText, "input 'cloud'") : undefined;
-  const mode = (text('online') || 'warn').toLowerCase();
-  if (mode !== 'warn' && mode !== 'strict') {
-    throw new UsageError(`input 'online' is '${text('online')}': use warn or strict`);
-  }
-  const timeout = text('online-timeout');
-  let timeoutMs: number | undefined;
-  if (timeout !== '') {
-    const seconds = Number(timeout);
-    if (!/^\d+(\.\d+)?$/.test(timeout) || !(seconds > 0) || seconds > 3600) {
-      throw new UsageError(
-        `input 'online-timeout' is '${timeout}': give seconds, e.g. 60 (at most 3600)`,
-      );
-    }
-    timeoutMs = Math.round(seconds * 1000);
-  }
+  const mode = parseOnlineMode(text('online') || undefined, 'online');
+  const timeoutMs = parseOnlineTimeout(text('online-timeout') || undefined, 'online-timeout');
   // Validated here too, so that the OIDC audience follows the cloud.
   const endpoints = resolveEndpoints({
     environmentUrl,
@@ -104,7 +93,7 @@ export function readOnlineInputs(
   return {
     environmentUrl,
     environmentOption: "input 'environment-url'",
-    mode: mode as OnlineMode,
+    mode,
     ...(cloud && { cloud }),
     ...(environmentId && { environmentId }),
     ...(timeoutMs !== undefined && { timeoutMs }),

@@ -42,6 +42,47 @@ export interface OnlineOptions {
   proxy?: ProxySettings;
 }
 
+/** How a message names a bad value of option or input `name` (`--online` or `online`). */
+function badValue(name: string, raw: string): string {
+  return name.startsWith('--') ? `bad ${name} ${raw}` : `input '${name}' is '${raw}'`;
+}
+
+/** `--online` / the `online` input: warn (the default, when not given) or strict. */
+export function parseOnlineMode(raw: string | undefined, name: string): OnlineMode {
+  const mode = (raw ?? 'warn').trim().toLowerCase();
+  if (mode !== 'warn' && mode !== 'strict') {
+    throw new UsageError(`${badValue(name, raw ?? '')}: use warn or strict`);
+  }
+  return mode;
+}
+
+/** `--online-timeout` / its input: seconds, in ms; undefined when not given (the default). */
+export function parseOnlineTimeout(raw: string | undefined, name: string): number | undefined {
+  if (raw === undefined) return undefined;
+  const text = raw.trim();
+  const seconds = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || !(seconds > 0) || seconds > 3600) {
+    throw new UsageError(`${badValue(name, raw ?? '')}: give seconds, e.g. 60 (at most 3600)`);
+  }
+  return Math.round(seconds * 1000);
+}
+
+/**
+ * With the online checks off, the first of these options or inputs that holds something other
+ * than its default (`defaults`: name -> default, lower case; the Azure DevOps agent fills in a
+ * task.json default for every input a pipeline leaves out). Such a value would silently do
+ * nothing, so the adapters refuse it.
+ */
+export function strayOnlineInput(
+  defaults: Readonly<Record<string, string>>,
+  value: (name: string) => string | undefined,
+): string | undefined {
+  return Object.keys(defaults).find((name) => {
+    const given = value(name)?.trim().toLowerCase();
+    return given !== undefined && given !== '' && given !== defaults[name];
+  });
+}
+
 /** Validates what can be validated before anything is read (a UsageError, one line). */
 export function prepareOnline(options: OnlineOptions): OnlineEndpoints {
   const endpoints = resolveEndpoints({
