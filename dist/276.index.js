@@ -809,7 +809,7 @@ module.exports = Comparator
 const parseOptions = __webpack_require__(6555)
 const { safeRe: re, t } = __webpack_require__(5862)
 const cmp = __webpack_require__(4255)
-const debug = __webpack_require__(5003)
+const debug = __webpack_require__(7384)
 const SemVer = __webpack_require__(5412)
 const Range = __webpack_require__(4967)
 
@@ -1043,7 +1043,7 @@ const cache = new LRU()
 
 const parseOptions = __webpack_require__(6555)
 const Comparator = __webpack_require__(8448)
-const debug = __webpack_require__(5003)
+const debug = __webpack_require__(7384)
 const SemVer = __webpack_require__(5412)
 const trimComparatorWhitespace = __webpack_require__(9572)
 const {
@@ -1405,7 +1405,7 @@ const testSet = (set, version, options) => {
 
 
 
-const debug = __webpack_require__(5003)
+const debug = __webpack_require__(7384)
 const { MAX_LENGTH, MAX_SAFE_INTEGER } = __webpack_require__(5994)
 const { safeRe: re, t } = __webpack_require__(5862)
 
@@ -2486,7 +2486,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5003:
+/***/ 7384:
 /***/ ((module) => {
 
 
@@ -2623,7 +2623,7 @@ const {
   MAX_SAFE_BUILD_LENGTH,
   MAX_LENGTH,
 } = __webpack_require__(5994)
-const debug = __webpack_require__(5003)
+const debug = __webpack_require__(7384)
 exports = module.exports = {}
 
 // The actual regexps go on exports.re

@@ -28390,6 +28390,259 @@ function errorMessage(error) {
 
 /***/ }),
 
+/***/ 5806:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F5: () => (/* binding */ againstText),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   LU: () => (/* binding */ connectorName),
+/* harmony export */   Np: () => (/* binding */ bySeverity),
+/* harmony export */   Z_: () => (/* binding */ deferredVariableText),
+/* harmony export */   fN: () => (/* binding */ locationText),
+/* harmony export */   g5: () => (/* binding */ summaryText),
+/* harmony export */   kq: () => (/* binding */ escapeCell),
+/* harmony export */   o8: () => (/* binding */ groupBySolution),
+/* harmony export */   oZ: () => (/* binding */ matrixCell),
+/* harmony export */   on: () => (/* binding */ groupBySettings),
+/* harmony export */   qm: () => (/* binding */ collapseRepeated),
+/* harmony export */   se: () => (/* binding */ perFileNote),
+/* harmony export */   x5: () => (/* binding */ settingsLabels),
+/* harmony export */   y6: () => (/* binding */ groupSettingsFiles)
+/* harmony export */ });
+/* unused harmony exports SEVERITY_RANK, settingsFilesOf */
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6850);
+
+const SEVERITY_RANK = { error: 0, warning: 1, note: 2 };
+/** Most severe first; otherwise the report's own (deterministic) order is kept. */
+function bySeverity(findings) {
+    return findings
+        .map((finding, index) => ({ finding, index }))
+        .sort((a, b) => {
+        const rank = SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity];
+        return rank !== 0 ? rank : a.index - b.index;
+    })
+        .map(({ finding }) => finding);
+}
+function plural(count, singular, pluralForm = `${singular}s`) {
+    return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+function summaryText(summary) {
+    return [
+        plural(summary.errors, 'error'),
+        plural(summary.warnings, 'warning'),
+        plural(summary.notes, 'note'),
+    ].join(', ');
+}
+/** `file:line` (or just the file), or undefined when the finding has no location. */
+function locationText(finding) {
+    if (!finding.location)
+        return undefined;
+    const { file, line } = finding.location;
+    return line === undefined ? file : `${file}:${line}`;
+}
+/**
+ * Groups findings by solution, in the order of `report.solutions`; findings that belong to no
+ * listed solution (SL001 on an unreadable path, DS001 before any solution) follow in the order
+ * they first appear. A finding names its solution by unique name, or by path when unreadable.
+ */
+function groupBySolution(report) {
+    const groups = [];
+    const byKey = new Map();
+    for (const solution of report.solutions) {
+        // Two solutions may share a unique name (a managed and an unmanaged export side by side): a
+        // finding goes to the solution its `solutionPath` names, else to the first of that name.
+        const group = { key: solution.uniqueName, solution, findings: [] };
+        groups.push(group);
+        if (!byKey.has(solution.path))
+            byKey.set(solution.path, group);
+        if (!byKey.has(solution.uniqueName))
+            byKey.set(solution.uniqueName, group);
+    }
+    for (const finding of report.findings) {
+        let group = (finding.solutionPath !== undefined ? byKey.get(finding.solutionPath) : undefined) ??
+            byKey.get(finding.solution);
+        if (!group) {
+            group = { key: finding.solution, findings: [] };
+            groups.push(group);
+            byKey.set(finding.solution, group);
+        }
+        group.findings.push(finding);
+    }
+    return groups;
+}
+/** Short connector name: `/providers/Microsoft.PowerApps/apis/shared_office365` -> `shared_office365`. */
+function connectorName(connectorId) {
+    const slash = connectorId.lastIndexOf('/');
+    return slash === -1 ? connectorId : connectorId.slice(slash + 1);
+}
+// ---------------------------------------------------------------------------------------------
+// Several settings files (environments)
+/**
+ * The settings files one group's findings are shown by (a matrix and a section per file), when
+ * there are several: a solution's own files; for a path that could not be read, the run's; for
+ * findings about a settings file as a whole (a monorepo's stale entries), none.
+ */
+function groupSettingsFiles(report, group) {
+    if (group.solution?.settings !== undefined) {
+        return group.solution.settings.length > 1 ? group.solution.settings : [];
+    }
+    const files = settingsFilesOf(report);
+    return files.includes(group.key) ? [] : files;
+}
+/** `connectionreference.x (CONNECTIONREFERENCE_X)`, or the name alone when they are the same. */
+function deferredVariableText(variable) {
+    return variable.environmentName === variable.name
+        ? variable.name
+        : `${variable.name} (${variable.environmentName})`;
+}
+/** The settings files a report was checked against, when there were several. */
+function settingsFilesOf(report) {
+    if (report.settingsFiles && report.settingsFiles.length > 1)
+        return report.settingsFiles;
+    const tagged = [
+        ...new Set(report.findings.flatMap((f) => (f.settings === undefined ? [] : [f.settings]))),
+    ];
+    return tagged.length > 1 ? tagged.sort() : [];
+}
+function dependsOnSettings(finding) {
+    if (finding.settings === undefined)
+        return false;
+    if (finding.ruleId === 'DS001')
+        return true;
+    return (0,_rules_index_js__WEBPACK_IMPORTED_MODULE_0__/* .findRule */ .Il)(finding.ruleId)?.meta.needsSettings ?? true;
+}
+/** Groups one solution's findings by settings file; `findings` keep their order in each group. */
+function groupBySettings(findings, settingsFiles) {
+    const common = [];
+    const seen = new Set();
+    const bySettings = new Map(settingsFiles.map((s) => [s, []]));
+    for (const finding of findings) {
+        if (dependsOnSettings(finding)) {
+            let group = bySettings.get(finding.settings);
+            if (!group)
+                bySettings.set(finding.settings, (group = []));
+            group.push(finding);
+            continue;
+        }
+        const location = finding.location;
+        const key = [
+            finding.ruleId,
+            finding.severity,
+            finding.subject,
+            finding.message,
+            location?.file,
+            location?.line,
+        ].join('\0');
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        common.push(finding);
+    }
+    return {
+        common,
+        repeatedFor: settingsFiles.length,
+        bySettings: [...bySettings].map(([settings, group]) => ({ settings, findings: group })),
+    };
+}
+/**
+ * The findings with those that do not depend on the settings file (rules that need none, which
+ * the engine repeats for every file) listed once and without a file: for views that would
+ * otherwise show the same finding on the same line once per environment (annotations, issues).
+ */
+function collapseRepeated(findings) {
+    const seen = new Set();
+    const out = [];
+    for (const finding of findings) {
+        if (finding.settings === undefined || dependsOnSettings(finding)) {
+            out.push(finding);
+            continue;
+        }
+        const key = [
+            finding.solution,
+            finding.ruleId,
+            finding.severity,
+            finding.subject,
+            finding.message,
+            finding.location?.file,
+            finding.location?.line,
+        ].join('\0');
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        const single = { ...finding };
+        delete single.settings;
+        out.push(single);
+    }
+    return out;
+}
+/**
+ * Short column names for settings files: the path segments in which they differ
+ * (`config/Prod/deploymentSettings.json`, `config/Test/…` → `Prod`, `Test`), else the paths.
+ */
+function settingsLabels(paths) {
+    if (paths.length < 2)
+        return [...paths];
+    const split = paths.map((p) => p.split('/'));
+    let prefix = 0;
+    while (split.every((s) => s.length > prefix + 1 && s[prefix] === split[0][prefix]))
+        prefix++;
+    let suffix = 0;
+    while (split.every((s) => s.length > prefix + suffix + 1 &&
+        s[s.length - 1 - suffix] === split[0][split[0].length - 1 - suffix])) {
+        suffix++;
+    }
+    const labels = split.map((s) => s.slice(prefix, s.length - suffix).join('/'));
+    return new Set(labels).size === labels.length && labels.every((l) => l !== '')
+        ? labels
+        : [...paths];
+}
+/**
+ * The state of one reference (or variable) against one settings file: the most severe finding
+ * about it from the rules that read the settings, with their ids; an unusable file fails all.
+ */
+function matrixCell(findings, kind, name) {
+    if (findings.some((f) => f.ruleId === 'DS001'))
+        return { state: 'error', rules: ['DS001'] };
+    const prefix = kind === 'reference' ? 'CR' : 'EV';
+    const key = name.toLowerCase();
+    const about = findings.filter((f) => f.ruleId.startsWith(prefix) && dependsOnSettings(f) && f.subject.toLowerCase() === key);
+    if (about.length === 0)
+        return { state: 'ok', rules: [] };
+    const worst = bySeverity(about)[0].severity;
+    const rules = [...new Set(about.filter((f) => f.severity === worst).map((f) => f.ruleId))].sort();
+    return { state: worst, rules };
+}
+/** ` against 3 settings files`, when there were several; else empty. */
+function againstText(report) {
+    const files = settingsFilesOf(report);
+    return files.length > 1 ? ` against ${plural(files.length, 'settings file')}` : '';
+}
+/** Says how the counts add up when findings in the solution repeat for every settings file. */
+function perFileNote(report) {
+    if (settingsFilesOf(report).length < 2)
+        return '';
+    const repeated = report.findings.some((f) => f.settings !== undefined &&
+        f.ruleId !== 'DS001' &&
+        (0,_rules_index_js__WEBPACK_IMPORTED_MODULE_0__/* .findRule */ .Il)(f.ruleId)?.meta.needsSettings === false);
+    return repeated ? ' (a finding in the solution counts once per settings file)' : '';
+}
+/**
+ * Escapes text for a table cell: `|` would end the cell, `<`/`>`/`&` could open HTML, markdown
+ * punctuation could start emphasis or links, and a newline would end the row.
+ */
+function escapeCell(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_[\]|~]/g, '\\$&')
+        .replace(/\r\n|\r|\n/g, '<br>');
+}
+
+
+/***/ }),
+
 /***/ 8265:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -30336,7 +30589,7 @@ function parseJson(text) {
 /* harmony export */   $K: () => (/* binding */ resolveEndpoints),
 /* harmony export */   lw: () => (/* binding */ parseCloud)
 /* harmony export */ });
-/* unused harmony exports CLOUDS, inferCloud */
+/* unused harmony exports inferCloud, envValue */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
 // Where the online checks go: the target's Dataverse URL, the Power Apps API, Entra ID, and the
 // token scope of each, by cloud (ONLINE.md section 6). Every endpoint can be moved (sovereign
@@ -30437,6 +30690,7 @@ function httpsUrl(raw, what, allowPath) {
     }
     return url;
 }
+/** A variable of `env`, trimmed; undefined when unset or blank. */
 function envValue(env, name) {
     const value = Object.hasOwn(env, name) ? env[name]?.trim() : undefined;
     return value ? value : undefined;
@@ -30551,6 +30805,130 @@ function prepareOnline(options) {
 
 /***/ }),
 
+/***/ 7136:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hu: () => (/* binding */ rule),
+/* harmony export */   VE: () => (/* binding */ environmentName),
+/* harmony export */   b2: () => (/* binding */ placeholderVariables)
+/* harmony export */ });
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1922);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3323);
+/* harmony import */ var _helpers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8046);
+
+
+
+/**
+ * Every placeholder form CR002 knows, each with the variable name it holds. `${{ … }}` takes no
+ * brace inside, so that a value of many `${{` is scanned in linear time.
+ */
+const NAMED_PLACEHOLDER = /#\{([^{}]+)\}#?|\$\(([^()]+)\)|\$\{\{([^{}\r\n]*)\}\}|@@([^@]+)@@|__([A-Za-z][\w.-]*)__/g;
+/** Every variable that the placeholders in a value ask for, in order, once each. */
+function placeholderVariables(value) {
+    const names = new Set();
+    for (const match of value.matchAll(NAMED_PLACEHOLDER)) {
+        const name = match
+            .slice(1)
+            .find((group) => group !== undefined)
+            ?.trim();
+        if (name)
+            names.add(name);
+    }
+    return [...names];
+}
+/** Azure Pipelines exposes variable `a.b` to processes as `A_B`; so does the substitution. */
+function environmentName(name) {
+    return name.toUpperCase().replace(/[.\s]/g, '_');
+}
+function alias(name) {
+    const pipelineName = environmentName(name);
+    return pipelineName === name ? '' : ` (exposed as ${pipelineName})`;
+}
+function howToFix(placeholder, secret) {
+    const name = secret ? undefined : substitutableName(placeholder);
+    if (name === undefined) {
+        return 'Replace it in the pipeline before the check (token replacement step), or write the real value.';
+    }
+    return `Define the pipeline or environment variable ${name}${alias(name)} so it is substituted, or write the real value.`;
+}
+/** The name in a placeholder that the substitution itself fills (`#{…}#`, `#{…}`, `$(…)`). */
+function substitutableName(placeholder) {
+    const match = /^#\{([^{}]+)\}#?$|^\$\(([^()]+)\)$/.exec(placeholder);
+    const name = (match?.[1] ?? match?.[2])?.trim();
+    return name === undefined || name === '' ? undefined : name;
+}
+/** With `defer`: which variable the deploy stage must define (never a secret value's text). */
+function deferredFix(value, secret) {
+    const names = secret ? [] : placeholderVariables(value);
+    if (names.length === 0)
+        return 'The deploy stage must replace it before the import.';
+    const defined = names.map((name) => `${name}${alias(name)}`);
+    const list = defined.length === 1
+        ? `variable ${defined[0]}`
+        : `variables ${defined.slice(0, -1).join(', ')} and ${defined[defined.length - 1]}`;
+    return `The deploy stage must define the ${list}.`;
+}
+const rule = {
+    meta: {
+        id: 'CR002',
+        name: 'unresolved-placeholder',
+        defaultSeverity: 'error',
+        description: 'A ConnectionId or environment variable Value still holds a placeholder',
+        details: 'Placeholders such as #{…}#, #{…}, $(…), ${{ … }}, @@…@@ and __…__ are meant to be replaced by the pipeline ' +
+            'before the import. One left in a ConnectionId makes the import fail to find the connection ' +
+            '(ConnectionNotFound); one left in an environment variable Value is imported as that literal text. ' +
+            'With placeholders deferred (pull-request validation of settings that the deploy stage fills in) it is a ' +
+            'note naming the variable that stage must define.',
+        needsSettings: true,
+        docsUrl: (0,_version_js__WEBPACK_IMPORTED_MODULE_2__/* .ruleDocsUrl */ .hS)('CR002'),
+    },
+    check(context) {
+        if (!context.settings)
+            return;
+        const defer = context.placeholders === 'defer';
+        const report = (kind, subject, field, value, placeholder, secret, location) => {
+            // A partly substituted value is secret: then even the placeholder text is not printed.
+            const shown = secret ? 'a placeholder' : `the placeholder ${placeholder}`;
+            context.report({
+                subject,
+                location,
+                ...(defer
+                    ? {
+                        severity: 'note',
+                        message: `${field} of ${kind} ${subject} holds ${shown}, left for the deploy stage (placeholders deferred). ${deferredFix(value, secret)}`,
+                    }
+                    : {
+                        message: `${field} of ${kind} ${subject} still holds ${shown} after substitution. ${howToFix(placeholder, secret)}`,
+                    }),
+            });
+        };
+        const refEntries = (0,_helpers_js__WEBPACK_IMPORTED_MODULE_1__/* .settingsReferencesByName */ .wx)(context.settings);
+        for (const ref of context.solution.connectionReferences) {
+            for (const entry of refEntries.get((0,_helpers_js__WEBPACK_IMPORTED_MODULE_1__/* .nameKey */ .Rc)(ref.logicalName)) ?? []) {
+                const placeholder = entry.connectionId === null ? undefined : (0,_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .findPlaceholder */ .$e)(entry.connectionId);
+                if (placeholder !== undefined) {
+                    report('connection reference', ref.logicalName, 'ConnectionId', entry.connectionId, placeholder, entry.secret, entry.connectionIdLocation ?? entry.location);
+                    break;
+                }
+            }
+        }
+        const variableEntries = (0,_helpers_js__WEBPACK_IMPORTED_MODULE_1__/* .settingsVariablesByName */ .b8)(context.settings);
+        for (const variable of context.solution.environmentVariables) {
+            for (const entry of variableEntries.get((0,_helpers_js__WEBPACK_IMPORTED_MODULE_1__/* .nameKey */ .Rc)(variable.schemaName)) ?? []) {
+                const placeholder = entry.value === null ? undefined : (0,_settings_js__WEBPACK_IMPORTED_MODULE_0__/* .findPlaceholder */ .$e)(entry.value);
+                if (placeholder !== undefined) {
+                    report('environment variable', variable.schemaName, 'Value', entry.value, placeholder, entry.secret, entry.valueLocation ?? entry.location);
+                    break;
+                }
+            }
+        }
+    },
+};
+
+
+/***/ }),
+
 /***/ 8046:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -30647,6 +31025,1276 @@ function lines(entries) {
 /** Settings for a rule that needs them; the engine never runs such rules on unusable settings. */
 function usableSettings(context) {
     return context.settings ?? undefined;
+}
+
+
+/***/ }),
+
+/***/ 6850:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  V7: () => (/* binding */ allRules),
+  Il: () => (/* binding */ findRule),
+  Lc: () => (/* binding */ parseRuleOverrides)
+});
+
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
+// EXTERNAL MODULE: ./src/core/version.ts
+var version = __nccwpck_require__(3323);
+// EXTERNAL MODULE: ./src/core/rules/helpers.ts
+var helpers = __nccwpck_require__(8046);
+;// CONCATENATED MODULE: ./src/core/rules/cr001-unbound-connection-reference.ts
+
+
+const rule = {
+    meta: {
+        id: 'CR001',
+        name: 'unbound-connection-reference',
+        defaultSeverity: 'error',
+        description: 'A connection reference in the solution has no connection in the deployment settings',
+        details: 'Every connection reference defined in the solution needs a settings entry with a non-empty ConnectionId. ' +
+            'Without one the import leaves the reference unbound: flows that use it are imported turned off, and an ' +
+            'unattended import fails with ConnectionNotFound or "Invalid Connection".',
+        needsSettings: true,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR001'),
+    },
+    check(context) {
+        if (!context.settings)
+            return;
+        const entriesByName = (0,helpers/* settingsReferencesByName */.wx)(context.settings);
+        const dependencies = new Set(context.solution.missingDependencies
+            .filter((dependency) => dependency.kind === 'connectionreference')
+            .map((dependency) => (0,helpers/* nameKey */.Rc)(dependency.name)));
+        for (const ref of context.solution.connectionReferences) {
+            // An export may hold a reference as an empty element (no connectorid): one that another
+            // solution brings, listed under MissingDependencies. Its connector is then unknown here.
+            const connector = (0,helpers/* connectorApiName */.fw)(ref.connectorId) || 'connector unknown';
+            const entries = entriesByName.get((0,helpers/* nameKey */.Rc)(ref.logicalName)) ?? [];
+            if (entries.length === 0) {
+                const emptyElement = ref.connectorId.trim() === ''
+                    ? ` Its element in the solution names no connector${dependencies.has((0,helpers/* nameKey */.Rc)(ref.logicalName)) ? ', and solution.xml lists it under MissingDependencies: another solution brings it, so the target must already hold it' : ''}.`
+                    : '';
+                context.report({
+                    subject: ref.logicalName,
+                    location: ref.location,
+                    message: `Connection reference ${ref.logicalName} (${connector}) has no entry in the deployment settings` +
+                        `${context.settings.path === '' ? ' (none was given or found for this solution)' : ''}, so the import leaves it unbound. Add {"LogicalName": "${ref.logicalName}", "ConnectionId": ` +
+                        `"<connection id in the target environment>", "ConnectorId": "${ref.connectorId.trim() || '<the id of its connector>'}"} to ConnectionReferences.${emptyElement}`,
+                });
+            }
+            else if (entries.every((entry) => (0,helpers/* isBlank */.z3)(entry.connectionId))) {
+                const entry = entries[0];
+                context.report({
+                    subject: ref.logicalName,
+                    location: entry.connectionIdLocation ?? entry.location,
+                    message: `Connection reference ${ref.logicalName} (${connector}) has ${entry.connectionId === null ? 'no' : 'an empty'} ` +
+                        'ConnectionId in the deployment settings, so the import leaves it unbound. Set ConnectionId to the id of a ' +
+                        `${ref.connectorId.trim() === '' ? 'matching' : connector} connection in the target environment.`,
+                });
+            }
+        }
+    },
+};
+
+// EXTERNAL MODULE: ./src/core/rules/cr002-unresolved-placeholder.ts
+var cr002_unresolved_placeholder = __nccwpck_require__(7136);
+;// CONCATENATED MODULE: ./src/core/rules/cr003-connector-mismatch.ts
+
+
+const cr003_connector_mismatch_rule = {
+    meta: {
+        id: 'CR003',
+        name: 'connector-mismatch',
+        defaultSeverity: 'error',
+        description: "The settings ConnectorId differs from the connector of the solution's connection reference",
+        details: 'The ConnectorId in the settings must name the same connector as the connection reference in the solution ' +
+            '(compared by api name, case-insensitively). A different connector means the settings were written for another ' +
+            'reference or another version of the solution, and the ConnectionId most likely belongs to the wrong connector, ' +
+            'which the import rejects as an invalid connection. Custom connectors whose ids differ only in the ' +
+            'environment-specific hash are a warning: check that the connection belongs to the custom connector in the target.',
+        needsSettings: true,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR003'),
+    },
+    check(context) {
+        if (!context.settings)
+            return;
+        const entriesByName = (0,helpers/* settingsReferencesByName */.wx)(context.settings);
+        for (const ref of context.solution.connectionReferences) {
+            if ((0,helpers/* isBlank */.z3)(ref.connectorId))
+                continue;
+            const expected = (0,helpers/* connectorApiName */.fw)(ref.connectorId);
+            for (const entry of entriesByName.get((0,helpers/* nameKey */.Rc)(ref.logicalName)) ?? []) {
+                if (entry.connectorId === null || (0,helpers/* isBlank */.z3)(entry.connectorId))
+                    continue;
+                const actual = (0,helpers/* connectorApiName */.fw)(entry.connectorId);
+                if (actual === expected)
+                    continue;
+                const stem = (0,helpers/* customConnectorStem */.YB)(entry.connectorId);
+                const hashOnly = stem !== undefined && stem === (0,helpers/* customConnectorStem */.YB)(ref.connectorId);
+                const given = entry.secret ? 'a different connector' : actual;
+                context.report({
+                    subject: ref.logicalName,
+                    location: entry.connectorIdLocation ?? entry.location,
+                    severity: hashOnly ? 'warning' : 'error',
+                    message: hashOnly
+                        ? `ConnectorId of connection reference ${ref.logicalName} names custom connector ${given}, which differs from ` +
+                            `the solution's ${expected} only in the environment-specific hash. Make sure ConnectionId is a ` +
+                            'connection of this custom connector in the target environment.'
+                        : `ConnectorId of connection reference ${ref.logicalName} is ${given}, but the solution's connection ` +
+                            `reference uses ${expected}. Set ConnectorId to "${ref.connectorId}" and ConnectionId to a ` +
+                            `${expected} connection (regenerate with pac solution create-settings if the solution changed).`,
+                });
+                break;
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/cr004-stale-connection-reference-entry.ts
+
+
+function checkSettingsFile({ settings, solutions, report }) {
+    const defined = new Set(solutions.flatMap((solution) => solution.connectionReferences.map((r) => (0,helpers/* nameKey */.Rc)(r.logicalName))));
+    for (const [key, entries] of (0,helpers/* settingsReferencesByName */.wx)(settings)) {
+        if (defined.has(key))
+            continue;
+        const entry = entries[0];
+        report({
+            subject: entry.logicalName,
+            location: entry.location,
+            message: `The deployment settings name connection reference ${entry.logicalName}, ${(0,helpers/* whichNoneDefines */.m2)(solutions)}. ` +
+                'Remove the stale entry, or correct the LogicalName.',
+        });
+    }
+}
+const cr004_stale_connection_reference_entry_rule = {
+    meta: {
+        id: 'CR004',
+        name: 'stale-connection-reference-entry',
+        defaultSeverity: 'warning',
+        description: 'A settings entry names a connection reference that the solution does not define',
+        details: 'A ConnectionReferences entry whose LogicalName matches no connection reference in the solution is ignored by ' +
+            'the import. It is usually left over from a renamed or removed reference, or a typo, in which case the ' +
+            'reference it was meant for is unbound. Where several solutions are checked against one settings file (a ' +
+            'monorepo), an entry is stale only when none of them defines it, and it is reported once for the file.',
+        needsSettings: true,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR004'),
+    },
+    check(context) {
+        if (!context.settings)
+            return;
+        checkSettingsFile({ ...context, settings: context.settings, solutions: [context.solution] });
+    },
+    checkSettingsFile,
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/cr005-duplicate-connection-reference-entry.ts
+
+
+const cr005_duplicate_connection_reference_entry_rule = {
+    meta: {
+        id: 'CR005',
+        name: 'duplicate-connection-reference-entry',
+        defaultSeverity: 'error',
+        description: 'Two settings entries name the same connection reference',
+        details: 'When ConnectionReferences holds the same LogicalName twice (names compare case-insensitively), which ' +
+            'ConnectionId the import uses is not under your control, and editing one copy silently has no effect.',
+        needsSettings: true,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR005'),
+    },
+    check(context) {
+        if (!context.settings)
+            return;
+        for (const entries of (0,helpers/* settingsReferencesByName */.wx)(context.settings).values()) {
+            if (entries.length < 2)
+                continue;
+            const first = entries[0];
+            context.report({
+                subject: first.logicalName,
+                location: entries[1].location,
+                message: `Connection reference ${first.logicalName} has ${entries.length} entries in the deployment settings` +
+                    `${(0,helpers/* lines */.Mn)(entries)}. Keep one entry per connection reference.`,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/cr006-undefined-connection-reference.ts
+
+
+function flowList(flows) {
+    const names = [...new Set(flows.map((flow) => flow.name))];
+    return names.length === 1 ? `flow ${names[0]}` : `flows ${(0,helpers/* andList */.cM)(names)}`;
+}
+function agentList(agents) {
+    const described = [...agents].map(([agent, components]) => {
+        const names = [...new Set(components.map((component) => component.displayName))];
+        return `${agent.displayName} (${names.length === 1 ? 'component' : 'components'} ${(0,helpers/* andList */.cM)(names)})`;
+    });
+    return `${described.length === 1 ? 'agent' : 'agents'} ${(0,helpers/* andList */.cM)(described)}`;
+}
+function usersText(users) {
+    const parts = [];
+    if (users.flows.length > 0)
+        parts.push(flowList(users.flows));
+    if (users.agents.size > 0)
+        parts.push(agentList(users.agents));
+    const text = parts.join(' and ');
+    const count = new Set(users.flows.map((flow) => flow.name)).size + users.agents.size;
+    return `${text.charAt(0).toUpperCase()}${text.slice(1)} ${count === 1 ? 'uses' : 'use'}`;
+}
+const cr006_undefined_connection_reference_rule = {
+    meta: {
+        id: 'CR006',
+        name: 'undefined-connection-reference',
+        defaultSeverity: 'error',
+        description: 'A flow or an agent uses a connection reference that the solution does not define',
+        details: 'A flow or a Copilot Studio agent component that names a connection reference missing from the solution cannot ' +
+            'be bound on import: the import fails, the flow is imported turned off, or the agent tool, action or knowledge ' +
+            'source has no connection. When solution.xml lists the reference under MissingDependencies this is a warning: ' +
+            'the import succeeds only if the target environment already holds that reference.',
+        needsSettings: false,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR006'),
+    },
+    check(context) {
+        const { solution } = context;
+        const defined = (0,helpers/* definedReferenceNames */.bv)(solution);
+        const users = new Map();
+        const usersOf = (name, location) => {
+            const key = (0,helpers/* nameKey */.Rc)(name);
+            if (name === '' || defined.has(key))
+                return undefined;
+            let entry = users.get(key);
+            if (!entry) {
+                entry = { name, flows: [], agents: new Map(), location };
+                users.set(key, entry);
+            }
+            return entry;
+        };
+        for (const flow of solution.flows) {
+            for (const connection of flow.connections) {
+                if (connection.connectionReference === null)
+                    continue;
+                const entry = usersOf(connection.connectionReference, flow.location);
+                if (entry && !entry.flows.includes(flow))
+                    entry.flows.push(flow);
+            }
+        }
+        for (const agent of solution.agents) {
+            for (const component of agent.components) {
+                for (const use of component.uses) {
+                    const entry = usersOf(use.connectionReference, use.location);
+                    if (!entry)
+                        continue;
+                    const components = entry.agents.get(agent) ?? [];
+                    if (!components.includes(component))
+                        components.push(component);
+                    entry.agents.set(agent, components);
+                }
+            }
+        }
+        const dependencies = new Set(solution.missingDependencies
+            .filter((dependency) => dependency.kind === 'connectionreference')
+            .map((dependency) => (0,helpers/* nameKey */.Rc)(dependency.name)));
+        for (const [key, entry] of users) {
+            const expectedInTarget = dependencies.has(key);
+            const { name } = entry;
+            context.report({
+                subject: name,
+                location: entry.location,
+                severity: expectedInTarget ? 'warning' : 'error',
+                message: expectedInTarget
+                    ? `${usersText(entry)} connection reference ${name}, which solution ${solution.uniqueName} does not ` +
+                        'define but lists under MissingDependencies. Import the solution that holds it into the target first.'
+                    : `${usersText(entry)} connection reference ${name}, which solution ${solution.uniqueName} does not ` +
+                        'define. Add the connection reference to the solution (Add existing > Connection reference) and export again.',
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/cr007-direct-connection.ts
+
+
+const cr007_direct_connection_rule = {
+    meta: {
+        id: 'CR007',
+        name: 'direct-connection',
+        defaultSeverity: 'error',
+        description: 'A flow connection does not go through a connection reference',
+        details: 'A flow connection without connection.connectionReferenceLogicalName is bound to a connection of the source ' +
+            'environment. The import cannot rebind it from the deployment settings, so the flow is imported turned off or ' +
+            'fails to activate. The flow checker reports this as "Use connection references".',
+        needsSettings: false,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR007'),
+    },
+    check(context) {
+        for (const flow of context.solution.flows) {
+            const direct = flow.connections.filter((connection) => connection.connectionReference === null || connection.connectionReference === '');
+            if (direct.length === 0)
+                continue;
+            const apis = (0,helpers/* andList */.cM)([...new Set(direct.map((connection) => connection.api))]);
+            context.report({
+                subject: flow.name,
+                location: flow.location,
+                message: `Flow ${flow.name} connects to ${apis} directly, not through a connection reference, so the import ` +
+                    'cannot rebind it. Edit the flow inside the solution and switch each connection to a connection reference.',
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/cr008-canvas-app-custom-connector.ts
+
+
+const cr008_canvas_app_custom_connector_rule = {
+    meta: {
+        id: 'CR008',
+        name: 'canvas-app-custom-connector',
+        defaultSeverity: 'error',
+        description: 'A canvas app uses a custom connector, which needs a manual re-edit after import',
+        details: "Canvas apps don't recognize connection references on custom connectors. After import the app must be opened " +
+            'and the custom connector connection removed and added again; in a managed solution that edit creates an ' +
+            'unmanaged layer on the app, which blocks later updates.',
+        needsSettings: false,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR008'),
+    },
+    check(context) {
+        for (const app of context.solution.canvasApps) {
+            const seen = new Set();
+            for (const connector of app.connectors) {
+                if (!connector.custom)
+                    continue;
+                const key = (0,helpers/* connectorApiName */.fw)(connector.id);
+                if (seen.has(key))
+                    continue;
+                seen.add(key);
+                const label = connector.displayName ? `${connector.displayName} (${key})` : key;
+                context.report({
+                    subject: app.name,
+                    location: app.location,
+                    message: `Canvas app ${app.displayName || app.name} uses custom connector ${label}; canvas apps don't bind custom ` +
+                        'connectors through connection references, so after import the app must be edited to remove and re-add ' +
+                        'the connection, which in a managed solution creates an unmanaged layer. Call the connector from a cloud ' +
+                        'flow instead, or plan that post-import step.',
+                });
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/cr009-duplicate-display-name.ts
+
+
+const cr009_duplicate_display_name_rule = {
+    meta: {
+        id: 'CR009',
+        name: 'duplicate-display-name',
+        defaultSeverity: 'warning',
+        description: 'Two connection references in the solution share a display name',
+        details: 'The import wizard, the maker portal and pipeline deployment steps show connection references by display ' +
+            'name. Two references with the same display name are easy to bind to the wrong connection.',
+        needsSettings: false,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR009'),
+    },
+    check(context) {
+        const groups = new Map();
+        for (const ref of context.solution.connectionReferences) {
+            const key = ref.displayName.trim().toLowerCase();
+            if (key === '')
+                continue;
+            const group = groups.get(key);
+            if (group)
+                group.push(ref.logicalName);
+            else
+                groups.set(key, [ref.logicalName]);
+        }
+        for (const ref of context.solution.connectionReferences) {
+            const names = groups.get(ref.displayName.trim().toLowerCase());
+            if (names === undefined || names.length < 2)
+                continue;
+            const others = names.filter((name) => name !== ref.logicalName);
+            context.report({
+                subject: ref.logicalName,
+                location: ref.location,
+                message: `Connection reference ${ref.logicalName} shares the display name "${ref.displayName.trim()}" with ` +
+                    `${(0,helpers/* andList */.cM)(others)}. Give each connection reference a distinct display name.`,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/cr010-unused-connection-reference.ts
+
+
+/** Lower-cased names of the connection references that a flow, canvas app or agent uses. */
+function usedReferenceNames(solution) {
+    const used = new Set();
+    for (const flow of solution.flows) {
+        for (const connection of flow.connections) {
+            if (connection.connectionReference)
+                used.add((0,helpers/* nameKey */.Rc)(connection.connectionReference));
+        }
+    }
+    // Canvas apps store connector ids, not reference names: a reference counts as used by an app
+    // that uses its connector.
+    const appConnectors = new Set(solution.canvasApps.flatMap((app) => app.connectors.map((c) => (0,helpers/* connectorApiName */.fw)(c.id))));
+    for (const ref of solution.connectionReferences) {
+        if (appConnectors.has((0,helpers/* connectorApiName */.fw)(ref.connectorId)))
+            used.add((0,helpers/* nameKey */.Rc)(ref.logicalName));
+    }
+    // An agent's tool, action or knowledge source breaks without its reference, also where only a
+    // set row or a knowledge source names it.
+    for (const agent of solution.agents) {
+        for (const component of agent.components) {
+            for (const use of component.uses)
+                used.add((0,helpers/* nameKey */.Rc)(use.connectionReference));
+        }
+    }
+    return used;
+}
+const cr010_unused_connection_reference_rule = {
+    meta: {
+        id: 'CR010',
+        name: 'unused-connection-reference',
+        defaultSeverity: 'note',
+        description: 'A connection reference is defined but no flow, canvas app or agent in the solution uses it',
+        details: 'An unused connection reference still has to be bound in every target environment, so it costs a connection ' +
+            'and a settings entry for nothing. It is often left behind after a flow was changed to another reference. ' +
+            'A reference counts as used by a Copilot Studio agent when a row of Assets/botcomponent_connectionreferenceset.xml, ' +
+            "a `connectionReference:` in a component's data, or a knowledge source names it.",
+        needsSettings: false,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR010'),
+    },
+    check(context) {
+        const used = usedReferenceNames(context.solution);
+        for (const ref of context.solution.connectionReferences) {
+            if (used.has((0,helpers/* nameKey */.Rc)(ref.logicalName)))
+                continue;
+            context.report({
+                subject: ref.logicalName,
+                location: ref.location,
+                message: `Connection reference ${ref.logicalName} is used by no flow, canvas app or agent in solution ` +
+                    `${context.solution.uniqueName}. Remove it from the solution if nothing outside the solution needs it.`,
+            });
+        }
+    },
+};
+
+// EXTERNAL MODULE: ./src/core/settings.ts
+var settings = __nccwpck_require__(1922);
+;// CONCATENATED MODULE: ./src/core/rules/cr011-implausible-connection-id.ts
+
+
+
+// A ConnectionId is the *name* of a connection in the target environment, as `pac connection
+// list` prints it and as it appears at the end of the connection's URL in make.powerapps.com:
+// 32 hex digits (`4a1e6c0b5f2d4e8a9b7c3d2e1f0a9b8c`), a GUID, or `shared-<connector>-<GUID>`
+// (`shared-sharepointonl-7c1d2e3f-4a5b-6c7d-8e9f-0a1b2c3d4e5f`, the connector name cut to 20
+// characters). Rather than insist on those forms (a format we have not seen would then be a false
+// alarm), the rule looks for what a connection name never is: a URL, a resource path, an e-mail
+// address, text with spaces or punctuation, or a word without a single digit.
+/** Letters, digits, `-` and `_`: everything a connection name is made of. */
+const ID_ALPHABET = /^[A-Za-z0-9_-]+$/;
+/** Why `value` cannot be a connection id, or undefined when it might be one. */
+function implausibleConnectionId(value, secret) {
+    const trimmed = value.trim();
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) || /^www\./i.test(trimmed)) {
+        return 'is a URL, not the name of a connection';
+    }
+    if (/\/connections\/[^/]+\/?$/i.test(trimmed)) {
+        return 'is a connection resource path; use only its last segment, the connection name';
+    }
+    if (/^\/?providers\//i.test(trimmed)) {
+        return 'is a connector id (it belongs in ConnectorId), not the name of a connection';
+    }
+    if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(trimmed)) {
+        return "is an e-mail address (a connection's owner, perhaps), not the name of a connection";
+    }
+    if (trimmed !== value) {
+        return 'has spaces or line breaks around it, so the import looks for a connection that does not exist';
+    }
+    if (/\s/.test(value)) {
+        return /^[^\s]+( [^\s]+)+$/.test(value)
+            ? "has spaces inside, so it looks like a connection's display name rather than its name"
+            : 'has whitespace inside, which a connection name never has';
+    }
+    if (!ID_ALPHABET.test(value)) {
+        const odd = [...value].find((ch) => !/[A-Za-z0-9_-]/.test(ch));
+        const shown = secret || odd === undefined ? 'a character' : `'${odd}'`;
+        return `holds ${shown}, which a connection name never has (they are letters, digits, - and _)`;
+    }
+    if (/^shared_[a-z0-9_-]+$/i.test(value) && !/\d{4}/.test(value)) {
+        return 'is a connector name, not the name of a connection';
+    }
+    if (!/\d/.test(value)) {
+        return 'has no digit at all, so it looks like a display name rather than a connection name (those hold a GUID or 32 hex digits)';
+    }
+    return undefined;
+}
+const cr011_implausible_connection_id_rule = {
+    meta: {
+        id: 'CR011',
+        name: 'implausible-connection-id',
+        defaultSeverity: 'warning',
+        description: 'A ConnectionId cannot be the id of a connection',
+        details: 'A ConnectionId is the name of a connection in the target environment: 32 hex digits, a GUID, or ' +
+            'shared-<connector>-<GUID>, as pac connection list prints it. A URL, a resource path, an e-mail address, a ' +
+            "connection's display name (spaces, punctuation, no digit) or a connector name is not one: the import then " +
+            'cannot find the connection and leaves the reference unbound. Placeholders are CR002 and empty values CR001.',
+        needsSettings: true,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR011'),
+    },
+    check(context) {
+        if (!context.settings)
+            return;
+        const entriesByName = (0,helpers/* settingsReferencesByName */.wx)(context.settings);
+        for (const ref of context.solution.connectionReferences) {
+            for (const entry of entriesByName.get((0,helpers/* nameKey */.Rc)(ref.logicalName)) ?? []) {
+                const id = entry.connectionId;
+                if (id === null || (0,helpers/* isBlank */.z3)(id) || (0,settings/* findPlaceholder */.$e)(id) !== undefined)
+                    continue;
+                const reason = implausibleConnectionId(id, entry.secret);
+                if (reason === undefined)
+                    continue;
+                // The value itself is never printed: it may have come from a secret pipeline variable.
+                context.report({
+                    subject: ref.logicalName,
+                    location: entry.connectionIdLocation ?? entry.location,
+                    message: `ConnectionId of connection reference ${ref.logicalName} ${reason}. Set it to the connection's name ` +
+                        '(32 hex digits, a GUID or shared-<connector>-<GUID>): `pac connection list` shows it, and so does the ' +
+                        "end of the connection's URL in make.powerapps.com.",
+                });
+                break;
+            }
+        }
+    },
+};
+
+// EXTERNAL MODULE: ./src/core/rules/online-helpers.ts
+var online_helpers = __nccwpck_require__(7308);
+;// CONCATENATED MODULE: ./src/core/rules/cr012-connection-not-in-target.ts
+
+
+
+const cr012_connection_not_in_target_rule = {
+    meta: {
+        id: 'CR012',
+        name: 'connection-not-in-target',
+        defaultSeverity: 'error',
+        description: 'Online: the ConnectionId is not a connection in the target environment',
+        details: 'With --environment, the gate lists the connections of the target environment (the Power Apps API admin ' +
+            'route) and looks each bound ConnectionId up, as the import does. An id that is not there fails the import ' +
+            'with ConnectionNotFound; most often it was copied from another environment. Set ConnectionId to a ' +
+            "connection of the reference's connector in the target (pac connection list). When the identity may only " +
+            'list its own connections (no management application), a missing id is reported as CR015 instead, since ' +
+            'that route cannot tell a missing connection from one not shared.',
+        needsSettings: true,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR012'),
+    },
+    check(context) {
+        const environment = context.target?.environmentUrl;
+        for (const { ref, check } of (0,online_helpers/* connectionChecks */.ew)(context)) {
+            if (check.state !== 'missing')
+                continue;
+            context.report({
+                subject: ref.logicalName,
+                location: check.entry.connectionIdLocation ?? check.entry.location,
+                message: `${(0,online_helpers/* connectionIdText */.tn)(check.entry)} of connection reference ${ref.logicalName} is not a connection in ` +
+                    `${environment}: the import fails with ConnectionNotFound. It is often an id copied from another ` +
+                    `environment: set it to the name of a ${(0,helpers/* connectorApiName */.fw)(ref.connectorId) || 'matching'} connection ` +
+                    `in ${environment} (pac connection list --environment ${environment}).`,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/cr013-connection-wrong-connector.ts
+
+
+
+const cr013_connection_wrong_connector_rule = {
+    meta: {
+        id: 'CR013',
+        name: 'connection-wrong-connector',
+        defaultSeverity: 'error',
+        description: "Online: the bound connection belongs to another connector than the reference's connectorid",
+        details: "The import looks the connection up under the reference's connector; a connection of another connector " +
+            "is not found there and the import fails. The gate compares the connection's apiId with the reference's " +
+            'connectorid by api name, case-insensitively. Custom connectors whose names differ only in the ' +
+            'environment-specific hash are a warning, as in CR003.',
+        needsSettings: true,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR013'),
+    },
+    check(context) {
+        const environment = context.target?.environmentUrl;
+        for (const { ref, check } of (0,online_helpers/* connectionChecks */.ew)(context)) {
+            if (check.state !== 'found' || !check.connection)
+                continue;
+            const match = (0,online_helpers/* connectorMatch */.Z)(ref, check.connection.connector);
+            if (match === 'same')
+                continue;
+            const expected = (0,helpers/* connectorApiName */.fw)(ref.connectorId);
+            context.report({
+                subject: ref.logicalName,
+                location: check.entry.connectionIdLocation ?? check.entry.location,
+                severity: match === 'hash' ? 'warning' : 'error',
+                message: match === 'hash'
+                    ? `${(0,online_helpers/* connectionIdText */.tn)(check.entry)} of connection reference ${ref.logicalName} is a connection of custom ` +
+                        `connector ${check.connection.connector} in ${environment}, which differs from the solution's ${expected} ` +
+                        'only in the environment-specific hash. Make sure it is a connection of the custom connector this ' +
+                        'solution brings.'
+                    : `${(0,online_helpers/* connectionIdText */.tn)(check.entry)} of connection reference ${ref.logicalName} is a connection of ` +
+                        `${check.connection.connector} in ${environment}, but the reference uses ${expected}: the import ` +
+                        `cannot bind it. Set ConnectionId to a ${expected} connection.`,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/cr014-connection-not-connected.ts
+
+
+const cr014_connection_not_connected_rule = {
+    meta: {
+        id: 'CR014',
+        name: 'connection-not-connected',
+        defaultSeverity: 'warning',
+        description: "Online: the bound connection's status is not Connected",
+        details: 'A connection in Error (most often Unauthorized: its token expired or its password changed) imports, but ' +
+            'the flows that use it fail or do not turn on. The message quotes the status, its target, and the error ' +
+            'code and message the service gives. Fix the connection in make.powerapps.com (sign in again) or bind ' +
+            'another one. A warning, because connections have been seen in Error that still work.',
+        needsSettings: true,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR014'),
+    },
+    check(context) {
+        const environment = context.target?.environmentUrl;
+        for (const { ref, check } of (0,online_helpers/* connectionChecks */.ew)(context)) {
+            const connection = check.connection;
+            if (check.state !== 'found' || !connection)
+                continue;
+            // A connection of another connector is CR013's; its status does not matter then.
+            if ((0,online_helpers/* connectorMatch */.Z)(ref, connection.connector) === 'other')
+                continue;
+            const bad = connection.statuses.find((s) => s.status.toLowerCase() !== 'connected');
+            if (!bad)
+                continue;
+            const error = [bad.code, bad.message && `"${bad.message}"`].filter(Boolean).join(': ');
+            context.report({
+                subject: ref.logicalName,
+                location: check.entry.connectionIdLocation ?? check.entry.location,
+                message: `The connection bound to connection reference ${ref.logicalName} in ${environment} has status ` +
+                    `${bad.status}${bad.target ? ` (target ${bad.target})` : ''}${error ? `: ${error}` : ''}. Flows that use ` +
+                    'it fail until it is fixed: open the connection in make.powerapps.com and sign in again, or bind a ' +
+                    'connection that is Connected.',
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/cr015-connection-not-usable.ts
+
+
+const cr015_connection_not_usable_rule = {
+    meta: {
+        id: 'CR015',
+        name: 'connection-not-usable',
+        defaultSeverity: 'error',
+        description: 'Online: the identity that imports can neither own nor use the bound connection',
+        details: 'The identity that runs the check is taken as the one that imports. When it neither created the connection ' +
+            'nor holds a permission on it (Owner, CanEdit, CanViewWithShare or CanView), the import succeeds but the ' +
+            'flows that use the connection stay off (ConnectionAuthorizationFailed). A connection shared with a group or ' +
+            'the whole tenant is not reported: membership is not checked (the report says so). When the identity is no ' +
+            'management application of the Power Apps API, the gate can only list the connections it may use, and an ' +
+            'id missing from that list is reported here without claiming whether it is missing or not shared.',
+        needsSettings: true,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR015'),
+    },
+    check(context) {
+        const environment = context.target?.environmentUrl;
+        for (const { ref, check } of (0,online_helpers/* connectionChecks */.ew)(context)) {
+            if (check.state === 'not-visible') {
+                context.report({
+                    subject: ref.logicalName,
+                    location: check.entry.connectionIdLocation ?? check.entry.location,
+                    message: `${(0,online_helpers/* connectionIdText */.tn)(check.entry)} of connection reference ${ref.logicalName} is not among the ` +
+                        `connections this identity can use in ${environment}: either it is not a connection there ` +
+                        '(the import fails with ConnectionNotFound) or it is not shared with this identity (flows stay off ' +
+                        'after import). This identity may only list its own connections, so which one cannot be told: ' +
+                        'register it as a management application (New-PowerAppManagementApp) for a full check, and share ' +
+                        'the connection with it or bind one it owns.',
+                });
+                continue;
+            }
+            if (check.state !== 'found' || check.access?.kind !== 'none' || !check.connection)
+                continue;
+            if ((0,online_helpers/* connectorMatch */.Z)(ref, check.connection.connector) === 'other')
+                continue;
+            context.report({
+                subject: ref.logicalName,
+                location: check.entry.connectionIdLocation ?? check.entry.location,
+                message: `The identity that imports neither owns the connection bound to connection reference ${ref.logicalName} ` +
+                    `in ${environment}${check.connection.owner ? ` (owned by ${check.connection.owner})` : ''} nor holds a ` +
+                    'permission on it: the import succeeds, but flows that use it stay off (ConnectionAuthorizationFailed). ' +
+                    'Share the connection with the importing identity (Can use + share), or bind a connection it owns.',
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/cr016-dependency-reference-not-in-target.ts
+
+
+const cr016_dependency_reference_not_in_target_rule = {
+    meta: {
+        id: 'CR016',
+        name: 'dependency-reference-not-in-target',
+        defaultSeverity: 'error',
+        description: 'Online: a connection reference listed under MissingDependencies does not exist in the target',
+        details: 'A connection reference under MissingDependencies in solution.xml is one the solution uses but does not ' +
+            'bring: the target must already hold it, or the import fails on the missing dependency. Import the ' +
+            'solution that brings it first, or add the reference to this solution.',
+        needsSettings: false,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR016'),
+    },
+    check(context) {
+        const target = context.target;
+        if (!target)
+            return;
+        const seen = new Set();
+        for (const dependency of context.solution.missingDependencies) {
+            if (dependency.kind !== 'connectionreference')
+                continue;
+            const key = (0,helpers/* nameKey */.Rc)(dependency.name);
+            if (seen.has(key) || target.referenceDependencies.get(key) !== 'missing')
+                continue;
+            seen.add(key);
+            context.report({
+                subject: dependency.name,
+                message: `Connection reference ${dependency.name} is listed under MissingDependencies in solution.xml, so ` +
+                    `${context.solution.uniqueName} expects ${target.environmentUrl} to hold it, but it does not: the ` +
+                    'import fails on the missing dependency. Import the solution that brings it first, or add the ' +
+                    'connection reference to this solution.',
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/ds001-unusable-settings.ts
+
+const ds001_unusable_settings_rule = {
+    meta: {
+        id: 'DS001',
+        name: 'unusable-settings',
+        defaultSeverity: 'error',
+        description: 'The deployment-settings file is not valid JSON or not of the pac settings shape',
+        details: 'The settings file must be the JSON that pac solution create-settings writes: an object with ' +
+            'ConnectionReferences (LogicalName, ConnectionId, ConnectorId) and EnvironmentVariables (SchemaName, Value) ' +
+            'arrays. pac solution import rejects anything else. After this finding only the rules that need no settings ' +
+            '(CR006 to CR010) run.',
+        needsSettings: false,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('DS001'),
+    },
+    // The engine reports DS001 from the parser's UnusableSettings: a rule only ever sees usable
+    // settings, so there is nothing left to check here.
+    check() { },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/ev001-environment-variable-without-value.ts
+
+
+const ev001_environment_variable_without_value_rule = {
+    meta: {
+        id: 'EV001',
+        name: 'environment-variable-without-value',
+        defaultSeverity: 'error',
+        description: 'An environment variable has no default value, no current value and no settings value',
+        details: 'An environment variable without a default value, without a current value in the solution and without a ' +
+            'Value in the deployment settings has no value after import: an unattended import fails asking for it, and ' +
+            'flows and apps that read it break.',
+        needsSettings: true,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('EV001'),
+    },
+    check(context) {
+        if (!context.settings)
+            return;
+        const entriesByName = (0,helpers/* settingsVariablesByName */.b8)(context.settings);
+        for (const variable of context.solution.environmentVariables) {
+            if (variable.defaultValue !== undefined && variable.defaultValue !== '')
+                continue;
+            if (variable.currentValue !== undefined && variable.currentValue !== '')
+                continue;
+            const entries = entriesByName.get((0,helpers/* nameKey */.Rc)(variable.schemaName)) ?? [];
+            // An entry with "" is EV002's finding, not this one.
+            if (entries.some((entry) => entry.value !== null))
+                continue;
+            context.report({
+                subject: variable.schemaName,
+                location: entries[0]
+                    ? (entries[0].valueLocation ?? entries[0].location)
+                    : variable.location,
+                message: `Environment variable ${variable.schemaName} (${variable.type}) has no default value, no current value ` +
+                    `and no value in the deployment settings${context.settings.path === '' ? ' (none was given or found for this solution)' : ''}. Add {"SchemaName": "${variable.schemaName}", "Value": "…"} ` +
+                    'to EnvironmentVariables, or give the variable a default value in the solution.',
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/ev002-empty-environment-variable-value.ts
+
+
+const ev002_empty_environment_variable_value_rule = {
+    meta: {
+        id: 'EV002',
+        name: 'empty-environment-variable-value',
+        defaultSeverity: 'error',
+        description: 'A settings entry gives an environment variable the empty string',
+        details: 'pac solution create-settings writes "Value": "" for every environment variable, and the import rejects the ' +
+            'empty string as a value. Fill in the value, or remove the entry to keep the default value.',
+        needsSettings: true,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('EV002'),
+    },
+    check(context) {
+        if (!context.settings)
+            return;
+        const entriesByName = (0,helpers/* settingsVariablesByName */.b8)(context.settings);
+        for (const variable of context.solution.environmentVariables) {
+            const entry = (entriesByName.get((0,helpers/* nameKey */.Rc)(variable.schemaName)) ?? []).find((e) => e.value === '');
+            if (entry === undefined)
+                continue;
+            const hasFallback = Boolean(variable.defaultValue || variable.currentValue);
+            context.report({
+                subject: variable.schemaName,
+                location: entry.valueLocation ?? entry.location,
+                message: `Environment variable ${variable.schemaName} has an empty Value in the deployment settings, which the ` +
+                    'import rejects. Set the value for the target environment' +
+                    (hasFallback ? ', or remove the entry to keep the value in the solution.' : '.'),
+            });
+        }
+    },
+};
+
+// EXTERNAL MODULE: ./src/core/json.ts + 6 modules
+var json = __nccwpck_require__(8265);
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __nccwpck_require__(2020);
+;// CONCATENATED MODULE: ./src/core/rules/ev003-environment-variable-type-mismatch.ts
+
+
+
+
+
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+const BOOLEAN = /^(?:yes|no|true|false)$/i;
+const KEY_VAULT_SECRET = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.KeyVault\/vaults\/[^/]+\/secrets\/[^/]+$/i;
+/** Why a value does not fit the type (without quoting a secret), or undefined when it fits. */
+function typeProblem(type, value, mayShow) {
+    const shown = mayShow && value.length <= 40 && !/[\r\n]/.test(value) ? ` ("${value}")` : '';
+    switch (type) {
+        case 'Number':
+            return DECIMAL.test(value.trim()) ? undefined : `is not a decimal number${shown}`;
+        case 'Boolean':
+            return BOOLEAN.test(value.trim()) ? undefined : `is not yes, no, true or false${shown}`;
+        case 'JSON':
+            try {
+                (0,json/* parseJson */.qF)(value);
+                return undefined;
+            }
+            catch (error) {
+                if (!(error instanceof json/* JsonSyntaxError */.q3))
+                    throw error;
+                const { line, column } = new core_text/* LineIndex */.rr(value).positionOf(error.offset);
+                // The parser's message quotes the value (a character, a key): not for a secret one.
+                const detail = mayShow ? `: ${error.message}` : '';
+                return `is not valid JSON (line ${line}, column ${column} of the value${detail})`;
+            }
+        case 'Secret':
+            return KEY_VAULT_SECRET.test(value.trim())
+                ? undefined
+                : 'is not an Azure Key Vault secret reference (/subscriptions/…/resourceGroups/…/providers/Microsoft.KeyVault/vaults/…/secrets/…)';
+        default:
+            return undefined;
+    }
+}
+const ev003_environment_variable_type_mismatch_rule = {
+    meta: {
+        id: 'EV003',
+        name: 'environment-variable-type-mismatch',
+        defaultSeverity: 'error',
+        description: "A settings value does not fit the environment variable's type",
+        details: 'The import rejects a value that does not fit the type of the environment variable: a Number must be a decimal ' +
+            'number, a Boolean yes, no, true or false, a JSON variable valid JSON, and a Secret an Azure Key Vault secret ' +
+            'reference. Only settings values are checked, not the defaults in the solution.',
+        needsSettings: true,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('EV003'),
+    },
+    check(context) {
+        if (!context.settings)
+            return;
+        const entriesByName = (0,helpers/* settingsVariablesByName */.b8)(context.settings);
+        for (const variable of context.solution.environmentVariables) {
+            for (const entry of entriesByName.get((0,helpers/* nameKey */.Rc)(variable.schemaName)) ?? []) {
+                // Empty is EV002's finding and a placeholder CR002's.
+                if (entry.value === null ||
+                    entry.value === '' ||
+                    (0,settings/* findPlaceholder */.$e)(entry.value) !== undefined)
+                    continue;
+                const problem = typeProblem(variable.type, entry.value, !entry.secret && variable.type !== 'Secret');
+                if (problem === undefined)
+                    continue;
+                context.report({
+                    subject: variable.schemaName,
+                    location: entry.valueLocation ?? entry.location,
+                    message: `The Value of ${variable.type} environment variable ${variable.schemaName} ${problem}. Set a value of that type.`,
+                });
+                break;
+            }
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/ev004-stale-environment-variable-entry.ts
+
+
+function ev004_stale_environment_variable_entry_checkSettingsFile({ settings, solutions, report }) {
+    const defined = new Set(solutions.flatMap((solution) => solution.environmentVariables.map((v) => (0,helpers/* nameKey */.Rc)(v.schemaName))));
+    for (const [key, entries] of (0,helpers/* settingsVariablesByName */.b8)(settings)) {
+        if (defined.has(key))
+            continue;
+        const entry = entries[0];
+        report({
+            subject: entry.schemaName,
+            location: entry.location,
+            message: `The deployment settings name environment variable ${entry.schemaName}, ${(0,helpers/* whichNoneDefines */.m2)(solutions)}. ` +
+                'Remove the stale entry, or correct the SchemaName.',
+        });
+    }
+}
+const ev004_stale_environment_variable_entry_rule = {
+    meta: {
+        id: 'EV004',
+        name: 'stale-environment-variable-entry',
+        defaultSeverity: 'warning',
+        description: 'A settings entry names an environment variable that the solution does not define',
+        details: 'An EnvironmentVariables entry whose SchemaName matches no environment variable in the solution is ignored by ' +
+            'the import. It is usually left over from a removed variable, or a typo, in which case the variable it was ' +
+            'meant for gets no value. Where several solutions are checked against one settings file (a monorepo), an ' +
+            'entry is stale only when none of them defines it, and it is reported once for the file.',
+        needsSettings: true,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('EV004'),
+    },
+    check(context) {
+        if (!context.settings)
+            return;
+        ev004_stale_environment_variable_entry_checkSettingsFile({ ...context, settings: context.settings, solutions: [context.solution] });
+    },
+    checkSettingsFile: ev004_stale_environment_variable_entry_checkSettingsFile,
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/ev005-duplicate-environment-variable-entry.ts
+
+
+const ev005_duplicate_environment_variable_entry_rule = {
+    meta: {
+        id: 'EV005',
+        name: 'duplicate-environment-variable-entry',
+        defaultSeverity: 'error',
+        description: 'Two settings entries name the same environment variable',
+        details: 'When EnvironmentVariables holds the same SchemaName twice (names compare case-insensitively), which value ' +
+            'the import uses is not under your control, and editing one copy silently has no effect.',
+        needsSettings: true,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('EV005'),
+    },
+    check(context) {
+        if (!context.settings)
+            return;
+        for (const entries of (0,helpers/* settingsVariablesByName */.b8)(context.settings).values()) {
+            if (entries.length < 2)
+                continue;
+            const first = entries[0];
+            context.report({
+                subject: first.schemaName,
+                location: entries[1].location,
+                message: `Environment variable ${first.schemaName} has ${entries.length} entries in the deployment settings` +
+                    `${(0,helpers/* lines */.Mn)(entries)}. Keep one entry per environment variable.`,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/ev006-dependency-variable-not-in-target.ts
+
+
+const ev006_dependency_variable_not_in_target_rule = {
+    meta: {
+        id: 'EV006',
+        name: 'dependency-variable-not-in-target',
+        defaultSeverity: 'error',
+        description: 'Online: an environment variable listed under MissingDependencies has no definition in the target',
+        details: 'An environment variable under MissingDependencies in solution.xml is one the solution uses but does not ' +
+            'bring: the target must already define it, or the import fails on the missing dependency. Import the ' +
+            'solution that brings the definition first, or add it to this solution.',
+        needsSettings: false,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('EV006'),
+    },
+    check(context) {
+        const target = context.target;
+        if (!target)
+            return;
+        const seen = new Set();
+        for (const dependency of context.solution.missingDependencies) {
+            if (dependency.kind !== 'environmentvariable')
+                continue;
+            const key = (0,helpers/* nameKey */.Rc)(dependency.name);
+            if (seen.has(key) || target.variableDependencies.get(key) !== 'missing')
+                continue;
+            seen.add(key);
+            context.report({
+                subject: dependency.name,
+                message: `Environment variable ${dependency.name} is listed under MissingDependencies in solution.xml, so ` +
+                    `${context.solution.uniqueName} expects ${target.environmentUrl} to define it, but it has no ` +
+                    'definition there: the import fails on the missing dependency. Import the solution that brings the ' +
+                    'definition first, or add it to this solution.',
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/ev007-unmanaged-variable-in-target.ts
+
+
+const ev007_unmanaged_variable_in_target_rule = {
+    meta: {
+        id: 'EV007',
+        name: 'unmanaged-variable-in-target',
+        defaultSeverity: 'warning',
+        description: 'Online: the target already holds an unmanaged definition of an environment variable the solution brings',
+        details: 'When the target holds an unmanaged definition of a variable that a managed solution brings, the managed ' +
+            'import silently absorbs it: the definition stays with an unmanaged layer on top, which later upgrades and ' +
+            'uninstalls do not remove. Usually someone created the variable by hand in the target. Remove the unmanaged ' +
+            'definition (or its layer) before a managed import, or accept it knowingly.',
+        needsSettings: false,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('EV007'),
+    },
+    check(context) {
+        const target = context.target;
+        if (!target)
+            return;
+        const seen = new Set();
+        for (const variable of context.solution.environmentVariables) {
+            const key = (0,helpers/* nameKey */.Rc)(variable.schemaName);
+            if (seen.has(key) || !target.unmanagedVariables.has(key))
+                continue;
+            seen.add(key);
+            context.report({
+                subject: variable.schemaName,
+                location: variable.location,
+                message: `${target.environmentUrl} already holds an unmanaged definition of environment variable ` +
+                    `${variable.schemaName}, which ${context.solution.uniqueName} brings: a managed import silently absorbs ` +
+                    'it and leaves an unmanaged layer on top. Remove the unmanaged definition from the target first, or ' +
+                    'accept the layer knowingly.',
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/ol001-online-check-incomplete.ts
+
+const ol001_online_check_incomplete_rule = {
+    meta: {
+        id: 'OL001',
+        name: 'online-check-incomplete',
+        defaultSeverity: 'warning',
+        description: 'Online: a check against the target environment could not run, or not fully',
+        details: 'The online checks (CR012–CR016, EV006, EV007) need to sign in and read the target. When that fails (no ' +
+            'credentials, a rejected sign-in, 401 or 403, a missing privilege, the network, throttling past the retry ' +
+            'budget, the deadline, an answer that is not what the API returns), the gate says what it skipped and why ' +
+            'instead of passing silently, and never turns the failure into a finding about a connection. A warning; an ' +
+            'error with --online strict (fail closed).',
+        needsSettings: false,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('OL001'),
+    },
+    check(context) {
+        const target = context.target;
+        if (!target)
+            return;
+        for (const problem of target.problems) {
+            context.report({
+                subject: target.environmentUrl,
+                severity: target.strict ? 'error' : 'warning',
+                message: `Online check of ${target.environmentUrl}: ${problem.skipped} not checked: ${problem.why.replace(/[.\s]+$/, '')}.`,
+            });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/sl001-unreadable-solution.ts
+
+const sl001_unreadable_solution_rule = {
+    meta: {
+        id: 'SL001',
+        name: 'unreadable-solution',
+        defaultSeverity: 'error',
+        description: 'A solution cannot be read',
+        details: 'The path is not a readable Dataverse solution: not a zip, no solution.xml, malformed XML or JSON in a file ' +
+            'that matters, or a legacy export package (manifest.json with Microsoft.Flow/ or Microsoft.PowerApps/) that ' +
+            'pac solution import does not accept. No other rule can check it.',
+        needsSettings: false,
+        docsUrl: (0,version/* ruleDocsUrl */.hS)('SL001'),
+    },
+    // The engine reports SL001 from the reader's UnreadableSolution: rules only ever see solutions
+    // that were read, so there is nothing left to check here.
+    check() { },
+};
+
+;// CONCATENATED MODULE: ./src/core/rules/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Every rule, in id order. */
+const allRules = Object.freeze([
+    rule,
+    cr002_unresolved_placeholder/* rule */.Hu,
+    cr003_connector_mismatch_rule,
+    cr004_stale_connection_reference_entry_rule,
+    cr005_duplicate_connection_reference_entry_rule,
+    cr006_undefined_connection_reference_rule,
+    cr007_direct_connection_rule,
+    cr008_canvas_app_custom_connector_rule,
+    cr009_duplicate_display_name_rule,
+    cr010_unused_connection_reference_rule,
+    cr011_implausible_connection_id_rule,
+    cr012_connection_not_in_target_rule,
+    cr013_connection_wrong_connector_rule,
+    cr014_connection_not_connected_rule,
+    cr015_connection_not_usable_rule,
+    cr016_dependency_reference_not_in_target_rule,
+    ds001_unusable_settings_rule,
+    ev001_environment_variable_without_value_rule,
+    ev002_empty_environment_variable_value_rule,
+    ev003_environment_variable_type_mismatch_rule,
+    ev004_stale_environment_variable_entry_rule,
+    ev005_duplicate_environment_variable_entry_rule,
+    ev006_dependency_variable_not_in_target_rule,
+    ev007_unmanaged_variable_in_target_rule,
+    ol001_online_check_incomplete_rule,
+    sl001_unreadable_solution_rule,
+]);
+const rulesById = new Map(allRules.map((rule) => [rule.meta.id, rule]));
+/** The rule with this id (any casing), or undefined. */
+function findRule(id) {
+    return rulesById.get(id.trim().toUpperCase());
+}
+const SEVERITY_OVERRIDES = ['error', 'warning', 'note', 'off'];
+/**
+ * Parses `ID=error|warning|note|off` overrides, as given to `--rule` or the adapters' `rules`
+ * input. An entry may hold several overrides on separate lines or separated by commas; blank
+ * lines and `#` comments are ignored. Throws UsageError for anything else.
+ */
+function parseRuleOverrides(entries) {
+    // Keys are only ever known rule ids, so a plain object is safe.
+    const overrides = {};
+    for (const entry of entries) {
+        for (const rawLine of entry.split(/\r?\n/)) {
+            const line = rawLine.replace(/#.*$/, '');
+            for (const part of line.split(',')) {
+                const override = part.trim();
+                if (override === '')
+                    continue;
+                const match = /^([^=\s]+)\s*=\s*(\S+)$/.exec(override);
+                if (!match) {
+                    throw new errors/* UsageError */.e(`rule override "${override}" is not of the form ID=error|warning|note|off (e.g. CR010=off)`);
+                }
+                const rule = findRule(match[1]);
+                if (rule === undefined) {
+                    throw new errors/* UsageError */.e(`unknown rule id "${match[1]}" in rule override "${override}"; known ids: ${allRules.map((r) => r.meta.id).join(', ')}`);
+                }
+                const severity = match[2].toLowerCase();
+                if (!SEVERITY_OVERRIDES.includes(severity)) {
+                    throw new errors/* UsageError */.e(`bad severity "${match[2]}" in rule override "${override}"; use error, warning, note or off`);
+                }
+                overrides[rule.meta.id] = severity;
+            }
+        }
+    }
+    return overrides;
+}
+
+
+/***/ }),
+
+/***/ 7308:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ connectorMatch),
+/* harmony export */   ew: () => (/* binding */ connectionChecks),
+/* harmony export */   tn: () => (/* binding */ connectionIdText)
+/* harmony export */ });
+/* harmony import */ var _helpers_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8046);
+
+/** Each reference of the solution with the online check of its bound connection, if any. */
+function connectionChecks(context) {
+    const target = context.target;
+    if (!target)
+        return [];
+    const out = [];
+    for (const ref of context.solution.connectionReferences) {
+        const check = target.connections.get((0,_helpers_js__WEBPACK_IMPORTED_MODULE_0__/* .nameKey */ .Rc)(ref.logicalName));
+        if (check)
+            out.push({ ref, check });
+    }
+    return out;
+}
+/** `ConnectionId 'x'`, or only `its ConnectionId` when the value came from a secret. */
+function connectionIdText(entry) {
+    return entry.secret || entry.connectionId === null
+        ? 'its ConnectionId'
+        : `ConnectionId '${entry.connectionId.trim()}'`;
+}
+/**
+ * How the connection's connector compares with the reference's: `same`, `hash` (custom
+ * connectors whose ids differ only in the environment-specific hash, as CR003 treats them) or
+ * `other`. A reference without a connector id cannot be compared: `same`.
+ */
+function connectorMatch(ref, connector) {
+    if (ref.connectorId.trim() === '' || connector === '')
+        return 'same';
+    const expected = (0,_helpers_js__WEBPACK_IMPORTED_MODULE_0__/* .connectorApiName */ .fw)(ref.connectorId);
+    if (expected === connector.toLowerCase())
+        return 'same';
+    const stem = (0,_helpers_js__WEBPACK_IMPORTED_MODULE_0__/* .customConnectorStem */ .YB)(ref.connectorId);
+    return stem !== undefined && stem === (0,_helpers_js__WEBPACK_IMPORTED_MODULE_0__/* .customConnectorStem */ .YB)(connector) ? 'hash' : 'other';
 }
 
 
@@ -34680,1595 +36328,12 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(4296);
+// EXTERNAL MODULE: ./src/core/format/common.ts
+var common = __nccwpck_require__(5806);
+// EXTERNAL MODULE: ./src/core/rules/index.ts + 25 modules
+var rules = __nccwpck_require__(6850);
 // EXTERNAL MODULE: ./src/core/version.ts
 var version = __nccwpck_require__(3323);
-// EXTERNAL MODULE: ./src/core/rules/helpers.ts
-var helpers = __nccwpck_require__(8046);
-;// CONCATENATED MODULE: ./src/core/rules/cr001-unbound-connection-reference.ts
-
-
-const rule = {
-    meta: {
-        id: 'CR001',
-        name: 'unbound-connection-reference',
-        defaultSeverity: 'error',
-        description: 'A connection reference in the solution has no connection in the deployment settings',
-        details: 'Every connection reference defined in the solution needs a settings entry with a non-empty ConnectionId. ' +
-            'Without one the import leaves the reference unbound: flows that use it are imported turned off, and an ' +
-            'unattended import fails with ConnectionNotFound or "Invalid Connection".',
-        needsSettings: true,
-        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR001'),
-    },
-    check(context) {
-        if (!context.settings)
-            return;
-        const entriesByName = (0,helpers/* settingsReferencesByName */.wx)(context.settings);
-        const dependencies = new Set(context.solution.missingDependencies
-            .filter((dependency) => dependency.kind === 'connectionreference')
-            .map((dependency) => (0,helpers/* nameKey */.Rc)(dependency.name)));
-        for (const ref of context.solution.connectionReferences) {
-            // An export may hold a reference as an empty element (no connectorid): one that another
-            // solution brings, listed under MissingDependencies. Its connector is then unknown here.
-            const connector = (0,helpers/* connectorApiName */.fw)(ref.connectorId) || 'connector unknown';
-            const entries = entriesByName.get((0,helpers/* nameKey */.Rc)(ref.logicalName)) ?? [];
-            if (entries.length === 0) {
-                const emptyElement = ref.connectorId.trim() === ''
-                    ? ` Its element in the solution names no connector${dependencies.has((0,helpers/* nameKey */.Rc)(ref.logicalName)) ? ', and solution.xml lists it under MissingDependencies: another solution brings it, so the target must already hold it' : ''}.`
-                    : '';
-                context.report({
-                    subject: ref.logicalName,
-                    location: ref.location,
-                    message: `Connection reference ${ref.logicalName} (${connector}) has no entry in the deployment settings` +
-                        `${context.settings.path === '' ? ' (none was given or found for this solution)' : ''}, so the import leaves it unbound. Add {"LogicalName": "${ref.logicalName}", "ConnectionId": ` +
-                        `"<connection id in the target environment>", "ConnectorId": "${ref.connectorId.trim() || '<the id of its connector>'}"} to ConnectionReferences.${emptyElement}`,
-                });
-            }
-            else if (entries.every((entry) => (0,helpers/* isBlank */.z3)(entry.connectionId))) {
-                const entry = entries[0];
-                context.report({
-                    subject: ref.logicalName,
-                    location: entry.connectionIdLocation ?? entry.location,
-                    message: `Connection reference ${ref.logicalName} (${connector}) has ${entry.connectionId === null ? 'no' : 'an empty'} ` +
-                        'ConnectionId in the deployment settings, so the import leaves it unbound. Set ConnectionId to the id of a ' +
-                        `${ref.connectorId.trim() === '' ? 'matching' : connector} connection in the target environment.`,
-                });
-            }
-        }
-    },
-};
-
-// EXTERNAL MODULE: ./src/core/settings.ts
-var core_settings = __nccwpck_require__(1922);
-;// CONCATENATED MODULE: ./src/core/rules/cr002-unresolved-placeholder.ts
-
-
-
-/**
- * Every placeholder form CR002 knows, each with the variable name it holds. `${{ … }}` takes no
- * brace inside, so that a value of many `${{` is scanned in linear time.
- */
-const NAMED_PLACEHOLDER = /#\{([^{}]+)\}#?|\$\(([^()]+)\)|\$\{\{([^{}\r\n]*)\}\}|@@([^@]+)@@|__([A-Za-z][\w.-]*)__/g;
-/** The variable a placeholder asks for (`#{a.b}#` → `a.b`), or undefined. */
-function variableName(placeholder) {
-    NAMED_PLACEHOLDER.lastIndex = 0;
-    const match = NAMED_PLACEHOLDER.exec(placeholder);
-    const name = match
-        ?.slice(1)
-        .find((group) => group !== undefined)
-        ?.trim();
-    return name === undefined || name === '' ? undefined : name;
-}
-/** Every variable that the placeholders in a value ask for, in order, once each. */
-function placeholderVariables(value) {
-    const names = new Set();
-    for (const match of value.matchAll(NAMED_PLACEHOLDER)) {
-        const name = match
-            .slice(1)
-            .find((group) => group !== undefined)
-            ?.trim();
-        if (name)
-            names.add(name);
-    }
-    return [...names];
-}
-/** Azure Pipelines exposes variable `a.b` to processes as `A_B`; so does the substitution. */
-function environmentName(name) {
-    return name.toUpperCase().replace(/[.\s]/g, '_');
-}
-function alias(name) {
-    const pipelineName = environmentName(name);
-    return pipelineName === name ? '' : ` (exposed as ${pipelineName})`;
-}
-function howToFix(placeholder, secret) {
-    const name = secret ? undefined : substitutableName(placeholder);
-    if (name === undefined) {
-        return 'Replace it in the pipeline before the check (token replacement step), or write the real value.';
-    }
-    return `Define the pipeline or environment variable ${name}${alias(name)} so it is substituted, or write the real value.`;
-}
-/** The name in a placeholder that the substitution itself fills (`#{…}#`, `#{…}`, `$(…)`). */
-function substitutableName(placeholder) {
-    const match = /^#\{([^{}]+)\}#?$|^\$\(([^()]+)\)$/.exec(placeholder);
-    const name = (match?.[1] ?? match?.[2])?.trim();
-    return name === undefined || name === '' ? undefined : name;
-}
-/** With `defer`: which variable the deploy stage must define (never a secret value's text). */
-function deferredFix(value, secret) {
-    const names = secret ? [] : placeholderVariables(value);
-    if (names.length === 0)
-        return 'The deploy stage must replace it before the import.';
-    const defined = names.map((name) => `${name}${alias(name)}`);
-    const list = defined.length === 1
-        ? `variable ${defined[0]}`
-        : `variables ${defined.slice(0, -1).join(', ')} and ${defined[defined.length - 1]}`;
-    return `The deploy stage must define the ${list}.`;
-}
-const cr002_unresolved_placeholder_rule = {
-    meta: {
-        id: 'CR002',
-        name: 'unresolved-placeholder',
-        defaultSeverity: 'error',
-        description: 'A ConnectionId or environment variable Value still holds a placeholder',
-        details: 'Placeholders such as #{…}#, #{…}, $(…), ${{ … }}, @@…@@ and __…__ are meant to be replaced by the pipeline ' +
-            'before the import. One left in a ConnectionId makes the import fail to find the connection ' +
-            '(ConnectionNotFound); one left in an environment variable Value is imported as that literal text. ' +
-            'With placeholders deferred (pull-request validation of settings that the deploy stage fills in) it is a ' +
-            'note naming the variable that stage must define.',
-        needsSettings: true,
-        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR002'),
-    },
-    check(context) {
-        if (!context.settings)
-            return;
-        const defer = context.placeholders === 'defer';
-        const report = (kind, subject, field, value, placeholder, secret, location) => {
-            // A partly substituted value is secret: then even the placeholder text is not printed.
-            const shown = secret ? 'a placeholder' : `the placeholder ${placeholder}`;
-            context.report({
-                subject,
-                location,
-                ...(defer
-                    ? {
-                        severity: 'note',
-                        message: `${field} of ${kind} ${subject} holds ${shown}, left for the deploy stage (placeholders deferred). ${deferredFix(value, secret)}`,
-                    }
-                    : {
-                        message: `${field} of ${kind} ${subject} still holds ${shown} after substitution. ${howToFix(placeholder, secret)}`,
-                    }),
-            });
-        };
-        const refEntries = (0,helpers/* settingsReferencesByName */.wx)(context.settings);
-        for (const ref of context.solution.connectionReferences) {
-            for (const entry of refEntries.get((0,helpers/* nameKey */.Rc)(ref.logicalName)) ?? []) {
-                const placeholder = entry.connectionId === null ? undefined : (0,core_settings/* findPlaceholder */.$e)(entry.connectionId);
-                if (placeholder !== undefined) {
-                    report('connection reference', ref.logicalName, 'ConnectionId', entry.connectionId, placeholder, entry.secret, entry.connectionIdLocation ?? entry.location);
-                    break;
-                }
-            }
-        }
-        const variableEntries = (0,helpers/* settingsVariablesByName */.b8)(context.settings);
-        for (const variable of context.solution.environmentVariables) {
-            for (const entry of variableEntries.get((0,helpers/* nameKey */.Rc)(variable.schemaName)) ?? []) {
-                const placeholder = entry.value === null ? undefined : (0,core_settings/* findPlaceholder */.$e)(entry.value);
-                if (placeholder !== undefined) {
-                    report('environment variable', variable.schemaName, 'Value', entry.value, placeholder, entry.secret, entry.valueLocation ?? entry.location);
-                    break;
-                }
-            }
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/core/rules/cr003-connector-mismatch.ts
-
-
-const cr003_connector_mismatch_rule = {
-    meta: {
-        id: 'CR003',
-        name: 'connector-mismatch',
-        defaultSeverity: 'error',
-        description: "The settings ConnectorId differs from the connector of the solution's connection reference",
-        details: 'The ConnectorId in the settings must name the same connector as the connection reference in the solution ' +
-            '(compared by api name, case-insensitively). A different connector means the settings were written for another ' +
-            'reference or another version of the solution, and the ConnectionId most likely belongs to the wrong connector, ' +
-            'which the import rejects as an invalid connection. Custom connectors whose ids differ only in the ' +
-            'environment-specific hash are a warning: check that the connection belongs to the custom connector in the target.',
-        needsSettings: true,
-        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR003'),
-    },
-    check(context) {
-        if (!context.settings)
-            return;
-        const entriesByName = (0,helpers/* settingsReferencesByName */.wx)(context.settings);
-        for (const ref of context.solution.connectionReferences) {
-            if ((0,helpers/* isBlank */.z3)(ref.connectorId))
-                continue;
-            const expected = (0,helpers/* connectorApiName */.fw)(ref.connectorId);
-            for (const entry of entriesByName.get((0,helpers/* nameKey */.Rc)(ref.logicalName)) ?? []) {
-                if (entry.connectorId === null || (0,helpers/* isBlank */.z3)(entry.connectorId))
-                    continue;
-                const actual = (0,helpers/* connectorApiName */.fw)(entry.connectorId);
-                if (actual === expected)
-                    continue;
-                const stem = (0,helpers/* customConnectorStem */.YB)(entry.connectorId);
-                const hashOnly = stem !== undefined && stem === (0,helpers/* customConnectorStem */.YB)(ref.connectorId);
-                const given = entry.secret ? 'a different connector' : actual;
-                context.report({
-                    subject: ref.logicalName,
-                    location: entry.connectorIdLocation ?? entry.location,
-                    severity: hashOnly ? 'warning' : 'error',
-                    message: hashOnly
-                        ? `ConnectorId of connection reference ${ref.logicalName} names custom connector ${given}, which differs from ` +
-                            `the solution's ${expected} only in the environment-specific hash. Make sure ConnectionId is a ` +
-                            'connection of this custom connector in the target environment.'
-                        : `ConnectorId of connection reference ${ref.logicalName} is ${given}, but the solution's connection ` +
-                            `reference uses ${expected}. Set ConnectorId to "${ref.connectorId}" and ConnectionId to a ` +
-                            `${expected} connection (regenerate with pac solution create-settings if the solution changed).`,
-                });
-                break;
-            }
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/core/rules/cr004-stale-connection-reference-entry.ts
-
-
-function checkSettingsFile({ settings, solutions, report }) {
-    const defined = new Set(solutions.flatMap((solution) => solution.connectionReferences.map((r) => (0,helpers/* nameKey */.Rc)(r.logicalName))));
-    for (const [key, entries] of (0,helpers/* settingsReferencesByName */.wx)(settings)) {
-        if (defined.has(key))
-            continue;
-        const entry = entries[0];
-        report({
-            subject: entry.logicalName,
-            location: entry.location,
-            message: `The deployment settings name connection reference ${entry.logicalName}, ${(0,helpers/* whichNoneDefines */.m2)(solutions)}. ` +
-                'Remove the stale entry, or correct the LogicalName.',
-        });
-    }
-}
-const cr004_stale_connection_reference_entry_rule = {
-    meta: {
-        id: 'CR004',
-        name: 'stale-connection-reference-entry',
-        defaultSeverity: 'warning',
-        description: 'A settings entry names a connection reference that the solution does not define',
-        details: 'A ConnectionReferences entry whose LogicalName matches no connection reference in the solution is ignored by ' +
-            'the import. It is usually left over from a renamed or removed reference, or a typo, in which case the ' +
-            'reference it was meant for is unbound. Where several solutions are checked against one settings file (a ' +
-            'monorepo), an entry is stale only when none of them defines it, and it is reported once for the file.',
-        needsSettings: true,
-        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR004'),
-    },
-    check(context) {
-        if (!context.settings)
-            return;
-        checkSettingsFile({ ...context, settings: context.settings, solutions: [context.solution] });
-    },
-    checkSettingsFile,
-};
-
-;// CONCATENATED MODULE: ./src/core/rules/cr005-duplicate-connection-reference-entry.ts
-
-
-const cr005_duplicate_connection_reference_entry_rule = {
-    meta: {
-        id: 'CR005',
-        name: 'duplicate-connection-reference-entry',
-        defaultSeverity: 'error',
-        description: 'Two settings entries name the same connection reference',
-        details: 'When ConnectionReferences holds the same LogicalName twice (names compare case-insensitively), which ' +
-            'ConnectionId the import uses is not under your control, and editing one copy silently has no effect.',
-        needsSettings: true,
-        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR005'),
-    },
-    check(context) {
-        if (!context.settings)
-            return;
-        for (const entries of (0,helpers/* settingsReferencesByName */.wx)(context.settings).values()) {
-            if (entries.length < 2)
-                continue;
-            const first = entries[0];
-            context.report({
-                subject: first.logicalName,
-                location: entries[1].location,
-                message: `Connection reference ${first.logicalName} has ${entries.length} entries in the deployment settings` +
-                    `${(0,helpers/* lines */.Mn)(entries)}. Keep one entry per connection reference.`,
-            });
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/core/rules/cr006-undefined-connection-reference.ts
-
-
-function flowList(flows) {
-    const names = [...new Set(flows.map((flow) => flow.name))];
-    return names.length === 1 ? `flow ${names[0]}` : `flows ${(0,helpers/* andList */.cM)(names)}`;
-}
-function agentList(agents) {
-    const described = [...agents].map(([agent, components]) => {
-        const names = [...new Set(components.map((component) => component.displayName))];
-        return `${agent.displayName} (${names.length === 1 ? 'component' : 'components'} ${(0,helpers/* andList */.cM)(names)})`;
-    });
-    return `${described.length === 1 ? 'agent' : 'agents'} ${(0,helpers/* andList */.cM)(described)}`;
-}
-function usersText(users) {
-    const parts = [];
-    if (users.flows.length > 0)
-        parts.push(flowList(users.flows));
-    if (users.agents.size > 0)
-        parts.push(agentList(users.agents));
-    const text = parts.join(' and ');
-    const count = new Set(users.flows.map((flow) => flow.name)).size + users.agents.size;
-    return `${text.charAt(0).toUpperCase()}${text.slice(1)} ${count === 1 ? 'uses' : 'use'}`;
-}
-const cr006_undefined_connection_reference_rule = {
-    meta: {
-        id: 'CR006',
-        name: 'undefined-connection-reference',
-        defaultSeverity: 'error',
-        description: 'A flow or an agent uses a connection reference that the solution does not define',
-        details: 'A flow or a Copilot Studio agent component that names a connection reference missing from the solution cannot ' +
-            'be bound on import: the import fails, the flow is imported turned off, or the agent tool, action or knowledge ' +
-            'source has no connection. When solution.xml lists the reference under MissingDependencies this is a warning: ' +
-            'the import succeeds only if the target environment already holds that reference.',
-        needsSettings: false,
-        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR006'),
-    },
-    check(context) {
-        const { solution } = context;
-        const defined = (0,helpers/* definedReferenceNames */.bv)(solution);
-        const users = new Map();
-        const usersOf = (name, location) => {
-            const key = (0,helpers/* nameKey */.Rc)(name);
-            if (name === '' || defined.has(key))
-                return undefined;
-            let entry = users.get(key);
-            if (!entry) {
-                entry = { name, flows: [], agents: new Map(), location };
-                users.set(key, entry);
-            }
-            return entry;
-        };
-        for (const flow of solution.flows) {
-            for (const connection of flow.connections) {
-                if (connection.connectionReference === null)
-                    continue;
-                const entry = usersOf(connection.connectionReference, flow.location);
-                if (entry && !entry.flows.includes(flow))
-                    entry.flows.push(flow);
-            }
-        }
-        for (const agent of solution.agents) {
-            for (const component of agent.components) {
-                for (const use of component.uses) {
-                    const entry = usersOf(use.connectionReference, use.location);
-                    if (!entry)
-                        continue;
-                    const components = entry.agents.get(agent) ?? [];
-                    if (!components.includes(component))
-                        components.push(component);
-                    entry.agents.set(agent, components);
-                }
-            }
-        }
-        const dependencies = new Set(solution.missingDependencies
-            .filter((dependency) => dependency.kind === 'connectionreference')
-            .map((dependency) => (0,helpers/* nameKey */.Rc)(dependency.name)));
-        for (const [key, entry] of users) {
-            const expectedInTarget = dependencies.has(key);
-            const { name } = entry;
-            context.report({
-                subject: name,
-                location: entry.location,
-                severity: expectedInTarget ? 'warning' : 'error',
-                message: expectedInTarget
-                    ? `${usersText(entry)} connection reference ${name}, which solution ${solution.uniqueName} does not ` +
-                        'define but lists under MissingDependencies. Import the solution that holds it into the target first.'
-                    : `${usersText(entry)} connection reference ${name}, which solution ${solution.uniqueName} does not ` +
-                        'define. Add the connection reference to the solution (Add existing > Connection reference) and export again.',
-            });
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/core/rules/cr007-direct-connection.ts
-
-
-const cr007_direct_connection_rule = {
-    meta: {
-        id: 'CR007',
-        name: 'direct-connection',
-        defaultSeverity: 'error',
-        description: 'A flow connection does not go through a connection reference',
-        details: 'A flow connection without connection.connectionReferenceLogicalName is bound to a connection of the source ' +
-            'environment. The import cannot rebind it from the deployment settings, so the flow is imported turned off or ' +
-            'fails to activate. The flow checker reports this as "Use connection references".',
-        needsSettings: false,
-        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR007'),
-    },
-    check(context) {
-        for (const flow of context.solution.flows) {
-            const direct = flow.connections.filter((connection) => connection.connectionReference === null || connection.connectionReference === '');
-            if (direct.length === 0)
-                continue;
-            const apis = (0,helpers/* andList */.cM)([...new Set(direct.map((connection) => connection.api))]);
-            context.report({
-                subject: flow.name,
-                location: flow.location,
-                message: `Flow ${flow.name} connects to ${apis} directly, not through a connection reference, so the import ` +
-                    'cannot rebind it. Edit the flow inside the solution and switch each connection to a connection reference.',
-            });
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/core/rules/cr008-canvas-app-custom-connector.ts
-
-
-const cr008_canvas_app_custom_connector_rule = {
-    meta: {
-        id: 'CR008',
-        name: 'canvas-app-custom-connector',
-        defaultSeverity: 'error',
-        description: 'A canvas app uses a custom connector, which needs a manual re-edit after import',
-        details: "Canvas apps don't recognize connection references on custom connectors. After import the app must be opened " +
-            'and the custom connector connection removed and added again; in a managed solution that edit creates an ' +
-            'unmanaged layer on the app, which blocks later updates.',
-        needsSettings: false,
-        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR008'),
-    },
-    check(context) {
-        for (const app of context.solution.canvasApps) {
-            const seen = new Set();
-            for (const connector of app.connectors) {
-                if (!connector.custom)
-                    continue;
-                const key = (0,helpers/* connectorApiName */.fw)(connector.id);
-                if (seen.has(key))
-                    continue;
-                seen.add(key);
-                const label = connector.displayName ? `${connector.displayName} (${key})` : key;
-                context.report({
-                    subject: app.name,
-                    location: app.location,
-                    message: `Canvas app ${app.displayName || app.name} uses custom connector ${label}; canvas apps don't bind custom ` +
-                        'connectors through connection references, so after import the app must be edited to remove and re-add ' +
-                        'the connection, which in a managed solution creates an unmanaged layer. Call the connector from a cloud ' +
-                        'flow instead, or plan that post-import step.',
-                });
-            }
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/core/rules/cr009-duplicate-display-name.ts
-
-
-const cr009_duplicate_display_name_rule = {
-    meta: {
-        id: 'CR009',
-        name: 'duplicate-display-name',
-        defaultSeverity: 'warning',
-        description: 'Two connection references in the solution share a display name',
-        details: 'The import wizard, the maker portal and pipeline deployment steps show connection references by display ' +
-            'name. Two references with the same display name are easy to bind to the wrong connection.',
-        needsSettings: false,
-        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR009'),
-    },
-    check(context) {
-        const groups = new Map();
-        for (const ref of context.solution.connectionReferences) {
-            const key = ref.displayName.trim().toLowerCase();
-            if (key === '')
-                continue;
-            const group = groups.get(key);
-            if (group)
-                group.push(ref.logicalName);
-            else
-                groups.set(key, [ref.logicalName]);
-        }
-        for (const ref of context.solution.connectionReferences) {
-            const names = groups.get(ref.displayName.trim().toLowerCase());
-            if (names === undefined || names.length < 2)
-                continue;
-            const others = names.filter((name) => name !== ref.logicalName);
-            context.report({
-                subject: ref.logicalName,
-                location: ref.location,
-                message: `Connection reference ${ref.logicalName} shares the display name "${ref.displayName.trim()}" with ` +
-                    `${(0,helpers/* andList */.cM)(others)}. Give each connection reference a distinct display name.`,
-            });
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/core/rules/cr010-unused-connection-reference.ts
-
-
-/** Lower-cased names of the connection references that a flow, canvas app or agent uses. */
-function usedReferenceNames(solution) {
-    const used = new Set();
-    for (const flow of solution.flows) {
-        for (const connection of flow.connections) {
-            if (connection.connectionReference)
-                used.add((0,helpers/* nameKey */.Rc)(connection.connectionReference));
-        }
-    }
-    // Canvas apps store connector ids, not reference names: a reference counts as used by an app
-    // that uses its connector.
-    const appConnectors = new Set(solution.canvasApps.flatMap((app) => app.connectors.map((c) => (0,helpers/* connectorApiName */.fw)(c.id))));
-    for (const ref of solution.connectionReferences) {
-        if (appConnectors.has((0,helpers/* connectorApiName */.fw)(ref.connectorId)))
-            used.add((0,helpers/* nameKey */.Rc)(ref.logicalName));
-    }
-    // An agent's tool, action or knowledge source breaks without its reference, also where only a
-    // set row or a knowledge source names it.
-    for (const agent of solution.agents) {
-        for (const component of agent.components) {
-            for (const use of component.uses)
-                used.add((0,helpers/* nameKey */.Rc)(use.connectionReference));
-        }
-    }
-    return used;
-}
-const cr010_unused_connection_reference_rule = {
-    meta: {
-        id: 'CR010',
-        name: 'unused-connection-reference',
-        defaultSeverity: 'note',
-        description: 'A connection reference is defined but no flow, canvas app or agent in the solution uses it',
-        details: 'An unused connection reference still has to be bound in every target environment, so it costs a connection ' +
-            'and a settings entry for nothing. It is often left behind after a flow was changed to another reference. ' +
-            'A reference counts as used by a Copilot Studio agent when a row of Assets/botcomponent_connectionreferenceset.xml, ' +
-            "a `connectionReference:` in a component's data, or a knowledge source names it.",
-        needsSettings: false,
-        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR010'),
-    },
-    check(context) {
-        const used = usedReferenceNames(context.solution);
-        for (const ref of context.solution.connectionReferences) {
-            if (used.has((0,helpers/* nameKey */.Rc)(ref.logicalName)))
-                continue;
-            context.report({
-                subject: ref.logicalName,
-                location: ref.location,
-                message: `Connection reference ${ref.logicalName} is used by no flow, canvas app or agent in solution ` +
-                    `${context.solution.uniqueName}. Remove it from the solution if nothing outside the solution needs it.`,
-            });
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/core/rules/cr011-implausible-connection-id.ts
-
-
-
-// A ConnectionId is the *name* of a connection in the target environment, as `pac connection
-// list` prints it and as it appears at the end of the connection's URL in make.powerapps.com:
-// 32 hex digits (`4a1e6c0b5f2d4e8a9b7c3d2e1f0a9b8c`), a GUID, or `shared-<connector>-<GUID>`
-// (`shared-sharepointonl-7c1d2e3f-4a5b-6c7d-8e9f-0a1b2c3d4e5f`, the connector name cut to 20
-// characters). Rather than insist on those forms (a format we have not seen would then be a false
-// alarm), the rule looks for what a connection name never is: a URL, a resource path, an e-mail
-// address, text with spaces or punctuation, or a word without a single digit.
-/** Letters, digits, `-` and `_`: everything a connection name is made of. */
-const ID_ALPHABET = /^[A-Za-z0-9_-]+$/;
-/** Why `value` cannot be a connection id, or undefined when it might be one. */
-function implausibleConnectionId(value, secret) {
-    const trimmed = value.trim();
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) || /^www\./i.test(trimmed)) {
-        return 'is a URL, not the name of a connection';
-    }
-    if (/\/connections\/[^/]+\/?$/i.test(trimmed)) {
-        return 'is a connection resource path; use only its last segment, the connection name';
-    }
-    if (/^\/?providers\//i.test(trimmed)) {
-        return 'is a connector id (it belongs in ConnectorId), not the name of a connection';
-    }
-    if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(trimmed)) {
-        return "is an e-mail address (a connection's owner, perhaps), not the name of a connection";
-    }
-    if (trimmed !== value) {
-        return 'has spaces or line breaks around it, so the import looks for a connection that does not exist';
-    }
-    if (/\s/.test(value)) {
-        return /^[^\s]+( [^\s]+)+$/.test(value)
-            ? "has spaces inside, so it looks like a connection's display name rather than its name"
-            : 'has whitespace inside, which a connection name never has';
-    }
-    if (!ID_ALPHABET.test(value)) {
-        const odd = [...value].find((ch) => !/[A-Za-z0-9_-]/.test(ch));
-        const shown = secret || odd === undefined ? 'a character' : `'${odd}'`;
-        return `holds ${shown}, which a connection name never has (they are letters, digits, - and _)`;
-    }
-    if (/^shared_[a-z0-9_-]+$/i.test(value) && !/\d{4}/.test(value)) {
-        return 'is a connector name, not the name of a connection';
-    }
-    if (!/\d/.test(value)) {
-        return 'has no digit at all, so it looks like a display name rather than a connection name (those hold a GUID or 32 hex digits)';
-    }
-    return undefined;
-}
-const cr011_implausible_connection_id_rule = {
-    meta: {
-        id: 'CR011',
-        name: 'implausible-connection-id',
-        defaultSeverity: 'warning',
-        description: 'A ConnectionId cannot be the id of a connection',
-        details: 'A ConnectionId is the name of a connection in the target environment: 32 hex digits, a GUID, or ' +
-            'shared-<connector>-<GUID>, as pac connection list prints it. A URL, a resource path, an e-mail address, a ' +
-            "connection's display name (spaces, punctuation, no digit) or a connector name is not one: the import then " +
-            'cannot find the connection and leaves the reference unbound. Placeholders are CR002 and empty values CR001.',
-        needsSettings: true,
-        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR011'),
-    },
-    check(context) {
-        if (!context.settings)
-            return;
-        const entriesByName = (0,helpers/* settingsReferencesByName */.wx)(context.settings);
-        for (const ref of context.solution.connectionReferences) {
-            for (const entry of entriesByName.get((0,helpers/* nameKey */.Rc)(ref.logicalName)) ?? []) {
-                const id = entry.connectionId;
-                if (id === null || (0,helpers/* isBlank */.z3)(id) || (0,core_settings/* findPlaceholder */.$e)(id) !== undefined)
-                    continue;
-                const reason = implausibleConnectionId(id, entry.secret);
-                if (reason === undefined)
-                    continue;
-                // The value itself is never printed: it may have come from a secret pipeline variable.
-                context.report({
-                    subject: ref.logicalName,
-                    location: entry.connectionIdLocation ?? entry.location,
-                    message: `ConnectionId of connection reference ${ref.logicalName} ${reason}. Set it to the connection's name ` +
-                        '(32 hex digits, a GUID or shared-<connector>-<GUID>): `pac connection list` shows it, and so does the ' +
-                        "end of the connection's URL in make.powerapps.com.",
-                });
-                break;
-            }
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/core/rules/online-helpers.ts
-
-/** Each reference of the solution with the online check of its bound connection, if any. */
-function connectionChecks(context) {
-    const target = context.target;
-    if (!target)
-        return [];
-    const out = [];
-    for (const ref of context.solution.connectionReferences) {
-        const check = target.connections.get((0,helpers/* nameKey */.Rc)(ref.logicalName));
-        if (check)
-            out.push({ ref, check });
-    }
-    return out;
-}
-/** `ConnectionId 'x'`, or only `its ConnectionId` when the value came from a secret. */
-function connectionIdText(entry) {
-    return entry.secret || entry.connectionId === null
-        ? 'its ConnectionId'
-        : `ConnectionId '${entry.connectionId.trim()}'`;
-}
-/**
- * How the connection's connector compares with the reference's: `same`, `hash` (custom
- * connectors whose ids differ only in the environment-specific hash, as CR003 treats them) or
- * `other`. A reference without a connector id cannot be compared: `same`.
- */
-function connectorMatch(ref, connector) {
-    if (ref.connectorId.trim() === '' || connector === '')
-        return 'same';
-    const expected = (0,helpers/* connectorApiName */.fw)(ref.connectorId);
-    if (expected === connector.toLowerCase())
-        return 'same';
-    const stem = (0,helpers/* customConnectorStem */.YB)(ref.connectorId);
-    return stem !== undefined && stem === (0,helpers/* customConnectorStem */.YB)(connector) ? 'hash' : 'other';
-}
-
-;// CONCATENATED MODULE: ./src/core/rules/cr012-connection-not-in-target.ts
-
-
-
-const cr012_connection_not_in_target_rule = {
-    meta: {
-        id: 'CR012',
-        name: 'connection-not-in-target',
-        defaultSeverity: 'error',
-        description: 'Online: the ConnectionId is not a connection in the target environment',
-        details: 'With --environment, the gate lists the connections of the target environment (the Power Apps API admin ' +
-            'route) and looks each bound ConnectionId up, as the import does. An id that is not there fails the import ' +
-            'with ConnectionNotFound; most often it was copied from another environment. Set ConnectionId to a ' +
-            "connection of the reference's connector in the target (pac connection list). When the identity may only " +
-            'list its own connections (no management application), a missing id is reported as CR015 instead, since ' +
-            'that route cannot tell a missing connection from one not shared.',
-        needsSettings: true,
-        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR012'),
-    },
-    check(context) {
-        const environment = context.target?.environmentUrl;
-        for (const { ref, check } of connectionChecks(context)) {
-            if (check.state !== 'missing')
-                continue;
-            context.report({
-                subject: ref.logicalName,
-                location: check.entry.connectionIdLocation ?? check.entry.location,
-                message: `${connectionIdText(check.entry)} of connection reference ${ref.logicalName} is not a connection in ` +
-                    `${environment}: the import fails with ConnectionNotFound. It is often an id copied from another ` +
-                    `environment: set it to the name of a ${(0,helpers/* connectorApiName */.fw)(ref.connectorId) || 'matching'} connection ` +
-                    `in ${environment} (pac connection list --environment ${environment}).`,
-            });
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/core/rules/cr013-connection-wrong-connector.ts
-
-
-
-const cr013_connection_wrong_connector_rule = {
-    meta: {
-        id: 'CR013',
-        name: 'connection-wrong-connector',
-        defaultSeverity: 'error',
-        description: "Online: the bound connection belongs to another connector than the reference's connectorid",
-        details: "The import looks the connection up under the reference's connector; a connection of another connector " +
-            "is not found there and the import fails. The gate compares the connection's apiId with the reference's " +
-            'connectorid by api name, case-insensitively. Custom connectors whose names differ only in the ' +
-            'environment-specific hash are a warning, as in CR003.',
-        needsSettings: true,
-        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR013'),
-    },
-    check(context) {
-        const environment = context.target?.environmentUrl;
-        for (const { ref, check } of connectionChecks(context)) {
-            if (check.state !== 'found' || !check.connection)
-                continue;
-            const match = connectorMatch(ref, check.connection.connector);
-            if (match === 'same')
-                continue;
-            const expected = (0,helpers/* connectorApiName */.fw)(ref.connectorId);
-            context.report({
-                subject: ref.logicalName,
-                location: check.entry.connectionIdLocation ?? check.entry.location,
-                severity: match === 'hash' ? 'warning' : 'error',
-                message: match === 'hash'
-                    ? `${connectionIdText(check.entry)} of connection reference ${ref.logicalName} is a connection of custom ` +
-                        `connector ${check.connection.connector} in ${environment}, which differs from the solution's ${expected} ` +
-                        'only in the environment-specific hash. Make sure it is a connection of the custom connector this ' +
-                        'solution brings.'
-                    : `${connectionIdText(check.entry)} of connection reference ${ref.logicalName} is a connection of ` +
-                        `${check.connection.connector} in ${environment}, but the reference uses ${expected}: the import ` +
-                        `cannot bind it. Set ConnectionId to a ${expected} connection.`,
-            });
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/core/rules/cr014-connection-not-connected.ts
-
-
-const cr014_connection_not_connected_rule = {
-    meta: {
-        id: 'CR014',
-        name: 'connection-not-connected',
-        defaultSeverity: 'warning',
-        description: "Online: the bound connection's status is not Connected",
-        details: 'A connection in Error (most often Unauthorized: its token expired or its password changed) imports, but ' +
-            'the flows that use it fail or do not turn on. The message quotes the status, its target, and the error ' +
-            'code and message the service gives. Fix the connection in make.powerapps.com (sign in again) or bind ' +
-            'another one. A warning, because connections have been seen in Error that still work.',
-        needsSettings: true,
-        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR014'),
-    },
-    check(context) {
-        const environment = context.target?.environmentUrl;
-        for (const { ref, check } of connectionChecks(context)) {
-            const connection = check.connection;
-            if (check.state !== 'found' || !connection)
-                continue;
-            // A connection of another connector is CR013's; its status does not matter then.
-            if (connectorMatch(ref, connection.connector) === 'other')
-                continue;
-            const bad = connection.statuses.find((s) => s.status.toLowerCase() !== 'connected');
-            if (!bad)
-                continue;
-            const error = [bad.code, bad.message && `"${bad.message}"`].filter(Boolean).join(': ');
-            context.report({
-                subject: ref.logicalName,
-                location: check.entry.connectionIdLocation ?? check.entry.location,
-                message: `The connection bound to connection reference ${ref.logicalName} in ${environment} has status ` +
-                    `${bad.status}${bad.target ? ` (target ${bad.target})` : ''}${error ? `: ${error}` : ''}. Flows that use ` +
-                    'it fail until it is fixed: open the connection in make.powerapps.com and sign in again, or bind a ' +
-                    'connection that is Connected.',
-            });
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/core/rules/cr015-connection-not-usable.ts
-
-
-const cr015_connection_not_usable_rule = {
-    meta: {
-        id: 'CR015',
-        name: 'connection-not-usable',
-        defaultSeverity: 'error',
-        description: 'Online: the identity that imports can neither own nor use the bound connection',
-        details: 'The identity that runs the check is taken as the one that imports. When it neither created the connection ' +
-            'nor holds a permission on it (Owner, CanEdit, CanViewWithShare or CanView), the import succeeds but the ' +
-            'flows that use the connection stay off (ConnectionAuthorizationFailed). A connection shared with a group or ' +
-            'the whole tenant is not reported: membership is not checked (the report says so). When the identity is no ' +
-            'management application of the Power Apps API, the gate can only list the connections it may use, and an ' +
-            'id missing from that list is reported here without claiming whether it is missing or not shared.',
-        needsSettings: true,
-        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR015'),
-    },
-    check(context) {
-        const environment = context.target?.environmentUrl;
-        for (const { ref, check } of connectionChecks(context)) {
-            if (check.state === 'not-visible') {
-                context.report({
-                    subject: ref.logicalName,
-                    location: check.entry.connectionIdLocation ?? check.entry.location,
-                    message: `${connectionIdText(check.entry)} of connection reference ${ref.logicalName} is not among the ` +
-                        `connections this identity can use in ${environment}: either it is not a connection there ` +
-                        '(the import fails with ConnectionNotFound) or it is not shared with this identity (flows stay off ' +
-                        'after import). This identity may only list its own connections, so which one cannot be told: ' +
-                        'register it as a management application (New-PowerAppManagementApp) for a full check, and share ' +
-                        'the connection with it or bind one it owns.',
-                });
-                continue;
-            }
-            if (check.state !== 'found' || check.access?.kind !== 'none' || !check.connection)
-                continue;
-            if (connectorMatch(ref, check.connection.connector) === 'other')
-                continue;
-            context.report({
-                subject: ref.logicalName,
-                location: check.entry.connectionIdLocation ?? check.entry.location,
-                message: `The identity that imports neither owns the connection bound to connection reference ${ref.logicalName} ` +
-                    `in ${environment}${check.connection.owner ? ` (owned by ${check.connection.owner})` : ''} nor holds a ` +
-                    'permission on it: the import succeeds, but flows that use it stay off (ConnectionAuthorizationFailed). ' +
-                    'Share the connection with the importing identity (Can use + share), or bind a connection it owns.',
-            });
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/core/rules/cr016-dependency-reference-not-in-target.ts
-
-
-const cr016_dependency_reference_not_in_target_rule = {
-    meta: {
-        id: 'CR016',
-        name: 'dependency-reference-not-in-target',
-        defaultSeverity: 'error',
-        description: 'Online: a connection reference listed under MissingDependencies does not exist in the target',
-        details: 'A connection reference under MissingDependencies in solution.xml is one the solution uses but does not ' +
-            'bring: the target must already hold it, or the import fails on the missing dependency. Import the ' +
-            'solution that brings it first, or add the reference to this solution.',
-        needsSettings: false,
-        docsUrl: (0,version/* ruleDocsUrl */.hS)('CR016'),
-    },
-    check(context) {
-        const target = context.target;
-        if (!target)
-            return;
-        const seen = new Set();
-        for (const dependency of context.solution.missingDependencies) {
-            if (dependency.kind !== 'connectionreference')
-                continue;
-            const key = (0,helpers/* nameKey */.Rc)(dependency.name);
-            if (seen.has(key) || target.referenceDependencies.get(key) !== 'missing')
-                continue;
-            seen.add(key);
-            context.report({
-                subject: dependency.name,
-                message: `Connection reference ${dependency.name} is listed under MissingDependencies in solution.xml, so ` +
-                    `${context.solution.uniqueName} expects ${target.environmentUrl} to hold it, but it does not: the ` +
-                    'import fails on the missing dependency. Import the solution that brings it first, or add the ' +
-                    'connection reference to this solution.',
-            });
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/core/rules/ds001-unusable-settings.ts
-
-const ds001_unusable_settings_rule = {
-    meta: {
-        id: 'DS001',
-        name: 'unusable-settings',
-        defaultSeverity: 'error',
-        description: 'The deployment-settings file is not valid JSON or not of the pac settings shape',
-        details: 'The settings file must be the JSON that pac solution create-settings writes: an object with ' +
-            'ConnectionReferences (LogicalName, ConnectionId, ConnectorId) and EnvironmentVariables (SchemaName, Value) ' +
-            'arrays. pac solution import rejects anything else. After this finding only the rules that need no settings ' +
-            '(CR006 to CR010) run.',
-        needsSettings: false,
-        docsUrl: (0,version/* ruleDocsUrl */.hS)('DS001'),
-    },
-    // The engine reports DS001 from the parser's UnusableSettings: a rule only ever sees usable
-    // settings, so there is nothing left to check here.
-    check() { },
-};
-
-;// CONCATENATED MODULE: ./src/core/rules/ev001-environment-variable-without-value.ts
-
-
-const ev001_environment_variable_without_value_rule = {
-    meta: {
-        id: 'EV001',
-        name: 'environment-variable-without-value',
-        defaultSeverity: 'error',
-        description: 'An environment variable has no default value, no current value and no settings value',
-        details: 'An environment variable without a default value, without a current value in the solution and without a ' +
-            'Value in the deployment settings has no value after import: an unattended import fails asking for it, and ' +
-            'flows and apps that read it break.',
-        needsSettings: true,
-        docsUrl: (0,version/* ruleDocsUrl */.hS)('EV001'),
-    },
-    check(context) {
-        if (!context.settings)
-            return;
-        const entriesByName = (0,helpers/* settingsVariablesByName */.b8)(context.settings);
-        for (const variable of context.solution.environmentVariables) {
-            if (variable.defaultValue !== undefined && variable.defaultValue !== '')
-                continue;
-            if (variable.currentValue !== undefined && variable.currentValue !== '')
-                continue;
-            const entries = entriesByName.get((0,helpers/* nameKey */.Rc)(variable.schemaName)) ?? [];
-            // An entry with "" is EV002's finding, not this one.
-            if (entries.some((entry) => entry.value !== null))
-                continue;
-            context.report({
-                subject: variable.schemaName,
-                location: entries[0]
-                    ? (entries[0].valueLocation ?? entries[0].location)
-                    : variable.location,
-                message: `Environment variable ${variable.schemaName} (${variable.type}) has no default value, no current value ` +
-                    `and no value in the deployment settings${context.settings.path === '' ? ' (none was given or found for this solution)' : ''}. Add {"SchemaName": "${variable.schemaName}", "Value": "…"} ` +
-                    'to EnvironmentVariables, or give the variable a default value in the solution.',
-            });
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/core/rules/ev002-empty-environment-variable-value.ts
-
-
-const ev002_empty_environment_variable_value_rule = {
-    meta: {
-        id: 'EV002',
-        name: 'empty-environment-variable-value',
-        defaultSeverity: 'error',
-        description: 'A settings entry gives an environment variable the empty string',
-        details: 'pac solution create-settings writes "Value": "" for every environment variable, and the import rejects the ' +
-            'empty string as a value. Fill in the value, or remove the entry to keep the default value.',
-        needsSettings: true,
-        docsUrl: (0,version/* ruleDocsUrl */.hS)('EV002'),
-    },
-    check(context) {
-        if (!context.settings)
-            return;
-        const entriesByName = (0,helpers/* settingsVariablesByName */.b8)(context.settings);
-        for (const variable of context.solution.environmentVariables) {
-            const entry = (entriesByName.get((0,helpers/* nameKey */.Rc)(variable.schemaName)) ?? []).find((e) => e.value === '');
-            if (entry === undefined)
-                continue;
-            const hasFallback = Boolean(variable.defaultValue || variable.currentValue);
-            context.report({
-                subject: variable.schemaName,
-                location: entry.valueLocation ?? entry.location,
-                message: `Environment variable ${variable.schemaName} has an empty Value in the deployment settings, which the ` +
-                    'import rejects. Set the value for the target environment' +
-                    (hasFallback ? ', or remove the entry to keep the value in the solution.' : '.'),
-            });
-        }
-    },
-};
-
-// EXTERNAL MODULE: ./src/core/json.ts + 6 modules
-var json = __nccwpck_require__(8265);
-// EXTERNAL MODULE: ./src/core/text.ts
-var core_text = __nccwpck_require__(2020);
-;// CONCATENATED MODULE: ./src/core/rules/ev003-environment-variable-type-mismatch.ts
-
-
-
-
-
-const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
-const BOOLEAN = /^(?:yes|no|true|false)$/i;
-const KEY_VAULT_SECRET = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.KeyVault\/vaults\/[^/]+\/secrets\/[^/]+$/i;
-/** Why a value does not fit the type (without quoting a secret), or undefined when it fits. */
-function typeProblem(type, value, mayShow) {
-    const shown = mayShow && value.length <= 40 && !/[\r\n]/.test(value) ? ` ("${value}")` : '';
-    switch (type) {
-        case 'Number':
-            return DECIMAL.test(value.trim()) ? undefined : `is not a decimal number${shown}`;
-        case 'Boolean':
-            return BOOLEAN.test(value.trim()) ? undefined : `is not yes, no, true or false${shown}`;
-        case 'JSON':
-            try {
-                (0,json/* parseJson */.qF)(value);
-                return undefined;
-            }
-            catch (error) {
-                if (!(error instanceof json/* JsonSyntaxError */.q3))
-                    throw error;
-                const { line, column } = new core_text/* LineIndex */.rr(value).positionOf(error.offset);
-                // The parser's message quotes the value (a character, a key): not for a secret one.
-                const detail = mayShow ? `: ${error.message}` : '';
-                return `is not valid JSON (line ${line}, column ${column} of the value${detail})`;
-            }
-        case 'Secret':
-            return KEY_VAULT_SECRET.test(value.trim())
-                ? undefined
-                : 'is not an Azure Key Vault secret reference (/subscriptions/…/resourceGroups/…/providers/Microsoft.KeyVault/vaults/…/secrets/…)';
-        default:
-            return undefined;
-    }
-}
-const ev003_environment_variable_type_mismatch_rule = {
-    meta: {
-        id: 'EV003',
-        name: 'environment-variable-type-mismatch',
-        defaultSeverity: 'error',
-        description: "A settings value does not fit the environment variable's type",
-        details: 'The import rejects a value that does not fit the type of the environment variable: a Number must be a decimal ' +
-            'number, a Boolean yes, no, true or false, a JSON variable valid JSON, and a Secret an Azure Key Vault secret ' +
-            'reference. Only settings values are checked, not the defaults in the solution.',
-        needsSettings: true,
-        docsUrl: (0,version/* ruleDocsUrl */.hS)('EV003'),
-    },
-    check(context) {
-        if (!context.settings)
-            return;
-        const entriesByName = (0,helpers/* settingsVariablesByName */.b8)(context.settings);
-        for (const variable of context.solution.environmentVariables) {
-            for (const entry of entriesByName.get((0,helpers/* nameKey */.Rc)(variable.schemaName)) ?? []) {
-                // Empty is EV002's finding and a placeholder CR002's.
-                if (entry.value === null ||
-                    entry.value === '' ||
-                    (0,core_settings/* findPlaceholder */.$e)(entry.value) !== undefined)
-                    continue;
-                const problem = typeProblem(variable.type, entry.value, !entry.secret && variable.type !== 'Secret');
-                if (problem === undefined)
-                    continue;
-                context.report({
-                    subject: variable.schemaName,
-                    location: entry.valueLocation ?? entry.location,
-                    message: `The Value of ${variable.type} environment variable ${variable.schemaName} ${problem}. Set a value of that type.`,
-                });
-                break;
-            }
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/core/rules/ev004-stale-environment-variable-entry.ts
-
-
-function ev004_stale_environment_variable_entry_checkSettingsFile({ settings, solutions, report }) {
-    const defined = new Set(solutions.flatMap((solution) => solution.environmentVariables.map((v) => (0,helpers/* nameKey */.Rc)(v.schemaName))));
-    for (const [key, entries] of (0,helpers/* settingsVariablesByName */.b8)(settings)) {
-        if (defined.has(key))
-            continue;
-        const entry = entries[0];
-        report({
-            subject: entry.schemaName,
-            location: entry.location,
-            message: `The deployment settings name environment variable ${entry.schemaName}, ${(0,helpers/* whichNoneDefines */.m2)(solutions)}. ` +
-                'Remove the stale entry, or correct the SchemaName.',
-        });
-    }
-}
-const ev004_stale_environment_variable_entry_rule = {
-    meta: {
-        id: 'EV004',
-        name: 'stale-environment-variable-entry',
-        defaultSeverity: 'warning',
-        description: 'A settings entry names an environment variable that the solution does not define',
-        details: 'An EnvironmentVariables entry whose SchemaName matches no environment variable in the solution is ignored by ' +
-            'the import. It is usually left over from a removed variable, or a typo, in which case the variable it was ' +
-            'meant for gets no value. Where several solutions are checked against one settings file (a monorepo), an ' +
-            'entry is stale only when none of them defines it, and it is reported once for the file.',
-        needsSettings: true,
-        docsUrl: (0,version/* ruleDocsUrl */.hS)('EV004'),
-    },
-    check(context) {
-        if (!context.settings)
-            return;
-        ev004_stale_environment_variable_entry_checkSettingsFile({ ...context, settings: context.settings, solutions: [context.solution] });
-    },
-    checkSettingsFile: ev004_stale_environment_variable_entry_checkSettingsFile,
-};
-
-;// CONCATENATED MODULE: ./src/core/rules/ev005-duplicate-environment-variable-entry.ts
-
-
-const ev005_duplicate_environment_variable_entry_rule = {
-    meta: {
-        id: 'EV005',
-        name: 'duplicate-environment-variable-entry',
-        defaultSeverity: 'error',
-        description: 'Two settings entries name the same environment variable',
-        details: 'When EnvironmentVariables holds the same SchemaName twice (names compare case-insensitively), which value ' +
-            'the import uses is not under your control, and editing one copy silently has no effect.',
-        needsSettings: true,
-        docsUrl: (0,version/* ruleDocsUrl */.hS)('EV005'),
-    },
-    check(context) {
-        if (!context.settings)
-            return;
-        for (const entries of (0,helpers/* settingsVariablesByName */.b8)(context.settings).values()) {
-            if (entries.length < 2)
-                continue;
-            const first = entries[0];
-            context.report({
-                subject: first.schemaName,
-                location: entries[1].location,
-                message: `Environment variable ${first.schemaName} has ${entries.length} entries in the deployment settings` +
-                    `${(0,helpers/* lines */.Mn)(entries)}. Keep one entry per environment variable.`,
-            });
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/core/rules/ev006-dependency-variable-not-in-target.ts
-
-
-const ev006_dependency_variable_not_in_target_rule = {
-    meta: {
-        id: 'EV006',
-        name: 'dependency-variable-not-in-target',
-        defaultSeverity: 'error',
-        description: 'Online: an environment variable listed under MissingDependencies has no definition in the target',
-        details: 'An environment variable under MissingDependencies in solution.xml is one the solution uses but does not ' +
-            'bring: the target must already define it, or the import fails on the missing dependency. Import the ' +
-            'solution that brings the definition first, or add it to this solution.',
-        needsSettings: false,
-        docsUrl: (0,version/* ruleDocsUrl */.hS)('EV006'),
-    },
-    check(context) {
-        const target = context.target;
-        if (!target)
-            return;
-        const seen = new Set();
-        for (const dependency of context.solution.missingDependencies) {
-            if (dependency.kind !== 'environmentvariable')
-                continue;
-            const key = (0,helpers/* nameKey */.Rc)(dependency.name);
-            if (seen.has(key) || target.variableDependencies.get(key) !== 'missing')
-                continue;
-            seen.add(key);
-            context.report({
-                subject: dependency.name,
-                message: `Environment variable ${dependency.name} is listed under MissingDependencies in solution.xml, so ` +
-                    `${context.solution.uniqueName} expects ${target.environmentUrl} to define it, but it has no ` +
-                    'definition there: the import fails on the missing dependency. Import the solution that brings the ' +
-                    'definition first, or add it to this solution.',
-            });
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/core/rules/ev007-unmanaged-variable-in-target.ts
-
-
-const ev007_unmanaged_variable_in_target_rule = {
-    meta: {
-        id: 'EV007',
-        name: 'unmanaged-variable-in-target',
-        defaultSeverity: 'warning',
-        description: 'Online: the target already holds an unmanaged definition of an environment variable the solution brings',
-        details: 'When the target holds an unmanaged definition of a variable that a managed solution brings, the managed ' +
-            'import silently absorbs it: the definition stays with an unmanaged layer on top, which later upgrades and ' +
-            'uninstalls do not remove. Usually someone created the variable by hand in the target. Remove the unmanaged ' +
-            'definition (or its layer) before a managed import, or accept it knowingly.',
-        needsSettings: false,
-        docsUrl: (0,version/* ruleDocsUrl */.hS)('EV007'),
-    },
-    check(context) {
-        const target = context.target;
-        if (!target)
-            return;
-        const seen = new Set();
-        for (const variable of context.solution.environmentVariables) {
-            const key = (0,helpers/* nameKey */.Rc)(variable.schemaName);
-            if (seen.has(key) || !target.unmanagedVariables.has(key))
-                continue;
-            seen.add(key);
-            context.report({
-                subject: variable.schemaName,
-                location: variable.location,
-                message: `${target.environmentUrl} already holds an unmanaged definition of environment variable ` +
-                    `${variable.schemaName}, which ${context.solution.uniqueName} brings: a managed import silently absorbs ` +
-                    'it and leaves an unmanaged layer on top. Remove the unmanaged definition from the target first, or ' +
-                    'accept the layer knowingly.',
-            });
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/core/rules/ol001-online-check-incomplete.ts
-
-const ol001_online_check_incomplete_rule = {
-    meta: {
-        id: 'OL001',
-        name: 'online-check-incomplete',
-        defaultSeverity: 'warning',
-        description: 'Online: a check against the target environment could not run, or not fully',
-        details: 'The online checks (CR012–CR016, EV006, EV007) need to sign in and read the target. When that fails (no ' +
-            'credentials, a rejected sign-in, 401 or 403, a missing privilege, the network, throttling past the retry ' +
-            'budget, the deadline, an answer that is not what the API returns), the gate says what it skipped and why ' +
-            'instead of passing silently, and never turns the failure into a finding about a connection. A warning; an ' +
-            'error with --online strict (fail closed).',
-        needsSettings: false,
-        docsUrl: (0,version/* ruleDocsUrl */.hS)('OL001'),
-    },
-    check(context) {
-        const target = context.target;
-        if (!target)
-            return;
-        for (const problem of target.problems) {
-            context.report({
-                subject: target.environmentUrl,
-                severity: target.strict ? 'error' : 'warning',
-                message: `Online check of ${target.environmentUrl}: ${problem.skipped} not checked: ${problem.why.replace(/[.\s]+$/, '')}.`,
-            });
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/core/rules/sl001-unreadable-solution.ts
-
-const sl001_unreadable_solution_rule = {
-    meta: {
-        id: 'SL001',
-        name: 'unreadable-solution',
-        defaultSeverity: 'error',
-        description: 'A solution cannot be read',
-        details: 'The path is not a readable Dataverse solution: not a zip, no solution.xml, malformed XML or JSON in a file ' +
-            'that matters, or a legacy export package (manifest.json with Microsoft.Flow/ or Microsoft.PowerApps/) that ' +
-            'pac solution import does not accept. No other rule can check it.',
-        needsSettings: false,
-        docsUrl: (0,version/* ruleDocsUrl */.hS)('SL001'),
-    },
-    // The engine reports SL001 from the reader's UnreadableSolution: rules only ever see solutions
-    // that were read, so there is nothing left to check here.
-    check() { },
-};
-
-;// CONCATENATED MODULE: ./src/core/rules/index.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Every rule, in id order. */
-const allRules = Object.freeze([
-    rule,
-    cr002_unresolved_placeholder_rule,
-    cr003_connector_mismatch_rule,
-    cr004_stale_connection_reference_entry_rule,
-    cr005_duplicate_connection_reference_entry_rule,
-    cr006_undefined_connection_reference_rule,
-    cr007_direct_connection_rule,
-    cr008_canvas_app_custom_connector_rule,
-    cr009_duplicate_display_name_rule,
-    cr010_unused_connection_reference_rule,
-    cr011_implausible_connection_id_rule,
-    cr012_connection_not_in_target_rule,
-    cr013_connection_wrong_connector_rule,
-    cr014_connection_not_connected_rule,
-    cr015_connection_not_usable_rule,
-    cr016_dependency_reference_not_in_target_rule,
-    ds001_unusable_settings_rule,
-    ev001_environment_variable_without_value_rule,
-    ev002_empty_environment_variable_value_rule,
-    ev003_environment_variable_type_mismatch_rule,
-    ev004_stale_environment_variable_entry_rule,
-    ev005_duplicate_environment_variable_entry_rule,
-    ev006_dependency_variable_not_in_target_rule,
-    ev007_unmanaged_variable_in_target_rule,
-    ol001_online_check_incomplete_rule,
-    sl001_unreadable_solution_rule,
-]);
-const rulesById = new Map(allRules.map((rule) => [rule.meta.id, rule]));
-/** The rule with this id (any casing), or undefined. */
-function findRule(id) {
-    return rulesById.get(id.trim().toUpperCase());
-}
-const SEVERITY_OVERRIDES = ['error', 'warning', 'note', 'off'];
-/**
- * Parses `ID=error|warning|note|off` overrides, as given to `--rule` or the adapters' `rules`
- * input. An entry may hold several overrides on separate lines or separated by commas; blank
- * lines and `#` comments are ignored. Throws UsageError for anything else.
- */
-function parseRuleOverrides(entries) {
-    // Keys are only ever known rule ids, so a plain object is safe.
-    const overrides = {};
-    for (const entry of entries) {
-        for (const rawLine of entry.split(/\r?\n/)) {
-            const line = rawLine.replace(/#.*$/, '');
-            for (const part of line.split(',')) {
-                const override = part.trim();
-                if (override === '')
-                    continue;
-                const match = /^([^=\s]+)\s*=\s*(\S+)$/.exec(override);
-                if (!match) {
-                    throw new errors/* UsageError */.e(`rule override "${override}" is not of the form ID=error|warning|note|off (e.g. CR010=off)`);
-                }
-                const rule = findRule(match[1]);
-                if (rule === undefined) {
-                    throw new errors/* UsageError */.e(`unknown rule id "${match[1]}" in rule override "${override}"; known ids: ${allRules.map((r) => r.meta.id).join(', ')}`);
-                }
-                const severity = match[2].toLowerCase();
-                if (!SEVERITY_OVERRIDES.includes(severity)) {
-                    throw new errors/* UsageError */.e(`bad severity "${match[2]}" in rule override "${override}"; use error, warning, note or off`);
-                }
-                overrides[rule.meta.id] = severity;
-            }
-        }
-    }
-    return overrides;
-}
-
-;// CONCATENATED MODULE: ./src/core/format/common.ts
-
-const SEVERITY_RANK = { error: 0, warning: 1, note: 2 };
-/** Most severe first; otherwise the report's own (deterministic) order is kept. */
-function common_bySeverity(findings) {
-    return findings
-        .map((finding, index) => ({ finding, index }))
-        .sort((a, b) => {
-        const rank = SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity];
-        return rank !== 0 ? rank : a.index - b.index;
-    })
-        .map(({ finding }) => finding);
-}
-function common_plural(count, singular, pluralForm = `${singular}s`) {
-    return `${count} ${count === 1 ? singular : pluralForm}`;
-}
-function common_summaryText(summary) {
-    return [
-        common_plural(summary.errors, 'error'),
-        common_plural(summary.warnings, 'warning'),
-        common_plural(summary.notes, 'note'),
-    ].join(', ');
-}
-/** `file:line` (or just the file), or undefined when the finding has no location. */
-function common_locationText(finding) {
-    if (!finding.location)
-        return undefined;
-    const { file, line } = finding.location;
-    return line === undefined ? file : `${file}:${line}`;
-}
-/**
- * Groups findings by solution, in the order of `report.solutions`; findings that belong to no
- * listed solution (SL001 on an unreadable path, DS001 before any solution) follow in the order
- * they first appear. A finding names its solution by unique name, or by path when unreadable.
- */
-function common_groupBySolution(report) {
-    const groups = [];
-    const byKey = new Map();
-    for (const solution of report.solutions) {
-        // Two solutions may share a unique name (a managed and an unmanaged export side by side): a
-        // finding goes to the solution its `solutionPath` names, else to the first of that name.
-        const group = { key: solution.uniqueName, solution, findings: [] };
-        groups.push(group);
-        if (!byKey.has(solution.path))
-            byKey.set(solution.path, group);
-        if (!byKey.has(solution.uniqueName))
-            byKey.set(solution.uniqueName, group);
-    }
-    for (const finding of report.findings) {
-        let group = (finding.solutionPath !== undefined ? byKey.get(finding.solutionPath) : undefined) ??
-            byKey.get(finding.solution);
-        if (!group) {
-            group = { key: finding.solution, findings: [] };
-            groups.push(group);
-            byKey.set(finding.solution, group);
-        }
-        group.findings.push(finding);
-    }
-    return groups;
-}
-/** Short connector name: `/providers/Microsoft.PowerApps/apis/shared_office365` -> `shared_office365`. */
-function connectorName(connectorId) {
-    const slash = connectorId.lastIndexOf('/');
-    return slash === -1 ? connectorId : connectorId.slice(slash + 1);
-}
-// ---------------------------------------------------------------------------------------------
-// Several settings files (environments)
-/**
- * The settings files one group's findings are shown by (a matrix and a section per file), when
- * there are several: a solution's own files; for a path that could not be read, the run's; for
- * findings about a settings file as a whole (a monorepo's stale entries), none.
- */
-function common_groupSettingsFiles(report, group) {
-    if (group.solution?.settings !== undefined) {
-        return group.solution.settings.length > 1 ? group.solution.settings : [];
-    }
-    const files = settingsFilesOf(report);
-    return files.includes(group.key) ? [] : files;
-}
-/** `connectionreference.x (CONNECTIONREFERENCE_X)`, or the name alone when they are the same. */
-function common_deferredVariableText(variable) {
-    return variable.environmentName === variable.name
-        ? variable.name
-        : `${variable.name} (${variable.environmentName})`;
-}
-/** The settings files a report was checked against, when there were several. */
-function settingsFilesOf(report) {
-    if (report.settingsFiles && report.settingsFiles.length > 1)
-        return report.settingsFiles;
-    const tagged = [
-        ...new Set(report.findings.flatMap((f) => (f.settings === undefined ? [] : [f.settings]))),
-    ];
-    return tagged.length > 1 ? tagged.sort() : [];
-}
-function dependsOnSettings(finding) {
-    if (finding.settings === undefined)
-        return false;
-    if (finding.ruleId === 'DS001')
-        return true;
-    return findRule(finding.ruleId)?.meta.needsSettings ?? true;
-}
-/** Groups one solution's findings by settings file; `findings` keep their order in each group. */
-function common_groupBySettings(findings, settingsFiles) {
-    const common = [];
-    const seen = new Set();
-    const bySettings = new Map(settingsFiles.map((s) => [s, []]));
-    for (const finding of findings) {
-        if (dependsOnSettings(finding)) {
-            let group = bySettings.get(finding.settings);
-            if (!group)
-                bySettings.set(finding.settings, (group = []));
-            group.push(finding);
-            continue;
-        }
-        const location = finding.location;
-        const key = [
-            finding.ruleId,
-            finding.severity,
-            finding.subject,
-            finding.message,
-            location?.file,
-            location?.line,
-        ].join('\0');
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        common.push(finding);
-    }
-    return {
-        common,
-        repeatedFor: settingsFiles.length,
-        bySettings: [...bySettings].map(([settings, group]) => ({ settings, findings: group })),
-    };
-}
-/**
- * The findings with those that do not depend on the settings file (rules that need none, which
- * the engine repeats for every file) listed once and without a file: for views that would
- * otherwise show the same finding on the same line once per environment (annotations, issues).
- */
-function collapseRepeated(findings) {
-    const seen = new Set();
-    const out = [];
-    for (const finding of findings) {
-        if (finding.settings === undefined || dependsOnSettings(finding)) {
-            out.push(finding);
-            continue;
-        }
-        const key = [
-            finding.solution,
-            finding.ruleId,
-            finding.severity,
-            finding.subject,
-            finding.message,
-            finding.location?.file,
-            finding.location?.line,
-        ].join('\0');
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        const single = { ...finding };
-        delete single.settings;
-        out.push(single);
-    }
-    return out;
-}
-/**
- * Short column names for settings files: the path segments in which they differ
- * (`config/Prod/deploymentSettings.json`, `config/Test/…` → `Prod`, `Test`), else the paths.
- */
-function settingsLabels(paths) {
-    if (paths.length < 2)
-        return [...paths];
-    const split = paths.map((p) => p.split('/'));
-    let prefix = 0;
-    while (split.every((s) => s.length > prefix + 1 && s[prefix] === split[0][prefix]))
-        prefix++;
-    let suffix = 0;
-    while (split.every((s) => s.length > prefix + suffix + 1 &&
-        s[s.length - 1 - suffix] === split[0][split[0].length - 1 - suffix])) {
-        suffix++;
-    }
-    const labels = split.map((s) => s.slice(prefix, s.length - suffix).join('/'));
-    return new Set(labels).size === labels.length && labels.every((l) => l !== '')
-        ? labels
-        : [...paths];
-}
-/**
- * The state of one reference (or variable) against one settings file: the most severe finding
- * about it from the rules that read the settings, with their ids; an unusable file fails all.
- */
-function matrixCell(findings, kind, name) {
-    if (findings.some((f) => f.ruleId === 'DS001'))
-        return { state: 'error', rules: ['DS001'] };
-    const prefix = kind === 'reference' ? 'CR' : 'EV';
-    const key = name.toLowerCase();
-    const about = findings.filter((f) => f.ruleId.startsWith(prefix) && dependsOnSettings(f) && f.subject.toLowerCase() === key);
-    if (about.length === 0)
-        return { state: 'ok', rules: [] };
-    const worst = common_bySeverity(about)[0].severity;
-    const rules = [...new Set(about.filter((f) => f.severity === worst).map((f) => f.ruleId))].sort();
-    return { state: worst, rules };
-}
-/** ` against 3 settings files`, when there were several; else empty. */
-function common_againstText(report) {
-    const files = settingsFilesOf(report);
-    return files.length > 1 ? ` against ${common_plural(files.length, 'settings file')}` : '';
-}
-/** Says how the counts add up when findings in the solution repeat for every settings file. */
-function common_perFileNote(report) {
-    if (settingsFilesOf(report).length < 2)
-        return '';
-    const repeated = report.findings.some((f) => f.settings !== undefined &&
-        f.ruleId !== 'DS001' &&
-        findRule(f.ruleId)?.meta.needsSettings === false);
-    return repeated ? ' (a finding in the solution counts once per settings file)' : '';
-}
-/**
- * Escapes text for a table cell: `|` would end the cell, `<`/`>`/`&` could open HTML, markdown
- * punctuation could start emphasis or links, and a newline would end the row.
- */
-function escapeCell(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/[\\`*_[\]|~]/g, '\\$&')
-        .replace(/\r\n|\r|\n/g, '<br>');
-}
-
 ;// CONCATENATED MODULE: ./src/core/adapter-support.ts
 // What the CI adapters (GitHub Action, Azure DevOps task) share beyond the gate itself: parsing
 // raw input values, making paths repository-relative, splitting secrets for masking, and the
@@ -36337,7 +36402,7 @@ function parseBoolean(raw, name, fallback) {
 /** Rule overrides, one `ID=SEVERITY` per line; a bad one is a UsageError naming the input. */
 function parseRulesInput(lines, name) {
     try {
-        return parseRuleOverrides(lines);
+        return (0,rules/* parseRuleOverrides */.Lc)(lines);
     }
     catch (error) {
         throw new errors/* UsageError */.e(`input '${name}': ${(0,errors/* errorMessage */.g)(error)}`);
@@ -36408,14 +36473,14 @@ function secretParts(secrets) {
  * option named as the platform names it (`fail-on`, `failOn`, `--fail-on`).
  */
 function failReason(summary, failOn, optionName) {
-    const above = [common_plural(summary.errors, 'error')];
+    const above = [(0,common/* plural */.LS)(summary.errors, 'error')];
     const below = [];
     if (failOn === 'warning')
-        above.push(common_plural(summary.warnings, 'warning'));
+        above.push((0,common/* plural */.LS)(summary.warnings, 'warning'));
     else if (summary.warnings)
-        below.push(common_plural(summary.warnings, 'warning'));
+        below.push((0,common/* plural */.LS)(summary.warnings, 'warning'));
     if (summary.notes)
-        below.push(common_plural(summary.notes, 'note'));
+        below.push((0,common/* plural */.LS)(summary.notes, 'note'));
     const rest = below.length ? ` (and ${below.join(', ')} below it)` : '';
     return `${above.join(', ')} at or above ${optionName}=${failOn}${rest}`;
 }
@@ -36428,7 +36493,7 @@ function resolvedSettingsNote(outcome, requested) {
     if (path) {
         const counts = outcome.resolvedSettings;
         const holds = counts
-            ? ` (${common_plural(counts.connectionReferences, 'connection reference')}, ${common_plural(counts.environmentVariables, 'environment variable')})`
+            ? ` (${(0,common/* plural */.LS)(counts.connectionReferences, 'connection reference')}, ${(0,common/* plural */.LS)(counts.environmentVariables, 'environment variable')})`
             : '';
         return { written: true, text: `${version/* TOOL_NAME */.lH}: resolved settings written to ${path}${holds}` };
     }
@@ -36458,7 +36523,7 @@ function initOutOfStepMessage(result, file) {
 /** The verdict of `init --check`, one line: how many files are out of step, or that all are in step. */
 function initCheckVerdict(result) {
     const outOfStep = initOutOfStepFiles(result).length;
-    const files = common_plural(result.files.length, 'settings file');
+    const files = (0,common/* plural */.LS)(result.files.length, 'settings file');
     const solution = result.solution.uniqueName;
     return outOfStep > 0
         ? `${version/* TOOL_NAME */.lH}: ${outOfStep} of ${files} out of step with ${solution}`
@@ -36471,12 +36536,14 @@ function initCheckVerdict(result) {
 function onlineSummaryText(summary) {
     const listed = summary.route === undefined
         ? ''
-        : `, ${summary.route} route: ${common_plural(summary.connectionsListed ?? 0, 'connection')} in ${common_plural(summary.pages ?? 0, 'page')}`;
+        : `, ${summary.route} route: ${(0,common/* plural */.LS)(summary.connectionsListed ?? 0, 'connection')} in ${(0,common/* plural */.LS)(summary.pages ?? 0, 'page')}`;
     const requests = summary.requests.dataverse + summary.requests.powerApps;
     const proxy = summary.proxy ? ` through the proxy ${summary.proxy}` : '';
-    return `${version/* TOOL_NAME */.lH}: checked ${summary.environmentUrl} as ${summary.identity}${proxy}${listed}; ${common_plural(requests, 'request')} in ${(summary.ms / 1000).toFixed(1)} s`;
+    return `${version/* TOOL_NAME */.lH}: checked ${summary.environmentUrl} as ${summary.identity}${proxy}${listed}; ${(0,common/* plural */.LS)(requests, 'request')} in ${(summary.ms / 1000).toFixed(1)} s`;
 }
 
+// EXTERNAL MODULE: ./src/core/text.ts
+var core_text = __nccwpck_require__(2020);
 ;// CONCATENATED MODULE: ./src/core/format/init.ts
 
 
@@ -36522,7 +36589,7 @@ function fileLines(file, checkOnly) {
         lines.push(`  ${added} added, ${kept} kept, ${removed} removed`);
         const unbound = file.added.connectionReferences.length;
         if (unbound > 0) {
-            lines.push(`  next: set ConnectionId of the ${common_plural(unbound, 'added connection reference')} (a connection name, or a placeholder such as #{…}# filled by the pipeline); an environment variable left at null keeps the solution's default`);
+            lines.push(`  next: set ConnectionId of the ${(0,common/* plural */.LS)(unbound, 'added connection reference')} (a connection name, or a placeholder such as #{…}# filled by the pipeline); an environment variable left at null keeps the solution's default`);
         }
     }
     return lines;
@@ -36544,7 +36611,7 @@ function formatInitText(result, checkOnly) {
             case 'unchanged':
                 out.push({
                     stream: 'stdout',
-                    text: `${version/* TOOL_NAME */.lH}: ${path} is up to date with ${what}: ${common_plural(file.kept.connectionReferences.length, 'connection reference')}, ${common_plural(file.kept.environmentVariables.length, 'environment variable')}`,
+                    text: `${version/* TOOL_NAME */.lH}: ${path} is up to date with ${what}: ${(0,common/* plural */.LS)(file.kept.connectionReferences.length, 'connection reference')}, ${(0,common/* plural */.LS)(file.kept.environmentVariables.length, 'environment variable')}`,
                     file: file.path,
                 });
                 break;
@@ -36564,7 +36631,7 @@ function formatInitText(result, checkOnly) {
     return out;
 }
 function code(text) {
-    return /^[^`|<>&\\\r\n]+$/.test(text) ? `\`${text}\`` : escapeCell(text);
+    return /^[^`|<>&\\\r\n]+$/.test(text) ? `\`${text}\`` : (0,common/* escapeCell */.kq)(text);
 }
 /** A job summary for `init --check`: per settings file, up to date or the changes init would make. */
 function formatInitMarkdown(result) {
@@ -36575,17 +36642,17 @@ function formatInitMarkdown(result) {
             ? `## ❌ ${version/* TOOL_NAME */.lH}: the settings are out of step with the solution`
             : `## ✅ ${version/* TOOL_NAME */.lH}: the settings are in step with the solution`,
         '',
-        `${escapeCell(solution.uniqueName)} ${escapeCell(solution.version)} (${code(solution.path)}), ${common_plural(result.files.length, 'settings file')}.`,
+        `${(0,common/* escapeCell */.kq)(solution.uniqueName)} ${(0,common/* escapeCell */.kq)(solution.version)} (${code(solution.path)}), ${(0,common/* plural */.LS)(result.files.length, 'settings file')}.`,
         '',
     ];
     for (const file of result.files) {
         lines.push(`### ${code(file.path)}`, '');
         if (file.status === 'unusable') {
-            lines.push(`❌ Not a usable settings file: ${escapeCell(file.reason ?? '')}`, '');
+            lines.push(`❌ Not a usable settings file: ${(0,common/* escapeCell */.kq)(file.reason ?? '')}`, '');
             continue;
         }
         if (file.status === 'unchanged') {
-            lines.push(`✅ Up to date: ${common_plural(file.kept.connectionReferences.length, 'connection reference')}, ${common_plural(file.kept.environmentVariables.length, 'environment variable')}.`, '');
+            lines.push(`✅ Up to date: ${(0,common/* plural */.LS)(file.kept.connectionReferences.length, 'connection reference')}, ${(0,common/* plural */.LS)(file.kept.environmentVariables.length, 'environment variable')}.`, '');
             continue;
         }
         lines.push(file.status === 'created'
@@ -36605,6 +36672,12 @@ function formatInitMarkdown(result) {
     return `${lines.join('\n').trimEnd()}\n`;
 }
 
+// EXTERNAL MODULE: ./src/core/settings.ts
+var core_settings = __nccwpck_require__(1922);
+// EXTERNAL MODULE: ./src/core/rules/helpers.ts
+var helpers = __nccwpck_require__(8046);
+// EXTERNAL MODULE: ./src/core/rules/online-helpers.ts
+var online_helpers = __nccwpck_require__(7308);
 ;// CONCATENATED MODULE: ./src/core/online/report.ts
 
 
@@ -36672,7 +36745,7 @@ function reportTargetOf(ref, check, why) {
         ...(connection.owner && { owner: connection.owner }),
         ...accessText(check),
     };
-    if (ref && connectorMatch(ref, connection.connector) === 'other') {
+    if (ref && (0,online_helpers/* connectorMatch */.Z)(ref, connection.connector) === 'other') {
         facts.connection = 'wrong-connector';
     }
     else if (check.access?.kind === 'none') {
@@ -36915,6 +36988,8 @@ async function writeRegularFile(absPath, data, mode = 0o666) {
     }
 }
 
+// EXTERNAL MODULE: ./src/core/rules/cr002-unresolved-placeholder.ts
+var cr002_unresolved_placeholder = __nccwpck_require__(7136);
 ;// CONCATENATED MODULE: ./src/core/report-facts.ts
 
 
@@ -39640,7 +39715,7 @@ function redactSecrets(text, secrets) {
 function normalizeOverrides(overrides) {
     const normalized = new Map();
     for (const [id, severity] of Object.entries(overrides ?? {})) {
-        const rule = findRule(id);
+        const rule = (0,rules/* findRule */.Il)(id);
         if (rule === undefined)
             throw new errors/* UsageError */.e(`unknown rule id "${id}" in rule overrides`);
         if (!['error', 'warning', 'note', 'off'].includes(severity)) {
@@ -39784,7 +39859,7 @@ function checkPairs(pairs, options = {}) {
                     entry.solutions.push(solution);
                 bySettings.set(usable.path, entry);
             }
-            for (const rule of allRules) {
+            for (const rule of rules/* allRules */.V7) {
                 if (rule.checkSettingsFile !== undefined)
                     continue;
                 if (usable === null && rule.meta.needsSettings)
@@ -39805,7 +39880,7 @@ function checkPairs(pairs, options = {}) {
         // One solution: its finding, as ever. Several: the file's own, named by its path.
         const owner = checkedWith.length === 1 ? checkedWith[0].uniqueName : path;
         const ownerPath = checkedWith.length === 1 ? pathOf.get(checkedWith[0]) : undefined;
-        for (const rule of allRules) {
+        for (const rule of rules/* allRules */.V7) {
             rule.checkSettingsFile?.({
                 settings,
                 solutions: checkedWith,
@@ -39837,7 +39912,7 @@ function deferredVariables(pairs) {
     const note = (value, secret, path) => {
         if (value === null || secret || (0,core_settings/* findPlaceholder */.$e)(value) === undefined)
             return;
-        for (const name of placeholderVariables(value)) {
+        for (const name of (0,cr002_unresolved_placeholder/* placeholderVariables */.b2)(value)) {
             const files = found.get(name) ?? new Set();
             files.add(path);
             found.set(name, files);
@@ -39866,7 +39941,7 @@ function deferredVariables(pairs) {
         .sort(([a], [b]) => compareText(a, b))
         .map(([name, files]) => ({
         name,
-        environmentName: environmentName(name),
+        environmentName: (0,cr002_unresolved_placeholder/* environmentName */.VE)(name),
         settings: [...files].sort(compareText),
     }));
 }
@@ -39960,7 +40035,7 @@ function targetCell(target) {
     if (!target)
         return '—';
     const parts = [];
-    const detail = target.detail ? escapeCell((0,core_text/* oneLine */.TN)(target.detail, MAX_DETAIL)) : undefined;
+    const detail = target.detail ? (0,common/* escapeCell */.kq)((0,core_text/* oneLine */.TN)(target.detail, MAX_DETAIL)) : undefined;
     switch (target.connection) {
         case 'found':
             parts.push(target.status && target.status.toLowerCase() !== 'connected' ? '⚠️ found' : '✅ found');
@@ -39981,15 +40056,15 @@ function targetCell(target) {
     if (target.connector)
         parts.push(`\`${target.connector.replace(/[`|\\]/g, '')}\``);
     if (target.status)
-        parts.push(escapeCell(target.status));
+        parts.push((0,common/* escapeCell */.kq)(target.status));
     if (target.owner)
-        parts.push(`owner ${escapeCell(target.owner)}`);
+        parts.push(`owner ${(0,common/* escapeCell */.kq)(target.owner)}`);
     if (target.access &&
         target.access !== 'owner' &&
         target.access !== 'none' &&
         target.access !== 'group' &&
         target.access !== 'listed') {
-        parts.push(`shared as ${escapeCell(target.access)}`);
+        parts.push(`shared as ${(0,common/* escapeCell */.kq)(target.access)}`);
     }
     if (detail)
         parts.push(detail);
@@ -40174,7 +40249,7 @@ function fullDiagram(solution, states) {
         lines.push(node(id, `${mermaidText(ref.logicalName)}${STATE_NOTE[state]}`));
         if (state !== 'ok')
             classes.get(state).push(id);
-        edges.push(`  ${id} --> ${connector(connectorName(ref.connectorId))}`);
+        edges.push(`  ${id} --> ${connector((0,common/* connectorName */.LU)(ref.connectorId))}`);
         for (const used of ref.usedBy) {
             // A canvas app is matched by connector only: a dotted edge says no more than that.
             edges.push(`  ${user(used.kind, used.name)} ${used.kind === 'canvasApp' ? '-.->' : '-->'} ${id}`);
@@ -40213,7 +40288,7 @@ function summaryDiagram(solution, states) {
         return entry;
     };
     for (const ref of solution.connectionReferences) {
-        const entry = summaryOf(connectorName(ref.connectorId));
+        const entry = summaryOf((0,common/* connectorName */.LU)(ref.connectorId));
         entry.references++;
         const state = states.get(ref.logicalName);
         if (state === 'unbound')
@@ -40239,7 +40314,7 @@ function summaryDiagram(solution, states) {
     ];
     for (const [, id, count, noun] of kindNodes) {
         if (count > 0)
-            lines.push(node(id, common_plural(count, noun)));
+            lines.push(node(id, (0,common/* plural */.LS)(count, noun)));
     }
     const sorted = [...byConnector.values()].sort((a, b) => b.references + b.missing - (a.references + a.missing) ||
         (a.api.toLowerCase() < b.api.toLowerCase() ? -1 : 1));
@@ -40253,7 +40328,7 @@ function summaryDiagram(solution, states) {
     const edges = [];
     shown.forEach((entry, index) => {
         const id = `c${index}`;
-        const parts = [common_plural(entry.references, 'reference')];
+        const parts = [(0,common/* plural */.LS)(entry.references, 'reference')];
         if (entry.unbound > 0)
             parts.push(`${entry.unbound} unbound`);
         if (entry.mismatched > 0)
@@ -40283,7 +40358,7 @@ function summaryDiagram(solution, states) {
     const rest = sorted.slice(DIAGRAM_CONNECTOR_LIMIT);
     if (rest.length > 0) {
         const references = rest.reduce((sum, entry) => sum + entry.references + entry.missing, 0);
-        lines.push(node('more', `${common_plural(rest.length, 'more connector')} · ${common_plural(references, 'reference')}`));
+        lines.push(node('more', `${(0,common/* plural */.LS)(rest.length, 'more connector')} · ${(0,common/* plural */.LS)(references, 'reference')}`));
     }
     return [...lines, ...edges, ...classLines(classes)];
 }
@@ -40303,7 +40378,7 @@ const LINES_SHOWN = 12;
 const CODE_SAFE = /^[^`|<>&\\\r\n]+$/;
 /** A name as a code span when that is safe, else as escaped text. */
 function codeCell(text) {
-    return CODE_SAFE.test(text) && text.trim() === text ? `\`${text}\`` : escapeCell(text);
+    return CODE_SAFE.test(text) && text.trim() === text ? `\`${text}\`` : (0,common/* escapeCell */.kq)(text);
 }
 function row(cells) {
     return `| ${cells.join(' | ')} |`;
@@ -40315,12 +40390,12 @@ function severityCell(severity) {
     return `${SEVERITY_ICON[severity]} ${severity}`;
 }
 function findingRow(finding) {
-    const where = common_locationText(finding);
+    const where = (0,common/* locationText */.fN)(finding);
     return [
         severityCell(finding.severity),
         `[${finding.ruleId}](${(0,version/* ruleDocsUrl */.hS)(finding.ruleId)})`,
         codeCell(finding.subject),
-        escapeCell(finding.message),
+        (0,common/* escapeCell */.kq)(finding.message),
         where === undefined ? '—' : codeCell(where),
     ];
 }
@@ -40338,10 +40413,10 @@ function groupLocation(findings) {
         return `${codeCell(files[0])}: ${lines.length === 1 ? 'line' : 'lines'} ${shown}${more}`;
     }
     const first = findings.find((f) => f.location !== undefined);
-    const where = first === undefined ? undefined : common_locationText(first);
+    const where = first === undefined ? undefined : (0,common/* locationText */.fN)(first);
     if (where === undefined)
         return '—';
-    return `${codeCell(where)} and ${common_plural(findings.length - 1, 'more place')}`;
+    return `${codeCell(where)} and ${(0,common/* plural */.LS)(findings.length - 1, 'more place')}`;
 }
 function groupRow(findings, subjectsShown) {
     const first = findings[0];
@@ -40349,12 +40424,12 @@ function groupRow(findings, subjectsShown) {
     const listed = subjects.slice(0, Math.max(1, subjectsShown)).map(codeCell);
     if (subjects.length > listed.length)
         listed.push(`and ${subjects.length - listed.length} more`);
-    const description = findRule(first.ruleId)?.meta.description ?? first.ruleId;
+    const description = (0,rules/* findRule */.Il)(first.ruleId)?.meta.description ?? first.ruleId;
     return [
         severityCell(first.severity),
         `[${first.ruleId}](${(0,version/* ruleDocsUrl */.hS)(first.ruleId)}) ×${findings.length}`,
         listed.join(', '),
-        `${escapeCell(description)} (${common_plural(findings.length, 'finding')}). The first: ${escapeCell(first.message)}`,
+        `${(0,common/* escapeCell */.kq)(description)} (${(0,common/* plural */.LS)(findings.length, 'finding')}). The first: ${(0,common/* escapeCell */.kq)(first.message)}`,
         groupLocation(findings),
     ];
 }
@@ -40364,7 +40439,7 @@ function groupRow(findings, subjectsShown) {
  */
 function findingRows(findings, detail) {
     const groups = new Map();
-    for (const finding of common_bySeverity(findings)) {
+    for (const finding of (0,common/* bySeverity */.Np)(findings)) {
         if (!detail.shownFindings.has(finding))
             continue;
         const key = `${finding.ruleId}\u0000${finding.severity}`;
@@ -40394,7 +40469,7 @@ function findingsSection(title, findings, detail) {
     if (hidden > 0) {
         if (rows.length > 0)
             lines.push('');
-        lines.push(`_… ${common_plural(hidden, 'more finding')} not shown (size limit): the JSON report lists them all._`);
+        lines.push(`_… ${(0,common/* plural */.LS)(hidden, 'more finding')} not shown (size limit): the JSON report lists them all._`);
     }
     return [...lines, ''];
 }
@@ -40428,19 +40503,19 @@ function deferredSection(report, tableRows) {
     const lines = [
         `### Placeholders left for the deploy stage (${variables.length})`,
         '',
-        `Placeholders are deferred: the deploy stage must define ${common_plural(variables.length, 'variable')} before it checks the settings again and imports.`,
+        `Placeholders are deferred: the deploy stage must define ${(0,common/* plural */.LS)(variables.length, 'variable')} before it checks the settings again and imports.`,
         '',
     ];
     const rows = Math.max(tableRows, 5);
     // Short names for the files (`Prod`, `Test`), as the matrix of references by file has them.
     const files = [...new Set(variables.flatMap((variable) => variable.settings))].sort();
-    const short = settingsLabels(files);
+    const short = (0,common/* settingsLabels */.x5)(files);
     const labels = new Map(files.map((file, i) => [file, short[i]]));
     const legend = files.filter((file) => labels.get(file) !== file);
     lines.push(...table(['Variable', 'Settings files'], variables
         .slice(0, rows)
         .map((variable) => [
-        codeCell(common_deferredVariableText(variable)),
+        codeCell((0,common/* deferredVariableText */.Z_)(variable)),
         variable.settings.length === files.length && files.length > 1
             ? `all ${files.length}`
             : variable.settings.map((file) => codeCell(labels.get(file) ?? file)).join(', '),
@@ -40490,14 +40565,14 @@ const MAX_USERS_SHOWN = 5;
 const MAX_COMPONENTS_SHOWN = 3;
 /** `agent Monitoring Agent (Kusto Query, Word MCP)`: an agent with the components that use it. */
 function userText(user) {
-    const name = escapeCell(user.name);
+    const name = (0,common/* escapeCell */.kq)(user.name);
     if (user.kind === 'flow')
         return `flow ${name}`;
     // Canvas apps store connector ids, not references: the cell says they match by connector.
     if (user.kind === 'canvasApp')
         return `canvas app ${name} (by connector)`;
     const components = user.components ?? [];
-    const shown = components.slice(0, MAX_COMPONENTS_SHOWN).map(escapeCell);
+    const shown = components.slice(0, MAX_COMPONENTS_SHOWN).map(common/* escapeCell */.kq);
     if (components.length > MAX_COMPONENTS_SHOWN) {
         shown.push(`${components.length - MAX_COMPONENTS_SHOWN} more`);
     }
@@ -40533,8 +40608,8 @@ function deferredNames(report, findings) {
 function referenceRow(reference, deferred, withTarget = false) {
     const cells = [
         codeCell(reference.logicalName),
-        escapeCell(reference.displayName),
-        `${codeCell(connectorName(reference.connectorId))}${reference.custom ? ' (custom)' : ''}`,
+        (0,common/* escapeCell */.kq)(reference.displayName),
+        `${codeCell((0,common/* connectorName */.LU)(reference.connectorId))}${reference.custom ? ' (custom)' : ''}`,
         referenceBound(reference, deferred),
         usedByCell(reference),
     ];
@@ -40556,7 +40631,7 @@ function limitedTable(title, items, header, toRow, noun, maxRows) {
         return [];
     const lines = [`#### ${title} (${items.length})`, ''];
     if (maxRows <= 0) {
-        lines.push(`_${common_plural(items.length, noun)} not shown to keep this summary within its size limit._`);
+        lines.push(`_${(0,common/* plural */.LS)(items.length, noun)} not shown to keep this summary within its size limit._`);
         return [...lines, ''];
     }
     lines.push(...table(header, items.slice(0, maxRows).map(toRow)));
@@ -40565,7 +40640,7 @@ function limitedTable(title, items, header, toRow, noun, maxRows) {
     }
     return [...lines, ''];
 }
-const CELL_ICON = { ok: '✅', error: '❌', warning: '⚠️', note: 'ℹ️' };
+const CELL_ICON = { ok: '✅', ...SEVERITY_ICON };
 /**
  * With several settings files: references and variables by settings file, each cell the most
  * severe finding about that name against that file (✅ when there is none).
@@ -40573,7 +40648,7 @@ const CELL_ICON = { ok: '✅', error: '❌', warning: '⚠️', note: 'ℹ️' }
 function matrixSection(solution, groups, labels, detail) {
     const findingsOf = groups.bySettings.map((g) => g.findings);
     const cell = (kind, name) => findingsOf.map((findings) => {
-        const { state, rules } = matrixCell(findings, kind, name);
+        const { state, rules } = (0,common/* matrixCell */.oZ)(findings, kind, name);
         return rules.length === 0 ? CELL_ICON[state] : `${CELL_ICON[state]} ${rules.join(', ')}`;
     });
     const columns = labels.map((label) => codeCell(label));
@@ -40593,15 +40668,15 @@ function solutionSection(report, group, detail, settingsFiles) {
     const { solution } = group;
     const lines = [];
     const deferred = deferredNames(report, group.findings);
-    const groups = settingsFiles.length > 1 ? common_groupBySettings(group.findings, settingsFiles) : undefined;
+    const groups = settingsFiles.length > 1 ? (0,common/* groupBySettings */.on)(group.findings, settingsFiles) : undefined;
     if (solution) {
-        lines.push(`### ${escapeCell(solution.uniqueName)} ${escapeCell(solution.version)} (${solution.managed})`, '', `${codeCell(solution.path)}: ${[
-            common_plural(solution.connectionReferences.length, 'connection reference'),
-            common_plural(solution.flows.length, 'cloud flow'),
-            common_plural(solution.canvasApps.length, 'canvas app'),
-            common_plural(solution.agents.length, 'agent'),
-            common_plural(solution.environmentVariables.length, 'environment variable'),
-        ].join(', ')}${groups ? `, checked against ${common_plural(settingsFiles.length, 'settings file')}` : ''}`, '');
+        lines.push(`### ${(0,common/* escapeCell */.kq)(solution.uniqueName)} ${(0,common/* escapeCell */.kq)(solution.version)} (${solution.managed})`, '', `${codeCell(solution.path)}: ${[
+            (0,common/* plural */.LS)(solution.connectionReferences.length, 'connection reference'),
+            (0,common/* plural */.LS)(solution.flows.length, 'cloud flow'),
+            (0,common/* plural */.LS)(solution.canvasApps.length, 'canvas app'),
+            (0,common/* plural */.LS)(solution.agents.length, 'agent'),
+            (0,common/* plural */.LS)(solution.environmentVariables.length, 'environment variable'),
+        ].join(', ')}${groups ? `, checked against ${(0,common/* plural */.LS)(settingsFiles.length, 'settings file')}` : ''}`, '');
         if (detail.diagram !== 'none') {
             lines.push(...diagramSection(report, solution, group.findings, detail.diagram));
         }
@@ -40616,7 +40691,7 @@ function solutionSection(report, group, detail, settingsFiles) {
             ...(withTarget ? ['In the target'] : []),
         ], (reference) => referenceRow(reference, deferred, withTarget), 'connection reference', detail.tableRows), ...limitedTable('Environment variables', solution.environmentVariables, ['Schema name', 'Type', 'Value in solution', groups ? 'Bound in all' : 'Bound'], variableRow, 'environment variable', detail.tableRows));
         if (groups)
-            lines.push(...matrixSection(solution, groups, settingsLabels(settingsFiles), detail));
+            lines.push(...matrixSection(solution, groups, (0,common/* settingsLabels */.x5)(settingsFiles), detail));
     }
     else {
         lines.push(`### ${codeCell(group.key)}`, '');
@@ -40626,20 +40701,20 @@ function solutionSection(report, group, detail, settingsFiles) {
         return lines;
     }
     if (!groups)
-        return [...lines, ...findingsSection('Findings', common_bySeverity(group.findings), detail)];
+        return [...lines, ...findingsSection('Findings', (0,common/* bySeverity */.Np)(group.findings), detail)];
     // Findings that do not depend on the settings come once, then each settings file's own.
     if (groups.common.length > 0) {
         const title = groups.common.some((f) => f.settings !== undefined)
             ? `Findings in the solution, the same against each of the ${groups.repeatedFor} settings files`
             : 'Findings in the solution';
-        lines.push(...findingsSection(title, common_bySeverity(groups.common), detail));
+        lines.push(...findingsSection(title, (0,common/* bySeverity */.Np)(groups.common), detail));
     }
     for (const { settings, findings } of groups.bySettings) {
         if (findings.length === 0) {
             lines.push(`#### Findings against ${codeCell(settings)} (0)`, '', 'No findings.', '');
             continue;
         }
-        lines.push(...findingsSection(`Findings against ${codeCell(settings)}`, common_bySeverity(findings), detail));
+        lines.push(...findingsSection(`Findings against ${codeCell(settings)}`, (0,common/* bySeverity */.Np)(findings), detail));
     }
     return lines;
 }
@@ -40653,7 +40728,7 @@ function headline(report, failOn) {
 }
 function summaryLine(report, options) {
     const parts = [
-        `${common_plural(report.solutions.length, 'solution')} checked${common_againstText(report)}: ${common_summaryText(report.summary)}${common_perFileNote(report)}`,
+        `${(0,common/* plural */.LS)(report.solutions.length, 'solution')} checked${(0,common/* againstText */.F5)(report)}: ${(0,common/* summaryText */.g5)(report.summary)}${(0,common/* perFileNote */.se)(report)}`,
     ];
     if (options.failOn !== undefined) {
         parts.push(options.failOn === 'never'
@@ -40670,8 +40745,8 @@ function summaryLine(report, options) {
 function render(report, intro, options, detail) {
     const lines = [...intro, summaryLine(report, options), ''];
     lines.push(...deferredSection(report, detail.tableRows));
-    for (const group of common_groupBySolution(report)) {
-        lines.push(...solutionSection(report, group, detail, common_groupSettingsFiles(report, group)));
+    for (const group of (0,common/* groupBySolution */.o8)(report)) {
+        lines.push(...solutionSection(report, group, detail, (0,common/* groupSettingsFiles */.y6)(report, group)));
     }
     return `${lines.join('\n').trimEnd()}\n`;
 }
@@ -40708,7 +40783,7 @@ function fitMarkdown(report, intro, options) {
         if (fits(text))
             return text;
     }
-    const ranked = common_bySeverity(report.findings);
+    const ranked = (0,common/* bySeverity */.Np)(report.findings);
     const leanest = LEVELS[LEVELS.length - 1];
     const withFindings = (count) => render(report, intro, options, { ...leanest, shownFindings: new Set(ranked.slice(0, count)) });
     // Binary search for the most findings that fit; the length grows with the count.
@@ -40766,6 +40841,8 @@ function formatPullRequestComment(report, options) {
     });
 }
 
+// EXTERNAL MODULE: ./src/core/json.ts + 6 modules
+var json = __nccwpck_require__(8265);
 ;// CONCATENATED MODULE: ./src/core/settings-editor.ts
 
 
@@ -41395,7 +41472,7 @@ function fallbackFile(finding, report) {
 }
 function mergeRepeated(findings) {
     const merged = new Map();
-    for (const finding of collapseRepeated(findings)) {
+    for (const finding of (0,common/* collapseRepeated */.qm)(findings)) {
         const key = [
             finding.ruleId,
             finding.severity,
@@ -41487,7 +41564,7 @@ function fingerprints(results) {
     });
 }
 function sarif_formatSarif(report, options = {}) {
-    const metas = [...(options.rules ?? allRules.map((rule) => rule.meta))];
+    const metas = [...(options.rules ?? rules/* allRules */.V7.map((rule) => rule.meta))];
     const indexById = new Map(metas.map((meta, index) => [meta.id, index]));
     for (const finding of report.findings) {
         if (!indexById.has(finding.ruleId)) {
@@ -42017,7 +42094,7 @@ async function resolvedSettingsBlocker(result, absTarget) {
         ? '; the file already there is left as it was and is not from this run'
         : '';
     if (report.summary.errors > 0) {
-        return `the check found ${common_plural(report.summary.errors, 'error')}, and pac would import these settings with them${left}`;
+        return `the check found ${(0,common/* plural */.LS)(report.summary.errors, 'error')}, and pac would import these settings with them${left}`;
     }
     // Reachable only with SL001 or DS001 switched off.
     if (report.solutions.length !== 1)
@@ -42043,7 +42120,7 @@ const annotations_RANK = { error: 0, warning: 1, note: 2 };
 function planAnnotations(findings, bases) {
     // With several settings files, a finding in the solution itself is annotated once, not once
     // per environment: the same line would otherwise carry the same annotation three times.
-    const sorted = collapseRepeated(findings)
+    const sorted = (0,common/* collapseRepeated */.qm)(findings)
         .map((finding, index) => ({ finding, index }))
         .sort((a, b) => annotations_RANK[a.finding.severity] - annotations_RANK[b.finding.severity] || a.index - b.index)
         .map(({ finding }) => finding);
@@ -42456,7 +42533,7 @@ async function run() {
             setFailed(`connref-gate: ${failReason(summary, inputs.failOn, 'fail-on')}`);
         }
         else {
-            info(`connref-gate: passed with ${common_summaryText(summary)} (fail-on=${inputs.failOn})`);
+            info(`connref-gate: passed with ${(0,common/* summaryText */.g5)(summary)} (fail-on=${inputs.failOn})`);
         }
     }
     catch (error) {

@@ -17,10 +17,13 @@ __webpack_require__.d(__webpack_exports__, {
 var helpers = __webpack_require__(8046);
 // EXTERNAL MODULE: ./src/core/text.ts
 var core_text = __webpack_require__(2020);
+// EXTERNAL MODULE: ./src/core/online/endpoints.ts
+var endpoints = __webpack_require__(2241);
 ;// CONCATENATED MODULE: ./src/core/online/credentials.ts
 // How the online checks sign in, as the adapters describe it (OnlineCredential). Light on purpose:
 // the adapters load it at start-up; sign-in.ts turns a credential into a TokenProvider with
 // @azure/identity on the online path only.
+
 
 
 /** The secrets a credential holds: redacted from any message, masked by the adapters. */
@@ -69,10 +72,7 @@ function describeCredential(credential) {
  * meant and the run would otherwise sign in as someone else.
  */
 function credentialFromEnvironment(env) {
-    const get = (name) => {
-        const value = Object.hasOwn(env, name) ? env[name]?.trim() : undefined;
-        return value ? value : undefined;
-    };
+    const get = (name) => envValue(env, name);
     const tenantId = get('AZURE_TENANT_ID');
     const clientId = get('AZURE_CLIENT_ID');
     const secret = Object.hasOwn(env, 'AZURE_CLIENT_SECRET') ? env['AZURE_CLIENT_SECRET'] : undefined;
@@ -277,6 +277,12 @@ function retryAfterMs(value, now = Date.now()) {
     const date = Date.parse(text);
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
+/** `value` as a JSON object, or undefined for anything else (an array, a string, null). */
+function jsonObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? value
+        : undefined;
+}
 /** `code: message` of an error body (`{"error": {…}}` or a bare `{"code", "message"}`), bounded. */
 function serviceError(body) {
     let parsed;
@@ -290,11 +296,8 @@ function serviceError(body) {
         const text = body.subarray(0, MAX_ERROR_BYTES).toString('utf8').trim();
         return text && !/^\s*</.test(text) ? { message: (0,core_text/* oneLine */.TN)(text, MAX_SERVICE_TEXT) } : {};
     }
-    const record = (value) => typeof value === 'object' && value !== null && !Array.isArray(value)
-        ? value
-        : undefined;
-    const top = record(parsed);
-    const inner = record(top?.['error']) ?? top;
+    const top = jsonObject(parsed);
+    const inner = jsonObject(top?.['error']) ?? top;
     const text = (value) => typeof value === 'string' && value.trim() !== ''
         ? (0,core_text/* oneLine */.TN)(value.trim(), MAX_SERVICE_TEXT)
         : undefined;
@@ -591,6 +594,7 @@ class OnlineHttp {
 ;// CONCATENATED MODULE: ./src/core/online/powerapps.ts
 
 
+
 /** Most pages followed: 50,000 connections at 100 a page. */
 const MAX_PAGES = 500;
 const MAX_TEXT = 200;
@@ -600,16 +604,6 @@ const MAX_TEXT = 200;
  */
 function connectionKey(id) {
     return id.trim().toLowerCase().replaceAll('-', '');
-}
-/** `shared_office365` from `/providers/Microsoft.PowerApps/apis/shared_office365`, lower case. */
-function apiName(apiId) {
-    const trimmed = apiId.trim().replace(/\/+$/, '');
-    return trimmed.slice(trimmed.lastIndexOf('/') + 1).toLowerCase();
-}
-function object(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-        ? value
-        : undefined;
 }
 function powerapps_text(value, max = MAX_TEXT) {
     return typeof value === 'string' && value.trim() !== '' ? (0,core_text/* oneLine */.TN)(value.trim(), max) : undefined;
@@ -621,11 +615,11 @@ function lastSegment(path) {
     return trimmed.slice(trimmed.lastIndexOf('/') + 1) || undefined;
 }
 function parsePermission(value) {
-    const item = object(value);
+    const item = jsonObject(value);
     if (!item)
         return undefined;
-    const properties = object(item['properties']);
-    const principal = object(properties?.['principal']);
+    const properties = jsonObject(item['properties']);
+    const principal = jsonObject(properties?.['principal']);
     const principalId = powerapps_text(principal?.['id']) ?? powerapps_text(item['name']);
     const permission = {};
     if (principalId)
@@ -640,14 +634,14 @@ function parsePermission(value) {
 }
 /** A listed item, or undefined when it is no connection of this environment. */
 function parseConnection(value, environmentId) {
-    const item = object(value);
+    const item = jsonObject(value);
     if (!item)
         return undefined;
-    const properties = object(item['properties']) ?? {};
+    const properties = jsonObject(item['properties']) ?? {};
     const name = powerapps_text(item['name']) ?? lastSegment(powerapps_text(item['id']));
     if (!name)
         return undefined;
-    const environment = object(properties['environment']);
+    const environment = jsonObject(properties['environment']);
     const environmentName = powerapps_text(environment?.['name']) ?? lastSegment(powerapps_text(environment?.['id'], 1000));
     // A listing that ignored its filter must not make an id from another environment look found:
     // that is the very mistake CR012 is about.
@@ -658,11 +652,11 @@ function parseConnection(value, environmentId) {
     const statuses = [];
     if (Array.isArray(properties['statuses'])) {
         for (const raw of properties['statuses'].slice(0, 20)) {
-            const entry = object(raw);
+            const entry = jsonObject(raw);
             const status = powerapps_text(entry?.['status'], 100);
             if (!entry || !status)
                 continue;
-            const error = object(entry['error']);
+            const error = jsonObject(entry['error']);
             const parsed = { status };
             const target = powerapps_text(entry['target'], 100);
             const code = powerapps_text(error?.['code'], 100);
@@ -676,10 +670,10 @@ function parseConnection(value, environmentId) {
             statuses.push(parsed);
         }
     }
-    const createdBy = object(properties['createdBy']);
+    const createdBy = jsonObject(properties['createdBy']);
     const connection = {
         name,
-        connector: apiName(apiId),
+        connector: (0,helpers/* connectorApiName */.fw)(apiId),
         apiSegment: lastSegment(apiId) ?? '',
         statuses,
     };
@@ -704,14 +698,14 @@ function parseConnection(value, environmentId) {
 }
 /** The `value` array of a page, or an OnlineRequestError saying what is wrong. */
 function pageItems(page, where) {
-    const value = object(page)?.['value'];
+    const value = jsonObject(page)?.['value'];
     if (!Array.isArray(value)) {
         throw new OnlineRequestError('malformed', `${where} answered JSON without a "value" list`);
     }
     return value;
 }
 function nextLinkOf(page) {
-    const record = object(page);
+    const record = jsonObject(page);
     const link = record?.['nextLink'] ?? record?.['@odata.nextLink'];
     return typeof link === 'string' && link.trim() !== '' ? link.trim() : undefined;
 }
@@ -721,7 +715,7 @@ function nextLinkOf(page) {
  */
 async function readPages(http, first, what, maxPages = MAX_PAGES) {
     const items = [];
-    const seen = new Set();
+    const seen = new Set([first.href]);
     let url = first;
     let pages = 0;
     while (url) {
@@ -850,11 +844,6 @@ async function fetchPermissions(http, endpoints, environmentId, connection) {
 
 
 
-function dataverse_object(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-        ? value
-        : undefined;
-}
 const GUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
 function api(endpoints, path) {
     return new URL(`${endpoints.dataverseOrigin}/api/data/v9.2/${path}`);
@@ -868,7 +857,7 @@ function malformed(what) {
  */
 async function dataverse_environmentId(http, endpoints) {
     const body = await http.getJson('dataverse', api(endpoints, "RetrieveCurrentOrganization(AccessType=@p)?@p=Microsoft.Dynamics.CRM.EndpointAccessType'Default'"));
-    const id = dataverse_object(dataverse_object(body)?.['Detail'])?.['EnvironmentId'];
+    const id = jsonObject(jsonObject(body)?.['Detail'])?.['EnvironmentId'];
     if (typeof id !== 'string' || id.trim() === '' || id.length > 200 || /[\s/?#]/.test(id.trim())) {
         throw malformed('RetrieveCurrentOrganization without a usable Detail.EnvironmentId');
     }
@@ -880,11 +869,11 @@ async function dataverse_environmentId(http, endpoints) {
  */
 async function importerObjectId(http, endpoints) {
     const whoAmI = await http.getJson('dataverse', api(endpoints, 'WhoAmI'));
-    const userId = dataverse_object(whoAmI)?.['UserId'];
+    const userId = jsonObject(whoAmI)?.['UserId'];
     if (typeof userId !== 'string' || !GUID.test(userId))
         throw malformed('WhoAmI without a UserId');
     const user = await http.getJson('dataverse', api(endpoints, `systemusers(${userId})?$select=azureactivedirectoryobjectid`));
-    const objectId = dataverse_object(user)?.['azureactivedirectoryobjectid'];
+    const objectId = jsonObject(user)?.['azureactivedirectoryobjectid'];
     if (typeof objectId !== 'string' || !GUID.test(objectId)) {
         throw malformed(`no azureactivedirectoryobjectid for the system user ${(0,core_text/* oneLine */.TN)(userId, 60)}`);
     }
@@ -892,10 +881,10 @@ async function importerObjectId(http, endpoints) {
 }
 /** The rows of an OData collection, or malformed. */
 function rows(body, what) {
-    const value = dataverse_object(body)?.['value'];
+    const value = jsonObject(body)?.['value'];
     if (!Array.isArray(value))
         throw malformed(`${what} without a "value" list`);
-    return value.map(dataverse_object).filter((row) => row !== undefined);
+    return value.map(jsonObject).filter((row) => row !== undefined);
 }
 /** Whether the target holds a connection reference of this logical name. */
 async function hasConnectionReference(http, endpoints, logicalName) {
@@ -924,7 +913,10 @@ function missingPrivilege(message) {
     return /\b(prv[A-Za-z]+)\b/.exec(message ?? '')?.[1];
 }
 
+// EXTERNAL MODULE: ./src/core/format/common.ts
+var common = __webpack_require__(5806);
 ;// CONCATENATED MODULE: ./src/core/online/facts.ts
+
 
 
 
@@ -968,9 +960,6 @@ function candidatesOf(solution, settings) {
 function names(list, max = 5) {
     const shown = list.slice(0, max).join(', ');
     return list.length > max ? `${shown} and ${list.length - max} more` : shown;
-}
-function countOf(count, one, many) {
-    return `${count} ${count === 1 ? one : many}`;
 }
 /** Why a request failed, for OL001; a Dataverse 403 names the privilege the role lacks. */
 function explain(error) {
@@ -1113,10 +1102,10 @@ function buildFacts(results, solution, settings) {
         check.access = accessOf(connection, list, importer.value);
     }
     for (const [why, refs] of unchecked) {
-        skip(why, `the connection checks (CR012–CR015) of ${countOf(refs.length, 'reference', 'references')} (${names(refs)})`);
+        skip(why, `the connection checks (CR012–CR015) of ${(0,common/* plural */.LS)(refs.length, 'reference', 'references')} (${names(refs)})`);
     }
     for (const [why, refs] of accessUnchecked) {
-        skip(why, `whether the importing identity may use the connections of ${countOf(refs.length, 'reference', 'references')} (${names(refs)}) (CR015)`);
+        skip(why, `whether the importing identity may use the connections of ${(0,common/* plural */.LS)(refs.length, 'reference', 'references')} (${names(refs)}) (CR015)`);
     }
     const referenceUnchecked = new Map();
     for (const dependency of solution.missingDependencies) {
@@ -1134,7 +1123,7 @@ function buildFacts(results, solution, settings) {
         }
     }
     for (const [why, refs] of referenceUnchecked) {
-        skip(why, `whether the target holds ${countOf(refs.length, 'missing dependency', 'missing dependencies')} ${names(refs)} (CR016)`);
+        skip(why, `whether the target holds ${(0,common/* plural */.LS)(refs.length, 'missing dependency', 'missing dependencies')} ${names(refs)} (CR016)`);
     }
     const variableUnchecked = new Map();
     for (const dependency of solution.missingDependencies) {
@@ -1152,7 +1141,7 @@ function buildFacts(results, solution, settings) {
         }
     }
     for (const [why, vars] of variableUnchecked) {
-        skip(why, `whether the target defines ${countOf(vars.length, 'missing dependency', 'missing dependencies')} ${names(vars)} (EV006)`);
+        skip(why, `whether the target defines ${(0,common/* plural */.LS)(vars.length, 'missing dependency', 'missing dependencies')} ${names(vars)} (EV006)`);
     }
     const definedUnchecked = new Map();
     for (const variable of solution.environmentVariables) {
@@ -1168,7 +1157,7 @@ function buildFacts(results, solution, settings) {
         }
     }
     for (const [why, vars] of definedUnchecked) {
-        skip(why, `whether the target holds unmanaged definitions of ${countOf(vars.length, 'environment variable', 'environment variables')} (${names(vars)}) (EV007)`);
+        skip(why, `whether the target holds unmanaged definitions of ${(0,common/* plural */.LS)(vars.length, 'environment variable', 'environment variables')} (${names(vars)}) (EV007)`);
     }
     for (const [why, what] of skippedByWhy) {
         const problem = { skipped: what.join('; '), why };

@@ -219,7 +219,7 @@ export function readTaskSettings(): TaskSettings {
     true,
   );
   // The service connection's secret is masked as it is read, before the gate logs anything.
-  const online = readOnlineSettings(command);
+  const online = readOnlineSettings(command, optionalInput);
 
   return {
     command,

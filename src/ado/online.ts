@@ -27,11 +27,6 @@ const ONLINE_INPUTS: Record<string, string> = {
 };
 const SERVICE_CONNECTION_INPUT = 'powerPlatformSPN';
 
-function input(name: string): string | undefined {
-  const value = tl.getInput(name, false)?.trim();
-  return value ? value : undefined;
-}
-
 /**
  * The job's access token: the `SystemVssConnection` endpoint the agent always provides, else
  * `System.AccessToken` mapped into the environment. Masked as soon as it is read. The pull-request
@@ -184,7 +179,10 @@ function agentCa(): string | undefined {
  * The online options, or undefined without a service connection. An online input without one is
  * a UsageError: the check would silently not run.
  */
-export function readOnlineSettings(command: 'check' | 'init-check'): OnlineOptions | undefined {
+export function readOnlineSettings(
+  command: 'check' | 'init-check',
+  input: (name: string) => string | undefined,
+): OnlineOptions | undefined {
   const connection = input(SERVICE_CONNECTION_INPUT);
   if (!connection) {
     const stray = strayOnlineInput(ONLINE_INPUTS, input);
@@ -201,7 +199,8 @@ export function readOnlineSettings(command: 'check' | 'init-check'): OnlineOptio
     );
   }
   const credential = serviceConnectionCredential(connection);
-  const environmentUrl = input('environmentUrl') ?? tl.getEndpointUrl(connection, true)?.trim();
+  const givenUrl = input('environmentUrl');
+  const environmentUrl = givenUrl ?? tl.getEndpointUrl(connection, true)?.trim();
   if (!environmentUrl) {
     throw new UsageError(
       `the service connection in '${SERVICE_CONNECTION_INPUT}' has no server URL: set it to the environment URL, or give 'environmentUrl'`,
@@ -215,9 +214,7 @@ export function readOnlineSettings(command: 'check' | 'init-check'): OnlineOptio
   const ca = agentCa();
   return {
     environmentUrl: environmentUrl.replace(/\/+$/, ''),
-    environmentOption: input('environmentUrl')
-      ? "input 'environmentUrl'"
-      : 'the service connection URL',
+    environmentOption: givenUrl ? "input 'environmentUrl'" : 'the service connection URL',
     mode,
     ...(cloudText &&
       cloudText.toLowerCase() !== 'auto' && { cloud: parseCloud(cloudText, "input 'cloud'") }),

@@ -222,7 +222,7 @@ function editDistance(a: string, b: string): number {
 }
 
 /** The known option closest to a mistyped one, when it is close enough to be meant. */
-export function nearestOption(name: string): string | undefined {
+function nearestOption(name: string): string | undefined {
   const typed = name.toLowerCase().slice(0, 64);
   let best: { option: string; distance: number } | undefined;
   for (const option of Object.keys(OPTIONS)) {

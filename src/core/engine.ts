@@ -50,7 +50,7 @@ export interface CheckResult {
 }
 
 /** The online stage's facts per (solution, settings) pair, for checkPairs. */
-export interface TargetFactsSource {
+interface TargetFactsSource {
   factsFor(solution: Solution, settings: SettingsFile | null): TargetFacts;
 }
 

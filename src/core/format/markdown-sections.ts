@@ -18,7 +18,7 @@ import { connectionDiagram, hasDiagram, isLarge, type DiagramMode } from './merm
 export const SEVERITY_ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', note: 'ℹ️' };
 
 /** From this many findings of one rule and severity in one section, they are one row. */
-export const GROUP_FROM = 3;
+const GROUP_FROM = 3;
 /** Line numbers listed in a grouped row's location. */
 const LINES_SHOWN = 12;
 

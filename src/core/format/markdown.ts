@@ -38,6 +38,7 @@ import {
   deferredSection,
   diagramSection,
   findingsSection,
+  SEVERITY_ICON,
   table,
   type FindingsDetail,
 } from './markdown-sections.js';
@@ -184,7 +185,7 @@ function limitedTable<T>(
   return [...lines, ''];
 }
 
-const CELL_ICON: Record<CellState, string> = { ok: '✅', error: '❌', warning: '⚠️', note: 'ℹ️' };
+const CELL_ICON: Record<CellState, string> = { ok: '✅', ...SEVERITY_ICON };
 
 /**
  * With several settings files: references and variables by settings file, each cell the most

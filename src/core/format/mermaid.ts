@@ -6,8 +6,8 @@ import type { Finding, ReportSolution } from '../model.js';
 import { connectorName, plural } from './common.js';
 
 /** Past this many references (or users), the diagram is summarized by connector. */
-export const DIAGRAM_REFERENCE_LIMIT = 40;
-export const DIAGRAM_USER_LIMIT = 60;
+const DIAGRAM_REFERENCE_LIMIT = 40;
+const DIAGRAM_USER_LIMIT = 60;
 /** At most this many connectors in the summarized form; the rest are one node. */
 export const DIAGRAM_CONNECTOR_LIMIT = 30;
 const LABEL_LENGTH = 60;

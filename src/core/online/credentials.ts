@@ -3,6 +3,7 @@
 // @azure/identity on the online path only.
 import { UsageError } from '../errors.js';
 import { oneLine } from '../text.js';
+import { envValue } from './endpoints.js';
 
 /** Gives an access token for a scope. The online stage asks once per scope. */
 export interface TokenProvider {
@@ -101,10 +102,7 @@ export function describeCredential(credential: OnlineCredential): string {
 export function credentialFromEnvironment(
   env: Record<string, string | undefined>,
 ): OnlineCredential {
-  const get = (name: string) => {
-    const value = Object.hasOwn(env, name) ? env[name]?.trim() : undefined;
-    return value ? value : undefined;
-  };
+  const get = (name: string) => envValue(env, name);
   const tenantId = get('AZURE_TENANT_ID');
   const clientId = get('AZURE_CLIENT_ID');
   const secret = Object.hasOwn(env, 'AZURE_CLIENT_SECRET') ? env['AZURE_CLIENT_SECRET'] : undefined;

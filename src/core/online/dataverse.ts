@@ -2,16 +2,10 @@
 // importing identity's object id, and the dependency look-ups. GET only.
 import { oneLine } from '../text.js';
 import type { OnlineEndpoints } from './endpoints.js';
-import { OnlineRequestError, type OnlineHttp } from './http.js';
+import { jsonObject, OnlineRequestError, type OnlineHttp } from './http.js';
 import { odataString } from './powerapps.js';
 
 type Json = Record<string, unknown>;
-
-function object(value: unknown): Json | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Json)
-    : undefined;
-}
 
 const GUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
 
@@ -35,7 +29,7 @@ export async function environmentId(http: OnlineHttp, endpoints: OnlineEndpoints
       "RetrieveCurrentOrganization(AccessType=@p)?@p=Microsoft.Dynamics.CRM.EndpointAccessType'Default'",
     ),
   );
-  const id = object(object(body)?.['Detail'])?.['EnvironmentId'];
+  const id = jsonObject(jsonObject(body)?.['Detail'])?.['EnvironmentId'];
   if (typeof id !== 'string' || id.trim() === '' || id.length > 200 || /[\s/?#]/.test(id.trim())) {
     throw malformed('RetrieveCurrentOrganization without a usable Detail.EnvironmentId');
   }
@@ -51,13 +45,13 @@ export async function importerObjectId(
   endpoints: OnlineEndpoints,
 ): Promise<string> {
   const whoAmI = await http.getJson('dataverse', api(endpoints, 'WhoAmI'));
-  const userId = object(whoAmI)?.['UserId'];
+  const userId = jsonObject(whoAmI)?.['UserId'];
   if (typeof userId !== 'string' || !GUID.test(userId)) throw malformed('WhoAmI without a UserId');
   const user = await http.getJson(
     'dataverse',
     api(endpoints, `systemusers(${userId})?$select=azureactivedirectoryobjectid`),
   );
-  const objectId = object(user)?.['azureactivedirectoryobjectid'];
+  const objectId = jsonObject(user)?.['azureactivedirectoryobjectid'];
   if (typeof objectId !== 'string' || !GUID.test(objectId)) {
     throw malformed(`no azureactivedirectoryobjectid for the system user ${oneLine(userId, 60)}`);
   }
@@ -66,9 +60,9 @@ export async function importerObjectId(
 
 /** The rows of an OData collection, or malformed. */
 function rows(body: unknown, what: string): Json[] {
-  const value = object(body)?.['value'];
+  const value = jsonObject(body)?.['value'];
   if (!Array.isArray(value)) throw malformed(`${what} without a "value" list`);
-  return value.map(object).filter((row): row is Json => row !== undefined);
+  return value.map(jsonObject).filter((row): row is Json => row !== undefined);
 }
 
 /** Whether the target holds a connection reference of this logical name. */

@@ -4,7 +4,7 @@
 // CONNREF_GATE_POWERAPPS_SCOPE, and the environment URL itself.
 import { UsageError } from '../errors.js';
 
-export const CLOUDS = ['Public', 'UsGov', 'UsGovHigh', 'UsGovDod', 'China'] as const;
+const CLOUDS = ['Public', 'UsGov', 'UsGovHigh', 'UsGovDod', 'China'] as const;
 export type CloudName = (typeof CLOUDS)[number];
 
 interface CloudDefaults {
@@ -140,7 +140,11 @@ export interface EndpointOptions {
   environmentOption?: string;
 }
 
-function envValue(env: Record<string, string | undefined>, name: string): string | undefined {
+/** A variable of `env`, trimmed; undefined when unset or blank. */
+export function envValue(
+  env: Record<string, string | undefined>,
+  name: string,
+): string | undefined {
   const value = Object.hasOwn(env, name) ? env[name]?.trim() : undefined;
   return value ? value : undefined;
 }

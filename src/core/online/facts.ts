@@ -10,6 +10,7 @@ import type {
   TargetAccess,
   TargetFacts,
 } from '../model.js';
+import { plural } from '../format/common.js';
 import { isBoundConnectionId, nameKey } from '../rules/helpers.js';
 import { oneLine } from '../text.js';
 import type { variableDefinition } from './dataverse.js';
@@ -93,10 +94,6 @@ export function candidatesOf(
 function names(list: readonly string[], max = 5): string {
   const shown = list.slice(0, max).join(', ');
   return list.length > max ? `${shown} and ${list.length - max} more` : shown;
-}
-
-function countOf(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 /** Why a request failed, for OL001; a Dataverse 403 names the privilege the role lacks. */
@@ -252,13 +249,13 @@ export function buildFacts(
   for (const [why, refs] of unchecked) {
     skip(
       why,
-      `the connection checks (CR012–CR015) of ${countOf(refs.length, 'reference', 'references')} (${names(refs)})`,
+      `the connection checks (CR012–CR015) of ${plural(refs.length, 'reference', 'references')} (${names(refs)})`,
     );
   }
   for (const [why, refs] of accessUnchecked) {
     skip(
       why,
-      `whether the importing identity may use the connections of ${countOf(refs.length, 'reference', 'references')} (${names(refs)}) (CR015)`,
+      `whether the importing identity may use the connections of ${plural(refs.length, 'reference', 'references')} (${names(refs)}) (CR015)`,
     );
   }
 
@@ -278,7 +275,7 @@ export function buildFacts(
   for (const [why, refs] of referenceUnchecked) {
     skip(
       why,
-      `whether the target holds ${countOf(refs.length, 'missing dependency', 'missing dependencies')} ${names(refs)} (CR016)`,
+      `whether the target holds ${plural(refs.length, 'missing dependency', 'missing dependencies')} ${names(refs)} (CR016)`,
     );
   }
   const variableUnchecked = new Map<string, string[]>();
@@ -297,7 +294,7 @@ export function buildFacts(
   for (const [why, vars] of variableUnchecked) {
     skip(
       why,
-      `whether the target defines ${countOf(vars.length, 'missing dependency', 'missing dependencies')} ${names(vars)} (EV006)`,
+      `whether the target defines ${plural(vars.length, 'missing dependency', 'missing dependencies')} ${names(vars)} (EV006)`,
     );
   }
   const definedUnchecked = new Map<string, string[]>();
@@ -315,7 +312,7 @@ export function buildFacts(
   for (const [why, vars] of definedUnchecked) {
     skip(
       why,
-      `whether the target holds unmanaged definitions of ${countOf(vars.length, 'environment variable', 'environment variables')} (${names(vars)}) (EV007)`,
+      `whether the target holds unmanaged definitions of ${plural(vars.length, 'environment variable', 'environment variables')} (${names(vars)}) (EV007)`,
     );
   }
 

@@ -18,7 +18,7 @@ import { TOOL_NAME, VERSION } from '../version.js';
 /** Which token a request carries; each is only ever sent to its own origin. */
 export type Audience = 'dataverse' | 'powerApps';
 
-export const AUDIENCE_NAMES: Record<Audience, string> = {
+const AUDIENCE_NAMES: Record<Audience, string> = {
   dataverse: 'Dataverse',
   powerApps: 'the Power Apps API',
 };
@@ -39,7 +39,7 @@ export class OnlineRequestError extends Error {
 }
 
 /** Longest piece of a service's error text quoted in a message. */
-export const MAX_SERVICE_TEXT = 300;
+const MAX_SERVICE_TEXT = 300;
 /** Error bodies are read up to this size only: they are quoted, never processed. */
 const MAX_ERROR_BYTES = 64 * 1024;
 
@@ -105,6 +105,13 @@ export function retryAfterMs(
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/** `value` as a JSON object, or undefined for anything else (an array, a string, null). */
+export function jsonObject(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
 /** `code: message` of an error body (`{"error": {…}}` or a bare `{"code", "message"}`), bounded. */
 export function serviceError(body: Buffer): { code?: string; message?: string } {
   let parsed: unknown;
@@ -119,12 +126,8 @@ export function serviceError(body: Buffer): { code?: string; message?: string } 
     const text = body.subarray(0, MAX_ERROR_BYTES).toString('utf8').trim();
     return text && !/^\s*</.test(text) ? { message: oneLine(text, MAX_SERVICE_TEXT) } : {};
   }
-  const record = (value: unknown): Record<string, unknown> | undefined =>
-    typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined;
-  const top = record(parsed);
-  const inner = record(top?.['error']) ?? top;
+  const top = jsonObject(parsed);
+  const inner = jsonObject(top?.['error']) ?? top;
   const text = (value: unknown) =>
     typeof value === 'string' && value.trim() !== ''
       ? oneLine(value.trim(), MAX_SERVICE_TEXT)

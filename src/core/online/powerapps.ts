@@ -2,9 +2,10 @@
 // connections, on the admin route or, when the identity is no management application, on the
 // caller route; and a connection's permissions when the listing does not embed them.
 import type { TargetConnection } from '../model.js';
+import { connectorApiName } from '../rules/helpers.js';
 import { oneLine } from '../text.js';
 import type { OnlineEndpoints } from './endpoints.js';
-import { OnlineRequestError, type OnlineHttp } from './http.js';
+import { jsonObject, OnlineRequestError, type OnlineHttp } from './http.js';
 
 /** A permission on a connection (`properties.permissions[]` or the permissions route). */
 export interface ConnectionPermission {
@@ -38,7 +39,7 @@ export interface ConnectionListing {
 }
 
 /** Most pages followed: 50,000 connections at 100 a page. */
-export const MAX_PAGES = 500;
+const MAX_PAGES = 500;
 const MAX_TEXT = 200;
 
 /**
@@ -47,20 +48,6 @@ const MAX_TEXT = 200;
  */
 export function connectionKey(id: string): string {
   return id.trim().toLowerCase().replaceAll('-', '');
-}
-
-/** `shared_office365` from `/providers/Microsoft.PowerApps/apis/shared_office365`, lower case. */
-export function apiName(apiId: string): string {
-  const trimmed = apiId.trim().replace(/\/+$/, '');
-  return trimmed.slice(trimmed.lastIndexOf('/') + 1).toLowerCase();
-}
-
-type Json = Record<string, unknown>;
-
-function object(value: unknown): Json | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Json)
-    : undefined;
 }
 
 function text(value: unknown, max = MAX_TEXT): string | undefined {
@@ -73,11 +60,11 @@ function lastSegment(path: string | undefined): string | undefined {
   return trimmed.slice(trimmed.lastIndexOf('/') + 1) || undefined;
 }
 
-export function parsePermission(value: unknown): ConnectionPermission | undefined {
-  const item = object(value);
+function parsePermission(value: unknown): ConnectionPermission | undefined {
+  const item = jsonObject(value);
   if (!item) return undefined;
-  const properties = object(item['properties']);
-  const principal = object(properties?.['principal']);
+  const properties = jsonObject(item['properties']);
+  const principal = jsonObject(properties?.['principal']);
   const principalId = text(principal?.['id']) ?? text(item['name']);
   const permission: ConnectionPermission = {};
   if (principalId) permission.principalId = principalId.toLowerCase();
@@ -93,12 +80,12 @@ export function parseConnection(
   value: unknown,
   environmentId: string,
 ): ListedConnection | undefined {
-  const item = object(value);
+  const item = jsonObject(value);
   if (!item) return undefined;
-  const properties = object(item['properties']) ?? {};
+  const properties = jsonObject(item['properties']) ?? {};
   const name = text(item['name']) ?? lastSegment(text(item['id']));
   if (!name) return undefined;
-  const environment = object(properties['environment']);
+  const environment = jsonObject(properties['environment']);
   const environmentName =
     text(environment?.['name']) ?? lastSegment(text(environment?.['id'], 1000));
   // A listing that ignored its filter must not make an id from another environment look found:
@@ -110,10 +97,10 @@ export function parseConnection(
   const statuses: TargetConnection['statuses'] = [];
   if (Array.isArray(properties['statuses'])) {
     for (const raw of properties['statuses'].slice(0, 20)) {
-      const entry = object(raw);
+      const entry = jsonObject(raw);
       const status = text(entry?.['status'], 100);
       if (!entry || !status) continue;
-      const error = object(entry['error']);
+      const error = jsonObject(entry['error']);
       const parsed: TargetConnection['statuses'][number] = { status };
       const target = text(entry['target'], 100);
       const code = text(error?.['code'], 100);
@@ -124,10 +111,10 @@ export function parseConnection(
       statuses.push(parsed);
     }
   }
-  const createdBy = object(properties['createdBy']);
+  const createdBy = jsonObject(properties['createdBy']);
   const connection: ListedConnection = {
     name,
-    connector: apiName(apiId),
+    connector: connectorApiName(apiId),
     apiSegment: lastSegment(apiId) ?? '',
     statuses,
   };
@@ -151,7 +138,7 @@ export function parseConnection(
 
 /** The `value` array of a page, or an OnlineRequestError saying what is wrong. */
 function pageItems(page: unknown, where: string): unknown[] {
-  const value = object(page)?.['value'];
+  const value = jsonObject(page)?.['value'];
   if (!Array.isArray(value)) {
     throw new OnlineRequestError('malformed', `${where} answered JSON without a "value" list`);
   }
@@ -159,7 +146,7 @@ function pageItems(page: unknown, where: string): unknown[] {
 }
 
 function nextLinkOf(page: unknown): string | undefined {
-  const record = object(page);
+  const record = jsonObject(page);
   const link = record?.['nextLink'] ?? record?.['@odata.nextLink'];
   return typeof link === 'string' && link.trim() !== '' ? link.trim() : undefined;
 }
@@ -181,7 +168,7 @@ async function readPages(
   maxPages = MAX_PAGES,
 ): Promise<Paged> {
   const items: unknown[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<string>([first.href]);
   let url: URL | undefined = first;
   let pages = 0;
   while (url) {

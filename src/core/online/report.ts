@@ -53,7 +53,7 @@ function accessText(check: ConnectionCheck): Pick<ReportTarget, 'access' | 'deta
 }
 
 /** The target facts of one reference from one check. */
-export function reportTargetOf(
+function reportTargetOf(
   ref: ConnectionReference | undefined,
   check: ConnectionCheck | undefined,
   why: () => string,

@@ -10,17 +10,6 @@ import { nameKey, settingsReferencesByName, settingsVariablesByName } from './he
 const NAMED_PLACEHOLDER =
   /#\{([^{}]+)\}#?|\$\(([^()]+)\)|\$\{\{([^{}\r\n]*)\}\}|@@([^@]+)@@|__([A-Za-z][\w.-]*)__/g;
 
-/** The variable a placeholder asks for (`#{a.b}#` → `a.b`), or undefined. */
-export function variableName(placeholder: string): string | undefined {
-  NAMED_PLACEHOLDER.lastIndex = 0;
-  const match = NAMED_PLACEHOLDER.exec(placeholder);
-  const name = match
-    ?.slice(1)
-    .find((group) => group !== undefined)
-    ?.trim();
-  return name === undefined || name === '' ? undefined : name;
-}
-
 /** Every variable that the placeholders in a value ask for, in order, once each. */
 export function placeholderVariables(value: string): string[] {
   const names = new Set<string>();

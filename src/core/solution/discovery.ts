@@ -52,7 +52,7 @@ async function isSolutionRoot(dir: string): Promise<boolean> {
  * The Dataverse Git-integration (YAML) source format (FORMAT-NOTES section 9) is not read until
  * real data shows where it keeps connection references; its solutions are SL001 saying so.
  */
-export const YAML_SOURCE_REASON =
+const YAML_SOURCE_REASON =
   'is a Dataverse Git-integration YAML source (solution.yml), which connref-gate cannot read yet: export the solution as a zip, or `pac solution pack` it, and check that';
 
 /** A Git-integration solution folder: `solutions/<Name>/solution.yml`. */
