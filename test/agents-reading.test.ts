@@ -171,6 +171,35 @@ describe('reading agents', () => {
     expect(knowledge).toMatchObject({ displayName: 'Policies_LYUAL6', kind: 'knowledge' });
   });
 
+  it("locates a knowledge source's reference at its own name, past comments and empty entries", async () => {
+    const dir = tempDir();
+    const file = 'dvtablesearchs/0bb6baf7-f920-45b2-a4ef-490ee25901c1/dvtablesearch.xml';
+    const path = writeFiles(
+      join(dir, 'solution'),
+      extractedFiles({
+        [file]: [
+          '<dvtablesearch dvtablesearchid="0bb6baf7-f920-45b2-a4ef-490ee25901c1">',
+          '  <!-- <connectionreferencelogicalname>old</connectionreferencelogicalname> -->',
+          '  <connectionreference>',
+          '    <connectionreferencelogicalname></connectionreferencelogicalname>',
+          '  </connectionreference>',
+          '  <connectionreference>',
+          `    <connectionreferencelogicalname>${REFS.sharepoint}</connectionreferencelogicalname>`,
+          '  </connectionreference>',
+          '  <name>Policies_LYUAL6</name>',
+          '</dvtablesearch>',
+        ].join('\n'),
+      }),
+    );
+    const solution = await readValidSolution(path, dir);
+    const uses = solution.agents.flatMap((a) =>
+      a.components.flatMap((c) => c.uses.filter((u) => u.location.file.endsWith(file))),
+    );
+    expect(uses.map((u) => [u.connectionReference, u.location.line])).toEqual([
+      [REFS.sharepoint, 7],
+    ]);
+  });
+
   it('finds connectionReference at any depth, plain, quoted, in flow style or through an alias', async () => {
     const data = [
       'kind: AdaptiveDialog', // 1

@@ -2695,6 +2695,7 @@ const rule = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M5: () => (/* binding */ missingReferenceNames),
 /* harmony export */   Mn: () => (/* binding */ lines),
 /* harmony export */   Rc: () => (/* binding */ nameKey),
 /* harmony export */   YB: () => (/* binding */ customConnectorStem),
@@ -2738,6 +2739,12 @@ function settingsVariablesByName(settings) {
 }
 function definedReferenceNames(solution) {
     return new Set(solution.connectionReferences.map((ref) => nameKey(ref.logicalName)));
+}
+/** Keys of the connection references solution.xml lists under MissingDependencies. */
+function missingReferenceNames(solution) {
+    return new Set(solution.missingDependencies
+        .filter((dependency) => dependency.kind === 'connectionreference')
+        .map((dependency) => nameKey(dependency.name)));
 }
 function definedVariableNames(solution) {
     return new Set(solution.environmentVariables.map((variable) => nameKey(variable.schemaName)));
@@ -2828,9 +2835,7 @@ const rule = {
         if (!context.settings)
             return;
         const entriesByName = (0,helpers/* settingsReferencesByName */.wx)(context.settings);
-        const dependencies = new Set(context.solution.missingDependencies
-            .filter((dependency) => dependency.kind === 'connectionreference')
-            .map((dependency) => (0,helpers/* nameKey */.Rc)(dependency.name)));
+        const dependencies = (0,helpers/* missingReferenceNames */.M5)(context.solution);
         for (const ref of context.solution.connectionReferences) {
             // An export may hold a reference as an empty element (no connectorid): one that another
             // solution brings, listed under MissingDependencies. Its connector is then unknown here.
@@ -3059,9 +3064,7 @@ const cr006_undefined_connection_reference_rule = {
                 }
             }
         }
-        const dependencies = new Set(solution.missingDependencies
-            .filter((dependency) => dependency.kind === 'connectionreference')
-            .map((dependency) => (0,helpers/* nameKey */.Rc)(dependency.name)));
+        const dependencies = (0,helpers/* missingReferenceNames */.M5)(solution);
         for (const [key, entry] of users) {
             const expectedInTarget = dependencies.has(key);
             const { name } = entry;
@@ -4548,6 +4551,10 @@ class LineIndex {
                 high = mid - 1;
         }
         return low + 1;
+    }
+    /** 0-based offset at which a 1-based line starts (the text's end past its last line). */
+    startOf(line) {
+        return this.lineStarts[Math.max(0, line - 1)] ?? Number.MAX_SAFE_INTEGER;
     }
     /** 1-based line and column of a 0-based character offset. */
     positionOf(offset) {
@@ -7249,21 +7256,27 @@ async function readKnowledgeSources(files) {
             const id = (attr(element, 'dvtablesearchid') ?? folderOf(path))
                 .replace(/[{}]/g, '')
                 .toLowerCase();
-            const names = asArray(child(element, 'connectionreference'))
-                .map((reference) => childText(reference, 'connectionreferencelogicalname')?.trim())
-                .filter((name) => Boolean(name));
-            if (names.length === 0 || sources.has(id))
+            if (sources.has(id))
                 continue;
-            // The parser keeps no positions: the n-th name element in the text is the n-th name.
+            // The parser keeps the line of each <connectionreference>, not of its text-only name
+            // element: that is the first name tag from the reference's own line on.
             const lines = new core_text/* LineIndex */.rr(text);
             const pattern = /<connectionreferencelogicalname[\s>]/g;
-            const uses = names.map((name) => {
-                const match = pattern.exec(text);
-                return {
-                    connectionReference: name,
-                    location: match ? { file: where, line: lines.lineOf(match.index) } : { file: where },
-                };
+            const uses = asArray(child(element, 'connectionreference')).flatMap((reference) => {
+                const name = childText(reference, 'connectionreferencelogicalname')?.trim();
+                if (!name)
+                    return [];
+                const location = elementLocation(reference, where);
+                if (location.line !== undefined) {
+                    pattern.lastIndex = lines.startOf(location.line);
+                    const match = pattern.exec(text);
+                    if (match)
+                        location.line = lines.lineOf(match.index);
+                }
+                return [{ connectionReference: name, location }];
             });
+            if (uses.length === 0)
+                continue;
             sources.set(id, { name: childText(element, 'name')?.trim() || id, uses, linked: false });
         }
     }
@@ -8477,7 +8490,6 @@ function checkPairs(pairs, options = {}) {
         }
     };
     const solutions = [];
-    const pathOf = new Map();
     // Per usable settings file, the solutions checked against it: stale entries are judged once
     // per file against all of them (SPEC section 2, "Several solutions, one settings file").
     const bySettings = new Map();
@@ -8499,8 +8511,7 @@ function checkPairs(pairs, options = {}) {
             settings: [...new Set(pair.settings.map((s) => s.path))].sort(compareText),
         };
         solutions.push(facts);
-        pathOf.set(solution, facts.path);
-        reportUnusable(solution.uniqueName, pair, facts.path);
+        reportUnusable(solution.uniqueName, pair, solution.path);
         const checked = pair.settings.length === 0 ? [(0,core_settings/* emptySettings */.bi)()] : pair.settings;
         const targets = [];
         for (const settings of checked) {
@@ -8524,7 +8535,7 @@ function checkPairs(pairs, options = {}) {
                     settings: usable,
                     placeholders,
                     ...(target && { target }),
-                    report: (report) => add(rule.meta.id, report.severity ?? rule.meta.defaultSeverity, solution.uniqueName, report, settings.path, facts.path),
+                    report: (report) => add(rule.meta.id, report.severity ?? rule.meta.defaultSeverity, solution.uniqueName, report, settings.path, solution.path),
                 });
             }
         }
@@ -8534,7 +8545,7 @@ function checkPairs(pairs, options = {}) {
     for (const [path, { settings, solutions: checkedWith }] of bySettings) {
         // One solution: its finding, as ever. Several: the file's own, named by its path.
         const owner = checkedWith.length === 1 ? checkedWith[0].uniqueName : path;
-        const ownerPath = checkedWith.length === 1 ? pathOf.get(checkedWith[0]) : undefined;
+        const ownerPath = checkedWith.length === 1 ? checkedWith[0].path : undefined;
         for (const rule of core_rules/* allRules */.V7) {
             rule.checkSettingsFile?.({
                 settings,
@@ -9767,7 +9778,7 @@ function foldDeferred(findings, report, palette) {
         return { shown: [...findings], folded: [] };
     const severity = palette.severity.note('note'.padEnd(SEVERITY_WIDTH));
     return {
-        shown: findings.filter((f) => !deferred.includes(f)),
+        shown: findings.filter((f) => !(f.ruleId === 'CR002' && f.severity === 'note')),
         folded: [
             `  ${severity}  ${palette.bold('CR002')}  ${(0,common/* plural */.LS)(deferred.length, 'placeholder')} left for the deploy stage (placeholders deferred; the variables are listed below)`,
         ],

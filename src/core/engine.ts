@@ -233,7 +233,6 @@ export function checkPairs(
   };
 
   const solutions: ReportSolution[] = [];
-  const pathOf = new Map<Solution, string>();
   // Per usable settings file, the solutions checked against it: stale entries are judged once
   // per file against all of them (SPEC section 2, "Several solutions, one settings file").
   const bySettings = new Map<string, { settings: SettingsFile; solutions: Solution[] }>();
@@ -255,8 +254,7 @@ export function checkPairs(
       settings: [...new Set(pair.settings.map((s) => s.path))].sort(compareText),
     };
     solutions.push(facts);
-    pathOf.set(solution, facts.path);
-    reportUnusable(solution.uniqueName, pair, facts.path);
+    reportUnusable(solution.uniqueName, pair, solution.path);
     const checked = pair.settings.length === 0 ? [emptySettings()] : pair.settings;
     const targets: { settings: SettingsFile | null; facts: TargetFacts }[] = [];
     for (const settings of checked) {
@@ -283,7 +281,7 @@ export function checkPairs(
               solution.uniqueName,
               report,
               settings.path,
-              facts.path,
+              solution.path,
             ),
         });
       }
@@ -294,7 +292,7 @@ export function checkPairs(
   for (const [path, { settings, solutions: checkedWith }] of bySettings) {
     // One solution: its finding, as ever. Several: the file's own, named by its path.
     const owner = checkedWith.length === 1 ? checkedWith[0]!.uniqueName : path;
-    const ownerPath = checkedWith.length === 1 ? pathOf.get(checkedWith[0]!) : undefined;
+    const ownerPath = checkedWith.length === 1 ? checkedWith[0]!.path : undefined;
     for (const rule of allRules) {
       rule.checkSettingsFile?.({
         settings,

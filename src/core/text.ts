@@ -107,6 +107,11 @@ export class LineIndex {
     return low + 1;
   }
 
+  /** 0-based offset at which a 1-based line starts (the text's end past its last line). */
+  startOf(line: number): number {
+    return this.lineStarts[Math.max(0, line - 1)] ?? Number.MAX_SAFE_INTEGER;
+  }
+
   /** 1-based line and column of a 0-based character offset. */
   positionOf(offset: number): { line: number; column: number } {
     const line = this.lineOf(offset);

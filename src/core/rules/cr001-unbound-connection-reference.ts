@@ -1,6 +1,12 @@
 import type { Rule } from '../model.js';
 import { ruleDocsUrl } from '../version.js';
-import { connectorApiName, isBlank, nameKey, settingsReferencesByName } from './helpers.js';
+import {
+  connectorApiName,
+  isBlank,
+  missingReferenceNames,
+  nameKey,
+  settingsReferencesByName,
+} from './helpers.js';
 
 export const rule: Rule = {
   meta: {
@@ -19,11 +25,7 @@ export const rule: Rule = {
   check(context) {
     if (!context.settings) return;
     const entriesByName = settingsReferencesByName(context.settings);
-    const dependencies = new Set(
-      context.solution.missingDependencies
-        .filter((dependency) => dependency.kind === 'connectionreference')
-        .map((dependency) => nameKey(dependency.name)),
-    );
+    const dependencies = missingReferenceNames(context.solution);
     for (const ref of context.solution.connectionReferences) {
       // An export may hold a reference as an empty element (no connectorid): one that another
       // solution brings, listed under MissingDependencies. Its connector is then unknown here.

@@ -1,6 +1,6 @@
 import type { Agent, AgentComponent, CloudFlow, Location, Rule } from '../model.js';
 import { ruleDocsUrl } from '../version.js';
-import { andList, definedReferenceNames, nameKey } from './helpers.js';
+import { andList, definedReferenceNames, missingReferenceNames, nameKey } from './helpers.js';
 
 /** Who names one undefined reference: flows, and agents with the components that name it. */
 interface Users {
@@ -79,11 +79,7 @@ export const rule: Rule = {
         }
       }
     }
-    const dependencies = new Set(
-      solution.missingDependencies
-        .filter((dependency) => dependency.kind === 'connectionreference')
-        .map((dependency) => nameKey(dependency.name)),
-    );
+    const dependencies = missingReferenceNames(solution);
     for (const [key, entry] of users) {
       const expectedInTarget = dependencies.has(key);
       const { name } = entry;

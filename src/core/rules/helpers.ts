@@ -44,6 +44,15 @@ export function definedReferenceNames(solution: Solution): Set<string> {
   return new Set(solution.connectionReferences.map((ref) => nameKey(ref.logicalName)));
 }
 
+/** Keys of the connection references solution.xml lists under MissingDependencies. */
+export function missingReferenceNames(solution: Solution): Set<string> {
+  return new Set(
+    solution.missingDependencies
+      .filter((dependency) => dependency.kind === 'connectionreference')
+      .map((dependency) => nameKey(dependency.name)),
+  );
+}
+
 export function definedVariableNames(solution: Solution): Set<string> {
   return new Set(solution.environmentVariables.map((variable) => nameKey(variable.schemaName)));
 }

@@ -252,20 +252,23 @@ async function readKnowledgeSources(files: SolutionFiles): Promise<Map<string, K
       const id = (attr(element, 'dvtablesearchid') ?? folderOf(path))
         .replace(/[{}]/g, '')
         .toLowerCase();
-      const names = asArray(child(element, 'connectionreference'))
-        .map((reference) => childText(reference, 'connectionreferencelogicalname')?.trim())
-        .filter((name): name is string => Boolean(name));
-      if (names.length === 0 || sources.has(id)) continue;
-      // The parser keeps no positions: the n-th name element in the text is the n-th name.
+      if (sources.has(id)) continue;
+      // The parser keeps the line of each <connectionreference>, not of its text-only name
+      // element: that is the first name tag from the reference's own line on.
       const lines = new LineIndex(text);
       const pattern = /<connectionreferencelogicalname[\s>]/g;
-      const uses = names.map((name) => {
-        const match = pattern.exec(text);
-        return {
-          connectionReference: name,
-          location: match ? { file: where, line: lines.lineOf(match.index) } : { file: where },
-        };
+      const uses = asArray(child(element, 'connectionreference')).flatMap((reference) => {
+        const name = childText(reference, 'connectionreferencelogicalname')?.trim();
+        if (!name) return [];
+        const location = elementLocation(reference, where);
+        if (location.line !== undefined) {
+          pattern.lastIndex = lines.startOf(location.line);
+          const match = pattern.exec(text);
+          if (match) location.line = lines.lineOf(match.index);
+        }
+        return [{ connectionReference: name, location }];
       });
+      if (uses.length === 0) continue;
       sources.set(id, { name: childText(element, 'name')?.trim() || id, uses, linked: false });
     }
   }
