@@ -40107,6 +40107,7 @@ function target_targetSummary(solution) {
 
 ;// CONCATENATED MODULE: ./src/core/format/mermaid.ts
 
+
 /** Past this many references (or users), the diagram is summarized by connector. */
 const DIAGRAM_REFERENCE_LIMIT = 40;
 const DIAGRAM_USER_LIMIT = 60;
@@ -40162,19 +40163,39 @@ const STATE_NOTE = {
     mismatch: ' · connector mismatch',
     deferred: ' · bound at deploy',
 };
-/** References that flows name but the solution does not define (CR006), with their connector. */
+const AGENT_REFERENCE_API = /\.(shared_[^.]+)\./i;
+/** References that flows or agents name but the solution does not define (CR006). */
 function missingReferences(solution) {
-    const defined = new Set(solution.connectionReferences.map((r) => r.logicalName.toLowerCase()));
+    const defined = new Set(solution.connectionReferences.map((r) => (0,helpers/* nameKey */.Rc)(r.logicalName)));
     const missing = new Map();
+    const add = (name, api, kind, user) => {
+        const key = (0,helpers/* nameKey */.Rc)(name);
+        if (defined.has(key))
+            return;
+        let entry = missing.get(key);
+        if (entry === undefined) {
+            entry = { name, api, users: [] };
+            missing.set(key, entry);
+        }
+        if (!entry.users.some((u) => u.kind === kind && u.name === user)) {
+            entry.users.push({ kind, name: user });
+        }
+    };
     for (const flow of solution.flows) {
         for (const connection of flow.connections) {
             const name = connection.connectionReference;
-            if (!name || defined.has(name.toLowerCase()) || missing.has(name))
-                continue;
-            missing.set(name, connection.api);
+            if (name)
+                add(name, connection.api, 'flow', flow.name);
         }
     }
-    return missing;
+    for (const agent of solution.agents) {
+        for (const component of agent.components) {
+            for (const name of component.connectionReferences) {
+                add(name, AGENT_REFERENCE_API.exec(name)?.[1] ?? 'connector unknown', 'agent', agent.displayName);
+            }
+        }
+    }
+    return [...missing.values()];
 }
 function usersOf(solution) {
     const users = { flows: new Set(), apps: new Set(), agents: new Set() };
@@ -40196,12 +40217,12 @@ function usersOf(solution) {
 }
 /** True when the solution has anything to draw: references, or flows naming missing ones. */
 function hasDiagram(solution) {
-    return solution.connectionReferences.length > 0 || missingReferences(solution).size > 0;
+    return solution.connectionReferences.length > 0 || missingReferences(solution).length > 0;
 }
 /** Whether the full form would be summarized anyway (too many references or users). */
 function isLarge(solution) {
     const users = usersOf(solution);
-    return (solution.connectionReferences.length + missingReferences(solution).size >
+    return (solution.connectionReferences.length + missingReferences(solution).length >
         DIAGRAM_REFERENCE_LIMIT ||
         users.flows.size + users.apps.size + users.agents.size > DIAGRAM_USER_LIMIT);
 }
@@ -40266,16 +40287,13 @@ function fullDiagram(solution, states) {
             edges.push(`  ${user(used.kind, used.name)} ${used.kind === 'canvasApp' ? '-.->' : '-->'} ${id}`);
         }
     });
-    [...missingReferences(solution)].forEach(([name, api], index) => {
+    missingReferences(solution).forEach(({ name, api, users }, index) => {
         const id = `m${index}`;
         lines.push(node(id, `${mermaidText(name)} · not in the solution`));
         classes.get('missing').push(id);
         edges.push(`  ${id} --> ${connector(api)}`);
-        for (const flow of solution.flows) {
-            if (flow.connections.some((c) => c.connectionReference === name)) {
-                edges.push(`  ${user('flow', flow.name)} --> ${id}`);
-            }
-        }
+        for (const used of users)
+            edges.push(`  ${user(used.kind, used.name)} --> ${id}`);
     });
     return [...lines, ...[...new Set(edges)], ...classLines(classes)];
 }
@@ -40311,10 +40329,11 @@ function summaryDiagram(solution, states) {
         for (const used of ref.usedBy)
             entry.kinds.add(used.kind);
     }
-    for (const [, api] of missingReferences(solution)) {
+    for (const { api, users } of missingReferences(solution)) {
         const entry = summaryOf(api);
         entry.missing++;
-        entry.kinds.add('flow');
+        for (const used of users)
+            entry.kinds.add(used.kind);
     }
     const users = usersOf(solution);
     const lines = [];

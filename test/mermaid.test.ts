@@ -171,6 +171,35 @@ describe('connectionDiagram', () => {
     expect(source).toMatch(/g\d+ --> r0/);
   });
 
+  it('draws a reference an agent names but the solution does not define (CR006) from the agent', async () => {
+    const name = 'cr8dc_helper.shared_office365.f53107b8e9ae4e90b9d0d2af3c60dee2';
+    const solution: ReportSolution = {
+      ...coreSolution,
+      agents: [
+        {
+          name: 'cr8dc_helper',
+          displayName: 'Helper',
+          components: [
+            { name: 'cr8dc_helper.action.Send', kind: 'action', connectionReferences: [name] },
+            // The same reference in another case is one node, as CR006 counts it once.
+            {
+              name: 'cr8dc_helper.topic.Ask',
+              kind: 'topic',
+              connectionReferences: [name.toUpperCase()],
+            },
+          ],
+        },
+      ],
+    };
+    const source = connectionDiagram(solution, [], { mode: 'full', deferred: false })!;
+    await parse(source);
+    expect(source.match(/· not in the solution/g)).toHaveLength(1);
+    expect(source).toContain('["agent: Helper"]');
+    expect(source).toMatch(/g\d+ --> m0/);
+    expect(source).toMatch(/m0 --> \w+/);
+    expect(source).toContain('shared_office365');
+  });
+
   it('summarizes a large solution by connector, within a bounded size', async () => {
     const report = bigReport(400, 0);
     const solution = report.solutions[0]!;

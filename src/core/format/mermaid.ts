@@ -4,6 +4,7 @@
 // solution still gives a picture that fits and can be read.
 import type { Finding, ReportSolution } from '../model.js';
 import { connectorName, plural } from './common.js';
+import { nameKey } from '../rules/helpers.js';
 
 /** Past this many references (or users), the diagram is summarized by connector. */
 const DIAGRAM_REFERENCE_LIMIT = 40;
@@ -79,18 +80,50 @@ const STATE_NOTE: Record<ReferenceState, string> = {
   deferred: ' · bound at deploy',
 };
 
-/** References that flows name but the solution does not define (CR006), with their connector. */
-function missingReferences(solution: ReportSolution): Map<string, string> {
-  const defined = new Set(solution.connectionReferences.map((r) => r.logicalName.toLowerCase()));
-  const missing = new Map<string, string>();
+interface MissingReference {
+  name: string;
+  /** The connector: a flow names it; an agent-made reference's name may (`<bot>.shared_x.<id>`). */
+  api: string;
+  users: { kind: 'flow' | 'agent'; name: string }[];
+}
+
+const AGENT_REFERENCE_API = /\.(shared_[^.]+)\./i;
+
+/** References that flows or agents name but the solution does not define (CR006). */
+function missingReferences(solution: ReportSolution): MissingReference[] {
+  const defined = new Set(solution.connectionReferences.map((r) => nameKey(r.logicalName)));
+  const missing = new Map<string, MissingReference>();
+  const add = (name: string, api: string, kind: 'flow' | 'agent', user: string): void => {
+    const key = nameKey(name);
+    if (defined.has(key)) return;
+    let entry = missing.get(key);
+    if (entry === undefined) {
+      entry = { name, api, users: [] };
+      missing.set(key, entry);
+    }
+    if (!entry.users.some((u) => u.kind === kind && u.name === user)) {
+      entry.users.push({ kind, name: user });
+    }
+  };
   for (const flow of solution.flows) {
     for (const connection of flow.connections) {
       const name = connection.connectionReference;
-      if (!name || defined.has(name.toLowerCase()) || missing.has(name)) continue;
-      missing.set(name, connection.api);
+      if (name) add(name, connection.api, 'flow', flow.name);
     }
   }
-  return missing;
+  for (const agent of solution.agents) {
+    for (const component of agent.components) {
+      for (const name of component.connectionReferences) {
+        add(
+          name,
+          AGENT_REFERENCE_API.exec(name)?.[1] ?? 'connector unknown',
+          'agent',
+          agent.displayName,
+        );
+      }
+    }
+  }
+  return [...missing.values()];
 }
 
 interface Users {
@@ -116,14 +149,14 @@ function usersOf(solution: ReportSolution): Users {
 
 /** True when the solution has anything to draw: references, or flows naming missing ones. */
 export function hasDiagram(solution: ReportSolution): boolean {
-  return solution.connectionReferences.length > 0 || missingReferences(solution).size > 0;
+  return solution.connectionReferences.length > 0 || missingReferences(solution).length > 0;
 }
 
 /** Whether the full form would be summarized anyway (too many references or users). */
 export function isLarge(solution: ReportSolution): boolean {
   const users = usersOf(solution);
   return (
-    solution.connectionReferences.length + missingReferences(solution).size >
+    solution.connectionReferences.length + missingReferences(solution).length >
       DIAGRAM_REFERENCE_LIMIT ||
     users.flows.size + users.apps.size + users.agents.size > DIAGRAM_USER_LIMIT
   );
@@ -198,16 +231,12 @@ function fullDiagram(solution: ReportSolution, states: Map<string, ReferenceStat
       );
     }
   });
-  [...missingReferences(solution)].forEach(([name, api], index) => {
+  missingReferences(solution).forEach(({ name, api, users }, index) => {
     const id = `m${index}`;
     lines.push(node(id, `${mermaidText(name)} · not in the solution`));
     classes.get('missing')!.push(id);
     edges.push(`  ${id} --> ${connector(api)}`);
-    for (const flow of solution.flows) {
-      if (flow.connections.some((c) => c.connectionReference === name)) {
-        edges.push(`  ${user('flow', flow.name)} --> ${id}`);
-      }
-    }
+    for (const used of users) edges.push(`  ${user(used.kind, used.name)} --> ${id}`);
   });
   return [...lines, ...[...new Set(edges)], ...classLines(classes)];
 }
@@ -250,10 +279,10 @@ function summaryDiagram(solution: ReportSolution, states: Map<string, ReferenceS
     else if (state === 'deferred') entry.deferred++;
     for (const used of ref.usedBy) entry.kinds.add(used.kind);
   }
-  for (const [, api] of missingReferences(solution)) {
+  for (const { api, users } of missingReferences(solution)) {
     const entry = summaryOf(api);
     entry.missing++;
-    entry.kinds.add('flow');
+    for (const used of users) entry.kinds.add(used.kind);
   }
 
   const users = usersOf(solution);
