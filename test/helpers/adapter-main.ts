@@ -6,6 +6,24 @@ import { join } from 'node:path';
 import type { GateOutcome } from '../../src/core/gate.js';
 import type { Finding, Report, Summary } from '../../src/core/model.js';
 
+/** What the mocked core gate reads and records, kept in each adapter's test state. */
+export interface GateState {
+  gate: unknown;
+  gateError: unknown;
+  gateOptions: unknown[];
+}
+
+/** The core gate: records its options, then returns state.gate or throws state.gateError. */
+export function mockGateOf(state: GateState) {
+  return {
+    runGate: async (options: unknown) => {
+      state.gateOptions.push(options);
+      if (state.gateError) throw state.gateError;
+      return state.gate;
+    },
+  };
+}
+
 export function summaryOf(findings: readonly Finding[]): Summary {
   return {
     errors: findings.filter((f) => f.severity === 'error').length,

@@ -10,7 +10,7 @@ import type { PullRequestTarget, UpsertCommentOptions } from '../../src/ado/pr-t
 import type { GateOutcome } from '../../src/core/gate.js';
 import type { Finding } from '../../src/core/model.js';
 import { taskLib } from '../fixtures/ado/mock-task-lib.js';
-import { gateOutcome } from './adapter-main.js';
+import { gateOutcome, mockGateOf } from './adapter-main.js';
 
 export const state = {
   gate: undefined as unknown,
@@ -23,13 +23,7 @@ export const state = {
 
 /** The core gate: records its options, then returns state.gate or throws state.gateError. */
 export function mockGate() {
-  return {
-    runGate: async (options: unknown) => {
-      state.gateOptions.push(options);
-      if (state.gateError) throw state.gateError;
-      return state.gate;
-    },
-  };
+  return mockGateOf(state);
 }
 
 /** The PR-thread client: records the target and the rendered comment, returns state.upsertResult. */

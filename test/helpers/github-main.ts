@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import type { GateOutcome } from '../../src/core/gate.js';
 import type { Finding, Report } from '../../src/core/model.js';
-import { gateOutcome } from './adapter-main.js';
+import { gateOutcome, mockGateOf } from './adapter-main.js';
 
 export const MARKER = '<!-- connref-gate:test-marker -->';
 
@@ -125,13 +125,7 @@ export function mockActionsGithub() {
 
 /** The core gate: records its options, then returns state.gate or throws state.gateError. */
 export function mockGate() {
-  return {
-    runGate: async (options: unknown) => {
-      state.gateOptions.push(options);
-      if (state.gateError) throw state.gateError;
-      return state.gate;
-    },
-  };
+  return mockGateOf(state);
 }
 
 /** The comment renderer: records its options and returns a body with the marker. */

@@ -49,12 +49,6 @@ export type RefKey = keyof typeof REFS;
 /** The missing dependencies of the test solution. */
 export const DEPENDENCY_REFERENCE = 'contoso_sharedteams_shared';
 export const DEPENDENCY_VARIABLE = 'contoso_SharedBaseUrl';
-export const VARIABLES = [
-  'contoso_ApprovalThreshold',
-  'contoso_ErpSettings',
-  'contoso_InvoiceSiteUrl',
-];
-
 /** A temp folder with the solution (`solution/`) and a place for settings files. */
 export function workspace(): { dir: string; solution: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'connref-online-'));
