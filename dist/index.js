@@ -28650,6 +28650,7 @@ function escapeCell(text) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   q3: () => (/* binding */ JsonSyntaxError),
+  gz: () => (/* binding */ findMember),
   qF: () => (/* binding */ parseJson)
 });
 
@@ -30578,6 +30579,22 @@ function parseJson(text) {
         throw new JsonSyntaxError('unexpected end of file; expected a JSON value', 0);
     return root;
 }
+/**
+ * The member of `key` in an object's members: the last with the exact key (as JSON.parse keeps
+ * the last duplicate), else the last with the key in any casing.
+ */
+function findMember(members, key) {
+    let loose;
+    const lower = key.toLowerCase();
+    for (let i = members.length - 1; i >= 0; i--) {
+        const m = members[i];
+        if (m.key === key)
+            return m;
+        if (loose === undefined && m.key.toLowerCase() === lower)
+            loose = m;
+    }
+    return loose;
+}
 
 
 /***/ }),
@@ -32308,11 +32325,12 @@ function connectorMatch(ref, connector) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $e: () => (/* binding */ findPlaceholder),
+/* harmony export */   P$: () => (/* binding */ parseSettings),
 /* harmony export */   bi: () => (/* binding */ emptySettings),
 /* harmony export */   pV: () => (/* binding */ readSettingsBytes),
 /* harmony export */   ur: () => (/* binding */ readSettingsFile)
 /* harmony export */ });
-/* unused harmony exports MAX_SETTINGS_BYTES, substitutePlaceholders, parseSettings */
+/* unused harmony exports MAX_SETTINGS_BYTES, substitutePlaceholders */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
@@ -32334,21 +32352,9 @@ function connectorMatch(ref, connector) {
 const MAX_SETTINGS_BYTES = 32 * 1024 * 1024;
 // The JSON parser moved to json.ts; these names stay importable from here.
 
-/**
- * The last member named `key` (as JSON.parse keeps the last duplicate): exact spelling first, else
- * any casing, since .NET JSON binding (pac) falls back to case-insensitive property names.
- */
+/** Any casing is accepted, since .NET JSON binding (pac) falls back to case-insensitive names. */
 function member(object, key) {
-    let loose;
-    const lower = key.toLowerCase();
-    for (let i = object.members.length - 1; i >= 0; i--) {
-        const m = object.members[i];
-        if (m.key === key)
-            return m;
-        if (loose === undefined && m.key.toLowerCase() === lower)
-            loose = m;
-    }
-    return loose;
+    return (0,_json_js__WEBPACK_IMPORTED_MODULE_3__/* .findMember */ .gz)(object.members, key);
 }
 function kindName(value) {
     switch (value.kind) {
@@ -40876,6 +40882,7 @@ var json = __nccwpck_require__(8265);
 ;// CONCATENATED MODULE: ./src/core/settings-editor.ts
 
 
+
 const settings_editor_SECTIONS = ['EnvironmentVariables', 'ConnectionReferences'];
 const NAME_KEY = {
     EnvironmentVariables: 'SchemaName',
@@ -40999,18 +41006,6 @@ function valueEnd(text, start) {
         i++;
     return i;
 }
-/** Like the parser's lookup: the last member with the exact key, else with any casing. */
-function findMember(members, key) {
-    let loose;
-    for (let i = members.length - 1; i >= 0; i--) {
-        const m = members[i];
-        if (m.key === key)
-            return m;
-        if (loose === undefined && m.key.toLowerCase() === key.toLowerCase())
-            loose = m;
-    }
-    return loose;
-}
 /** The whitespace that starts the line holding `offset`. */
 function lineIndent(text, offset) {
     const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
@@ -41086,13 +41081,13 @@ function renderEntry(entry, style, eol) {
     return `{${eol}${pairs.map((pair) => style.memberIndent + pair).join(`,${eol}`)}${eol}${style.closeIndent}}`;
 }
 function planSection(text, root, key, wanted) {
-    const member = findMember(root.members, key);
+    const member = (0,json/* findMember */.gz)(root.members, key);
     const defined = new Set(wanted.map((entry) => (0,helpers/* nameKey */.Rc)(entry.name)));
     const items = [];
     if (member && member.value.kind === 'array') {
         for (const value of member.value.items) {
             // parseSettings has checked the shape: every entry is an object with a string name.
-            const nameMember = value.kind === 'object' ? findMember(value.members, NAME_KEY[key]) : undefined;
+            const nameMember = value.kind === 'object' ? (0,json/* findMember */.gz)(value.members, NAME_KEY[key]) : undefined;
             const name = nameMember && nameMember.value.kind === 'string' ? nameMember.value.value : '';
             items.push({
                 start: value.offset,
@@ -41234,18 +41229,8 @@ function updateSettingsText(text, solution) {
     };
 }
 function detectEncoding(bytes) {
-    const [b0, b1, b2] = bytes;
-    if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf)
-        return { name: 'utf8', bom: true };
-    if (b0 === 0xff && b1 === 0xfe)
-        return { name: 'utf16le', bom: true };
-    if (b0 === 0xfe && b1 === 0xff)
-        return { name: 'utf16be', bom: true };
-    if (bytes.length >= 2 && b0 !== 0 && b1 === 0)
-        return { name: 'utf16le', bom: false };
-    if (bytes.length >= 2 && b0 === 0 && b1 !== 0)
-        return { name: 'utf16be', bom: false };
-    return { name: 'utf8', bom: false };
+    const { encoding, start } = (0,core_text/* detectEncoding */.X0)(bytes);
+    return { name: encoding, bom: start > 0 };
 }
 function encode(text, encoding) {
     const body = encoding.bom ? `\ufeff${text}` : text;
@@ -41347,29 +41332,25 @@ async function initFile(absPath, reportPath, solution, checkOnly) {
     const stats = await lstatOrUndefined(absPath);
     let bytes;
     if (stats) {
-        const parsed = await (0,core_settings/* readSettingsFile */.ur)(absPath, reportPath);
-        if ('unusable' in parsed) {
-            // Nothing to lose in a file that holds only whitespace: it is written like a new one.
-            const raw = await (0,core_settings/* readSettingsBytes */.pV)(absPath, reportPath);
-            const blank = 'bytes' in raw && (0,core_text/* decodeText */.g7)(raw.bytes).trim() === '';
-            if (!blank) {
-                return {
-                    path: reportPath,
-                    status: 'unusable',
-                    reason: parsed.unusable.reason,
-                    added: emptyNames(),
-                    kept: emptyNames(),
-                    removed: emptyNames(),
-                    written: false,
-                };
-            }
-        }
-        else {
-            const raw = await (0,core_settings/* readSettingsBytes */.pV)(absPath, reportPath);
-            if ('unusable' in raw)
-                throw new errors/* UsageError */.e(raw.unusable.reason);
+        const unusable = (reason) => ({
+            path: reportPath,
+            status: 'unusable',
+            reason,
+            added: emptyNames(),
+            kept: emptyNames(),
+            removed: emptyNames(),
+            written: false,
+        });
+        // Read once: the bytes that were parsed are the bytes that are edited.
+        const raw = await (0,core_settings/* readSettingsBytes */.pV)(absPath, reportPath);
+        if ('unusable' in raw)
+            return unusable(raw.unusable.reason);
+        const parsed = (0,core_settings/* parseSettings */.P$)(raw.bytes, reportPath);
+        if (!('unusable' in parsed))
             bytes = raw.bytes;
-        }
+        // Nothing to lose in a file that holds only whitespace: it is written like a new one.
+        else if ((0,core_text/* decodeText */.g7)(raw.bytes).trim() !== '')
+            return unusable(parsed.unusable.reason);
     }
     if (bytes === undefined) {
         const entries = solutionEntries(solution);

@@ -15,7 +15,7 @@ import {
   toReportPath,
   writeRegularFile,
 } from './paths.js';
-import { readSettingsBytes, readSettingsFile } from './settings.js';
+import { parseSettings, readSettingsBytes } from './settings.js';
 import {
   detectEncoding,
   type InitNames,
@@ -159,27 +159,22 @@ async function initFile(
   const stats = await lstatOrUndefined(absPath);
   let bytes: Uint8Array | undefined;
   if (stats) {
-    const parsed = await readSettingsFile(absPath, reportPath);
-    if ('unusable' in parsed) {
-      // Nothing to lose in a file that holds only whitespace: it is written like a new one.
-      const raw = await readSettingsBytes(absPath, reportPath);
-      const blank = 'bytes' in raw && decodeText(raw.bytes).trim() === '';
-      if (!blank) {
-        return {
-          path: reportPath,
-          status: 'unusable',
-          reason: parsed.unusable.reason,
-          added: emptyNames(),
-          kept: emptyNames(),
-          removed: emptyNames(),
-          written: false,
-        };
-      }
-    } else {
-      const raw = await readSettingsBytes(absPath, reportPath);
-      if ('unusable' in raw) throw new UsageError(raw.unusable.reason);
-      bytes = raw.bytes;
-    }
+    const unusable = (reason: string): InitFileResult => ({
+      path: reportPath,
+      status: 'unusable',
+      reason,
+      added: emptyNames(),
+      kept: emptyNames(),
+      removed: emptyNames(),
+      written: false,
+    });
+    // Read once: the bytes that were parsed are the bytes that are edited.
+    const raw = await readSettingsBytes(absPath, reportPath);
+    if ('unusable' in raw) return unusable(raw.unusable.reason);
+    const parsed = parseSettings(raw.bytes, reportPath);
+    if (!('unusable' in parsed)) bytes = raw.bytes;
+    // Nothing to lose in a file that holds only whitespace: it is written like a new one.
+    else if (decodeText(raw.bytes).trim() !== '') return unusable(parsed.unusable.reason);
   }
 
   if (bytes === undefined) {

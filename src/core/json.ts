@@ -196,3 +196,18 @@ export function parseJson(text: string): JsonValue {
     throw new JsonSyntaxError('unexpected end of file; expected a JSON value', 0);
   return root;
 }
+
+/**
+ * The member of `key` in an object's members: the last with the exact key (as JSON.parse keeps
+ * the last duplicate), else the last with the key in any casing.
+ */
+export function findMember(members: readonly JsonMember[], key: string): JsonMember | undefined {
+  let loose: JsonMember | undefined;
+  const lower = key.toLowerCase();
+  for (let i = members.length - 1; i >= 0; i--) {
+    const m = members[i]!;
+    if (m.key === key) return m;
+    if (loose === undefined && m.key.toLowerCase() === lower) loose = m;
+  }
+  return loose;
+}

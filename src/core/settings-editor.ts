@@ -4,7 +4,8 @@
 // final newline stay byte for byte), written back in the encoding it was read with.
 import type { ConnectionReference, EnvironmentVariable, Solution } from './model.js';
 import { nameKey } from './rules/helpers.js';
-import { parseJson, type JsonMember, type JsonValue } from './json.js';
+import { findMember, parseJson, type JsonMember, type JsonValue } from './json.js';
+import { detectEncoding as detectTextEncoding } from './text.js';
 
 /** Names per kind, in the order they appear in the file (added: sorted by name). */
 export interface InitNames {
@@ -145,17 +146,6 @@ export function valueEnd(text: string, start: number): number {
   let i = start;
   while (i < text.length && !/[\s,\]}]/.test(text[i]!)) i++;
   return i;
-}
-
-/** Like the parser's lookup: the last member with the exact key, else with any casing. */
-function findMember(members: readonly JsonMember[], key: string): JsonMember | undefined {
-  let loose: JsonMember | undefined;
-  for (let i = members.length - 1; i >= 0; i--) {
-    const m = members[i]!;
-    if (m.key === key) return m;
-    if (loose === undefined && m.key.toLowerCase() === key.toLowerCase()) loose = m;
-  }
-  return loose;
 }
 
 /** The whitespace that starts the line holding `offset`. */
@@ -441,13 +431,8 @@ export function updateSettingsText(
 type Encoding = { name: 'utf8' | 'utf16le' | 'utf16be'; bom: boolean };
 
 export function detectEncoding(bytes: Uint8Array): Encoding {
-  const [b0, b1, b2] = bytes;
-  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return { name: 'utf8', bom: true };
-  if (b0 === 0xff && b1 === 0xfe) return { name: 'utf16le', bom: true };
-  if (b0 === 0xfe && b1 === 0xff) return { name: 'utf16be', bom: true };
-  if (bytes.length >= 2 && b0 !== 0 && b1 === 0) return { name: 'utf16le', bom: false };
-  if (bytes.length >= 2 && b0 === 0 && b1 !== 0) return { name: 'utf16be', bom: false };
-  return { name: 'utf8', bom: false };
+  const { encoding, start } = detectTextEncoding(bytes);
+  return { name: encoding, bom: start > 0 };
 }
 
 export function encode(text: string, encoding: Encoding): Uint8Array {

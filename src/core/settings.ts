@@ -5,6 +5,7 @@ import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { errorMessage } from './errors.js';
 import {
+  findMember,
   JsonSyntaxError,
   MAX_JSON_DEPTH,
   parseJson,
@@ -32,19 +33,9 @@ export const MAX_SETTINGS_BYTES = 32 * 1024 * 1024;
 // The JSON parser moved to json.ts; these names stay importable from here.
 export { JsonSyntaxError, MAX_JSON_DEPTH, parseJson, type JsonMember, type JsonValue };
 
-/**
- * The last member named `key` (as JSON.parse keeps the last duplicate): exact spelling first, else
- * any casing, since .NET JSON binding (pac) falls back to case-insensitive property names.
- */
+/** Any casing is accepted, since .NET JSON binding (pac) falls back to case-insensitive names. */
 function member(object: { members: JsonMember[] }, key: string): JsonMember | undefined {
-  let loose: JsonMember | undefined;
-  const lower = key.toLowerCase();
-  for (let i = object.members.length - 1; i >= 0; i--) {
-    const m = object.members[i]!;
-    if (m.key === key) return m;
-    if (loose === undefined && m.key.toLowerCase() === lower) loose = m;
-  }
-  return loose;
+  return findMember(object.members, key);
 }
 
 function kindName(value: JsonValue): string {
