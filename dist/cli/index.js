@@ -6138,6 +6138,12 @@ const RATIO_CHECK_MIN_BYTES = 1024 * 1024;
 /** Any problem with the archive itself; the message is one line for an SL001 finding. */
 class ZipFormatError extends Error {
     name = 'ZipFormatError';
+    /** True when the file never was a zip (rather than a damaged one). */
+    notAZip;
+    constructor(message, options = {}) {
+        super(message);
+        this.notAZip = options.notAZip ?? false;
+    }
 }
 class ZipArchive {
     file;
@@ -6175,7 +6181,7 @@ class ZipArchive {
         try {
             const stats = await file.stat();
             if (!stats.isFile())
-                throw new ZipFormatError('not a zip file (not a regular file)');
+                throw new ZipFormatError('not a zip file (not a regular file)', { notAZip: true });
             const { size } = stats;
             const entries = await readCentralDirectory(file, size);
             return new ZipArchive(file, size, entries, limits);
@@ -6323,7 +6329,7 @@ function readAt(fd, position, length) {
 }
 async function readCentralDirectory(file, size) {
     if (size < 22)
-        throw new ZipFormatError('not a zip file (too small)');
+        throw new ZipFormatError('not a zip file (too small)', { notAZip: true });
     const tailLength = Math.min(size, MAX_EOCD_SEARCH);
     const tailStart = size - tailLength;
     const tail = readAt(file.fd, tailStart, tailLength);
@@ -6336,9 +6342,10 @@ async function readCentralDirectory(file, size) {
     }
     if (eocd < 0) {
         const head = readAt(file.fd, 0, 4);
-        throw new ZipFormatError(head.length === 4 && head.readUInt32LE(0) === LOCAL_SIGNATURE
-            ? 'truncated or corrupt zip (no end of central directory)'
-            : 'not a zip file');
+        if (head.length === 4 && head.readUInt32LE(0) === LOCAL_SIGNATURE) {
+            throw new ZipFormatError('truncated or corrupt zip (no end of central directory)');
+        }
+        throw new ZipFormatError('not a zip file', { notAZip: true });
     }
     let entryCount = tail.readUInt16LE(eocd + 10);
     let directorySize = tail.readUInt32LE(eocd + 12);
@@ -8329,10 +8336,9 @@ function describeUnreadable(error, target) {
     }
     if (error instanceof ZipFormatError) {
         // Exporting again helps a damaged zip, not a file that never was one.
-        const notAZip = error.message.startsWith('not a zip file');
         return {
             path: target.reportPath,
-            reason: notAZip
+            reason: error.notAZip
                 ? `${target.reportPath} is not a solution: ${error.message}; give an exported solution .zip, an unpacked solution folder, or a folder holding them`
                 : `${target.reportPath}: ${error.message}; export the solution again as a .zip`,
             location: { file: target.reportPath },

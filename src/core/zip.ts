@@ -27,6 +27,12 @@ const RATIO_CHECK_MIN_BYTES = 1024 * 1024;
 /** Any problem with the archive itself; the message is one line for an SL001 finding. */
 export class ZipFormatError extends Error {
   override name = 'ZipFormatError';
+  /** True when the file never was a zip (rather than a damaged one). */
+  readonly notAZip: boolean;
+  constructor(message: string, options: { notAZip?: boolean } = {}) {
+    super(message);
+    this.notAZip = options.notAZip ?? false;
+  }
 }
 
 export interface ZipEntry {
@@ -71,7 +77,8 @@ export class ZipArchive {
     }
     try {
       const stats = await file.stat();
-      if (!stats.isFile()) throw new ZipFormatError('not a zip file (not a regular file)');
+      if (!stats.isFile())
+        throw new ZipFormatError('not a zip file (not a regular file)', { notAZip: true });
       const { size } = stats;
       const entries = await readCentralDirectory(file, size);
       return new ZipArchive(file, size, entries, limits);
@@ -235,7 +242,7 @@ function readAt(fd: number, position: number, length: number): Buffer {
 }
 
 async function readCentralDirectory(file: FileHandle, size: number): Promise<ZipEntry[]> {
-  if (size < 22) throw new ZipFormatError('not a zip file (too small)');
+  if (size < 22) throw new ZipFormatError('not a zip file (too small)', { notAZip: true });
   const tailLength = Math.min(size, MAX_EOCD_SEARCH);
   const tailStart = size - tailLength;
   const tail = readAt(file.fd, tailStart, tailLength);
@@ -249,11 +256,10 @@ async function readCentralDirectory(file: FileHandle, size: number): Promise<Zip
   }
   if (eocd < 0) {
     const head = readAt(file.fd, 0, 4);
-    throw new ZipFormatError(
-      head.length === 4 && head.readUInt32LE(0) === LOCAL_SIGNATURE
-        ? 'truncated or corrupt zip (no end of central directory)'
-        : 'not a zip file',
-    );
+    if (head.length === 4 && head.readUInt32LE(0) === LOCAL_SIGNATURE) {
+      throw new ZipFormatError('truncated or corrupt zip (no end of central directory)');
+    }
+    throw new ZipFormatError('not a zip file', { notAZip: true });
   }
 
   let entryCount = tail.readUInt16LE(eocd + 10);

@@ -166,10 +166,9 @@ function describeUnreadable(error: unknown, target: SolutionTarget) {
   }
   if (error instanceof ZipFormatError) {
     // Exporting again helps a damaged zip, not a file that never was one.
-    const notAZip = error.message.startsWith('not a zip file');
     return {
       path: target.reportPath,
-      reason: notAZip
+      reason: error.notAZip
         ? `${target.reportPath} is not a solution: ${error.message}; give an exported solution .zip, an unpacked solution folder, or a folder holding them`
         : `${target.reportPath}: ${error.message}; export the solution again as a .zip`,
       location: { file: target.reportPath },
